@@ -1,0 +1,87 @@
+/**
+ * The one IPC contract.
+ *
+ * Main, preload, the preview's HTTP bridge and the renderer all derive their
+ * types from this file. It has no imports so the renderer can use it with
+ * `import type` only; the few runtime constants it exports are plain data.
+ */
+
+/** Which of the two catalogued settings. */
+export type SettingId = 'ipv4' | 'ipv6';
+
+export type AddressFamily = 'IPv4' | 'IPv6';
+
+/** Why a runtime value could not be read. */
+export type UnavailableReason =
+  | 'ipv6-absent'
+  | 'key-missing'
+  | 'permission-denied'
+  | 'not-linux'
+  | 'read-error';
+
+/** What reading one procfs value produced. */
+export type RuntimeReading =
+  | { readonly kind: 'value'; readonly value: 0 | 1 }
+  | { readonly kind: 'unexpected'; readonly raw: string }
+  | { readonly kind: 'unavailable'; readonly reason: UnavailableReason; readonly detail: string };
+
+/** One catalogued setting with its current runtime reading. */
+export interface SettingState {
+  readonly id: SettingId;
+  readonly key: string;
+  readonly procPath: string;
+  readonly family: AddressFamily;
+  readonly label: string;
+  readonly explanation: string;
+  readonly runtime: RuntimeReading;
+}
+
+/** Everything the renderer shows, read fresh from the system. */
+export interface AppState {
+  readonly readAt: string;
+  /** Set when the backend serves a simulated system; the renderer shows a banner. */
+  readonly demo: { readonly scenario: string } | null;
+  readonly settings: readonly SettingState[];
+}
+
+/** An error every channel can answer with, mapped to words in the renderer. */
+export interface ApiError {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: string;
+}
+
+/** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
+export type Envelope<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ApiError };
+
+/**
+ * Channel table: name -> request payload and result.
+ * A new feature adds one entry here, one handler and one API method.
+ */
+export interface Channels {
+  'state:get': { readonly request: null; readonly result: AppState };
+}
+
+export type Channel = keyof Channels;
+export type RequestOf<C extends Channel> = Channels[C]['request'];
+export type ResultOf<C extends Channel> = Channels[C]['result'];
+
+/** API method name -> channel. Preload and HTTP bridge both implement exactly this. */
+export const API_CHANNELS = {
+  getState: 'state:get',
+} as const satisfies Record<string, Channel>;
+
+export type ApiChannels = typeof API_CHANNELS;
+export type ApiMethod = keyof ApiChannels;
+
+/** The object the preload exposes as `window.nonlocalBind`. */
+export type NonlocalBindApi = {
+  readonly [M in ApiMethod]: RequestOf<ApiChannels[M]> extends null
+    ? () => Promise<Envelope<ResultOf<ApiChannels[M]>>>
+    : (request: RequestOf<ApiChannels[M]>) => Promise<Envelope<ResultOf<ApiChannels[M]>>>;
+};
+
+/** Name of the global the preload installs. */
+export const API_GLOBAL = 'nonlocalBind';

@@ -1,0 +1,49 @@
+import type { AddressFamily, SettingId } from '../contract';
+
+/** One entry of the catalogue: everything static about a setting. */
+export interface SettingDefinition {
+  readonly id: SettingId;
+  readonly key: string;
+  /** Path below the file-system root, always absolute-looking. */
+  readonly procPath: string;
+  readonly family: AddressFamily;
+  readonly label: string;
+  readonly explanation: string;
+}
+
+/**
+ * The catalogue of the two settings the app manages.
+ * Everything else (reader, planner, privileged step, UI) derives from this list.
+ */
+export const SETTINGS: readonly SettingDefinition[] = [
+  {
+    id: 'ipv4',
+    key: 'net.ipv4.ip_nonlocal_bind',
+    procPath: '/proc/sys/net/ipv4/ip_nonlocal_bind',
+    family: 'IPv4',
+    label: 'IPv4 non-local bind',
+    explanation:
+      'Lets programs listen on IPv4 addresses this computer does not have yet, such as a virtual IP held by another node.',
+  },
+  {
+    id: 'ipv6',
+    key: 'net.ipv6.ip_nonlocal_bind',
+    procPath: '/proc/sys/net/ipv6/ip_nonlocal_bind',
+    family: 'IPv6',
+    label: 'IPv6 non-local bind',
+    explanation:
+      'Lets programs listen on IPv6 addresses this computer does not have yet, such as a virtual IP held by another node.',
+  },
+];
+
+/** Looks up a catalogue entry; ids come from validated input only. */
+export function findSetting(id: SettingId): SettingDefinition {
+  const found = SETTINGS.find((s) => s.id === id);
+  if (!found) throw new Error(`Unknown setting ${id}`);
+  return found;
+}
+
+/** Type guard for untrusted input. */
+export function isSettingId(value: unknown): value is SettingId {
+  return value === 'ipv4' || value === 'ipv6';
+}

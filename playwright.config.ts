@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * One runner for every test: pure unit tests, real-system tests in namespaces,
+ * and browser/Electron end-to-end tests. The JSON report feeds .ci/run's summary.
+ */
+export default defineConfig({
+  testDir: 'test',
+  testMatch: '**/*.spec.ts',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: 'test-results/report.json' }]],
+  projects: [
+    { name: 'unit', testDir: 'test/unit' },
+    { name: 'system', testDir: 'test/system' },
+    { name: 'e2e', testDir: 'test/e2e' },
+  ],
+});

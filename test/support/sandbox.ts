@@ -1,0 +1,134 @@
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { once } from 'node:events';
+
+/**
+ * A throw-away network + mount namespace holding copies of everything the app reads.
+ *
+ * A holder process (`unshare --net --mount`) keeps the namespaces alive; anything
+ * the test wants to run inside is started with `nsenter` into them. Every sysctl
+ * source directory is shadowed by a tmpfs (directories the host lacks are created
+ * inside an overlay, so nothing is created on the host) and /etc/sysctl.conf is
+ * replaced by an empty file, so neither the host's kernel values nor its files can
+ * be touched.
+ */
+export interface Sandbox {
+  readonly pid: number;
+  /** Runs a command inside, waits, returns output. Throws on non-zero exit unless allowFailure. */
+  run(command: string, args?: readonly string[], options?: RunOptions): RunResult;
+  /** Starts a long-running process inside. */
+  spawn(command: string, args?: readonly string[], options?: SpawnOptions): ChildProcess;
+  /** Argument vector prefix that enters the namespaces (for tools that take an executable). */
+  readonly enterArgs: readonly string[];
+  readText(file: string): string;
+  writeText(file: string, content: string): void;
+  dispose(): Promise<void>;
+}
+
+export interface RunOptions {
+  readonly input?: string | Buffer;
+  readonly allowFailure?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly timeoutMs?: number;
+}
+
+export interface RunResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Directories systemd-sysctl and procps read; each gets its own empty tmpfs. */
+export const SYSCTL_DIRECTORIES = [
+  '/etc/sysctl.d',
+  '/run/sysctl.d',
+  '/usr/local/lib/sysctl.d',
+  '/usr/lib/sysctl.d',
+  '/lib/sysctl.d',
+] as const;
+
+const SETUP_SCRIPT = String.raw`
+set -e
+mount --make-rprivate /
+scratch=$(mktemp -d /tmp/nb-sandbox-scratch.XXXXXX)
+mount -t tmpfs -o mode=0755 tmpfs "$scratch"
+shadow_dir() {
+  real=$(readlink -f "$1" 2>/dev/null || echo "$1")
+  if [ ! -d "$real" ]; then
+    parent=$(dirname "$real")
+    [ -d "$parent" ] || return 0
+    # The host lacks this directory: overlay its parent so it is created in here only.
+    tag=$(echo "$parent" | tr / _)
+    if [ ! -d "$scratch/upper$tag" ]; then
+      mkdir -p "$scratch/upper$tag" "$scratch/work$tag"
+      mount -t overlay overlay -o "lowerdir=$parent,upperdir=$scratch/upper$tag,workdir=$scratch/work$tag" "$parent"
+    fi
+    mkdir -p "$real"
+  fi
+  mountpoint -q "$real" && [ "$real" != "$1" ] && return 0
+  mount -t tmpfs -o mode=0755 tmpfs "$real"
+}
+for d in ${SYSCTL_DIRECTORIES.join(' ')}; do shadow_dir "$d"; done
+: > "$scratch/sysctl.conf"
+[ -e /etc/sysctl.conf ] && mount --bind "$scratch/sysctl.conf" /etc/sysctl.conf
+ip link set lo up
+echo ready
+exec sleep 2147483647
+`;
+
+function nsenterArgs(pid: number): string[] {
+  return ['nsenter', `--target=${pid}`, '--net', '--mount', '--'];
+}
+
+/** Creates the namespaces and waits until they are set up. */
+export async function createSandbox(): Promise<Sandbox> {
+  const holder = spawn('unshare', ['--net', '--mount', '--propagation', 'private', 'sh', '-c', SETUP_SCRIPT], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  holder.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    holder.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('ready')) resolve();
+    });
+    holder.once('exit', (code) => reject(new Error(`sandbox setup failed (${code}): ${stderr}`)));
+  });
+  const pid = holder.pid;
+  if (pid === undefined) throw new Error('sandbox holder has no pid');
+  const enter = nsenterArgs(pid);
+
+  const run: Sandbox['run'] = (command, args = [], options = {}) => {
+    const result = spawnSync(enter[0] as string, [...enter.slice(1), command, ...args], {
+      input: options.input,
+      env: options.env ?? process.env,
+      timeout: options.timeoutMs ?? 60_000,
+      encoding: 'utf8',
+    });
+    const status = result.status ?? -1;
+    if (status !== 0 && !options.allowFailure) {
+      throw new Error(
+        `sandbox: ${command} ${args.join(' ')} exited ${status}: ${result.stderr}${result.error ? String(result.error) : ''}`,
+      );
+    }
+    return { status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  return {
+    pid,
+    enterArgs: enter,
+    run,
+    spawn: (command, args = [], options = {}) =>
+      spawn(enter[0] as string, [...enter.slice(1), command, ...args], options),
+    readText: (file) => run('cat', [file]).stdout,
+    writeText: (file, content) => {
+      run('sh', ['-c', 'cat > "$1"', 'sh', file], { input: content });
+    },
+    dispose: async () => {
+      if (holder.exitCode === null && holder.signalCode === null) {
+        holder.kill('SIGKILL');
+        await once(holder, 'exit');
+      }
+    },
+  };
+}
