@@ -13,11 +13,7 @@ export type AddressFamily = 'IPv4' | 'IPv6';
 
 /** Why a runtime value could not be read. */
 export type UnavailableReason =
-  | 'ipv6-absent'
-  | 'key-missing'
-  | 'permission-denied'
-  | 'not-linux'
-  | 'read-error';
+  'ipv6-absent' | 'key-missing' | 'permission-denied' | 'not-linux' | 'read-error';
 
 /** What reading one procfs value produced. */
 export type RuntimeReading =
@@ -53,8 +49,7 @@ export interface ApiError {
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
 export type Envelope<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 /**
  * Channel table: name -> request payload and result.

@@ -47,7 +47,11 @@ export async function readRuntimeValue(
   } catch (error) {
     const code = errorCode(error);
     if (code === 'EACCES' || code === 'EPERM') {
-      return { kind: 'unavailable', reason: 'permission-denied', detail: `${setting.procPath}: ${code}` };
+      return {
+        kind: 'unavailable',
+        reason: 'permission-denied',
+        detail: `${setting.procPath}: ${code}`,
+      };
     }
     if (code === 'ENOENT') {
       const familyDir = resolveSystemPath(ctx, parentDirectory(setting.procPath));
@@ -58,7 +62,11 @@ export async function readRuntimeValue(
           detail: `${parentDirectory(setting.procPath)} is missing: IPv6 is disabled or not built into this kernel.`,
         };
       }
-      return { kind: 'unavailable', reason: 'key-missing', detail: `${setting.procPath} does not exist.` };
+      return {
+        kind: 'unavailable',
+        reason: 'key-missing',
+        detail: `${setting.procPath} does not exist.`,
+      };
     }
     return {
       kind: 'unavailable',
@@ -75,6 +83,9 @@ function parentDirectory(p: string): string {
 /** Reads both catalogued settings. */
 export async function readRuntimeValues(ctx: SystemContext): Promise<SettingState[]> {
   return Promise.all(
-    SETTINGS.map(async (setting) => ({ ...setting, runtime: await readRuntimeValue(ctx, setting) })),
+    SETTINGS.map(async (setting) => ({
+      ...setting,
+      runtime: await readRuntimeValue(ctx, setting),
+    })),
   );
 }

@@ -66,9 +66,7 @@ export function normalizeKey(rawKey: string): { key: string; ignoreFailure: bool
   const firstSlash = bare.indexOf('/');
   const firstDot = bare.indexOf('.');
   const slashFirst = firstSlash !== -1 && (firstDot === -1 || firstSlash < firstDot);
-  const key = slashFirst
-    ? bare.replace(/[./]/g, (c) => (c === '/' ? '.' : '/'))
-    : bare;
+  const key = slashFirst ? bare.replace(/[./]/g, (c) => (c === '/' ? '.' : '/')) : bare;
   return { key, ignoreFailure };
 }
 

@@ -81,9 +81,13 @@ function nsenterArgs(pid: number): string[] {
 
 /** Creates the namespaces and waits until they are set up. */
 export async function createSandbox(): Promise<Sandbox> {
-  const holder = spawn('unshare', ['--net', '--mount', '--propagation', 'private', 'sh', '-c', SETUP_SCRIPT], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const holder = spawn(
+    'unshare',
+    ['--net', '--mount', '--propagation', 'private', 'sh', '-c', SETUP_SCRIPT],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   holder.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {

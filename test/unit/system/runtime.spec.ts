@@ -82,5 +82,6 @@ test('reports permission denied for a file the user may not read', async () => {
 
 test('says the setting is Linux-only on other platforms', async () => {
   const states = await readRuntimeValues({ fsRoot: '/', platform: 'darwin' });
-  for (const s of states) expect(s.runtime).toMatchObject({ kind: 'unavailable', reason: 'not-linux' });
+  for (const s of states)
+    expect(s.runtime).toMatchObject({ kind: 'unavailable', reason: 'not-linux' });
 });

@@ -1,0 +1,69 @@
+import { mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A file in a simulated system; `link` makes a symlink instead of a regular file. */
+export type DemoEntry =
+  { readonly content: string } | { readonly link: string } | { readonly dir: true };
+
+export interface DemoScenario {
+  readonly name: string;
+  readonly summary: string;
+  /** Paths are absolute system paths, laid out below a temporary root. */
+  readonly entries: Readonly<Record<string, DemoEntry>>;
+}
+
+const DEBIAN_SYSCTL_CONF =
+  '# /etc/sysctl.conf - Configuration file for setting system variables\n# See /etc/sysctl.d/ for additional system variables.\n';
+
+function baseSystem(ipv4: string, ipv6: string | null): Record<string, DemoEntry> {
+  const entries: Record<string, DemoEntry> = {
+    '/proc/sys/net/ipv4/ip_nonlocal_bind': { content: ipv4 },
+    '/etc/sysctl.d': { dir: true },
+    '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },
+    '/etc/sysctl.conf': { content: DEBIAN_SYSCTL_CONF },
+    '/usr/lib/sysctl.d/50-pid-max.conf': { content: 'kernel.pid_max = 4194304\n' },
+  };
+  if (ipv6 !== null) entries['/proc/sys/net/ipv6/ip_nonlocal_bind'] = { content: ipv6 };
+  return entries;
+}
+
+/** Every simulated system the preview and the app can serve with `--demo NAME`. */
+export const DEMO_SCENARIOS: readonly DemoScenario[] = [
+  {
+    name: 'fresh',
+    summary: 'A new install: both settings off.',
+    entries: baseSystem('0\n', '0\n'),
+  },
+  { name: 'enabled', summary: 'Both settings on.', entries: baseSystem('1\n', '1\n') },
+  {
+    name: 'no-ipv6',
+    summary: 'IPv6 disabled in the kernel: /proc/sys/net/ipv6 is missing.',
+    entries: baseSystem('0\n', null),
+  },
+];
+
+export function findDemoScenario(name: string): DemoScenario | undefined {
+  return DEMO_SCENARIOS.find((s) => s.name === name);
+}
+
+export interface DemoRoot {
+  readonly fsRoot: string;
+  dispose(): Promise<void>;
+}
+
+/** Lays a scenario out in a fresh temporary directory; nothing outside it is read or written. */
+export async function createDemoRoot(scenario: DemoScenario): Promise<DemoRoot> {
+  const fsRoot = await mkdtemp(path.join(os.tmpdir(), `nonlocal-bind-demo-${scenario.name}-`));
+  for (const [systemPath, entry] of Object.entries(scenario.entries)) {
+    const target = path.join(fsRoot, systemPath);
+    if ('dir' in entry) {
+      await mkdir(target, { recursive: true });
+      continue;
+    }
+    await mkdir(path.dirname(target), { recursive: true });
+    if ('link' in entry) await symlink(entry.link, target);
+    else await writeFile(target, entry.content);
+  }
+  return { fsRoot, dispose: () => rm(fsRoot, { recursive: true, force: true }) };
+}

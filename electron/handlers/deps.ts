@@ -1,0 +1,8 @@
+import type { SystemContext } from '../system/system-context';
+
+/** What every feature's handlers may use. Transports (IPC, HTTP) never see these. */
+export interface HandlerDeps {
+  readonly ctx: SystemContext;
+  /** Non-null when serving a simulated system. */
+  readonly demo: { readonly scenario: string } | null;
+}

@@ -1,0 +1,25 @@
+import type { Channel, Envelope, ResultOf } from '../contract';
+import type { HandlerDeps } from './deps';
+import { createStateHandlers } from './state-handlers';
+
+/** One function per channel; payloads arrive untyped because they come from outside. */
+export type HandlerTable = {
+  readonly [C in Channel]: (payload: unknown) => Promise<Envelope<ResultOf<C>>>;
+};
+
+/** A feature contributes handlers for some channels. */
+export type FeatureHandlers<C extends Channel> = Pick<HandlerTable, C>;
+
+/**
+ * The transport-free handler table shared by Electron IPC and the preview's HTTP API.
+ * Each feature module contributes its own channels; the type forces every channel to be covered.
+ */
+export function createHandlerTable(deps: HandlerDeps): HandlerTable {
+  return {
+    ...createStateHandlers(deps),
+  };
+}
+
+export function isChannel(table: HandlerTable, name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(table, name);
+}

@@ -1,0 +1,26 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { Channel } from './contract';
+import { fail } from './handlers/envelope';
+import type { HandlerTable } from './handlers/handler-table';
+
+/**
+ * Installs the handler table on ipcMain. The only module besides the preload
+ * that touches Electron's IPC. Payload validation lives in the handlers, so
+ * the preview's HTTP API gets exactly the same checks.
+ */
+export function registerIpcHandlers(
+  table: HandlerTable,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): void {
+  for (const channel of Object.keys(table) as Channel[]) {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
+      if (!isTrustedSender(event)) {
+        return fail({
+          code: 'untrusted-sender',
+          message: 'Request refused: it did not come from the app window.',
+        });
+      }
+      return table[channel](payload);
+    });
+  }
+}

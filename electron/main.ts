@@ -1,0 +1,70 @@
+import { app, dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readDemoArgument } from './app-args';
+import { createDemoRoot, findDemoScenario, DEMO_SCENARIOS, type DemoRoot } from './demo/scenarios';
+import { createHandlerTable } from './handlers/handler-table';
+import { registerIpcHandlers } from './ipc';
+import { createHostContext } from './system/system-context';
+import { isTrustedSenderUrl } from './trusted-sender';
+import { openMainWindow } from './window';
+
+// App lifecycle only: pick the system (real or demo), register IPC, open the window.
+const distDir = path.resolve(__dirname, '..');
+const indexHtml = path.join(distDir, 'renderer', 'index.html');
+const indexUrl = pathToFileURL(indexHtml).href;
+let mainWindow: BrowserWindow | null = null;
+let demoRoot: DemoRoot | null = null;
+
+app.setName('Nonlocal Bind');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    dialog.showErrorBox('Nonlocal Bind could not start', String(error));
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const demoName = readDemoArgument(process.argv);
+  const scenario = demoName === null ? null : findDemoScenario(demoName);
+  if (demoName !== null && !scenario) {
+    dialog.showErrorBox(
+      'Unknown demo scenario',
+      `"${demoName}" is not a demo scenario. Known: ${DEMO_SCENARIOS.map((s) => s.name).join(', ')}`,
+    );
+    app.exit(2);
+    return;
+  }
+  demoRoot = scenario ? await createDemoRoot(scenario) : null;
+  const ctx = demoRoot
+    ? { fsRoot: demoRoot.fsRoot, platform: process.platform }
+    : createHostContext();
+  const table = createHandlerTable({ ctx, demo: scenario ? { scenario: scenario.name } : null });
+  registerIpcHandlers(
+    table,
+    (event) =>
+      mainWindow !== null &&
+      event.sender === mainWindow.webContents &&
+      event.senderFrame === mainWindow.webContents.mainFrame &&
+      isTrustedSenderUrl(event.senderFrame.url, indexUrl),
+  );
+  mainWindow = await openMainWindow({
+    preload: path.join(__dirname, 'preload.cjs'),
+    indexHtml,
+    icon: path.join(distDir, '..', 'assets', 'icons', '512x512.png'),
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  // Demo data lives in a temp directory that must not outlive the app.
+  void demoRoot?.dispose();
+});

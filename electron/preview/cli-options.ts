@@ -1,0 +1,41 @@
+import { DEMO_SCENARIOS, findDemoScenario, type DemoScenario } from '../demo/scenarios';
+
+export interface PreviewCliOptions {
+  readonly port: number;
+  readonly demo: DemoScenario | null;
+}
+
+/** Parses `--port N` and `--demo NAME`; throws an Error with a user-facing message on bad input. */
+export function parsePreviewArgs(argv: readonly string[]): PreviewCliOptions {
+  let port = 0;
+  let demo: DemoScenario | null = null;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const [flag, inline] =
+      arg?.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--port') {
+      const text = value();
+      if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+        throw new Error(`--port must be a whole number from 0 to 65535 (got "${text}")`);
+      }
+      port = Number(text);
+    } else if (flag === '--demo') {
+      const name = value();
+      const found = findDemoScenario(name);
+      if (!found) {
+        throw new Error(
+          `Unknown demo scenario "${name}". Known: ${DEMO_SCENARIOS.map((s) => s.name).join(', ')}`,
+        );
+      }
+      demo = found;
+    } else {
+      throw new Error(`Unknown option "${arg}". Usage: preview [--port N] [--demo SCENARIO]`);
+    }
+  }
+  return { port, demo };
+}

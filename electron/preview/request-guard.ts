@@ -1,0 +1,35 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const TOKEN_HEADER = 'x-nonlocal-bind-token';
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Decides whether an API request may reach the handler table.
+ *
+ * The preview listens on loopback only, but any web page the user visits can
+ * send requests to loopback and DNS rebinding can make a foreign name resolve
+ * there. So the exact Host must match, a cross-site Origin is refused, and a
+ * per-run random token (which only our own page learns, from its URL fragment)
+ * must accompany every call.
+ */
+export function checkApiRequest(
+  headers: IncomingHttpHeaders,
+  expected: { readonly host: string; readonly origin: string; readonly token: string },
+): string | null {
+  if (headers.host !== expected.host) return `Host header must be ${expected.host}`;
+  const origin = headers.origin;
+  if (origin !== undefined && origin !== expected.origin) return 'foreign Origin refused';
+  const token = headers[TOKEN_HEADER];
+  if (typeof token !== 'string' || !sameSecret(token, expected.token)) {
+    return 'missing or wrong API token';
+  }
+  const contentType = headers['content-type'] ?? '';
+  if (!contentType.startsWith('application/json')) return 'Content-Type must be application/json';
+  return null;
+}

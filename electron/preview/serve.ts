@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDemoRoot } from '../demo/scenarios';
+import { createHandlerTable } from '../handlers/handler-table';
+import { createHostContext } from '../system/system-context';
+import { parsePreviewArgs } from './cli-options';
+import { startPreviewServer } from './server';
+
+// Entry of `npm run preview`: dist/preview/serve.js next to dist/renderer.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const staticDir = path.resolve(here, '../renderer');
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parsePreviewArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`preview: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  const demoRoot = options.demo ? await createDemoRoot(options.demo) : null;
+  const ctx = demoRoot
+    ? { fsRoot: demoRoot.fsRoot, platform: 'linux' as const }
+    : createHostContext();
+  const table = createHandlerTable({
+    ctx,
+    demo: options.demo ? { scenario: options.demo.name } : null,
+  });
+  const server = await startPreviewServer({ port: options.port, table, staticDir });
+  process.stdout.write(`Preview: ${server.url}\n`);
+  if (demoRoot) process.stderr.write(`Demo data in ${demoRoot.fsRoot} (removed on exit)\n`);
+
+  // The demo directory is removed however the preview ends.
+  const stop = async (): Promise<void> => {
+    await server.close();
+    await demoRoot?.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { isChannel, type HandlerTable } from '../handlers/handler-table';
+import { checkApiRequest } from './request-guard';
+import { readStaticFile } from './static-files';
+
+const MAX_BODY_BYTES = 256 * 1024;
+const API_PREFIX = '/api/';
+
+export interface PreviewServer {
+  /** Page URL including the token fragment. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export interface PreviewOptions {
+  readonly port: number;
+  readonly table: HandlerTable;
+  readonly staticDir: string;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+): void {
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  table: HandlerTable,
+  expected: { host: string; origin: string; token: string },
+): Promise<void> {
+  const refusal = checkApiRequest(req.headers, expected);
+  if (refusal !== null) {
+    sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: refusal } });
+    return;
+  }
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { ok: false, error: { code: 'method-not-allowed', message: 'Use POST' } });
+    return;
+  }
+  const channel = (req.url ?? '').slice(API_PREFIX.length);
+  if (!isChannel(table, channel)) {
+    sendJson(res, 404, {
+      ok: false,
+      error: { code: 'unknown-channel', message: `No such channel: ${channel.slice(0, 80)}` },
+    });
+    return;
+  }
+  const body = await readBody(req);
+  if (body === null) {
+    sendJson(res, 413, {
+      ok: false,
+      error: { code: 'too-large', message: 'Request body too large' },
+    });
+    return;
+  }
+  let parsed: unknown;
+  try {
+    parsed = body === '' ? {} : JSON.parse(body);
+  } catch {
+    sendJson(res, 400, {
+      ok: false,
+      error: { code: 'invalid-json', message: 'Body is not valid JSON' },
+    });
+    return;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    sendJson(res, 400, {
+      ok: false,
+      error: { code: 'invalid-payload', message: 'Body must be an object {"payload": ...}' },
+    });
+    return;
+  }
+  const payload = 'payload' in parsed ? parsed.payload : null;
+  sendJson(res, 200, await table[channel](payload));
+}
+
+/**
+ * Serves the built renderer and the same handler table Electron uses, on
+ * 127.0.0.1 only. A development, test and docs tool, not a remote admin UI.
+ */
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const token = randomBytes(24).toString('hex');
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: options.port }, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  const origin = `http://${host}`;
+  const expected = { host, origin, token };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const work = url.startsWith(API_PREFIX)
+      ? handleApi(req, res, options.table, expected)
+      : (async () => {
+          if (req.headers.host !== host) {
+            send(res, 403, 'Host header refused', 'text/plain; charset=utf-8');
+            return;
+          }
+          const file = await readStaticFile(options.staticDir, url.split('?')[0] ?? '/');
+          if (file === null) send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+          else send(res, 200, file.body, file.contentType);
+        })();
+    work.catch((error: unknown) => {
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'internal-error', message: String(error) },
+        });
+      }
+    });
+  });
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,100 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      '.tsbuild/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'docs/**',
+      'bench/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The system core, handlers and preview are plain Node: Electron must never reach them.
+    files: [
+      'electron/system/**',
+      'electron/handlers/**',
+      'electron/preview/**',
+      'electron/demo/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The system core is plain Node; keep Electron out.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the preload and ipc.ts touch Electron's IPC objects.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/preload.ts', 'electron/ipc.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='ipcMain']",
+          message: 'Register handlers in electron/ipc.ts only.',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='ipcRenderer']",
+          message: 'Only the preload uses ipcRenderer.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer gets types from electron/ and nothing else: no Node, no Electron, no main-process code.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to main only through the preload API.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The renderer is browser code; Node modules are not available.',
+            },
+            {
+              group: ['**/electron/**', '../../electron/*', '../../../electron/*'],
+              allowTypeImports: true,
+              message: 'Import only types from electron/ (import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,34 @@
+export interface AppHeaderProps {
+  readonly readAt: string | null;
+  readonly refreshing: boolean;
+  readonly onRefresh: () => void;
+}
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+export function AppHeader({ readAt, refreshing, onRefresh }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div>
+        <h1>Nonlocal Bind</h1>
+        <p className="subtitle">
+          Let services listen on virtual IPs this computer doesn't hold yet.
+        </p>
+      </div>
+      <div className="header-actions">
+        <span className="read-at" aria-live="polite">
+          {refreshing ? 'Reading…' : readAt ? `Read at ${formatTime(readAt)}` : ''}
+        </span>
+        <button type="button" className="button" onClick={onRefresh} disabled={refreshing}>
+          Refresh
+        </button>
+      </div>
+    </header>
+  );
+}

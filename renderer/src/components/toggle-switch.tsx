@@ -1,0 +1,37 @@
+import { useId } from 'react';
+
+export interface ToggleSwitchProps {
+  readonly label: string;
+  readonly checked: boolean;
+  readonly disabled: boolean;
+  readonly describedBy?: string;
+  readonly onToggle?: () => void;
+}
+
+/** A real button with role="switch", so screen readers and keyboards get native behaviour. */
+export function ToggleSwitch({
+  label,
+  checked,
+  disabled,
+  describedBy,
+  onToggle,
+}: ToggleSwitchProps) {
+  const id = useId();
+  return (
+    <button
+      id={id}
+      type="button"
+      role="switch"
+      className="switch"
+      aria-checked={checked}
+      aria-label={label}
+      aria-describedby={describedBy}
+      disabled={disabled}
+      onClick={onToggle}
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,55 @@
+import type {
+  ApiChannels,
+  ApiMethod,
+  Channel,
+  Envelope,
+  NonlocalBindApi,
+  ResultOf,
+} from '../../electron/contract';
+
+/** Mirrors API_CHANNELS; the type makes any drift from the contract a compile error. */
+const CHANNELS: ApiChannels = {
+  getState: 'state:get',
+};
+
+const TOKEN_HEADER = 'x-nonlocal-bind-token';
+
+/** Reads the per-run token the preview server put in the URL fragment. */
+export function readTokenFromLocation(hash: string): string | null {
+  const match = /(?:^#|&)token=([0-9a-f]{16,128})(?:&|$)/.exec(hash);
+  return match?.[1] ?? null;
+}
+
+async function call<C extends Channel>(
+  token: string,
+  channel: C,
+  payload: unknown,
+): Promise<Envelope<ResultOf<C>>> {
+  try {
+    const response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      body: JSON.stringify({ payload: payload ?? null }),
+    });
+    return (await response.json()) as Envelope<ResultOf<C>>;
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        code: 'backend-unreachable',
+        message: 'The preview server did not answer. Is `npm run preview` still running?',
+        details: String(error),
+      },
+    };
+  }
+}
+
+/** The contract implemented over the preview's HTTP API, for when no preload is present. */
+export function createHttpBridge(token: string): NonlocalBindApi {
+  const api: Record<string, (payload?: unknown) => Promise<unknown>> = {};
+  for (const method of Object.keys(CHANNELS) as ApiMethod[]) {
+    api[method] = (payload?: unknown) => call(token, CHANNELS[method], payload);
+  }
+  // The loop covers exactly the keys of ApiChannels; the cast only drops per-method arity.
+  return api as unknown as NonlocalBindApi;
+}

@@ -1,0 +1,38 @@
+// Bundles the Node-side entries. Everything is bundled (no node_modules at run
+// time) so the preview and the packaged app run from dist/ alone, and the
+// sandboxed preload is the single file Electron requires.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  sourcemap: true,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/preview/serve.ts'],
+    format: 'esm',
+    outfile: 'dist/preview/serve.js',
+    banner: {
+      js: "import { createRequire as __nbCreateRequire } from 'node:module'; const require = __nbCreateRequire(import.meta.url);",
+    },
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    format: 'cjs',
+    outfile: 'dist/electron/main.cjs',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    format: 'cjs',
+    outfile: 'dist/electron/preload.cjs',
+    external: ['electron'],
+  }),
+]);
