@@ -38,6 +38,60 @@ export interface AppState {
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
   readonly demo: { readonly scenario: string } | null;
   readonly settings: readonly SettingState[];
+  readonly persistence: PersistenceState;
+}
+
+/** A line in a sysctl.d file that assigns one of our keys. */
+export interface KeyLine {
+  readonly key: string;
+  readonly value: string;
+  /** 1-based. */
+  readonly line: number;
+}
+
+/** One `*.conf` entry of /etc/sysctl.d as the UI needs it for persistence. */
+export interface SysctlDFile {
+  readonly name: string;
+  readonly kind: 'file' | 'symlink' | 'other';
+  /** sha256 of the bytes as read; sent back with an apply to detect concurrent edits. */
+  readonly sha256: string | null;
+  /** Why the app would refuse to edit it, in words; null when it can. */
+  readonly problem: string | null;
+  readonly keyLines: readonly KeyLine[];
+}
+
+export interface PersistenceState {
+  readonly directory: string;
+  /** The file the UI proposes: one that already sets our keys, else the app's default name. */
+  readonly suggestedFileName: string;
+  readonly defaultFileName: string;
+  readonly files: readonly SysctlDFile[];
+}
+
+export type RuntimeValue = 0 | 1;
+
+/** How long a change should last, chosen per apply. */
+export type Persistence =
+  | { readonly kind: 'runtime' }
+  | { readonly kind: 'persist'; readonly fileName: string; readonly expectedSha256: string | null }
+  | {
+      readonly kind: 'unpersist';
+      readonly fileName: string;
+      readonly expectedSha256: string | null;
+      readonly resetRuntime: boolean;
+    };
+
+export interface ApplyRequest {
+  readonly values: { readonly ipv4?: RuntimeValue; readonly ipv6?: RuntimeValue };
+  readonly persistence: Persistence;
+}
+
+/** The result of one Apply: what happened, and the state read back afterwards either way. */
+export interface ApplyOutcome {
+  readonly applied: boolean;
+  readonly summary: string;
+  readonly error: ApiError | null;
+  readonly state: AppState;
 }
 
 /** An error every channel can answer with, mapped to words in the renderer. */
@@ -57,6 +111,7 @@ export type Envelope<T> =
  */
 export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
+  'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
 }
 
 export type Channel = keyof Channels;
@@ -66,6 +121,7 @@ export type ResultOf<C extends Channel> = Channels[C]['result'];
 /** API method name -> channel. Preload and HTTP bridge both implement exactly this. */
 export const API_CHANNELS = {
   getState: 'state:get',
+  applyChanges: 'changes:apply',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

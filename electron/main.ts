@@ -3,9 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDemoArgument } from './app-args';
 import { createDemoRoot, findDemoScenario, DEMO_SCENARIOS, type DemoRoot } from './demo/scenarios';
+import { createHandlerDeps } from './handlers/create-deps';
 import { createHandlerTable } from './handlers/handler-table';
 import { registerIpcHandlers } from './ipc';
-import { createHostContext } from './system/system-context';
 import { isTrustedSenderUrl } from './trusted-sender';
 import { openMainWindow } from './window';
 
@@ -43,10 +43,9 @@ async function start(): Promise<void> {
     return;
   }
   demoRoot = scenario ? await createDemoRoot(scenario) : null;
-  const ctx = demoRoot
-    ? { fsRoot: demoRoot.fsRoot, platform: process.platform }
-    : createHostContext();
-  const table = createHandlerTable({ ctx, demo: scenario ? { scenario: scenario.name } : null });
+  const table = createHandlerTable(
+    createHandlerDeps(scenario && demoRoot ? { scenario, root: demoRoot } : null),
+  );
   registerIpcHandlers(
     table,
     (event) =>

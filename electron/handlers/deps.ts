@@ -1,3 +1,4 @@
+import type { Elevator } from '../system/elevate';
 import type { SystemContext } from '../system/system-context';
 
 /** What every feature's handlers may use. Transports (IPC, HTTP) never see these. */
@@ -5,4 +6,6 @@ export interface HandlerDeps {
   readonly ctx: SystemContext;
   /** Non-null when serving a simulated system. */
   readonly demo: { readonly scenario: string } | null;
+  /** Runs the privileged step; chosen once at start-up (direct for uid 0 and demo, else sudo-prompt). */
+  readonly elevator: Elevator;
 }

@@ -1,5 +1,6 @@
 import type { Channel, Envelope, ResultOf } from '../contract';
 import type { HandlerDeps } from './deps';
+import { createApplyHandlers } from './apply-handlers';
 import { createStateHandlers } from './state-handlers';
 
 /** One function per channel; payloads arrive untyped because they come from outside. */
@@ -17,6 +18,7 @@ export type FeatureHandlers<C extends Channel> = Pick<HandlerTable, C>;
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
   return {
     ...createStateHandlers(deps),
+    ...createApplyHandlers(deps),
   };
 }
 

@@ -1,13 +1,32 @@
 import type { AppState } from '../contract';
+import { DEFAULT_FILE_NAME } from '../system/file-name';
 import { readRuntimeValues } from '../system/runtime';
+import { readSysctlDFiles, SYSCTL_D } from '../system/sysctl-d-files';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
 
 /** Reads everything the main view shows, fresh from the system each time. */
 export async function readAppState(deps: HandlerDeps): Promise<AppState> {
-  const settings = await readRuntimeValues(deps.ctx);
-  return { readAt: new Date().toISOString(), demo: deps.demo, settings };
+  const [settings, files] = await Promise.all([
+    readRuntimeValues(deps.ctx),
+    readSysctlDFiles(deps.ctx),
+  ]);
+  // Propose the file that already sets our keys, so a second file never competes with it.
+  const existing = files.find(
+    (f) => f.kind === 'file' && f.problem === null && f.keyLines.length > 0,
+  );
+  return {
+    readAt: new Date().toISOString(),
+    demo: deps.demo,
+    settings,
+    persistence: {
+      directory: SYSCTL_D,
+      defaultFileName: DEFAULT_FILE_NAME,
+      suggestedFileName: existing?.name ?? DEFAULT_FILE_NAME,
+      files,
+    },
+  };
 }
 
 export function createStateHandlers(deps: HandlerDeps): FeatureHandlers<'state:get'> {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoRoot } from '../demo/scenarios';
+import { createHandlerDeps } from '../handlers/create-deps';
 import { createHandlerTable } from '../handlers/handler-table';
-import { createHostContext } from '../system/system-context';
 import { parsePreviewArgs } from './cli-options';
 import { startPreviewServer } from './server';
 
@@ -19,13 +19,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const demoRoot = options.demo ? await createDemoRoot(options.demo) : null;
-  const ctx = demoRoot
-    ? { fsRoot: demoRoot.fsRoot, platform: 'linux' as const }
-    : createHostContext();
-  const table = createHandlerTable({
-    ctx,
-    demo: options.demo ? { scenario: options.demo.name } : null,
-  });
+  const table = createHandlerTable(
+    createHandlerDeps(options.demo && demoRoot ? { scenario: options.demo, root: demoRoot } : null),
+  );
   const server = await startPreviewServer({ port: options.port, table, staticDir });
   process.stdout.write(`Preview: ${server.url}\n`);
   if (demoRoot) process.stderr.write(`Demo data in ${demoRoot.fsRoot} (removed on exit)\n`);

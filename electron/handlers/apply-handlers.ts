@@ -1,0 +1,45 @@
+import { applyChanges } from '../system/apply';
+import type { HandlerDeps } from './deps';
+import { guard, invalidPayload, succeed } from './envelope';
+import type { FeatureHandlers } from './handler-table';
+import { readAppState } from './state-handlers';
+import { validateApplyRequest } from './validate-apply-request';
+
+/**
+ * One Apply = one privileged run. A second Apply while one is in flight is
+ * refused here as well as in the UI, so a double click can never prompt twice.
+ */
+export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes:apply'> {
+  let busy = false;
+  return {
+    'changes:apply': (payload) =>
+      guard(async () => {
+        const checked = validateApplyRequest(payload);
+        if (!checked.ok) return invalidPayload('changes:apply', checked.problem);
+        if (busy) {
+          return succeed({
+            applied: false,
+            summary: '',
+            error: {
+              code: 'apply-in-progress',
+              message: 'An Apply is already waiting for authentication.',
+            },
+            state: await readAppState(deps),
+          });
+        }
+        busy = true;
+        try {
+          const result = await applyChanges(deps.ctx, deps.elevator, checked.value);
+          // Whatever happened, show what is really set now.
+          const state = await readAppState(deps);
+          return succeed(
+            result.applied
+              ? { applied: true, summary: result.summary, error: null, state }
+              : { applied: false, summary: '', error: result.error, state },
+          );
+        } finally {
+          busy = false;
+        }
+      }),
+  };
+}

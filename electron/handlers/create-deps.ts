@@ -1,0 +1,24 @@
+import type { DemoRoot, DemoScenario } from '../demo/scenarios';
+import { createElevatorFor, createDirectElevator } from '../system/elevate';
+import { createHostContext } from '../system/system-context';
+import type { HandlerDeps } from './deps';
+
+/**
+ * The one place that decides which system the handlers act on: the real one,
+ * or a demo scenario laid out in a temporary directory, whose "elevation"
+ * simply runs the same privileged script against that directory.
+ */
+export function createHandlerDeps(
+  demo: { scenario: DemoScenario; root: DemoRoot } | null,
+): HandlerDeps {
+  if (demo === null) {
+    const ctx = createHostContext();
+    return { ctx, demo: null, elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot) };
+  }
+  const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
+  return {
+    ctx,
+    demo: { scenario: demo.scenario.name },
+    elevator: createDirectElevator(ctx.fsRoot),
+  };
+}

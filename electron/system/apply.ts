@@ -1,0 +1,164 @@
+import type { ApiError, ApplyRequest, RuntimeReading, SettingId } from '../contract';
+import type { Elevator } from './elevate';
+import { mapStepExit } from './elevation-errors';
+import { buildEquivalentCommands } from './equivalent-commands';
+import { validateFileName } from './file-name';
+import { buildStepArguments, StepPlanError, type StepPlan } from './privileged-step';
+import { readRuntimeValues } from './runtime';
+import { SETTINGS } from './settings';
+import { removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
+import { readTargetFile, SYSCTL_D } from './sysctl-d-files';
+import type { SystemContext } from './system-context';
+
+export type ApplyResult =
+  | { readonly applied: true; readonly summary: string; readonly plan: StepPlan }
+  | { readonly applied: false; readonly error: ApiError; readonly plan: StepPlan | null };
+
+function isAvailable(reading: RuntimeReading): boolean {
+  return reading.kind === 'value' || reading.kind === 'unexpected';
+}
+
+function describePlan(plan: StepPlan): string {
+  const parts = SETTINGS.flatMap((s) => {
+    const v = s.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
+    return v === '-' ? [] : [`${s.label} is now ${v === '1' ? 'on' : 'off'}`];
+  });
+  const file =
+    plan.file.op === 'write'
+      ? `${SYSCTL_D}/${plan.file.name} was written`
+      : plan.file.op === 'delete'
+        ? `${SYSCTL_D}/${plan.file.name} was removed`
+        : null;
+  return [...parts, ...(file ? [file] : [])].join('; ') + '.';
+}
+
+/**
+ * Turns a validated request into exactly one privileged step.
+ * Returns an error (and runs nothing) when the request cannot be carried out as asked.
+ */
+export async function planApply(
+  ctx: SystemContext,
+  request: ApplyRequest,
+): Promise<StepPlan | ApiError> {
+  const runtime = await readRuntimeValues(ctx);
+  const reading = (id: SettingId) => runtime.find((s) => s.id === id)?.runtime;
+  const tokens: Record<SettingId, '0' | '1' | '-'> = { ipv4: '-', ipv6: '-' };
+  const persistence = request.persistence;
+
+  for (const setting of SETTINGS) {
+    const value =
+      persistence.kind === 'unpersist'
+        ? persistence.resetRuntime
+          ? 0
+          : undefined
+        : request.values[setting.id];
+    if (value === undefined) continue;
+    const current = reading(setting.id);
+    if (!current || !isAvailable(current)) {
+      if (persistence.kind === 'unpersist') continue;
+      return {
+        code: 'setting-unavailable',
+        message: `${setting.label} cannot be changed here: ${current?.kind === 'unavailable' ? current.detail : 'it is not available'}`,
+      };
+    }
+    tokens[setting.id] = value === 1 ? '1' : '0';
+  }
+
+  if (persistence.kind === 'runtime') {
+    if (tokens.ipv4 === '-' && tokens.ipv6 === '-')
+      return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
+    return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
+  }
+
+  const name = validateFileName(persistence.fileName);
+  if (!name.ok) return { code: 'invalid-file-name', message: name.message };
+  const target = await readTargetFile(ctx, name.name);
+  if (target.kind === 'refused') return target.error;
+  const currentSha = target.kind === 'file' ? target.sha256 : null;
+  if (currentSha !== persistence.expectedSha256) {
+    return {
+      code: 'file-changed',
+      message: `Someone else edited ${SYSCTL_D}/${name.name} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
+    };
+  }
+
+  if (persistence.kind === 'persist') {
+    const values = new Map<string, KeyValue>();
+    for (const setting of SETTINGS) {
+      const token = tokens[setting.id];
+      if (token !== '-') values.set(setting.key, token);
+    }
+    if (values.size === 0)
+      return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
+    const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
+    const file =
+      target.kind === 'file' && content === target.text
+        ? ({ op: 'none' } as const)
+        : ({ op: 'write', name: name.name, expectedSha256: currentSha, content } as const);
+    return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file };
+  }
+
+  if (target.kind === 'absent') {
+    if (tokens.ipv4 === '-' && tokens.ipv6 === '-') {
+      return {
+        code: 'nothing-to-remove',
+        message: `${SYSCTL_D}/${name.name} does not exist, so there is nothing to stop persisting.`,
+      };
+    }
+    return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
+  }
+  const removal = removeKeysFromText(
+    target.text,
+    SETTINGS.map((s) => s.key),
+  );
+  const file = removal.deleteFile
+    ? ({ op: 'delete', name: name.name, expectedSha256: currentSha } as const)
+    : removal.text === target.text
+      ? ({ op: 'none' } as const)
+      : ({
+          op: 'write',
+          name: name.name,
+          expectedSha256: currentSha,
+          content: removal.text,
+        } as const);
+  if (file.op === 'none' && tokens.ipv4 === '-' && tokens.ipv6 === '-') {
+    return {
+      code: 'nothing-to-remove',
+      message: `${SYSCTL_D}/${name.name} does not set either key.`,
+    };
+  }
+  return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file };
+}
+
+function isPlan(value: StepPlan | ApiError): value is StepPlan {
+  return 'file' in value;
+}
+
+/** Plans, runs one privileged step (one authentication), and maps the result to words. */
+export async function applyChanges(
+  ctx: SystemContext,
+  elevator: Elevator,
+  request: ApplyRequest,
+): Promise<ApplyResult> {
+  const planned = await planApply(ctx, request);
+  if (!isPlan(planned)) return { applied: false, error: planned, plan: null };
+  let args: string[];
+  try {
+    args = buildStepArguments(planned);
+  } catch (error) {
+    if (error instanceof StepPlanError) {
+      return {
+        applied: false,
+        error: { code: 'invalid-request', message: error.message },
+        plan: planned,
+      };
+    }
+    throw error;
+  }
+  const manual = buildEquivalentCommands(planned).flatMap((b) => [`# ${b.title}`, b.commands]);
+  const run = await elevator.runStep(args, manual);
+  if (run.kind === 'not-elevated') return { applied: false, error: run.error, plan: planned };
+  const failure = mapStepExit(run.exitCode, run.stderr);
+  if (failure) return { applied: false, error: failure, plan: planned };
+  return { applied: true, summary: describePlan(planned), plan: planned };
+}

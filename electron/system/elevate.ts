@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { exec as sudoExec } from '@vscode/sudo-prompt';
+import type { ApiError } from '../contract';
+import { mapElevationFailure, SUDO_PROMPT_MESSAGES, type ManualCommands } from './elevation-errors';
+import { PRIVILEGED_SCRIPT } from './privileged-script';
+import { buildElevatedCommand } from './privileged-step';
+
+export type StepRun =
+  | {
+      readonly kind: 'ran';
+      readonly exitCode: number;
+      readonly stdout: string;
+      readonly stderr: string;
+    }
+  | { readonly kind: 'not-elevated'; readonly error: ApiError };
+
+/** Runs the privileged step once with validated arguments. */
+export interface Elevator {
+  readonly kind: 'direct' | 'sudo-prompt' | 'simulated';
+  runStep(args: readonly string[], manual: ManualCommands): Promise<StepRun>;
+}
+
+/** The name polkit shows; fixed, never derived from input. */
+export const ELEVATION_NAME = 'Nonlocal Bind';
+
+/**
+ * Runs the script with /bin/sh directly: for uid 0, and for the demo, whose
+ * simulated root (fsRoot) needs no rights. Arguments go through argv; no shell string.
+ */
+export function createDirectElevator(fsRoot: string): Elevator {
+  return {
+    kind: 'direct',
+    runStep: (args) =>
+      new Promise((resolve) => {
+        const child = spawn('/bin/sh', ['-s', '--', ...args], {
+          env: {
+            PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+            LC_ALL: 'C',
+            NONLOCAL_BIND_ROOT: fsRoot === '/' ? '' : fsRoot,
+          },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.on('error', (error) =>
+          resolve({ kind: 'ran', exitCode: 127, stdout, stderr: `${stderr}${String(error)}` }),
+        );
+        child.on('close', (code) =>
+          resolve({ kind: 'ran', exitCode: code ?? 128, stdout, stderr }),
+        );
+        child.stdin.end(PRIVILEGED_SCRIPT);
+      }),
+  };
+}
+
+/** Elevates through @vscode/sudo-prompt (pkexec and polkit on Linux): one dialog per call. */
+export function createSudoPromptElevator(): Elevator {
+  return {
+    kind: 'sudo-prompt',
+    runStep: (args, manual) =>
+      new Promise((resolve) => {
+        const command = buildElevatedCommand(args);
+        sudoExec(command, { name: ELEVATION_NAME }, (error, stdout, stderr) => {
+          const out = typeof stdout === 'string' ? stdout : (stdout?.toString() ?? '');
+          const err = typeof stderr === 'string' ? stderr : (stderr?.toString() ?? '');
+          if (!error) {
+            resolve({ kind: 'ran', exitCode: 0, stdout: out, stderr: err });
+            return;
+          }
+          // sudo-prompt replaces the message only when the command never ran elevated;
+          // otherwise `code` is the script's own exit code.
+          const code = (error as Error & { code?: unknown }).code;
+          if (!isElevationMessage(error.message) && typeof code === 'number') {
+            resolve({ kind: 'ran', exitCode: code, stdout: out, stderr: err });
+            return;
+          }
+          resolve({ kind: 'not-elevated', error: mapElevationFailure(error.message, err, manual) });
+        });
+      }),
+  };
+}
+
+function isElevationMessage(message: string): boolean {
+  return (Object.values(SUDO_PROMPT_MESSAGES) as string[]).includes(message);
+}
+
+/** Root runs the step itself; everyone else asks polkit through sudo-prompt. */
+export function createElevatorFor(uid: number, fsRoot: string): Elevator {
+  return uid === 0 ? createDirectElevator(fsRoot) : createSudoPromptElevator();
+}

@@ -1,0 +1,66 @@
+import type { StepPlan } from './privileged-step';
+import { SETTINGS } from './settings';
+
+/** A copyable block of shell commands that does by hand what one Apply does. */
+export interface CommandBlock {
+  readonly title: string;
+  readonly commands: string;
+}
+
+function heredocDelimiter(content: string): string {
+  let delimiter = 'NONLOCAL_BIND_EOF';
+  while (content.split(/\r?\n/).includes(delimiter)) delimiter += '_';
+  return delimiter;
+}
+
+function singleQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Writes exactly `content` to `file` with sudo tee; a heredoc when it ends in a newline, printf otherwise. */
+function teeCommand(file: string, content: string): string {
+  if (content.endsWith('\n') && !content.includes('\r')) {
+    const delimiter = heredocDelimiter(content);
+    return `sudo tee ${file} > /dev/null <<'${delimiter}'\n${content}${delimiter}`;
+  }
+  return `printf '%s' ${singleQuote(content)} | sudo tee ${file} > /dev/null`;
+}
+
+/**
+ * The commands that do what the privileged step does for `plan`, in the same
+ * order: runtime values, then the file. Shown to users and support staff, and
+ * given as the fallback when no polkit agent can ask for a password.
+ */
+export function buildEquivalentCommands(plan: StepPlan): CommandBlock[] {
+  const runtime = SETTINGS.flatMap((s) => {
+    const value = s.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
+    return value === '-' ? [] : [{ key: s.key, procPath: s.procPath, value }];
+  });
+  const blocks: CommandBlock[] = [];
+  if (runtime.length > 0) {
+    blocks.push({
+      title: 'Set the running value (sysctl)',
+      commands: runtime.map((r) => `sudo sysctl -w ${r.key}=${r.value}`).join('\n'),
+    });
+    blocks.push({
+      title: 'Or the same by writing /proc/sys directly',
+      commands: runtime
+        .map((r) => `echo ${r.value} | sudo tee ${r.procPath} > /dev/null`)
+        .join('\n'),
+    });
+  }
+  if (plan.file.op === 'write') {
+    const file = `/etc/sysctl.d/${plan.file.name}`;
+    blocks.push({
+      title: `Write ${file} (complete new content)`,
+      commands: teeCommand(file, plan.file.content),
+    });
+    blocks.push({
+      title: 'Load that file now (also applies any other keys it sets)',
+      commands: `sudo sysctl -p ${file}`,
+    });
+  } else if (plan.file.op === 'delete') {
+    blocks.push({ title: 'Remove the file', commands: `sudo rm /etc/sysctl.d/${plan.file.name}` });
+  }
+  return blocks;
+}

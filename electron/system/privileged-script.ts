@@ -1,0 +1,126 @@
+/**
+ * The privileged step: one constant POSIX sh script that runs as root.
+ *
+ * It is carried inline (an AppImage's FUSE mount is invisible to root, so the
+ * step must not read anything from the app bundle) and receives only
+ * validated tokens as positional arguments, which it validates again itself.
+ *
+ * Arguments: v1 IPV4 IPV6 FILE_OP FILE_NAME EXPECTED_SHA256 CONTENT_BASE64
+ *   IPV4/IPV6       0 | 1 | -            (- leaves the runtime value alone)
+ *   FILE_OP         none | write | delete
+ *   FILE_NAME       validated name in /etc/sysctl.d, or - with FILE_OP none
+ *   EXPECTED_SHA256 the file's sha256 when the UI read it, or "absent"
+ *   CONTENT_BASE64  the complete new file content, or - unless FILE_OP is write
+ *
+ * Transaction: record the old runtime values and a backup of the file, check
+ * the file is unchanged since it was read, write procfs, replace the file
+ * atomically (temp file in the same directory, fsync, rename, fsync dir),
+ * read both back, and on any error or mismatch restore everything.
+ *
+ * NONLOCAL_BIND_ROOT (empty in production, where pkexec clears the
+ * environment anyway) lets the demo and tests run the same script against a
+ * directory laid out like `/`.
+ */
+export const PRIVILEGED_SCRIPT = String.raw`set -u
+umask 022
+R="${'$'}{NONLOCAL_BIND_ROOT:-}"
+fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }
+[ "$#" -eq 7 ] || fail 64 "expected 7 arguments, got $#"
+[ "$1" = v1 ] || fail 64 "unknown protocol $1"
+want4=$2; want6=$3; op=$4; name=$5; expect=$6; content=$7
+for v in "$want4" "$want6"; do case "$v" in 0|1|-) ;; *) fail 64 "runtime values must be 0, 1 or -";; esac; done
+case "$op" in none|write|delete) ;; *) fail 64 "unknown file operation";; esac
+if [ "$op" != none ]; then
+  case "$name" in [A-Za-z0-9]*.conf) ;; *) fail 64 "invalid file name";; esac
+  case "$name" in *[!A-Za-z0-9._-]*) fail 64 "invalid file name";; esac
+  [ "${'$'}{#name}" -le 200 ] || fail 64 "file name too long"
+  case "$expect" in absent) ;; *[!0-9a-f]*|'') fail 64 "invalid hash";; *) [ "${'$'}{#expect}" -eq 64 ] || fail 64 "invalid hash";; esac
+fi
+if [ "$op" = write ]; then
+  case "$content" in ''|*[!A-Za-z0-9+/=]*) fail 64 "invalid content encoding";; esac
+fi
+p4="$R/proc/sys/net/ipv4/ip_nonlocal_bind"
+p6="$R/proc/sys/net/ipv6/ip_nonlocal_bind"
+dir="$R/etc/sysctl.d"
+file="$dir/$name"
+old4=; old6=; bak=; had_file=no; tmp=
+[ "$want4" = - ] || old4=$(cat "$p4") || fail 69 "cannot read $p4"
+[ "$want6" = - ] || old6=$(cat "$p6") || fail 69 "cannot read $p6"
+if [ "$op" != none ]; then
+  [ -d "$dir" ] || mkdir -p "$dir" || fail 69 "cannot create $dir"
+  rm -f "$dir"/.nonlocal-bind-tmp.* 2>/dev/null
+  if [ -L "$file" ]; then fail 66 "$file is a symbolic link; refusing to replace it"; fi
+  if [ -e "$file" ] && [ ! -f "$file" ]; then fail 66 "$file is not a regular file"; fi
+  if [ -f "$file" ]; then
+    had_file=yes
+    now=$(sha256sum < "$file") || fail 69 "cannot read $file"
+    now=${'$'}{now%% *}
+  else
+    now=absent
+  fi
+  [ "$now" = "$expect" ] || fail 65 "$file changed since it was read"
+fi
+decode() { if [ "$content" = "=" ]; then :; else printf '%s' "$content" | base64 -d; fi; }
+write_value() {
+  err=$( { printf '%s\n' "$2" > "$1"; } 2>&1 ) && return 0
+  case "$err" in *Read-only*|*read-only*) return 67;; esac
+  printf 'nonlocal-bind: writing %s failed: %s\n' "$1" "$err" >&2
+  return 69
+}
+rollback() {
+  code=$1; shift
+  printf 'nonlocal-bind: %s; restoring the previous state\n' "$*" >&2
+  ok=yes
+  [ -z "$old4" ] || printf '%s\n' "$old4" > "$p4" 2>/dev/null || ok=no
+  [ -z "$old6" ] || printf '%s\n' "$old6" > "$p6" 2>/dev/null || ok=no
+  [ -z "$tmp" ] || rm -f "$tmp"
+  if [ "$op" != none ]; then
+    if [ -n "$bak" ]; then mv -f "$bak" "$file" || ok=no; sync "$dir" 2>/dev/null
+    elif [ "$had_file" = no ]; then rm -f "$file" || ok=no; fi
+  fi
+  [ "$ok" = yes ] || fail 70 "restoring the previous state failed"
+  exit "$code"
+}
+if [ "$had_file" = yes ]; then
+  bak=$(mktemp "$dir/.nonlocal-bind-tmp.bak.XXXXXX") || fail 69 "cannot create a backup in $dir"
+  cp -p "$file" "$bak" && sync "$bak" || { rm -f "$bak"; fail 69 "cannot back up $file"; }
+fi
+if [ "$want4" != - ]; then write_value "$p4" "$want4" || rollback $? "setting IPv4 failed"; fi
+if [ "$want6" != - ]; then write_value "$p6" "$want6" || rollback $? "setting IPv6 failed"; fi
+if [ "$op" = write ]; then
+  tmp=$(mktemp "$dir/.nonlocal-bind-tmp.new.XXXXXX") || rollback 69 "cannot create a temporary file in $dir"
+  decode > "$tmp" || rollback 69 "cannot write $tmp"
+  chmod 0644 "$tmp" || rollback 69 "cannot set the mode of $tmp"
+  if [ "$(id -u)" = 0 ]; then chown 0:0 "$tmp" || rollback 69 "cannot set the owner of $tmp"; fi
+  sync "$tmp" || rollback 69 "cannot flush $tmp"
+  mv -f "$tmp" "$file" || rollback 69 "cannot move the new file into place"
+  tmp=
+  sync "$dir" 2>/dev/null
+elif [ "$op" = delete ]; then
+  rm -f "$file" || rollback 69 "cannot delete $file"
+  sync "$dir" 2>/dev/null
+fi
+if [ "$want4" != - ] && [ "$(cat "$p4")" != "$want4" ]; then rollback 68 "IPv4 reads back differently"; fi
+if [ "$want6" != - ] && [ "$(cat "$p6")" != "$want6" ]; then rollback 68 "IPv6 reads back differently"; fi
+if [ "$op" = write ]; then
+  a=$(sha256sum < "$file"); b=$(decode | sha256sum)
+  [ "$a" = "$b" ] || rollback 68 "$file reads back differently"
+elif [ "$op" = delete ] && [ -e "$file" ]; then
+  rollback 68 "$file still exists"
+fi
+[ -z "$bak" ] || rm -f "$bak"
+printf 'nonlocal-bind: applied\n'
+exit 0
+`;
+
+/** Exit codes of the script, each mapped to its own message. */
+export const STEP_EXIT = {
+  ok: 0,
+  invalidArguments: 64,
+  fileChanged: 65,
+  notRegularFile: 66,
+  procReadOnly: 67,
+  verifyFailed: 68,
+  writeFailed: 69,
+  rollbackFailed: 70,
+} as const;

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiError, SysctlDFile } from '../contract';
+import { MAX_FILE_BYTES } from './privileged-step';
+import { SETTINGS } from './settings';
+import { decodeUtf8Strict, findKeyLines } from './sysctl-edit';
+import { resolveSystemPath, type SystemContext } from './system-context';
+
+export const SYSCTL_D = '/etc/sysctl.d';
+const OUR_KEYS = SETTINGS.map((s) => s.key);
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What the app finds at a persistence target before editing it. */
+export type TargetFile =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'file'; readonly text: string; readonly sha256: string }
+  | { readonly kind: 'refused'; readonly error: ApiError };
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : '';
+}
+
+/** Reads /etc/sysctl.d/NAME for editing, refusing links, non-files, oversize and non-UTF-8 content. */
+export async function readTargetFile(ctx: SystemContext, name: string): Promise<TargetFile> {
+  const display = `${SYSCTL_D}/${name}`;
+  const file = resolveSystemPath(ctx, display);
+  let info;
+  try {
+    info = await lstat(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'absent' };
+    return {
+      kind: 'refused',
+      error: {
+        code: 'file-unreadable',
+        message: `${display} cannot be read (${errorCode(error)}).`,
+      },
+    };
+  }
+  if (info.isSymbolicLink()) {
+    return {
+      kind: 'refused',
+      error: {
+        code: 'target-symlink',
+        message: `${display} is a symbolic link. The app does not edit through links; choose another file name.`,
+      },
+    };
+  }
+  if (!info.isFile()) {
+    return {
+      kind: 'refused',
+      error: {
+        code: 'target-not-regular',
+        message: `${display} is not a regular file; choose another file name.`,
+      },
+    };
+  }
+  if (info.size > MAX_FILE_BYTES) {
+    return {
+      kind: 'refused',
+      error: {
+        code: 'file-too-large',
+        message: `${display} is ${info.size} bytes; the app edits files up to ${MAX_FILE_BYTES} bytes. Choose another file name.`,
+      },
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return {
+      kind: 'refused',
+      error: {
+        code: 'file-unreadable',
+        message: `${display} cannot be read (${errorCode(error)}).`,
+      },
+    };
+  }
+  const text = decodeUtf8Strict(bytes);
+  if (text === null) {
+    return {
+      kind: 'refused',
+      error: {
+        code: 'file-not-text',
+        message: `${display} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`,
+      },
+    };
+  }
+  return { kind: 'file', text, sha256: sha256Hex(bytes) };
+}
+
+/** Lists the `*.conf` entries of /etc/sysctl.d with what the persistence UI needs. */
+export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[]> {
+  const dir = resolveSystemPath(ctx, SYSCTL_D);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.conf')).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(
+    names.map(async (name): Promise<SysctlDFile> => {
+      const info = await lstat(path.join(dir, name)).catch(() => null);
+      const kind = info?.isSymbolicLink() ? 'symlink' : info?.isFile() ? 'file' : 'other';
+      const target = await readTargetFile(ctx, name);
+      if (target.kind === 'file') {
+        return {
+          name,
+          kind,
+          sha256: target.sha256,
+          problem: null,
+          keyLines: findKeyLines(target.text, OUR_KEYS),
+        };
+      }
+      const problem =
+        target.kind === 'refused' ? target.error.message : 'The file disappeared while reading.';
+      return { name, kind, sha256: null, problem, keyLines: [] };
+    }),
+  );
+}
