@@ -24,7 +24,11 @@ export async function applyInSandbox(
   const [command, ...args] = user
     ? ['setpriv', '--reuid', user, '--regid', user, '--init-groups', '--reset-env', ...argv]
     : argv;
-  const result = sandbox.run(command as string, args, { allowFailure: true, timeoutMs: 60_000 });
+  const result = sandbox.run(command as string, args, {
+    allowFailure: true,
+    timeoutMs: 60_000,
+    cwd: '/',
+  });
   if (result.status !== 0)
     throw new Error(`apply child failed (${result.status}): ${result.stderr}`);
   return JSON.parse(result.stdout) as ChildApplyResult;

@@ -29,6 +29,7 @@ export interface RunOptions {
   readonly allowFailure?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   readonly timeoutMs?: number;
+  readonly cwd?: string;
 }
 
 export interface RunResult {
@@ -60,7 +61,11 @@ shadow_dir() {
     tag=$(echo "$parent" | tr / _)
     if [ ! -d "$scratch/upper$tag" ]; then
       mkdir -p "$scratch/upper$tag" "$scratch/work$tag"
+      mkdir -p "$scratch/orig$tag"
+      mount --bind "$parent" "$scratch/orig$tag"
       mount -t overlay overlay -o "lowerdir=$parent,upperdir=$scratch/upper$tag,workdir=$scratch/work$tag" "$parent"
+      # Unix sockets cannot be reached through overlayfs: bind the system bus back for pkexec.
+      if [ -d "$scratch/orig$tag/dbus" ]; then mount --bind "$scratch/orig$tag/dbus" "$parent/dbus"; fi
     fi
     mkdir -p "$real"
   fi
@@ -106,6 +111,7 @@ export async function createSandbox(): Promise<Sandbox> {
     const result = spawnSync(enter[0] as string, [...enter.slice(1), command, ...args], {
       input: options.input,
       env: options.env ?? process.env,
+      cwd: options.cwd,
       timeout: options.timeoutMs ?? 60_000,
       encoding: 'utf8',
     });

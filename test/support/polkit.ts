@@ -1,0 +1,125 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+/**
+ * The real elevation chain for tests: a system D-Bus, polkitd, test users and
+ * one rules file that answers per user, so tests in parallel never rewrite rules.
+ * Everything started or created here is recorded and undone by stopPolkit().
+ */
+export const POLKIT_USERS = {
+  granted: 'nbtest-yes',
+  refused: 'nbtest-no',
+  needsAgent: 'nbtest-agent',
+} as const;
+
+const RULES_FILE = '/etc/polkit-1/rules.d/90-nonlocal-bind-tests.rules';
+const STATE_FILE = '/tmp/nonlocal-bind-polkit-state.json';
+const POLKITD = '/usr/lib/polkit-1/polkitd';
+
+const RULES = `// Written by the Nonlocal Bind test suite; removed when the run ends.
+polkit.addRule(function (action, subject) {
+  if (action.id !== "org.freedesktop.policykit.exec") return polkit.Result.NOT_HANDLED;
+  if (subject.user === "${POLKIT_USERS.granted}") return polkit.Result.YES;
+  if (subject.user === "${POLKIT_USERS.refused}") return polkit.Result.NO;
+  if (subject.user === "${POLKIT_USERS.needsAgent}") return polkit.Result.AUTH_ADMIN;
+  return polkit.Result.NOT_HANDLED;
+});
+`;
+
+interface StartedState {
+  dbusPid: number | null;
+  polkitdPid: number | null;
+  createdUsers: string[];
+}
+
+function run(command: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+function pidOf(name: string): number | null {
+  const r = run('pgrep', ['-x', name]);
+  const first = r.stdout.trim().split('\n')[0];
+  return r.status === 0 && first ? Number(first) : null;
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function polkitAnswers(): boolean {
+  return (
+    run('busctl', ['--system', 'status', 'org.freedesktop.PolicyKit1']).status === 0 ||
+    run('dbus-send', [
+      '--system',
+      '--print-reply',
+      '--dest=org.freedesktop.PolicyKit1',
+      '/org/freedesktop/PolicyKit1/Authority',
+      'org.freedesktop.DBus.Peer.Ping',
+    ]).status === 0
+  );
+}
+
+/** Starts what is missing of dbus + polkitd, creates users and the rules file. Idempotent. */
+export async function startPolkit(): Promise<void> {
+  const state: StartedState = { dbusPid: null, polkitdPid: null, createdUsers: [] };
+  for (const tool of ['/usr/bin/pkexec', POLKITD, '/usr/bin/dbus-daemon']) {
+    if (!existsSync(tool)) {
+      throw new Error(
+        `${tool} is missing: install the Debian packages pkexec polkitd dbus (see .ci/run)`,
+      );
+    }
+  }
+  if (!existsSync('/run/dbus/system_bus_socket')) {
+    mkdirSync('/run/dbus', { recursive: true });
+    // A pid file left by an earlier run blocks the daemon although no bus is listening.
+    rmSync('/run/dbus/pid', { force: true });
+    const r = run('dbus-daemon', ['--system', '--fork', '--print-pid']);
+    if (r.status !== 0) throw new Error(`dbus-daemon failed: ${r.stderr}`);
+    state.dbusPid = Number(r.stdout.trim());
+  }
+  for (const user of Object.values(POLKIT_USERS)) {
+    if (run('id', ['-u', user]).status !== 0) {
+      const r = run('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', user]);
+      if (r.status !== 0) throw new Error(`useradd ${user} failed: ${r.stderr}`);
+      state.createdUsers.push(user);
+    }
+  }
+  writeFileSync(RULES_FILE, RULES, { mode: 0o644 });
+  if (pidOf('polkitd') === null) {
+    const child = spawn(POLKITD, ['--no-debug'], { detached: true, stdio: 'ignore' });
+    child.unref();
+    state.polkitdPid = child.pid ?? null;
+  }
+  writeFileSync(STATE_FILE, JSON.stringify(state));
+  await waitFor(polkitAnswers, 'polkitd on the system bus');
+  // polkitd reads rules asynchronously after a change; give it a moment to pick ours up.
+  await new Promise((r) => setTimeout(r, 1500));
+}
+
+/** Undoes exactly what startPolkit created or started. */
+export function stopPolkit(): void {
+  rmSync(RULES_FILE, { force: true });
+  if (!existsSync(STATE_FILE)) return;
+  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as StartedState;
+  for (const pid of [state.polkitdPid, state.dbusPid]) {
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  if (state.dbusPid) {
+    rmSync('/run/dbus/system_bus_socket', { force: true });
+    rmSync('/run/dbus/pid', { force: true });
+  }
+  for (const user of state.createdUsers) run('userdel', [user]);
+  rmSync(STATE_FILE, { force: true });
+}

@@ -1,0 +1,52 @@
+import { test, expect } from '@playwright/test';
+import { createSandbox, type Sandbox } from '../support/sandbox';
+import { applyInSandbox } from '../support/apply-child';
+import { POLKIT_USERS } from '../support/polkit';
+
+// Real chain: non-root user -> @vscode/sudo-prompt -> pkexec -> polkitd (rules per user) -> root sh.
+const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
+const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
+
+let sandbox: Sandbox;
+test.beforeEach(async () => {
+  sandbox = await createSandbox();
+});
+test.afterEach(async () => {
+  await sandbox.dispose();
+});
+
+const request = {
+  values: { ipv4: 1 as const, ipv6: 1 as const },
+  persistence: {
+    kind: 'persist' as const,
+    fileName: '90-nonlocal-bind.conf',
+    expectedSha256: null,
+  },
+};
+const fileExists = () => sandbox.run('test', ['-e', FILE], { allowFailure: true }).status === 0;
+
+test('polkit YES: one authentication applies runtime and file as root', async () => {
+  const result = await applyInSandbox(sandbox, request, POLKIT_USERS.granted);
+  expect(result).toMatchObject({ applied: true });
+  expect(sandbox.readText(V4)).toBe('1\n');
+  expect(sandbox.readText('/proc/sys/net/ipv6/ip_nonlocal_bind')).toBe('1\n');
+  expect(sandbox.run('stat', ['-c', '%u %a', FILE]).stdout.trim()).toBe('0 644');
+});
+
+test('polkit NO: "refused" message, nothing changed', async () => {
+  const result = await applyInSandbox(sandbox, request, POLKIT_USERS.refused);
+  expect(result).toMatchObject({ applied: false, error: { code: 'auth-refused' } });
+  expect(result.applied === false && result.error.message).toContain('refused or cancelled');
+  expect(sandbox.readText(V4)).toBe('0\n');
+  expect(fileExists()).toBe(false);
+});
+
+test('polkit AUTH_ADMIN without an agent: explains and gives the terminal commands, nothing changed', async () => {
+  const result = await applyInSandbox(sandbox, request, POLKIT_USERS.needsAgent);
+  expect(result).toMatchObject({ applied: false, error: { code: 'no-polkit-agent' } });
+  if (result.applied) throw new Error('unreachable');
+  expect(result.error.details).toContain('sudo sysctl -w net.ipv4.ip_nonlocal_bind=1');
+  expect(result.error.details).toContain(`sudo tee ${FILE}`);
+  expect(sandbox.readText(V4)).toBe('0\n');
+  expect(fileExists()).toBe(false);
+});
