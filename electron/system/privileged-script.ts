@@ -43,7 +43,7 @@ p4="$R/proc/sys/net/ipv4/ip_nonlocal_bind"
 p6="$R/proc/sys/net/ipv6/ip_nonlocal_bind"
 dir="$R/etc/sysctl.d"
 file="$dir/$name"
-old4=; old6=; bak=; had_file=no; tmp=
+old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=
 [ "$want4" = - ] || old4=$(cat "$p4") || fail 69 "cannot read $p4"
 [ "$want6" = - ] || old6=$(cat "$p6") || fail 69 "cannot read $p6"
 if [ "$op" != none ]; then
@@ -71,8 +71,9 @@ rollback() {
   code=$1; shift
   printf 'nonlocal-bind: %s; restoring the previous state\n' "$*" >&2
   ok=yes
-  [ -z "$old4" ] || printf '%s\n' "$old4" > "$p4" 2>/dev/null || ok=no
-  [ -z "$old6" ] || printf '%s\n' "$old6" > "$p6" 2>/dev/null || ok=no
+  # Only values this run actually changed are written back.
+  [ "$set4" = no ] || printf '%s\n' "$old4" > "$p4" 2>/dev/null || ok=no
+  [ "$set6" = no ] || printf '%s\n' "$old6" > "$p6" 2>/dev/null || ok=no
   [ -z "$tmp" ] || rm -f "$tmp"
   if [ "$op" != none ]; then
     if [ -n "$bak" ]; then mv -f "$bak" "$file" || ok=no; sync "$dir" 2>/dev/null
@@ -85,8 +86,8 @@ if [ "$had_file" = yes ]; then
   bak=$(mktemp "$dir/.nonlocal-bind-tmp.bak.XXXXXX") || fail 69 "cannot create a backup in $dir"
   cp -p "$file" "$bak" && sync "$bak" || { rm -f "$bak"; fail 69 "cannot back up $file"; }
 fi
-if [ "$want4" != - ]; then write_value "$p4" "$want4" || rollback $? "setting IPv4 failed"; fi
-if [ "$want6" != - ]; then write_value "$p6" "$want6" || rollback $? "setting IPv6 failed"; fi
+if [ "$want4" != - ]; then write_value "$p4" "$want4" || rollback $? "setting IPv4 failed"; set4=yes; fi
+if [ "$want6" != - ]; then write_value "$p6" "$want6" || rollback $? "setting IPv6 failed"; set6=yes; fi
 if [ "$op" = write ]; then
   tmp=$(mktemp "$dir/.nonlocal-bind-tmp.new.XXXXXX") || rollback 69 "cannot create a temporary file in $dir"
   decode > "$tmp" || rollback 69 "cannot write $tmp"
