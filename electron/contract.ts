@@ -86,6 +86,26 @@ export interface ApplyRequest {
   readonly persistence: Persistence;
 }
 
+/** A copyable block of shell commands that does by hand what an Apply does. */
+export interface CommandBlock {
+  readonly title: string;
+  readonly commands: string;
+}
+
+/**
+ * What an Apply of a request would do, computed without running anything:
+ * the inline validation error (if any), the file change, and the exact
+ * commands that do the same by hand.
+ */
+export interface ChangePlan {
+  readonly error: ApiError | null;
+  readonly commands: readonly CommandBlock[];
+  readonly file: {
+    readonly path: string;
+    readonly action: 'create' | 'edit' | 'delete' | 'unchanged';
+  } | null;
+}
+
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
 export interface ApplyOutcome {
   readonly applied: boolean;
@@ -111,6 +131,7 @@ export type Envelope<T> =
  */
 export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
+  'changes:plan': { readonly request: ApplyRequest; readonly result: ChangePlan };
   'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
 }
 
@@ -121,6 +142,7 @@ export type ResultOf<C extends Channel> = Channels[C]['result'];
 /** API method name -> channel. Preload and HTTP bridge both implement exactly this. */
 export const API_CHANNELS = {
   getState: 'state:get',
+  planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
 } as const satisfies Record<string, Channel>;
 

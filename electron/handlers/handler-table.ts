@@ -1,6 +1,7 @@
 import type { Channel, Envelope, ResultOf } from '../contract';
 import type { HandlerDeps } from './deps';
 import { createApplyHandlers } from './apply-handlers';
+import { createPlanHandlers } from './plan-handlers';
 import { createStateHandlers } from './state-handlers';
 
 /** One function per channel; payloads arrive untyped because they come from outside. */
@@ -18,6 +19,7 @@ export type FeatureHandlers<C extends Channel> = Pick<HandlerTable, C>;
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
   return {
     ...createStateHandlers(deps),
+    ...createPlanHandlers(deps),
     ...createApplyHandlers(deps),
   };
 }

@@ -130,7 +130,7 @@ export async function planApply(
   return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file };
 }
 
-function isPlan(value: StepPlan | ApiError): value is StepPlan {
+export function isPlan(value: StepPlan | ApiError): value is StepPlan {
   return 'file' in value;
 }
 

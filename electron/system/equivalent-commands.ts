@@ -1,11 +1,6 @@
+import type { CommandBlock } from '../contract';
 import type { StepPlan } from './privileged-step';
 import { SETTINGS } from './settings';
-
-/** A copyable block of shell commands that does by hand what one Apply does. */
-export interface CommandBlock {
-  readonly title: string;
-  readonly commands: string;
-}
 
 function heredocDelimiter(content: string): string {
   let delimiter = 'NONLOCAL_BIND_EOF';

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import type { NonlocalBindApi } from '../../electron/contract';
 import { AppHeader } from './components/app-header';
+import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
 import { ErrorPanel } from './components/error-panel';
+import { OutcomeBanner } from './components/outcome-banner';
 import { SettingRow } from './components/setting-row';
-import { initialViewState, viewReducer } from './state/app-reducer';
+import { buildRequest, initialViewState, viewReducer } from './state/app-reducer';
+import { useChangePlan } from './use-change-plan';
 
 export function App({ api }: { readonly api: NonlocalBindApi }) {
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
@@ -20,6 +23,20 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
     void refresh();
   }, [refresh]);
 
+  const request = buildRequest(view);
+  const plan = useChangePlan(api, request, view.system?.readAt ?? '');
+
+  const apply = useCallback(async () => {
+    if (!request || view.applying) return;
+    dispatch({ type: 'apply-started' });
+    const answer = await api.applyChanges(request);
+    if (answer.ok) dispatch({ type: 'apply-finished', outcome: answer.value });
+    else {
+      dispatch({ type: 'apply-failed', error: answer.error });
+      void refresh();
+    }
+  }, [api, request, view.applying, refresh]);
+
   const system = view.system;
   return (
     <div className="app">
@@ -27,9 +44,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
       <AppHeader
         readAt={system?.readAt ?? null}
         refreshing={view.refreshing}
+        disabled={view.applying}
         onRefresh={() => void refresh()}
       />
-      <main className="content" aria-busy={view.phase === 'loading'}>
+      <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
         {view.error ? (
           <ErrorPanel
             title={
@@ -44,12 +62,34 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
             Reading the current settings…
           </p>
         ) : null}
+        {view.outcome ? <OutcomeBanner outcome={view.outcome} /> : null}
         {system ? (
-          <div className="settings">
-            {system.settings.map((setting) => (
-              <SettingRow key={setting.id} setting={setting} />
-            ))}
-          </div>
+          <>
+            <div className="settings">
+              {system.settings.map((setting) => (
+                <SettingRow
+                  key={setting.id}
+                  setting={setting}
+                  pending={view.pending[setting.id]}
+                  locked={view.applying}
+                  onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
+                />
+              ))}
+            </div>
+            <ApplyBar
+              view={view}
+              system={system}
+              request={request}
+              plan={plan}
+              onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
+              onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
+              onResetRuntime={(resetRuntime) =>
+                dispatch({ type: 'reset-runtime-changed', resetRuntime })
+              }
+              onApply={() => void apply()}
+              onDiscard={() => dispatch({ type: 'discarded' })}
+            />
+          </>
         ) : null}
       </main>
     </div>

@@ -10,6 +10,7 @@ import type {
 /** Mirrors API_CHANNELS; the type makes any drift from the contract a compile error. */
 const CHANNELS: ApiChannels = {
   getState: 'state:get',
+  planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
 };
 

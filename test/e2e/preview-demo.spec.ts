@@ -19,7 +19,7 @@ async function openScenario(scenario: string): Promise<{ page: Page; preview: Ru
   return { page, preview };
 }
 
-test('demo "fresh" shows both switches off, disabled, with plain-words status', async () => {
+test('demo "fresh" shows both switches off with plain-words status', async () => {
   const { page, preview } = await openScenario('fresh');
   try {
     const v4 = page.getByRole('switch', { name: /IPv4/ });

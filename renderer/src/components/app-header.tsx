@@ -1,6 +1,7 @@
 export interface AppHeaderProps {
   readonly readAt: string | null;
   readonly refreshing: boolean;
+  readonly disabled: boolean;
   readonly onRefresh: () => void;
 }
 
@@ -12,7 +13,7 @@ function formatTime(iso: string): string {
   });
 }
 
-export function AppHeader({ readAt, refreshing, onRefresh }: AppHeaderProps) {
+export function AppHeader({ readAt, refreshing, disabled, onRefresh }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div>
@@ -25,7 +26,12 @@ export function AppHeader({ readAt, refreshing, onRefresh }: AppHeaderProps) {
         <span className="read-at" aria-live="polite">
           {refreshing ? 'Reading…' : readAt ? `Read at ${formatTime(readAt)}` : ''}
         </span>
-        <button type="button" className="button" onClick={onRefresh} disabled={refreshing}>
+        <button
+          type="button"
+          className="button"
+          onClick={onRefresh}
+          disabled={refreshing || disabled}
+        >
           Refresh
         </button>
       </div>

@@ -1,16 +1,23 @@
-import type { SettingState } from '../../../electron/contract';
+import type { RuntimeValue, SettingState } from '../../../electron/contract';
 import { describeRuntime, isOn } from '../words';
 import { ToggleSwitch } from './toggle-switch';
 
 export interface SettingRowProps {
   readonly setting: SettingState;
+  /** The value the user wants but has not applied yet. */
+  readonly pending: RuntimeValue | undefined;
+  /** True while an Apply waits for authentication. */
+  readonly locked: boolean;
+  readonly onToggle: () => void;
 }
 
-/** One setting: its switch (read-only until changes can be applied), value and plain-words status. */
-export function SettingRow({ setting }: SettingRowProps) {
+/** One setting: its switch, the value read from the kernel, and what that means in plain words. */
+export function SettingRow({ setting, pending, locked, onToggle }: SettingRowProps) {
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
   const explanationId = `explanation-${setting.id}`;
+  const changeable = setting.runtime.kind !== 'unavailable';
+  const checked = pending !== undefined ? pending === 1 : isOn(setting.runtime);
   return (
     <section className={`setting-row tone-${words.tone}`} aria-labelledby={`title-${setting.id}`}>
       <div className="setting-main">
@@ -31,15 +38,21 @@ export function SettingRow({ setting }: SettingRowProps) {
           </span>
           <ToggleSwitch
             label={`${setting.label} (${setting.family})`}
-            checked={isOn(setting.runtime)}
-            disabled
+            checked={checked}
+            disabled={!changeable || locked}
             describedBy={`${statusId} ${explanationId}`}
+            onToggle={onToggle}
           />
         </div>
       </div>
       <p id={statusId} className="setting-status" data-testid={`status-${setting.id}`}>
         {words.sentence}
       </p>
+      {pending !== undefined ? (
+        <p className="pending-note" data-testid={`pending-${setting.id}`}>
+          Pending: turns {pending === 1 ? 'on' : 'off'} when you apply.
+        </p>
+      ) : null}
     </section>
   );
 }

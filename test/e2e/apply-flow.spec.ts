@@ -1,0 +1,137 @@
+import { test, expect, type Page } from '@playwright/test';
+import { launchChromium } from '../support/chromium';
+import { copyDistForOtherUsers, removeDir, startPreview } from '../support/preview';
+import { createSandbox } from '../support/sandbox';
+import { POLKIT_USERS } from '../support/polkit';
+import { spawnSync } from 'node:child_process';
+
+const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
+
+async function enableIpv4AtBoot(page: Page, fileName: string): Promise<void> {
+  await page.getByRole('switch', { name: /IPv4/ }).click();
+  await expect(page.getByTestId('pending-ipv4')).toHaveText('Pending: turns on when you apply.');
+  await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+  await page.getByLabel(/File in \/etc\/sysctl.d\//).fill(fileName);
+  await expect(page.getByTestId('change-list')).toHaveText(
+    `IPv4 non-local bind: off → on, now and at every boot (/etc/sysctl.d/${fileName})`,
+  );
+  await expect(page.getByTestId('file-action')).toHaveText(
+    `/etc/sysctl.d/${fileName} will be created.`,
+  );
+}
+
+test('as root: flip IPv4, persist to 99-custom.conf, Apply, and see the value read back', async () => {
+  const sandbox = await createSandbox();
+  const preview = await startPreview({ sandbox });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await enableIpv4AtBoot(page, '99-custom.conf');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByTestId('apply-success')).toContainText('IPv4 non-local bind is now on');
+    await expect(page.getByRole('switch', { name: /IPv4/ })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await expect(page.getByTestId('value-ipv4')).toHaveText('On');
+    await expect(page.getByTestId('pending-ipv4')).toHaveCount(0);
+    expect(sandbox.readText(V4)).toBe('1\n');
+    expect(sandbox.readText('/etc/sysctl.d/99-custom.conf')).toContain(
+      'net.ipv4.ip_nonlocal_bind = 1\n',
+    );
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+  }
+});
+
+test('a bad file name gets an inline error and Apply stays disabled; Discard drops the change', async () => {
+  const preview = await startPreview({ args: ['--demo', 'fresh'] });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+    const field = page.getByLabel(/File in \/etc\/sysctl.d\//);
+    await expect(field).toHaveValue('90-nonlocal-bind.conf');
+    await field.fill('../passwd');
+    await expect(page.getByRole('alert').filter({ hasText: 'without "/"' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    await field.fill('my file.conf');
+    await expect(page.getByText('The file name contains a space')).toBeVisible();
+    await field.fill('99-custom.conf');
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByRole('switch', { name: /IPv4/ })).toHaveAttribute(
+      'aria-checked',
+      'false',
+    );
+    await expect(page.getByTestId('change-list')).toHaveCount(0);
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+});
+
+test('as a non-root user with polkit granting: one authentication applies as root', async () => {
+  const sandbox = await createSandbox();
+  const dist = await copyDistForOtherUsers();
+  const uid = Number(
+    spawnSync('id', ['-u', POLKIT_USERS.granted], { encoding: 'utf8' }).stdout.trim(),
+  );
+  const preview = await startPreview({ sandbox, distDir: dist, user: { uid, gid: uid } });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await enableIpv4AtBoot(page, '90-nonlocal-bind.conf');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByTestId('apply-success')).toBeVisible();
+    await expect(page.getByRole('switch', { name: /IPv4/ })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(sandbox.readText(V4)).toBe('1\n');
+    expect(
+      sandbox.run('stat', ['-c', '%u', '/etc/sysctl.d/90-nonlocal-bind.conf']).stdout.trim(),
+    ).toBe('0');
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+    await removeDir(dist);
+  }
+});
+
+test('as a non-root user with polkit refusing: the refusal is shown and nothing changes', async () => {
+  const sandbox = await createSandbox();
+  const dist = await copyDistForOtherUsers();
+  const uid = Number(
+    spawnSync('id', ['-u', POLKIT_USERS.refused], { encoding: 'utf8' }).stdout.trim(),
+  );
+  const preview = await startPreview({ sandbox, distDir: dist, user: { uid, gid: uid } });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await page.getByRole('switch', { name: /IPv6/ }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Not applied' })).toContainText(
+      'Authentication was refused or cancelled',
+    );
+    await expect(page.getByRole('switch', { name: /IPv6/ })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await expect(page.getByTestId('value-ipv6')).toHaveText('Off');
+    expect(sandbox.readText('/proc/sys/net/ipv6/ip_nonlocal_bind')).toBe('0\n');
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+    await removeDir(dist);
+  }
+});
