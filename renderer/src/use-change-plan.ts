@@ -2,32 +2,35 @@ import { useEffect, useState } from 'react';
 import type { ApplyRequest, ChangePlan, NonlocalBindApi } from '../../electron/contract';
 
 /**
- * Asks the backend what an Apply of `request` would do, whenever the request changes.
- * Validation lives in one place (main); the UI shows its words inline.
+ * Asks the backend what an Apply of `request` would do, whenever the request
+ * (or the state it was planned against) changes. Validation lives in one
+ * place, main; the UI shows its words inline.
  */
 export function useChangePlan(
   api: NonlocalBindApi,
   request: ApplyRequest | null,
   stateVersion: string,
 ): ChangePlan | null {
-  const [plan, setPlan] = useState<ChangePlan | null>(null);
-  const key = request ? JSON.stringify(request) : null;
+  const [answer, setAnswer] = useState<{ key: string; plan: ChangePlan } | null>(null);
+  const key = request ? `${stateVersion}\n${JSON.stringify(request)}` : null;
   useEffect(() => {
-    if (key === null) {
-      setPlan(null);
-      return;
-    }
+    if (key === null) return;
     let current = true;
     const timer = setTimeout(() => {
-      void api.planChanges(JSON.parse(key) as ApplyRequest).then((answer) => {
+      const body = JSON.parse(key.slice(key.indexOf('\n') + 1)) as ApplyRequest;
+      void api.planChanges(body).then((result) => {
         if (!current) return;
-        setPlan(answer.ok ? answer.value : { error: answer.error, commands: [], file: null });
+        setAnswer({
+          key,
+          plan: result.ok ? result.value : { error: result.error, commands: [], file: null },
+        });
       });
     }, 120);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, key, stateVersion]);
-  return plan;
+  }, [api, key]);
+  // A plan computed for an earlier request is never shown for the current one.
+  return answer !== null && answer.key === key ? answer.plan : null;
 }

@@ -104,9 +104,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       if (current === null) return state;
       const shown = state.pending[action.id] ?? current;
       const wanted: RuntimeValue = shown === 1 ? 0 : 1;
-      const pending = { ...state.pending };
-      if (wanted === current) delete pending[action.id];
-      else pending[action.id] = wanted;
+      const { [action.id]: _previous, ...others } = state.pending;
+      const pending = wanted === current ? others : { ...others, [action.id]: wanted };
       const persistence = state.persistence === 'unpersist' ? 'runtime' : state.persistence;
       return { ...state, pending, persistence, outcome: null };
     }
