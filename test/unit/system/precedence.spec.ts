@@ -23,9 +23,9 @@ async function layOut(tree: FixtureTree): Promise<string> {
   return root;
 }
 
-async function resolve(name: string) {
-  const fixture = FIXTURES.find((f) => f.name === name);
-  if (!fixture) throw new Error(name);
+async function resolve(index: number) {
+  const fixture = FIXTURES[index];
+  if (!fixture) throw new Error(`no fixture ${index}`);
   const root = await layOut(fixture.tree);
   const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
   await rm(root, { recursive: true });
@@ -35,55 +35,55 @@ async function resolve(name: string) {
 }
 
 test('99-sysctl.conf link: systemd leaves 1, procps ends with /etc/sysctl.conf = 0', async () => {
-  const { at } = await resolve(FIXTURES[0]!.name);
+  const { at } = await resolve(0);
   expect(at('systemd', V4)).toEqual({ path: '/etc/sysctl.d/99-zz-ha.conf', line: 1, value: '1' });
   expect(at('procps', V4)).toEqual({ path: '/etc/sysctl.conf', line: 2, value: '0' });
 });
 
 test('/etc/sysctl.conf alone: ignored by systemd, applied by procps', async () => {
-  const { at } = await resolve(FIXTURES[1]!.name);
+  const { at } = await resolve(1);
   expect(at('systemd', V4)).toBeNull();
   expect(at('procps', V6)).toEqual({ path: '/etc/sysctl.conf', line: 2, value: '1' });
 });
 
 test('same name in /etc overrides /usr/lib under both engines', async () => {
-  const { at } = await resolve(FIXTURES[2]!.name);
+  const { at } = await resolve(2);
   expect(at('systemd', V4)?.path).toBe('/etc/sysctl.d/50-ha.conf');
   expect(at('procps', V4)?.path).toBe('/etc/sysctl.d/50-ha.conf');
 });
 
 test('/run overrides /usr/local/lib and /usr/lib', async () => {
-  const { at } = await resolve(FIXTURES[3]!.name);
+  const { at } = await resolve(3);
   expect(at('systemd', V4)).toEqual({ path: '/run/sysctl.d/50-ha.conf', line: 1, value: '1' });
   expect(at('systemd', V6)).toBeNull();
 });
 
 test('a /dev/null link masks the vendor file', async () => {
-  const { at, sources } = await resolve(FIXTURES[4]!.name);
+  const { at, sources } = await resolve(4);
   expect(at('systemd', V4)).toBeNull();
   expect(at('procps', V4)).toBeNull();
   expect(sources.directories.get('/etc/sysctl.d')?.[0]?.masked).toBe(true);
 });
 
 test('name order across directories decides', async () => {
-  const { at } = await resolve(FIXTURES[5]!.name);
+  const { at } = await resolve(5);
   expect(at('systemd', V4)?.path).toBe('/usr/lib/sysctl.d/90-late.conf');
   expect(at('systemd', V6)?.path).toBe('/etc/sysctl.d/10-early.conf');
 });
 
 test('last assignment wins; "/" and "-" spellings are the same key', async () => {
-  const { at } = await resolve(FIXTURES[6]!.name);
+  const { at } = await resolve(6);
   expect(at('systemd', V4)).toEqual({ path: '/etc/sysctl.d/70-mixed.conf', line: 2, value: '0' });
   expect(at('procps', V6)).toEqual({ path: '/etc/sysctl.d/70-mixed.conf', line: 3, value: '1' });
 });
 
 test('CRLF files and comments', async () => {
-  const { at } = await resolve(FIXTURES[7]!.name);
+  const { at } = await resolve(7);
   expect(at('systemd', V4)).toEqual({ path: '/etc/sysctl.d/80-windows.conf', line: 3, value: '1' });
 });
 
 test('empty files and non-.conf files set nothing', async () => {
-  const { at } = await resolve(FIXTURES[8]!.name);
+  const { at } = await resolve(8);
   expect(at('systemd', V4)).toBeNull();
   expect(at('procps', V4)).toBeNull();
 });
