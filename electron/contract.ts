@@ -39,6 +39,44 @@ export interface AppState {
   readonly demo: { readonly scenario: string } | null;
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
+  readonly boot: BootState;
+}
+
+/** A place in a file: which file and line set a value. */
+export interface FileLine {
+  readonly path: string;
+  readonly line: number;
+}
+
+/** What one engine will leave for a key at boot. */
+export interface EngineBoot {
+  /** The winning value as written; null when no file sets the key (the kernel default stays). */
+  readonly value: string | null;
+  readonly winner: FileLine | null;
+  /** Every assignment of the key in the order the engine applies them; the last one wins. */
+  readonly assignments: readonly (FileLine & { readonly value: string })[];
+  /** Glob lines that would also match the key. */
+  readonly globs: readonly (FileLine & { readonly value: string })[];
+}
+
+export type BootEngine = 'systemd' | 'procps';
+
+export interface SettingBoot {
+  readonly id: SettingId;
+  readonly systemd: EngineBoot;
+  readonly procps: EngineBoot;
+  /** The two engines leave different values. */
+  readonly enginesDisagree: boolean;
+  /** The running value differs from what systemd-sysctl sets at boot. */
+  readonly drift: boolean;
+  /** What systemd-sysctl leaves at boot, 0 or 1, counting "not set" as the kernel default 0. */
+  readonly bootValue: RuntimeValue | null;
+}
+
+export interface BootState {
+  readonly settings: readonly SettingBoot[];
+  /** Unreadable files or directories, in words. */
+  readonly problems: readonly string[];
 }
 
 /** A line in a sysctl.d file that assigns one of our keys. */
@@ -74,6 +112,8 @@ export type RuntimeValue = 0 | 1;
 export type Persistence =
   | { readonly kind: 'runtime' }
   | { readonly kind: 'persist'; readonly fileName: string; readonly expectedSha256: string | null }
+  /** Edit /etc/sysctl.conf itself: the only file `sysctl --system` applies after everything else. */
+  | { readonly kind: 'persist-sysctl-conf'; readonly expectedSha256: string | null }
   | {
       readonly kind: 'unpersist';
       readonly fileName: string;
@@ -104,6 +144,17 @@ export interface ChangePlan {
     readonly path: string;
     readonly action: 'create' | 'edit' | 'delete' | 'unchanged';
   } | null;
+  /** Where the chosen file would lose at boot, with a way out. */
+  readonly conflicts: readonly BootConflict[];
+}
+
+export interface BootConflict {
+  readonly id: SettingId;
+  readonly engine: BootEngine;
+  readonly message: string;
+  /** A file name that makes the user's value win under both engines, or null if none can. */
+  readonly suggestedFileName: string | null;
+  readonly suggestion: string;
 }
 
 /** The result of one Apply: what happened, and the state read back afterwards either way. */

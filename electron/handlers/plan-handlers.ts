@@ -1,13 +1,28 @@
-import type { ChangePlan } from '../contract';
+import type { ChangePlan, Persistence } from '../contract';
 import { isPlan, planApply } from '../system/apply';
+import { findBootConflicts } from '../system/boot-conflicts';
 import { buildEquivalentCommands } from '../system/equivalent-commands';
+import type { StepPlan } from '../system/privileged-step';
 import { SYSCTL_D } from '../system/sysctl-d-files';
+import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
 import { validateApplyRequest } from './validate-apply-request';
 
-/** Dry run of an Apply: validation in words, the file change, and the equivalent commands. */
+function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['file'] {
+  if (persistence.kind === 'runtime') return null;
+  const path =
+    persistence.kind === 'persist-sysctl-conf'
+      ? SYSCTL_CONF
+      : `${SYSCTL_D}/${persistence.fileName}`;
+  const op = planned.file.op;
+  if (op === 'delete') return { path, action: 'delete' };
+  if (op === 'none') return { path, action: 'unchanged' };
+  return { path, action: planned.file.expectedSha256 === null ? 'create' : 'edit' };
+}
+
+/** Dry run of an Apply: validation in words, the file change, boot conflicts, and the equivalent commands. */
 export function createPlanHandlers(deps: HandlerDeps): FeatureHandlers<'changes:plan'> {
   return {
     'changes:plan': (payload) =>
@@ -15,27 +30,14 @@ export function createPlanHandlers(deps: HandlerDeps): FeatureHandlers<'changes:
         const checked = validateApplyRequest(payload);
         if (!checked.ok) return invalidPayload('changes:plan', checked.problem);
         const planned = await planApply(deps.ctx, checked.value);
-        if (!isPlan(planned))
-          return succeed<ChangePlan>({ error: planned, commands: [], file: null });
-        const persistence = checked.value.persistence;
-        const file =
-          persistence.kind === 'runtime'
-            ? null
-            : {
-                path: `${SYSCTL_D}/${persistence.fileName}`,
-                action:
-                  planned.file.op === 'delete'
-                    ? ('delete' as const)
-                    : planned.file.op === 'none'
-                      ? ('unchanged' as const)
-                      : planned.file.expectedSha256 === null
-                        ? ('create' as const)
-                        : ('edit' as const),
-              };
+        if (!isPlan(planned)) {
+          return succeed<ChangePlan>({ error: planned, commands: [], file: null, conflicts: [] });
+        }
         return succeed<ChangePlan>({
           error: null,
           commands: buildEquivalentCommands(planned),
-          file,
+          file: describeFile(checked.value.persistence, planned),
+          conflicts: findBootConflicts(await readSysctlSources(deps.ctx), planned),
         });
       }),
   };

@@ -29,8 +29,18 @@ function checkPersistence(value: unknown): Checked<Persistence> {
     const extra = onlyKeys(value, ['kind'], 'persistence');
     return extra ? { ok: false, problem: extra } : { ok: true, value: { kind } };
   }
+  if (kind === 'persist-sysctl-conf') {
+    const extra = onlyKeys(value, ['kind', 'expectedSha256'], 'persistence');
+    if (extra) return { ok: false, problem: extra };
+    const sha = checkSha(value.expectedSha256, 'persistence');
+    return sha.ok ? { ok: true, value: { kind, expectedSha256: sha.value } } : sha;
+  }
   if (kind !== 'persist' && kind !== 'unpersist') {
-    return { ok: false, problem: 'persistence.kind must be "runtime", "persist" or "unpersist"' };
+    return {
+      ok: false,
+      problem:
+        'persistence.kind must be "runtime", "persist", "persist-sysctl-conf" or "unpersist"',
+    };
   }
   const extra = onlyKeys(
     value,

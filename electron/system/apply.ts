@@ -7,7 +7,8 @@ import { buildStepArguments, StepPlanError, type StepPlan } from './privileged-s
 import { readRuntimeValues } from './runtime';
 import { SETTINGS } from './settings';
 import { removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
-import { readTargetFile, SYSCTL_D } from './sysctl-d-files';
+import { readEditableFile, readTargetFile, SYSCTL_D } from './sysctl-d-files';
+import { SYSCTL_CONF } from './sysctl-sources';
 import type { SystemContext } from './system-context';
 
 export type ApplyResult =
@@ -28,7 +29,9 @@ function describePlan(plan: StepPlan): string {
       ? `${SYSCTL_D}/${plan.file.name} was written`
       : plan.file.op === 'delete'
         ? `${SYSCTL_D}/${plan.file.name} was removed`
-        : null;
+        : plan.file.op === 'write-conf'
+          ? `${SYSCTL_CONF} was written`
+          : null;
   return [...parts, ...(file ? [file] : [])].join('; ') + '.';
 }
 
@@ -69,6 +72,9 @@ export async function planApply(
       return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
     return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
   }
+
+  if (persistence.kind === 'persist-sysctl-conf')
+    return planSysctlConf(ctx, tokens, persistence.expectedSha256);
 
   const name = validateFileName(persistence.fileName);
   if (!name.ok) return { code: 'invalid-file-name', message: name.message };
@@ -128,6 +134,36 @@ export async function planApply(
     };
   }
   return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file };
+}
+
+/** Writes our keys into /etc/sysctl.conf, byte-preserving, like any other file. */
+async function planSysctlConf(
+  ctx: SystemContext,
+  tokens: Record<SettingId, '0' | '1' | '-'>,
+  expectedSha256: string | null,
+): Promise<StepPlan | ApiError> {
+  const target = await readEditableFile(ctx, SYSCTL_CONF);
+  if (target.kind === 'refused') return target.error;
+  const currentSha = target.kind === 'file' ? target.sha256 : null;
+  if (currentSha !== expectedSha256) {
+    return {
+      code: 'file-changed',
+      message: `Someone else edited ${SYSCTL_CONF} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
+    };
+  }
+  const values = new Map<string, KeyValue>();
+  for (const setting of SETTINGS) {
+    const token = tokens[setting.id];
+    if (token !== '-') values.set(setting.key, token);
+  }
+  if (values.size === 0)
+    return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
+  const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
+  return {
+    ipv4: tokens.ipv4,
+    ipv6: tokens.ipv6,
+    file: { op: 'write-conf', expectedSha256: currentSha, content },
+  };
 }
 
 export function isPlan(value: StepPlan | ApiError): value is StepPlan {

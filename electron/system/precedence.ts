@@ -19,7 +19,13 @@ export interface KeyResolution {
 }
 
 /** Directory priority of systemd-sysctl: earlier overrides later for the same file name. */
-const SYSTEMD_DIRS = ['/etc/sysctl.d', '/run/sysctl.d', '/usr/local/lib/sysctl.d', '/usr/lib/sysctl.d', '/lib/sysctl.d'];
+const SYSTEMD_DIRS = [
+  '/etc/sysctl.d',
+  '/run/sysctl.d',
+  '/usr/local/lib/sysctl.d',
+  '/usr/lib/sysctl.d',
+  '/lib/sysctl.d',
+];
 const PROCPS_DIRS = SYSTEMD_DIRS;
 
 /**
@@ -59,7 +65,10 @@ export function orderForProcps(sources: SysctlSources): SourceFile[] {
 
 function globMatches(pattern: string, key: string): boolean {
   const regex = new RegExp(
-    `^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^.]*').replace(/\?/g, '[^.]')}$`,
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^.]*')
+      .replace(/\?/g, '[^.]')}$`,
   );
   return regex.test(key);
 }
@@ -80,6 +89,10 @@ export function resolveKey(files: readonly SourceFile[], key: string): KeyResolu
   return { assignments, winner: assignments[assignments.length - 1] ?? null, globs };
 }
 
-export function resolveForEngine(sources: SysctlSources, engine: Engine, key: string): KeyResolution {
+export function resolveForEngine(
+  sources: SysctlSources,
+  engine: Engine,
+  key: string,
+): KeyResolution {
   return resolveKey(engine === 'systemd' ? orderForSystemd(sources) : orderForProcps(sources), key);
 }

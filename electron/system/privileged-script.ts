@@ -7,8 +7,8 @@
  *
  * Arguments: v1 IPV4 IPV6 FILE_OP FILE_NAME EXPECTED_SHA256 CONTENT_BASE64
  *   IPV4/IPV6       0 | 1 | -            (- leaves the runtime value alone)
- *   FILE_OP         none | write | delete
- *   FILE_NAME       validated name in /etc/sysctl.d, or - with FILE_OP none
+ *   FILE_OP         none | write | delete | write-conf (write-conf: /etc/sysctl.conf itself)
+ *   FILE_NAME       validated name in /etc/sysctl.d, or - with FILE_OP none or write-conf
  *   EXPECTED_SHA256 the file's sha256 when the UI read it, or "absent"
  *   CONTENT_BASE64  the complete new file content, or - unless FILE_OP is write
  *
@@ -29,19 +29,23 @@ fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }
 [ "$1" = v1 ] || fail 64 "unknown protocol $1"
 want4=$2; want6=$3; op=$4; name=$5; expect=$6; content=$7
 for v in "$want4" "$want6"; do case "$v" in 0|1|-) ;; *) fail 64 "runtime values must be 0, 1 or -";; esac; done
-case "$op" in none|write|delete) ;; *) fail 64 "unknown file operation";; esac
-if [ "$op" != none ]; then
+case "$op" in none|write|delete|write-conf) ;; *) fail 64 "unknown file operation";; esac
+if [ "$op" = write-conf ]; then name=sysctl.conf; fi
+if [ "$op" = write ] || [ "$op" = delete ]; then
   case "$name" in [A-Za-z0-9]*.conf) ;; *) fail 64 "invalid file name";; esac
   case "$name" in *[!A-Za-z0-9._-]*) fail 64 "invalid file name";; esac
   [ "${'$'}{#name}" -le 200 ] || fail 64 "file name too long"
+fi
+if [ "$op" != none ]; then
   case "$expect" in absent) ;; *[!0-9a-f]*|'') fail 64 "invalid hash";; *) [ "${'$'}{#expect}" -eq 64 ] || fail 64 "invalid hash";; esac
 fi
-if [ "$op" = write ]; then
+if [ "$op" = write ] || [ "$op" = write-conf ]; then
   case "$content" in ''|*[!A-Za-z0-9+/=]*) fail 64 "invalid content encoding";; esac
 fi
 p4="$R/proc/sys/net/ipv4/ip_nonlocal_bind"
 p6="$R/proc/sys/net/ipv6/ip_nonlocal_bind"
 dir="$R/etc/sysctl.d"
+[ "$op" != write-conf ] || dir="$R/etc"
 file="$dir/$name"
 old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=
 [ "$want4" = - ] || old4=$(cat "$p4") || fail 69 "cannot read $p4"
@@ -88,7 +92,7 @@ if [ "$had_file" = yes ]; then
 fi
 if [ "$want4" != - ]; then write_value "$p4" "$want4" || rollback $? "setting IPv4 failed"; set4=yes; fi
 if [ "$want6" != - ]; then write_value "$p6" "$want6" || rollback $? "setting IPv6 failed"; set6=yes; fi
-if [ "$op" = write ]; then
+if [ "$op" = write ] || [ "$op" = write-conf ]; then
   tmp=$(mktemp "$dir/.nonlocal-bind-tmp.new.XXXXXX") || rollback 69 "cannot create a temporary file in $dir"
   decode > "$tmp" || rollback 69 "cannot write $tmp"
   chmod 0644 "$tmp" || rollback 69 "cannot set the mode of $tmp"
@@ -103,7 +107,7 @@ elif [ "$op" = delete ]; then
 fi
 if [ "$want4" != - ] && [ "$(cat "$p4")" != "$want4" ]; then rollback 68 "IPv4 reads back differently"; fi
 if [ "$want6" != - ] && [ "$(cat "$p6")" != "$want6" ]; then rollback 68 "IPv6 reads back differently"; fi
-if [ "$op" = write ]; then
+if [ "$op" = write ] || [ "$op" = write-conf ]; then
   a=$(sha256sum < "$file"); b=$(decode | sha256sum)
   [ "$a" = "$b" ] || rollback 68 "$file reads back differently"
 elif [ "$op" = delete ] && [ -e "$file" ]; then

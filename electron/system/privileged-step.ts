@@ -13,7 +13,13 @@ export interface StepPlan {
         readonly expectedSha256: string | null;
         readonly content: string;
       }
-    | { readonly op: 'delete'; readonly name: string; readonly expectedSha256: string | null };
+    | { readonly op: 'delete'; readonly name: string; readonly expectedSha256: string | null }
+    /** /etc/sysctl.conf itself, when only editing it makes a value win under procps. */
+    | {
+        readonly op: 'write-conf';
+        readonly expectedSha256: string | null;
+        readonly content: string;
+      };
 }
 
 /**
@@ -41,14 +47,43 @@ export function buildStepArguments(plan: StepPlan): string[] {
       throw new StepPlanError(`invalid runtime value ${String(v)}`);
   }
   if (plan.file.op === 'none') return ['v1', plan.ipv4, plan.ipv6, 'none', '-', 'absent', '-'];
+  if (plan.file.op === 'write-conf') {
+    const expected = checkExpected(plan.file.expectedSha256);
+    return [
+      'v1',
+      plan.ipv4,
+      plan.ipv6,
+      'write-conf',
+      '-',
+      expected,
+      encodeContent(plan.file.content),
+    ];
+  }
   const check = validateFileName(plan.file.name);
   if (!check.ok) throw new StepPlanError(check.message);
-  const expected = plan.file.expectedSha256 ?? 'absent';
-  if (expected !== 'absent' && !SHA256_HEX.test(expected))
-    throw new StepPlanError('invalid expected hash');
+  const expected = checkExpected(plan.file.expectedSha256);
   if (plan.file.op === 'delete')
     return ['v1', plan.ipv4, plan.ipv6, 'delete', check.name, expected, '-'];
-  const bytes = Buffer.from(plan.file.content, 'utf8');
+  return [
+    'v1',
+    plan.ipv4,
+    plan.ipv6,
+    'write',
+    check.name,
+    expected,
+    encodeContent(plan.file.content),
+  ];
+}
+
+function checkExpected(sha: string | null): string {
+  const expected = sha ?? 'absent';
+  if (expected !== 'absent' && !SHA256_HEX.test(expected))
+    throw new StepPlanError('invalid expected hash');
+  return expected;
+}
+
+function encodeContent(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
   if (bytes.length > MAX_FILE_BYTES) {
     throw new StepPlanError(
       `the new file would be ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are supported`,
@@ -57,7 +92,7 @@ export function buildStepArguments(plan: StepPlan): string[] {
   // An empty file still needs a non-empty token; "=" never occurs alone in base64 otherwise.
   const encoded = bytes.length === 0 ? '=' : bytes.toString('base64');
   if (encoded !== '=' && !BASE64.test(encoded)) throw new StepPlanError('content encoding failed');
-  return ['v1', plan.ipv4, plan.ipv6, 'write', check.name, expected, encoded];
+  return encoded;
 }
 
 const SCRIPT_BASE64 = Buffer.from(PRIVILEGED_SCRIPT, 'utf8').toString('base64');

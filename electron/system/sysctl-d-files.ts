@@ -24,9 +24,13 @@ function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : '';
 }
 
-/** Reads /etc/sysctl.d/NAME for editing, refusing links, non-files, oversize and non-UTF-8 content. */
-export async function readTargetFile(ctx: SystemContext, name: string): Promise<TargetFile> {
-  const display = `${SYSCTL_D}/${name}`;
+/** Reads /etc/sysctl.d/NAME for editing. */
+export function readTargetFile(ctx: SystemContext, name: string): Promise<TargetFile> {
+  return readEditableFile(ctx, `${SYSCTL_D}/${name}`);
+}
+
+/** Reads a file for editing, refusing links, non-files, oversize and non-UTF-8 content. */
+export async function readEditableFile(ctx: SystemContext, display: string): Promise<TargetFile> {
   const file = resolveSystemPath(ctx, display);
   let info;
   try {

@@ -49,7 +49,12 @@ function code(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
-async function readSourceFile(ctx: SystemContext, dir: string, name: string, problems: string[]): Promise<SourceFile | null> {
+async function readSourceFile(
+  ctx: SystemContext,
+  dir: string,
+  name: string,
+  problems: string[],
+): Promise<SourceFile | null> {
   const systemPath = `${dir}/${name}`;
   const real = resolveSystemPath(ctx, systemPath);
   let linkTarget: string | null = null;
@@ -71,7 +76,9 @@ async function readSourceFile(ctx: SystemContext, dir: string, name: string, pro
     return null;
   }
   const assignments = parseSysctlText(text).flatMap((p) =>
-    p.kind === 'assignment' ? [{ key: p.key, value: p.value, line: p.line.number, isGlob: p.isGlob }] : [],
+    p.kind === 'assignment'
+      ? [{ key: p.key, value: p.value, line: p.line.number, isGlob: p.isGlob }]
+      : [],
   );
   return { dir, name, path: systemPath, masked: false, linkTarget, assignments };
 }

@@ -22,7 +22,9 @@ export function useChangePlan(
         if (!current) return;
         setAnswer({
           key,
-          plan: result.ok ? result.value : { error: result.error, commands: [], file: null },
+          plan: result.ok
+            ? result.value
+            : { error: result.error, commands: [], file: null, conflicts: [] },
         });
       });
     }, 120);

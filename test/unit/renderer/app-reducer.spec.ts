@@ -38,6 +38,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
       { name: '99-custom.conf', kind: 'file', sha256: 'a'.repeat(64), problem: null, keyLines: [] },
     ],
   },
+  boot: { settings: [], problems: [] },
 });
 
 const ready = (s: AppState): ViewState =>
