@@ -104,6 +104,8 @@ export interface PersistenceState {
   readonly suggestedFileName: string;
   readonly defaultFileName: string;
   readonly files: readonly SysctlDFile[];
+  /** sha256 of /etc/sysctl.conf as read (null: absent or not editable), for conflict resolutions. */
+  readonly sysctlConfSha256: string | null;
 }
 
 export type RuntimeValue = 0 | 1;

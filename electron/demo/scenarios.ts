@@ -16,6 +16,11 @@ export interface DemoScenario {
 const DEBIAN_SYSCTL_CONF =
   '# /etc/sysctl.conf - Configuration file for setting system variables\n# See /etc/sysctl.d/ for additional system variables.\n';
 
+const HEADER =
+  '# Written by Nonlocal Bind. Lets services such as HAProxy, Nginx or Keepalived\n' +
+  '# bind to a virtual IP before this node holds it. See ip_nonlocal_bind in\n' +
+  '# the kernel ip-sysctl documentation.\n';
+
 function baseSystem(ipv4: string, ipv6: string | null): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
     '/proc/sys/net/ipv4/ip_nonlocal_bind': { content: ipv4 },
@@ -36,6 +41,40 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     entries: baseSystem('0\n', '0\n'),
   },
   { name: 'enabled', summary: 'Both settings on.', entries: baseSystem('1\n', '1\n') },
+  {
+    name: 'enabled-runtime-only',
+    summary: 'IPv4 turned on for this session only: no file keeps it after a restart.',
+    entries: baseSystem('1\n', '0\n'),
+  },
+  {
+    name: 'persisted',
+    summary: 'IPv4 on now and at every boot, from the app’s own file.',
+    entries: {
+      ...baseSystem('1\n', '0\n'),
+      '/etc/sysctl.d/90-nonlocal-bind.conf': {
+        content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\n`,
+      },
+    },
+  },
+  {
+    name: 'drift',
+    summary: 'A file says on at boot, but someone turned it off by hand since.',
+    entries: {
+      ...baseSystem('0\n', '0\n'),
+      '/etc/sysctl.d/60-haproxy.conf': {
+        content: '# HAProxy VIP failover\nnet.ipv4.ip_nonlocal_bind = 1\n',
+      },
+    },
+  },
+  {
+    name: 'conflict-sysctl-conf',
+    summary: 'systemd-sysctl and sysctl --system disagree: /etc/sysctl.conf turns IPv4 off again.',
+    entries: {
+      ...baseSystem('1\n', '0\n'),
+      '/etc/sysctl.d/99-zz-ha.conf': { content: 'net.ipv4.ip_nonlocal_bind = 1\n' },
+      '/etc/sysctl.conf': { content: `${DEBIAN_SYSCTL_CONF}net.ipv4.ip_nonlocal_bind = 0\n` },
+    },
+  },
   {
     name: 'no-ipv6',
     summary: 'IPv6 disabled in the kernel: /proc/sys/net/ipv6 is missing.',

@@ -33,11 +33,13 @@ export function createPlanHandlers(deps: HandlerDeps): FeatureHandlers<'changes:
         if (!isPlan(planned)) {
           return succeed<ChangePlan>({ error: planned, commands: [], file: null, conflicts: [] });
         }
+        const file = describeFile(checked.value.persistence, planned);
+        const unchanged = file?.action === 'unchanged' ? file.path : null;
         return succeed<ChangePlan>({
           error: null,
           commands: buildEquivalentCommands(planned),
-          file: describeFile(checked.value.persistence, planned),
-          conflicts: findBootConflicts(await readSysctlSources(deps.ctx), planned),
+          file,
+          conflicts: findBootConflicts(await readSysctlSources(deps.ctx), planned, unchanged),
         });
       }),
   };

@@ -2,18 +2,19 @@ import type { AppState } from '../contract';
 import { computeBootState } from '../system/boot-state';
 import { DEFAULT_FILE_NAME } from '../system/file-name';
 import { readRuntimeValues } from '../system/runtime';
-import { readSysctlDFiles, SYSCTL_D } from '../system/sysctl-d-files';
-import { readSysctlSources } from '../system/sysctl-sources';
+import { readEditableFile, readSysctlDFiles, SYSCTL_D } from '../system/sysctl-d-files';
+import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
 
 /** Reads everything the main view shows, fresh from the system each time. */
 export async function readAppState(deps: HandlerDeps): Promise<AppState> {
-  const [settings, files, sources] = await Promise.all([
+  const [settings, files, sources, sysctlConf] = await Promise.all([
     readRuntimeValues(deps.ctx),
     readSysctlDFiles(deps.ctx),
     readSysctlSources(deps.ctx),
+    readEditableFile(deps.ctx, SYSCTL_CONF),
   ]);
   // Propose the file that already sets our keys, so a second file never competes with it.
   const existing = files.find(
@@ -28,6 +29,7 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
       defaultFileName: DEFAULT_FILE_NAME,
       suggestedFileName: existing?.name ?? DEFAULT_FILE_NAME,
       files,
+      sysctlConfSha256: sysctlConf.kind === 'file' ? sysctlConf.sha256 : null,
     },
     boot: computeBootState(sources, settings),
   };

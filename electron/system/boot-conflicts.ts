@@ -14,8 +14,10 @@ const ENGINE_WORDS: Record<BootEngine, string> = {
 function withPlannedFile(
   sources: SysctlSources,
   plan: StepPlan,
+  unchangedTarget: string | null,
 ): { sources: SysctlSources; target: string } | null {
-  if (plan.file.op !== 'write' && plan.file.op !== 'write-conf') return null;
+  if (plan.file.op === 'none') return unchangedTarget ? { sources, target: unchangedTarget } : null;
+  if (plan.file.op === 'delete') return null;
   const assignments = parseSysctlText(plan.file.content).flatMap((p) =>
     p.kind === 'assignment'
       ? [{ key: p.key, value: p.value, line: p.line.number, isGlob: p.isGlob }]
@@ -64,6 +66,11 @@ function withPlannedFile(
   return { sources: { ...sources, directories }, target: path };
 }
 
+function sameValue(written: string, wanted: '0' | '1'): boolean {
+  const n = Number(written.trim());
+  return Number.isInteger(n) && (n === 0 ? '0' : '1') === wanted;
+}
+
 /** A name in /etc/sysctl.d that sorts after every file that sets one of our keys. */
 function laterName(sources: SysctlSources): string {
   const names = [...sources.directories.values()].flat().map((f) => f.name);
@@ -76,8 +83,13 @@ function laterName(sources: SysctlSources): string {
  * Where a planned persistent value would not be what the engines leave at boot,
  * with the change that makes the user's value win under both engines.
  */
-export function findBootConflicts(sources: SysctlSources, plan: StepPlan): BootConflict[] {
-  const after = withPlannedFile(sources, plan);
+export function findBootConflicts(
+  sources: SysctlSources,
+  plan: StepPlan,
+  /** The persistence target when the plan leaves it as it is (it already says the right thing). */
+  unchangedTarget: string | null,
+): BootConflict[] {
+  const after = withPlannedFile(sources, plan, unchangedTarget);
   if (!after) return [];
   const conflicts: BootConflict[] = [];
   for (const setting of SETTINGS) {
@@ -85,7 +97,8 @@ export function findBootConflicts(sources: SysctlSources, plan: StepPlan): BootC
     if (wanted === '-') continue;
     for (const engine of ['systemd', 'procps'] as const) {
       const winner = resolveForEngine(after.sources, engine, setting.key).winner;
-      if (!winner || winner.path === after.target) continue;
+      // Another file applied later is harmless when it leaves the same value.
+      if (!winner || winner.path === after.target || sameValue(winner.value, wanted)) continue;
       conflicts.push(
         describeConflict(setting.id, setting.label, engine, winner, wanted, after.target, sources),
       );

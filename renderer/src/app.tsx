@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useReducer } from 'react';
-import type { NonlocalBindApi } from '../../electron/contract';
+import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
+import { BootSummary } from './components/boot-summary';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
 import { ErrorPanel } from './components/error-panel';
 import { OutcomeBanner } from './components/outcome-banner';
 import { SettingRow } from './components/setting-row';
-import { buildRequest, initialViewState, viewReducer } from './state/app-reducer';
+import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { useChangePlan } from './use-change-plan';
 
 export function App({ api }: { readonly api: NonlocalBindApi }) {
@@ -38,6 +39,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   }, [api, request, view.applying, refresh]);
 
   const system = view.system;
+  const bootOf = (id: SettingId) => system?.boot.settings.find((b) => b.id === id);
   return (
     <div className="app">
       {system?.demo ? <DemoBanner scenario={system.demo.scenario} /> : null}
@@ -73,7 +75,20 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                   pending={view.pending[setting.id]}
                   locked={view.applying}
                   onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
-                />
+                >
+                  {bootOf(setting.id) ? (
+                    <BootSummary
+                      setting={setting}
+                      boot={bootOf(setting.id) as SettingBoot}
+                      now={currentValue(system, setting.id)}
+                      locked={view.applying}
+                      onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
+                      onRestoreBootValue={(value) =>
+                        dispatch({ type: 'restore-boot-now', id: setting.id, value })
+                      }
+                    />
+                  ) : null}
+                </SettingRow>
               ))}
             </div>
             <ApplyBar
@@ -88,6 +103,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
               }
               onApply={() => void apply()}
               onDiscard={() => dispatch({ type: 'discarded' })}
+              onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
             />
           </>
         ) : null}

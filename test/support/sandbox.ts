@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
+import { rmdir } from 'node:fs/promises';
 
 /**
  * A throw-away network + mount namespace holding copies of everything the app reads.
@@ -7,9 +8,9 @@ import { once } from 'node:events';
  * A holder process (`unshare --net --mount`) keeps the namespaces alive; anything
  * the test wants to run inside is started with `nsenter` into them. Every sysctl
  * source directory is shadowed by a tmpfs (directories the host lacks are created
- * inside an overlay, so nothing is created on the host) and /etc/sysctl.conf is
- * replaced by an empty file, so neither the host's kernel values nor its files can
- * be touched.
+ * inside an overlay, so nothing is created on the host), and /etc is an overlay
+ * whose sysctl.conf starts empty, so neither the host's kernel values nor its
+ * files can be touched.
  */
 export interface Sandbox {
   readonly pid: number;
@@ -72,11 +73,14 @@ shadow_dir() {
   mountpoint -q "$real" && [ "$real" != "$1" ] && return 0
   mount -t tmpfs -o mode=0755 tmpfs "$real"
 }
+mkdir -p "$scratch/upper_etc" "$scratch/work_etc"
+mount -t overlay overlay -o "lowerdir=/etc,upperdir=$scratch/upper_etc,workdir=$scratch/work_etc" /etc
 for d in ${SYSCTL_DIRECTORIES.join(' ')}; do shadow_dir "$d"; done
-: > "$scratch/sysctl.conf"
-[ -e /etc/sysctl.conf ] && mount --bind "$scratch/sysctl.conf" /etc/sysctl.conf
+# /etc/sysctl.conf: an empty copy in an overlay of /etc (not a bind mount, so the app can
+# replace it by rename as it would on a real system).
+: > /etc/sysctl.conf
 ip link set lo up
-echo ready
+echo "ready $scratch"
 exec sleep 2147483647
 `;
 
@@ -95,11 +99,13 @@ export async function createSandbox(): Promise<Sandbox> {
   );
   let stderr = '';
   holder.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
+  // The scratch directory's name lives on the host's /tmp (its content is a tmpfs inside).
+  const scratch = await new Promise<string>((resolve, reject) => {
     let out = '';
     holder.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('ready')) resolve();
+      const match = /ready (\S+)\n/.exec(out);
+      if (match?.[1]) resolve(match[1]);
     });
     holder.once('exit', (code) => reject(new Error(`sandbox setup failed (${code}): ${stderr}`)));
   });
@@ -139,6 +145,7 @@ export async function createSandbox(): Promise<Sandbox> {
         holder.kill('SIGKILL');
         await once(holder, 'exit');
       }
+      await rmdir(scratch).catch(() => undefined);
     },
   };
 }

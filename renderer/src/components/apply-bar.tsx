@@ -14,6 +14,8 @@ export interface ApplyBarProps {
   readonly onResetRuntime: (reset: boolean) => void;
   readonly onApply: () => void;
   readonly onDiscard: () => void;
+  /** A conflict resolution: another file name, or null for /etc/sysctl.conf itself. */
+  readonly onResolution: (fileName: string | null) => void;
 }
 
 const FILE_ERRORS = new Set([
@@ -29,7 +31,10 @@ const FILE_ERRORS = new Set([
 export function ApplyBar(props: ApplyBarProps) {
   const { view, system, request, plan } = props;
   const fileName = view.fileName ?? system.persistence.suggestedFileName;
-  const filePath = `${system.persistence.directory}/${fileName}`;
+  const filePath =
+    view.persistTarget === 'sysctl.conf'
+      ? '/etc/sysctl.conf'
+      : `${system.persistence.directory}/${fileName}`;
   const planError = plan?.error ?? null;
   const fileError = planError && FILE_ERRORS.has(planError.code) ? planError.message : null;
   const otherError = planError && !fileError ? planError : null;
@@ -79,6 +84,33 @@ export function ApplyBar(props: ApplyBarProps) {
                 ? `${plan.file.path} will be deleted: nothing else is left in it.`
                 : `${plan.file.path} already says this; it stays as it is.`}
         </p>
+      ) : null}
+      {plan && plan.conflicts.length > 0 ? (
+        <div className="note warning" role="note" data-testid="conflicts">
+          <p>
+            <strong>This would not stick at boot.</strong>
+          </p>
+          <ul>
+            {plan.conflicts.map((c) => (
+              <li key={`${c.id}-${c.engine}`}>{c.message}</li>
+            ))}
+          </ul>
+          {[...new Map(plan.conflicts.map((c) => [c.suggestion, c])).values()].map((c) => (
+            <p key={c.suggestion} className="resolution">
+              {c.suggestion}{' '}
+              <button
+                type="button"
+                className="button small"
+                disabled={view.applying}
+                onClick={() => props.onResolution(c.suggestedFileName)}
+              >
+                {c.suggestedFileName === null
+                  ? 'Use /etc/sysctl.conf'
+                  : `Use ${c.suggestedFileName}`}
+              </button>
+            </p>
+          ))}
+        </div>
       ) : null}
       {plan && plan.commands.length > 0 ? (
         <details className="commands">

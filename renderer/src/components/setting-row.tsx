@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RuntimeValue, SettingState } from '../../../electron/contract';
 import { describeRuntime, isOn } from '../words';
 import { ToggleSwitch } from './toggle-switch';
@@ -9,10 +10,12 @@ export interface SettingRowProps {
   /** True while an Apply waits for authentication. */
   readonly locked: boolean;
   readonly onToggle: () => void;
+  /** Boot-time details shown under the status line. */
+  readonly children?: ReactNode;
 }
 
 /** One setting: its switch, the value read from the kernel, and what that means in plain words. */
-export function SettingRow({ setting, pending, locked, onToggle }: SettingRowProps) {
+export function SettingRow({ setting, pending, locked, onToggle, children }: SettingRowProps) {
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
   const explanationId = `explanation-${setting.id}`;
@@ -53,6 +56,7 @@ export function SettingRow({ setting, pending, locked, onToggle }: SettingRowPro
           Pending: turns {pending === 1 ? 'on' : 'off'} when you apply.
         </p>
       ) : null}
+      {children}
     </section>
   );
 }

@@ -18,6 +18,10 @@ export interface ViewState {
   /** Changes the user asked for but has not applied: setting -> wanted value. */
   readonly pending: Readonly<Partial<Record<SettingId, RuntimeValue>>>;
   readonly persistence: PersistenceChoice;
+  /** With "Now and at every boot": a file in /etc/sysctl.d, or /etc/sysctl.conf itself (a conflict resolution). */
+  readonly persistTarget: 'sysctl.d' | 'sysctl.conf';
+  /** Settings whose current value should be written for boot although nothing was toggled. */
+  readonly keepIds: readonly SettingId[];
   /** Null until the first read proposes a file name. */
   readonly fileName: string | null;
   readonly resetRuntime: boolean;
@@ -38,6 +42,9 @@ export type ViewAction =
   | { readonly type: 'file-name-changed'; readonly fileName: string }
   | { readonly type: 'reset-runtime-changed'; readonly resetRuntime: boolean }
   | { readonly type: 'discarded' }
+  | { readonly type: 'keep-at-boot'; readonly id: SettingId }
+  | { readonly type: 'restore-boot-now'; readonly id: SettingId; readonly value: RuntimeValue }
+  | { readonly type: 'resolution-chosen'; readonly fileName: string | null }
   | { readonly type: 'apply-started' }
   | { readonly type: 'apply-finished'; readonly outcome: ApplyOutcome }
   | { readonly type: 'apply-failed'; readonly error: ApiError };
@@ -49,6 +56,8 @@ export const initialViewState: ViewState = {
   error: null,
   pending: {},
   persistence: 'runtime',
+  persistTarget: 'sysctl.d',
+  keepIds: [],
   fileName: null,
   resetRuntime: false,
   applying: false,
@@ -107,7 +116,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       const { [action.id]: _previous, ...others } = state.pending;
       const pending = wanted === current ? others : { ...others, [action.id]: wanted };
       const persistence = state.persistence === 'unpersist' ? 'runtime' : state.persistence;
-      return { ...state, pending, persistence, outcome: null };
+      return { ...state, pending, persistence, keepIds: [], outcome: null };
     }
     case 'persistence-chosen':
       return state.applying
@@ -119,11 +128,49 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
             outcome: null,
           };
     case 'file-name-changed':
-      return state.applying ? state : { ...state, fileName: action.fileName };
+      return state.applying
+        ? state
+        : { ...state, fileName: action.fileName, persistTarget: 'sysctl.d' };
+    case 'keep-at-boot':
+      return state.applying
+        ? state
+        : {
+            ...state,
+            pending: {},
+            keepIds: [action.id],
+            persistence: 'persist',
+            persistTarget: 'sysctl.d',
+            outcome: null,
+          };
+    case 'restore-boot-now':
+      return state.applying
+        ? state
+        : {
+            ...state,
+            pending: { [action.id]: action.value },
+            keepIds: [],
+            persistence: 'runtime',
+            outcome: null,
+          };
+    case 'resolution-chosen':
+      // A file name to use instead, or null for /etc/sysctl.conf itself.
+      return state.applying
+        ? state
+        : action.fileName === null
+          ? { ...state, persistTarget: 'sysctl.conf' }
+          : { ...state, persistTarget: 'sysctl.d', fileName: action.fileName };
     case 'reset-runtime-changed':
       return state.applying ? state : { ...state, resetRuntime: action.resetRuntime };
     case 'discarded':
-      return { ...state, pending: {}, persistence: 'runtime', resetRuntime: false, outcome: null };
+      return {
+        ...state,
+        pending: {},
+        keepIds: [],
+        persistence: 'runtime',
+        persistTarget: 'sysctl.d',
+        resetRuntime: false,
+        outcome: null,
+      };
     case 'apply-started':
       return { ...state, applying: true, outcome: null };
     case 'apply-finished': {
@@ -166,12 +213,18 @@ export function buildRequest(state: ViewState): ApplyRequest | null {
   if (state.persistence === 'runtime') {
     return hasPending ? { values: { ...state.pending }, persistence: { kind: 'runtime' } } : null;
   }
-  // "Now and at every boot" with nothing toggled persists the current values as they are.
+  // "Now and at every boot" with nothing toggled persists current values: the chosen ones, else all.
   const values: Partial<Record<SettingId, RuntimeValue>> = {};
   for (const setting of state.system?.settings ?? []) {
+    const chosen = hasPending
+      ? state.pending[setting.id] !== undefined
+      : state.keepIds.length === 0 || state.keepIds.includes(setting.id);
     const value = state.pending[setting.id] ?? currentValue(state.system, setting.id);
-    if (value !== null && (hasPending ? state.pending[setting.id] !== undefined : true))
-      values[setting.id] = value;
+    if (value !== null && chosen) values[setting.id] = value;
+  }
+  if (state.persistTarget === 'sysctl.conf') {
+    const expectedSha256 = state.system?.persistence.sysctlConfSha256 ?? null;
+    return { values, persistence: { kind: 'persist-sysctl-conf', expectedSha256 } };
   }
   return {
     values,

@@ -34,6 +34,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
     directory: '/etc/sysctl.d',
     defaultFileName: '90-nonlocal-bind.conf',
     suggestedFileName: '99-custom.conf',
+    sysctlConfSha256: null,
     files: [
       { name: '99-custom.conf', kind: 'file', sha256: 'a'.repeat(64), problem: null, keyLines: [] },
     ],
@@ -117,5 +118,31 @@ test('requests: runtime, persist with the hash the UI read, persist current valu
       expectedSha256: null,
       resetRuntime: true,
     },
+  });
+});
+
+test('drift fixes: keep the current value at boot, or restore the boot value now', () => {
+  let view = viewReducer(ready(system(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
+  expect(buildRequest(view)).toEqual({
+    values: { ipv4: 1 },
+    persistence: { kind: 'persist', fileName: '99-custom.conf', expectedSha256: 'a'.repeat(64) },
+  });
+  view = viewReducer(view, { type: 'restore-boot-now', id: 'ipv4', value: 0 });
+  expect(buildRequest(view)).toEqual({ values: { ipv4: 0 }, persistence: { kind: 'runtime' } });
+});
+
+test('the /etc/sysctl.conf resolution targets that file with the hash the UI read', () => {
+  let view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
+  view = viewReducer(view, { type: 'persistence-chosen', choice: 'persist' });
+  view = viewReducer(view, { type: 'resolution-chosen', fileName: null });
+  expect(buildRequest(view)).toEqual({
+    values: { ipv4: 1 },
+    persistence: { kind: 'persist-sysctl-conf', expectedSha256: null },
+  });
+  view = viewReducer(view, { type: 'resolution-chosen', fileName: 'zz-nonlocal-bind.conf' });
+  expect(buildRequest(view)?.persistence).toEqual({
+    kind: 'persist',
+    fileName: 'zz-nonlocal-bind.conf',
+    expectedSha256: null,
   });
 });

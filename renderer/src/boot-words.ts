@@ -1,0 +1,32 @@
+import type { EngineBoot, FileLine, RuntimeValue, SettingBoot } from '../../electron/contract';
+
+const where = (w: FileLine) => `${w.path}, line ${w.line}`;
+
+/** "on" / "off" for a boot value; any non-zero number turns the setting on. */
+export function bootValueWord(boot: EngineBoot): string {
+  if (boot.value === null) return 'off';
+  const n = Number(boot.value);
+  if (!Number.isInteger(n)) return `"${boot.value}" (invalid)`;
+  return n === 0 ? 'off' : 'on';
+}
+
+/** "off (set by /etc/sysctl.conf, line 12)" or "off (not set by any file: kernel default)". */
+export function describeEngineBoot(boot: EngineBoot): string {
+  return boot.winner
+    ? `${bootValueWord(boot)} (set by ${where(boot.winner)})`
+    : `${bootValueWord(boot)} (no file sets it: kernel default)`;
+}
+
+export function describeBootLine(now: string, boot: SettingBoot): string {
+  return `Now: ${now} · At boot: ${describeEngineBoot(boot.systemd)}`;
+}
+
+/** Plain words for the two engines disagreeing. */
+export function describeDisagreement(boot: SettingBoot): string {
+  return `The two ways of loading these files disagree: at boot, systemd-sysctl leaves it ${describeEngineBoot(boot.systemd)}, but running \`sysctl --system\` (as many guides and tools do) leaves it ${describeEngineBoot(boot.procps)}.`;
+}
+
+export function describeDrift(now: RuntimeValue, boot: SettingBoot): string {
+  const bootWord = boot.bootValue === 1 ? 'on' : 'off';
+  return `Right now it is ${now === 1 ? 'on' : 'off'}, but after a restart it will be ${bootWord}: the running value has drifted from what the files say.`;
+}

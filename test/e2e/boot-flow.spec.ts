@@ -1,0 +1,73 @@
+import { test, expect } from '@playwright/test';
+import { launchChromium } from '../support/chromium';
+import { startPreview } from '../support/preview';
+import { createSandbox, type Sandbox } from '../support/sandbox';
+
+const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
+
+function runEngine(sandbox: Sandbox, engine: 'systemd' | 'procps'): string {
+  sandbox.run('sh', ['-c', `echo 0 > ${V4}`]);
+  if (engine === 'systemd') sandbox.run('/lib/systemd/systemd-sysctl', [], { allowFailure: true });
+  else sandbox.run('sysctl', ['--system'], { allowFailure: true });
+  return sandbox.readText(V4).trim();
+}
+
+test('names the winning file per engine, notes the disagreement, and the resolution wins under both real engines', async () => {
+  const sandbox = await createSandbox();
+  sandbox.writeText('/etc/sysctl.d/99-zz-ha.conf', 'net.ipv4.ip_nonlocal_bind = 1\n');
+  sandbox.run('ln', ['-s', '../sysctl.conf', '/etc/sysctl.d/99-sysctl.conf']);
+  sandbox.writeText(
+    '/etc/sysctl.conf',
+    '# site defaults\nnet.ipv4.ip_forward = 0\nnet.ipv4.ip_nonlocal_bind = 0\n',
+  );
+  // Before: the engines really disagree.
+  expect(runEngine(sandbox, 'systemd')).toBe('1');
+  expect(runEngine(sandbox, 'procps')).toBe('0');
+  sandbox.run('sh', ['-c', `echo 0 > ${V4}`]);
+
+  const preview = await startPreview({ sandbox });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await expect(page.getByTestId('boot-line-ipv4')).toHaveText(
+      'Now: off · At boot: on (set by /etc/sysctl.d/99-zz-ha.conf, line 1)',
+    );
+    await expect(page.getByTestId('disagree-ipv4')).toContainText(
+      'leaves it off (set by /etc/sysctl.conf, line 3)',
+    );
+    await expect(page.getByTestId('drift-ipv4')).toContainText('after a restart it will be on');
+    await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
+    await expect(page.getByTestId('boot-ipv4-systemd').locator('li.winner')).toContainText(
+      '/etc/sysctl.d/99-zz-ha.conf:1',
+    );
+    await expect(page.getByTestId('boot-ipv4-procps').locator('li.winner')).toContainText(
+      '/etc/sysctl.conf:3',
+    );
+
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+    await expect(page.getByTestId('conflicts')).toContainText(
+      '/etc/sysctl.conf line 3 sets IPv4 non-local bind to 0',
+    );
+    await page.getByRole('button', { name: 'Use /etc/sysctl.conf' }).click();
+    await expect(page.getByTestId('change-list')).toContainText(
+      'now and at every boot (/etc/sysctl.conf)',
+    );
+    await expect(page.getByTestId('conflicts')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByTestId('apply-success')).toContainText('/etc/sysctl.conf was written');
+    await expect(page.getByTestId('disagree-ipv4')).toHaveCount(0);
+
+    // Only our line changed in /etc/sysctl.conf, and both real engines now leave it on.
+    expect(sandbox.readText('/etc/sysctl.conf')).toBe(
+      '# site defaults\nnet.ipv4.ip_forward = 0\nnet.ipv4.ip_nonlocal_bind = 1\n',
+    );
+    expect(runEngine(sandbox, 'systemd')).toBe('1');
+    expect(runEngine(sandbox, 'procps')).toBe('1');
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+  }
+});
