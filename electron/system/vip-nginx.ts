@@ -1,4 +1,10 @@
-import { classifyHost, parsePort, splitHostPort, type VipParseResult } from './vip-types';
+import {
+  classifyHost,
+  parsePort,
+  splitHostPort,
+  WILDCARD_REASON,
+  type VipParseResult,
+} from './vip-types';
 
 export interface NginxInclude {
   readonly pattern: string;
