@@ -89,7 +89,11 @@ async function readNginxTree(
       const matches = await expandGlob(resolveSystemPath(ctx, '/'), pattern);
       for (const match of matches) {
         if (seen.has(match)) {
-          skipped.push({ file, line: include.line, reason: `include loop: ${match} already read` });
+          skipped.push({
+            file,
+            line: include.line,
+            reason: `include loop or repeat: ${match} already read`,
+          });
         } else if (depth >= MAX_INCLUDE_DEPTH) {
           skipped.push({ file, line: include.line, reason: `includes nested too deep: ${match}` });
         } else {
