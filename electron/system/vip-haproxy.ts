@@ -29,7 +29,9 @@ export function parseHaproxyConfig(text: string, file: string): VipParseResult {
       result.skipped.push({ file, line, reason: 'bind without an address' });
       return;
     }
-    for (const entry of list.split(',')) parseBindEntry(entry, file, line, result);
+    // HAProxy accepts the address list in quotes.
+    const unquoted = list.replace(/^(["'])(.*)\1$/, '$2');
+    for (const entry of unquoted.split(',')) parseBindEntry(entry, file, line, result);
   });
   return result;
 }

@@ -18,13 +18,19 @@ export interface NginxParseResult extends VipParseResult {
 interface Statement {
   readonly words: string[];
   readonly line: number;
+  /** False for the last statement of a file that stops before its `;`. */
+  readonly ended: boolean;
 }
 
 /** `listen` addresses and `include` patterns of one Nginx file (includes are followed by the reader). */
 export function parseNginxConfig(text: string, file: string): NginxParseResult {
   const result: NginxParseResult = { addresses: [], skipped: [], includes: [] };
-  for (const { words, line } of splitStatements(text)) {
+  for (const { words, line, ended } of splitStatements(text)) {
     const [name, first] = words;
+    if (!ended) {
+      result.skipped.push({ file, line, reason: 'file ends inside a statement (missing ;)' });
+      continue;
+    }
     if (name === 'include' && first !== undefined) result.includes.push({ pattern: first, line });
     if (name !== 'listen') continue;
     if (first === undefined)
@@ -73,9 +79,9 @@ function splitStatements(text: string): Statement[] {
     }
     word = '';
   };
-  const endStatement = () => {
+  const endStatement = (ended: boolean) => {
     endWord();
-    if (words.length > 0) statements.push({ words, line: startLine });
+    if (words.length > 0) statements.push({ words, line: startLine, ended });
     words = [];
   };
   for (const ch of text) {
@@ -96,7 +102,7 @@ function splitStatements(text: string): Statement[] {
       endWord();
       inComment = true;
     } else if (ch === ';' || ch === '{' || ch === '}') {
-      endStatement();
+      endStatement(true);
     } else if (/\s/.test(ch)) {
       endWord();
     } else {
@@ -104,6 +110,6 @@ function splitStatements(text: string): Statement[] {
       word += ch;
     }
   }
-  endStatement();
+  endStatement(false);
   return statements;
 }

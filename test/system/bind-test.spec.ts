@@ -121,3 +121,12 @@ test('ports below 1024 as a non-root user: "need root"; as root the same port wo
     outcome: 'works',
   });
 });
+
+test('a link-local IPv6 address with its zone binds on that interface', async () => {
+  sandbox.run('ip', ['-6', 'addr', 'add', 'fe80::77/64', 'dev', 'lo', 'nodad']);
+  expect(await bindInSandbox({ address: 'fe80::77%lo' })).toMatchObject({
+    outcome: 'works',
+    assignedLocally: true,
+    family: 'IPv6',
+  });
+});

@@ -1,4 +1,7 @@
 import { test, expect } from '@playwright/test';
+import assert from 'node:assert/strict';
+import { isIP } from 'node:net';
+import fc from 'fast-check';
 import { BIND_WORDS, validateBindTarget } from '../../../electron/system/bind-test';
 
 const errorOf = (address: unknown, port?: unknown) => {
@@ -62,4 +65,23 @@ test('rejects ports that are not whole numbers from 0 to 65535', () => {
     target: { port: 8080 },
   });
   expect(validateBindTarget('192.0.2.10', 0)).toMatchObject({ ok: true, target: { port: 0 } });
+});
+
+test('any input gives either a checked target or a specific error, never a throw', () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.string(), fc.ipV4(), fc.ipV6(), fc.anything()),
+      fc.anything(),
+      (a, p) => {
+        const checked = validateBindTarget(a, p);
+        if (checked.ok) {
+          assert.notEqual(isIP(checked.target.address), 0);
+          assert.ok(Number.isInteger(checked.target.port));
+        } else {
+          assert.ok(checked.error.length > 10);
+        }
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

@@ -24,6 +24,7 @@ test('HAProxy: bind lines with IPv4, bracketed IPv6, lists, wildcards, comments'
     '  bind 0.0.0.0:81',
     '  bind :::82',
     '  bind 192.0.2.9:http',
+    '  bind "192.0.2.11:90"',
     '  mode http',
   ].join('\n');
   const result = parseHaproxyConfig(text, '/etc/haproxy/haproxy.cfg');
@@ -33,6 +34,7 @@ test('HAProxy: bind lines with IPv4, bracketed IPv6, lists, wildcards, comments'
     ['192.0.2.1', 80, 'IPv4', 8],
     ['192.0.2.2', 81, 'IPv4', 8],
     ['198.51.100.7', 8443, 'IPv4', 9],
+    ['192.0.2.11', 90, 'IPv4', 15],
   ]);
   expect(result.addresses.every((a) => a.program === 'haproxy')).toBe(true);
   const reasons = result.skipped.map((s) => [s.line, s.reason]);
@@ -135,5 +137,13 @@ test('Nginx: listen forms, default port 80, unix sockets, includes, comments, qu
   expect(result.includes).toEqual([
     { pattern: '/etc/nginx/conf.d/*.conf', line: 2 },
     { pattern: 'sites-enabled/*', line: 13 },
+  ]);
+});
+
+test('Nginx: a file that ends inside a statement says so instead of guessing', () => {
+  const result = parseNginxConfig('server {\n  listen 192.0.2.5:80;\n  listen 192.0.2.6', 'n');
+  expect(brief(result)).toEqual([['192.0.2.5', 80, 'IPv4', 2]]);
+  expect(result.skipped).toEqual([
+    { file: 'n', line: 3, reason: 'file ends inside a statement (missing ;)' },
   ]);
 });
