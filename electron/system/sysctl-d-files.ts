@@ -110,12 +110,7 @@ export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[
   }
   return Promise.all(
     names.map(async (name): Promise<SysctlDFile> => {
-      let info: Stats | null = null;
-      try {
-        info = lstatSync(path.join(dir, name));
-      } catch {
-        info = null;
-      }
+      const info = lstatSync(path.join(dir, name), { throwIfNoEntry: false });
       const kind = info?.isSymbolicLink() ? 'symlink' : info?.isFile() ? 'file' : 'other';
       const target = await readTargetFile(ctx, name);
       if (target.kind === 'file') {
