@@ -186,6 +186,8 @@ export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
   'changes:plan': { readonly request: ApplyRequest; readonly result: ChangePlan };
   'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
+  /** Copy text to the system clipboard (the page itself is denied clipboard permission). */
+  'clipboard:write': { readonly request: { readonly text: string }; readonly result: null };
 }
 
 export type Channel = keyof Channels;
@@ -197,6 +199,7 @@ export const API_CHANNELS = {
   getState: 'state:get',
   planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
+  copyText: 'clipboard:write',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDemoArgument } from './app-args';
@@ -44,7 +44,9 @@ async function start(): Promise<void> {
   }
   demoRoot = scenario ? await createDemoRoot(scenario) : null;
   const table = createHandlerTable(
-    createHandlerDeps(scenario && demoRoot ? { scenario, root: demoRoot } : null),
+    createHandlerDeps(scenario && demoRoot ? { scenario, root: demoRoot } : null, (text) =>
+      clipboard.writeText(text),
+    ),
   );
   registerIpcHandlers(
     table,

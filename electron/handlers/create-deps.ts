@@ -1,5 +1,5 @@
 import type { DemoRoot, DemoScenario } from '../demo/scenarios';
-import { createElevatorFor, createDirectElevator } from '../system/elevate';
+import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { createHostContext } from '../system/system-context';
 import type { HandlerDeps } from './deps';
 
@@ -10,15 +10,18 @@ import type { HandlerDeps } from './deps';
  */
 export function createHandlerDeps(
   demo: { scenario: DemoScenario; root: DemoRoot } | null,
+  writeClipboard: ((text: string) => void) | null = null,
 ): HandlerDeps {
   if (demo === null) {
     const ctx = createHostContext();
-    return { ctx, demo: null, elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot) };
+    const elevator = createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot);
+    return { ctx, demo: null, elevator, writeClipboard };
   }
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
   return {
     ctx,
     demo: { scenario: demo.scenario.name },
     elevator: createDirectElevator(ctx.fsRoot),
+    writeClipboard,
   };
 }

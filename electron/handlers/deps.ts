@@ -8,4 +8,6 @@ export interface HandlerDeps {
   readonly demo: { readonly scenario: string } | null;
   /** Runs the privileged step; chosen once at start-up (direct for uid 0 and demo, else sudo-prompt). */
   readonly elevator: Elevator;
+  /** Writes the system clipboard; null where the backend cannot reach the user's clipboard (preview). */
+  readonly writeClipboard: ((text: string) => void) | null;
 }

@@ -12,6 +12,7 @@ const CHANNELS: ApiChannels = {
   getState: 'state:get',
   planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
+  copyText: 'clipboard:write',
 };
 
 const TOKEN_HEADER = 'x-nonlocal-bind-token';
@@ -52,6 +53,12 @@ export function createHttpBridge(token: string): NonlocalBindApi {
   for (const method of Object.keys(CHANNELS) as ApiMethod[]) {
     api[method] = (payload?: unknown) => call(token, CHANNELS[method], payload);
   }
+  // The server cannot reach the user's clipboard; in a browser the page copies by itself.
+  api.copyText = async (payload?: unknown) => {
+    const text = (payload as { text: string }).text;
+    await navigator.clipboard.writeText(text);
+    return { ok: true, value: null };
+  };
   // The loop covers exactly the keys of ApiChannels; the cast only drops per-method arity.
   return api as unknown as NonlocalBindApi;
 }

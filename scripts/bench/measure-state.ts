@@ -18,6 +18,7 @@ export async function measureStateRead(runs: number) {
     ctx: { fsRoot: root, platform: 'linux' as const },
     demo: null,
     elevator: createDirectElevator(root),
+    writeClipboard: null,
   };
   try {
     // As the issue defines it: both runtime values plus the boot-value resolution.

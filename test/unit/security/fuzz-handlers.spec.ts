@@ -54,6 +54,7 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
     ctx: { fsRoot: root.fsRoot, platform: 'linux' },
     demo: { scenario: 'fresh' },
     elevator: recording,
+    writeClipboard: null,
   });
   const channels = Object.keys(table) as Channel[];
   const before = await hashTree(root.fsRoot);
