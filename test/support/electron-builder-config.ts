@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// electron-builder's own code, loaded from the installed app-builder-lib (CommonJS).
+const require = createRequire(import.meta.url);
+
+export type BuilderConfig = Record<string, unknown> & {
+  linux: Record<string, unknown> & {
+    desktop: { entry: Record<string, string> };
+    icon: string;
+    executableName: string;
+  };
+  deb: { depends: string[] };
+  rpm: { depends: string[] };
+};
+
+export function loadBuilderConfig(): BuilderConfig {
+  const yaml = require('js-yaml') as { load(text: string): unknown };
+  return yaml.load(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
+}
+
+/** Validates like electron-builder does before every build: its scheme.json through its own ajv setup. */
+export function validateBuilderConfig(config: unknown): void {
+  const { validateSchema } = require('app-builder-lib/out/util/config/schemaValidator') as {
+    validateSchema(
+      scheme: unknown,
+      config: unknown,
+      options: { name: string; postFormatter: (e: string) => string },
+    ): void;
+  };
+  const scheme = JSON.parse(
+    readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'),
+  ) as unknown;
+  validateSchema(scheme, config, { name: 'electron-builder', postFormatter: (e) => e });
+}
+
+/** Generates the .desktop file with electron-builder's own LinuxTargetHelper. */
+export async function renderDesktopEntry(
+  config: BuilderConfig,
+  pkg: { desktopName: string; description: string },
+): Promise<string> {
+  const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper') as {
+    LinuxTargetHelper: new (packager: unknown) => {
+      computeDesktopEntry(options: unknown, exec?: string, extra?: unknown): Promise<string>;
+    };
+  };
+  // The part of a Packager that desktop-entry generation reads.
+  const packager = {
+    appInfo: {
+      productName: config.productName,
+      sanitizedProductName: config.productName,
+      description: pkg.description,
+    },
+    executableName: config.linux.executableName,
+    info: { metadata: { desktopName: pkg.desktopName } },
+    config,
+    platformSpecificBuildOptions: config.linux,
+    fileAssociations: [],
+  };
+  return new LinuxTargetHelper(packager).computeDesktopEntry(config.linux);
+}
