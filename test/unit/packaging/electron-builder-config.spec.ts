@@ -18,7 +18,9 @@ test("electron-builder.yml passes electron-builder's own schema validation", () 
 
 test('a typo in the config fails the same validation', () => {
   const config = loadBuilderConfig();
-  expect(() => validateBuilderConfig({ ...config, linx: config.linux })).toThrow(/does not match the API schema/);
+  expect(() => validateBuilderConfig({ ...config, linx: config.linux })).toThrow(
+    /does not match the API schema/,
+  );
   expect(() =>
     validateBuilderConfig({ ...config, linux: { ...config.linux, categroy: 'System' } }),
   ).toThrow(/does not match the API schema/);
