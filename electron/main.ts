@@ -6,7 +6,7 @@ import { createDemoRoot, findDemoScenario, DEMO_SCENARIOS, type DemoRoot } from 
 import { createHandlerDeps } from './handlers/create-deps';
 import { createHandlerTable } from './handlers/handler-table';
 import { registerIpcHandlers } from './ipc';
-import { isTrustedSenderUrl } from './trusted-sender';
+import { isTrustedSender } from './trusted-sender';
 import { openMainWindow } from './window';
 
 // App lifecycle only: pick the system (real or demo), register IPC, open the window.
@@ -48,14 +48,7 @@ async function start(): Promise<void> {
       clipboard.writeText(text),
     ),
   );
-  registerIpcHandlers(
-    table,
-    (event) =>
-      mainWindow !== null &&
-      event.sender === mainWindow.webContents &&
-      event.senderFrame === mainWindow.webContents.mainFrame &&
-      isTrustedSenderUrl(event.senderFrame.url, indexUrl),
-  );
+  registerIpcHandlers(table, (event) => isTrustedSender(event, mainWindow, indexUrl));
   mainWindow = await openMainWindow({
     preload: path.join(__dirname, 'preload.cjs'),
     indexHtml,
