@@ -159,6 +159,23 @@ export interface BootConflict {
   readonly suggestion: string;
 }
 
+export interface BindTestRequest {
+  readonly address: string;
+  /** Empty or 0: any free port. */
+  readonly port?: string | number;
+}
+
+export interface BindTestResult {
+  readonly address: string;
+  readonly port: number;
+  readonly family: AddressFamily;
+  readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error';
+  /** The result in words. */
+  readonly message: string;
+  /** The address is assigned to a local interface right now. */
+  readonly assignedLocally: boolean;
+}
+
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
 export interface ApplyOutcome {
   readonly applied: boolean;
@@ -186,6 +203,7 @@ export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
   'changes:plan': { readonly request: ApplyRequest; readonly result: ChangePlan };
   'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
+  'bind:test': { readonly request: BindTestRequest; readonly result: BindTestResult };
   /** Copy text to the system clipboard (the page itself is denied clipboard permission). */
   'clipboard:write': { readonly request: { readonly text: string }; readonly result: null };
 }
@@ -200,6 +218,7 @@ export const API_CHANNELS = {
   planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
   copyText: 'clipboard:write',
+  testBind: 'bind:test',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

@@ -13,6 +13,7 @@ const CHANNELS: ApiChannels = {
   planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
   copyText: 'clipboard:write',
+  testBind: 'bind:test',
 };
 
 const TOKEN_HEADER = 'x-nonlocal-bind-token';
