@@ -42,13 +42,7 @@ export function createBindTestHandlers(deps: HandlerDeps): FeatureHandlers<'bind
         const { address, port } = payload as { address?: unknown; port?: unknown };
         const check = validateBindTarget(address, port);
         if (!check.ok) return fail({ code: 'invalid-address', message: check.message });
-        if (deps.demo) {
-          return fail({
-            code: 'demo',
-            message:
-              'The demo does not touch this computer’s network, so the bind test is not available in it.',
-          });
-        }
+        if (deps.demo) return succeed(await simulateBindTest(deps, check.target));
         return succeed(await runBindTest(check.target));
       }),
   };
