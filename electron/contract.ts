@@ -203,6 +203,12 @@ export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
   'changes:plan': { readonly request: ApplyRequest; readonly result: ChangePlan };
   'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
+  'diagnostics:get': { readonly request: null; readonly result: { readonly text: string } };
+  /** Saves the report where the user chooses (a save dialog in the app). */
+  'diagnostics:save': {
+    readonly request: null;
+    readonly result: { readonly savedTo: string | null };
+  };
   'bind:test': { readonly request: BindTestRequest; readonly result: BindTestResult };
   /** Copy text to the system clipboard (the page itself is denied clipboard permission). */
   'clipboard:write': { readonly request: { readonly text: string }; readonly result: null };
@@ -219,6 +225,8 @@ export const API_CHANNELS = {
   applyChanges: 'changes:apply',
   copyText: 'clipboard:write',
   testBind: 'bind:test',
+  getDiagnostics: 'diagnostics:get',
+  saveDiagnostics: 'diagnostics:save',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

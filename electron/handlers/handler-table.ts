@@ -3,6 +3,7 @@ import type { HandlerDeps } from './deps';
 import { createApplyHandlers } from './apply-handlers';
 import { createBindTestHandlers } from './bind-test-handlers';
 import { createClipboardHandlers } from './clipboard-handlers';
+import { createDiagnosticsHandlers } from './diagnostics-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createStateHandlers } from './state-handlers';
 
@@ -25,6 +26,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createApplyHandlers(deps),
     ...createClipboardHandlers(deps),
     ...createBindTestHandlers(deps),
+    ...createDiagnosticsHandlers(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useReducer } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
+import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { SettingHelp } from './components/setting-help';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
@@ -125,6 +126,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
               />
               <BindTestPanel api={api} appliedCount={view.appliedCount} />
+              <DiagnosticsPanel api={api} />
             </>
           ) : null}
         </main>
