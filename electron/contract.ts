@@ -176,6 +176,36 @@ export interface BindTestResult {
   readonly assignedLocally: boolean;
 }
 
+export interface VipEntry {
+  readonly address: string;
+  readonly port: number | null;
+  readonly family: AddressFamily;
+  readonly program: 'HAProxy' | 'Keepalived' | 'Nginx';
+  readonly file: string;
+  readonly line: number;
+  readonly wildcard: boolean;
+  readonly assignedLocally: boolean;
+  /** The setting this address needs on this computer, or null when it needs none. */
+  readonly needs: SettingId | null;
+  /** In words: what this means here. */
+  readonly advice: string;
+}
+
+export interface VipDiscovery {
+  readonly entries: readonly VipEntry[];
+  /** Lines the app did not understand, skipped and reported rather than guessed at. */
+  readonly skipped: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly reason: string;
+  }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly status: 'read' | 'missing' | 'unreadable';
+    readonly detail: string | null;
+  }[];
+}
+
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
 export interface ApplyOutcome {
   readonly applied: boolean;
@@ -209,6 +239,7 @@ export interface Channels {
     readonly request: null;
     readonly result: { readonly savedTo: string | null };
   };
+  'vips:discover': { readonly request: null; readonly result: VipDiscovery };
   'bind:test': { readonly request: BindTestRequest; readonly result: BindTestResult };
   /** Copy text to the system clipboard (the page itself is denied clipboard permission). */
   'clipboard:write': { readonly request: { readonly text: string }; readonly result: null };
@@ -227,6 +258,7 @@ export const API_CHANNELS = {
   testBind: 'bind:test',
   getDiagnostics: 'diagnostics:get',
   saveDiagnostics: 'diagnostics:save',
+  discoverVips: 'vips:discover',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

@@ -16,6 +16,7 @@ const CHANNELS: ApiChannels = {
   testBind: 'bind:test',
   getDiagnostics: 'diagnostics:get',
   saveDiagnostics: 'diagnostics:save',
+  discoverVips: 'vips:discover',
 };
 
 const TOKEN_HEADER = 'x-nonlocal-bind-token';
