@@ -4,6 +4,7 @@ import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { SettingHelp } from './components/setting-help';
+import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
@@ -126,6 +127,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
               />
               <BindTestPanel api={api} appliedCount={view.appliedCount} />
+              <VipPanel api={api} />
               <DiagnosticsPanel api={api} />
             </>
           ) : null}

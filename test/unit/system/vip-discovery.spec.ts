@@ -5,7 +5,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { discoverVips } from '../../../electron/system/vip-discovery';
+import type { discoverVips } from '../../../electron/system/vip-discovery';
 import { parseHaproxyConfig } from '../../../electron/system/vip-haproxy';
 import { parseKeepalivedConfig } from '../../../electron/system/vip-keepalived';
 import { parseNginxConfig } from '../../../electron/system/vip-nginx';
