@@ -36,7 +36,7 @@ export interface SettingState {
 export interface AppState {
   readonly readAt: string;
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
-  readonly demo: { readonly scenario: string } | null;
+  readonly demo: { readonly scenario: string; readonly summary: string } | null;
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
+/** Elevation outcomes a scenario can simulate, as the real chain reports them. */
+export type SimulatedElevation = 'auth-denied' | 'no-polkit-agent' | 'no-pkexec' | 'readonly-proc';
+
 export type DemoEntry =
   { readonly content: string } | { readonly link: string } | { readonly dir: true };
 
@@ -11,6 +14,8 @@ export interface DemoScenario {
   readonly summary: string;
   /** Paths are absolute system paths, laid out below a temporary root. */
   readonly entries: Readonly<Record<string, DemoEntry>>;
+  /** How "elevation" answers in this scenario; absent means it applies to the simulated files. */
+  readonly elevation?: SimulatedElevation;
 }
 
 const DEBIAN_SYSCTL_CONF =
@@ -94,6 +99,30 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
         content: 'server {\n  listen 192.0.2.11:8080;\n  listen 80;\n}\n',
       },
     },
+  },
+  {
+    name: 'readonly-proc',
+    summary: 'Inside a container whose /proc/sys is read-only: Apply fails and changes nothing.',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'readonly-proc',
+  },
+  {
+    name: 'auth-denied',
+    summary: 'Simulated: the administrator password dialog is cancelled or refused.',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'auth-denied',
+  },
+  {
+    name: 'no-polkit-agent',
+    summary: 'Simulated: no polkit authentication agent is running (for example over SSH).',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'no-polkit-agent',
+  },
+  {
+    name: 'no-pkexec',
+    summary: 'Simulated: pkexec is not installed.',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'no-pkexec',
   },
   {
     name: 'no-ipv6',

@@ -1,4 +1,5 @@
 import type { DemoRoot, DemoScenario } from '../demo/scenarios';
+import { createSimulatedElevator } from '../demo/simulated-elevator';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { createHostContext } from '../system/system-context';
 import type { HandlerDeps } from './deps';
@@ -32,10 +33,13 @@ export function createHandlerDeps(
     };
   }
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
+  const elevator = demo.scenario.elevation
+    ? createSimulatedElevator(demo.scenario.elevation)
+    : createDirectElevator(ctx.fsRoot);
   return {
     ...common,
     ctx,
-    demo: { scenario: demo.scenario.name },
-    elevator: createDirectElevator(ctx.fsRoot),
+    demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
+    elevator,
   };
 }

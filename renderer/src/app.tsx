@@ -60,7 +60,9 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   return (
     <CopyContext.Provider value={copyText}>
       <div className="app">
-        {system?.demo ? <DemoBanner scenario={system.demo.scenario} /> : null}
+        {system?.demo ? (
+          <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
+        ) : null}
         <AppHeader
           readAt={system?.readAt ?? null}
           refreshing={view.refreshing}
