@@ -59,3 +59,15 @@ export async function renderDesktopEntry(
   };
   return new LinuxTargetHelper(packager).computeDesktopEntry(config.linux);
 }
+
+/**
+ * The dependencies electron-builder gives a deb or rpm when `depends` is not set. Read from
+ * its FpmTarget, so an electron-builder upgrade that changes them fails our test instead of
+ * silently leaving the packages without a library Electron needs.
+ */
+export function readDefaultDepends(target: 'deb' | 'rpm'): string[] {
+  const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget') as {
+    default: { prototype: { getDefaultDepends(target: string): string[] } };
+  };
+  return FpmTarget.prototype.getDefaultDepends(target);
+}
