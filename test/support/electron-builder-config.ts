@@ -10,6 +10,7 @@ export type BuilderConfig = Record<string, unknown> & {
     icon: string;
     executableName: string;
   };
+  appImage: { artifactName: string };
   deb: { depends: string[] };
   rpm: { depends: string[] };
 };
@@ -70,4 +71,17 @@ export function readDefaultDepends(target: 'deb' | 'rpm'): string[] {
     default: { prototype: { getDefaultDepends(target: string): string[] } };
   };
   return FpmTarget.prototype.getDefaultDepends(target);
+}
+
+/** Expands an artifact-name pattern like electron-builder does (its own macro expander). */
+export function expandArtifactName(
+  pattern: string,
+  arch: string,
+  ext: string,
+  pkg: { name: string; version: string },
+): string {
+  const { expandMacro } = require('app-builder-lib/out/util/macroExpander') as {
+    expandMacro(pattern: string, arch: string, appInfo: object, extra: object): string;
+  };
+  return expandMacro(pattern, arch, pkg, { ext });
 }

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+  expandArtifactName,
   loadBuilderConfig,
   readDefaultDepends,
   renderDesktopEntry,
@@ -62,4 +63,23 @@ test('the desktop entry electron-builder generates has our name, categories, key
   expect(fields.get('StartupWMClass')).toBe('nonlocal-bind');
   expect(pkg.desktopName).toBe('nonlocal-bind.desktop');
   expect(fields.get('Comment')).toContain('the virtual IP yet');
+});
+
+test('the install instructions name the files the build produces', () => {
+  const meta = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  const pattern = loadBuilderConfig().appImage.artifactName;
+  const appImage = expandArtifactName(pattern, 'x86_64', 'AppImage', meta);
+  expect(appImage).toBe(`nonlocal-bind-${meta.version}-x86_64.AppImage`);
+  // electron-builder's own default names for deb and rpm (FpmTarget), for the x64 build.
+  const deb = `${meta.name}_${meta.version}_amd64.deb`;
+  const rpm = `${meta.name}-${meta.version}.x86_64.rpm`;
+  for (const doc of ['README.md', 'docs/packaging.md']) {
+    const text = readFileSync(doc, 'utf8');
+    expect(text, doc).toContain(`chmod +x ${appImage}`);
+    expect(text, doc).toContain(`sudo apt install ./${deb}`);
+    expect(text, doc).toContain(`sudo dnf install ./${rpm}`);
+  }
 });
