@@ -40,6 +40,12 @@ test('targets, dependencies and the default after-install script', () => {
   expect(config.rpm.depends).toEqual([...readDefaultDepends('rpm'), 'polkit', 'procps-ng']);
   // A custom afterInstall would replace the default one that fixes chrome-sandbox permissions.
   expect(JSON.stringify(config)).not.toContain('afterInstall');
+  const defaultScript = readFileSync(
+    'node_modules/app-builder-lib/templates/linux/after-install.tpl',
+    'utf8',
+  );
+  expect(defaultScript).toContain("chmod 4755 '/opt/${sanitizedProductName}/chrome-sandbox'");
+  expect(defaultScript).toContain('apparmor');
   expect(pkg.scripts.dist).toContain('electron-builder --linux AppImage deb rpm');
   expect(pkg.scripts['dist:dir']).toContain('electron-builder --linux --dir');
 });
