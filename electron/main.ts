@@ -8,6 +8,7 @@ import { createHandlerDeps } from './handlers/create-deps';
 import { createHandlerTable } from './handlers/handler-table';
 import { registerIpcHandlers } from './ipc';
 import { isTrustedSenderUrl } from './trusted-sender';
+import { saveTextWithDialog } from './save-dialog';
 import { openMainWindow } from './window';
 
 // App lifecycle only: pick the system (real or demo), register IPC, open the window.
@@ -46,8 +47,13 @@ async function start(): Promise<void> {
   }
   demoRoot = scenario ? await createDemoRoot(scenario) : null;
   const table = createHandlerTable(
-    createHandlerDeps(scenario && demoRoot ? { scenario, root: demoRoot } : null, (text) =>
-      clipboard.writeText(text),
+    createHandlerDeps(
+      scenario && demoRoot ? { scenario, root: demoRoot } : null,
+      app.getVersion(),
+      {
+        writeClipboard: (text) => clipboard.writeText(text),
+        saveTextFile: (name, text) => saveTextWithDialog(mainWindow, name, text),
+      },
     ),
   );
   registerIpcHandlers(

@@ -76,6 +76,26 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     },
   },
   {
+    name: 'vips-found',
+    summary:
+      'A standby load balancer: HAProxy, Keepalived and Nginx name virtual IPs this node does not hold.',
+    entries: {
+      ...baseSystem('0\n', '0\n'),
+      '/etc/haproxy/haproxy.cfg': {
+        content:
+          'global\n  log /dev/log local0\n\nfrontend www\n  bind 192.0.2.10:80\n  bind [2001:db8::10]:443 ssl crt /etc/haproxy/site.pem\n  default_backend app\n',
+      },
+      '/etc/keepalived/keepalived.conf': {
+        content:
+          'vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    192.0.2.10/24 dev eth0\n  }\n}\n',
+      },
+      '/etc/nginx/nginx.conf': { content: 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n' },
+      '/etc/nginx/conf.d/status.conf': {
+        content: 'server {\n  listen 192.0.2.11:8080;\n  listen 80;\n}\n',
+      },
+    },
+  },
+  {
     name: 'no-ipv6',
     summary: 'IPv6 disabled in the kernel: /proc/sys/net/ipv6 is missing.',
     entries: baseSystem('0\n', null),

@@ -10,4 +10,9 @@ export interface HandlerDeps {
   readonly elevator: Elevator;
   /** Writes the system clipboard; null where the backend cannot reach the user's clipboard (preview). */
   readonly writeClipboard: ((text: string) => void) | null;
+  /** Asks where to save a text file and writes it; resolves to the path, or null if cancelled. */
+  readonly saveTextFile: ((suggestedName: string, text: string) => Promise<string | null>) | null;
+  /** The last Apply of this session, for diagnostics. */
+  readonly applyLog: { last: { readonly at: string; readonly summary: string } | null };
+  readonly appVersion: string;
 }

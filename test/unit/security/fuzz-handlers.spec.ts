@@ -55,6 +55,9 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
     demo: { scenario: 'fresh' },
     elevator: recording,
     writeClipboard: null,
+    saveTextFile: null,
+    applyLog: { last: null },
+    appVersion: 'fuzz',
   });
   const channels = Object.keys(table) as Channel[];
   const before = await hashTree(root.fsRoot);
