@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
+import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
+import { DiagnosticsPanel } from './components/diagnostics-panel';
+import { SettingHelp } from './components/setting-help';
+import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
@@ -56,7 +60,9 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   return (
     <CopyContext.Provider value={copyText}>
       <div className="app">
-        {system?.demo ? <DemoBanner scenario={system.demo.scenario} /> : null}
+        {system?.demo ? (
+          <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
+        ) : null}
         <AppHeader
           readAt={system?.readAt ?? null}
           refreshing={view.refreshing}
@@ -92,6 +98,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                     locked={view.applying}
                     onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
                   >
+                    <SettingHelp family={setting.family} settingKey={setting.key} />
                     {bootOf(setting.id) ? (
                       <BootSummary
                         setting={setting}
@@ -121,6 +128,9 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 onDiscard={() => dispatch({ type: 'discarded' })}
                 onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
               />
+              <BindTestPanel api={api} appliedCount={view.appliedCount} />
+              <VipPanel api={api} />
+              <DiagnosticsPanel api={api} />
             </>
           ) : null}
         </main>

@@ -50,6 +50,18 @@ export const fuzzPayload: fc.Arbitrary<unknown> = fc.oneof(
     { requiredKeys: [] },
   ),
   fc.record({ text: fc.oneof(fc.string(), fc.jsonValue()) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      // Documentation ranges and loopback only: even a valid bind test never leaves the host.
+      address: fc.oneof(
+        fc.constantFrom('192.0.2.10', '2001:db8::1', '127.0.0.1', '::1', '300.1.1.1', ''),
+        fc.string(),
+        fc.jsonValue(),
+      ),
+      port: fc.oneof(fc.constantFrom(0, '', '8080', 65536, -1, '1e3'), fc.jsonValue()),
+    },
+    { requiredKeys: [] },
+  ),
   fc.jsonValue(),
 );
 

@@ -26,11 +26,18 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
     },
   };
   const clipboard: string[] = [];
+  const saved: string[] = [];
   const table = createHandlerTable({
     ctx: { fsRoot: root.fsRoot, platform: 'linux' },
-    demo: { scenario: 'fresh' },
+    demo: { scenario: 'fresh', summary: 'fuzz' },
     elevator: recording,
     writeClipboard: (text) => clipboard.push(text),
+    saveTextFile: async (name) => {
+      saved.push(name);
+      return null;
+    },
+    applyLog: { last: null },
+    appVersion: 'fuzz',
   });
   const channels = Object.keys(table) as Channel[];
   const before = await hashTree(root.fsRoot);
@@ -40,6 +47,7 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
       fc.asyncProperty(fc.constantFrom(...channels), fuzzPayload, async (channel, payload) => {
         const elevationsBefore = elevations.length;
         const clipboardBefore = clipboard.length;
+        const savedBefore = saved.length;
         const answer = await table[channel](payload);
         assert.equal(typeof answer.ok, 'boolean');
         const elevated = elevations.length - elevationsBefore;
@@ -53,6 +61,7 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
           // Refused requests never reach elevation or the clipboard.
           assert.equal(elevated, 0, `${channel} elevated for a refused payload`);
           assert.equal(clipboard.length, clipboardBefore);
+          assert.equal(saved.length, savedBefore);
           return;
         }
         counts.accepted += 1;
@@ -60,6 +69,7 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
         assert.ok(elevated === 0 || (channel === 'changes:apply' && elevated === 1));
         counts.elevated += elevated;
         if (channel !== 'clipboard:write') assert.equal(clipboard.length, clipboardBefore);
+        if (channel !== 'diagnostics:save') assert.equal(saved.length, savedBefore);
       }),
       { numRuns: 10_000 },
     );

@@ -1,0 +1,127 @@
+import net from 'node:net';
+import os from 'node:os';
+import type { BindTestResult } from '../contract';
+
+export interface BindTarget {
+  readonly address: string;
+  readonly port: number;
+  readonly family: 'IPv4' | 'IPv6';
+}
+
+export type BindTargetCheck =
+  | { readonly ok: true; readonly target: BindTarget }
+  | { readonly ok: false; readonly message: string };
+
+/** Checks the address and port typed into the bind test; never looks a name up. */
+export function validateBindTarget(address: unknown, port: unknown): BindTargetCheck {
+  if (typeof address !== 'string' || address.trim() === '') {
+    return { ok: false, message: 'Enter an IP address, for example 192.0.2.10 or 2001:db8::10.' };
+  }
+  let text = address.trim();
+  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
+  const family = net.isIP(text);
+  if (family === 0) {
+    if (/^[A-Za-z0-9.-]+$/.test(text) && /[A-Za-z]/.test(text)) {
+      return {
+        ok: false,
+        message: `"${text}" looks like a host name. Enter an IP address: the test never looks names up.`,
+      };
+    }
+    return { ok: false, message: `"${text.slice(0, 60)}" is not an IPv4 or IPv6 address.` };
+  }
+  if (family === 6 && /^fe[89ab][0-9a-f]?:/i.test(text) && !text.includes('%')) {
+    return {
+      ok: false,
+      message: 'Link-local IPv6 addresses need a zone (the interface), for example fe80::1%eth0.',
+    };
+  }
+  let portNumber = 0;
+  if (port !== undefined && port !== null && port !== '') {
+    const n =
+      typeof port === 'number'
+        ? port
+        : typeof port === 'string' && /^\d+$/.test(port.trim())
+          ? Number(port)
+          : Number.NaN;
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      return {
+        ok: false,
+        message: 'The port must be a whole number from 0 to 65535 (0 picks any free port).',
+      };
+    }
+    portNumber = n;
+  }
+  return {
+    ok: true,
+    target: { address: text, port: portNumber, family: family === 4 ? 'IPv4' : 'IPv6' },
+  };
+}
+
+/** Whether an address is assigned to a local interface right now. */
+export function isAssignedLocally(address: string): boolean {
+  const bare = address.split('%')[0]?.toLowerCase() ?? '';
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .some((i) => i?.address.toLowerCase() === bare);
+}
+
+function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error));
+    // Listen only; close at once. Nothing ever connects or sends.
+    server.listen({ host: target.address, port: target.port, exclusive: true }, () =>
+      server.close(() => resolve(null)),
+    );
+  });
+}
+
+/** Opens a listening TCP socket on the address, closes it, and says what happened in words. */
+export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
+  const local = isAssignedLocally(target.address);
+  const setting = `${target.family} non-local bind`;
+  const error = await tryListen(target);
+  const base = {
+    address: target.address,
+    port: target.port,
+    family: target.family,
+    assignedLocally: local,
+  };
+  if (error === null) {
+    return {
+      ...base,
+      outcome: 'works',
+      message: local
+        ? "works: the address is already on this computer; the setting isn't needed for it"
+        : 'works',
+    };
+  }
+  switch (error.code) {
+    case 'EADDRNOTAVAIL':
+      return {
+        ...base,
+        outcome: 'not-local',
+        message: `fails: this address isn't on this computer; turn on ${setting}`,
+      };
+    case 'EADDRINUSE':
+      return {
+        ...base,
+        outcome: 'port-in-use',
+        message: 'port in use: another program already listens there',
+      };
+    case 'EACCES':
+      return target.port > 0 && target.port < 1024
+        ? {
+            ...base,
+            outcome: 'needs-root',
+            message: "ports below 1024 need root; the test can't check them",
+          }
+        : { ...base, outcome: 'error', message: `the system refused: ${error.message}` };
+    default:
+      return {
+        ...base,
+        outcome: 'error',
+        message: `fails: ${error.code ?? ''} ${error.message}`.trim(),
+      };
+  }
+}
