@@ -4,9 +4,7 @@ import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import type { AppState } from '../../../electron/contract';
 
-async function stateOf(
-  name: string,
-): Promise<{
+async function stateOf(name: string): Promise<{
   state: AppState;
   table: ReturnType<typeof createHandlerTable>;
   dispose: () => Promise<void>;
