@@ -2,6 +2,7 @@
 // Not part of `npm test`: timings on shared machines are noisy. BENCH_QUICK=1 runs a few
 // iterations of the parts that need no polkit, for the smoke test.
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { measureApply } from './measure-apply';
 import { measureApplyFromClick } from './measure-apply-ui';
@@ -26,6 +27,8 @@ async function attempt<T>(run: () => Promise<T>): Promise<T | NotMeasured> {
   }
 }
 
+// Shared machines: the load around the run says how far to trust the timings.
+const loadBefore = os.loadavg()[0] ?? 0;
 const skipPolkit: NotMeasured = { notMeasured: 'BENCH_QUICK=1 skips the polkit chain' };
 const stateRead = await measureStateRead(n(200, 10));
 const scaling = await measureScaling(n(30, 3));
@@ -41,6 +44,11 @@ const growth1000over100 = at(1000) / at(100);
 const results = {
   date: new Date().toISOString(),
   quick,
+  machine: {
+    cpus: os.cpus().length,
+    loadAverage1mBefore: Number(loadBefore.toFixed(2)),
+    loadAverage1mAfter: Number((os.loadavg()[0] ?? 0).toFixed(2)),
+  },
   stateRead: { ...stateRead, goal: 'ratio >= 10', met: stateRead.ratio >= 10 },
   scaling: {
     rows: scaling,
@@ -129,4 +137,7 @@ const line = (cells: string[]) =>
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
-console.log(`\nwritten: ${outFile}`);
+console.log(
+  `\n${results.machine.cpus} CPUs, 1-minute load average ${results.machine.loadAverage1mBefore} before, ${results.machine.loadAverage1mAfter} after`,
+);
+console.log(`written: ${outFile}`);

@@ -40,6 +40,10 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     10, 100, 1000,
   ]);
   expect(results.rendererSize?.gzipKB).toEqual(expect.any(Number));
+  expect(results.machine).toMatchObject({
+    cpus: expect.any(Number),
+    loadAverage1mBefore: expect.any(Number),
+  });
   // Quick mode leaves out the polkit chain and must say so rather than print a number.
   for (const field of ['applyFromClick', 'apply', 'authorizations']) {
     expect(results[field]?.notMeasured, field).toEqual(expect.stringContaining('BENCH_QUICK'));
