@@ -9,6 +9,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
+  // Visual regression compares against the very PNGs `npm run docs:screenshots` writes.
+  snapshotPathTemplate: 'docs/screenshots/{arg}{ext}',
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

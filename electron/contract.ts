@@ -36,7 +36,7 @@ export interface SettingState {
 export interface AppState {
   readonly readAt: string;
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
-  readonly demo: { readonly scenario: string } | null;
+  readonly demo: { readonly scenario: string; readonly summary: string } | null;
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;
@@ -159,6 +159,53 @@ export interface BootConflict {
   readonly suggestion: string;
 }
 
+export interface BindTestRequest {
+  readonly address: string;
+  /** Empty or 0: any free port. */
+  readonly port?: string | number;
+}
+
+export interface BindTestResult {
+  readonly address: string;
+  readonly port: number;
+  readonly family: AddressFamily;
+  readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error';
+  /** The result in words. */
+  readonly message: string;
+  /** The address is assigned to a local interface right now. */
+  readonly assignedLocally: boolean;
+}
+
+export interface VipEntry {
+  readonly address: string;
+  readonly port: number | null;
+  readonly family: AddressFamily;
+  readonly program: 'HAProxy' | 'Keepalived' | 'Nginx';
+  readonly file: string;
+  readonly line: number;
+  readonly wildcard: boolean;
+  readonly assignedLocally: boolean;
+  /** The setting this address needs on this computer, or null when it needs none. */
+  readonly needs: SettingId | null;
+  /** In words: what this means here. */
+  readonly advice: string;
+}
+
+export interface VipDiscovery {
+  readonly entries: readonly VipEntry[];
+  /** Lines the app did not understand, skipped and reported rather than guessed at. */
+  readonly skipped: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly reason: string;
+  }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly status: 'read' | 'missing' | 'unreadable';
+    readonly detail: string | null;
+  }[];
+}
+
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
 export interface ApplyOutcome {
   readonly applied: boolean;
@@ -186,6 +233,16 @@ export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
   'changes:plan': { readonly request: ApplyRequest; readonly result: ChangePlan };
   'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
+  'diagnostics:get': { readonly request: null; readonly result: { readonly text: string } };
+  /** Saves the report where the user chooses (a save dialog in the app). */
+  'diagnostics:save': {
+    readonly request: null;
+    readonly result: { readonly savedTo: string | null };
+  };
+  'vips:discover': { readonly request: null; readonly result: VipDiscovery };
+  'bind:test': { readonly request: BindTestRequest; readonly result: BindTestResult };
+  /** Copy text to the system clipboard (the page itself is denied clipboard permission). */
+  'clipboard:write': { readonly request: { readonly text: string }; readonly result: null };
 }
 
 export type Channel = keyof Channels;
@@ -197,6 +254,11 @@ export const API_CHANNELS = {
   getState: 'state:get',
   planChanges: 'changes:plan',
   applyChanges: 'changes:apply',
+  copyText: 'clipboard:write',
+  testBind: 'bind:test',
+  getDiagnostics: 'diagnostics:get',
+  saveDiagnostics: 'diagnostics:save',
+  discoverVips: 'vips:discover',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
+/** Elevation outcomes a scenario can simulate, as the real chain reports them. */
+export type SimulatedElevation = 'auth-denied' | 'no-polkit-agent' | 'no-pkexec' | 'readonly-proc';
+
 export type DemoEntry =
   { readonly content: string } | { readonly link: string } | { readonly dir: true };
 
@@ -11,6 +14,8 @@ export interface DemoScenario {
   readonly summary: string;
   /** Paths are absolute system paths, laid out below a temporary root. */
   readonly entries: Readonly<Record<string, DemoEntry>>;
+  /** How "elevation" answers in this scenario; absent means it applies to the simulated files. */
+  readonly elevation?: SimulatedElevation;
 }
 
 const DEBIAN_SYSCTL_CONF =
@@ -28,6 +33,9 @@ function baseSystem(ipv4: string, ipv6: string | null): Record<string, DemoEntry
     '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },
     '/etc/sysctl.conf': { content: DEBIAN_SYSCTL_CONF },
     '/usr/lib/sysctl.d/50-pid-max.conf': { content: 'kernel.pid_max = 4194304\n' },
+    '/etc/os-release': {
+      content: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm) (simulated)"\nID=debian\n',
+    },
   };
   if (ipv6 !== null) entries['/proc/sys/net/ipv6/ip_nonlocal_bind'] = { content: ipv6 };
   return entries;
@@ -74,6 +82,50 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       '/etc/sysctl.d/99-zz-ha.conf': { content: 'net.ipv4.ip_nonlocal_bind = 1\n' },
       '/etc/sysctl.conf': { content: `${DEBIAN_SYSCTL_CONF}net.ipv4.ip_nonlocal_bind = 0\n` },
     },
+  },
+  {
+    name: 'vips-found',
+    summary:
+      'A standby load balancer: HAProxy, Keepalived and Nginx name virtual IPs this node does not hold.',
+    entries: {
+      ...baseSystem('0\n', '0\n'),
+      '/etc/haproxy/haproxy.cfg': {
+        content:
+          'global\n  log /dev/log local0\n\nfrontend www\n  bind 192.0.2.10:80\n  bind [2001:db8::10]:443 ssl crt /etc/haproxy/site.pem\n  default_backend app\n',
+      },
+      '/etc/keepalived/keepalived.conf': {
+        content:
+          'vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    192.0.2.10/24 dev eth0\n  }\n}\n',
+      },
+      '/etc/nginx/nginx.conf': { content: 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n' },
+      '/etc/nginx/conf.d/status.conf': {
+        content: 'server {\n  listen 192.0.2.11:8080;\n  listen 80;\n}\n',
+      },
+    },
+  },
+  {
+    name: 'readonly-proc',
+    summary: 'Inside a container whose /proc/sys is read-only: Apply fails and changes nothing.',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'readonly-proc',
+  },
+  {
+    name: 'auth-denied',
+    summary: 'Simulated: the administrator password dialog is cancelled or refused.',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'auth-denied',
+  },
+  {
+    name: 'no-polkit-agent',
+    summary: 'Simulated: no polkit authentication agent is running (for example over SSH).',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'no-polkit-agent',
+  },
+  {
+    name: 'no-pkexec',
+    summary: 'Simulated: pkexec is not installed.',
+    entries: baseSystem('0\n', '0\n'),
+    elevation: 'no-pkexec',
   },
   {
     name: 'no-ipv6',

@@ -1,7 +1,16 @@
 import type { DemoRoot, DemoScenario } from '../demo/scenarios';
-import { createElevatorFor, createDirectElevator } from '../system/elevate';
+import { createSimulatedElevator } from '../demo/simulated-elevator';
+import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { createHostContext } from '../system/system-context';
 import type { HandlerDeps } from './deps';
+
+/** What only the Electron shell can provide: the system clipboard and a save dialog. */
+export interface ShellServices {
+  readonly writeClipboard: HandlerDeps['writeClipboard'];
+  readonly saveTextFile: HandlerDeps['saveTextFile'];
+}
+
+const NO_SHELL: ShellServices = { writeClipboard: null, saveTextFile: null };
 
 /**
  * The one place that decides which system the handlers act on: the real one,
@@ -10,15 +19,27 @@ import type { HandlerDeps } from './deps';
  */
 export function createHandlerDeps(
   demo: { scenario: DemoScenario; root: DemoRoot } | null,
+  appVersion: string,
+  shell: ShellServices = NO_SHELL,
 ): HandlerDeps {
+  const common = { ...shell, appVersion, applyLog: { last: null } };
   if (demo === null) {
     const ctx = createHostContext();
-    return { ctx, demo: null, elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot) };
+    return {
+      ...common,
+      ctx,
+      demo: null,
+      elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot),
+    };
   }
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
+  const elevator = demo.scenario.elevation
+    ? createSimulatedElevator(demo.scenario.elevation)
+    : createDirectElevator(ctx.fsRoot);
   return {
+    ...common,
     ctx,
-    demo: { scenario: demo.scenario.name },
-    elevator: createDirectElevator(ctx.fsRoot),
+    demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
+    elevator,
   };
 }

@@ -1,6 +1,10 @@
 import type { Channel, Envelope, ResultOf } from '../contract';
 import type { HandlerDeps } from './deps';
 import { createApplyHandlers } from './apply-handlers';
+import { createBindTestHandlers } from './bind-test-handlers';
+import { createClipboardHandlers } from './clipboard-handlers';
+import { createDiagnosticsHandlers } from './diagnostics-handlers';
+import { createVipHandlers } from './vip-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createStateHandlers } from './state-handlers';
 
@@ -21,6 +25,10 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createStateHandlers(deps),
     ...createPlanHandlers(deps),
     ...createApplyHandlers(deps),
+    ...createClipboardHandlers(deps),
+    ...createBindTestHandlers(deps),
+    ...createDiagnosticsHandlers(deps),
+    ...createVipHandlers(deps),
   };
 }
 

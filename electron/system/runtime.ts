@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readSmallTextFile } from './read-small-file';
 import type { RuntimeReading, SettingState } from '../contract';
 import { SETTINGS, type SettingDefinition } from './settings';
 import { resolveSystemPath, type SystemContext } from './system-context';
@@ -21,9 +22,9 @@ export function parseRuntimeText(text: string): RuntimeReading {
   return { kind: 'unexpected', raw: text };
 }
 
-async function isDirectory(p: string): Promise<boolean> {
+function isDirectory(p: string): boolean {
   try {
-    return (await stat(p)).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -43,7 +44,7 @@ export async function readRuntimeValue(
   }
   const file = resolveSystemPath(ctx, setting.procPath);
   try {
-    return parseRuntimeText(await readFile(file, 'utf8'));
+    return parseRuntimeText(readSmallTextFile(file));
   } catch (error) {
     const code = errorCode(error);
     if (code === 'EACCES' || code === 'EPERM') {
@@ -55,7 +56,7 @@ export async function readRuntimeValue(
     }
     if (code === 'ENOENT') {
       const familyDir = resolveSystemPath(ctx, parentDirectory(setting.procPath));
-      if (setting.family === 'IPv6' && !(await isDirectory(familyDir))) {
+      if (setting.family === 'IPv6' && !isDirectory(familyDir)) {
         return {
           kind: 'unavailable',
           reason: 'ipv6-absent',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ApiError, SysctlDFile } from '../contract';
 import { MAX_FILE_BYTES } from './privileged-step';
@@ -25,16 +25,16 @@ function errorCode(error: unknown): string {
 }
 
 /** Reads /etc/sysctl.d/NAME for editing. */
-export function readTargetFile(ctx: SystemContext, name: string): Promise<TargetFile> {
+export async function readTargetFile(ctx: SystemContext, name: string): Promise<TargetFile> {
   return readEditableFile(ctx, `${SYSCTL_D}/${name}`);
 }
 
 /** Reads a file for editing, refusing links, non-files, oversize and non-UTF-8 content. */
 export async function readEditableFile(ctx: SystemContext, display: string): Promise<TargetFile> {
   const file = resolveSystemPath(ctx, display);
-  let info;
+  let info: Stats;
   try {
-    info = await lstat(file);
+    info = lstatSync(file);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { kind: 'absent' };
     return {
@@ -74,7 +74,7 @@ export async function readEditableFile(ctx: SystemContext, display: string): Pro
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     return {
       kind: 'refused',
@@ -102,13 +102,15 @@ export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[
   const dir = resolveSystemPath(ctx, SYSCTL_D);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.conf')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.conf'))
+      .sort();
   } catch {
     return [];
   }
   return Promise.all(
     names.map(async (name): Promise<SysctlDFile> => {
-      const info = await lstat(path.join(dir, name)).catch(() => null);
+      const info = lstatSync(path.join(dir, name), { throwIfNoEntry: false });
       const kind = info?.isSymbolicLink() ? 'symlink' : info?.isFile() ? 'file' : 'other';
       const target = await readTargetFile(ctx, name);
       if (target.kind === 'file') {

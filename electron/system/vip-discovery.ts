@@ -1,142 +1,102 @@
-import { readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isAssignedLocally, listLocalAddresses } from './ip-address';
+import type { VipDiscovery, VipEntry } from '../contract';
+import { isAssignedLocally } from './bind-test';
+import { readSmallTextFile } from './read-small-file';
 import { resolveSystemPath, type SystemContext } from './system-context';
-import { expandGlob } from './vip-glob';
+import type { FoundAddress, ParseResult } from './vip-address';
 import { parseHaproxyConfig } from './vip-haproxy';
 import { parseKeepalivedConfig } from './vip-keepalived';
 import { parseNginxConfig } from './vip-nginx';
-import type { VipAddress, VipProgram, VipSkipped } from './vip-types';
 
-export const HAPROXY_CONFIG = '/etc/haproxy/haproxy.cfg';
-export const KEEPALIVED_CONFIG = '/etc/keepalived/keepalived.conf';
-export const NGINX_DIRECTORY = '/etc/nginx';
-export const NGINX_CONFIG = '/etc/nginx/nginx.conf';
-// Deep enough for any real layout; stops include chains that never end.
-const MAX_INCLUDE_DEPTH = 16;
+type Program = VipEntry['program'];
+type FileStatus = VipDiscovery['files'][number];
 
-export type VipFileStatus = 'read' | 'missing' | 'unreadable';
+const MAX_NGINX_FILES = 200;
 
-export interface VipFile {
-  readonly file: string;
-  readonly program: VipProgram;
-  readonly status: VipFileStatus;
-  readonly detail?: string;
+function code(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
-export interface DiscoveredVip extends VipAddress {
-  readonly assignedLocally: boolean;
-  /** The setting a service needs to bind this address before it arrives; null when it is here. */
-  readonly setting: 'ipv4' | 'ipv6' | null;
-  readonly explanation: string;
-}
-
-export interface VipDiscovery {
-  readonly addresses: DiscoveredVip[];
-  readonly skipped: VipSkipped[];
-  readonly files: VipFile[];
-}
-
-type ReadOutcome = { readonly text: string } | { readonly file: VipFile };
-
-/** Reads the three programs' configurations unprivileged; never throws for file problems. */
-export async function discoverVips(
-  ctx: SystemContext,
-  localAddresses: ReadonlySet<string> = listLocalAddresses(),
-): Promise<VipDiscovery> {
-  const found: VipAddress[] = [];
-  const skipped: VipSkipped[] = [];
-  const files: VipFile[] = [];
-  const readOne = async (file: string, program: VipProgram): Promise<string | null> => {
-    const outcome = await readConfig(ctx, file, program);
-    if ('file' in outcome) {
-      files.push(outcome.file);
-      return null;
-    }
-    files.push({ file, program, status: 'read' });
-    return outcome.text;
-  };
-
-  const haproxy = await readOne(HAPROXY_CONFIG, 'haproxy');
-  if (haproxy !== null) collect(parseHaproxyConfig(haproxy, HAPROXY_CONFIG));
-  const keepalived = await readOne(KEEPALIVED_CONFIG, 'keepalived');
-  if (keepalived !== null) collect(parseKeepalivedConfig(keepalived, KEEPALIVED_CONFIG));
-  await readNginxTree(ctx, readOne, collect, skipped);
-
-  function collect(parsed: { addresses: VipAddress[]; skipped: VipSkipped[] }): void {
-    found.push(...parsed.addresses);
-    skipped.push(...parsed.skipped);
-  }
-  return { addresses: found.map((vip) => explainVip(vip, localAddresses)), skipped, files };
-}
-
-/** Follows `include` from nginx.conf, globs relative to /etc/nginx, each file once. */
-async function readNginxTree(
-  ctx: SystemContext,
-  readOne: (file: string, program: VipProgram) => Promise<string | null>,
-  collect: (parsed: { addresses: VipAddress[]; skipped: VipSkipped[] }) => void,
-  skipped: VipSkipped[],
-): Promise<void> {
-  const seen = new Set<string>();
-  const visit = async (file: string, depth: number): Promise<void> => {
-    seen.add(file);
-    const text = await readOne(file, 'nginx');
-    if (text === null) return;
-    const parsed = parseNginxConfig(text, file);
-    collect(parsed);
-    for (const include of parsed.includes) {
-      const pattern = path.posix.resolve(NGINX_DIRECTORY, include.pattern);
-      const matches = await expandGlob(resolveSystemPath(ctx, '/'), pattern);
-      for (const match of matches) {
-        if (seen.has(match)) {
-          skipped.push({
-            file,
-            line: include.line,
-            reason: `include loop or repeat: ${match} already read`,
-          });
-        } else if (depth >= MAX_INCLUDE_DEPTH) {
-          skipped.push({ file, line: include.line, reason: `includes nested too deep: ${match}` });
-        } else {
-          await visit(match, depth + 1);
-        }
-      }
-    }
-  };
-  await visit(NGINX_CONFIG, 0);
-}
-
-async function readConfig(
-  ctx: SystemContext,
-  file: string,
-  program: VipProgram,
-): Promise<ReadOutcome> {
+function readConfig(ctx: SystemContext, file: string, files: FileStatus[]): string | null {
   try {
-    return { text: await readFile(resolveSystemPath(ctx, file), 'utf8') };
+    const text = readSmallTextFile(resolveSystemPath(ctx, file));
+    files.push({ path: file, status: 'read', detail: null });
+    return text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { file: { file, program, status: 'missing' } };
-    const detail =
-      code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : String(code);
-    return { file: { file, program, status: 'unreadable', detail } };
+    const c = code(error);
+    files.push(
+      c === 'ENOENT'
+        ? { path: file, status: 'missing', detail: null }
+        : { path: file, status: 'unreadable', detail: c === 'EACCES' ? 'permission denied' : c },
+    );
+    return null;
   }
 }
 
-/** Says whether the address is here already and, if not, which setting its service needs. */
-export function explainVip(vip: VipAddress, localAddresses: ReadonlySet<string>): DiscoveredVip {
-  const assignedLocally = isAssignedLocally(vip.address, localAddresses);
-  if (assignedLocally) {
-    return {
-      ...vip,
-      assignedLocally,
-      setting: null,
-      explanation: "on this computer now; the setting isn't needed while it stays here",
-    };
+/** Expands a `*` / `?` in the last path component, the way nginx includes are usually written. */
+function expandGlob(ctx: SystemContext, pattern: string): string[] {
+  const dir = path.posix.dirname(pattern);
+  const base = path.posix.basename(pattern);
+  if (!/[*?]/.test(base)) return [pattern];
+  const regex = new RegExp(
+    `^${base
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
+  try {
+    return readdirSync(resolveSystemPath(ctx, dir))
+      .filter((n) => regex.test(n))
+      .sort()
+      .map((n) => path.posix.join(dir, n));
+  } catch {
+    return [];
   }
-  const setting = vip.family === 'IPv4' ? 'ipv4' : 'ipv6';
-  return {
-    ...vip,
-    assignedLocally,
-    setting,
-    explanation: `not on this computer: ${vip.program} can bind it before it arrives only with ${vip.family} non-local bind (net.${setting}.ip_nonlocal_bind = 1)`,
+}
+
+function toEntry(found: FoundAddress, program: Program): VipEntry {
+  const local = !found.wildcard && isAssignedLocally(found.address);
+  const needs = found.wildcard || local ? null : found.family === 'IPv4' ? 'ipv4' : 'ipv6';
+  const advice = found.wildcard
+    ? 'Listens on all addresses: no setting is needed.'
+    : local
+      ? 'On this computer now: binding works without the setting (but not on the standby node).'
+      : `Not on this computer: ${program} needs ${found.family} non-local bind to start here.`;
+  return { ...found, program, assignedLocally: local, needs, advice };
+}
+
+/**
+ * Reads HAProxy, Keepalived and Nginx configuration as the unprivileged user,
+ * lists the addresses they name and which setting each needs. Anything not
+ * understood is skipped and reported; unreadable files are marked, never fatal.
+ */
+export function discoverVips(ctx: SystemContext): VipDiscovery {
+  const entries: VipEntry[] = [];
+  const skipped: ParseResult['skipped'] = [];
+  const files: FileStatus[] = [];
+  const take = (result: ParseResult, program: Program) => {
+    entries.push(...result.addresses.map((a) => toEntry(a, program)));
+    skipped.push(...result.skipped);
   };
+  const haproxy = readConfig(ctx, '/etc/haproxy/haproxy.cfg', files);
+  if (haproxy !== null) take(parseHaproxyConfig(haproxy, '/etc/haproxy/haproxy.cfg'), 'HAProxy');
+  const keepalived = readConfig(ctx, '/etc/keepalived/keepalived.conf', files);
+  if (keepalived !== null)
+    take(parseKeepalivedConfig(keepalived, '/etc/keepalived/keepalived.conf'), 'Keepalived');
+
+  // Nginx: follow include directives from nginx.conf, each file once (includes may loop).
+  const queue = ['/etc/nginx/nginx.conf'];
+  const seen = new Set<string>();
+  while (queue.length > 0 && seen.size < MAX_NGINX_FILES) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readConfig(ctx, file, files);
+    if (text === null) continue;
+    const result = parseNginxConfig(text, file);
+    take(result, 'Nginx');
+    for (const pattern of result.includes) queue.push(...expandGlob(ctx, pattern));
+  }
+  return { entries, skipped, files };
 }

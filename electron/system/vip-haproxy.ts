@@ -1,59 +1,53 @@
-import {
-  classifyHost,
-  parsePort,
-  splitHostPort,
-  stripComment,
-  type VipParseResult,
-} from './vip-types';
+import { splitHostPort, stripComment, type ParseResult } from './vip-address';
 
-const NON_IP_PREFIXES = [
-  'unix@',
-  'abns@',
-  'fd@',
-  'sockpair@',
-  'quic4@',
-  'quic6@',
-  'uxst@',
-  'uxdg@',
-];
-
-/** Addresses on HAProxy `bind` lines; other directives are not about local addresses. */
-export function parseHaproxyConfig(text: string, file: string): VipParseResult {
-  const result: VipParseResult = { addresses: [], skipped: [] };
-  text.split('\n').forEach((raw, index) => {
+/**
+ * HAProxy `bind` lines (haproxy configuration.txt, section "bind"): a comma-separated
+ * list of addresses, each optionally prefixed `ipv4@`/`ipv6@`, before the options.
+ */
+export function parseHaproxyConfig(text: string, file: string): ParseResult {
+  const result: ParseResult = { addresses: [], skipped: [], includes: [] };
+  text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     const words = stripComment(raw).trim().split(/\s+/);
     if (words[0] !== 'bind') return;
     const list = words[1];
-    if (list === undefined || list === '') {
+    if (!list) {
       result.skipped.push({ file, line, reason: 'bind without an address' });
       return;
     }
-    // HAProxy accepts the address list in quotes.
-    const unquoted = list.replace(/^(["'])(.*)\1$/, '$2');
-    for (const entry of unquoted.split(',')) parseBindEntry(entry, file, line, result);
+    for (const item of list.split(',')) {
+      const at = item.indexOf('@');
+      const prefix = at === -1 ? '' : item.slice(0, at);
+      const rest = at === -1 ? item : item.slice(at + 1);
+      if (
+        prefix &&
+        prefix !== 'ipv4' &&
+        prefix !== 'ipv6' &&
+        prefix !== 'tcp4' &&
+        prefix !== 'tcp6'
+      ) {
+        result.skipped.push({
+          file,
+          line,
+          reason: `"${item}" is a ${prefix}@ socket, not an IP address`,
+        });
+        continue;
+      }
+      if (rest.startsWith('/')) {
+        result.skipped.push({ file, line, reason: `"${item}" is a UNIX socket path` });
+        continue;
+      }
+      // HAProxy takes the last colon as the port separator, also for IPv6 without brackets.
+      const found = splitHostPort(rest, file, line, {
+        barePortIsPort: false,
+        v6WithoutBrackets: true,
+      });
+      if ('problem' in found) result.skipped.push({ file, line, reason: found.problem });
+      else
+        result.addresses.push(
+          prefix.endsWith('6') && found.wildcard ? { ...found, family: 'IPv6' } : found,
+        );
+    }
   });
   return result;
-}
-
-function parseBindEntry(entry: string, file: string, line: number, result: VipParseResult): void {
-  const skip = (reason: string) => result.skipped.push({ file, line, reason });
-  if (entry.startsWith('/') || NON_IP_PREFIXES.some((p) => entry.startsWith(p))) {
-    return void skip(`not an IP socket: ${entry.slice(0, 80)}`);
-  }
-  const body = entry.replace(/^(ipv4|ipv6|tcp4|tcp6|tcp|udp4|udp6|udp)@/, '');
-  const split = splitHostPort(body, true);
-  if (split === null) return void skip(`not understood: ${entry.slice(0, 80)}`);
-  const port = parsePort(split.port);
-  if (port === undefined) return void skip(`port not understood: ${entry.slice(0, 80)}`);
-  const host = classifyHost(split.host);
-  if (host.kind === 'skip') return void skip(host.reason);
-  result.addresses.push({
-    address: host.address,
-    port,
-    family: host.family,
-    file,
-    line,
-    program: 'haproxy',
-  });
 }

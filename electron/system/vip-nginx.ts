@@ -1,115 +1,71 @@
-import {
-  classifyHost,
-  parsePort,
-  splitHostPort,
-  WILDCARD_REASON,
-  type VipParseResult,
-} from './vip-types';
+import path from 'node:path';
+import { splitHostPort, type ParseResult } from './vip-address';
 
-export interface NginxInclude {
-  readonly pattern: string;
-  readonly line: number;
-}
-
-export interface NginxParseResult extends VipParseResult {
-  readonly includes: NginxInclude[];
-}
-
-interface Statement {
-  readonly words: string[];
-  readonly line: number;
-  /** False for the last statement of a file that stops before its `;`. */
-  readonly ended: boolean;
-}
-
-/** `listen` addresses and `include` patterns of one Nginx file (includes are followed by the reader). */
-export function parseNginxConfig(text: string, file: string): NginxParseResult {
-  const result: NginxParseResult = { addresses: [], skipped: [], includes: [] };
-  for (const { words, line, ended } of splitStatements(text)) {
-    const [name, first] = words;
-    if (!ended) {
-      result.skipped.push({ file, line, reason: 'file ends inside a statement (missing ;)' });
-      continue;
-    }
-    if (name === 'include' && first !== undefined) result.includes.push({ pattern: first, line });
-    if (name !== 'listen') continue;
-    if (first === undefined)
-      result.skipped.push({ file, line, reason: 'listen without an address' });
-    else parseListen(first, file, line, result);
-  }
-  return result;
-}
-
-function parseListen(arg: string, file: string, line: number, result: VipParseResult): void {
-  const skip = (reason: string) => result.skipped.push({ file, line, reason });
-  if (arg.startsWith('unix:')) return void skip(`not an IP socket: ${arg.slice(0, 80)}`);
-  // `listen 8080;` is a port alone: every address.
-  if (/^\d+$/.test(arg)) return void skip(WILDCARD_REASON);
-  const split = splitHostPort(arg, false);
-  if (split === null) return void skip(`not understood: ${arg.slice(0, 80)}`);
-  const port = parsePort(split.port);
-  if (port === undefined) return void skip(`port not understood: ${arg.slice(0, 80)}`);
-  const host = classifyHost(split.host);
-  if (host.kind === 'skip') return void skip(host.reason);
-  // Nginx listens on port 80 when only an address is given.
-  result.addresses.push({
-    address: host.address,
-    port: port ?? 80,
-    family: host.family,
-    file,
-    line,
-    program: 'nginx',
-  });
-}
-
-/** Splits Nginx text into statements at `;`, `{` and `}`, honouring quotes and `#` comments. */
-function splitStatements(text: string): Statement[] {
-  const statements: Statement[] = [];
-  let words: string[] = [];
-  let word = '';
-  let wordLine = 1;
-  let startLine = 1;
+/** Directives as `name args…;` with the line they start on; comments removed, quotes kept simple. */
+function directives(text: string): { words: string[]; line: number }[] {
+  const out: { words: string[]; line: number }[] = [];
+  let current: string[] = [];
+  let start = 1;
   let line = 1;
-  let quote: string | null = null;
-  let inComment = false;
-  const endWord = () => {
-    if (word !== '') {
-      if (words.length === 0) startLine = wordLine;
-      words.push(word);
-    }
+  let word = '';
+  const flush = () => {
+    if (word !== '') current.push(word);
     word = '';
   };
-  const endStatement = (ended: boolean) => {
-    endWord();
-    if (words.length > 0) statements.push({ words, line: startLine, ended });
-    words = [];
-  };
-  for (const ch of text) {
-    if (ch === '\n') line += 1;
-    if (inComment) {
-      if (ch === '\n') inComment = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i += 1;
+      i -= 1;
       continue;
     }
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-      else word += ch;
+    if (c === '\n') line += 1;
+    if (c === ';' || c === '{' || c === '}') {
+      flush();
+      if (current.length > 0) out.push({ words: current, line: start });
+      current = [];
       continue;
     }
-    if (ch === '"' || ch === "'") {
-      if (word === '') wordLine = line;
-      quote = ch;
-    } else if (ch === '#' && word === '') {
-      endWord();
-      inComment = true;
-    } else if (ch === ';' || ch === '{' || ch === '}') {
-      endStatement(true);
-    } else if (/\s/.test(ch)) {
-      endWord();
-    } else {
-      if (word === '') wordLine = line;
-      word += ch;
+    if (/\s/.test(c)) {
+      flush();
+      continue;
     }
+    if (current.length === 0 && word === '') start = line;
+    word += c === '"' || c === "'" ? '' : c;
   }
-  endStatement(false);
-  return statements;
+  return out;
+}
+
+/**
+ * Nginx `listen` directives (ngx_http_core_module, ngx_stream_core_module):
+ * `listen address[:port] [options]`, `listen port`, `listen [v6]:port`, `listen unix:path`.
+ * `include` targets are returned (relative ones resolved against /etc/nginx) for the caller.
+ */
+export function parseNginxConfig(text: string, file: string): ParseResult {
+  const result: ParseResult = { addresses: [], skipped: [], includes: [] };
+  for (const { words, line } of directives(text)) {
+    if (words[0] === 'include' && words[1]) {
+      result.includes.push(
+        path.isAbsolute(words[1]) ? words[1] : path.posix.join('/etc/nginx', words[1]),
+      );
+      continue;
+    }
+    if (words[0] !== 'listen') continue;
+    const target = words[1];
+    if (!target) {
+      result.skipped.push({ file, line, reason: 'listen without an address' });
+      continue;
+    }
+    if (target.startsWith('unix:')) {
+      result.skipped.push({ file, line, reason: `"${target}" is a UNIX socket` });
+      continue;
+    }
+    const found = splitHostPort(target, file, line, {
+      barePortIsPort: true,
+      v6WithoutBrackets: false,
+    });
+    if ('problem' in found) result.skipped.push({ file, line, reason: found.problem });
+    else result.addresses.push(found.port === null ? { ...found, port: 80 } : found);
+  }
+  return result;
 }

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
+import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
+import { DiagnosticsPanel } from './components/diagnostics-panel';
+import { SettingHelp } from './components/setting-help';
+import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
@@ -9,6 +13,7 @@ import { OutcomeBanner } from './components/outcome-banner';
 import { SettingRow } from './components/setting-row';
 import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { useChangePlan } from './use-change-plan';
+import { CopyContext } from './copy-context';
 
 export function App({ api }: { readonly api: NonlocalBindApi }) {
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
@@ -38,76 +43,98 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
     }
   }, [api, request, view.applying, refresh]);
 
+  const copyText = useCallback(
+    async (text: string) => {
+      try {
+        const answer = await api.copyText({ text });
+        return answer.ok ? null : answer.error.message;
+      } catch (error) {
+        return String(error);
+      }
+    },
+    [api],
+  );
+
   const system = view.system;
   const bootOf = (id: SettingId) => system?.boot.settings.find((b) => b.id === id);
   return (
-    <div className="app">
-      {system?.demo ? <DemoBanner scenario={system.demo.scenario} /> : null}
-      <AppHeader
-        readAt={system?.readAt ?? null}
-        refreshing={view.refreshing}
-        disabled={view.applying}
-        onRefresh={() => void refresh()}
-      />
-      <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
-        {view.error ? (
-          <ErrorPanel
-            title={
-              system ? 'Could not refresh; showing the last reading' : 'Could not read the settings'
-            }
-            error={view.error}
-            onRetry={() => void refresh()}
-          />
+    <CopyContext.Provider value={copyText}>
+      <div className="app">
+        {system?.demo ? (
+          <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
         ) : null}
-        {view.phase === 'loading' ? (
-          <p className="loading" role="status">
-            Reading the current settings…
-          </p>
-        ) : null}
-        {view.outcome ? <OutcomeBanner outcome={view.outcome} /> : null}
-        {system ? (
-          <>
-            <div className="settings">
-              {system.settings.map((setting) => (
-                <SettingRow
-                  key={setting.id}
-                  setting={setting}
-                  pending={view.pending[setting.id]}
-                  locked={view.applying}
-                  onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
-                >
-                  {bootOf(setting.id) ? (
-                    <BootSummary
-                      setting={setting}
-                      boot={bootOf(setting.id) as SettingBoot}
-                      now={currentValue(system, setting.id)}
-                      locked={view.applying}
-                      onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
-                      onRestoreBootValue={(value) =>
-                        dispatch({ type: 'restore-boot-now', id: setting.id, value })
-                      }
-                    />
-                  ) : null}
-                </SettingRow>
-              ))}
-            </div>
-            <ApplyBar
-              view={view}
-              system={system}
-              request={request}
-              plan={plan}
-              onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
-              onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
-              onResetRuntime={(resetRuntime) =>
-                dispatch({ type: 'reset-runtime-changed', resetRuntime })
+        <AppHeader
+          readAt={system?.readAt ?? null}
+          refreshing={view.refreshing}
+          disabled={view.applying}
+          onRefresh={() => void refresh()}
+        />
+        <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
+          {view.error ? (
+            <ErrorPanel
+              title={
+                system
+                  ? 'Could not refresh; showing the last reading'
+                  : 'Could not read the settings'
               }
-              onApply={() => void apply()}
-              onDiscard={() => dispatch({ type: 'discarded' })}
-              onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
+              error={view.error}
+              onRetry={() => void refresh()}
             />
-          </>
-        ) : null}
-      </main>
-    </div>
+          ) : null}
+          {view.phase === 'loading' ? (
+            <p className="loading" role="status">
+              Reading the current settings…
+            </p>
+          ) : null}
+          {view.outcome ? <OutcomeBanner outcome={view.outcome} /> : null}
+          {system ? (
+            <>
+              <div className="settings">
+                {system.settings.map((setting) => (
+                  <SettingRow
+                    key={setting.id}
+                    setting={setting}
+                    pending={view.pending[setting.id]}
+                    locked={view.applying}
+                    onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
+                  >
+                    <SettingHelp family={setting.family} settingKey={setting.key} />
+                    {bootOf(setting.id) ? (
+                      <BootSummary
+                        setting={setting}
+                        boot={bootOf(setting.id) as SettingBoot}
+                        now={currentValue(system, setting.id)}
+                        locked={view.applying}
+                        onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
+                        onRestoreBootValue={(value) =>
+                          dispatch({ type: 'restore-boot-now', id: setting.id, value })
+                        }
+                      />
+                    ) : null}
+                  </SettingRow>
+                ))}
+              </div>
+              <ApplyBar
+                view={view}
+                system={system}
+                request={request}
+                plan={plan}
+                onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
+                onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
+                onResetRuntime={(resetRuntime) =>
+                  dispatch({ type: 'reset-runtime-changed', resetRuntime })
+                }
+                onApply={() => void apply()}
+                onDiscard={() => dispatch({ type: 'discarded' })}
+                onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
+              />
+              <BindTestPanel api={api} appliedCount={view.appliedCount} />
+              <VipPanel api={api} />
+              <DiagnosticsPanel api={api} />
+            </>
+          ) : null}
+        </main>
+      </div>
+    </CopyContext.Provider>
   );
 }

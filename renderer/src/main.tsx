@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { connectApi } from './api';
 import { ErrorPanel } from './components/error-panel';
+// A pinned, bundled font: the UI (and its screenshots) look the same on every machine.
+import '@fontsource/inter/latin-400.css';
+import '@fontsource/inter/latin-600.css';
 import './styles.css';
 
 const container = document.getElementById('root');

@@ -135,3 +135,28 @@ test('as a non-root user with polkit refusing: the refusal is shown and nothing 
     await removeDir(dist);
   }
 });
+
+test('equivalent commands match the pending change and each block copies exactly its text', async () => {
+  const preview = await startPreview({ args: ['--demo', 'fresh'] });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: preview.origin,
+    });
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await page.getByRole('switch', { name: /IPv6/ }).click();
+    await page.getByText('Equivalent commands').click();
+    const first = page.locator('.command-block').first();
+    await expect(first.locator('pre')).toHaveText('sudo sysctl -w net.ipv6.ip_nonlocal_bind=1');
+    await first.getByRole('button', { name: 'Copy' }).click();
+    await expect(first.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'sudo sysctl -w net.ipv6.ip_nonlocal_bind=1',
+    );
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+});

@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 
 /**
  * The real elevation chain for tests: a system D-Bus, polkitd, test users and
@@ -15,10 +23,13 @@ export const POLKIT_USERS = {
 const RULES_FILE = '/etc/polkit-1/rules.d/90-nonlocal-bind-tests.rules';
 const STATE_FILE = '/tmp/nonlocal-bind-polkit-state.json';
 const POLKITD = '/usr/lib/polkit-1/polkitd';
+export const POLKITD_LOG = '/tmp/nonlocal-bind-polkitd.log';
 
 const RULES = `// Written by the Nonlocal Bind test suite; removed when the run ends.
 polkit.addRule(function (action, subject) {
   if (action.id !== "org.freedesktop.policykit.exec") return polkit.Result.NOT_HANDLED;
+  // One line per authorization check, counted by the bench.
+  polkit.log("nonlocal-bind-authorization " + subject.user);
   if (subject.user === "${POLKIT_USERS.granted}") return polkit.Result.YES;
   if (subject.user === "${POLKIT_USERS.refused}") return polkit.Result.NO;
   if (subject.user === "${POLKIT_USERS.needsAgent}") return polkit.Result.AUTH_ADMIN;
@@ -65,8 +76,41 @@ function polkitAnswers(): boolean {
   );
 }
 
+// Test runs, benches and other developers' runs on one machine share one polkit setup:
+// each registers its pid here, and only the last one out tears the setup down.
+const RUNS_DIR = '/tmp/nonlocal-bind-polkit-runs';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function otherLiveRuns(): number[] {
+  if (!existsSync(RUNS_DIR)) return [];
+  return readdirSync(RUNS_DIR)
+    .map(Number)
+    .filter((pid) => {
+      if (pid === process.pid) return false;
+      if (isAlive(pid)) return true;
+      rmSync(`${RUNS_DIR}/${pid}`, { force: true });
+      return false;
+    });
+}
+
 /** Starts what is missing of dbus + polkitd, creates users and the rules file. Idempotent. */
-export async function startPolkit(): Promise<void> {
+export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
+  mkdirSync(RUNS_DIR, { recursive: true });
+  writeFileSync(`${RUNS_DIR}/${process.pid}`, '');
+  if (otherLiveRuns().length > 0 && existsSync(STATE_FILE) && polkitAnswers()) {
+    // Another run set everything up; make sure our rules are in place and share it.
+    writeFileSync(RULES_FILE, RULES, { mode: 0o644 });
+    await waitFor(() => polkitUsersExist(), 'the test users');
+    return { ownsPolkitd: false };
+  }
   const state: StartedState = { dbusPid: null, polkitdPid: null, createdUsers: [] };
   for (const tool of ['/usr/bin/pkexec', POLKITD, '/usr/bin/dbus-daemon']) {
     if (!existsSync(tool)) {
@@ -91,8 +135,15 @@ export async function startPolkit(): Promise<void> {
     }
   }
   writeFileSync(RULES_FILE, RULES, { mode: 0o644 });
+  // With a bus of our own, a polkitd that D-Bus activated meanwhile is ours too: replace it
+  // with one whose log we keep.
+  if (state.dbusPid !== null && run('pkill', ['-x', 'polkitd']).status === 0) {
+    await waitFor(() => pidOf('polkitd') === null, 'the activated polkitd to exit');
+  }
   if (pidOf('polkitd') === null) {
-    const child = spawn(POLKITD, ['--no-debug'], { detached: true, stdio: 'ignore' });
+    // polkit.log() lines go to polkitd's stderr; the bench counts authorizations from them.
+    const log = openSync(POLKITD_LOG, 'a');
+    const child = spawn(POLKITD, [], { detached: true, stdio: ['ignore', log, log] });
     child.unref();
     state.polkitdPid = child.pid ?? null;
   }
@@ -100,10 +151,17 @@ export async function startPolkit(): Promise<void> {
   await waitFor(polkitAnswers, 'polkitd on the system bus');
   // polkitd reads rules asynchronously after a change; give it a moment to pick ours up.
   await new Promise((r) => setTimeout(r, 1500));
+  return { ownsPolkitd: state.polkitdPid !== null };
 }
 
-/** Undoes exactly what startPolkit created or started. */
+function polkitUsersExist(): boolean {
+  return Object.values(POLKIT_USERS).every((u) => run('id', ['-u', u]).status === 0);
+}
+
+/** Undoes exactly what startPolkit created or started, once no other run still needs it. */
 export function stopPolkit(): void {
+  rmSync(`${RUNS_DIR}/${process.pid}`, { force: true });
+  if (otherLiveRuns().length > 0) return;
   rmSync(RULES_FILE, { force: true });
   if (!existsSync(STATE_FILE)) return;
   const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as StartedState;
@@ -117,6 +175,7 @@ export function stopPolkit(): void {
     }
   }
   if (state.dbusPid) {
+    run('pkill', ['-x', 'polkitd']);
     rmSync('/run/dbus/system_bus_socket', { force: true });
     rmSync('/run/dbus/pid', { force: true });
   }

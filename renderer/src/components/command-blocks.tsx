@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import type { CommandBlock } from '../../../electron/contract';
+import { useCopy } from '../copy-context';
 
 /** Shell commands that do the same by hand, each with its own Copy button. */
 export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlock[] }) {
+  const copyText = useCopy();
   const [copied, setCopied] = useState<number | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
   const copy = async (index: number, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
+    const problem = await copyText(text);
+    if (problem === null) {
       setCopied(index);
       setCopyError(null);
-    } catch (error) {
-      setCopyError(`Copying failed (${String(error)}); select the text and copy it by hand.`);
+    } else {
+      setCopyError(`Copying failed (${problem}); select the text and copy it by hand.`);
     }
   };
   return (

@@ -1,8 +1,14 @@
-export function DemoBanner({ scenario }: { readonly scenario: string }) {
+export function DemoBanner({
+  scenario,
+  summary,
+}: {
+  readonly scenario: string;
+  readonly summary: string;
+}) {
   return (
     <div className="demo-banner" role="note">
-      <strong>Demo: nothing on this computer changes.</strong> Showing the simulated system “
-      {scenario}”.
+      <strong>Demo: nothing on this computer changes.</strong> Simulated system “{scenario}”:{' '}
+      {summary}
     </div>
   );
 }

@@ -26,6 +26,8 @@ export interface ViewState {
   readonly fileName: string | null;
   readonly resetRuntime: boolean;
   readonly applying: boolean;
+  /** Successful Applies so far; lets dependent views offer to re-check. */
+  readonly appliedCount: number;
   readonly outcome: {
     readonly applied: boolean;
     readonly summary: string;
@@ -61,6 +63,7 @@ export const initialViewState: ViewState = {
   fileName: null,
   resetRuntime: false,
   applying: false,
+  appliedCount: 0,
   outcome: null,
 };
 
@@ -182,6 +185,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
             pending: {},
             persistence: 'runtime',
             resetRuntime: false,
+            appliedCount: state.appliedCount + 1,
             outcome: { applied, summary, error },
           }
         : { ...next, outcome: { applied, summary, error } };

@@ -1,6 +1,6 @@
-// Child entry: prints discoverVips for a root directory given as argv[2] (no local addresses).
+// Child entry: discovery below argv[2], as whatever user runs it.
 import { discoverVips } from '../../../electron/system/vip-discovery';
 
-const root = process.argv[2] ?? '/';
-const found = await discoverVips({ fsRoot: root, platform: 'linux' }, new Set());
-process.stdout.write(JSON.stringify(found));
+process.stdout.write(
+  JSON.stringify(discoverVips({ fsRoot: process.argv[2] ?? '/', platform: 'linux' })),
+);

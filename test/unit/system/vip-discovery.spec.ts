@@ -1,133 +1,194 @@
 import { test, expect } from '@playwright/test';
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile, chmod, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { canonicalizeIp } from '../../../electron/system/ip-address';
-import { discoverVips, type VipDiscovery } from '../../../electron/system/vip-discovery';
+import fc from 'fast-check';
+import type { discoverVips } from '../../../electron/system/vip-discovery';
+import { parseHaproxyConfig } from '../../../electron/system/vip-haproxy';
+import { parseKeepalivedConfig } from '../../../electron/system/vip-keepalived';
+import { parseNginxConfig } from '../../../electron/system/vip-nginx';
 import { bundleForChild } from '../../support/bundle';
 
-async function makeRoot(files: Record<string, string>): Promise<string> {
+const pick = (r: ReturnType<typeof parseHaproxyConfig>) =>
+  r.addresses.map((a) => [a.address, a.port, a.family, a.wildcard, a.line]);
+
+test('HAProxy bind lines: IPv4, bracketed IPv6, lists, prefixes, wildcards, comments, sockets', () => {
+  const result = parseHaproxyConfig(
+    [
+      'global',
+      '  # bind 203.0.113.1:80 is commented out',
+      'frontend web',
+      '  bind 192.0.2.10:80,192.0.2.11:8080 ssl crt /etc/x.pem  # two VIPs',
+      '  bind [2001:db8::10]:443',
+      '  bind ipv6@2001:db8::11:8443',
+      '  bind *:9000',
+      '  bind :9001',
+      '  bind unix@/run/haproxy.sock',
+      '  bind /var/run/x.sock',
+      '  bind lb.example.com:80',
+    ].join('\n'),
+    'h.cfg',
+  );
+  expect(pick(result)).toEqual([
+    ['192.0.2.10', 80, 'IPv4', false, 4],
+    ['192.0.2.11', 8080, 'IPv4', false, 4],
+    ['2001:db8::10', 443, 'IPv6', false, 5],
+    ['2001:db8::11', 8443, 'IPv6', false, 6],
+    ['*', 9000, 'IPv4', true, 7],
+    ['*', 9001, 'IPv4', true, 8],
+  ]);
+  expect(result.skipped.map((s) => s.line)).toEqual([9, 10, 11]);
+  expect(result.skipped[2]?.reason).toContain('not an IP address');
+});
+
+test('Keepalived virtual_ipaddress blocks, with prefixes, devices, IPv6 and excluded blocks', () => {
+  const result = parseKeepalivedConfig(
+    [
+      'vrrp_instance VI_1 {',
+      '  state BACKUP',
+      '  virtual_ipaddress {',
+      '    192.0.2.50/24 dev eth0 label eth0:vip',
+      '    # 192.0.2.99',
+      '    2001:db8::50/64',
+      '  }',
+      '  virtual_ipaddress_excluded {',
+      '    192.0.2.60',
+      '    not-an-ip',
+      '  }',
+      '  virtual_router_id 51',
+      '}',
+      'include /etc/keepalived/conf.d/*.conf',
+    ].join('\n'),
+    'k.conf',
+  );
+  expect(pick(result)).toEqual([
+    ['192.0.2.50', null, 'IPv4', false, 4],
+    ['2001:db8::50', null, 'IPv6', false, 6],
+    ['192.0.2.60', null, 'IPv4', false, 9],
+  ]);
+  expect(result.skipped.map((s) => s.line)).toEqual([10, 14]);
+});
+
+test('Nginx listen directives: ports only, *:80, [::]:443, address:port, default port, unix, includes', () => {
+  const result = parseNginxConfig(
+    [
+      'http {',
+      '  include /etc/nginx/conf.d/*.conf;',
+      '  include sites-enabled/*;',
+      '  server {',
+      '    listen 80; listen [::]:443 ssl http2;',
+      '    listen 192.0.2.5:8080 default_server;',
+      '    listen 192.0.2.6;',
+      '    # listen 203.0.113.9:80;',
+      '    listen *:81;',
+      '    listen unix:/run/nginx.sock;',
+      '    listen [2001:db8::5]:8443;',
+      '  }',
+      '}',
+    ].join('\n'),
+    'n.conf',
+  );
+  expect(pick(result)).toEqual([
+    ['*', 80, 'IPv4', true, 5],
+    ['::', 443, 'IPv6', true, 5],
+    ['192.0.2.5', 8080, 'IPv4', false, 6],
+    ['192.0.2.6', 80, 'IPv4', false, 7],
+    ['*', 81, 'IPv4', true, 9],
+    ['2001:db8::5', 8443, 'IPv6', false, 11],
+  ]);
+  expect(result.includes).toEqual(['/etc/nginx/conf.d/*.conf', '/etc/nginx/sites-enabled/*']);
+  expect(result.skipped.map((s) => s.line)).toEqual([10]);
+});
+
+test('property: arbitrary text never throws in any parser (1,000 runs each)', () => {
+  const text = fc.oneof(
+    fc.string({ maxLength: 400 }),
+    fc
+      .array(
+        fc.constantFrom(
+          'bind ',
+          'listen ',
+          'virtual_ipaddress {',
+          '}',
+          '{',
+          ';',
+          '[',
+          ']',
+          ':',
+          '@',
+          '#',
+          '\n',
+          '192.0.2.1',
+          '::',
+          '*',
+          'include ',
+          ',',
+          '/24',
+        ),
+        { maxLength: 60 },
+      )
+      .map((a) => a.join('')),
+  );
+  for (const parse of [parseHaproxyConfig, parseKeepalivedConfig, parseNginxConfig]) {
+    fc.assert(
+      fc.property(text, (t) => {
+        const r = parse(t, 'f');
+        assert.ok(Array.isArray(r.addresses) && Array.isArray(r.skipped));
+      }),
+      { numRuns: 1000 },
+    );
+  }
+});
+
+test('discovery follows nginx includes once, marks missing and unreadable files, and says what each address needs', async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'nb-vips-'));
   await chmod(root, 0o755);
-  for (const [file, content] of Object.entries(files)) {
-    const full = path.join(root, file);
-    await mkdir(path.dirname(full), { recursive: true, mode: 0o755 });
-    await writeFile(full, content, { mode: 0o644 });
-  }
-  return root;
-}
-
-const ctx = (fsRoot: string) => ({ fsRoot, platform: 'linux' as const });
-const where = (d: VipDiscovery) =>
-  d.addresses.map((a) => `${a.program} ${a.address} ${a.file}:${a.line}`);
-
-test('reads all three programs, follows Nginx includes relative to /etc/nginx, once each', async () => {
-  const root = await makeRoot({
-    'etc/haproxy/haproxy.cfg': 'frontend f\n  bind 192.0.2.10:80\n',
-    'etc/keepalived/keepalived.conf':
-      'vrrp_instance V {\n virtual_ipaddress {\n  2001:db8::50\n }\n}\n',
-    'etc/nginx/nginx.conf':
-      'http {\n include conf.d/*.conf;\n include /etc/nginx/sites-enabled/*;\n include missing/*.conf;\n}\n',
-    'etc/nginx/conf.d/a.conf': 'server { listen 192.0.2.5:8080; }\n',
-    'etc/nginx/conf.d/b.conf':
-      'server { listen [2001:db8::5]:443 ssl; include /etc/nginx/conf.d/a.conf; }\n',
-    'etc/nginx/conf.d/ignored.txt': 'listen 203.0.113.1:80;\n',
-    'etc/nginx/sites-enabled/default': 'server {\n  listen 80;\n  listen [::]:80;\n}\n',
-  });
-  const found = await discoverVips(ctx(root), new Set([canonicalizeIp('192.0.2.5')]));
-  expect(where(found)).toEqual([
-    'haproxy 192.0.2.10 /etc/haproxy/haproxy.cfg:2',
-    'keepalived 2001:db8::50 /etc/keepalived/keepalived.conf:3',
-    'nginx 192.0.2.5 /etc/nginx/conf.d/a.conf:1',
-    'nginx 2001:db8::5 /etc/nginx/conf.d/b.conf:1',
-  ]);
-  expect(found.files.map((f) => `${f.file} ${f.status}`)).toEqual([
-    '/etc/haproxy/haproxy.cfg read',
-    '/etc/keepalived/keepalived.conf read',
-    '/etc/nginx/nginx.conf read',
-    '/etc/nginx/conf.d/a.conf read',
-    '/etc/nginx/conf.d/b.conf read',
-    '/etc/nginx/sites-enabled/default read',
-  ]);
-  expect(found.skipped.map((s) => `${s.file}:${s.line} ${s.reason}`)).toEqual([
-    '/etc/nginx/conf.d/b.conf:1 include loop or repeat: /etc/nginx/conf.d/a.conf already read',
-    '/etc/nginx/sites-enabled/default:2 listens on all addresses: no setting needed',
-    '/etc/nginx/sites-enabled/default:3 listens on all addresses: no setting needed',
-  ]);
-  const [haproxy, keepalived, local] = found.addresses;
-  expect(haproxy).toMatchObject({ assignedLocally: false, setting: 'ipv4' });
-  expect(haproxy?.explanation).toContain('net.ipv4.ip_nonlocal_bind = 1');
-  expect(keepalived).toMatchObject({ assignedLocally: false, setting: 'ipv6', family: 'IPv6' });
-  expect(local).toMatchObject({ assignedLocally: true, setting: null });
-  await rm(root, { recursive: true });
-});
-
-test('an include loop between two Nginx files ends and is reported', async () => {
-  const root = await makeRoot({
-    'etc/nginx/nginx.conf': 'include loop.conf;\nlisten 192.0.2.1:80;\n',
-    'etc/nginx/loop.conf': 'include nginx.conf;\nlisten 192.0.2.2:80;\n',
-  });
-  const found = await discoverVips(ctx(root), new Set());
-  expect(where(found)).toEqual([
-    'nginx 192.0.2.1 /etc/nginx/nginx.conf:2',
-    'nginx 192.0.2.2 /etc/nginx/loop.conf:2',
-  ]);
-  expect(found.skipped).toEqual([
-    {
-      file: '/etc/nginx/loop.conf',
-      line: 1,
-      reason: 'include loop or repeat: /etc/nginx/nginx.conf already read',
-    },
-  ]);
-  await rm(root, { recursive: true });
-});
-
-test('missing configurations are listed as missing, not as errors', async () => {
-  const root = await makeRoot({});
-  const found = await discoverVips(ctx(root), new Set());
-  expect(found.addresses).toEqual([]);
-  expect(found.files.map((f) => f.status)).toEqual(['missing', 'missing', 'missing']);
-  await rm(root, { recursive: true });
-});
-
-test('an unreadable file is marked unreadable for a non-root reader; the others still count', async () => {
-  const root = await makeRoot({
-    'etc/haproxy/haproxy.cfg': 'bind 192.0.2.10:80\n',
-    'etc/keepalived/keepalived.conf': 'virtual_ipaddress {\n 192.0.2.50\n}\n',
-  });
-  await chmod(path.join(root, 'etc/haproxy/haproxy.cfg'), 0o600);
+  const put = async (file: string, content: string, mode = 0o644) => {
+    await mkdir(path.join(root, path.dirname(file)), { recursive: true, mode: 0o755 });
+    await writeFile(path.join(root, file), content, { mode });
+    await chmod(path.join(root, file), mode);
+  };
+  await put(
+    '/etc/haproxy/haproxy.cfg',
+    'frontend f\n  bind 192.0.2.10:80\n  bind 127.0.0.1:8404\n',
+  );
+  await put('/etc/nginx/nginx.conf', 'http { include conf.d/*.conf; include nginx.conf; }\n');
+  await put(
+    '/etc/nginx/conf.d/a.conf',
+    'server { listen [2001:db8::7]:443; include /etc/nginx/conf.d/*.conf; }\n',
+  );
+  await put('/etc/nginx/conf.d/b.conf', 'server { listen 80; }\n');
+  await put(
+    '/etc/keepalived/keepalived.conf',
+    'vrrp_instance X { virtual_ipaddress {\n 192.0.2.50\n } }\n',
+    0o600,
+  );
   const cli = await bundleForChild('test/unit/system/discover-vips-cli.ts');
-  // Root bypasses file modes, so read as nobody when the test runs as root.
-  const asNobody = process.getuid?.() === 0;
-  const command = asNobody ? 'setpriv' : process.execPath;
-  const args = asNobody
-    ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, root]
-    : [cli, root];
-  if (!asNobody) await chmod(path.join(root, 'etc/haproxy/haproxy.cfg'), 0o000);
-  const child = spawnSync(command, args, { encoding: 'utf8' });
+  const child = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, root],
+    { encoding: 'utf8' },
+  );
   expect(child.stderr).toBe('');
-  const found = JSON.parse(child.stdout) as VipDiscovery;
-  expect(found.files[0]).toEqual({
-    file: '/etc/haproxy/haproxy.cfg',
-    program: 'haproxy',
-    status: 'unreadable',
-    detail: 'permission denied',
-  });
-  expect(where(found)).toEqual(['keepalived 192.0.2.50 /etc/keepalived/keepalived.conf:2']);
+  const found = JSON.parse(child.stdout) as ReturnType<typeof discoverVips>;
+  expect(found.files).toEqual([
+    { path: '/etc/haproxy/haproxy.cfg', status: 'read', detail: null },
+    { path: '/etc/keepalived/keepalived.conf', status: 'unreadable', detail: 'permission denied' },
+    { path: '/etc/nginx/nginx.conf', status: 'read', detail: null },
+    { path: '/etc/nginx/conf.d/a.conf', status: 'read', detail: null },
+    { path: '/etc/nginx/conf.d/b.conf', status: 'read', detail: null },
+  ]);
+  expect(found.entries.map((e) => [e.program, e.address, e.needs, e.assignedLocally])).toEqual([
+    ['HAProxy', '192.0.2.10', 'ipv4', false],
+    ['HAProxy', '127.0.0.1', null, true],
+    ['Nginx', '2001:db8::7', 'ipv6', false],
+    ['Nginx', '*', null, false],
+  ]);
+  expect(found.entries[0]?.advice).toBe(
+    'Not on this computer: HAProxy needs IPv4 non-local bind to start here.',
+  );
   await rm(root, { recursive: true });
   await rm(path.dirname(cli), { recursive: true });
-});
-
-test('a directory where a file should be, and binary garbage, are reported without throwing', async () => {
-  const root = await makeRoot({
-    'etc/haproxy/haproxy.cfg/oops': 'x',
-    'etc/keepalived/keepalived.conf': '\u0000\uffff{{{ virtual_ipaddress { ]]] \n',
-  });
-  const found = await discoverVips(ctx(root), new Set());
-  expect(found.files[0]).toMatchObject({ status: 'unreadable', detail: 'is a directory' });
-  expect(found.files[1]).toMatchObject({ status: 'read' });
-  expect(found.addresses).toEqual([]);
-  expect(found.skipped.length).toBeGreaterThan(0);
-  await rm(root, { recursive: true });
 });

@@ -1,0 +1,49 @@
+import type { BindTestResult } from '../contract';
+import { runBindTest, validateBindTarget, type BindTarget } from '../system/bind-test';
+import { readRuntimeValues } from '../system/runtime';
+import type { HandlerDeps } from './deps';
+import { fail, guard, invalidPayload, succeed } from './envelope';
+import type { FeatureHandlers } from './handler-table';
+
+/** The demo never touches this computer's network: the outcome follows the simulated setting. */
+async function simulateBindTest(deps: HandlerDeps, target: BindTarget): Promise<BindTestResult> {
+  const settings = await readRuntimeValues(deps.ctx);
+  const reading = settings.find((s) => s.family === target.family)?.runtime;
+  const on = reading?.kind === 'value' && reading.value === 1;
+  const base = {
+    address: target.address,
+    port: target.port,
+    family: target.family,
+    assignedLocally: false,
+  };
+  return on
+    ? { ...base, outcome: 'works', message: 'works (simulated in the demo)' }
+    : {
+        ...base,
+        outcome: 'not-local',
+        message: `fails: this address isn't on this computer; turn on ${target.family} non-local bind (simulated in the demo)`,
+      };
+}
+
+/**
+ * Runs in the unprivileged process: a bind test only listens on a socket and
+ * closes it. In demo mode the real network is left alone entirely.
+ */
+export function createBindTestHandlers(deps: HandlerDeps): FeatureHandlers<'bind:test'> {
+  return {
+    'bind:test': (payload) =>
+      guard(async () => {
+        if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+          return invalidPayload('bind:test', 'the payload must be an object {address, port}');
+        }
+        const extra = Object.keys(payload).find((k) => k !== 'address' && k !== 'port');
+        if (extra !== undefined)
+          return invalidPayload('bind:test', `unexpected field "${extra.slice(0, 40)}"`);
+        const { address, port } = payload as { address?: unknown; port?: unknown };
+        const check = validateBindTarget(address, port);
+        if (!check.ok) return fail({ code: 'invalid-address', message: check.message });
+        if (deps.demo) return succeed(await simulateBindTest(deps, check.target));
+        return succeed(await runBindTest(check.target));
+      }),
+  };
+}

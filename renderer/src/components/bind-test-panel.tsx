@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { ApiError, BindTestResult, NonlocalBindApi } from '../../../electron/contract';
+
+export interface BindTestPanelProps {
+  readonly api: NonlocalBindApi;
+  /** Changes after every Apply, so the panel can offer to test again. */
+  readonly appliedCount: number;
+}
+
+/** "Will HAProxy be able to bind here?" answered by really listening on the address, never connecting. */
+export function BindTestPanel({ api, appliedCount }: BindTestPanelProps) {
+  const [address, setAddress] = useState('');
+  const [port, setPort] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ value: BindTestResult; appliedCount: number } | null>(
+    null,
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const test = async (addr: string, p: string) => {
+    setBusy(true);
+    const answer = await api.testBind({ address: addr, port: p });
+    setBusy(false);
+    if (answer.ok) {
+      setResult({ value: answer.value, appliedCount });
+      setError(null);
+    } else {
+      setError(answer.error);
+      setResult(null);
+    }
+  };
+
+  const stale = result !== null && result.appliedCount !== appliedCount;
+  return (
+    <section className="panel" aria-labelledby="bind-test-title">
+      <h2 id="bind-test-title">Test a virtual IP</h2>
+      <p className="hint">
+        Opens a listening socket on the address for an instant, as HAProxy or Nginx would, then
+        closes it. Nothing is sent.
+      </p>
+      <form
+        className="bind-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void test(address, port);
+        }}
+      >
+        <label>
+          IP address
+          <input
+            type="text"
+            value={address}
+            spellCheck={false}
+            placeholder="192.0.2.10 or 2001:db8::10"
+            aria-invalid={error?.code === 'invalid-address'}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+        </label>
+        <label>
+          Port (optional)
+          <input
+            type="text"
+            inputMode="numeric"
+            value={port}
+            placeholder="any"
+            onChange={(e) => setPort(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button primary" disabled={busy}>
+          Test
+        </button>
+      </form>
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {result ? (
+        <div
+          className={`bind-result outcome-${result.value.outcome}`}
+          role="status"
+          data-testid="bind-result"
+        >
+          <p>
+            <strong>
+              {result.value.address}
+              {result.value.port ? ` port ${result.value.port}` : ''}:
+            </strong>{' '}
+            {result.value.message}
+          </p>
+          <p className="hint">
+            {result.value.assignedLocally
+              ? 'This address is assigned to a network interface of this computer.'
+              : 'This address is not assigned to any network interface of this computer.'}
+          </p>
+          {stale ? (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void test(result.value.address, String(result.value.port || ''))}
+            >
+              Settings changed: test {result.value.address} again
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

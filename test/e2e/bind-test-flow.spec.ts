@@ -1,0 +1,56 @@
+import { test, expect } from '@playwright/test';
+import { launchChromium } from '../support/chromium';
+import { startPreview } from '../support/preview';
+import { createSandbox } from '../support/sandbox';
+
+test('bind test in the real namespace: fails, Apply, then offers and passes the re-test', async () => {
+  const sandbox = await createSandbox();
+  const preview = await startPreview({ sandbox });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await page.getByLabel('IP address').fill('192.0.2.10');
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(page.getByTestId('bind-result')).toContainText(
+      "192.0.2.10: fails: this address isn't on this computer; turn on IPv4 non-local bind",
+    );
+    await expect(page.getByTestId('bind-result')).toContainText(
+      'not assigned to any network interface',
+    );
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByTestId('apply-success')).toBeVisible();
+    await page.getByRole('button', { name: 'Settings changed: test 192.0.2.10 again' }).click();
+    await expect(page.getByTestId('bind-result')).toContainText('192.0.2.10: works');
+
+    await page.getByLabel('IP address').fill('lb.example.com');
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('looks like a host name');
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+  }
+});
+
+test('help for each setting opens from the keyboard', async () => {
+  const preview = await startPreview({ args: ['--demo', 'fresh'] });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    const summary = page.getByText('What does this do?').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const help = page.locator('.setting-help').first();
+    await expect(help).toHaveAttribute('open', '');
+    await expect(help).toContainText('IP_FREEBIND');
+    await expect(help).toContainText('cannot bind socket');
+    await expect(help).toContainText('network namespace');
+    await expect(page.locator('.setting-help').nth(1)).toContainText('IPV6_FREEBIND');
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+});

@@ -1,0 +1,85 @@
+import { test, expect } from '@playwright/test';
+import { createDemoRoot, DEMO_SCENARIOS, findDemoScenario } from '../../../electron/demo/scenarios';
+import { createHandlerDeps } from '../../../electron/handlers/create-deps';
+import { createHandlerTable } from '../../../electron/handlers/handler-table';
+import type { AppState } from '../../../electron/contract';
+
+async function stateOf(name: string): Promise<{
+  state: AppState;
+  table: ReturnType<typeof createHandlerTable>;
+  dispose: () => Promise<void>;
+}> {
+  const scenario = findDemoScenario(name);
+  if (!scenario) throw new Error(name);
+  const root = await createDemoRoot(scenario);
+  const table = createHandlerTable(createHandlerDeps({ scenario, root }, 'test'));
+  const answer = await table['state:get'](null);
+  if (!answer.ok) throw new Error(answer.error.message);
+  return { state: answer.value, table, dispose: root.dispose };
+}
+
+const runtime = (s: AppState) =>
+  s.settings.map((x) => (x.runtime.kind === 'value' ? x.runtime.value : x.runtime.kind));
+const boot = (s: AppState, id: 'ipv4' | 'ipv6') => s.boot.settings.find((b) => b.id === id);
+
+test('every scenario the issue lists exists', () => {
+  expect(DEMO_SCENARIOS.map((s) => s.name).sort()).toEqual(
+    [
+      'auth-denied',
+      'conflict-sysctl-conf',
+      'drift',
+      'enabled',
+      'enabled-runtime-only',
+      'fresh',
+      'no-ipv6',
+      'no-pkexec',
+      'no-polkit-agent',
+      'persisted',
+      'readonly-proc',
+      'vips-found',
+    ].sort(),
+  );
+});
+
+test('scenarios read back as their names say, through the real core', async () => {
+  const expectations: Record<string, (s: AppState) => void> = {
+    fresh: (s) => expect(runtime(s)).toEqual([0, 0]),
+    enabled: (s) => expect(runtime(s)).toEqual([1, 1]),
+    'enabled-runtime-only': (s) => {
+      expect(runtime(s)).toEqual([1, 0]);
+      expect(boot(s, 'ipv4')?.drift).toBe(true);
+    },
+    persisted: (s) => {
+      expect(boot(s, 'ipv4')?.systemd.winner?.path).toBe('/etc/sysctl.d/90-nonlocal-bind.conf');
+      expect(boot(s, 'ipv4')?.drift).toBe(false);
+    },
+    drift: (s) => expect(boot(s, 'ipv4')).toMatchObject({ drift: true, bootValue: 1 }),
+    'conflict-sysctl-conf': (s) => expect(boot(s, 'ipv4')?.enginesDisagree).toBe(true),
+    'no-ipv6': (s) => expect(runtime(s)).toEqual([0, 'unavailable']),
+  };
+  for (const [name, check] of Object.entries(expectations)) {
+    const { state, dispose } = await stateOf(name);
+    expect(state.demo?.scenario).toBe(name);
+    check(state);
+    await dispose();
+  }
+});
+
+test('elevation scenarios answer Apply with the real messages and change nothing', async () => {
+  const codes: Record<string, string> = {
+    'auth-denied': 'auth-refused',
+    'no-polkit-agent': 'no-polkit-agent',
+    'no-pkexec': 'no-pkexec',
+    'readonly-proc': 'proc-read-only',
+  };
+  for (const [name, code] of Object.entries(codes)) {
+    const { table, dispose } = await stateOf(name);
+    const answer = await table['changes:apply']({
+      values: { ipv4: 1 },
+      persistence: { kind: 'runtime' },
+    });
+    expect(answer.ok && answer.value.error?.code, name).toBe(code);
+    expect(answer.ok && runtime(answer.value.state), name).toEqual([0, 0]);
+    await dispose();
+  }
+});
