@@ -29,7 +29,7 @@ export function validateBindTarget(address: unknown, port: unknown): BindTargetC
     }
     return { ok: false, message: `"${text.slice(0, 60)}" is not an IPv4 or IPv6 address.` };
   }
-  if (family === 6 && /^fe[89ab][0-9a-f]?:/i.test(text) && !text.includes('%')) {
+  if (family === 6 && /^fe[89ab][0-9a-f]:/i.test(text) && !text.includes('%')) {
     return {
       ok: false,
       message: 'Link-local IPv6 addresses need a zone (the interface), for example fe80::1%eth0.',

@@ -24,7 +24,13 @@ export interface ParseResult {
   readonly includes: string[];
 }
 
-const WILDCARDS = new Set(['0.0.0.0', '::', '*', '']);
+/** `*`, an empty host, and every spelling of 0.0.0.0 or :: (`::0`, `0:0::0`, `::0.0.0.0`). */
+function isWildcardHost(host: string): boolean {
+  if (host === '' || host === '*') return true;
+  const kind = net.isIP(host);
+  if (kind === 4) return host.split('.').every((part) => Number(part) === 0);
+  return kind === 6 && /^[0:.]+$/.test(host);
+}
 
 function parsePort(text: string | undefined): number | null | 'bad' {
   if (text === undefined || text === '') return null;
@@ -66,8 +72,8 @@ export function splitHostPort(
   const port = parsePort(portText);
   if (port === 'bad')
     return { problem: `"${text}" has a port that is not a number from 0 to 65535` };
-  if (WILDCARDS.has(host)) {
-    const family = host === '::' || text.startsWith('[') ? 'IPv6' : 'IPv4';
+  if (isWildcardHost(host)) {
+    const family = net.isIP(host) === 6 || text.startsWith('[') ? 'IPv6' : 'IPv4';
     return { address: host === '' ? '*' : host, port, family, wildcard: true, file, line };
   }
   const zoneless = host.split('%')[0] ?? host;

@@ -34,25 +34,35 @@ function readConfig(ctx: SystemContext, file: string, files: FileStatus[]): stri
   }
 }
 
-/** Expands a `*` / `?` in the last path component, the way nginx includes are usually written. */
+/**
+ * Expands `*` and `?` in any path component (a `sites-*` directory, then `*.conf`), like glob(3)
+ * as nginx uses it: sorted, hidden names only when the pattern starts with a dot.
+ */
 function expandGlob(ctx: SystemContext, pattern: string): string[] {
-  const dir = path.posix.dirname(pattern);
-  const base = path.posix.basename(pattern);
-  if (!/[*?]/.test(base)) return [pattern];
-  const regex = new RegExp(
-    `^${base
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
-  try {
-    return readdirSync(resolveSystemPath(ctx, dir))
-      .filter((n) => regex.test(n))
-      .sort()
-      .map((n) => path.posix.join(dir, n));
-  } catch {
-    return [];
+  let current = ['/'];
+  for (const segment of pattern.split('/').filter(Boolean)) {
+    if (!/[*?]/.test(segment)) {
+      current = current.map((dir) => path.posix.join(dir, segment));
+      continue;
+    }
+    const regex = new RegExp(
+      `^${segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+    current = current.flatMap((dir) => {
+      try {
+        return readdirSync(resolveSystemPath(ctx, dir))
+          .filter((n) => regex.test(n) && (segment.startsWith('.') || !n.startsWith('.')))
+          .sort()
+          .map((n) => path.posix.join(dir, n));
+      } catch {
+        return [];
+      }
+    });
   }
+  return current;
 }
 
 function toEntry(found: FoundAddress, program: Program): VipEntry {

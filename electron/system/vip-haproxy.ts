@@ -15,7 +15,9 @@ export function parseHaproxyConfig(text: string, file: string): ParseResult {
       result.skipped.push({ file, line, reason: 'bind without an address' });
       return;
     }
-    for (const item of list.split(',')) {
+    // HAProxy also accepts the address list in quotes.
+    const unquoted = list.replace(/^(["'])(.*)\1$/, '$2');
+    for (const item of unquoted.split(',')) {
       const at = item.indexOf('@');
       const prefix = at === -1 ? '' : item.slice(0, at);
       const rest = at === -1 ? item : item.slice(at + 1);

@@ -9,6 +9,22 @@ export function parseKeepalivedConfig(text: string, file: string): ParseResult {
   const result: ParseResult = { addresses: [], skipped: [], includes: [] };
   let depth = 0;
   let vipDepth: number | null = null;
+  const takeAddress = (word: string, line: number) => {
+    const first = word.replace(/\{|\}/g, '');
+    const address = first.split('/')[0] ?? '';
+    const family = net.isIP(address);
+    if (family === 0)
+      result.skipped.push({ file, line, reason: `"${first}" is not an IP address` });
+    else
+      result.addresses.push({
+        address,
+        port: null,
+        family: family === 4 ? 'IPv4' : 'IPv6',
+        wildcard: false,
+        file,
+        line,
+      });
+  };
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     const content = stripComment(raw.replace(/!.*$/, '')).trim();
@@ -23,25 +39,16 @@ export function parseKeepalivedConfig(text: string, file: string): ParseResult {
       return;
     }
     if (vipDepth !== null && depth === vipDepth && !content.startsWith('}')) {
-      const first = (words[0] ?? '').replace(/\{|\}/g, '');
-      const address = first.split('/')[0] ?? '';
-      const family = net.isIP(address);
-      if (family === 0)
-        result.skipped.push({ file, line, reason: `"${first}" is not an IP address` });
-      else
-        result.addresses.push({
-          address,
-          port: null,
-          family: family === 4 ? 'IPv4' : 'IPv6',
-          wildcard: false,
-          file,
-          line,
-        });
+      takeAddress(words[0] ?? '', line);
     }
     const opens = (content.match(/\{/g) ?? []).length;
     const closes = (content.match(/\}/g) ?? []).length;
-    if (/^virtual_ipaddress(_excluded)?\s*\{/.test(content) && vipDepth === null)
+    const header = /^virtual_ipaddress(_excluded)?\s*\{\s*([^\s{}]*)/.exec(content);
+    if (header && vipDepth === null) {
       vipDepth = depth + 1;
+      // `virtual_ipaddress { 192.0.2.1 }`: an address on the header line itself.
+      if (header[2]) takeAddress(header[2], line);
+    }
     depth += opens - closes;
     if (vipDepth !== null && depth < vipDepth) vipDepth = null;
     if (depth < 0) {

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { splitHostPort, type ParseResult } from './vip-address';
 
 /** Directives as `name args…;` with the line they start on; comments removed, quotes kept simple. */
-function directives(text: string): { words: string[]; line: number }[] {
-  const out: { words: string[]; line: number }[] = [];
+function directives(text: string): { words: string[]; line: number; ended: boolean }[] {
+  const out: { words: string[]; line: number; ended: boolean }[] = [];
   let current: string[] = [];
   let start = 1;
   let line = 1;
@@ -22,7 +22,7 @@ function directives(text: string): { words: string[]; line: number }[] {
     if (c === '\n') line += 1;
     if (c === ';' || c === '{' || c === '}') {
       flush();
-      if (current.length > 0) out.push({ words: current, line: start });
+      if (current.length > 0) out.push({ words: current, line: start, ended: true });
       current = [];
       continue;
     }
@@ -33,6 +33,9 @@ function directives(text: string): { words: string[]; line: number }[] {
     if (current.length === 0 && word === '') start = line;
     word += c === '"' || c === "'" ? '' : c;
   }
+  flush();
+  // A file cut off before its `;`: nginx rejects it, so report it rather than guess.
+  if (current.length > 0) out.push({ words: current, line: start, ended: false });
   return out;
 }
 
@@ -43,7 +46,11 @@ function directives(text: string): { words: string[]; line: number }[] {
  */
 export function parseNginxConfig(text: string, file: string): ParseResult {
   const result: ParseResult = { addresses: [], skipped: [], includes: [] };
-  for (const { words, line } of directives(text)) {
+  for (const { words, line, ended } of directives(text)) {
+    if (!ended) {
+      result.skipped.push({ file, line, reason: 'the file ends inside a directive (missing ";")' });
+      continue;
+    }
     if (words[0] === 'include' && words[1]) {
       result.includes.push(
         path.isAbsolute(words[1]) ? words[1] : path.posix.join('/etc/nginx', words[1]),
