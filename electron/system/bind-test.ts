@@ -57,12 +57,19 @@ export function validateBindTarget(address: unknown, port: unknown): BindTargetC
   };
 }
 
+/** One spelling per address, so `2001:0db8:0::77` matches the interface's `2001:db8::77`. */
+function canonicalAddress(address: string): string {
+  const bare = address.split('%')[0] ?? '';
+  // The WHATWG URL parser writes IPv6 in the RFC 5952 form; it never resolves names.
+  return net.isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname : bare.toLowerCase();
+}
+
 /** Whether an address is assigned to a local interface right now. */
 export function isAssignedLocally(address: string): boolean {
-  const bare = address.split('%')[0]?.toLowerCase() ?? '';
+  const wanted = canonicalAddress(address);
   return Object.values(os.networkInterfaces())
     .flat()
-    .some((i) => i?.address.toLowerCase() === bare);
+    .some((i) => i !== undefined && canonicalAddress(i.address) === wanted);
 }
 
 function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {

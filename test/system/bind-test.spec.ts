@@ -57,6 +57,12 @@ test('an address already on this computer works without the setting, and says so
   });
 });
 
+test('a local IPv6 address written another way is still recognised as local', () => {
+  sandbox.run('ip', ['-6', 'addr', 'add', '2001:db8::77/128', 'dev', 'lo', 'nodad']);
+  const [result] = run(['2001:0db8:0:0::77', '']);
+  expect(result).toMatchObject({ outcome: 'works', assignedLocally: true, family: 'IPv6' });
+});
+
 test('port in use, and ports below 1024 for a normal user', () => {
   sandbox.run('ip', ['addr', 'add', '192.0.2.78/32', 'dev', 'lo']);
   const [inUse] = run(['--hold', '192.0.2.78 8443', '192.0.2.78', '8443']);
