@@ -32,11 +32,17 @@ export interface SettingState {
   readonly runtime: RuntimeReading;
 }
 
+/** Which simulated system is served; `note` labels outcomes the demo simulates (e.g. a refused password). */
+export interface DemoInfo {
+  readonly scenario: string;
+  readonly note?: string;
+}
+
 /** Everything the renderer shows, read fresh from the system. */
 export interface AppState {
   readonly readAt: string;
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
-  readonly demo: { readonly scenario: string } | null;
+  readonly demo: DemoInfo | null;
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;

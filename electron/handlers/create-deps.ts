@@ -1,12 +1,14 @@
 import type { DemoRoot, DemoScenario } from '../demo/scenarios';
-import { createDirectElevator, createElevatorFor } from '../system/elevate';
+import { createDemoElevator } from '../demo/demo-elevator';
+import { createElevatorFor } from '../system/elevate';
 import { createHostContext } from '../system/system-context';
 import type { HandlerDeps } from './deps';
 
 /**
  * The one place that decides which system the handlers act on: the real one,
  * or a demo scenario laid out in a temporary directory, whose "elevation"
- * simply runs the same privileged script against that directory.
+ * runs the same privileged script against that directory (or answers as a
+ * refused, impossible or read-only elevation would, when the scenario says so).
  */
 export function createHandlerDeps(
   demo: { scenario: DemoScenario; root: DemoRoot } | null,
@@ -20,8 +22,11 @@ export function createHandlerDeps(
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
   return {
     ctx,
-    demo: { scenario: demo.scenario.name },
-    elevator: createDirectElevator(ctx.fsRoot),
+    demo: {
+      scenario: demo.scenario.name,
+      ...(demo.scenario.note ? { note: demo.scenario.note } : {}),
+    },
+    elevator: createDemoElevator(ctx.fsRoot, demo.scenario.elevation ?? 'granted'),
     writeClipboard,
   };
 }

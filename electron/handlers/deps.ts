@@ -1,3 +1,4 @@
+import type { DemoInfo } from '../contract';
 import type { Elevator } from '../system/elevate';
 import type { SystemContext } from '../system/system-context';
 
@@ -5,7 +6,7 @@ import type { SystemContext } from '../system/system-context';
 export interface HandlerDeps {
   readonly ctx: SystemContext;
   /** Non-null when serving a simulated system. */
-  readonly demo: { readonly scenario: string } | null;
+  readonly demo: DemoInfo | null;
   /** Runs the privileged step; chosen once at start-up (direct for uid 0 and demo, else sudo-prompt). */
   readonly elevator: Elevator;
   /** Writes the system clipboard; null where the backend cannot reach the user's clipboard (preview). */

@@ -58,7 +58,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   return (
     <CopyContext.Provider value={copyText}>
       <div className="app">
-        {system?.demo ? <DemoBanner scenario={system.demo.scenario} /> : null}
+        {system?.demo ? <DemoBanner demo={system.demo} /> : null}
         <AppHeader
           readAt={system?.readAt ?? null}
           refreshing={view.refreshing}

@@ -1,8 +1,11 @@
-export function DemoBanner({ scenario }: { readonly scenario: string }) {
+import type { DemoInfo } from '../../../electron/contract';
+
+export function DemoBanner({ demo }: { readonly demo: DemoInfo }) {
   return (
-    <div className="demo-banner" role="note">
+    <div className="demo-banner" role="note" data-testid="demo-banner">
       <strong>Demo: nothing on this computer changes.</strong> Showing the simulated system “
-      {scenario}”.
+      {demo.scenario}”.
+      {demo.note ? <span className="demo-note"> {demo.note}</span> : null}
     </div>
   );
 }
