@@ -1,0 +1,71 @@
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+
+export type ColorScheme = 'light' | 'dark';
+
+/** The fixed window every screenshot is taken in. */
+export const VIEWPORT = { width: 1000, height: 760 } as const;
+
+/** The "Read at" time every screenshot shows (the real reading time changes each run). */
+export const FROZEN_READ_AT = '2026-01-15T09:30:00';
+
+/**
+ * Replaces every `readAt` in an API answer with the frozen time. Each answer
+ * keeps a distinct millisecond (not shown on screen) so the renderer still sees
+ * a new state version after an Apply or Refresh and re-plans as it would.
+ */
+function freezeReadAt(value: unknown, next: () => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => freezeReadAt(v, next));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) =>
+      k === 'readAt' && typeof v === 'string' ? [k, next()] : [k, freezeReadAt(v, next)],
+    ),
+  );
+}
+
+/**
+ * A browser context that renders the same pixels on every run: fixed window,
+ * colour scheme, locale and time zone, reduced motion, and a frozen reading
+ * time (animations and the caret are stopped by the screenshot call itself). This lives in the screenshot driver, not in the product.
+ */
+export async function openFrozenPage(
+  browser: Browser,
+  scheme: ColorScheme,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    colorScheme: scheme,
+    reducedMotion: 'reduce',
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  let answers = 0;
+  const next = (): string => `${FROZEN_READ_AT}.${String(answers++ % 1000).padStart(3, '0')}Z`;
+  await context.route('**/api/**', async (route: Route) => {
+    const response = await route.fetch();
+    const text = await response.text();
+    let body: string;
+    try {
+      body = JSON.stringify(freezeReadAt(JSON.parse(text), next));
+    } catch {
+      body = text;
+    }
+    await route.fulfill({ response, body });
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Waits until fonts are loaded and the UI has stopped planning, so the picture is settled. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  // The change plan is asked for 120 ms after the last edit; let it arrive.
+  await page.waitForTimeout(400);
+}
+
+/** Screenshot options shared by the docs and the visual regression test. */
+export const SHOT_OPTIONS = { fullPage: true, animations: 'disabled', caret: 'hide' } as const;
