@@ -32,17 +32,11 @@ export interface SettingState {
   readonly runtime: RuntimeReading;
 }
 
-/** Which simulated system is served; `note` labels outcomes the demo simulates (e.g. a refused password). */
-export interface DemoInfo {
-  readonly scenario: string;
-  readonly note?: string;
-}
-
 /** Everything the renderer shows, read fresh from the system. */
 export interface AppState {
   readonly readAt: string;
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
-  readonly demo: DemoInfo | null;
+  readonly demo: { readonly scenario: string; readonly summary: string } | null;
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;
@@ -182,6 +176,36 @@ export interface BindTestResult {
   readonly assignedLocally: boolean;
 }
 
+export interface VipEntry {
+  readonly address: string;
+  readonly port: number | null;
+  readonly family: AddressFamily;
+  readonly program: 'HAProxy' | 'Keepalived' | 'Nginx';
+  readonly file: string;
+  readonly line: number;
+  readonly wildcard: boolean;
+  readonly assignedLocally: boolean;
+  /** The setting this address needs on this computer, or null when it needs none. */
+  readonly needs: SettingId | null;
+  /** In words: what this means here. */
+  readonly advice: string;
+}
+
+export interface VipDiscovery {
+  readonly entries: readonly VipEntry[];
+  /** Lines the app did not understand, skipped and reported rather than guessed at. */
+  readonly skipped: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly reason: string;
+  }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly status: 'read' | 'missing' | 'unreadable';
+    readonly detail: string | null;
+  }[];
+}
+
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
 export interface ApplyOutcome {
   readonly applied: boolean;
@@ -209,6 +233,13 @@ export interface Channels {
   'state:get': { readonly request: null; readonly result: AppState };
   'changes:plan': { readonly request: ApplyRequest; readonly result: ChangePlan };
   'changes:apply': { readonly request: ApplyRequest; readonly result: ApplyOutcome };
+  'diagnostics:get': { readonly request: null; readonly result: { readonly text: string } };
+  /** Saves the report where the user chooses (a save dialog in the app). */
+  'diagnostics:save': {
+    readonly request: null;
+    readonly result: { readonly savedTo: string | null };
+  };
+  'vips:discover': { readonly request: null; readonly result: VipDiscovery };
   'bind:test': { readonly request: BindTestRequest; readonly result: BindTestResult };
   /** Copy text to the system clipboard (the page itself is denied clipboard permission). */
   'clipboard:write': { readonly request: { readonly text: string }; readonly result: null };
@@ -225,6 +256,9 @@ export const API_CHANNELS = {
   applyChanges: 'changes:apply',
   copyText: 'clipboard:write',
   testBind: 'bind:test',
+  getDiagnostics: 'diagnostics:get',
+  saveDiagnostics: 'diagnostics:save',
+  discoverVips: 'vips:discover',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

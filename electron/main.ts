@@ -1,18 +1,21 @@
-import { app, clipboard, dialog, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createAboutPanelOptions, createMenuTemplate } from './about-panel';
 import { readDemoArgument } from './app-args';
 import { createDemoRoot, findDemoScenario, DEMO_SCENARIOS, type DemoRoot } from './demo/scenarios';
 import { createHandlerDeps } from './handlers/create-deps';
 import { createHandlerTable } from './handlers/handler-table';
 import { registerIpcHandlers } from './ipc';
 import { isTrustedSenderUrl } from './trusted-sender';
+import { saveTextWithDialog } from './save-dialog';
 import { openMainWindow } from './window';
 
 // App lifecycle only: pick the system (real or demo), register IPC, open the window.
 const distDir = path.resolve(__dirname, '..');
 const indexHtml = path.join(distDir, 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexHtml).href;
+const iconPath = path.join(distDir, '..', 'assets', 'icons', '512x512.png');
 let mainWindow: BrowserWindow | null = null;
 let demoRoot: DemoRoot | null = null;
 
@@ -44,8 +47,13 @@ async function start(): Promise<void> {
   }
   demoRoot = scenario ? await createDemoRoot(scenario) : null;
   const table = createHandlerTable(
-    createHandlerDeps(scenario && demoRoot ? { scenario, root: demoRoot } : null, (text) =>
-      clipboard.writeText(text),
+    createHandlerDeps(
+      scenario && demoRoot ? { scenario, root: demoRoot } : null,
+      app.getVersion(),
+      {
+        writeClipboard: (text) => clipboard.writeText(text),
+        saveTextFile: (name, text) => saveTextWithDialog(mainWindow, name, text),
+      },
     ),
   );
   registerIpcHandlers(
@@ -56,10 +64,12 @@ async function start(): Promise<void> {
       event.senderFrame === mainWindow.webContents.mainFrame &&
       isTrustedSenderUrl(event.senderFrame.url, indexUrl),
   );
+  app.setAboutPanelOptions(createAboutPanelOptions({ version: app.getVersion(), iconPath }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate()));
   mainWindow = await openMainWindow({
     preload: path.join(__dirname, 'preload.cjs'),
     indexHtml,
-    icon: path.join(distDir, '..', 'assets', 'icons', '512x512.png'),
+    icon: iconPath,
   });
   mainWindow.on('closed', () => (mainWindow = null));
 }

@@ -1,13 +1,12 @@
-// `npm run icons`: renders assets/icon.svg to the PNG sizes desktop launchers use.
-import { Resvg } from '@resvg/resvg-js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run icons`: renders assets/icon.svg (and its 16 px cut) to the PNG sizes desktop
+// launchers use. The PNGs are committed; a unit test fails when they are stale.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ICON_SIZES, locateIconPng, renderIconPng } from './icons/render-icon';
 
-export const ICON_SIZES = [16, 32, 48, 64, 128, 256, 512] as const;
-
-const svg = readFileSync('assets/icon.svg', 'utf8');
-mkdirSync('assets/icons', { recursive: true });
 for (const size of ICON_SIZES) {
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
-  writeFileSync(`assets/icons/${size}x${size}.png`, png);
-  console.log(`assets/icons/${size}x${size}.png`);
+  const file = locateIconPng(size);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, renderIconPng(size));
+  console.log(path.relative(process.cwd(), file));
 }

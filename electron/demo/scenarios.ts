@@ -1,10 +1,11 @@
 import { mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_FILE_NAME } from '../system/file-name';
-import type { DemoElevation } from './demo-elevator';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
+/** Elevation outcomes a scenario can simulate, as the real chain reports them. */
+export type SimulatedElevation = 'auth-denied' | 'no-polkit-agent' | 'no-pkexec' | 'readonly-proc';
+
 export type DemoEntry =
   { readonly content: string } | { readonly link: string } | { readonly dir: true };
 
@@ -13,10 +14,8 @@ export interface DemoScenario {
   readonly summary: string;
   /** Paths are absolute system paths, laid out below a temporary root. */
   readonly entries: Readonly<Record<string, DemoEntry>>;
-  /** How asking for administrator rights ends; absent: granted (the step runs on the demo files). */
-  readonly elevation?: DemoElevation;
-  /** Shown in the demo banner when the scenario simulates something the files cannot show. */
-  readonly note?: string;
+  /** How "elevation" answers in this scenario; absent means it applies to the simulated files. */
+  readonly elevation?: SimulatedElevation;
 }
 
 const DEBIAN_SYSCTL_CONF =
@@ -26,38 +25,6 @@ const HEADER =
   '# Written by Nonlocal Bind. Lets services such as HAProxy, Nginx or Keepalived\n' +
   '# bind to a virtual IP before this node holds it. See ip_nonlocal_bind in\n' +
   '# the kernel ip-sysctl documentation.\n';
-
-// Documentation ranges only (RFC 5737, RFC 3849): never real addresses.
-const HAPROXY_CFG = `global
-    daemon
-
-frontend web
-    bind 192.0.2.10:80
-    bind [2001:db8::10]:443 ssl crt /etc/haproxy/site.pem
-    default_backend app
-
-backend app
-    server app1 127.0.0.1:8080
-`;
-
-const KEEPALIVED_CONF = `vrrp_instance VI_1 {
-    state BACKUP
-    interface eth0
-    virtual_router_id 51
-    priority 100
-    virtual_ipaddress {
-        192.0.2.10/24 dev eth0
-        192.0.2.11
-    }
-}
-`;
-
-const NGINX_VIP_CONF = `server {
-    listen 192.0.2.12:8443;
-    listen [2001:db8::12]:8443;
-    return 204;
-}
-`;
 
 function baseSystem(ipv4: string, ipv6: string | null): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
@@ -89,7 +56,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     summary: 'IPv4 on now and at every boot, from the app’s own file.',
     entries: {
       ...baseSystem('1\n', '0\n'),
-      [`/etc/sysctl.d/${DEFAULT_FILE_NAME}`]: {
+      '/etc/sysctl.d/90-nonlocal-bind.conf': {
         content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\n`,
       },
     },
@@ -114,50 +81,53 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     },
   },
   {
-    name: 'no-ipv6',
-    summary: 'IPv6 disabled in the kernel: /proc/sys/net/ipv6 is missing.',
-    entries: baseSystem('0\n', null),
+    name: 'vips-found',
+    summary:
+      'A standby load balancer: HAProxy, Keepalived and Nginx name virtual IPs this node does not hold.',
+    entries: {
+      ...baseSystem('0\n', '0\n'),
+      '/etc/haproxy/haproxy.cfg': {
+        content:
+          'global\n  log /dev/log local0\n\nfrontend www\n  bind 192.0.2.10:80\n  bind [2001:db8::10]:443 ssl crt /etc/haproxy/site.pem\n  default_backend app\n',
+      },
+      '/etc/keepalived/keepalived.conf': {
+        content:
+          'vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    192.0.2.10/24 dev eth0\n  }\n}\n',
+      },
+      '/etc/nginx/nginx.conf': { content: 'http {\n  include /etc/nginx/conf.d/*.conf;\n}\n' },
+      '/etc/nginx/conf.d/status.conf': {
+        content: 'server {\n  listen 192.0.2.11:8080;\n  listen 80;\n}\n',
+      },
+    },
   },
   {
     name: 'readonly-proc',
-    summary: 'A container whose /proc/sys is read-only: changing a value now fails.',
+    summary: 'Inside a container whose /proc/sys is read-only: Apply fails and changes nothing.',
     entries: baseSystem('0\n', '0\n'),
     elevation: 'readonly-proc',
-    note: 'Simulated: /proc/sys is read-only, as in a container, so Apply fails.',
   },
   {
     name: 'auth-denied',
-    summary: 'The administrator password prompt is refused or cancelled.',
+    summary: 'Simulated: the administrator password dialog is cancelled or refused.',
     entries: baseSystem('0\n', '0\n'),
     elevation: 'auth-denied',
-    note: 'Simulated: the password prompt is refused, so Apply changes nothing.',
   },
   {
     name: 'no-polkit-agent',
-    summary: 'No polkit authentication agent runs (SSH, bare window manager): nobody can ask.',
+    summary: 'Simulated: no polkit authentication agent is running (for example over SSH).',
     entries: baseSystem('0\n', '0\n'),
     elevation: 'no-polkit-agent',
-    note: 'Simulated: no polkit authentication agent is running, so Apply cannot ask.',
   },
   {
     name: 'no-pkexec',
-    summary: 'pkexec is not installed, so the app cannot ask for administrator rights.',
+    summary: 'Simulated: pkexec is not installed.',
     entries: baseSystem('0\n', '0\n'),
     elevation: 'no-pkexec',
-    note: 'Simulated: pkexec is not installed, so Apply cannot ask for rights.',
   },
   {
-    name: 'vips-found',
-    summary: 'HAProxy, Keepalived and Nginx configs name virtual IPs this node does not hold yet.',
-    entries: {
-      ...baseSystem('0\n', '0\n'),
-      '/etc/haproxy/haproxy.cfg': { content: HAPROXY_CFG },
-      '/etc/keepalived/keepalived.conf': { content: KEEPALIVED_CONF },
-      '/etc/nginx/nginx.conf': {
-        content: 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n',
-      },
-      '/etc/nginx/conf.d/vip.conf': { content: NGINX_VIP_CONF },
-    },
+    name: 'no-ipv6',
+    summary: 'IPv6 disabled in the kernel: /proc/sys/net/ipv6 is missing.',
+    entries: baseSystem('0\n', null),
   },
 ];
 

@@ -30,6 +30,12 @@ export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes
         busy = true;
         try {
           const result = await applyChanges(deps.ctx, deps.elevator, checked.value);
+          deps.applyLog.last = {
+            at: new Date().toISOString(),
+            summary: result.applied
+              ? `applied: ${result.summary}`
+              : `not applied (${result.error.code}): ${result.error.message}`,
+          };
           // Whatever happened, show what is really set now.
           const state = await readAppState(deps);
           return succeed(

@@ -1,32 +1,45 @@
 import type { DemoRoot, DemoScenario } from '../demo/scenarios';
-import { createDemoElevator } from '../demo/demo-elevator';
-import { createElevatorFor } from '../system/elevate';
+import { createSimulatedElevator } from '../demo/simulated-elevator';
+import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { createHostContext } from '../system/system-context';
 import type { HandlerDeps } from './deps';
+
+/** What only the Electron shell can provide: the system clipboard and a save dialog. */
+export interface ShellServices {
+  readonly writeClipboard: HandlerDeps['writeClipboard'];
+  readonly saveTextFile: HandlerDeps['saveTextFile'];
+}
+
+const NO_SHELL: ShellServices = { writeClipboard: null, saveTextFile: null };
 
 /**
  * The one place that decides which system the handlers act on: the real one,
  * or a demo scenario laid out in a temporary directory, whose "elevation"
- * runs the same privileged script against that directory (or answers as a
- * refused, impossible or read-only elevation would, when the scenario says so).
+ * simply runs the same privileged script against that directory.
  */
 export function createHandlerDeps(
   demo: { scenario: DemoScenario; root: DemoRoot } | null,
-  writeClipboard: ((text: string) => void) | null = null,
+  appVersion: string,
+  shell: ShellServices = NO_SHELL,
 ): HandlerDeps {
+  const common = { ...shell, appVersion, applyLog: { last: null } };
   if (demo === null) {
     const ctx = createHostContext();
-    const elevator = createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot);
-    return { ctx, demo: null, elevator, writeClipboard };
+    return {
+      ...common,
+      ctx,
+      demo: null,
+      elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot),
+    };
   }
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
+  const elevator = demo.scenario.elevation
+    ? createSimulatedElevator(demo.scenario.elevation)
+    : createDirectElevator(ctx.fsRoot);
   return {
+    ...common,
     ctx,
-    demo: {
-      scenario: demo.scenario.name,
-      ...(demo.scenario.note ? { note: demo.scenario.note } : {}),
-    },
-    elevator: createDemoElevator(ctx.fsRoot, demo.scenario.elevation ?? 'granted'),
-    writeClipboard,
+    demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
+    elevator,
   };
 }

@@ -1,4 +1,3 @@
-import type { DemoInfo } from '../contract';
 import type { Elevator } from '../system/elevate';
 import type { SystemContext } from '../system/system-context';
 
@@ -6,9 +5,14 @@ import type { SystemContext } from '../system/system-context';
 export interface HandlerDeps {
   readonly ctx: SystemContext;
   /** Non-null when serving a simulated system. */
-  readonly demo: DemoInfo | null;
+  readonly demo: { readonly scenario: string; readonly summary: string } | null;
   /** Runs the privileged step; chosen once at start-up (direct for uid 0 and demo, else sudo-prompt). */
   readonly elevator: Elevator;
   /** Writes the system clipboard; null where the backend cannot reach the user's clipboard (preview). */
   readonly writeClipboard: ((text: string) => void) | null;
+  /** Asks where to save a text file and writes it; resolves to the path, or null if cancelled. */
+  readonly saveTextFile: ((suggestedName: string, text: string) => Promise<string | null>) | null;
+  /** The last Apply of this session, for diagnostics. */
+  readonly applyLog: { last: { readonly at: string; readonly summary: string } | null };
+  readonly appVersion: string;
 }

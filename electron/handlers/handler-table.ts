@@ -3,6 +3,8 @@ import type { HandlerDeps } from './deps';
 import { createApplyHandlers } from './apply-handlers';
 import { createBindTestHandlers } from './bind-test-handlers';
 import { createClipboardHandlers } from './clipboard-handlers';
+import { createDiagnosticsHandlers } from './diagnostics-handlers';
+import { createVipHandlers } from './vip-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createStateHandlers } from './state-handlers';
 
@@ -25,6 +27,8 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createApplyHandlers(deps),
     ...createClipboardHandlers(deps),
     ...createBindTestHandlers(deps),
+    ...createDiagnosticsHandlers(deps),
+    ...createVipHandlers(deps),
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoRoot } from '../demo/scenarios';
+import { APP_VERSION } from '../app-version';
 import { createHandlerDeps } from '../handlers/create-deps';
 import { createHandlerTable } from '../handlers/handler-table';
 import { parsePreviewArgs } from './cli-options';
@@ -20,7 +21,10 @@ async function main(): Promise<void> {
   }
   const demoRoot = options.demo ? await createDemoRoot(options.demo) : null;
   const table = createHandlerTable(
-    createHandlerDeps(options.demo && demoRoot ? { scenario: options.demo, root: demoRoot } : null),
+    createHandlerDeps(
+      options.demo && demoRoot ? { scenario: options.demo, root: demoRoot } : null,
+      APP_VERSION,
+    ),
   );
   const server = await startPreviewServer({ port: options.port, table, staticDir });
   process.stdout.write(`Preview: ${server.url}\n`);

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useReducer } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
+import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { SettingHelp } from './components/setting-help';
+import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
@@ -58,7 +60,9 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   return (
     <CopyContext.Provider value={copyText}>
       <div className="app">
-        {system?.demo ? <DemoBanner demo={system.demo} /> : null}
+        {system?.demo ? (
+          <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
+        ) : null}
         <AppHeader
           readAt={system?.readAt ?? null}
           refreshing={view.refreshing}
@@ -125,6 +129,8 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
               />
               <BindTestPanel api={api} appliedCount={view.appliedCount} />
+              <VipPanel api={api} />
+              <DiagnosticsPanel api={api} />
             </>
           ) : null}
         </main>

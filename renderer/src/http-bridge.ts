@@ -14,6 +14,9 @@ const CHANNELS: ApiChannels = {
   applyChanges: 'changes:apply',
   copyText: 'clipboard:write',
   testBind: 'bind:test',
+  getDiagnostics: 'diagnostics:get',
+  saveDiagnostics: 'diagnostics:save',
+  discoverVips: 'vips:discover',
 };
 
 const TOKEN_HEADER = 'x-nonlocal-bind-token';
@@ -59,6 +62,17 @@ export function createHttpBridge(token: string): NonlocalBindApi {
     const text = (payload as { text: string }).text;
     await navigator.clipboard.writeText(text);
     return { ok: true, value: null };
+  };
+  // Saving from a browser is a download of the same report.
+  api.saveDiagnostics = async () => {
+    const answer = (await call(token, 'diagnostics:get', null)) as Envelope<{ text: string }>;
+    if (!answer.ok) return answer;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([answer.value.text], { type: 'text/plain' }));
+    link.download = 'nonlocal-bind-diagnostics.txt';
+    link.click();
+    URL.revokeObjectURL(link.href);
+    return { ok: true, value: { savedTo: link.download } };
   };
   // The loop covers exactly the keys of ApiChannels; the cast only drops per-method arity.
   return api as unknown as NonlocalBindApi;

@@ -19,6 +19,9 @@ export async function measureStateRead(runs: number) {
     demo: null,
     elevator: createDirectElevator(root),
     writeClipboard: null,
+    saveTextFile: null,
+    applyLog: { last: null },
+    appVersion: 'bench',
   };
   try {
     // As the issue defines it: both runtime values plus the boot-value resolution.

@@ -10,6 +10,7 @@ export type BuilderConfig = Record<string, unknown> & {
     icon: string;
     executableName: string;
   };
+  appImage: { artifactName: string };
   deb: { depends: string[] };
   rpm: { depends: string[] };
 };
@@ -58,4 +59,29 @@ export async function renderDesktopEntry(
     fileAssociations: [],
   };
   return new LinuxTargetHelper(packager).computeDesktopEntry(config.linux);
+}
+
+/**
+ * The dependencies electron-builder gives a deb or rpm when `depends` is not set. Read from
+ * its FpmTarget, so an electron-builder upgrade that changes them fails our test instead of
+ * silently leaving the packages without a library Electron needs.
+ */
+export function readDefaultDepends(target: 'deb' | 'rpm'): string[] {
+  const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget') as {
+    default: { prototype: { getDefaultDepends(target: string): string[] } };
+  };
+  return FpmTarget.prototype.getDefaultDepends(target);
+}
+
+/** Expands an artifact-name pattern like electron-builder does (its own macro expander). */
+export function expandArtifactName(
+  pattern: string,
+  arch: string,
+  ext: string,
+  pkg: { name: string; version: string },
+): string {
+  const { expandMacro } = require('app-builder-lib/out/util/macroExpander') as {
+    expandMacro(pattern: string, arch: string, appInfo: object, extra: object): string;
+  };
+  return expandMacro(pattern, arch, pkg, { ext });
 }

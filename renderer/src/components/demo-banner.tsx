@@ -1,11 +1,14 @@
-import type { DemoInfo } from '../../../electron/contract';
-
-export function DemoBanner({ demo }: { readonly demo: DemoInfo }) {
+export function DemoBanner({
+  scenario,
+  summary,
+}: {
+  readonly scenario: string;
+  readonly summary: string;
+}) {
   return (
-    <div className="demo-banner" role="note" data-testid="demo-banner">
-      <strong>Demo: nothing on this computer changes.</strong> Showing the simulated system “
-      {demo.scenario}”.
-      {demo.note ? <span className="demo-note"> {demo.note}</span> : null}
+    <div className="demo-banner" role="note">
+      <strong>Demo: nothing on this computer changes.</strong> Simulated system “{scenario}”:{' '}
+      {summary}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
+  expandArtifactName,
   loadBuilderConfig,
+  readDefaultDepends,
   renderDesktopEntry,
   validateBuilderConfig,
 } from '../../support/electron-builder-config';
@@ -29,14 +31,21 @@ test('a typo in the config fails the same validation', () => {
 test('targets, dependencies and the default after-install script', () => {
   const config = loadBuilderConfig();
   expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
-  expect(config.deb.depends).toEqual(
-    expect.arrayContaining(['pkexec | policykit-1', 'procps', 'libgtk-3-0', 'libnss3']),
-  );
-  expect(config.rpm.depends).toEqual(
-    expect.arrayContaining(['polkit', 'procps-ng', 'gtk3', 'nss']),
-  );
+  // Setting depends replaces electron-builder's defaults: all of them must be listed again.
+  expect(config.deb.depends).toEqual([
+    ...readDefaultDepends('deb'),
+    'pkexec | policykit-1',
+    'procps',
+  ]);
+  expect(config.rpm.depends).toEqual([...readDefaultDepends('rpm'), 'polkit', 'procps-ng']);
   // A custom afterInstall would replace the default one that fixes chrome-sandbox permissions.
   expect(JSON.stringify(config)).not.toContain('afterInstall');
+  const defaultScript = readFileSync(
+    'node_modules/app-builder-lib/templates/linux/after-install.tpl',
+    'utf8',
+  );
+  expect(defaultScript).toContain("chmod 4755 '/opt/${sanitizedProductName}/chrome-sandbox'");
+  expect(defaultScript).toContain('apparmor');
   expect(pkg.scripts.dist).toContain('electron-builder --linux AppImage deb rpm');
   expect(pkg.scripts['dist:dir']).toContain('electron-builder --linux --dir');
 });
@@ -62,30 +71,21 @@ test('the desktop entry electron-builder generates has our name, categories, key
   expect(fields.get('Comment')).toContain('the virtual IP yet');
 });
 
-function pngSize(file: string): { width: number; height: number } {
-  const bytes = readFileSync(file);
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
-test('every icon the config names exists at the size its name claims', () => {
-  const config = loadBuilderConfig();
-  const names = readdirSync(config.linux.icon)
-    .filter((n) => n.endsWith('.png'))
-    .sort();
-  expect(names).toEqual([
-    '128x128.png',
-    '16x16.png',
-    '256x256.png',
-    '32x32.png',
-    '48x48.png',
-    '512x512.png',
-    '64x64.png',
-  ]);
-  for (const name of names) {
-    const [w, h] = name.replace('.png', '').split('x').map(Number);
-    expect(pngSize(`${config.linux.icon}/${name}`), name).toEqual({ width: w, height: h });
+test('the install instructions name the files the build produces', () => {
+  const meta = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  const pattern = loadBuilderConfig().appImage.artifactName;
+  const appImage = expandArtifactName(pattern, 'x86_64', 'AppImage', meta);
+  expect(appImage).toBe(`nonlocal-bind-${meta.version}-x86_64.AppImage`);
+  // electron-builder's own default names for deb and rpm (FpmTarget), for the x64 build.
+  const deb = `${meta.name}_${meta.version}_amd64.deb`;
+  const rpm = `${meta.name}-${meta.version}.x86_64.rpm`;
+  for (const doc of ['README.md', 'docs/packaging.md']) {
+    const text = readFileSync(doc, 'utf8');
+    expect(text, doc).toContain(`chmod +x ${appImage}`);
+    expect(text, doc).toContain(`sudo apt install ./${deb}`);
+    expect(text, doc).toContain(`sudo dnf install ./${rpm}`);
   }
-  expect(readFileSync('electron/main.ts', 'utf8')).toContain("'icons', '512x512.png'");
 });

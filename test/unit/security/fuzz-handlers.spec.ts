@@ -52,9 +52,12 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
   };
   const table = createHandlerTable({
     ctx: { fsRoot: root.fsRoot, platform: 'linux' },
-    demo: { scenario: 'fresh' },
+    demo: { scenario: 'fresh', summary: 'fuzz' },
     elevator: recording,
     writeClipboard: null,
+    saveTextFile: null,
+    applyLog: { last: null },
+    appVersion: 'fuzz',
   });
   const channels = Object.keys(table) as Channel[];
   const before = await hashTree(root.fsRoot);

@@ -1,0 +1,58 @@
+import { buildDiagnosticsReport } from '../system/diagnostics';
+import {
+  findExecutable,
+  findPolkitAgent,
+  readDistribution,
+  readKernelRelease,
+} from '../system/environment-facts';
+import type { HandlerDeps } from './deps';
+import { fail, guard, invalidPayload, succeed } from './envelope';
+import type { FeatureHandlers } from './handler-table';
+import { readAppState } from './state-handlers';
+
+async function buildReport(deps: HandlerDeps): Promise<string> {
+  return buildDiagnosticsReport({
+    appVersion: deps.appVersion,
+    generatedAt: new Date().toISOString(),
+    kernelRelease: readKernelRelease(),
+    distribution: readDistribution(deps.ctx),
+    state: await readAppState(deps),
+    tools: {
+      pkexec: findExecutable(deps.ctx, 'pkexec'),
+      sysctl: findExecutable(deps.ctx, 'sysctl'),
+      polkitAgent: findPolkitAgent(deps.ctx),
+    },
+    lastApply: deps.applyLog.last,
+  });
+}
+
+export function createDiagnosticsHandlers(
+  deps: HandlerDeps,
+): FeatureHandlers<'diagnostics:get' | 'diagnostics:save'> {
+  return {
+    'diagnostics:get': (payload) =>
+      guard(async () => {
+        if (payload !== null && payload !== undefined)
+          return invalidPayload('diagnostics:get', 'it takes no payload');
+        return succeed({ text: await buildReport(deps) });
+      }),
+    'diagnostics:save': (payload) =>
+      guard(async () => {
+        if (payload !== null && payload !== undefined)
+          return invalidPayload('diagnostics:save', 'it takes no payload');
+        if (!deps.saveTextFile) {
+          return fail({
+            code: 'save-unavailable',
+            message:
+              'This backend cannot show a save dialog; the page downloads the report instead.',
+          });
+        }
+        return succeed({
+          savedTo: await deps.saveTextFile(
+            'nonlocal-bind-diagnostics.txt',
+            await buildReport(deps),
+          ),
+        });
+      }),
+  };
+}

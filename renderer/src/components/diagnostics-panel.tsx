@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { ApiError, NonlocalBindApi } from '../../../electron/contract';
+import { useCopy } from '../copy-context';
+
+/** A plain-text report for support staff: shown first, then copied or saved. */
+export function DiagnosticsPanel({ api }: { readonly api: NonlocalBindApi }) {
+  const copyText = useCopy();
+  const [text, setText] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const show = async () => {
+    const answer = await api.getDiagnostics();
+    if (answer.ok) {
+      setText(answer.value.text);
+      setError(null);
+    } else setError(answer.error);
+    setNote(null);
+  };
+  const copy = async () => {
+    if (text === null) return;
+    const problem = await copyText(text);
+    setNote(
+      problem === null
+        ? 'Copied to the clipboard.'
+        : `Copying failed (${problem}); select the text and copy it by hand.`,
+    );
+  };
+  const save = async () => {
+    const answer = await api.saveDiagnostics();
+    if (!answer.ok) setError(answer.error);
+    else setNote(answer.value.savedTo ? `Saved as ${answer.value.savedTo}.` : 'Not saved.');
+  };
+
+  return (
+    <section className="panel" aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">Diagnostics for support</h2>
+      <p className="hint">
+        A short report about these two settings only: versions, values, the lines that set them, and
+        the tools the app needs. Nothing else from this computer.
+      </p>
+      <div className="apply-actions start">
+        <button type="button" className="button" onClick={() => void show()}>
+          {text === null ? 'Show diagnostics' : 'Refresh diagnostics'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void copy()}
+          disabled={text === null}
+        >
+          Copy diagnostics
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void save()}
+          disabled={text === null}
+        >
+          Save diagnostics…
+        </button>
+      </div>
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {note ? <p role="status">{note}</p> : null}
+      {text !== null ? (
+        <pre className="diagnostics" tabIndex={0} data-testid="diagnostics-text">
+          {text}
+        </pre>
+      ) : null}
+    </section>
+  );
+}
