@@ -9,6 +9,21 @@ export const VIEWPORT = { width: 1000, height: 760 } as const;
 export const FROZEN_READ_AT = '2026-01-15T09:30:00';
 
 /**
+ * Lines of the diagnostics report that differ between runs or machines, and
+ * the example values the docs show instead (the real report is unchanged).
+ */
+const DIAGNOSTICS_EXAMPLES: readonly (readonly [RegExp, string])[] = [
+  [/^Generated: .*$/m, `Generated: ${FROZEN_READ_AT}.000Z`],
+  [/^App version: .*$/m, 'App version: 0.1.0'],
+  [/^Kernel release: .*$/m, 'Kernel release: 6.1.0-28-amd64'],
+  [/^Distribution: .*$/m, 'Distribution: Debian GNU/Linux 12 (bookworm)'],
+];
+
+function freezeDiagnostics(text: string): string {
+  return DIAGNOSTICS_EXAMPLES.reduce((t, [pattern, example]) => t.replace(pattern, example), text);
+}
+
+/**
  * Replaces every `readAt` in an API answer with the frozen time. Each answer
  * keeps a distinct millisecond (not shown on screen) so the renderer still sees
  * a new state version after an Apply or Refresh and re-plans as it would.
@@ -18,7 +33,11 @@ function freezeReadAt(value: unknown, next: () => string): unknown {
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) =>
-      k === 'readAt' && typeof v === 'string' ? [k, next()] : [k, freezeReadAt(v, next)],
+      k === 'readAt' && typeof v === 'string'
+        ? [k, next()]
+        : k === 'text' && typeof v === 'string' && v.startsWith('Nonlocal Bind diagnostics')
+          ? [k, freezeDiagnostics(v)]
+          : [k, freezeReadAt(v, next)],
     ),
   );
 }
@@ -26,7 +45,7 @@ function freezeReadAt(value: unknown, next: () => string): unknown {
 /**
  * A browser context that renders the same pixels on every run: fixed window,
  * colour scheme, locale and time zone, reduced motion, and a frozen reading
- * time (animations and the caret are stopped by the screenshot call itself). This lives in the screenshot driver, not in the product.
+ * time and machine facts (animations and the caret are stopped by the screenshot call itself). This lives in the screenshot driver, not in the product.
  */
 export async function openFrozenPage(
   browser: Browser,
@@ -40,6 +59,8 @@ export async function openFrozenPage(
     locale: 'en-GB',
     timezoneId: 'UTC',
   });
+  // The preview copies in the page; let it, so "Copy diagnostics" can be shown working.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   let answers = 0;
   const next = (): string => `${FROZEN_READ_AT}.${String(answers++ % 1000).padStart(3, '0')}Z`;
   await context.route('**/api/**', async (route: Route) => {

@@ -236,7 +236,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
   {
     id: 'test-vip',
     title: 'Test a virtual IP',
-    scenario: 'vips-found',
+    scenario: 'fresh',
     when: 'To prove a service could listen on its virtual IP before failover.',
     visual: true,
     steps: [
@@ -262,6 +262,60 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
             .getByRole('button', { name: 'Settings changed: test 192.0.2.10 again' })
             .click();
           await expect(page.getByTestId('bind-result')).toContainText('works');
+        },
+      },
+    ],
+  },
+  {
+    id: 'find-vips',
+    title: 'Find the virtual IPs in the load balancer configuration',
+    scenario: 'vips-found',
+    when: 'You do not know which addresses HAProxy, Keepalived or Nginx are meant to listen on.',
+    visual: true,
+    steps: [
+      {
+        id: 'found',
+        title: 'Find them',
+        say: 'Click "Find virtual IPs". The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it.',
+        act: async (page) => {
+          await page.getByRole('button', { name: 'Find virtual IPs' }).click();
+          await expect(page.getByTestId('vip-table')).toBeVisible();
+        },
+      },
+      {
+        id: 'tested',
+        title: 'Test one with a click',
+        say: 'Click "Test" next to an address to try it right away; the answer appears in its row.',
+        act: async (page) => {
+          await page.getByRole('button', { name: 'Test 192.0.2.11' }).click();
+          await expect(page.getByTestId('vip-table').getByRole('status')).toBeVisible();
+        },
+      },
+    ],
+  },
+  {
+    id: 'copy-diagnostics',
+    title: 'Copy diagnostics for a ticket',
+    scenario: 'drift',
+    when: 'You need the facts in writing, for a ticket or a colleague.',
+    visual: true,
+    steps: [
+      {
+        id: 'shown',
+        title: 'Show the report',
+        say: 'Scroll down to "Diagnostics for support" and click "Show diagnostics". The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
+        act: async (page) => {
+          await page.getByRole('button', { name: 'Show diagnostics' }).click();
+          await expect(page.getByTestId('diagnostics-text')).toBeVisible();
+        },
+      },
+      {
+        id: 'copied',
+        title: 'Copy it',
+        say: 'Click "Copy diagnostics" and paste it into the ticket or e-mail. "Save diagnostics…" writes the same text to a file instead.',
+        act: async (page) => {
+          await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+          await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
         },
       },
     ],
