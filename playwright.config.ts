@@ -17,6 +17,11 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'test/unit' },
     { name: 'system', testDir: 'test/system' },
-    { name: 'e2e', testDir: 'test/e2e' },
+    {
+      name: 'e2e',
+      testDir: 'test/e2e',
+      // Visual baselines are the docs' own screenshots: `npm run docs:screenshots` updates both.
+      snapshotPathTemplate: '{testDir}/../../docs/screenshots/{arg}{ext}',
+    },
   ],
 });
