@@ -9,6 +9,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
+  // Visual regression compares against the very PNGs `npm run docs:screenshots` writes.
+  snapshotPathTemplate: 'docs/screenshots/{arg}{ext}',
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
@@ -17,11 +19,6 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'test/unit' },
     { name: 'system', testDir: 'test/system' },
-    {
-      name: 'e2e',
-      testDir: 'test/e2e',
-      // Visual baselines are the docs' own screenshots: `npm run docs:screenshots` updates both.
-      snapshotPathTemplate: '{testDir}/../../docs/screenshots/{arg}{ext}',
-    },
+    { name: 'e2e', testDir: 'test/e2e' },
   ],
 });

@@ -7,7 +7,7 @@ import { createDemoRoot, findDemoScenario, DEMO_SCENARIOS, type DemoRoot } from 
 import { createHandlerDeps } from './handlers/create-deps';
 import { createHandlerTable } from './handlers/handler-table';
 import { registerIpcHandlers } from './ipc';
-import { isTrustedSenderUrl } from './trusted-sender';
+import { isTrustedSender } from './trusted-sender';
 import { saveTextWithDialog } from './save-dialog';
 import { openMainWindow } from './window';
 
@@ -56,14 +56,7 @@ async function start(): Promise<void> {
       },
     ),
   );
-  registerIpcHandlers(
-    table,
-    (event) =>
-      mainWindow !== null &&
-      event.sender === mainWindow.webContents &&
-      event.senderFrame === mainWindow.webContents.mainFrame &&
-      isTrustedSenderUrl(event.senderFrame.url, indexUrl),
-  );
+  registerIpcHandlers(table, (event) => isTrustedSender(event, mainWindow, indexUrl));
   app.setAboutPanelOptions(createAboutPanelOptions({ version: app.getVersion(), iconPath }));
   Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate()));
   mainWindow = await openMainWindow({

@@ -33,6 +33,9 @@ function baseSystem(ipv4: string, ipv6: string | null): Record<string, DemoEntry
     '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },
     '/etc/sysctl.conf': { content: DEBIAN_SYSCTL_CONF },
     '/usr/lib/sysctl.d/50-pid-max.conf': { content: 'kernel.pid_max = 4194304\n' },
+    '/etc/os-release': {
+      content: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm) (simulated)"\nID=debian\n',
+    },
   };
   if (ipv6 !== null) entries['/proc/sys/net/ipv6/ip_nonlocal_bind'] = { content: ipv6 };
   return entries;

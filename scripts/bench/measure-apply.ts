@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import type { ApplyRequest, RuntimeValue } from '../../electron/contract';
 import { applyInSandbox } from '../../test/support/apply-child';
-import { POLKITD_LOG, POLKIT_USERS, startPolkit, stopPolkit } from '../../test/support/polkit';
+import { startPolkit, stopPolkit } from '../../test/support/polkit';
 import { createSandbox, type Sandbox } from '../../test/support/sandbox';
+import { BENCH_USER, createBenchPolkitUser } from './bench-polkit-user';
 import { median, round } from './stats';
 
 const FILE = '90-nonlocal-bind.conf';
@@ -12,14 +12,6 @@ const PATH = `/etc/sysctl.d/${FILE}`;
 function currentSha(sandbox: Sandbox): string | null {
   const r = sandbox.run('cat', [PATH], { allowFailure: true });
   return r.status === 0 ? createHash('sha256').update(r.stdout).digest('hex') : null;
-}
-
-function authorizations(): number {
-  return existsSync(POLKITD_LOG)
-    ? readFileSync(POLKITD_LOG, 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('nonlocal-bind-authorization ')).length
-    : 0;
 }
 
 function setRuntime(sandbox: Sandbox, v4: RuntimeValue, v6: RuntimeValue): void {
@@ -83,10 +75,12 @@ function combinations(): {
 
 /**
  * Apply through the real chain (sudo-prompt -> pkexec -> polkitd granting) in a
- * namespace: time from the call to the values read back, and authorizations per Apply.
+ * namespace, as a non-root user: time from the backend call to the values read back,
+ * and polkit authorization checks per Apply for every combination of changes.
  */
 export async function measureApply(runs: number) {
-  const { ownsPolkitd } = await startPolkit();
+  await startPolkit();
+  const user = await createBenchPolkitUser();
   const sandbox = await createSandbox();
   try {
     const times: number[] = [];
@@ -98,42 +92,41 @@ export async function measureApply(runs: number) {
           values: { ipv4: value },
           persistence: { kind: 'persist', fileName: FILE, expectedSha256: currentSha(sandbox) },
         },
-        POLKIT_USERS.granted,
+        BENCH_USER,
       );
       if (!result.applied) throw new Error(`apply failed: ${JSON.stringify(result)}`);
       times.push(result.ms);
     }
+    const apply = {
+      runs,
+      medianMs: round(median(times), 1),
+      minMs: round(Math.min(...times), 1),
+      maxMs: round(Math.max(...times), 1),
+    };
+    if (user.countAuthorizations() === null) {
+      return { apply, authorizations: { notMeasured: user.logProblem ?? 'no polkitd log' } };
+    }
     const auth: { label: string; authorizations: number }[] = [];
-    if (ownsPolkitd) {
-      for (const combo of combinations()) {
-        combo.prepare(sandbox);
-        const before = authorizations();
-        const result = await applyInSandbox(sandbox, combo.request(sandbox), POLKIT_USERS.granted);
-        if (!result.applied) throw new Error(`${combo.label}: ${JSON.stringify(result)}`);
-        await new Promise((r) => setTimeout(r, 50));
-        auth.push({ label: combo.label, authorizations: authorizations() - before });
-      }
+    for (const combo of combinations()) {
+      combo.prepare(sandbox);
+      const before = user.countAuthorizations() ?? 0;
+      const result = await applyInSandbox(sandbox, combo.request(sandbox), BENCH_USER);
+      if (!result.applied) throw new Error(`${combo.label}: ${JSON.stringify(result)}`);
+      // polkitd writes its log line asynchronously to the answer.
+      await new Promise((r) => setTimeout(r, 100));
+      auth.push({ label: combo.label, authorizations: (user.countAuthorizations() ?? 0) - before });
     }
     return {
-      apply: {
-        runs,
-        medianMs: round(median(times), 1),
-        minMs: round(Math.min(...times), 1),
-        maxMs: round(Math.max(...times), 1),
+      apply,
+      authorizations: {
+        combinations: auth.length,
+        allExactlyOne: auth.every((a) => a.authorizations === 1),
+        perCombination: auth,
       },
-      authorizations: ownsPolkitd
-        ? {
-            combinations: auth.length,
-            allExactlyOne: auth.every((a) => a.authorizations === 1),
-            perCombination: auth,
-          }
-        : {
-            notMeasured:
-              'polkitd was already running without our log; stop it and run the bench again',
-          },
     };
   } finally {
     await sandbox.dispose();
+    user.dispose();
     stopPolkit();
   }
 }

@@ -9,14 +9,14 @@ export const VIEWPORT = { width: 1000, height: 760 } as const;
 export const FROZEN_READ_AT = '2026-01-15T09:30:00';
 
 /**
- * Lines of the diagnostics report that differ between runs or machines, and
- * the example values the docs show instead (the real report is unchanged).
+ * Lines of the diagnostics report that differ between runs or machines (the
+ * demo's distribution comes from its own simulated /etc/os-release), and the
+ * example values the docs show instead; the real report is unchanged.
  */
 const DIAGNOSTICS_EXAMPLES: readonly (readonly [RegExp, string])[] = [
   [/^Generated: .*$/m, `Generated: ${FROZEN_READ_AT}.000Z`],
   [/^App version: .*$/m, 'App version: 0.1.0'],
   [/^Kernel release: .*$/m, 'Kernel release: 6.1.0-28-amd64'],
-  [/^Distribution: .*$/m, 'Distribution: Debian GNU/Linux 12 (bookworm)'],
 ];
 
 function freezeDiagnostics(text: string): string {

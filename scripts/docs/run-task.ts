@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../test/support/preview';
 import { openFrozenPage, settle, type ColorScheme } from './freeze-page';
-import { screenshotName, type GuideStep, type GuideTask } from './guide-steps';
+import { screenshotName, type GuideStep, type GuideTask } from './steps';
 
 /** What a step showed, for the guide: its screenshot and the commands on screen. */
 export interface StepRecord {

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
 import { launchChromium } from '../../test/support/chromium';
 import { SHOT_OPTIONS } from './freeze-page';
-import { GUIDE_TASKS, type GuideTask } from './guide-steps';
+import { GUIDE_TASKS, type GuideTask } from './steps';
 import { renderGuide, type TaskRecord } from './render-guide';
 import { runTask } from './run-task';
 

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
-import { GUIDE_TASKS, type GuideTask } from '../../scripts/docs/guide-steps';
+import { GUIDE_TASKS, type GuideTask } from '../../scripts/docs/steps';
 import { runTask } from '../../scripts/docs/run-task';
 import { launchChromium } from '../support/chromium';
 
@@ -51,7 +51,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
   ];
 }
 
-// Scenarios no guide task walks get a one-step visit of their start screen.
+/** Opens every disclosure and panel, so their content is checked too. */
+async function openEverything(page: Page): Promise<void> {
+  for (const summary of await page.locator('summary').all()) await summary.click();
+  await page.getByRole('button', { name: 'Show diagnostics' }).click();
+  await page.getByRole('button', { name: 'Find virtual IPs' }).click();
+  await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+  await page.getByTestId('diagnostics-text').waitFor();
+}
+
+// Scenarios no guide task walks get one visit with everything open.
 const covered = new Set(GUIDE_TASKS.map((t) => t.scenario));
 const VISITS: readonly GuideTask[] = [
   ...GUIDE_TASKS,
@@ -60,7 +69,7 @@ const VISITS: readonly GuideTask[] = [
     title: s.name,
     scenario: s.name,
     when: s.summary,
-    steps: [{ id: 'start', title: 'start', say: '' }],
+    steps: [{ id: 'everything-open', title: 'everything open', say: '', act: openEverything }],
   })),
 ];
 

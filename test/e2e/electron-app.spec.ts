@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary';
+import { API_CHANNELS } from '../../electron/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 
 // The only test allowed to skip: Electron's binary comes from outside the npm
 // registry. .ci/run recognises it by this exact title prefix.
@@ -45,6 +47,27 @@ test('electron binary: the built app shows both switches in a locked-down window
       };
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // Checklist #7: the policy the page actually carries.
+    expect(
+      await page.evaluate(
+        () =>
+          document
+            .querySelector('meta[http-equiv="Content-Security-Policy"]')
+            ?.getAttribute('content') ?? null,
+      ),
+    ).toBe(CONTENT_SECURITY_POLICY);
+    // Checklist #14: window.open is denied by the handler, no second window appears.
+    expect(await page.evaluate(() => window.open('http://127.0.0.1:9/') === null)).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+    // Checklist #13: the page cannot navigate away (loopback target: nothing leaves the host).
+    const before = page.url();
+    await page.evaluate(() => {
+      window.location.href = 'http://127.0.0.1:9/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(before);
+    // Checklist #5: permission requests are refused.
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
     expect(
       await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
     ).toBe('undefined');
@@ -52,7 +75,7 @@ test('electron binary: the built app shows both switches in a locked-down window
       await page.evaluate(() =>
         Object.keys((window as unknown as { nonlocalBind: object }).nonlocalBind),
       ),
-    ).toEqual(['getState']);
+    ).toEqual(Object.keys(API_CHANNELS));
   } finally {
     await app.close();
   }

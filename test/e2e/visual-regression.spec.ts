@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { SHOT_OPTIONS } from '../../scripts/docs/freeze-page';
-import { GUIDE_TASKS } from '../../scripts/docs/guide-steps';
+import { GUIDE_TASKS } from '../../scripts/docs/steps';
 import { runTask } from '../../scripts/docs/run-task';
 import { launchChromium } from '../support/chromium';
 

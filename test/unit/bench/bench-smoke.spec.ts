@@ -14,7 +14,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     timeout: 110_000,
   });
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout).toContain('| full state read (15 files)');
+  expect(run.stdout).toContain('| full state read (15 files) vs sysctl -n');
   const results = JSON.parse(await readFile(out, 'utf8')) as Record<
     string,
     Record<string, unknown>
@@ -22,6 +22,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
   for (const field of [
     'stateRead',
     'scaling',
+    'applyFromClick',
     'apply',
     'authorizations',
     'rendererSize',
@@ -39,6 +40,15 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     10, 100, 1000,
   ]);
   expect(results.rendererSize?.gzipKB).toEqual(expect.any(Number));
+  expect(results.machine).toMatchObject({
+    cpus: expect.any(Number),
+    loadAverage1mBefore: expect.any(Number),
+  });
+  // Quick mode leaves out the polkit chain and must say so rather than print a number.
+  for (const field of ['applyFromClick', 'apply', 'authorizations']) {
+    expect(results[field]?.notMeasured, field).toEqual(expect.stringContaining('BENCH_QUICK'));
+  }
+  expect(run.stdout).toContain('not measured: BENCH_QUICK=1 skips the polkit chain');
   expect(results.firstPaint?.medianMs).toEqual(expect.any(Number));
   await rm(dir, { recursive: true });
 });

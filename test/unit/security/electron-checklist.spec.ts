@@ -1,6 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { ESLint } from 'eslint';
@@ -8,37 +7,19 @@ import { createWindowOptions } from '../../../electron/window-options';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { API_CHANNELS, API_GLOBAL } from '../../../electron/contract';
 import { startPreview } from '../../support/preview';
+import {
+  findMethodCalls,
+  findNodes,
+  functionArgument,
+  parameterName,
+  parseSource,
+  returnedExpressions,
+  typeScriptFilesBelow,
+  unwrap,
+} from '../../support/ts-ast';
 
 // Static versions of Electron's security checklist; the _electron test checks the same live
 // wherever an Electron binary exists. docs/security.md maps all 20 items.
-
-function sourceFile(file: string): ts.SourceFile {
-  return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-}
-
-/** Every call expression `x.name(...)` in a file. */
-function callsNamed(file: string, name: string): ts.CallExpression[] {
-  const found: ts.CallExpression[] = [];
-  const visit = (node: ts.Node) => {
-    if (
-      ts.isCallExpression(node) &&
-      ts.isPropertyAccessExpression(node.expression) &&
-      node.expression.name.text === name
-    ) {
-      found.push(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile(file));
-  return found;
-}
-
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = path.join(dir, n);
-    return statSync(p).isDirectory() ? filesBelow(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 test('#2-4 webPreferences: context isolation, sandbox, no Node integration anywhere', () => {
   const prefs = createWindowOptions('/p.cjs', '/i.png').webPreferences;
@@ -87,36 +68,121 @@ test('#7 CSP is strict, in the built page and on the preview', async () => {
   }
 });
 
-test('#5 permission requests and checks are all denied', () => {
-  const [request] = callsNamed('electron/window.ts', 'setPermissionRequestHandler');
-  const [check] = callsNamed('electron/window.ts', 'setPermissionCheckHandler');
-  expect(request?.getText()).toMatch(/callback\(false\)/);
-  expect(request?.getText()).not.toMatch(/callback\(true\)/);
-  expect(check?.getText()).toMatch(/=>\s*false/);
-});
+const windowTs = () => parseSource('electron/window.ts');
 
-test('#13-14 navigation and new windows are refused', () => {
-  const handlers = callsNamed('electron/window.ts', 'on').map((c) => c.getText());
-  for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
-    expect(handlers.find((h) => h.includes(`'${event}'`))).toMatch(/event\.preventDefault\(\)/);
-  }
-  expect(callsNamed('electron/window.ts', 'setWindowOpenHandler')[0]?.getText()).toMatch(
-    /action: 'deny'/,
+/** Whether `call` is exactly `<receiver>.<method>(...)` on `session.defaultSession`. */
+function onDefaultSession(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.expression.getText() === 'session.defaultSession'
   );
+}
+
+test('#5 permission requests are all answered false, permission checks all return false', () => {
+  const file = windowTs();
+  const requests = findMethodCalls(file, 'setPermissionRequestHandler');
+  expect(requests).toHaveLength(1);
+  const request = requests[0] as ts.CallExpression;
+  expect(onDefaultSession(request)).toBe(true);
+  const handler = functionArgument(request, 0);
+  const callback = parameterName(handler, 2);
+  // Every call of the callback passes the literal false; there is at least one.
+  const answers = findNodes(
+    handler,
+    (n): n is ts.CallExpression =>
+      ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === callback,
+  );
+  expect(answers.length).toBeGreaterThan(0);
+  for (const answer of answers) {
+    expect(answer.arguments.map((a) => a.kind)).toEqual([ts.SyntaxKind.FalseKeyword]);
+  }
+  // The callback is not handed on to anything that might answer true.
+  const uses = findNodes(
+    handler.body,
+    (n): n is ts.Identifier => ts.isIdentifier(n) && n.text === callback,
+  );
+  expect(uses).toHaveLength(answers.length);
+
+  const checks = findMethodCalls(file, 'setPermissionCheckHandler');
+  expect(checks).toHaveLength(1);
+  expect(onDefaultSession(checks[0] as ts.CallExpression)).toBe(true);
+  const returned = returnedExpressions(functionArgument(checks[0] as ts.CallExpression, 0));
+  expect(returned.length).toBeGreaterThan(0);
+  for (const r of returned) expect(r && unwrap(r).kind).toBe(ts.SyntaxKind.FalseKeyword);
 });
 
-test('#15 no shell.openExternal with page data: the app never calls it', () => {
-  for (const file of filesBelow('electron')) {
-    expect(callsNamed(file, 'openExternal'), file).toEqual([]);
+test('#13 navigation, redirects and <webview> attachment are prevented unconditionally', () => {
+  const listeners = findMethodCalls(windowTs(), 'on').filter(
+    (c) =>
+      c.expression.getText().endsWith('webContents.on') &&
+      c.arguments[0] &&
+      ts.isStringLiteral(c.arguments[0]),
+  );
+  for (const eventName of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    const call = listeners.find((c) => (c.arguments[0] as ts.StringLiteral).text === eventName);
+    expect(call, eventName).toBeDefined();
+    const handler = functionArgument(call as ts.CallExpression, 1);
+    const event = parameterName(handler, 0);
+    // Either `(e) => e.preventDefault()` or a block whose top level calls it: no condition around it.
+    const topLevel = ts.isBlock(handler.body)
+      ? handler.body.statements.flatMap((st) =>
+          ts.isExpressionStatement(st) ? [st.expression] : [],
+        )
+      : [handler.body];
+    expect(
+      topLevel.map((e) => unwrap(e).getText()),
+      eventName,
+    ).toContain(`${event}.preventDefault()`);
   }
 });
 
-test('#17 every IPC message is checked for its sender before it reaches a handler', () => {
-  const text = readFileSync('electron/ipc.ts', 'utf8');
-  expect(text).toMatch(/if \(!isTrustedSender\(event\)\)/);
-  const main = readFileSync('electron/main.ts', 'utf8');
-  expect(main).toMatch(/event\.senderFrame === mainWindow\.webContents\.mainFrame/);
-  expect(main).toMatch(/isTrustedSenderUrl\(event\.senderFrame\.url, indexUrl\)/);
+test('#14 every window.open is denied', () => {
+  const calls = findMethodCalls(windowTs(), 'setWindowOpenHandler');
+  expect(calls).toHaveLength(1);
+  const returned = returnedExpressions(functionArgument(calls[0] as ts.CallExpression, 0));
+  expect(returned.length).toBeGreaterThan(0);
+  for (const r of returned) {
+    const value = r && unwrap(r);
+    if (!value || !ts.isObjectLiteralExpression(value))
+      throw new Error('must return an object literal');
+    const action = value.properties.find(
+      (p): p is ts.PropertyAssignment =>
+        ts.isPropertyAssignment(p) && p.name.getText() === 'action',
+    );
+    expect(action && ts.isStringLiteral(action.initializer) && action.initializer.text).toBe(
+      'deny',
+    );
+  }
+});
+
+test('#15 no shell.openExternal with page data: nothing under electron/ even names it', () => {
+  // Stricter than the checklist: any mention (call, import, destructuring, string key) fails,
+  // so a future use has to come with a reviewed change to this test.
+  for (const file of typeScriptFilesBelow('electron')) {
+    const mentions = findNodes(
+      parseSource(file),
+      (n): n is ts.Node =>
+        (ts.isIdentifier(n) || ts.isStringLiteralLike(n)) && /^open(External|Path)$/.test(n.text),
+    );
+    expect(
+      mentions.map((m) => m.getText()),
+      file,
+    ).toEqual([]);
+  }
+});
+
+test('#17 main hands every IPC message to the full sender check', () => {
+  const [register] = findNodes(
+    parseSource('electron/main.ts'),
+    (n): n is ts.CallExpression =>
+      ts.isCallExpression(n) && n.expression.getText() === 'registerIpcHandlers',
+  );
+  expect(register).toBeDefined();
+  const check = functionArgument(register as ts.CallExpression, 1);
+  const returned = returnedExpressions(check).map((r) => r && unwrap(r).getText());
+  expect(returned).toEqual([`isTrustedSender(${parameterName(check, 0)}, mainWindow, indexUrl)`]);
+  // ipc.ts itself is exercised in ipc-sender-gate.spec.ts, the check in trusted-sender.spec.ts.
 });
 
 test('the built preload exposes exactly the contract methods, each invoking only its own channel', () => {

@@ -1,0 +1,80 @@
+import { launchChromium } from '../../test/support/chromium';
+import { copyDistForOtherUsers, removeDir, startPreview } from '../../test/support/preview';
+import { startPolkit, stopPolkit } from '../../test/support/polkit';
+import { createSandbox } from '../../test/support/sandbox';
+import { createBenchPolkitUser } from './bench-polkit-user';
+import { median, round } from './stats';
+
+/**
+ * Page script: notes the time of the next click (the Apply button) and resolves
+ * window.__nbVerified with the milliseconds until the success banner and the
+ * read-back IPv4 value `want` are both on screen.
+ */
+function installTimer(want: 'On' | 'Off'): string {
+  return `window.__nbVerified = new Promise((resolve) => {
+    let clickedAt = null;
+    document.addEventListener('click', () => { clickedAt = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      const banner = document.querySelector('[data-testid="apply-success"]');
+      const value = document.querySelector('[data-testid="value-ipv4"]')?.textContent;
+      if (clickedAt !== null && banner && value === ${JSON.stringify(want)}) {
+        observer.disconnect();
+        resolve(performance.now() - clickedAt);
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }); undefined`;
+}
+
+/**
+ * Apply from the click to the verified state, as a user sees it: the preview runs as a
+ * non-root user inside `unshare --net --mount`, Chromium clicks Apply, and the backend
+ * goes through sudo-prompt -> pkexec -> polkitd (granting) -> the privileged step -> read back.
+ * Timed inside the page, from the Apply click event to the moment the success banner and
+ * the read-back value are both on screen, so Playwright's own latency is not counted.
+ */
+export async function measureApplyFromClick(runs: number) {
+  await startPolkit();
+  const user = await createBenchPolkitUser();
+  const sandbox = await createSandbox();
+  const dist = await copyDistForOtherUsers();
+  const preview = await startPreview({
+    sandbox,
+    distDir: dist,
+    user: { uid: user.uid, gid: user.uid },
+  });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const expected: 'On' | 'Off' = i % 2 === 0 ? 'On' : 'Off';
+      await page.getByRole('switch', { name: /IPv4/ }).click();
+      await page.getByTestId('pending-ipv4').waitFor();
+      // A string, not a function: tsx's name helpers do not exist inside the page.
+      await page.evaluate(installTimer(expected));
+      await page.getByRole('button', { name: 'Apply' }).click();
+      const ms = await page.evaluate<number | undefined>('window.__nbVerified');
+      if (ms === undefined) throw new Error('the page lost its timer');
+      const kernel = sandbox.readText('/proc/sys/net/ipv4/ip_nonlocal_bind');
+      if (kernel !== (expected === 'On' ? '1\n' : '0\n')) {
+        throw new Error(`the UI said ${expected} but the kernel holds ${kernel.trim()}`);
+      }
+      times.push(ms);
+    }
+    return {
+      runs,
+      medianMs: round(median(times), 1),
+      minMs: round(Math.min(...times), 1),
+      maxMs: round(Math.max(...times), 1),
+    };
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+    await removeDir(dist);
+    user.dispose();
+    stopPolkit();
+  }
+}
