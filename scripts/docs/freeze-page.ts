@@ -61,10 +61,16 @@ export async function openFrozenPage(
   });
   // The preview copies in the page; let it, so "Copy diagnostics" can be shown working.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const traffic: ApiTraffic = { inFlight: 0, lastActivity: Date.now() };
   let answers = 0;
   const next = (): string => `${FROZEN_READ_AT}.${String(answers++ % 1000).padStart(3, '0')}Z`;
   await context.route('**/api/**', async (route: Route) => {
-    const response = await route.fetch();
+    traffic.inFlight += 1;
+    traffic.lastActivity = Date.now();
+    const response = await route.fetch().finally(() => {
+      traffic.inFlight -= 1;
+      traffic.lastActivity = Date.now();
+    });
     const text = await response.text();
     let body: string;
     try {
@@ -75,17 +81,45 @@ export async function openFrozenPage(
     await route.fulfill({ response, body });
   });
   const page = await context.newPage();
+  TRAFFIC.set(page, traffic);
   return { context, page };
 }
 
-/** Waits until fonts are loaded and the UI has stopped planning, so the picture is settled. */
+/** API requests of a page, so a screenshot waits until the backend has answered everything. */
+interface ApiTraffic {
+  inFlight: number;
+  lastActivity: number;
+}
+
+const TRAFFIC = new WeakMap<Page, ApiTraffic>();
+
+/**
+ * Quiet time after the last API answer before the picture counts as settled:
+ * an answer can make the page ask for a new change plan 120 ms later.
+ */
+const QUIET_MS = 500;
+
+async function waitForApiIdle(page: Page): Promise<void> {
+  const traffic = TRAFFIC.get(page);
+  if (!traffic) throw new Error('settle() needs a page from openFrozenPage()');
+  // The last click may not have reached the backend yet (the plan is asked for
+  // after a 120 ms pause), so the quiet time counts from now at the earliest.
+  traffic.lastActivity = Math.max(traffic.lastActivity, Date.now());
+  for (;;) {
+    const quietFor = Date.now() - traffic.lastActivity;
+    if (traffic.inFlight === 0 && quietFor >= QUIET_MS) return;
+    await page.waitForTimeout(Math.max(50, QUIET_MS - quietFor));
+  }
+}
+
+/** Waits until fonts are loaded and the UI has stopped asking the backend, so the picture is settled. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-  // The change plan is asked for 120 ms after the last edit; let it arrive.
-  await page.waitForTimeout(400);
+  await waitForApiIdle(page);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }
 
 /** Screenshot options shared by the docs and the visual regression test. */
