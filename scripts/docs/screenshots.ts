@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { format, resolveConfig } from 'prettier';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
 import { launchChromium } from '../../test/support/chromium';
 import { SHOT_OPTIONS } from './freeze-page';
@@ -50,7 +51,14 @@ async function main(): Promise<void> {
       GUIDE_TASKS.map((task) => () => walk(browser, task)),
       2,
     );
-    await writeFile(path.join(DOCS, 'guide.md'), renderGuide(records, DEMO_SCENARIOS));
+    // Formatted with the project's Prettier settings so `prettier --check .` stays clean.
+    const guidePath = path.join(DOCS, 'guide.md');
+    const options = (await resolveConfig(guidePath)) ?? {};
+    const guide = await format(renderGuide(records, DEMO_SCENARIOS), {
+      ...options,
+      filepath: guidePath,
+    });
+    await writeFile(guidePath, guide);
     const count = records.reduce((n, r) => n + r.steps.length * 2, 0);
     process.stdout.write(`Wrote ${count} screenshots to ${SHOTS} and ${DOCS}/guide.md\n`);
   } finally {
