@@ -35,6 +35,35 @@ function describePlan(plan: StepPlan): string {
   return [...parts, ...(file ? [file] : [])].join('; ') + '.';
 }
 
+/** The keys to write for a persistent change, from the runtime tokens of the plan. */
+function persistedValues(tokens: Record<SettingId, '0' | '1' | '-'>): Map<string, KeyValue> {
+  const values = new Map<string, KeyValue>();
+  for (const setting of SETTINGS) {
+    const token = tokens[setting.id];
+    if (token !== '-') values.set(setting.key, token);
+  }
+  return values;
+}
+
+/** Refuses when the file is not what the UI read: never overwrite someone else's edit. */
+function changedSinceRead(
+  path: string,
+  currentSha: string | null,
+  expectedSha: string | null,
+): ApiError | null {
+  return currentSha === expectedSha
+    ? null
+    : {
+        code: 'file-changed',
+        message: `Someone else edited ${path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
+      };
+}
+
+const NOTHING_TO_APPLY: ApiError = {
+  code: 'nothing-to-apply',
+  message: 'There is no change to apply.',
+};
+
 /**
  * Turns a validated request into exactly one privileged step.
  * Returns an error (and runs nothing) when the request cannot be carried out as asked.
@@ -68,8 +97,7 @@ export async function planApply(
   }
 
   if (persistence.kind === 'runtime') {
-    if (tokens.ipv4 === '-' && tokens.ipv6 === '-')
-      return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
+    if (tokens.ipv4 === '-' && tokens.ipv6 === '-') return NOTHING_TO_APPLY;
     return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
   }
 
@@ -81,21 +109,16 @@ export async function planApply(
   const target = await readTargetFile(ctx, name.name);
   if (target.kind === 'refused') return target.error;
   const currentSha = target.kind === 'file' ? target.sha256 : null;
-  if (currentSha !== persistence.expectedSha256) {
-    return {
-      code: 'file-changed',
-      message: `Someone else edited ${SYSCTL_D}/${name.name} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
-    };
-  }
+  const changed = changedSinceRead(
+    `${SYSCTL_D}/${name.name}`,
+    currentSha,
+    persistence.expectedSha256,
+  );
+  if (changed) return changed;
 
   if (persistence.kind === 'persist') {
-    const values = new Map<string, KeyValue>();
-    for (const setting of SETTINGS) {
-      const token = tokens[setting.id];
-      if (token !== '-') values.set(setting.key, token);
-    }
-    if (values.size === 0)
-      return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
+    const values = persistedValues(tokens);
+    if (values.size === 0) return NOTHING_TO_APPLY;
     const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
     const file =
       target.kind === 'file' && content === target.text
@@ -145,19 +168,10 @@ async function planSysctlConf(
   const target = await readEditableFile(ctx, SYSCTL_CONF);
   if (target.kind === 'refused') return target.error;
   const currentSha = target.kind === 'file' ? target.sha256 : null;
-  if (currentSha !== expectedSha256) {
-    return {
-      code: 'file-changed',
-      message: `Someone else edited ${SYSCTL_CONF} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
-    };
-  }
-  const values = new Map<string, KeyValue>();
-  for (const setting of SETTINGS) {
-    const token = tokens[setting.id];
-    if (token !== '-') values.set(setting.key, token);
-  }
-  if (values.size === 0)
-    return { code: 'nothing-to-apply', message: 'There is no change to apply.' };
+  const changed = changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256);
+  if (changed) return changed;
+  const values = persistedValues(tokens);
+  if (values.size === 0) return NOTHING_TO_APPLY;
   const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
   return {
     ipv4: tokens.ipv4,

@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 
 /**
  * The real elevation chain for tests: a system D-Bus, polkitd, test users and
@@ -68,8 +76,41 @@ function polkitAnswers(): boolean {
   );
 }
 
+// Test runs, benches and other developers' runs on one machine share one polkit setup:
+// each registers its pid here, and only the last one out tears the setup down.
+const RUNS_DIR = '/tmp/nonlocal-bind-polkit-runs';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function otherLiveRuns(): number[] {
+  if (!existsSync(RUNS_DIR)) return [];
+  return readdirSync(RUNS_DIR)
+    .map(Number)
+    .filter((pid) => {
+      if (pid === process.pid) return false;
+      if (isAlive(pid)) return true;
+      rmSync(`${RUNS_DIR}/${pid}`, { force: true });
+      return false;
+    });
+}
+
 /** Starts what is missing of dbus + polkitd, creates users and the rules file. Idempotent. */
 export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
+  mkdirSync(RUNS_DIR, { recursive: true });
+  writeFileSync(`${RUNS_DIR}/${process.pid}`, '');
+  if (otherLiveRuns().length > 0 && existsSync(STATE_FILE) && polkitAnswers()) {
+    // Another run set everything up; make sure our rules are in place and share it.
+    writeFileSync(RULES_FILE, RULES, { mode: 0o644 });
+    await waitFor(() => polkitUsersExist(), 'the test users');
+    return { ownsPolkitd: false };
+  }
   const state: StartedState = { dbusPid: null, polkitdPid: null, createdUsers: [] };
   for (const tool of ['/usr/bin/pkexec', POLKITD, '/usr/bin/dbus-daemon']) {
     if (!existsSync(tool)) {
@@ -113,8 +154,14 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
   return { ownsPolkitd: state.polkitdPid !== null };
 }
 
-/** Undoes exactly what startPolkit created or started. */
+function polkitUsersExist(): boolean {
+  return Object.values(POLKIT_USERS).every((u) => run('id', ['-u', u]).status === 0);
+}
+
+/** Undoes exactly what startPolkit created or started, once no other run still needs it. */
 export function stopPolkit(): void {
+  rmSync(`${RUNS_DIR}/${process.pid}`, { force: true });
+  if (otherLiveRuns().length > 0) return;
   rmSync(RULES_FILE, { force: true });
   if (!existsSync(STATE_FILE)) return;
   const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as StartedState;

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { rmdir } from 'node:fs/promises';
+import { SYSCTL_DIRECTORIES } from '../../electron/system/sysctl-sources';
 
 /**
  * A throw-away network + mount namespace holding copies of everything the app reads.
@@ -39,14 +40,8 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Directories systemd-sysctl and procps read; each gets its own empty tmpfs. */
-export const SYSCTL_DIRECTORIES = [
-  '/etc/sysctl.d',
-  '/run/sysctl.d',
-  '/usr/local/lib/sysctl.d',
-  '/usr/lib/sysctl.d',
-  '/lib/sysctl.d',
-] as const;
+// Directories systemd-sysctl and procps read: the app's own list, so the sandbox shadows each.
+export { SYSCTL_DIRECTORIES };
 
 const SETUP_SCRIPT = String.raw`
 set -e
