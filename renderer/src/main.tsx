@@ -3,9 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { connectApi } from './api';
 import { ErrorPanel } from './components/error-panel';
-// A pinned, bundled font: the UI (and its screenshots) look the same on every machine.
+// A pinned, bundled font: the UI (and the generated screenshots) look the same on every machine.
 import '@fontsource/inter/latin-400.css';
+import '@fontsource/inter/latin-500.css';
 import '@fontsource/inter/latin-600.css';
+import '@fontsource/inter/latin-700.css';
+import '@fontsource/inter/latin-ext-400.css';
+import '@fontsource/inter/latin-ext-700.css';
 import './styles.css';
 
 const container = document.getElementById('root');

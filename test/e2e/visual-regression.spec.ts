@@ -1,10 +1,15 @@
 import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
+import { SHOT_OPTIONS } from '../../scripts/docs/freeze-page';
+import { GUIDE_TASKS } from '../../scripts/docs/steps';
+import { runTask } from '../../scripts/docs/run-task';
 import { launchChromium } from '../support/chromium';
-import { openStep, screenshotName, THEMES } from '../../scripts/docs/capture';
-import { STEPS } from '../../scripts/docs/steps';
 
-// A UI change that alters these fails until `npm run docs:screenshots` regenerates them on purpose.
+/**
+ * The key states of the guide, compared with the committed docs/screenshots.
+ * A UI change that alters them fails here until the images are regenerated on
+ * purpose with `npm run docs:screenshots` (which rewrites these baselines too).
+ */
 let browser: Browser;
 test.beforeAll(async () => {
   browser = await launchChromium();
@@ -13,18 +18,27 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-for (const step of STEPS.filter((s) => s.key)) {
-  for (const theme of THEMES) {
-    test(`looks as documented: ${screenshotName(step, theme)}`, async () => {
-      const opened = await openStep(browser, step, theme);
-      try {
-        await expect(opened.page).toHaveScreenshot(screenshotName(step, theme), {
-          fullPage: true,
-          maxDiffPixelRatio: 0.01,
-        });
-      } finally {
-        await opened.close();
-      }
+const KEY_TASKS = GUIDE_TASKS.filter((t) => t.visual);
+
+test('the key tasks are part of the comparison', () => {
+  expect(KEY_TASKS.map((t) => t.id)).toEqual(
+    expect.arrayContaining([
+      'overview',
+      'enable-ipv4',
+      'resolve-conflict',
+      'test-vip',
+      'copy-diagnostics',
+    ]),
+  );
+});
+
+for (const task of KEY_TASKS) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`${task.id} (${scheme}) looks as in docs/screenshots`, async () => {
+      await runTask(browser, task, scheme, async (page, name) => {
+        // A small tolerance (200 pixels of ~1.2 million) absorbs anti-aliasing differences.
+        await expect(page).toHaveScreenshot(name, { ...SHOT_OPTIONS, maxDiffPixels: 200 });
+      });
     });
   }
 }

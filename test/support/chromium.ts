@@ -58,5 +58,12 @@ export async function launchChromium(
     await chmod(wrapper, 0o755);
     executablePath = wrapper;
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  // Polkit tests start and stop the system D-Bus daemon while other tests run; Chromium
+  // aborts when a bus it connected to goes away, so it is kept off D-Bus entirely.
+  const env = {
+    ...process.env,
+    DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent/nonlocal-bind-no-dbus',
+    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/nonlocal-bind-no-dbus',
+  };
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, env });
 }

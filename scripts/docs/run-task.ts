@@ -1,0 +1,57 @@
+import type { Browser, Page } from 'playwright-core';
+import { startPreview } from '../../test/support/preview';
+import { openFrozenPage, settle, type ColorScheme } from './freeze-page';
+import { screenshotName, type GuideStep, type GuideTask } from './steps';
+
+/** What a step showed, for the guide: its screenshot and the commands on screen. */
+export interface StepRecord {
+  readonly step: GuideStep;
+  readonly screenshot: string;
+  readonly commands: readonly { readonly title: string; readonly commands: string }[];
+}
+
+export type Shoot = (page: Page, fileName: string) => Promise<void>;
+
+async function readCommandBlocks(page: Page): Promise<StepRecord['commands']> {
+  return page.locator('.command-block').evaluateAll((blocks) =>
+    blocks.map((b) => ({
+      title: b.querySelector('figcaption span')?.textContent ?? '',
+      commands: b.querySelector('pre')?.textContent ?? '',
+    })),
+  );
+}
+
+/**
+ * Walks one task in its own demo preview (a fresh temporary system each
+ * time, so every run starts from the same state) and calls `shoot` at each step.
+ */
+export async function runTask(
+  browser: Browser,
+  task: GuideTask,
+  scheme: ColorScheme,
+  shoot: Shoot,
+  distDir?: string,
+): Promise<StepRecord[]> {
+  const preview = await startPreview({ args: ['--demo', task.scenario], distDir });
+  const { context, page } = await openFrozenPage(browser, scheme);
+  const records: StepRecord[] = [];
+  try {
+    await page.goto(preview.url);
+    await page.getByTestId('value-ipv4').waitFor();
+    for (const step of task.steps) {
+      if (step.act) await step.act(page);
+      await settle(page);
+      const screenshot = screenshotName(task, step, scheme);
+      await shoot(page, screenshot);
+      records.push({
+        step,
+        screenshot,
+        commands: step.commands ? await readCommandBlocks(page) : [],
+      });
+    }
+  } finally {
+    await context.close();
+    await preview.stop();
+  }
+  return records;
+}

@@ -1,0 +1,74 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { format, resolveConfig } from 'prettier';
+import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
+import { launchChromium } from '../../test/support/chromium';
+import { SHOT_OPTIONS } from './freeze-page';
+import { GUIDE_TASKS, type GuideTask } from './steps';
+import { renderGuide, type TaskRecord } from './render-guide';
+import { runTask } from './run-task';
+
+// Entry of `npm run docs:screenshots` (after `npm run build`): regenerates
+// docs/screenshots/*.png and docs/guide.md. The PNGs are also the visual
+// regression baselines of test/e2e/visual-regression.spec.ts.
+const DOCS = path.resolve('docs');
+const SHOTS = path.join(DOCS, 'screenshots');
+
+async function walk(browser: Browser, task: GuideTask): Promise<TaskRecord> {
+  const shoot = async (page: Parameters<Parameters<typeof runTask>[3]>[0], name: string) => {
+    await page.screenshot({ path: path.join(SHOTS, name), ...SHOT_OPTIONS });
+  };
+  const steps = await runTask(browser, task, 'light', shoot);
+  await runTask(browser, task, 'dark', shoot);
+  return { task, steps };
+}
+
+/** Runs `jobs` with at most `limit` at a time, keeping their order in the result. */
+async function runLimited<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index];
+      if (job) results[index] = await job();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
+async function main(): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  // Start clean so images of removed steps do not linger.
+  for (const name of await readdir(SHOTS)) {
+    if (name.endsWith('.png')) await rm(path.join(SHOTS, name));
+  }
+  const browser = await launchChromium();
+  try {
+    const records = await runLimited(
+      GUIDE_TASKS.map((task) => () => walk(browser, task)),
+      2,
+    );
+    // Formatted with the project's Prettier settings so `prettier --check .` stays clean.
+    const guidePath = path.join(DOCS, 'guide.md');
+    const options = (await resolveConfig(guidePath)) ?? {};
+    const guide = await format(renderGuide(records, DEMO_SCENARIOS), {
+      ...options,
+      filepath: guidePath,
+    });
+    await writeFile(guidePath, guide);
+    const count = records.reduce((n, r) => n + r.steps.length * 2, 0);
+    process.stdout.write(`Wrote ${count} screenshots to ${SHOTS} and ${DOCS}/guide.md\n`);
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `docs:screenshots: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
