@@ -1,9 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import { launchChromium } from '../support/chromium';
-import { copyDistForOtherUsers, removeDir, startPreview } from '../support/preview';
-import { createSandbox } from '../support/sandbox';
+import { openRealPreview } from '../support/real-preview';
+import { startPreview } from '../support/preview';
 import { POLKIT_USERS } from '../support/polkit';
-import { spawnSync } from 'node:child_process';
 
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 
@@ -21,12 +20,8 @@ async function enableIpv4AtBoot(page: Page, fileName: string): Promise<void> {
 }
 
 test('as root: flip IPv4, persist to 99-custom.conf, Apply, and see the value read back', async () => {
-  const sandbox = await createSandbox();
-  const preview = await startPreview({ sandbox });
-  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  const { sandbox, page, close } = await openRealPreview();
   try {
-    const page = await browser.newPage();
-    await page.goto(preview.url);
     await enableIpv4AtBoot(page, '99-custom.conf');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByTestId('apply-success')).toContainText('IPv4 non-local bind is now on');
@@ -41,9 +36,7 @@ test('as root: flip IPv4, persist to 99-custom.conf, Apply, and see the value re
       'net.ipv4.ip_nonlocal_bind = 1\n',
     );
   } finally {
-    await browser.close();
-    await preview.stop();
-    await sandbox.dispose();
+    await close();
   }
 });
 
@@ -77,16 +70,8 @@ test('a bad file name gets an inline error and Apply stays disabled; Discard dro
 });
 
 test('as a non-root user with polkit granting: one authentication applies as root', async () => {
-  const sandbox = await createSandbox();
-  const dist = await copyDistForOtherUsers();
-  const uid = Number(
-    spawnSync('id', ['-u', POLKIT_USERS.granted], { encoding: 'utf8' }).stdout.trim(),
-  );
-  const preview = await startPreview({ sandbox, distDir: dist, user: { uid, gid: uid } });
-  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  const { sandbox, page, close } = await openRealPreview({ user: POLKIT_USERS.granted });
   try {
-    const page = await browser.newPage();
-    await page.goto(preview.url);
     await enableIpv4AtBoot(page, '90-nonlocal-bind.conf');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByTestId('apply-success')).toBeVisible();
@@ -99,24 +84,13 @@ test('as a non-root user with polkit granting: one authentication applies as roo
       sandbox.run('stat', ['-c', '%u', '/etc/sysctl.d/90-nonlocal-bind.conf']).stdout.trim(),
     ).toBe('0');
   } finally {
-    await browser.close();
-    await preview.stop();
-    await sandbox.dispose();
-    await removeDir(dist);
+    await close();
   }
 });
 
 test('as a non-root user with polkit refusing: the refusal is shown and nothing changes', async () => {
-  const sandbox = await createSandbox();
-  const dist = await copyDistForOtherUsers();
-  const uid = Number(
-    spawnSync('id', ['-u', POLKIT_USERS.refused], { encoding: 'utf8' }).stdout.trim(),
-  );
-  const preview = await startPreview({ sandbox, distDir: dist, user: { uid, gid: uid } });
-  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  const { sandbox, page, close } = await openRealPreview({ user: POLKIT_USERS.refused });
   try {
-    const page = await browser.newPage();
-    await page.goto(preview.url);
     await page.getByRole('switch', { name: /IPv6/ }).click();
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Not applied' })).toContainText(
@@ -129,10 +103,7 @@ test('as a non-root user with polkit refusing: the refusal is shown and nothing 
     await expect(page.getByTestId('value-ipv6')).toHaveText('Off');
     expect(sandbox.readText('/proc/sys/net/ipv6/ip_nonlocal_bind')).toBe('0\n');
   } finally {
-    await browser.close();
-    await preview.stop();
-    await sandbox.dispose();
-    await removeDir(dist);
+    await close();
   }
 });
 

@@ -1,15 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { launchChromium } from '../support/chromium';
+import { openRealPreview } from '../support/real-preview';
 import { startPreview } from '../support/preview';
-import { createSandbox } from '../support/sandbox';
 
 test('bind test in the real namespace: fails, Apply, then offers and passes the re-test', async () => {
-  const sandbox = await createSandbox();
-  const preview = await startPreview({ sandbox });
-  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  const { page, close } = await openRealPreview();
   try {
-    const page = await browser.newPage();
-    await page.goto(preview.url);
     await page.getByLabel('IP address').fill('192.0.2.10');
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await expect(page.getByTestId('bind-result')).toContainText(
@@ -28,9 +24,7 @@ test('bind test in the real namespace: fails, Apply, then offers and passes the 
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('looks like a host name');
   } finally {
-    await browser.close();
-    await preview.stop();
-    await sandbox.dispose();
+    await close();
   }
 });
 
