@@ -1,4 +1,5 @@
 import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAboutPanelOptions, createMenuTemplate } from './about-panel';
@@ -28,10 +29,13 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('Nonlocal Bind could not start', String(error));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Nonlocal Bind could not start', String(error));
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -69,6 +73,7 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
-  // Demo data lives in a temp directory that must not outlive the app.
-  void demoRoot?.dispose();
+  // Demo data lives in a temp directory that must not outlive the app; removed
+  // synchronously because the process exits right after this event.
+  if (demoRoot) rmSync(demoRoot.fsRoot, { recursive: true, force: true });
 });
