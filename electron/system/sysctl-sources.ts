@@ -71,7 +71,13 @@ function readSourceFile(
   }
   let text: string;
   try {
-    text = readSmallTextFile(real);
+    // An absolute link (99-sysctl.conf -> /etc/sysctl.conf) names a system path: below a
+    // test or demo root it must be read there, never from the host.
+    const target =
+      linkTarget !== null && path.isAbsolute(linkTarget)
+        ? resolveSystemPath(ctx, linkTarget)
+        : real;
+    text = readSmallTextFile(target);
   } catch (error) {
     problems.push(`${systemPath}: cannot be read (${code(error)})`);
     return null;

@@ -133,3 +133,17 @@ test('unreadable files and directories are reported, not fatal', async () => {
   await rm(root, { recursive: true });
   await rm(path.dirname(cli), { recursive: true });
 });
+
+test('an absolute link is followed below the root, never to the host file', async () => {
+  const root = await layOut({
+    '/etc/sysctl.conf': `${V4} = 1\n`,
+    '/etc/sysctl.d/99-sysctl.conf': { link: '/etc/sysctl.conf' },
+  });
+  const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
+  expect(resolveForEngine(sources, 'systemd', V4).winner).toEqual({
+    path: '/etc/sysctl.d/99-sysctl.conf',
+    line: 1,
+    value: '1',
+  });
+  await rm(root, { recursive: true });
+});
