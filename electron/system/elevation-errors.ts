@@ -87,6 +87,13 @@ export function mapStepExit(exitCode: number, stderr: string): ApiError | null {
           'Applying failed and restoring the previous state also failed. Check the values and the file shown below.',
         details,
       };
+    case STEP_EXIT.lockTimeout:
+      return {
+        code: 'apply-busy',
+        message:
+          'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.',
+        details,
+      };
     default:
       return {
         code: 'step-failed',

@@ -12,10 +12,22 @@
  *   EXPECTED_SHA256 the file's sha256 when the UI read it, or "absent"
  *   CONTENT_BASE64  the complete new file content, or - unless FILE_OP is write
  *
- * Transaction: record the old runtime values and a backup of the file, check
- * the file is unchanged since it was read, write procfs, replace the file
- * atomically (temp file in the same directory, fsync, rename, fsync dir),
- * read both back, and on any error or mismatch restore everything.
+ * Transaction, all of it under an exclusive flock on $R/run/nonlocal-bind/lock
+ * (one step at a time, system-wide; a step that has to wait says so on stderr
+ * and gives up after 5 minutes with exit 75): record the old runtime values,
+ * check the file is unchanged since it was read, keep the original as a hard
+ * link (the backup is the original inode itself: links, mode, owner, ACLs and
+ * SELinux label come back untouched), write procfs, write the new content into
+ * a temp file carrying the original's attributes, fsync, rename, fsync the
+ * directory, read both back, and on any error or mismatch restore exactly what
+ * this run changed. Temp files are removed only while holding the lock, so a
+ * running step never loses its backup to another one.
+ *
+ * Needs only POSIX sh, coreutils and util-linux flock, and runs the same fed
+ * on stdin (`sh -s -- ARGS`) or passed as a string (`sh -c SCRIPT sh ARGS`).
+ *
+ * Output: stdout `nonlocal-bind: applied` on success; stderr lines
+ * `nonlocal-bind: …` otherwise. Exit codes: STEP_EXIT below.
  *
  * NONLOCAL_BIND_ROOT (empty in production, where pkexec clears the
  * environment anyway) lets the demo and tests run the same script against a
@@ -47,12 +59,25 @@ p6="$R/proc/sys/net/ipv6/ip_nonlocal_bind"
 dir="$R/etc/sysctl.d"
 [ "$op" != write-conf ] || dir="$R/etc"
 file="$dir/$name"
-old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=
-[ "$want4" = - ] || old4=$(cat "$p4") || fail 69 "cannot read $p4"
-[ "$want6" = - ] || old6=$(cat "$p6") || fail 69 "cannot read $p6"
+# The lock lives where only root can open it (0711: the app may stat it to see who
+# holds it, nobody else can take it and stall every Apply).
+state="$R/run/nonlocal-bind"
+[ -d "$state" ] || mkdir -p -m 0711 "$state" || fail 69 "cannot create $state"
+exec 9>>"$state/lock" || fail 69 "cannot open $state/lock"
+if ! flock -n 9; then
+  printf 'nonlocal-bind: waiting for another Apply to finish\n' >&2
+  flock -w 300 9 || fail 75 "another Apply held the lock for 5 minutes"
+fi
+old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=; replaced=no
+# procfs answers a read at a non-zero offset with EOF, so the shell's byte-wise read
+# sees "1" and no newline: read's status is false, the value is what counts.
+read_value() { v=; read -r v < "$1"; [ -n "$v" ]; }
+[ "$want4" = - ] || { read_value "$p4" && old4=$v; } || fail 69 "cannot read $p4"
+[ "$want6" = - ] || { read_value "$p6" && old6=$v; } || fail 69 "cannot read $p6"
 if [ "$op" != none ]; then
   [ -d "$dir" ] || mkdir -p "$dir" || fail 69 "cannot create $dir"
-  rm -f "$dir"/.nonlocal-bind-tmp.* 2>/dev/null
+  # Safe under the lock: no other step is running, so any such file is a leftover.
+  for f in "$dir"/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
   if [ -L "$file" ]; then fail 66 "$file is a symbolic link; refusing to replace it"; fi
   if [ -e "$file" ] && [ ! -f "$file" ]; then fail 66 "$file is not a regular file"; fi
   if [ -f "$file" ]; then
@@ -75,38 +100,47 @@ rollback() {
   code=$1; shift
   printf 'nonlocal-bind: %s; restoring the previous state\n' "$*" >&2
   ok=yes
-  # Only values this run actually changed are written back.
+  # Only what this run actually changed is put back.
   [ "$set4" = no ] || printf '%s\n' "$old4" > "$p4" 2>/dev/null || ok=no
   [ "$set6" = no ] || printf '%s\n' "$old6" > "$p6" 2>/dev/null || ok=no
   [ -z "$tmp" ] || rm -f "$tmp"
-  if [ "$op" != none ]; then
-    if [ -n "$bak" ]; then mv -f "$bak" "$file" || ok=no; sync "$dir" 2>/dev/null
-    elif [ "$had_file" = no ]; then rm -f "$file" || ok=no; fi
+  if [ "$replaced" = yes ]; then
+    if [ -n "$bak" ]; then mv -f "$bak" "$file" || ok=no; bak=; sync "$dir" 2>/dev/null
+    else rm -f "$file" || ok=no; fi
   fi
+  # The original was never replaced: its hard-link backup is only an extra name.
+  [ -z "$bak" ] || rm -f "$bak"
   [ "$ok" = yes ] || fail 70 "restoring the previous state failed"
   exit "$code"
 }
 if [ "$had_file" = yes ]; then
-  bak=$(mktemp "$dir/.nonlocal-bind-tmp.bak.XXXXXX") || fail 69 "cannot create a backup in $dir"
-  cp -p "$file" "$bak" && sync "$bak" || { rm -f "$bak"; fail 69 "cannot back up $file"; }
+  bak="$dir/.nonlocal-bind-tmp.bak.$$"
+  # A bind-mounted file cannot be linked (EXDEV): keep a full copy instead.
+  ln -f "$file" "$bak" 2>/dev/null || cp --preserve=all "$file" "$bak" \
+    || { rm -f "$bak"; fail 69 "cannot keep a backup of $file"; }
 fi
 if [ "$want4" != - ]; then write_value "$p4" "$want4" || rollback $? "setting IPv4 failed"; set4=yes; fi
 if [ "$want6" != - ]; then write_value "$p6" "$want6" || rollback $? "setting IPv6 failed"; set6=yes; fi
 if [ "$op" = write ] || [ "$op" = write-conf ]; then
-  tmp=$(mktemp "$dir/.nonlocal-bind-tmp.new.XXXXXX") || rollback 69 "cannot create a temporary file in $dir"
+  tmp="$dir/.nonlocal-bind-tmp.new.$$"
+  if [ "$had_file" = yes ]; then
+    # Mode, owner, ACLs, xattrs and SELinux label of the original, then the new bytes.
+    cp --attributes-only --preserve=all "$file" "$tmp" || rollback 69 "cannot create $tmp"
+  else
+    ( set -C; : > "$tmp" ) || rollback 69 "cannot create $tmp"
+  fi
   decode > "$tmp" || rollback 69 "cannot write $tmp"
-  chmod 0644 "$tmp" || rollback 69 "cannot set the mode of $tmp"
-  if [ "$(id -u)" = 0 ]; then chown 0:0 "$tmp" || rollback 69 "cannot set the owner of $tmp"; fi
   sync "$tmp" || rollback 69 "cannot flush $tmp"
   mv -f "$tmp" "$file" || rollback 69 "cannot move the new file into place"
-  tmp=
+  tmp=; replaced=yes
   sync "$dir" 2>/dev/null
 elif [ "$op" = delete ]; then
   rm -f "$file" || rollback 69 "cannot delete $file"
+  replaced=yes
   sync "$dir" 2>/dev/null
 fi
-if [ "$want4" != - ] && [ "$(cat "$p4")" != "$want4" ]; then rollback 68 "IPv4 reads back differently"; fi
-if [ "$want6" != - ] && [ "$(cat "$p6")" != "$want6" ]; then rollback 68 "IPv6 reads back differently"; fi
+if [ "$want4" != - ]; then read_value "$p4"; [ "$v" = "$want4" ] || rollback 68 "IPv4 reads back differently"; fi
+if [ "$want6" != - ]; then read_value "$p6"; [ "$v" = "$want6" ] || rollback 68 "IPv6 reads back differently"; fi
 if [ "$op" = write ] || [ "$op" = write-conf ]; then
   a=$(sha256sum < "$file"); b=$(decode | sha256sum)
   [ "$a" = "$b" ] || rollback 68 "$file reads back differently"
@@ -128,4 +162,5 @@ export const STEP_EXIT = {
   verifyFailed: 68,
   writeFailed: 69,
   rollbackFailed: 70,
+  lockTimeout: 75,
 } as const;

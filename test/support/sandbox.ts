@@ -71,6 +71,8 @@ shadow_dir() {
 mkdir -p "$scratch/upper_etc" "$scratch/work_etc"
 mount -t overlay overlay -o "lowerdir=/etc,upperdir=$scratch/upper_etc,workdir=$scratch/work_etc" /etc
 for d in ${SYSCTL_DIRECTORIES.join(' ')}; do shadow_dir "$d"; done
+# The privileged step's lock directory, private to this sandbox (the host's /run stays as it is).
+shadow_dir /run/nonlocal-bind
 # /etc/sysctl.conf: an empty copy in an overlay of /etc (not a bind mount, so the app can
 # replace it by rename as it would on a real system).
 : > /etc/sysctl.conf
