@@ -26,8 +26,21 @@
  * Needs only POSIX sh, coreutils and util-linux flock, and runs the same fed
  * on stdin (`sh -s -- ARGS`) or passed as a string (`sh -c SCRIPT sh ARGS`).
  *
- * Output: stdout `nonlocal-bind: applied` on success; stderr lines
- * `nonlocal-bind: …` otherwise. Exit codes: STEP_EXIT below.
+ * Intent record and recovery: before changing anything the step writes
+ * $R/run/nonlocal-bind/intent, one line
+ *   v1 WANT4 WANT6 OLD4 OLD6 FILE_OP FILE_NAME NEW_SHA256
+ * and removes it when it ends, applied or rolled back. A leftover record (the
+ * step was killed) is resolved under the lock by the next step, or on its own
+ * by `sh -s -- recover` (also for remote nodes after a dropped connection):
+ * when the file already holds the new content the change is completed (the
+ * wanted runtime values are written), otherwise the old runtime values are put
+ * back; leftover temp files are removed either way. Both print one line:
+ *   nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-
+ *
+ * Output: stdout `nonlocal-bind: applied` on success (after a recovered line
+ * when there was a record); stderr lines `nonlocal-bind: …` otherwise,
+ * including `nonlocal-bind: waiting for another Apply to finish` while queued.
+ * Exit codes: STEP_EXIT below.
  *
  * NONLOCAL_BIND_ROOT (empty in production, where pkexec clears the
  * environment anyway) lets the demo and tests run the same script against a
@@ -37,59 +50,104 @@ export const PRIVILEGED_SCRIPT = String.raw`set -u
 umask 022
 R="${'$'}{NONLOCAL_BIND_ROOT:-}"
 fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }
-[ "$#" -eq 7 ] || fail 64 "expected 7 arguments, got $#"
-[ "$1" = v1 ] || fail 64 "unknown protocol $1"
-want4=$2; want6=$3; op=$4; name=$5; expect=$6; content=$7
-for v in "$want4" "$want6"; do case "$v" in 0|1|-) ;; *) fail 64 "runtime values must be 0, 1 or -";; esac; done
-case "$op" in none|write|delete|write-conf) ;; *) fail 64 "unknown file operation";; esac
-if [ "$op" = write-conf ]; then name=sysctl.conf; fi
-if [ "$op" = write ] || [ "$op" = delete ]; then
-  case "$name" in [A-Za-z0-9]*.conf) ;; *) fail 64 "invalid file name";; esac
-  case "$name" in *[!A-Za-z0-9._-]*) fail 64 "invalid file name";; esac
-  [ "${'$'}{#name}" -le 200 ] || fail 64 "file name too long"
-fi
-if [ "$op" != none ]; then
-  case "$expect" in absent) ;; *[!0-9a-f]*|'') fail 64 "invalid hash";; *) [ "${'$'}{#expect}" -eq 64 ] || fail 64 "invalid hash";; esac
-fi
-if [ "$op" = write ] || [ "$op" = write-conf ]; then
-  case "$content" in ''|*[!A-Za-z0-9+/=]*) fail 64 "invalid content encoding";; esac
-fi
+valid_name() {
+  case "$1" in [A-Za-z0-9]*.conf) ;; *) return 1;; esac
+  case "$1" in *[!A-Za-z0-9._-]*) return 1;; esac
+  [ "${'$'}{#1}" -le 200 ]
+}
 p4="$R/proc/sys/net/ipv4/ip_nonlocal_bind"
 p6="$R/proc/sys/net/ipv6/ip_nonlocal_bind"
-dir="$R/etc/sysctl.d"
-[ "$op" != write-conf ] || dir="$R/etc"
-file="$dir/$name"
+state="$R/run/nonlocal-bind"
+intent="$state/intent"
+if [ "$#" -eq 1 ] && [ "$1" = recover ]; then
+  op=recover
+else
+  [ "$#" -eq 7 ] || fail 64 "expected 7 arguments, got $#"
+  [ "$1" = v1 ] || fail 64 "unknown protocol $1"
+  want4=$2; want6=$3; op=$4; name=$5; expect=$6; content=$7
+  for v in "$want4" "$want6"; do case "$v" in 0|1|-) ;; *) fail 64 "runtime values must be 0, 1 or -";; esac; done
+  case "$op" in none|write|delete|write-conf) ;; *) fail 64 "unknown file operation";; esac
+  if [ "$op" = write-conf ]; then name=sysctl.conf; fi
+  if [ "$op" = write ] || [ "$op" = delete ]; then valid_name "$name" || fail 64 "invalid file name"; fi
+  if [ "$op" != none ]; then
+    case "$expect" in absent) ;; *[!0-9a-f]*|'') fail 64 "invalid hash";; *) [ "${'$'}{#expect}" -eq 64 ] || fail 64 "invalid hash";; esac
+  fi
+  if [ "$op" = write ] || [ "$op" = write-conf ]; then
+    case "$content" in ''|*[!A-Za-z0-9+/=]*) fail 64 "invalid content encoding";; esac
+  fi
+fi
+dir_for() { if [ "$1" = write-conf ]; then dir="$R/etc"; else dir="$R/etc/sysctl.d"; fi; }
 # The lock lives where only root can open it (0711: the app may stat it to see who
 # holds it, nobody else can take it and stall every Apply).
-state="$R/run/nonlocal-bind"
 [ -d "$state" ] || mkdir -p -m 0711 "$state" || fail 69 "cannot create $state"
 exec 9>>"$state/lock" || fail 69 "cannot open $state/lock"
 if ! flock -n 9; then
   printf 'nonlocal-bind: waiting for another Apply to finish\n' >&2
   flock -w 300 9 || fail 75 "another Apply held the lock for 5 minutes"
 fi
-old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=; replaced=no
 # procfs answers a read at a non-zero offset with EOF, so the shell's byte-wise read
 # sees "1" and no newline: read's status is false, the value is what counts.
 read_value() { v=; read -r v < "$1"; [ -n "$v" ]; }
+file_sha() { if [ -f "$1" ]; then v=$(sha256sum < "$1") || return 1; v=${'$'}{v%% *}; else v=absent; fi; }
+# A step killed after writing its intent record left this: complete it when the file was
+# already replaced (the durable half is done), otherwise roll the runtime values back.
+# Prints one line: "nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-".
+recover_intent() {
+  outcome=none; rfile=-
+  if [ -e "$intent" ]; then
+    r=; read -r r < "$intent"
+    set -f; set -- $r; set +f
+    [ "$#" -eq 8 ] && [ "$1" = v1 ] || fail 70 "the intent record $intent is unreadable; it was left for inspection"
+    rw4=$2; rw6=$3; ro4=$4; ro6=$5; rop=$6; rname=$7; rsha=$8
+    for x in "$rw4" "$rw6" "$ro4" "$ro6"; do case "$x" in 0|1|-) ;; *) fail 70 "the intent record $intent is invalid";; esac; done
+    case "$rop" in none|write|delete|write-conf) ;; *) fail 70 "the intent record $intent is invalid";; esac
+    case "$rsha" in absent) ;; *[!0-9a-f]*) fail 70 "the intent record $intent is invalid";; esac
+    done_=no
+    if [ "$rop" != none ]; then
+      [ "$rop" = write-conf ] && rname=sysctl.conf
+      valid_name "$rname" || fail 70 "the intent record $intent is invalid"
+      dir_for "$rop"; rfile="$dir/$rname"
+      file_sha "$rfile" || fail 69 "cannot read $rfile"
+      [ "$v" = "$rsha" ] && done_=yes
+    fi
+    ok=yes
+    if [ "$done_" = yes ]; then
+      outcome=completed
+      [ "$rw4" = - ] || printf '%s\n' "$rw4" > "$p4" 2>/dev/null || ok=no
+      [ "$rw6" = - ] || printf '%s\n' "$rw6" > "$p6" 2>/dev/null || ok=no
+    else
+      outcome=rolled-back
+      [ "$rw4" = - ] || [ "$ro4" = - ] || printf '%s\n' "$ro4" > "$p4" 2>/dev/null || ok=no
+      [ "$rw6" = - ] || [ "$ro6" = - ] || printf '%s\n' "$ro6" > "$p6" 2>/dev/null || ok=no
+    fi
+    [ "$ok" = yes ] || fail 70 "recovering the interrupted Apply failed"
+    rm -f "$intent" || fail 70 "cannot remove $intent"
+  fi
+  rm -f "$intent.new"
+  # Under the lock no step is running: every temp file is a killed step's leftover.
+  for f in "$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
+  read_value "$p4"; r4=${'$'}{v:--}; read_value "$p6"; r6=${'$'}{v:--}
+  printf 'nonlocal-bind: recovered %s ipv4=%s ipv6=%s file=%s\n' "$outcome" "$r4" "$r6" "$rfile"
+}
+if [ "$op" = recover ]; then recover_intent; exit 0; fi
+[ ! -e "$intent" ] || recover_intent
+dir_for "$op"
+file="$dir/$name"
+old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=; replaced=no; newsha=absent
 [ "$want4" = - ] || { read_value "$p4" && old4=$v; } || fail 69 "cannot read $p4"
 [ "$want6" = - ] || { read_value "$p6" && old6=$v; } || fail 69 "cannot read $p6"
+decode() { if [ "$content" = "=" ]; then :; else printf '%s' "$content" | base64 -d; fi; }
 if [ "$op" != none ]; then
   [ -d "$dir" ] || mkdir -p "$dir" || fail 69 "cannot create $dir"
   # Safe under the lock: no other step is running, so any such file is a leftover.
   for f in "$dir"/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
   if [ -L "$file" ]; then fail 66 "$file is a symbolic link; refusing to replace it"; fi
   if [ -e "$file" ] && [ ! -f "$file" ]; then fail 66 "$file is not a regular file"; fi
-  if [ -f "$file" ]; then
-    had_file=yes
-    now=$(sha256sum < "$file") || fail 69 "cannot read $file"
-    now=${'$'}{now%% *}
-  else
-    now=absent
-  fi
-  [ "$now" = "$expect" ] || fail 65 "$file changed since it was read"
+  [ ! -f "$file" ] || had_file=yes
+  file_sha "$file" || fail 69 "cannot read $file"
+  [ "$v" = "$expect" ] || fail 65 "$file changed since it was read"
+  if [ "$op" != delete ]; then newsha=$(decode | sha256sum) || fail 64 "invalid content encoding"; newsha=${'$'}{newsha%% *}; fi
 fi
-decode() { if [ "$content" = "=" ]; then :; else printf '%s' "$content" | base64 -d; fi; }
 write_value() {
   err=$( { printf '%s\n' "$2" > "$1"; } 2>&1 ) && return 0
   case "$err" in *Read-only*|*read-only*) return 67;; esac
@@ -110,14 +168,20 @@ rollback() {
   fi
   # The original was never replaced: its hard-link backup is only an extra name.
   [ -z "$bak" ] || rm -f "$bak"
+  # A failed restore keeps the intent record, so the next step or "recover" tries again.
   [ "$ok" = yes ] || fail 70 "restoring the previous state failed"
+  rm -f "$intent"
   exit "$code"
 }
+# The intent record, written atomically before anything changes, even the backup link
+# (root-only directory): whatever a kill leaves behind, a record says how to resolve it.
+{ printf 'v1 %s %s %s %s %s %s %s\n' "$want4" "$want6" "${'$'}{old4:--}" "${'$'}{old6:--}" "$op" "$name" "$newsha" > "$intent.new" \
+  && mv -f "$intent.new" "$intent"; } || fail 69 "cannot write $intent"
 if [ "$had_file" = yes ]; then
   bak="$dir/.nonlocal-bind-tmp.bak.$$"
   # A bind-mounted file cannot be linked (EXDEV): keep a full copy instead.
   ln -f "$file" "$bak" 2>/dev/null || cp --preserve=all "$file" "$bak" \
-    || { rm -f "$bak"; fail 69 "cannot keep a backup of $file"; }
+    || { rm -f "$bak" "$intent"; fail 69 "cannot keep a backup of $file"; }
 fi
 if [ "$want4" != - ]; then write_value "$p4" "$want4" || rollback $? "setting IPv4 failed"; set4=yes; fi
 if [ "$want6" != - ]; then write_value "$p6" "$want6" || rollback $? "setting IPv6 failed"; set6=yes; fi
@@ -139,15 +203,16 @@ elif [ "$op" = delete ]; then
   replaced=yes
   sync "$dir" 2>/dev/null
 fi
+# One read-back of each thing written.
 if [ "$want4" != - ]; then read_value "$p4"; [ "$v" = "$want4" ] || rollback 68 "IPv4 reads back differently"; fi
 if [ "$want6" != - ]; then read_value "$p6"; [ "$v" = "$want6" ] || rollback 68 "IPv6 reads back differently"; fi
 if [ "$op" = write ] || [ "$op" = write-conf ]; then
-  a=$(sha256sum < "$file"); b=$(decode | sha256sum)
-  [ "$a" = "$b" ] || rollback 68 "$file reads back differently"
+  file_sha "$file"; [ "$v" = "$newsha" ] || rollback 68 "$file reads back differently"
 elif [ "$op" = delete ] && [ -e "$file" ]; then
   rollback 68 "$file still exists"
 fi
 [ -z "$bak" ] || rm -f "$bak"
+rm -f "$intent"
 printf 'nonlocal-bind: applied\n'
 exit 0
 `;

@@ -1,0 +1,31 @@
+/**
+ * The privileged step's recovery line (see privileged-script.ts):
+ *   nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-
+ * printed by `recover` and by any step that found a killed step's intent record.
+ */
+export interface RecoveryReport {
+  /** none: no interrupted Apply; completed / rolled-back: what was done about it. */
+  readonly outcome: 'none' | 'completed' | 'rolled-back';
+  /** The runtime values read back after recovery ('-' when the key is unavailable). */
+  readonly ipv4: string;
+  readonly ipv6: string;
+  /** The file the interrupted Apply was changing, or null for a runtime-only change. */
+  readonly file: string | null;
+}
+
+const LINE =
+  /^nonlocal-bind: recovered (none|completed|rolled-back) ipv4=([01-]) ipv6=([01-]) file=(\S+)$/m;
+
+/** Finds and parses the recovery line in the step's stdout; null when there is none. */
+export function parseRecoveryLine(stdout: string): RecoveryReport | null {
+  const match = LINE.exec(stdout);
+  if (!match) return null;
+  const [, outcome, ipv4, ipv6, file] = match;
+  if (outcome !== 'none' && outcome !== 'completed' && outcome !== 'rolled-back') return null;
+  return {
+    outcome,
+    ipv4: ipv4 ?? '-',
+    ipv6: ipv6 ?? '-',
+    file: file === '-' ? null : (file ?? null),
+  };
+}
