@@ -1,11 +1,12 @@
 import type { ApiError, ApplyRequest, RuntimeReading, SettingId } from '../contract';
 import type { Elevator } from './elevate';
-import { mapStepExit } from './elevation-errors';
+import { describeRecovery, mapStepExit } from './elevation-errors';
 import { buildEquivalentCommands } from './equivalent-commands';
 import { validateFileName } from './file-name';
 import { buildStepArguments, StepPlanError, type StepPlan } from './privileged-step';
 import { readRuntimeValues } from './runtime';
 import { SETTINGS } from './settings';
+import { parseRecoveryLine } from './step-recovery';
 import { removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
 import { readEditableFile, readTargetFile, SYSCTL_D } from './sysctl-d-files';
 import { SYSCTL_CONF } from './sysctl-sources';
@@ -208,7 +209,14 @@ export async function applyChanges(
   const manual = buildEquivalentCommands(planned).flatMap((b) => [`# ${b.title}`, b.commands]);
   const run = await elevator.runStep(args, manual);
   if (run.kind === 'not-elevated') return { applied: false, error: run.error, plan: planned };
+  // A killed earlier Apply, resolved by this step before its own change, is reported first.
+  const recovered = parseRecoveryLine(run.stdout);
+  const recovery = recovered ? describeRecovery(recovered) : null;
   const failure = mapStepExit(run.exitCode, run.stderr);
-  if (failure) return { applied: false, error: failure, plan: planned };
-  return { applied: true, summary: describePlan(planned), plan: planned };
+  if (failure) {
+    const details = [recovery, failure.details].filter(Boolean).join('\n') || undefined;
+    return { applied: false, error: { ...failure, details }, plan: planned };
+  }
+  const summary = describePlan(planned);
+  return { applied: true, summary: recovery ? `${recovery} ${summary}` : summary, plan: planned };
 }

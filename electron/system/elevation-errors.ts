@@ -1,5 +1,6 @@
 import type { ApiError } from '../contract';
 import { STEP_EXIT } from './privileged-script';
+import type { RecoveryReport } from './step-recovery';
 
 /** The exact messages @vscode/sudo-prompt reports for elevation failures (it is not localised). */
 export const SUDO_PROMPT_MESSAGES = {
@@ -101,4 +102,18 @@ export function mapStepExit(exitCode: number, stderr: string): ApiError | null {
         details: details ?? `exit code ${exitCode}`,
       };
   }
+}
+
+/**
+ * Words for what a step found and did about a killed earlier Apply (its recovery line),
+ * naming the resulting state as read back; null when there was nothing to recover.
+ */
+export function describeRecovery(report: RecoveryReport): string | null {
+  if (report.outcome === 'none') return null;
+  const value = (v: string) => (v === '1' ? 'on' : v === '0' ? 'off' : 'unavailable');
+  const state = `IPv4 is ${value(report.ipv4)} and IPv6 is ${value(report.ipv6)}`;
+  const file = report.file ?? 'no file';
+  return report.outcome === 'completed'
+    ? `An earlier Apply had been interrupted after ${file} was written; it was completed first: ${state}, and ${file} holds its new content.`
+    : `An earlier Apply had been interrupted before ${file} was replaced; it was rolled back first: ${state} as before it, and ${file} is unchanged.`;
 }

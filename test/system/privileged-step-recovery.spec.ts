@@ -4,6 +4,7 @@ import { createSandbox, type Sandbox } from '../support/sandbox';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
+import { applyInSandbox } from '../support/apply-child';
 
 // SIGKILL the real step at random moments (fixed-seed sample), then run the recovery a new
 // app start runs: the record must be resolved, the reported state must be the real one, and
@@ -117,4 +118,31 @@ test('the next step resolves a leftover intent record before its own change', as
   expect(out.stdout).toContain('nonlocal-bind: applied');
   expect(sandbox.readText(V4)).toBe('0\n');
   expect(sandbox.readText(V6)).toBe('1\n');
+});
+
+test('an Apply that finds a killed Apply says in words what it did and the state it left', async () => {
+  // As a step killed after writing the file but before its read-back leaves it.
+  sandbox.run('sh', [
+    '-c',
+    [
+      'mkdir -p -m 0711 /run/nonlocal-bind',
+      `printf '%s' "$1" > ${FILE}`,
+      `echo 1 > ${V4}`,
+      `echo "v1 1 - 0 - write 99-custom.conf $2" > /run/nonlocal-bind/intent`,
+      'ln /etc/sysctl.d/99-custom.conf /etc/sysctl.d/.nonlocal-bind-tmp.bak.1',
+    ].join(' && '),
+    'sh',
+    NEW,
+    sha(NEW),
+  ]);
+  const result = await applyInSandbox(sandbox, {
+    values: { ipv4: 1, ipv6: 1 },
+    persistence: { kind: 'runtime' },
+  });
+  if (!result.applied) throw new Error(JSON.stringify(result));
+  expect(result.summary).toContain(
+    'An earlier Apply had been interrupted after /etc/sysctl.d/99-custom.conf was written; it was completed first: IPv4 is on and IPv6 is off, and /etc/sysctl.d/99-custom.conf holds its new content.',
+  );
+  expect(sandbox.readText(FILE)).toBe(NEW);
+  expect(sandbox.run('ls', ['-A', '/etc/sysctl.d']).stdout).toBe('99-custom.conf\n');
 });
