@@ -40,6 +40,14 @@ export interface AppState {
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;
+  /** A killed Apply left its intent record: the next Apply completes or rolls it back first. */
+  readonly interruptedApply: InterruptedApply | null;
+}
+
+/** A privileged step that was killed before it finished (its intent record is still there). */
+export interface InterruptedApply {
+  /** When the interrupted step started (the record's modification time, ISO 8601). */
+  readonly since: string;
 }
 
 /** A place in a file: which file and line set a value. */

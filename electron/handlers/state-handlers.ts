@@ -2,6 +2,7 @@ import type { AppState } from '../contract';
 import { computeBootState } from '../system/boot-state';
 import { DEFAULT_FILE_NAME } from '../system/file-name';
 import { readRuntimeValues } from '../system/runtime';
+import { readInterruptedApply } from '../system/step-recovery';
 import { readEditableFile, readSysctlDFiles, SYSCTL_D } from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
@@ -10,11 +11,12 @@ import type { FeatureHandlers } from './handler-table';
 
 /** Reads everything the main view shows, fresh from the system each time. */
 export async function readAppState(deps: HandlerDeps): Promise<AppState> {
-  const [settings, files, sources, sysctlConf] = await Promise.all([
+  const [settings, files, sources, sysctlConf, interruptedApply] = await Promise.all([
     readRuntimeValues(deps.ctx),
     readSysctlDFiles(deps.ctx),
     readSysctlSources(deps.ctx),
     readEditableFile(deps.ctx, SYSCTL_CONF),
+    readInterruptedApply(deps.ctx),
   ]);
   // Propose the file that already sets our keys, so a second file never competes with it.
   const existing = files.find(
@@ -32,6 +34,7 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
       sysctlConfSha256: sysctlConf.kind === 'file' ? sysctlConf.sha256 : null,
     },
     boot: computeBootState(sources, settings),
+    interruptedApply,
   };
 }
 

@@ -112,8 +112,12 @@ export function describeRecovery(report: RecoveryReport): string | null {
   if (report.outcome === 'none') return null;
   const value = (v: string) => (v === '1' ? 'on' : v === '0' ? 'off' : 'unavailable');
   const state = `IPv4 is ${value(report.ipv4)} and IPv6 is ${value(report.ipv6)}`;
-  const file = report.file ?? 'no file';
+  if (report.file === null) {
+    return report.outcome === 'completed'
+      ? `An earlier Apply of runtime values had been interrupted; it was completed first: ${state}.`
+      : `An earlier Apply of runtime values had been interrupted; it was rolled back first: ${state} as before it.`;
+  }
   return report.outcome === 'completed'
-    ? `An earlier Apply had been interrupted after ${file} was written; it was completed first: ${state}, and ${file} holds its new content.`
-    : `An earlier Apply had been interrupted before ${file} was replaced; it was rolled back first: ${state} as before it, and ${file} is unchanged.`;
+    ? `An earlier Apply had been interrupted after ${report.file} was written; it was completed first: ${state}, and ${report.file} holds its new content.`
+    : `An earlier Apply had been interrupted before ${report.file} was replaced; it was rolled back first: ${state} as before it, and ${report.file} is unchanged.`;
 }

@@ -1,3 +1,8 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import type { InterruptedApply } from '../contract';
+import type { SystemContext } from './system-context';
+
 /**
  * The privileged step's recovery line (see privileged-script.ts):
  *   nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-
@@ -28,4 +33,21 @@ export function parseRecoveryLine(stdout: string): RecoveryReport | null {
     ipv6: ipv6 ?? '-',
     file: file === '-' ? null : (file ?? null),
   };
+}
+
+/** Where the step keeps its lock and intent record (root-only; the app may only stat). */
+export const STEP_STATE_DIR = '/run/nonlocal-bind';
+
+/**
+ * Whether a killed step left its intent record. Only stat: the record is root's, and
+ * resolving it is the privileged step's job (the next Apply does it first).
+ */
+export async function readInterruptedApply(ctx: SystemContext): Promise<InterruptedApply | null> {
+  try {
+    const info = await lstat(path.join(ctx.fsRoot, STEP_STATE_DIR, 'intent'));
+    return info.isFile() ? { since: info.mtime.toISOString() } : null;
+  } catch {
+    // Absent (the normal case) or not even stat-able: nothing the app can report.
+    return null;
+  }
 }

@@ -8,6 +8,7 @@ import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
+import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { ErrorPanel } from './components/error-panel';
 import { OutcomeBanner } from './components/outcome-banner';
 import { SettingRow } from './components/setting-row';
@@ -62,6 +63,9 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
       <div className="app">
         {system?.demo ? (
           <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
+        ) : null}
+        {system?.interruptedApply ? (
+          <InterruptedApplyNotice interrupted={system.interruptedApply} />
         ) : null}
         <AppHeader
           readAt={system?.readAt ?? null}

@@ -10,6 +10,7 @@ import {
 const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   readAt: '2026-01-01T00:00:00.000Z',
   demo: null,
+  interruptedApply: null,
   settings: [
     {
       id: 'ipv4',
