@@ -6,8 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureApply } from './measure-apply';
 import { measureApplyFromClick } from './measure-apply-ui';
+import { measureStepCost } from './measure-step-cost';
 import { measureFirstPaint, measureRendererSize } from './measure-renderer';
 import { measureScaling, measureStateRead } from './measure-state';
+import { round } from './stats';
 
 const quick = process.env.BENCH_QUICK === '1';
 const outFile = process.env.BENCH_OUT ?? path.resolve('bench/results.json');
@@ -36,7 +38,13 @@ const rendererSize = await measureRendererSize(path.resolve('dist'));
 const firstPaint = await attempt(() => measureFirstPaint(n(10, 2)));
 const elevation = quick ? skipPolkit : await attempt(() => measureApply(20));
 const fromClick = quick ? skipPolkit : await attempt(() => measureApplyFromClick(20));
+const stepCost = quick ? skipPolkit : await attempt(() => measureStepCost(20));
 const applyBackend = 'notMeasured' in elevation ? elevation : elevation.apply;
+// The issue's goal: click to verified at most 3x one bare pkexec by the same user.
+const pkexecRatio =
+  'medianMs' in fromClick && 'pkexecTrue' in stepCost
+    ? round(fromClick.medianMs / stepCost.pkexecTrue.medianMs, 2)
+    : null;
 const authorizations = 'notMeasured' in elevation ? elevation : elevation.authorizations;
 
 const at = (files: number) => scaling.find((r) => r.files === files)?.medianMs ?? Number.NaN;
@@ -62,6 +70,13 @@ const results = {
     goal: '<= 300 ms median of 20',
     ...('medianMs' in fromClick ? { met: fromClick.medianMs <= 300 } : {}),
   },
+  applyVsPkexecTrue: {
+    pkexecTrue: 'pkexecTrue' in stepCost ? stepCost.pkexecTrue : stepCost,
+    ratio: pkexecRatio,
+    goal: 'Apply click to verified <= 3x pkexec --disable-internal-agent /bin/true',
+    ...(pkexecRatio === null ? {} : { met: pkexecRatio <= 3 }),
+  },
+  processesPerApply: 'processesPerApply' in stepCost ? stepCost.processesPerApply : stepCost,
   // For comparison only: the handler's share of an Apply that also writes sysctl.d.
   apply: { ...applyBackend, goal: 'none (informational, persisting Apply without the UI)' },
   authorizations: {
@@ -107,6 +122,22 @@ const rows: [string, string, string, string][] = [
     timing(fromClick),
     '<= 300 ms',
     verdict(results.applyFromClick.met),
+  ],
+  [
+    'Apply click to verified / pkexec /bin/true',
+    pkexecRatio === null
+      ? 'not measured'
+      : `${pkexecRatio}x (pkexec /bin/true ${'pkexecTrue' in stepCost ? stepCost.pkexecTrue.medianMs : '?'} ms)`,
+    '<= 3x',
+    verdict(results.applyVsPkexecTrue.met),
+  ],
+  [
+    'processes per Apply (runtime / persisting)',
+    'processesPerApply' in stepCost
+      ? `${stepCost.processesPerApply.runtimeOnly} / ${stepCost.processesPerApply.persisting}`
+      : 'not measured',
+    'fewest',
+    '',
   ],
   ['Apply persisting, backend call to read-back', timing(applyBackend), '', ''],
   [

@@ -1,0 +1,78 @@
+import { applyCli } from '../../test/support/apply-child';
+import { startPolkit, stopPolkit } from '../../test/support/polkit';
+import { createSandbox, type Sandbox } from '../../test/support/sandbox';
+import { BENCH_USER, createBenchPolkitUser } from './bench-polkit-user';
+import { median, round } from './stats';
+
+const TRACE = '/etc/nb-bench-trace';
+
+/** Milliseconds of one `pkexec --disable-internal-agent /bin/true` by the bench user. */
+function timePkexecTrue(sandbox: Sandbox): number {
+  const r = sandbox.run(
+    'setpriv',
+    [
+      ...['--reuid', BENCH_USER, '--regid', BENCH_USER, '--init-groups', '--reset-env'],
+      ...[
+        'sh',
+        '-c',
+        's=$(date +%s%N); pkexec --disable-internal-agent /bin/true; e=$(date +%s%N); echo $(((e - s) / 1000))',
+      ],
+    ],
+    { timeoutMs: 30_000 },
+  );
+  return Number(r.stdout.trim()) / 1000;
+}
+
+/**
+ * Processes one Apply starts (fork/vfork/clone without CLONE_THREAD, across the whole
+ * chain: Node's exec shell, pkexec, bash, the step and its tools), counted with strace -f.
+ */
+async function countProcesses(sandbox: Sandbox, request: object): Promise<number> {
+  const cli = await applyCli();
+  sandbox.run('rm', ['-f', TRACE]);
+  sandbox.run(
+    'strace',
+    [
+      ...['-f', '-qq', '-e', 'trace=fork,vfork,clone,clone3', '-o', TRACE],
+      ...['setpriv', '--reuid', BENCH_USER, '--regid', BENCH_USER, '--init-groups', '--reset-env'],
+      ...[process.execPath, cli, JSON.stringify(request)],
+    ],
+    { timeoutMs: 60_000, cwd: '/' },
+  );
+  return sandbox
+    .readText(TRACE)
+    .split('\n')
+    .filter((l) => /\b(fork|vfork|clone3?)\(/.test(l) && !l.includes('CLONE_THREAD'))
+    .filter((l) => /= [1-9]\d*$/.test(l.trim())).length;
+}
+
+/**
+ * The privileged step's cost against the cheapest possible elevation, in one sandbox and
+ * one polkit setup: pkexec running /bin/true (the floor any elevated Apply pays), and the
+ * number of processes a runtime-only and a persisting Apply start.
+ */
+export async function measureStepCost(runs: number) {
+  await startPolkit();
+  const user = await createBenchPolkitUser();
+  const sandbox = await createSandbox();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) times.push(timePkexecTrue(sandbox));
+    const runtime = await countProcesses(sandbox, {
+      values: { ipv4: 1 },
+      persistence: { kind: 'runtime' },
+    });
+    const persist = await countProcesses(sandbox, {
+      values: { ipv4: 0 },
+      persistence: { kind: 'persist', fileName: '90-nb-bench.conf', expectedSha256: null },
+    });
+    return {
+      pkexecTrue: { runs, medianMs: round(median(times), 1) },
+      processesPerApply: { runtimeOnly: runtime, persisting: persist },
+    };
+  } finally {
+    await sandbox.dispose();
+    user.dispose();
+    stopPolkit();
+  }
+}
