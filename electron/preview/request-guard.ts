@@ -10,6 +10,15 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
+ * Exactly the media type application/json, optionally with parameters
+ * (`application/json; charset=utf-8`); not `application/jsonfoo` or `application/json-seq`.
+ */
+export function isJsonMediaType(value: string): boolean {
+  const mediaType = value.split(';', 1)[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+/**
  * Decides whether an API request may reach the handler table.
  *
  * The preview listens on loopback only, but any web page the user visits can
@@ -29,7 +38,8 @@ export function checkApiRequest(
   if (typeof token !== 'string' || !sameSecret(token, expected.token)) {
     return 'missing or wrong API token';
   }
-  const contentType = headers['content-type'] ?? '';
-  if (!contentType.startsWith('application/json')) return 'Content-Type must be application/json';
+  if (!isJsonMediaType(headers['content-type'] ?? '')) {
+    return 'Content-Type must be application/json';
+  }
   return null;
 }

@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Envelope } from '../contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { checkApiRequest } from './request-guard';
 import { readStaticFile } from './static-files';
 
 const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * Limits against slow or piled-up clients (any local program can connect): headers must
+ * arrive within 5 s and a whole request within 10 s, idle keep-alive sockets close after
+ * 5 s, and at most 64 connections are open at once (the page needs a handful).
+ */
+export const PREVIEW_LIMITS = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 64,
+} as const;
 const API_PREFIX = '/api/';
 
 export interface PreviewServer {
@@ -53,6 +65,16 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * An internal error's details (a stack trace) stay in the server's log: a client learns
+ * only that something went wrong, never paths or code layout.
+ */
+function withoutInternals(envelope: Envelope<unknown>, channel: string): Envelope<unknown> {
+  if (envelope.ok || envelope.error.code !== 'internal-error') return envelope;
+  console.error(`preview: internal error on ${channel}: ${envelope.error.details ?? ''}`);
+  return { ok: false, error: { code: envelope.error.code, message: envelope.error.message } };
 }
 
 async function handleApi(
@@ -104,7 +126,7 @@ async function handleApi(
     return;
   }
   const payload = 'payload' in parsed ? parsed.payload : null;
-  sendJson(res, 200, await table[channel](payload));
+  sendJson(res, 200, withoutInternals(await table[channel](payload), channel));
 }
 
 /**
@@ -113,7 +135,14 @@ async function handleApi(
  */
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = randomBytes(24).toString('hex');
-  const server = http.createServer();
+  const server = http.createServer({
+    headersTimeout: PREVIEW_LIMITS.headersTimeoutMs,
+    requestTimeout: PREVIEW_LIMITS.requestTimeoutMs,
+    keepAliveTimeout: PREVIEW_LIMITS.keepAliveTimeoutMs,
+    // Node checks the two timeouts above only this often (default 30 s).
+    connectionsCheckingInterval: 1_000,
+  });
+  server.maxConnections = PREVIEW_LIMITS.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: '127.0.0.1', port: options.port }, () => resolve());
@@ -137,10 +166,13 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
           else send(res, 200, file.body, file.contentType);
         })();
     work.catch((error: unknown) => {
+      console.error(
+        `preview: internal error on ${url.slice(0, 80)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (!res.headersSent) {
         sendJson(res, 500, {
           ok: false,
-          error: { code: 'internal-error', message: String(error) },
+          error: { code: 'internal-error', message: 'Something unexpected went wrong.' },
         });
       }
     });
