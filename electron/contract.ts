@@ -42,6 +42,8 @@ export interface AppState {
   readonly boot: BootState;
   /** A killed Apply left its intent record: the next Apply completes or rolls it back first. */
   readonly interruptedApply: InterruptedApply | null;
+  /** Another Apply holds the step's lock right now: an Apply started now waits for it. */
+  readonly otherApplyRunning: boolean;
 }
 
 /** A privileged step that was killed before it finished (its intent record is still there). */

@@ -3,6 +3,7 @@ import { computeBootState } from '../system/boot-state';
 import { DEFAULT_FILE_NAME } from '../system/file-name';
 import { readRuntimeValues } from '../system/runtime';
 import { readInterruptedApply } from '../system/step-recovery';
+import { isApplyLockHeld } from '../system/apply-lock';
 import { readEditableFile, readSysctlDFiles, SYSCTL_D } from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
@@ -11,13 +12,15 @@ import type { FeatureHandlers } from './handler-table';
 
 /** Reads everything the main view shows, fresh from the system each time. */
 export async function readAppState(deps: HandlerDeps): Promise<AppState> {
-  const [settings, files, sources, sysctlConf, interruptedApply] = await Promise.all([
-    readRuntimeValues(deps.ctx),
-    readSysctlDFiles(deps.ctx),
-    readSysctlSources(deps.ctx),
-    readEditableFile(deps.ctx, SYSCTL_CONF),
-    readInterruptedApply(deps.ctx),
-  ]);
+  const [settings, files, sources, sysctlConf, interruptedApply, otherApplyRunning] =
+    await Promise.all([
+      readRuntimeValues(deps.ctx),
+      readSysctlDFiles(deps.ctx),
+      readSysctlSources(deps.ctx),
+      readEditableFile(deps.ctx, SYSCTL_CONF),
+      readInterruptedApply(deps.ctx),
+      isApplyLockHeld(deps.ctx),
+    ]);
   // Propose the file that already sets our keys, so a second file never competes with it.
   const existing = files.find(
     (f) => f.kind === 'file' && f.problem === null && f.keyLines.length > 0,
@@ -35,6 +38,7 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
     },
     boot: computeBootState(sources, settings),
     interruptedApply,
+    otherApplyRunning,
   };
 }
 

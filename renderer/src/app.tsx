@@ -9,6 +9,7 @@ import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
 import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
+import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
 import { OutcomeBanner } from './components/outcome-banner';
 import { SettingRow } from './components/setting-row';
@@ -67,6 +68,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
         {system?.interruptedApply ? (
           <InterruptedApplyNotice interrupted={system.interruptedApply} />
         ) : null}
+        {system?.otherApplyRunning ? <OtherApplyNotice /> : null}
         <AppHeader
           readAt={system?.readAt ?? null}
           refreshing={view.refreshing}

@@ -33,3 +33,43 @@ test('a killed Apply: the app says so at start, and the next Apply rolls it back
     await close();
   }
 });
+
+test('while another Apply holds the lock the app says so, and an Apply then waits for it', async () => {
+  const { sandbox, page, close } = await openRealPreview();
+  sandbox.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
+  // Its own process group: flock's child (sleep) inherits the locked descriptor.
+  const holder = sandbox.spawn('flock', ['/run/nonlocal-bind/lock', 'sleep', '30'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const release = () => {
+    try {
+      if (holder.pid) process.kill(-holder.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  try {
+    await expect
+      .poll(() => sandbox.run('cat', ['/proc/locks']).stdout.includes('FLOCK'))
+      .toBe(true);
+    await page.reload();
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'Another Apply is running on this computer' });
+    await expect(notice).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('other-apply-920x760.png') });
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    // Still waiting: nothing changed while the other holds the lock.
+    await page.waitForTimeout(1_000);
+    expect(sandbox.readText(V4)).toBe('0\n');
+    release();
+    await expect(page.getByTestId('apply-success')).toContainText('IPv4 non-local bind is now on');
+    expect(sandbox.readText(V4)).toBe('1\n');
+    await expect(notice).toHaveCount(0);
+  } finally {
+    release();
+    await close();
+  }
+});

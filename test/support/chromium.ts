@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -48,8 +48,10 @@ export async function launchChromium(
   options: { readonly netnsPid?: number } = {},
 ): Promise<Browser> {
   let executablePath = findChromium();
+  let wrapperDir: string | null = null;
   if (options.netnsPid !== undefined) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'nb-chromium-'));
+    wrapperDir = dir;
     const wrapper = path.join(dir, 'chromium-in-netns');
     await writeFile(
       wrapper,
@@ -65,5 +67,16 @@ export async function launchChromium(
     DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent/nonlocal-bind-no-dbus',
     DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/nonlocal-bind-no-dbus',
   };
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, env });
+  const browser = await chromium.launch({
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    env,
+  });
+  // The wrapper's directory goes with the browser, so a run leaves nothing in /tmp.
+  if (wrapperDir !== null) {
+    const dir = wrapperDir;
+    browser.on('disconnected', () => void rm(dir, { recursive: true, force: true }));
+  }
+  return browser;
 }

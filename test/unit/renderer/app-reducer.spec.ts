@@ -11,6 +11,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   readAt: '2026-01-01T00:00:00.000Z',
   demo: null,
   interruptedApply: null,
+  otherApplyRunning: false,
   settings: [
     {
       id: 'ipv4',

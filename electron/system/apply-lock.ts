@@ -1,0 +1,42 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { STEP_STATE_DIR } from './step-recovery';
+import type { SystemContext } from './system-context';
+
+/** The privileged step's lock file (see privileged-script.ts). */
+export const APPLY_LOCK = `${STEP_STATE_DIR}/lock`;
+
+/** Linux's encoding of st_dev as /proc/locks prints it: "MAJ:MIN" in hex, at least two digits. */
+function formatDevice(dev: number): string {
+  const major = Math.floor(dev / 256) & 0xfff;
+  const minor = (dev & 0xff) | (Math.floor(dev / 4096) & 0xfff00);
+  const hex = (n: number) => n.toString(16).padStart(2, '0');
+  return `${hex(major)}:${hex(minor)}`;
+}
+
+/**
+ * Whether some process holds the step's lock right now, that is an Apply is running on this
+ * computer and one started now would wait for it. The lock file is root's and cannot be
+ * opened by the app, but its directory (0711) lets anyone stat it, and /proc/locks lists
+ * every flock by device and inode, so this needs no rights and takes no lock itself.
+ */
+export async function isApplyLockHeld(
+  ctx: SystemContext,
+  procLocks = '/proc/locks',
+): Promise<boolean> {
+  let device: string;
+  let inode: number;
+  try {
+    const info = await stat(path.join(ctx.fsRoot, APPLY_LOCK));
+    device = formatDevice(info.dev);
+    inode = info.ino;
+  } catch {
+    // No lock file yet: no step has ever run here, so none is running.
+    return false;
+  }
+  const locks = await readFile(procLocks, 'utf8').catch(() => '');
+  const wanted = `${device}:${inode}`;
+  return locks
+    .split('\n')
+    .some((line) => /\bFLOCK\b/.test(line) && line.split(/\s+/).includes(wanted));
+}
