@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
+import { runStepInSandbox } from '../support/run-step';
 import { createSandbox, type Sandbox } from '../support/sandbox';
-import { PRIVILEGED_SCRIPT, STEP_EXIT } from '../../electron/system/privileged-script';
+import { STEP_EXIT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
 
 // Real steps as root in a namespace, racing for real: the lock must serialise them so that
@@ -16,23 +17,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await sandbox.dispose();
 });
-
-interface StepOutcome {
-  readonly code: number;
-  readonly stderr: string;
-}
-
-function runStep(args: readonly string[]): Promise<StepOutcome> {
-  return new Promise((resolve) => {
-    const child = sandbox.spawn('/bin/sh', ['-s', '--', ...args], {
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
-    child.stdin?.end(PRIVILEGED_SCRIPT);
-  });
-}
 
 /** A step that writes `content` to `name` whose current content is `current`. */
 function writeArgs(name: string, current: string | null, content: string, v4: '0' | '1') {
@@ -71,7 +55,7 @@ for (const racers of [2, 8]) {
         };
       });
       for (const s of steps) if (s.own) sandbox.run('rm', ['-f', `/etc/sysctl.d/${s.name}`]);
-      const outcomes = await Promise.all(steps.map((s) => runStep(s.args)));
+      const outcomes = await Promise.all(steps.map((s) => runStepInSandbox(sandbox, s.args)));
       const sharedWinners = steps.filter((s, i) => !s.own && outcomes[i]?.code === 0);
       outcomes.forEach((o, i) => {
         const step = steps[i];
@@ -98,7 +82,7 @@ test('a step that has to wait for the lock says so, then applies', async () => {
     stdio: 'ignore',
   });
   sandbox.run('sh', ['-c', 'mkdir -p -m 0711 /run/nonlocal-bind; sleep 0.3']);
-  const result = await runStep(writeArgs('70-wait.conf', null, 'x = 1\n', '1'));
+  const result = await runStepInSandbox(sandbox, writeArgs('70-wait.conf', null, 'x = 1\n', '1'));
   held.kill();
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toContain('waiting for another Apply to finish');
@@ -130,7 +114,8 @@ test('a failed mv restores nothing it did not replace: inode, links, mode, owner
   const before = describe();
   expect(before).toContain('user:nobody:r--');
   expect(before).toContain('user.nb="keep"');
-  const result = await runStep(
+  const result = await runStepInSandbox(
+    sandbox,
     writeArgs('80-bound.conf', old, 'net.ipv4.ip_nonlocal_bind = 1\n', '1'),
   );
   expect(result.code, result.stderr).toBe(STEP_EXIT.writeFailed);

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
+import { runStepInSandbox } from '../support/run-step';
 import { createSandbox } from '../support/sandbox';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
@@ -17,25 +18,7 @@ test('SIGKILL at random points never leaves a half-written file (60 runs)', asyn
     ipv6: '-',
     file: { op: 'write', name: '99-custom.conf', expectedSha256: sha(OLD), content: NEW },
   });
-  const runStep = (killAfterMs: number | null) =>
-    new Promise<void>((resolve) => {
-      const child = sandbox.spawn('/bin/sh', ['-s', '--', ...args], {
-        detached: true,
-        stdio: ['pipe', 'ignore', 'ignore'],
-      });
-      child.stdin?.end(PRIVILEGED_SCRIPT);
-      const timer =
-        killAfterMs === null
-          ? null
-          : setTimeout(() => {
-              // The whole process group: the shell and whatever it is running (base64, mv, sync).
-              if (child.pid) process.kill(-child.pid, 'SIGKILL');
-            }, killAfterMs);
-      child.on('exit', () => {
-        if (timer) clearTimeout(timer);
-        resolve();
-      });
-    });
+  const runStep = (killAfterMs: number | null) => runStepInSandbox(sandbox, args, killAfterMs);
   try {
     sandbox.writeText(FILE, OLD);
     const started = Date.now();

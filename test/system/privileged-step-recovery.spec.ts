@@ -5,6 +5,7 @@ import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
 import { applyInSandbox } from '../support/apply-child';
+import { runStepInSandbox } from '../support/run-step';
 
 // SIGKILL the real step at random moments (fixed-seed sample), then run the recovery a new
 // app start runs: the record must be resolved, the reported state must be the real one, and
@@ -34,27 +35,6 @@ test.afterEach(async () => {
   await sandbox.dispose();
 });
 
-function runStep(args: readonly string[], killAfterMs: number | null): Promise<number> {
-  return new Promise((resolve) => {
-    const child = sandbox.spawn('/bin/sh', ['-s', '--', ...args], {
-      detached: true,
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
-    child.stdin?.end(PRIVILEGED_SCRIPT);
-    const timer =
-      killAfterMs === null
-        ? null
-        : setTimeout(() => {
-            // The whole process group: the shell and whatever it runs (base64, cp, mv, sync).
-            if (child.pid) process.kill(-child.pid, 'SIGKILL');
-          }, killAfterMs);
-    child.on('exit', (code) => {
-      if (timer) clearTimeout(timer);
-      resolve(code ?? -1);
-    });
-  });
-}
-
 test(`${KILLS} SIGKILLs at random points, each followed by recovery: state reported = state on disk and in the kernel`, async () => {
   test.setTimeout(240_000);
   const random = seeded(13);
@@ -72,12 +52,12 @@ test(`${KILLS} SIGKILLs at random points, each followed by recovery: state repor
     ]);
   reset();
   const started = Date.now();
-  expect(await runStep(args, null)).toBe(0);
+  expect((await runStepInSandbox(sandbox, args)).code).toBe(0);
   const fullMs = Math.max(Date.now() - started, 5);
   const seen = { none: 0, completed: 0, 'rolled-back': 0 };
   for (let i = 0; i < KILLS; i += 1) {
     reset();
-    await runStep(args, random() * fullMs * 1.2);
+    await runStepInSandbox(sandbox, args, random() * fullMs * 1.2);
     const recovered = sandbox.run('/bin/sh', ['-s', '--', 'recover'], {
       input: PRIVILEGED_SCRIPT,
     });
@@ -145,4 +125,16 @@ test('an Apply that finds a killed Apply says in words what it did and the state
   );
   expect(sandbox.readText(FILE)).toBe(NEW);
   expect(sandbox.run('ls', ['-A', '/etc/sysctl.d']).stdout).toBe('99-custom.conf\n');
+});
+
+test('recover runs alike fed on stdin and passed as a string, and reports a clean state', async () => {
+  const viaStdin = sandbox.run('/bin/sh', ['-s', '--', 'recover'], { input: PRIVILEGED_SCRIPT });
+  const viaString = sandbox.run('/bin/sh', ['-c', PRIVILEGED_SCRIPT, 'sh', 'recover']);
+  const expected = 'nonlocal-bind: recovered none ipv4=0 ipv6=0 file=-\n';
+  expect(viaStdin.stdout).toBe(expected);
+  expect(viaString.stdout).toBe(expected);
+  const args = buildStepArguments({ ipv4: '1', ipv6: '-', file: { op: 'none' } });
+  const applied = sandbox.run('/bin/sh', ['-c', PRIVILEGED_SCRIPT, 'sh', ...args]);
+  expect(applied.stdout).toBe('nonlocal-bind: applied\n');
+  expect(sandbox.readText(V4)).toBe('1\n');
 });

@@ -1,0 +1,39 @@
+import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
+import type { Sandbox } from './sandbox';
+
+export interface StepOutcome {
+  /** The step's exit code; -1 when it was killed. */
+  readonly code: number;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the privileged script as root inside the sandbox, fed on stdin as the app does.
+ * With `killAfterMs`, SIGKILLs its whole process group (the shell and whatever it is
+ * running: base64, cp, mv, sync) after that long, as a crash or `kill -9` would.
+ */
+export function runStepInSandbox(
+  sandbox: Sandbox,
+  args: readonly string[],
+  killAfterMs: number | null = null,
+): Promise<StepOutcome> {
+  return new Promise((resolve) => {
+    const child = sandbox.spawn('/bin/sh', ['-s', '--', ...args], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin?.end(PRIVILEGED_SCRIPT);
+    const timer =
+      killAfterMs === null
+        ? null
+        : setTimeout(() => {
+            if (child.pid) process.kill(-child.pid, 'SIGKILL');
+          }, killAfterMs);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code: code ?? -1, stderr });
+    });
+  });
+}
