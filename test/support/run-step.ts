@@ -29,11 +29,15 @@ export function runStepInSandbox(
       killAfterMs === null
         ? null
         : setTimeout(() => {
-            if (child.pid) process.kill(-child.pid, 'SIGKILL');
+            try {
+              if (child.pid) process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              // The step finished in the same instant: nothing left to kill.
+            }
           }, killAfterMs);
-    child.on('close', (code) => {
+    child.on('exit', () => {
       if (timer) clearTimeout(timer);
-      resolve({ code: code ?? -1, stderr });
     });
+    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
   });
 }
