@@ -40,6 +40,11 @@ export interface AppState {
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;
+  /**
+   * Whether Apply asks for an administrator password (polkit); false when the
+   * app already runs as root. The demo simulates a desktop user, so it asks.
+   */
+  readonly asksForPassword: boolean;
 }
 
 /** A place in a file: which file and line set a value. */
@@ -96,6 +101,8 @@ export interface SysctlDFile {
   /** Why the app would refuse to edit it, in words; null when it can. */
   readonly problem: string | null;
   readonly keyLines: readonly KeyLine[];
+  /** The file starts with the app's own header: Nonlocal Bind wrote it. */
+  readonly writtenByApp: boolean;
 }
 
 export interface PersistenceState {
@@ -117,10 +124,14 @@ export type Persistence =
   /** Edit /etc/sysctl.conf itself: the only file `sysctl --system` applies after everything else. */
   | { readonly kind: 'persist-sysctl-conf'; readonly expectedSha256: string | null }
   | {
+      /** Remove the lines that set `settings` from one file in /etc/sysctl.d. */
       readonly kind: 'unpersist';
       readonly fileName: string;
       readonly expectedSha256: string | null;
+      /** Also set the running value of these settings to 0 now. */
       readonly resetRuntime: boolean;
+      /** The keys to remove; absent means both. */
+      readonly settings?: readonly SettingId[];
     };
 
 export interface ApplyRequest {
@@ -219,6 +230,8 @@ export interface ApiError {
   readonly code: string;
   readonly message: string;
   readonly details?: string;
+  /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
+  readonly alternatives?: readonly CommandBlock[];
 }
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */

@@ -32,6 +32,7 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
       sysctlConfSha256: sysctlConf.kind === 'file' ? sysctlConf.sha256 : null,
     },
     boot: computeBootState(sources, settings),
+    asksForPassword: deps.demo !== null || deps.elevator.kind === 'sudo-prompt',
   };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ApiError, SysctlDFile } from '../contract';
 import { MAX_FILE_BYTES } from './privileged-step';
 import { SETTINGS } from './settings';
-import { decodeUtf8Strict, findKeyLines } from './sysctl-edit';
+import { decodeUtf8Strict, FILE_HEADER, findKeyLines } from './sysctl-edit';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
 export const SYSCTL_D = '/etc/sysctl.d';
@@ -120,11 +120,12 @@ export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[
           sha256: target.sha256,
           problem: null,
           keyLines: findKeyLines(target.text, OUR_KEYS),
+          writtenByApp: target.text.startsWith(FILE_HEADER),
         };
       }
       const problem =
         target.kind === 'refused' ? target.error.message : 'The file disappeared while reading.';
-      return { name, kind, sha256: null, problem, keyLines: [] };
+      return { name, kind, sha256: null, problem, keyLines: [], writtenByApp: false };
     }),
   );
 }
