@@ -22,8 +22,9 @@ export function SettingDetails({
   onRemove,
 }: SettingDetailsProps) {
   return (
-    <section className="setting-details" aria-labelledby={`details-${setting.id}`}>
-      <h3 id={`details-${setting.id}`}>{setting.label}</h3>
+    // Not a landmark: the setting's card above already is one with this name.
+    <div className="setting-details">
+      <h3>{setting.label}</h3>
       <p className="setting-explanation">{setting.explanation}</p>
       <SettingHelp family={setting.family} settingKey={setting.key} />
       {boot && setting.runtime.kind !== 'unavailable' ? (
@@ -35,6 +36,6 @@ export function SettingDetails({
           onRemove={onRemove}
         />
       ) : null}
-    </section>
+    </div>
   );
 }

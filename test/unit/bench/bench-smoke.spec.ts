@@ -50,5 +50,6 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
   }
   expect(run.stdout).toContain('not measured: BENCH_QUICK=1 skips the polkit chain');
   expect(results.firstPaint?.medianMs).toEqual(expect.any(Number));
+  expect(results.firstPaint?.ratioToEmpty).toEqual(expect.any(Number));
   await rm(dir, { recursive: true });
 });
