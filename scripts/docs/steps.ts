@@ -123,7 +123,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'applied',
         title: 'Apply',
-        say: 'Click "Apply…". As the bar says, it "Asks for your password once": type it when the system asks. The green box in the bar says what was done; the values shown were read back from the system afterwards.',
+        say: 'Click Apply… (the button with the shield). It asks for your password once: type it when the system asks. The green box in the bar starts with "Applied." and says what was done; the values shown were read back from the system afterwards. "Done" closes it.',
         act: async (page) => {
           await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
@@ -140,7 +140,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise it',
-        say: 'The switch is on, but the note says that after a restart it will be off, because no file keeps it on. Click "Keep it on at every boot" and then "Apply…" to make it last.',
+        say: 'The switch is on, but the note says that after a restart it will be off, because no file keeps it on. Click "Keep it on at every boot", then Apply… in the bar, to make it last.',
       },
     ],
   },
@@ -216,7 +216,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'resolved',
         title: 'Apply',
-        say: 'Click "Apply…". The yellow note is gone: both tools now leave the setting on.',
+        say: 'Click Apply…. The bar says "Applied." and the yellow note is gone: both tools now leave the setting on.',
         act: async (page) => {
           await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
@@ -245,7 +245,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'works',
         title: 'Turn it on and test again',
-        say: 'Turn on IPv4, click "Apply…", then click "test 192.0.2.10 again". Now it works, although this computer does not hold the address.',
+        say: 'Turn on IPv4, click Apply…, then click the button under the result that offers to test 192.0.2.10 again. Now it "works", although "This computer does not hold this address right now".',
         act: async (page) => {
           await ipv4Switch(page).click();
           await applyButton(page).click();
@@ -270,7 +270,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Find them',
-        say: 'Click "Find virtual IPs". The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it.',
+        say: 'Click Find virtual IPs (afterwards the button says "Look again"). The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it.',
         act: async (page) => {
           await page.getByRole('button', { name: 'Find virtual IPs' }).click();
           await expect(page.getByTestId('vip-table')).toBeVisible();
@@ -298,7 +298,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'shown',
         title: 'Show the report',
-        say: 'Scroll down to "Diagnostics for support" and click "Show diagnostics". The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
+        say: 'Scroll down to "Diagnostics for support" and click Show diagnostics. The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
         act: async (page) => {
           await page.getByRole('button', { name: 'Show diagnostics' }).click();
           await expect(page.getByTestId('diagnostics-text')).toBeVisible();
@@ -370,7 +370,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'file-name',
         title: 'A file name with a slash',
-        say: 'After "change file name", the message under the file name says what is wrong; "Apply…" stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
+        say: 'After clicking change file name, the name can be typed. The message under it says what is wrong; "Apply…" stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
         act: async (page) => {
           await ipv4Switch(page).click();
           await page.getByRole('button', { name: 'change file name' }).click();
