@@ -8,6 +8,7 @@ import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
 import { DemoBanner } from './components/demo-banner';
 import { ErrorPanel } from './components/error-panel';
+import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow } from './components/setting-row';
 import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
@@ -141,6 +142,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
               />
               <div className="details-area">
                 <h2 className="section-title">About these settings</h2>
+                <ReaderProblems problems={system.boot.problems} />
                 {system.settings.map((setting) => (
                   <SettingDetails
                     key={setting.id}

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureApply } from './measure-apply';
 import { measureApplyFromClick } from './measure-apply-ui';
+import { measureHostileTree } from './measure-hostile';
 import { measureFirstPaint, measureRendererSize } from './measure-renderer';
 import { measureScaling, measureStateRead } from './measure-state';
 
@@ -32,6 +33,7 @@ const loadBefore = os.loadavg()[0] ?? 0;
 const skipPolkit: NotMeasured = { notMeasured: 'BENCH_QUICK=1 skips the polkit chain' };
 const stateRead = await measureStateRead(n(200, 10));
 const scaling = await measureScaling(n(30, 3));
+const hostile = await attempt(() => measureHostileTree(n(100_000, 3_000), n(5, 1)));
 const rendererSize = await measureRendererSize(path.resolve('dist'));
 const firstPaint = await attempt(() => measureFirstPaint(n(10, 2)));
 const elevation = quick ? skipPolkit : await attempt(() => measureApply(20));
@@ -68,6 +70,11 @@ const results = {
     ...authorizations,
     goal: 'exactly 1 per Apply',
     ...('allExactlyOne' in authorizations ? { met: authorizations.allExactlyOne } : {}),
+  },
+  hostileTree: {
+    ...hostile,
+    goal: 'state read < 2 s with every trap laid out',
+    ...('stateReadMedianMs' in hostile ? { met: hostile.stateReadMedianMs < 2000 } : {}),
   },
   rendererSize: { ...rendererSize, goal: '<= 70 KB gzipped', met: rendererSize.gzipKB <= 70 },
   firstPaint: {
@@ -116,6 +123,14 @@ const rows: [string, string, string, string][] = [
       : `${authorizations.allExactlyOne ? 'exactly 1' : 'NOT always 1'} in all ${authorizations.combinations} combinations`,
     'exactly 1',
     verdict(results.authorizations.met),
+  ],
+  [
+    'state read, hostile tree (FIFO, /dev/zero, 300 MB, loop, many files, glob bombs)',
+    'stateReadMedianMs' in hostile
+      ? `${hostile.stateReadMedianMs} ms with ${hostile.files} files; VIPs ${hostile.vipDiscoveryMedianMs} ms; worst stall ${hostile.worstEventLoopStallMs} ms`
+      : `not measured: ${hostile.notMeasured}`,
+    '< 2 s',
+    verdict(results.hostileTree.met),
   ],
   [
     'renderer JS gzipped',

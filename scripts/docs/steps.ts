@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** One moment of a task: what to do on screen, then what the support person says about it. */
 export interface GuideStep {
@@ -29,6 +29,11 @@ export interface GuideTask {
 
 const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
 const applyButton = (page: Page) => page.getByRole('button', { name: 'Apply…' });
+
+/** Puts what a step shows at the top of the window, the same way on every run. */
+async function scrollToTop(target: Locator): Promise<void> {
+  await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
 
 async function applyAndExpectError(page: Page, words: string): Promise<void> {
   await ipv4Switch(page).click();
@@ -88,7 +93,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await page.getByText('What does this do?').first().click();
           await expect(page.locator('.setting-help').first()).toBeVisible();
-          await page.locator('.setting-help').first().scrollIntoViewIfNeeded();
+          await scrollToTop(page.locator('.setting-help').first());
         },
       },
     ],
@@ -199,7 +204,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
           await expect(page.getByTestId('boot-ipv4-procps')).toBeVisible();
-          await page.getByTestId('boot-ipv4-procps').scrollIntoViewIfNeeded();
+          await scrollToTop(page.locator('.boot-details').first());
         },
       },
       {
@@ -255,7 +260,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
             .getByRole('button', { name: 'Settings changed: test 192.0.2.10 again' })
             .click();
           await expect(page.getByTestId('bind-result')).toContainText('works');
-          await page.getByTestId('bind-result').scrollIntoViewIfNeeded();
+          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
         },
       },
     ],
@@ -274,7 +279,9 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await page.getByRole('button', { name: 'Find virtual IPs' }).click();
           await expect(page.getByTestId('vip-table')).toBeVisible();
-          await page.getByTestId('vip-table').scrollIntoViewIfNeeded();
+          await scrollToTop(
+            page.getByRole('heading', { name: 'Virtual IPs in your load balancer configuration' }),
+          );
         },
       },
       {
@@ -302,7 +309,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await page.getByRole('button', { name: 'Show diagnostics' }).click();
           await expect(page.getByTestId('diagnostics-text')).toBeVisible();
-          await page.getByText('Diagnostics for support').scrollIntoViewIfNeeded();
+          await scrollToTop(page.getByText('Diagnostics for support'));
         },
       },
       {
@@ -388,10 +395,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
           await expect(
             page.getByRole('alert').filter({ hasText: 'looks like a host name' }),
           ).toBeVisible();
-          await page
-            .getByRole('alert')
-            .filter({ hasText: 'looks like a host name' })
-            .scrollIntoViewIfNeeded();
+          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
         },
       },
     ],
