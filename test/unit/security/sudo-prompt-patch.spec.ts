@@ -1,0 +1,13 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+// The patch (patches/@vscode+sudo-prompt+*.patch, applied by `npm install` through
+// patch-package) must be in what ships: the app and the preview bundle sudo-prompt.
+for (const bundle of ['dist/electron/main.cjs', 'dist/preview/serve.js']) {
+  test(`${bundle} carries the patched sudo-prompt (no root startup files, cwd single-quoted)`, () => {
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).toContain('/bin/bash --noprofile --norc -c');
+    expect(code).not.toContain(`'/bin/bash -c "echo '`);
+    expect(code).toContain("command.push('cd ' + QuoteSingle(Node.process.cwd()) + ';')");
+  });
+}
