@@ -20,10 +20,6 @@ export const MAX_GLOB_DIRECTORIES = 200;
 /** Kernel pseudo-files and devices are never configuration: an include there is not followed. */
 const NOT_CONFIGURATION = ['/proc/', '/sys/', '/dev/'];
 
-function code(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
-}
-
 async function readConfig(
   ctx: SystemContext,
   file: string,
