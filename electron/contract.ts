@@ -44,6 +44,11 @@ export interface AppState {
   readonly interruptedApply: InterruptedApply | null;
   /** Another Apply holds the step's lock right now: an Apply started now waits for it. */
   readonly otherApplyRunning: boolean;
+  /**
+   * Whether Apply asks for an administrator password (polkit); false when the
+   * app already runs as root. The demo simulates a desktop user, so it asks.
+   */
+  readonly asksForPassword: boolean;
 }
 
 /** A privileged step that was killed before it finished (its intent record is still there). */
@@ -106,6 +111,8 @@ export interface SysctlDFile {
   /** Why the app would refuse to edit it, in words; null when it can. */
   readonly problem: string | null;
   readonly keyLines: readonly KeyLine[];
+  /** The file starts with the app's own header: Nonlocal Bind wrote it. */
+  readonly writtenByApp: boolean;
 }
 
 export interface PersistenceState {
@@ -127,10 +134,14 @@ export type Persistence =
   /** Edit /etc/sysctl.conf itself: the only file `sysctl --system` applies after everything else. */
   | { readonly kind: 'persist-sysctl-conf'; readonly expectedSha256: string | null }
   | {
+      /** Remove the lines that set `settings` from one file in /etc/sysctl.d. */
       readonly kind: 'unpersist';
       readonly fileName: string;
       readonly expectedSha256: string | null;
+      /** Also set the running value of these settings to 0 now. */
       readonly resetRuntime: boolean;
+      /** The keys to remove; absent means both. */
+      readonly settings?: readonly SettingId[];
     };
 
 export interface ApplyRequest {
@@ -229,6 +240,8 @@ export interface ApiError {
   readonly code: string;
   readonly message: string;
   readonly details?: string;
+  /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
+  readonly alternatives?: readonly CommandBlock[];
 }
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */

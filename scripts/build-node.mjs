@@ -1,7 +1,10 @@
 // Bundles the Node-side entries. Everything is bundled (no node_modules at run
 // time) so the preview and the packaged app run from dist/ alone, and the
 // sandboxed preload is the single file Electron requires.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -9,6 +12,8 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   sourcemap: true,
+  // The one version source: package.json, for the preview, diagnostics and the About panel.
+  define: { 'process.env.NONLOCAL_BIND_VERSION': JSON.stringify(version) },
 };
 
 await Promise.all([

@@ -7,7 +7,9 @@ import path from 'node:path';
 export type SimulatedElevation = 'auth-denied' | 'no-polkit-agent' | 'no-pkexec' | 'readonly-proc';
 
 export type DemoEntry =
-  { readonly content: string } | { readonly link: string } | { readonly dir: true };
+  | { readonly content: string; readonly executable?: true }
+  | { readonly link: string }
+  | { readonly dir: true };
 
 export interface DemoScenario {
   readonly name: string;
@@ -26,8 +28,31 @@ const HEADER =
   '# bind to a virtual IP before this node holds it. See ip_nonlocal_bind in\n' +
   '# the kernel ip-sysctl documentation.\n';
 
-function baseSystem(ipv4: string, ipv6: string | null): Record<string, DemoEntry> {
+/** Which tools the simulated computer has; the diagnostics report must match the scenario's story. */
+interface SimulatedTools {
+  readonly pkexec: boolean;
+  readonly agent: boolean;
+}
+
+const TOOL_STUB = '#!/bin/sh\n# Stand-in of the demo: never run.\nexit 1\n';
+
+function simulatedTools(tools: SimulatedTools): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
+    '/usr/sbin/sysctl': { content: TOOL_STUB, executable: true },
+  };
+  if (tools.pkexec) entries['/usr/bin/pkexec'] = { content: TOOL_STUB, executable: true };
+  // A desktop session's authentication agent, as /proc/PID/comm names it.
+  if (tools.agent) entries['/proc/2417/comm'] = { content: 'polkit-gnome-au\n' };
+  return entries;
+}
+
+function baseSystem(
+  ipv4: string,
+  ipv6: string | null,
+  tools: SimulatedTools = { pkexec: true, agent: true },
+): Record<string, DemoEntry> {
+  const entries: Record<string, DemoEntry> = {
+    ...simulatedTools(tools),
     '/proc/sys/net/ipv4/ip_nonlocal_bind': { content: ipv4 },
     '/etc/sysctl.d': { dir: true },
     '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },
@@ -118,13 +143,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'no-polkit-agent',
     summary: 'Simulated: no polkit authentication agent is running (for example over SSH).',
-    entries: baseSystem('0\n', '0\n'),
+    entries: baseSystem('0\n', '0\n', { pkexec: true, agent: false }),
     elevation: 'no-polkit-agent',
   },
   {
     name: 'no-pkexec',
     summary: 'Simulated: pkexec is not installed.',
-    entries: baseSystem('0\n', '0\n'),
+    entries: baseSystem('0\n', '0\n', { pkexec: false, agent: true }),
     elevation: 'no-pkexec',
   },
   {
@@ -154,7 +179,7 @@ export async function createDemoRoot(scenario: DemoScenario): Promise<DemoRoot> 
     }
     await mkdir(path.dirname(target), { recursive: true });
     if ('link' in entry) await symlink(entry.link, target);
-    else await writeFile(target, entry.content);
+    else await writeFile(target, entry.content, { mode: entry.executable ? 0o755 : 0o644 });
   }
   return { fsRoot, dispose: () => rm(fsRoot, { recursive: true, force: true }) };
 }

@@ -15,12 +15,12 @@ async function buildReport(deps: HandlerDeps): Promise<string> {
     appVersion: deps.appVersion,
     generatedAt: new Date().toISOString(),
     kernelRelease: readKernelRelease(),
-    distribution: readDistribution(deps.ctx),
+    distribution: await readDistribution(deps.ctx),
     state: await readAppState(deps),
     tools: {
       pkexec: findExecutable(deps.ctx, 'pkexec'),
       sysctl: findExecutable(deps.ctx, 'sysctl'),
-      polkitAgent: findPolkitAgent(deps.ctx),
+      polkitAgent: await findPolkitAgent(deps.ctx),
     },
     lastApply: deps.applyLog.last,
   });

@@ -1,4 +1,4 @@
-import type { ApplyRequest, Persistence, RuntimeValue } from '../contract';
+import type { ApplyRequest, Persistence, RuntimeValue, SettingId } from '../contract';
 
 type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -46,7 +46,7 @@ function checkPersistence(value: unknown): Checked<Persistence> {
     value,
     kind === 'persist'
       ? ['kind', 'fileName', 'expectedSha256']
-      : ['kind', 'fileName', 'expectedSha256', 'resetRuntime'],
+      : ['kind', 'fileName', 'expectedSha256', 'resetRuntime', 'settings'],
     'persistence',
   );
   if (extra) return { ok: false, problem: extra };
@@ -59,6 +59,8 @@ function checkPersistence(value: unknown): Checked<Persistence> {
     return { ok: true, value: { kind, fileName: value.fileName, expectedSha256: sha.value } };
   if (typeof value.resetRuntime !== 'boolean')
     return { ok: false, problem: 'persistence.resetRuntime must be true or false' };
+  const settings = checkSettingIds(value.settings);
+  if (!settings.ok) return settings;
   return {
     ok: true,
     value: {
@@ -66,8 +68,23 @@ function checkPersistence(value: unknown): Checked<Persistence> {
       fileName: value.fileName,
       expectedSha256: sha.value,
       resetRuntime: value.resetRuntime,
+      ...(settings.value ? { settings: settings.value } : {}),
     },
   };
+}
+
+/** Absent means both settings; otherwise a non-empty list of distinct setting ids. */
+function checkSettingIds(value: unknown): Checked<readonly SettingId[] | undefined> {
+  if (value === undefined) return { ok: true, value: undefined };
+  const problem = {
+    ok: false,
+    problem: 'persistence.settings must be a non-empty list of distinct "ipv4"/"ipv6"',
+  } as const;
+  if (!Array.isArray(value) || value.length === 0 || value.length > 2) return problem;
+  const ids = value.filter((v): v is SettingId => v === 'ipv4' || v === 'ipv6');
+  return ids.length === value.length && new Set(ids).size === ids.length
+    ? { ok: true, value: ids }
+    : problem;
 }
 
 function checkValue(value: unknown, id: string): Checked<RuntimeValue | undefined> {

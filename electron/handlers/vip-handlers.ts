@@ -9,7 +9,7 @@ export function createVipHandlers(deps: HandlerDeps): FeatureHandlers<'vips:disc
       guard(async () => {
         if (payload !== null && payload !== undefined)
           return invalidPayload('vips:discover', 'it takes no payload');
-        return succeed(discoverVips(deps.ctx));
+        return succeed(await discoverVips(deps.ctx));
       }),
   };
 }

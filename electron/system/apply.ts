@@ -1,7 +1,7 @@
 import type { ApiError, ApplyRequest, RuntimeReading, SettingId } from '../contract';
 import type { Elevator } from './elevate';
 import { describeRecovery, mapStepExit } from './elevation-errors';
-import { buildEquivalentCommands } from './equivalent-commands';
+import { buildManualAlternatives, wantedRuntimeValues } from './equivalent-commands';
 import { validateFileName } from './file-name';
 import { buildStepArguments, StepPlanError, type StepPlan } from './privileged-step';
 import { readRuntimeValues } from './runtime';
@@ -20,10 +20,17 @@ function isAvailable(reading: RuntimeReading): boolean {
   return reading.kind === 'value' || reading.kind === 'unexpected';
 }
 
-function describePlan(plan: StepPlan): string {
+/** Words for what really changed: runtime values that differ from before, and the file. */
+function describeChanges(
+  plan: StepPlan,
+  before: readonly { id: SettingId; runtime: RuntimeReading }[],
+): string {
   const parts = SETTINGS.flatMap((s) => {
     const v = s.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
-    return v === '-' ? [] : [`${s.label} is now ${v === '1' ? 'on' : 'off'}`];
+    if (v === '-') return [];
+    const was = before.find((b) => b.id === s.id)?.runtime;
+    if (was?.kind === 'value' && String(was.value) === v) return [];
+    return [`${s.label} is now ${v === '1' ? 'on' : 'off'}`];
   });
   const file =
     plan.file.op === 'write'
@@ -33,7 +40,10 @@ function describePlan(plan: StepPlan): string {
         : plan.file.op === 'write-conf'
           ? `${SYSCTL_CONF} was written`
           : null;
-  return [...parts, ...(file ? [file] : [])].join('; ') + '.';
+  const all = [...parts, ...(file ? [file] : [])];
+  return all.length === 0
+    ? 'Nothing needed changing: the system already had these values.'
+    : `${all.join('; ')}.`;
 }
 
 /** The keys to write for a persistent change, from the runtime tokens of the plan. */
@@ -78,10 +88,13 @@ export async function planApply(
   const tokens: Record<SettingId, '0' | '1' | '-'> = { ipv4: '-', ipv6: '-' };
   const persistence = request.persistence;
 
+  // Removal works on the chosen settings only; absent means both.
+  const inScope = (id: SettingId) =>
+    persistence.kind !== 'unpersist' || (persistence.settings ?? ['ipv4', 'ipv6']).includes(id);
   for (const setting of SETTINGS) {
     const value =
       persistence.kind === 'unpersist'
-        ? persistence.resetRuntime
+        ? persistence.resetRuntime && inScope(setting.id)
           ? 0
           : undefined
         : request.values[setting.id];
@@ -139,7 +152,7 @@ export async function planApply(
   }
   const removal = removeKeysFromText(
     target.text,
-    SETTINGS.map((s) => s.key),
+    SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key),
   );
   const file = removal.deleteFile
     ? ({ op: 'delete', name: name.name, expectedSha256: currentSha } as const)
@@ -154,7 +167,9 @@ export async function planApply(
   if (file.op === 'none' && tokens.ipv4 === '-' && tokens.ipv6 === '-') {
     return {
       code: 'nothing-to-remove',
-      message: `${SYSCTL_D}/${name.name} does not set either key.`,
+      message: `${SYSCTL_D}/${name.name} does not set ${SETTINGS.filter((s) => inScope(s.id))
+        .map((s) => s.key)
+        .join(' or ')}.`,
     };
   }
   return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file };
@@ -206,17 +221,18 @@ export async function applyChanges(
     }
     throw error;
   }
-  const manual = buildEquivalentCommands(planned).flatMap((b) => [`# ${b.title}`, b.commands]);
+  const manual = buildManualAlternatives(planned);
+  const before = await readRuntimeValues(ctx);
   const run = await elevator.runStep(args, manual);
   if (run.kind === 'not-elevated') return { applied: false, error: run.error, plan: planned };
   // A killed earlier Apply, resolved by this step before its own change, is reported first.
   const recovered = parseRecoveryLine(run.stdout);
   const recovery = recovered ? describeRecovery(recovered) : null;
-  const failure = mapStepExit(run.exitCode, run.stderr);
+  const failure = mapStepExit(run.exitCode, run.stderr, wantedRuntimeValues(planned));
   if (failure) {
     const details = [recovery, failure.details].filter(Boolean).join('\n') || undefined;
     return { applied: false, error: { ...failure, details }, plan: planned };
   }
-  const summary = describePlan(planned);
+  const summary = describeChanges(planned, before);
   return { applied: true, summary: recovery ? `${recovery} ${summary}` : summary, plan: planned };
 }

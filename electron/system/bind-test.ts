@@ -64,9 +64,16 @@ function canonicalAddress(address: string): string {
   return net.isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname : bare.toLowerCase();
 }
 
-/** Whether an address is assigned to a local interface right now. */
+/** 127.0.0.0/8 and ::1: the kernel treats every loopback address as this computer's own. */
+function isLoopback(address: string): boolean {
+  const wanted = canonicalAddress(address);
+  return wanted === '::1' || (net.isIP(wanted) === 4 && wanted.startsWith('127.'));
+}
+
+/** Whether an address belongs to this computer right now: loopback, or assigned to an interface. */
 export function isAssignedLocally(address: string): boolean {
   const wanted = canonicalAddress(address);
+  if (isLoopback(wanted)) return true;
   return Object.values(os.networkInterfaces())
     .flat()
     .some((i) => i !== undefined && canonicalAddress(i.address) === wanted);
@@ -99,8 +106,8 @@ export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
       ...base,
       outcome: 'works',
       message: local
-        ? "works: the address is already on this computer; the setting isn't needed for it"
-        : 'works',
+        ? "works: the address belongs to this computer, so the setting isn't needed for it"
+        : `works: this computer does not hold the address yet, and ${setting} lets services listen on it anyway`,
     };
   }
   switch (error.code) {
@@ -108,7 +115,7 @@ export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
       return {
         ...base,
         outcome: 'not-local',
-        message: `fails: this address isn't on this computer; turn on ${setting}`,
+        message: `fails: this computer does not hold this address, and ${setting} is off; turn it on to let services listen here`,
       };
     case 'EADDRINUSE':
       return {

@@ -30,6 +30,7 @@ function withPlannedFile(
       path: SYSCTL_CONF,
       masked: false,
       linkTarget: null,
+      readable: true,
       assignments,
     };
     // The usual 99-sysctl.conf link reads the same file under systemd.
@@ -40,7 +41,7 @@ function withPlannedFile(
           f.linkTarget !== null &&
           /(^|\/)sysctl\.conf$/.test(f.linkTarget) &&
           dir === '/etc/sysctl.d'
-            ? { ...f, assignments }
+            ? { ...f, readable: true, assignments }
             : f,
         ),
       ]),
@@ -56,6 +57,7 @@ function withPlannedFile(
     path,
     masked: false,
     linkTarget: null,
+    readable: true,
     assignments,
   };
   const directories = new Map(sources.directories);

@@ -1,4 +1,4 @@
-import type { ApiError } from '../contract';
+import type { ApiError, CommandBlock } from '../contract';
 import { STEP_EXIT } from './privileged-script';
 import type { RecoveryReport } from './step-recovery';
 
@@ -9,8 +9,11 @@ export const SUDO_PROMPT_MESSAGES = {
   noPkexec: 'Unable to find pkexec or kdesudo.',
 } as const;
 
-/** Terminal commands equivalent to a step, shown when no graphical agent can ask for the password. */
-export type ManualCommands = readonly string[];
+/**
+ * Complete ways to do the step by hand, one block per alternative, shown when
+ * the app cannot elevate; pasting one block never runs another.
+ */
+export type ManualCommands = readonly CommandBlock[];
 
 /** Maps a failure to elevate (the step never ran) to what the user sees. */
 export function mapElevationFailure(
@@ -21,23 +24,32 @@ export function mapElevationFailure(
   if (message === SUDO_PROMPT_MESSAGES.permissionDenied) {
     return {
       code: 'auth-refused',
-      message: 'Authentication was refused or cancelled, so nothing was changed.',
+      message:
+        'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of these blocks in a terminal:',
       details: stderr || undefined,
+      alternatives: manual,
     };
   }
   if (message === SUDO_PROMPT_MESSAGES.noPolkitAgent) {
     return {
       code: 'no-polkit-agent',
       message:
-        'No polkit authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run these commands in a terminal instead:',
-      details: manual.join('\n'),
+        'No polkit authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run ONE of these blocks in a terminal instead, or start your desktop’s authentication agent and click Apply… again:',
+      details: stderr || undefined,
+      alternatives: manual,
     };
   }
   if (message === SUDO_PROMPT_MESSAGES.noPkexec) {
     return {
       code: 'no-pkexec',
       message:
-        'pkexec is not installed, so the app cannot ask for administrator rights. Install it: on Debian 12 and Ubuntu the package "pkexec" (older releases: "policykit-1"); on Fedora, RHEL and openSUSE the package "polkit".',
+        'pkexec is not installed, so the app cannot ask for administrator rights. Nothing was changed. Install it with ONE of these commands and click Apply… again, or run the change by hand:',
+      alternatives: [
+        { title: 'Debian 12 and Ubuntu 22.04 or newer', commands: 'sudo apt install pkexec' },
+        { title: 'Older Debian and Ubuntu', commands: 'sudo apt install policykit-1' },
+        { title: 'Fedora, RHEL, openSUSE', commands: 'sudo dnf install polkit' },
+        ...manual,
+      ],
     };
   }
   return {
@@ -47,8 +59,41 @@ export function mapElevationFailure(
   };
 }
 
+/** `key=value` pairs the step meant to set, for the container flags that set them instead. */
+export type WantedValues = readonly { readonly key: string; readonly value: string }[];
+
+/** Where a container's own sysctls are set, for each common runtime. */
+function containerAlternatives(wanted: WantedValues): CommandBlock[] {
+  const pairs = wanted.length > 0 ? wanted : [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1' }];
+  const flags = pairs.map((p) => `--sysctl ${p.key}=${p.value}`).join(' ');
+  return [
+    { title: 'Docker: add to `docker run` (on the host)', commands: `docker run ${flags} IMAGE` },
+    { title: 'Podman: add to `podman run` (on the host)', commands: `podman run ${flags} IMAGE` },
+    {
+      title: 'Docker Compose: in the service of docker-compose.yml',
+      commands: ['sysctls:', ...pairs.map((p) => `  - ${p.key}=${p.value}`)].join('\n'),
+    },
+    {
+      title: 'Kubernetes: in the pod spec',
+      commands: [
+        'securityContext:',
+        '  sysctls:',
+        ...pairs.flatMap((p) => [`    - name: ${p.key}`, `      value: "${p.value}"`]),
+      ].join('\n'),
+    },
+    {
+      title: 'LXC: in the container configuration',
+      commands: pairs.map((p) => `lxc.sysctl.${p.key} = ${p.value}`).join('\n'),
+    },
+  ];
+}
+
 /** Maps the privileged step's exit code to what the user sees. */
-export function mapStepExit(exitCode: number, stderr: string): ApiError | null {
+export function mapStepExit(
+  exitCode: number,
+  stderr: string,
+  wanted: WantedValues = [],
+): ApiError | null {
   const details = stderr.trim() || undefined;
   switch (exitCode) {
     case STEP_EXIT.ok:
@@ -71,8 +116,9 @@ export function mapStepExit(exitCode: number, stderr: string): ApiError | null {
       return {
         code: 'proc-read-only',
         message:
-          '/proc/sys is read-only here: this looks like a container whose network namespace settings are controlled from the host (for example with docker run --sysctl). Nothing was changed.',
+          '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container starts. Nothing was changed. Set the value there with ONE of these, then restart the container:',
         details,
+        alternatives: containerAlternatives(wanted),
       };
     case STEP_EXIT.verifyFailed:
       return {

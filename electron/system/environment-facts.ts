@@ -1,7 +1,8 @@
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readSmallTextFile } from './read-small-file';
+import { readRegularText } from './safe-read';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
 /** Process names (as /proc/PID/comm shows them, cut to 15 characters) of polkit authentication agents. */
@@ -37,35 +38,24 @@ export function findExecutable(ctx: SystemContext, name: string): string | null 
 }
 
 /** The name of a running polkit authentication agent, found by scanning /proc/*\/comm. */
-export function findPolkitAgent(ctx: SystemContext): string | null {
+export async function findPolkitAgent(ctx: SystemContext): Promise<string | null> {
   const proc = resolveSystemPath(ctx, '/proc');
-  let pids: string[];
-  try {
-    pids = readdirSync(proc).filter((p) => /^\d+$/.test(p));
-  } catch {
-    return null;
-  }
+  const pids = (await readdir(proc).catch(() => [] as string[])).filter((p) => /^\d+$/.test(p));
   for (const pid of pids) {
-    try {
-      const comm = readSmallTextFile(path.join(proc, pid, 'comm')).trim();
-      if (AGENT_NAMES.includes(comm)) return comm;
-    } catch {
-      // The process ended while scanning.
-    }
+    // A process that ended while scanning simply reads as missing.
+    const comm = await readRegularText(path.join(proc, pid, 'comm'), 64);
+    if (comm.kind === 'read' && AGENT_NAMES.includes(comm.text.trim())) return comm.text.trim();
   }
   return null;
 }
 
 /** PRETTY_NAME from os-release, as its man page says to look for it. */
-export function readDistribution(ctx: SystemContext): string {
+export async function readDistribution(ctx: SystemContext): Promise<string> {
   for (const file of ['/etc/os-release', '/usr/lib/os-release']) {
-    try {
-      const text = readSmallTextFile(resolveSystemPath(ctx, file));
-      const pretty = /^PRETTY_NAME=(.*)$/m.exec(text)?.[1] ?? '';
-      return pretty.replace(/^["']|["']$/g, '') || 'unknown (no PRETTY_NAME)';
-    } catch {
-      // Try the next one.
-    }
+    const read = await readRegularText(resolveSystemPath(ctx, file), 64 * 1024);
+    if (read.kind !== 'read') continue;
+    const pretty = /^PRETTY_NAME=(.*)$/m.exec(read.text)?.[1] ?? '';
+    return pretty.replace(/^["']|["']$/g, '') || 'unknown (no PRETTY_NAME)';
   }
   return 'unknown (no os-release file)';
 }

@@ -26,11 +26,44 @@ function teeCommand(file: string, content: string): string {
  * order: runtime values, then the file. Shown to users and support staff, and
  * given as the fallback when no polkit agent can ask for a password.
  */
-export function buildEquivalentCommands(plan: StepPlan): CommandBlock[] {
-  const runtime = SETTINGS.flatMap((s) => {
+function runtimeChanges(plan: StepPlan) {
+  return SETTINGS.flatMap((s) => {
     const value = s.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
     return value === '-' ? [] : [{ key: s.key, procPath: s.procPath, value }];
   });
+}
+
+/** The `key=value` pairs a plan sets at run time. */
+export function wantedRuntimeValues(plan: StepPlan): { key: string; value: string }[] {
+  return runtimeChanges(plan).map(({ key, value }) => ({ key, value }));
+}
+
+/**
+ * The whole change as complete alternatives, each one block to paste on its
+ * own: with `sysctl`, or by writing /proc/sys directly; both then write the file.
+ */
+export function buildManualAlternatives(plan: StepPlan): CommandBlock[] {
+  const blocks = buildEquivalentCommands(plan);
+  const runtime = runtimeChanges(plan);
+  const fileBlocks = blocks.slice(runtime.length > 0 ? 2 : 0);
+  const fileCommands = fileBlocks.map((b) => b.commands);
+  if (runtime.length === 0) {
+    return [{ title: 'In a terminal', commands: fileCommands.join('\n') }];
+  }
+  return [
+    {
+      title: 'With sysctl',
+      commands: [blocks[0]?.commands ?? '', ...fileCommands].join('\n'),
+    },
+    {
+      title: 'Or without sysctl, writing /proc/sys',
+      commands: [blocks[1]?.commands ?? '', ...fileCommands].join('\n'),
+    },
+  ];
+}
+
+export function buildEquivalentCommands(plan: StepPlan): CommandBlock[] {
+  const runtime = runtimeChanges(plan);
   const blocks: CommandBlock[] = [];
   if (runtime.length > 0) {
     blocks.push({

@@ -1,14 +1,8 @@
-import { statSync } from 'node:fs';
-import { readSmallTextFile } from './read-small-file';
+import { stat } from 'node:fs/promises';
+import { readRegularText } from './safe-read';
 import type { RuntimeReading, SettingState } from '../contract';
 import { SETTINGS, type SettingDefinition } from './settings';
 import { resolveSystemPath, type SystemContext } from './system-context';
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
-}
 
 /**
  * Interprets the text of a procfs value file.
@@ -22,13 +16,12 @@ export function parseRuntimeText(text: string): RuntimeReading {
   return { kind: 'unexpected', raw: text };
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+async function isDirectory(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => null))?.isDirectory() ?? false;
 }
+
+/** A procfs value is a number and a newline; anything longer is not the kernel's file. */
+const MAX_PROC_VALUE_BYTES = 4096;
 
 /** Reads one setting's runtime value, turning every failure into a specific reason. */
 export async function readRuntimeValue(
@@ -43,38 +36,36 @@ export async function readRuntimeValue(
     };
   }
   const file = resolveSystemPath(ctx, setting.procPath);
-  try {
-    return parseRuntimeText(readSmallTextFile(file));
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'EACCES' || code === 'EPERM') {
+  const read = await readRegularText(file, MAX_PROC_VALUE_BYTES);
+  if (read.kind === 'read') return parseRuntimeText(read.text);
+  const code = read.kind === 'missing' ? 'ENOENT' : read.code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return {
+      kind: 'unavailable',
+      reason: 'permission-denied',
+      detail: `${setting.procPath}: ${code}`,
+    };
+  }
+  if (code === 'ENOENT') {
+    const familyDir = resolveSystemPath(ctx, parentDirectory(setting.procPath));
+    if (setting.family === 'IPv6' && !(await isDirectory(familyDir))) {
       return {
         kind: 'unavailable',
-        reason: 'permission-denied',
-        detail: `${setting.procPath}: ${code}`,
-      };
-    }
-    if (code === 'ENOENT') {
-      const familyDir = resolveSystemPath(ctx, parentDirectory(setting.procPath));
-      if (setting.family === 'IPv6' && !isDirectory(familyDir)) {
-        return {
-          kind: 'unavailable',
-          reason: 'ipv6-absent',
-          detail: `${parentDirectory(setting.procPath)} is missing: IPv6 is disabled or not built into this kernel.`,
-        };
-      }
-      return {
-        kind: 'unavailable',
-        reason: 'key-missing',
-        detail: `${setting.procPath} does not exist.`,
+        reason: 'ipv6-absent',
+        detail: `${parentDirectory(setting.procPath)} is missing: IPv6 is disabled or not built into this kernel.`,
       };
     }
     return {
       kind: 'unavailable',
-      reason: 'read-error',
-      detail: `${setting.procPath}: ${error instanceof Error ? error.message : String(error)}`,
+      reason: 'key-missing',
+      detail: `${setting.procPath} does not exist.`,
     };
   }
+  return {
+    kind: 'unavailable',
+    reason: 'read-error',
+    detail: `${setting.procPath}: ${read.kind === 'refused' ? read.reason : code}`,
+  };
 }
 
 function parentDirectory(p: string): string {

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiError, SysctlDFile } from '../contract';
 import { MAX_FILE_BYTES } from './privileged-step';
 import { SETTINGS } from './settings';
-import { decodeUtf8Strict, findKeyLines } from './sysctl-edit';
+import { decodeUtf8Strict, FILE_HEADER, findKeyLines } from './sysctl-edit';
+import { readRegularFile } from './safe-read';
+import { MAX_FILES_PER_DIRECTORY } from './sysctl-sources';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
 export const SYSCTL_D = '/etc/sysctl.d';
@@ -34,7 +37,7 @@ export async function readEditableFile(ctx: SystemContext, display: string): Pro
   const file = resolveSystemPath(ctx, display);
   let info: Stats;
   try {
-    info = lstatSync(file);
+    info = await lstat(file);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { kind: 'absent' };
     return {
@@ -72,18 +75,19 @@ export async function readEditableFile(ctx: SystemContext, display: string): Pro
       },
     };
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
+  // Non-blocking and regular files only: a FIFO swapped in after the lstat cannot hang the read.
+  const read = await readRegularFile(file, MAX_FILE_BYTES);
+  if (read.kind === 'missing') return { kind: 'absent' };
+  if (read.kind === 'refused') {
     return {
       kind: 'refused',
       error: {
-        code: 'file-unreadable',
-        message: `${display} cannot be read (${errorCode(error)}).`,
+        code: read.code === 'ENOTREG' ? 'target-not-regular' : 'file-unreadable',
+        message: `${display} cannot be read: ${read.reason}.`,
       },
     };
   }
+  const bytes = read.bytes;
   const text = decodeUtf8Strict(bytes);
   if (text === null) {
     return {
@@ -102,15 +106,17 @@ export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[
   const dir = resolveSystemPath(ctx, SYSCTL_D);
   let names: string[];
   try {
-    names = readdirSync(dir)
+    // The same cap as the boot reader: a directory of 100,000 files is listed, not read whole.
+    names = (await readdir(dir))
       .filter((n) => n.endsWith('.conf'))
-      .sort();
+      .sort()
+      .slice(0, MAX_FILES_PER_DIRECTORY);
   } catch {
     return [];
   }
   return Promise.all(
     names.map(async (name): Promise<SysctlDFile> => {
-      const info = lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+      const info = await lstat(path.join(dir, name)).catch(() => null);
       const kind = info?.isSymbolicLink() ? 'symlink' : info?.isFile() ? 'file' : 'other';
       const target = await readTargetFile(ctx, name);
       if (target.kind === 'file') {
@@ -120,11 +126,12 @@ export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[
           sha256: target.sha256,
           problem: null,
           keyLines: findKeyLines(target.text, OUR_KEYS),
+          writtenByApp: target.text.startsWith(FILE_HEADER),
         };
       }
       const problem =
         target.kind === 'refused' ? target.error.message : 'The file disappeared while reading.';
-      return { name, kind, sha256: null, problem, keyLines: [] };
+      return { name, kind, sha256: null, problem, keyLines: [], writtenByApp: false };
     }),
   );
 }

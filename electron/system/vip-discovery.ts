@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VipDiscovery, VipEntry } from '../contract';
 import { isAssignedLocally } from './bind-test';
-import { readSmallTextFile } from './read-small-file';
+import { globMatch, hasGlob } from './glob-match';
+import { readRegularText } from './safe-read';
 import { resolveSystemPath, type SystemContext } from './system-context';
 import type { FoundAddress, ParseResult } from './vip-address';
 import { parseHaproxyConfig } from './vip-haproxy';
@@ -13,56 +14,70 @@ type Program = VipEntry['program'];
 type FileStatus = VipDiscovery['files'][number];
 
 const MAX_NGINX_FILES = 200;
+/** Limits on one nginx include pattern: paths it may expand to, and directories it may list. */
+export const MAX_GLOB_PATHS = 500;
+export const MAX_GLOB_DIRECTORIES = 200;
+/** Kernel pseudo-files and devices are never configuration: an include there is not followed. */
+const NOT_CONFIGURATION = ['/proc/', '/sys/', '/dev/'];
 
-function code(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
-}
-
-function readConfig(ctx: SystemContext, file: string, files: FileStatus[]): string | null {
-  try {
-    const text = readSmallTextFile(resolveSystemPath(ctx, file));
+async function readConfig(
+  ctx: SystemContext,
+  file: string,
+  files: FileStatus[],
+): Promise<string | null> {
+  const read = await readRegularText(resolveSystemPath(ctx, file));
+  if (read.kind === 'read') {
     files.push({ path: file, status: 'read', detail: null });
-    return text;
-  } catch (error) {
-    const c = code(error);
-    files.push(
-      c === 'ENOENT'
-        ? { path: file, status: 'missing', detail: null }
-        : { path: file, status: 'unreadable', detail: c === 'EACCES' ? 'permission denied' : c },
-    );
-    return null;
+    return read.text;
   }
+  files.push(
+    read.kind === 'missing'
+      ? { path: file, status: 'missing', detail: null }
+      : { path: file, status: 'unreadable', detail: read.reason },
+  );
+  return null;
 }
 
 /**
  * Expands `*` and `?` in any path component (a `sites-*` directory, then `*.conf`), like glob(3)
- * as nginx uses it: sorted, hidden names only when the pattern starts with a dot.
+ * as nginx uses it: sorted, hidden names only when the pattern starts with a dot. Bounded: an
+ * `include /*\/*\/*\/*;` stops after MAX_GLOB_DIRECTORIES listings instead of walking the disk.
  */
-function expandGlob(ctx: SystemContext, pattern: string): string[] {
+async function expandGlob(
+  ctx: SystemContext,
+  pattern: string,
+  problems: VipDiscovery['skipped'][number][],
+  from: { file: string; line: number },
+): Promise<string[]> {
   let current = ['/'];
+  let listed = 0;
   for (const segment of pattern.split('/').filter(Boolean)) {
-    if (!/[*?]/.test(segment)) {
+    if (!hasGlob(segment)) {
       current = current.map((dir) => path.posix.join(dir, segment));
       continue;
     }
-    const regex = new RegExp(
-      `^${segment
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.')}$`,
-    );
-    current = current.flatMap((dir) => {
-      try {
-        return readdirSync(resolveSystemPath(ctx, dir))
-          .filter((n) => regex.test(n) && (segment.startsWith('.') || !n.startsWith('.')))
-          .sort()
-          .map((n) => path.posix.join(dir, n));
-      } catch {
+    const next: string[] = [];
+    for (const dir of current) {
+      if (listed >= MAX_GLOB_DIRECTORIES || next.length >= MAX_GLOB_PATHS) {
+        // What was found so far are directories half-way down the pattern, not matches: read none.
+        problems.push({
+          ...from,
+          reason: `include ${pattern}: not followed, it would list more than ${MAX_GLOB_DIRECTORIES} directories or match more than ${MAX_GLOB_PATHS} paths`,
+        });
         return [];
       }
-    });
+      listed += 1;
+      const names = await readdir(resolveSystemPath(ctx, dir)).catch(() => [] as string[]);
+      next.push(
+        ...names
+          .filter((n) => globMatch(segment, n) && (segment.startsWith('.') || !n.startsWith('.')))
+          .sort()
+          .map((n) => path.posix.join(dir, n)),
+      );
+    }
+    current = next;
   }
-  return current;
+  return current.slice(0, MAX_GLOB_PATHS);
 }
 
 function toEntry(found: FoundAddress, program: Program): VipEntry {
@@ -81,7 +96,7 @@ function toEntry(found: FoundAddress, program: Program): VipEntry {
  * lists the addresses they name and which setting each needs. Anything not
  * understood is skipped and reported; unreadable files are marked, never fatal.
  */
-export function discoverVips(ctx: SystemContext): VipDiscovery {
+export async function discoverVips(ctx: SystemContext): Promise<VipDiscovery> {
   const entries: VipEntry[] = [];
   const skipped: ParseResult['skipped'] = [];
   const files: FileStatus[] = [];
@@ -89,9 +104,9 @@ export function discoverVips(ctx: SystemContext): VipDiscovery {
     entries.push(...result.addresses.map((a) => toEntry(a, program)));
     skipped.push(...result.skipped);
   };
-  const haproxy = readConfig(ctx, '/etc/haproxy/haproxy.cfg', files);
+  const haproxy = await readConfig(ctx, '/etc/haproxy/haproxy.cfg', files);
   if (haproxy !== null) take(parseHaproxyConfig(haproxy, '/etc/haproxy/haproxy.cfg'), 'HAProxy');
-  const keepalived = readConfig(ctx, '/etc/keepalived/keepalived.conf', files);
+  const keepalived = await readConfig(ctx, '/etc/keepalived/keepalived.conf', files);
   if (keepalived !== null)
     take(parseKeepalivedConfig(keepalived, '/etc/keepalived/keepalived.conf'), 'Keepalived');
 
@@ -102,11 +117,22 @@ export function discoverVips(ctx: SystemContext): VipDiscovery {
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = readConfig(ctx, file, files);
+    const text = await readConfig(ctx, file, files);
     if (text === null) continue;
     const result = parseNginxConfig(text, file);
     take(result, 'Nginx');
-    for (const pattern of result.includes) queue.push(...expandGlob(ctx, pattern));
+    for (const pattern of result.includes) {
+      const targets = await expandGlob(ctx, pattern, skipped, { file, line: 0 });
+      const outside = targets.filter((t) => NOT_CONFIGURATION.some((p) => `${t}/`.startsWith(p)));
+      if (outside.length > 0) {
+        skipped.push({
+          file,
+          line: 0,
+          reason: `include ${pattern}: ${outside.length} paths under /proc, /sys or /dev were not read (kernel and device files, not configuration)`,
+        });
+      }
+      queue.push(...targets.filter((t) => !outside.includes(t)));
+    }
   }
   return { entries, skipped, files };
 }

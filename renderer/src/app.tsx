@@ -3,7 +3,6 @@ import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/con
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
-import { SettingHelp } from './components/setting-help';
 import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { ApplyBar } from './components/apply-bar';
@@ -11,7 +10,8 @@ import { DemoBanner } from './components/demo-banner';
 import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
-import { OutcomeBanner } from './components/outcome-banner';
+import { ReaderProblems } from './components/reader-problems';
+import { SettingDetails } from './components/setting-details';
 import { SettingRow } from './components/setting-row';
 import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { useChangePlan } from './use-change-plan';
@@ -59,6 +59,14 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
 
   const system = view.system;
   const bootOf = (id: SettingId) => system?.boot.settings.find((b) => b.id === id);
+  const makeEnginesAgree = (boot: SettingBoot) => {
+    dispatch({ type: 'keep-at-boot', id: boot.id });
+    // /etc/sysctl.conf is applied last by `sysctl --system`: writing there settles it.
+    const sysctlConfDecides = [boot.systemd.winner, boot.procps.winner].some(
+      (w) => w?.path === '/etc/sysctl.conf',
+    );
+    if (sysctlConfDecides) dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
+  };
   return (
     <CopyContext.Provider value={copyText}>
       <div className="app">
@@ -92,33 +100,33 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
               Reading the current settings…
             </p>
           ) : null}
-          {view.outcome ? <OutcomeBanner outcome={view.outcome} /> : null}
           {system ? (
             <>
               <div className="settings">
-                {system.settings.map((setting) => (
-                  <SettingRow
-                    key={setting.id}
-                    setting={setting}
-                    pending={view.pending[setting.id]}
-                    locked={view.applying}
-                    onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
-                  >
-                    <SettingHelp family={setting.family} settingKey={setting.key} />
-                    {bootOf(setting.id) ? (
-                      <BootSummary
-                        setting={setting}
-                        boot={bootOf(setting.id) as SettingBoot}
-                        now={currentValue(system, setting.id)}
-                        locked={view.applying}
-                        onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
-                        onRestoreBootValue={(value) =>
-                          dispatch({ type: 'restore-boot-now', id: setting.id, value })
-                        }
-                      />
-                    ) : null}
-                  </SettingRow>
-                ))}
+                {system.settings.map((setting) => {
+                  const boot = bootOf(setting.id);
+                  return (
+                    <SettingRow
+                      key={setting.id}
+                      setting={setting}
+                      pending={view.pending[setting.id]}
+                      locked={view.applying}
+                      onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
+                    >
+                      {boot ? (
+                        <BootSummary
+                          setting={setting}
+                          boot={boot}
+                          now={currentValue(system, setting.id)}
+                          locked={view.applying}
+                          onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
+                          onSetNow={(value) => dispatch({ type: 'set-now', id: setting.id, value })}
+                          onMakeEnginesAgree={() => makeEnginesAgree(boot)}
+                        />
+                      ) : null}
+                    </SettingRow>
+                  );
+                })}
               </div>
               <ApplyBar
                 view={view}
@@ -127,13 +135,33 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 plan={plan}
                 onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
                 onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
-                onResetRuntime={(resetRuntime) =>
-                  dispatch({ type: 'reset-runtime-changed', resetRuntime })
-                }
                 onApply={() => void apply()}
                 onDiscard={() => dispatch({ type: 'discarded' })}
-                onResolution={(fileName) => dispatch({ type: 'resolution-chosen', fileName })}
+                onResolution={(fileName, ids) =>
+                  dispatch({ type: 'resolution-chosen', fileName, ids })
+                }
+                onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
+                onRemovalReset={(resetRuntime) =>
+                  dispatch({ type: 'removal-reset-changed', resetRuntime })
+                }
+                onDismissOutcome={() => dispatch({ type: 'outcome-dismissed' })}
               />
+              <div className="details-area">
+                <h2 className="section-title">About these settings</h2>
+                <ReaderProblems problems={system.boot.problems} />
+                {system.settings.map((setting) => (
+                  <SettingDetails
+                    key={setting.id}
+                    setting={setting}
+                    boot={bootOf(setting.id)}
+                    persistence={system.persistence}
+                    locked={view.applying}
+                    onRemove={(fileName) =>
+                      dispatch({ type: 'removal-chosen', fileName, id: setting.id })
+                    }
+                  />
+                ))}
+              </div>
               <BindTestPanel api={api} appliedCount={view.appliedCount} />
               <VipPanel api={api} />
               <DiagnosticsPanel api={api} />

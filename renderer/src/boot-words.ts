@@ -10,7 +10,7 @@ export function bootValueWord(boot: EngineBoot): string {
   return n === 0 ? 'off' : 'on';
 }
 
-/** "off (set by /etc/sysctl.conf, line 12)" or "off (not set by any file: kernel default)". */
+/** "off (set by /etc/sysctl.conf, line 12)" or "off (no file sets it: kernel default)". */
 export function describeEngineBoot(boot: EngineBoot): string {
   return boot.winner
     ? `${bootValueWord(boot)} (set by ${where(boot.winner)})`
@@ -18,7 +18,7 @@ export function describeEngineBoot(boot: EngineBoot): string {
 }
 
 export function describeBootLine(now: string, boot: SettingBoot): string {
-  return `Now: ${now} · At boot: ${describeEngineBoot(boot.systemd)}`;
+  return `Now: ${now} · After a restart: ${describeEngineBoot(boot.systemd)}`;
 }
 
 /** Plain words for the two engines disagreeing. */
@@ -27,6 +27,22 @@ export function describeDisagreement(boot: SettingBoot): string {
 }
 
 export function describeDrift(now: RuntimeValue, boot: SettingBoot): string {
+  const nowWord = now === 1 ? 'on' : 'off';
   const bootWord = boot.bootValue === 1 ? 'on' : 'off';
-  return `Right now it is ${now === 1 ? 'on' : 'off'}, but after a restart it will be ${bootWord}: the running value has drifted from what the files say.`;
+  const cause = boot.systemd.winner
+    ? `${where(boot.systemd.winner)} sets it ${bootWord} at boot`
+    : `no file keeps it ${nowWord}, so the kernel default (off) comes back`;
+  return `Right now it is ${nowWord}, but after a restart it will be ${bootWord}: ${cause}.`;
+}
+
+/** What a restart would leave when the pending value is set for this session only. */
+export function describeLostAtRestart(
+  label: string,
+  wanted: RuntimeValue,
+  boot: SettingBoot,
+): string | null {
+  const after = boot.bootValue;
+  if (after === null || after === wanted) return null;
+  const cause = boot.systemd.winner ? `${where(boot.systemd.winner)} sets it` : 'no file keeps it';
+  return `After a restart ${label} will be ${after === 1 ? 'on' : 'off'} again: ${cause}.`;
 }

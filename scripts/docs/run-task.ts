@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { startPreview } from '../../test/support/preview';
 import { openFrozenPage, settle, type ColorScheme } from './freeze-page';
-import { screenshotName, type GuideStep, type GuideTask } from './steps';
+import { expect } from '@playwright/test';
+import { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps';
 
 /** What a step showed, for the guide: its screenshot and the commands on screen. */
 export interface StepRecord {
@@ -19,6 +20,16 @@ async function readCommandBlocks(page: Page): Promise<StepRecord['commands']> {
       commands: b.querySelector('pre')?.textContent ?? '',
     })),
   );
+}
+
+/** Every phrase the guide quotes at this step must be on screen, or the guide is stale. */
+async function checkClaims(page: Page, task: GuideTask, step: GuideStep): Promise<void> {
+  for (const claim of quotedClaims(step.say)) {
+    await expect(
+      page.getByText(claim).filter({ visible: true }).first(),
+      `guide step ${task.id}/${step.id} quotes "${claim}", which is not on screen`,
+    ).toBeVisible({ timeout: 3_000 });
+  }
 }
 
 /**
@@ -41,6 +52,7 @@ export async function runTask(
     for (const step of task.steps) {
       if (step.act) await step.act(page);
       await settle(page);
+      await checkClaims(page, task, step);
       const screenshot = screenshotName(task, step, scheme);
       await shoot(page, screenshot);
       records.push({

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** One moment of a task: what to do on screen, then what the support person says about it. */
 export interface GuideStep {
@@ -28,14 +28,16 @@ export interface GuideTask {
 }
 
 const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
+const applyButton = (page: Page) => page.getByRole('button', { name: 'Apply…' });
 
-async function chooseAtEveryBoot(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+/** Puts what a step shows at the top of the window, the same way on every run. */
+async function scrollToTop(target: Locator): Promise<void> {
+  await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 }
 
 async function applyAndExpectError(page: Page, words: string): Promise<void> {
   await ipv4Switch(page).click();
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await applyButton(page).click();
   await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible();
 }
 
@@ -66,8 +68,10 @@ function errorTask(
 /**
  * The one source of truth for docs/guide.md and docs/screenshots/: every task,
  * every step, its scenario, the actions that reach it, and the words to say.
- * `npm run docs:screenshots` walks it in Chromium; the visual regression test
- * walks the tasks marked `visual` and compares against the same images.
+ * Every "quoted" phrase in a step's words must be on screen at that step (the
+ * step runner checks it), so a sentence that no longer matches the app fails
+ * the docs test. `npm run docs:screenshots` walks it in Chromium; the visual
+ * regression test walks the tasks marked `visual` and compares the images.
  */
 export const GUIDE_TASKS: readonly GuideTask[] = [
   {
@@ -79,42 +83,42 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     steps: [
       {
         id: 'current-values',
-        title: 'Read the two switches',
-        say: 'Each card is one setting. The switch shows the value the running kernel uses right now; the line below it says what happens at the next boot and which file decides it. "Read at" tells you when the app last looked; press Refresh to look again.',
+        title: 'Read the two settings',
+        say: 'Each card is one setting. The word beside the switch is what the running kernel uses right now ("Off"); the line below says what the kernel does now and "After a restart", and which file decides it. "Read at" tells you when the app last looked; press "Refresh" to look again.',
       },
       {
         id: 'help',
         title: 'Explain what the setting does',
-        say: 'Open "What does this do?" under a setting for when it is needed (HAProxy, Nginx or Keepalived on a node that does not hold the virtual IP yet) and what the risk is.',
+        say: 'Further down, "About these settings" has "What does this do?" for each setting: when it is needed (HAProxy, Nginx or Keepalived on a node that does not hold the virtual IP yet) and what the risk is.',
         act: async (page) => {
           await page.getByText('What does this do?').first().click();
           await expect(page.locator('.setting-help').first()).toBeVisible();
+          await scrollToTop(page.locator('.setting-help').first());
         },
       },
     ],
   },
   {
     id: 'enable-ipv4',
-    title: 'Enable IPv4 now and at boot',
+    title: 'Enable IPv4 now and at every boot',
     scenario: 'fresh',
     when: 'A service fails with "cannot bind socket" on its virtual IPv4 address.',
     visual: true,
     steps: [
       {
         id: 'choose',
-        title: 'Flip the switch and choose how long it lasts',
-        say: 'Click the IPv4 switch, then choose "Now and at every boot". The Changes box lists exactly what will happen and which file is written. Nothing has changed yet.',
+        title: 'Flip the switch',
+        say: 'Click the IPv4 switch. It turns hatched and says "Off → On (pending)": nothing has changed yet. The bar at the bottom of the window shows the "Pending change", with "Now and at every boot" already chosen and the file it writes.',
         act: async (page) => {
           await ipv4Switch(page).click();
-          await chooseAtEveryBoot(page);
           await expect(page.getByTestId('file-action')).toBeVisible();
-          await expect(page.getByRole('button', { name: 'Apply' })).toBeEnabled();
+          await expect(applyButton(page)).toBeEnabled();
         },
       },
       {
         id: 'commands',
         title: 'Show the equivalent commands',
-        say: 'Open "Equivalent commands" to see the exact commands that do the same by hand, each with a Copy button. Administrators who prefer a terminal can run these instead of clicking Apply.',
+        say: 'Open "Equivalent commands" in the bar to see the exact commands that do the same by hand, each with a "Copy" button. Administrators who prefer a terminal can run these instead.',
         commands: true,
         act: async (page) => {
           await page.getByText('Equivalent commands').click();
@@ -124,9 +128,9 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'applied',
         title: 'Apply',
-        say: 'Click Apply and confirm with your password when the system asks. The green box says what was done; the values shown were read back from the system afterwards.',
+        say: 'Click Apply… (the button with the shield). It asks for your password once: type it when the system asks. The green box in the bar starts with "Applied." and says what was done; the values shown were read back from the system afterwards. "Done" closes it.',
         act: async (page) => {
-          await page.getByRole('button', { name: 'Apply' }).click();
+          await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
         },
       },
@@ -141,7 +145,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise it',
-        say: 'The switch is on, but the line below says it will be off after a restart because no file sets it. Use "Keep the current value at boot" to make it last.',
+        say: 'The switch is on, but the note says that after a restart it will be off, because no file keeps it on. Click "Keep it on at every boot", then Apply… in the bar, to make it last.',
       },
     ],
   },
@@ -154,7 +158,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise it',
-        say: 'Now and at boot agree, and the line names the file that sets it. There is nothing to do.',
+        say: 'The line under IPv4 reads "Now: on · After a restart: on" and names the file that sets it. There is nothing to do.',
       },
     ],
   },
@@ -167,15 +171,15 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise the drift',
-        say: 'The yellow note says the value will change at the next restart. Decide which one is right.',
+        say: 'The blue note says the value will change at the next restart and names the file that sets it. Decide which one is right: "Keep it off at every boot" or "Turn it on now".',
       },
       {
         id: 'restore',
-        title: 'Restore the boot value now',
-        say: 'Click "Restore the boot value now" to make the running value match the file, then Apply.',
+        title: 'Turn it on now, as after a restart',
+        say: 'Click "Turn it on now". The bar shows the pending change; click "Apply…".',
         commands: true,
         act: async (page) => {
-          await page.getByRole('button', { name: 'Restore the boot value now' }).first().click();
+          await page.getByRole('button', { name: 'Turn it on now' }).first().click();
           await expect(page.getByTestId('change-list')).toBeVisible();
         },
       },
@@ -191,42 +195,35 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'disagreement',
         title: 'See the disagreement',
-        say: 'The yellow box says systemd-sysctl leaves it on at boot, but `sysctl --system` (which many guides and tools run) turns it off again, and names both files and lines.',
+        say: 'The yellow note says systemd-sysctl leaves it on at boot, but `sysctl --system` (which many guides and tools run) turns it off again, and names both files and lines.',
       },
       {
         id: 'files',
         title: 'See every file in order',
-        say: 'Open "Which files set …?" to see every file that sets the key, in the order each tool reads them; the last one wins.',
+        say: 'Under "About these settings", open "Which files set net.ipv4.ip_nonlocal_bind?" to see every file that sets the key, in the order each tool reads them; the last one wins.',
         act: async (page) => {
           await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
           await expect(page.getByTestId('boot-ipv4-procps')).toBeVisible();
+          await scrollToTop(page.locator('.boot-details').first());
         },
       },
       {
-        id: 'choose-fix',
-        title: 'Keep the value at every boot',
-        say: 'Choose "Now and at every boot". The app warns that /etc/sysctl.conf would still win and offers the one file that wins under both tools.',
-        act: async (page) => {
-          await chooseAtEveryBoot(page);
-          await expect(page.getByTestId('conflicts')).toBeVisible();
-        },
-      },
-      {
-        id: 'use-sysctl-conf',
-        title: 'Accept the suggestion',
-        say: 'Click "Use /etc/sysctl.conf". Only the one line for this setting in that file changes; everything else in it stays as it is.',
+        id: 'fix',
+        title: 'Fix it with one click',
+        say: 'Back in the card, click "Make both keep it on". The bar says "Writing into /etc/sysctl.conf": only the one line for IPv4 in that file changes, and nothing else in it.',
         commands: true,
         act: async (page) => {
-          await page.getByRole('button', { name: 'Use /etc/sysctl.conf' }).click();
+          await page.getByRole('button', { name: 'Make both keep it on' }).click();
+          await expect(page.getByTestId('file-action')).toContainText('/etc/sysctl.conf');
           await expect(page.getByTestId('conflicts')).toHaveCount(0);
         },
       },
       {
         id: 'resolved',
         title: 'Apply',
-        say: 'Click Apply. The yellow box is gone: both tools now leave the setting on.',
+        say: 'Click Apply…. The bar says "Applied." and the yellow note is gone: both tools now leave the setting on.',
         act: async (page) => {
-          await page.getByRole('button', { name: 'Apply' }).click();
+          await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
           await expect(page.getByTestId('disagree-ipv4')).toHaveCount(0);
         },
@@ -243,7 +240,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'fails',
         title: 'Test the address',
-        say: 'Type the virtual IP into "Test a virtual IP" and click Test. The app opens a listening socket on it for an instant, as HAProxy would, and closes it; nothing is sent. Here it fails because the setting is off.',
+        say: 'Type the virtual IP into "Test a virtual IP" and click "Test". The app opens a listening socket on it for an instant, as HAProxy would, and closes it; nothing is sent. Here it fails because the setting is off.',
         act: async (page) => {
           await page.getByLabel('IP address').fill('192.0.2.10');
           await page.getByRole('button', { name: 'Test', exact: true }).click();
@@ -253,15 +250,17 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'works',
         title: 'Turn it on and test again',
-        say: 'Turn on IPv4, click Apply, then click "test 192.0.2.10 again". Now it works.',
+        say: 'Turn on IPv4, click Apply…, then click the button under the result that offers to test 192.0.2.10 again. Now it "works", although "This computer does not hold this address right now".',
         act: async (page) => {
           await ipv4Switch(page).click();
-          await page.getByRole('button', { name: 'Apply' }).click();
+          await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
+          await page.getByRole('button', { name: 'Done' }).click();
           await page
             .getByRole('button', { name: 'Settings changed: test 192.0.2.10 again' })
             .click();
           await expect(page.getByTestId('bind-result')).toContainText('works');
+          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
         },
       },
     ],
@@ -276,10 +275,13 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Find them',
-        say: 'Click "Find virtual IPs". The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it.',
+        say: 'Click Find virtual IPs (afterwards the button says "Look again"). The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it.',
         act: async (page) => {
           await page.getByRole('button', { name: 'Find virtual IPs' }).click();
           await expect(page.getByTestId('vip-table')).toBeVisible();
+          await scrollToTop(
+            page.getByRole('heading', { name: 'Virtual IPs in your load balancer configuration' }),
+          );
         },
       },
       {
@@ -303,10 +305,11 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'shown',
         title: 'Show the report',
-        say: 'Scroll down to "Diagnostics for support" and click "Show diagnostics". The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
+        say: 'Scroll down to "Diagnostics for support" and click Show diagnostics. The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
         act: async (page) => {
           await page.getByRole('button', { name: 'Show diagnostics' }).click();
           await expect(page.getByTestId('diagnostics-text')).toBeVisible();
+          await scrollToTop(page.getByText('Diagnostics for support'));
         },
       },
       {
@@ -329,7 +332,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise it',
-        say: 'The IPv6 card says the setting does not exist here. That is not an error of the app: IPv6 is disabled in the kernel, and only IPv4 can be changed.',
+        say: 'The IPv6 card says "Not available": IPv6 is disabled in the kernel, so there is nothing to set, and only IPv4 can be changed. That is not an error of the app.',
       },
     ],
   },
@@ -339,7 +342,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     'Error: the password prompt was refused',
     'The user cancelled the password dialog or is not an administrator.',
     'Authentication was refused or cancelled',
-    'Nothing was changed. Ask the user to click Apply again and enter the password of an administrator account.',
+    'The bar says "Not applied" and nothing was changed; the switch still shows the pending change. Ask the user to click "Apply…" again and type their own password; if their account may not administer the computer, an administrator can run the commands under "Commands an administrator can run instead".',
   ),
   errorTask(
     'error-no-polkit-agent',
@@ -347,7 +350,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     'Error: nobody can ask for the password',
     'The app runs over SSH or in a bare window manager without a polkit agent.',
     'No polkit authentication agent is running',
-    'Nothing was changed. Open "Details": it lists the exact commands; the user can run them in a terminal with sudo instead.',
+    'Nothing was changed. The message shows two complete ways to do it in a terminal, "With sysctl" and "Or without sysctl, writing /proc/sys". The user clicks "Copy" on ONE of them and pastes it into a terminal.',
   ),
   errorTask(
     'error-no-pkexec',
@@ -355,7 +358,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     'Error: pkexec is missing',
     'The package that asks for administrator rights is not installed.',
     'pkexec is not installed',
-    'Nothing was changed. Have the user install the package named in the message, then Apply again.',
+    'Nothing was changed. The message lists the install command for each family of distributions, for example "sudo apt install pkexec"; have the user run the one for their system, then click "Apply…" again.',
   ),
   errorTask(
     'error-readonly-proc',
@@ -363,7 +366,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     'Error: /proc/sys is read-only',
     'The app runs in a container whose network settings belong to the host.',
     '/proc/sys is read-only here',
-    'Nothing was changed, and the app cannot change it from inside. The container must be started with the setting, for example `docker run --sysctl net.ipv4.ip_nonlocal_bind=1`.',
+    'Nothing was changed, and the app cannot change it from inside. The container must be started with the setting; the message shows the exact flag for each runtime, for example "docker run --sysctl net.ipv4.ip_nonlocal_bind=1 IMAGE".',
   ),
   {
     id: 'error-input',
@@ -374,10 +377,10 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'file-name',
         title: 'A file name with a slash',
-        say: 'The message under the file name says what is wrong; Apply stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
+        say: 'After clicking change file name, the name can be typed. The message under it says what is wrong; "Apply…" stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
         act: async (page) => {
           await ipv4Switch(page).click();
-          await chooseAtEveryBoot(page);
+          await page.getByRole('button', { name: 'change file name' }).click();
           await page.getByLabel(/File in/).fill('../evil.conf');
           await expect(page.locator('#file-name-error')).toContainText('without "/"');
         },
@@ -392,11 +395,17 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
           await expect(
             page.getByRole('alert').filter({ hasText: 'looks like a host name' }),
           ).toBeVisible();
+          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
         },
       },
     ],
   },
 ];
+
+/** The phrases a step's words quote ("…"): each must be on screen at that step. */
+export function quotedClaims(say: string): string[] {
+  return [...say.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '').filter((c) => c !== '');
+}
 
 /** The screenshot file name of a step. */
 export function screenshotName(task: GuideTask, step: GuideStep, scheme: 'light' | 'dark'): string {

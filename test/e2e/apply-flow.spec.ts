@@ -8,14 +8,16 @@ const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 
 async function enableIpv4AtBoot(page: Page, fileName: string): Promise<void> {
   await page.getByRole('switch', { name: /IPv4/ }).click();
-  await expect(page.getByTestId('pending-ipv4')).toHaveText('Pending: turns on when you apply.');
-  await page.getByRole('radio', { name: /Now and at every boot/ }).check();
-  await page.getByLabel(/File in \/etc\/sysctl.d\//).fill(fileName);
-  await expect(page.getByTestId('change-list')).toHaveText(
-    `IPv4 non-local bind: off → on, now and at every boot (/etc/sysctl.d/${fileName})`,
-  );
+  await expect(page.getByTestId('value-ipv4')).toHaveText('Off → On (pending)');
+  // Every boot is the default; the file name is one click away.
+  await expect(page.getByRole('radio', { name: /Now and at every boot/ })).toBeChecked();
+  if (fileName !== '90-nonlocal-bind.conf') {
+    await page.getByRole('button', { name: 'change file name' }).click();
+    await page.getByLabel(/File in \/etc\/sysctl.d\//).fill(fileName);
+  }
+  await expect(page.getByTestId('change-list')).toHaveText('IPv4 non-local bind: Off → On');
   await expect(page.getByTestId('file-action')).toHaveText(
-    `/etc/sysctl.d/${fileName} will be created.`,
+    `File: /etc/sysctl.d/${fileName} (a new file)`,
   );
 }
 
@@ -47,7 +49,7 @@ test('a bad file name gets an inline error and Apply stays disabled; Discard dro
     const page = await browser.newPage();
     await page.goto(preview.url);
     await page.getByRole('switch', { name: /IPv4/ }).click();
-    await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+    await page.getByRole('button', { name: 'change file name' }).click();
     const field = page.getByLabel(/File in \/etc\/sysctl.d\//);
     await expect(field).toHaveValue('90-nonlocal-bind.conf');
     await field.fill('../passwd');
@@ -93,14 +95,16 @@ test('as a non-root user with polkit refusing: the refusal is shown and nothing 
   try {
     await page.getByRole('switch', { name: /IPv6/ }).click();
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Not applied' })).toContainText(
-      'Authentication was refused or cancelled',
-    );
+    const alert = page.getByRole('alert').filter({ hasText: 'Not applied' });
+    await expect(alert).toContainText('Authentication was refused or cancelled');
+    // The outcome is where the user looks, and the change is still there to retry.
+    await expect(alert).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeInViewport();
+    await expect(page.getByTestId('value-ipv6')).toHaveText('Off → On (pending)');
     await expect(page.getByRole('switch', { name: /IPv6/ })).toHaveAttribute(
       'aria-checked',
       'true',
     );
-    await expect(page.getByTestId('value-ipv6')).toHaveText('Off');
     expect(sandbox.readText('/proc/sys/net/ipv6/ip_nonlocal_bind')).toBe('0\n');
   } finally {
     await close();
@@ -118,11 +122,14 @@ test('equivalent commands match the pending change and each block copies exactly
     const page = await context.newPage();
     await page.goto(preview.url);
     await page.getByRole('switch', { name: /IPv6/ }).click();
+    await page.getByRole('radio', { name: /This session only/ }).check();
     await page.getByText('Equivalent commands').click();
     const first = page.locator('.command-block').first();
     await expect(first.locator('pre')).toHaveText('sudo sysctl -w net.ipv6.ip_nonlocal_bind=1');
-    await first.getByRole('button', { name: 'Copy' }).click();
-    await expect(first.getByRole('button', { name: 'Copied' })).toBeVisible();
+    await first.getByRole('button', { name: 'Copy: Set the running value (sysctl)' }).click();
+    await expect(
+      first.getByRole('button', { name: 'Copied: Set the running value' }),
+    ).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'sudo sysctl -w net.ipv6.ip_nonlocal_bind=1',
     );

@@ -9,10 +9,10 @@ test('bind test in the real namespace: fails, Apply, then offers and passes the 
     await page.getByLabel('IP address').fill('192.0.2.10');
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await expect(page.getByTestId('bind-result')).toContainText(
-      "192.0.2.10: fails: this address isn't on this computer; turn on IPv4 non-local bind",
+      '192.0.2.10: fails: this computer does not hold this address, and IPv4 non-local bind is off; turn it on to let services listen here',
     );
     await expect(page.getByTestId('bind-result')).toContainText(
-      'not assigned to any network interface',
+      'This computer does not hold this address right now',
     );
     await page.getByRole('switch', { name: /IPv4/ }).click();
     await page.getByRole('button', { name: 'Apply' }).click();

@@ -31,7 +31,7 @@ test('names the winning file per engine, notes the disagreement, and the resolut
     const page = await browser.newPage();
     await page.goto(preview.url);
     await expect(page.getByTestId('boot-line-ipv4')).toHaveText(
-      'Now: off · At boot: on (set by /etc/sysctl.d/99-zz-ha.conf, line 1)',
+      'Now: off · After a restart: on (set by /etc/sysctl.d/99-zz-ha.conf, line 1)',
     );
     await expect(page.getByTestId('disagree-ipv4')).toContainText(
       'leaves it off (set by /etc/sysctl.conf, line 3)',
@@ -46,14 +46,15 @@ test('names the winning file per engine, notes the disagreement, and the resolut
     );
 
     await page.getByRole('switch', { name: /IPv4/ }).click();
-    await page.getByRole('radio', { name: /Now and at every boot/ }).check();
+    await expect(page.getByRole('radio', { name: /Now and at every boot/ })).toBeChecked();
     await expect(page.getByTestId('conflicts')).toContainText(
       '/etc/sysctl.conf line 3 sets IPv4 non-local bind to 0',
     );
     await page.getByRole('button', { name: 'Use /etc/sysctl.conf' }).click();
-    await expect(page.getByTestId('change-list')).toContainText(
-      'now and at every boot (/etc/sysctl.conf)',
+    await expect(page.getByTestId('file-action')).toHaveText(
+      'Writing into /etc/sysctl.conf (undo)',
     );
+    await expect(page.getByTestId('change-list')).toHaveText('IPv4 non-local bind: Off → On');
     await expect(page.getByTestId('conflicts')).toHaveCount(0);
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByTestId('apply-success')).toContainText('/etc/sysctl.conf was written');

@@ -46,7 +46,7 @@ test('real mode: finds a VIP in the namespace, tests it for real, and marks abse
     await expect(page.getByTestId('vip-table')).toContainText('192.0.2.20:80');
     await page.getByRole('button', { name: 'Test 192.0.2.20' }).click();
     await expect(page.getByTestId('vip-table').getByRole('status')).toContainText(
-      "fails: this address isn't on this computer; turn on IPv4 non-local bind",
+      'fails: this computer does not hold this address, and IPv4 non-local bind is off; turn it on to let services listen here',
     );
     await expect(page.locator('.vip-files')).toContainText(
       '/etc/keepalived/keepalived.conf: not present',

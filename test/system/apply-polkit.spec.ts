@@ -45,8 +45,14 @@ test('polkit AUTH_ADMIN without an agent: explains and gives the terminal comman
   const result = await applyInSandbox(sandbox, request, POLKIT_USERS.needsAgent);
   expect(result).toMatchObject({ applied: false, error: { code: 'no-polkit-agent' } });
   if (result.applied) throw new Error('unreachable');
-  expect(result.error.details).toContain('sudo sysctl -w net.ipv4.ip_nonlocal_bind=1');
-  expect(result.error.details).toContain(`sudo tee ${FILE}`);
+  // One complete block per alternative: pasting one never runs the other.
+  const [withSysctl, withProc] = result.error.alternatives ?? [];
+  expect(withSysctl?.commands).toContain('sudo sysctl -w net.ipv4.ip_nonlocal_bind=1');
+  expect(withSysctl?.commands).toContain(`sudo tee ${FILE}`);
+  expect(withSysctl?.commands).not.toContain('/proc/sys');
+  expect(withProc?.commands).toContain('sudo tee /proc/sys/net/ipv4/ip_nonlocal_bind');
+  expect(withProc?.commands).toContain(`sudo tee ${FILE}`);
+  expect(withProc?.commands).not.toContain('sysctl -w');
   expect(sandbox.readText(V4)).toBe('0\n');
   expect(fileExists()).toBe(false);
 });

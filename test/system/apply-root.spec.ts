@@ -101,6 +101,29 @@ test('stop persisting keeps a file that holds other settings, and the runtime va
   expect(read(V4)).toBe('1\n');
 });
 
+test('Remove from FILE for one setting: only that key’s lines go, only that runtime value resets', async () => {
+  const original =
+    '# HAProxy VIP failover\nnet.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n';
+  sandbox.writeText('/etc/sysctl.d/60-haproxy.conf', original);
+  sandbox.run('sh', ['-c', `echo 1 > ${V4}; echo 1 > ${V6}`]);
+  const result = await applyInSandbox(sandbox, {
+    values: {},
+    persistence: {
+      kind: 'unpersist',
+      fileName: '60-haproxy.conf',
+      expectedSha256: sha(original),
+      resetRuntime: true,
+      settings: ['ipv4'],
+    },
+  });
+  expect(result).toMatchObject({ applied: true });
+  expect(read('/etc/sysctl.d/60-haproxy.conf')).toBe(
+    '# HAProxy VIP failover\nnet.ipv6.ip_nonlocal_bind = 1\n',
+  );
+  expect(read(V4)).toBe('0\n');
+  expect(read(V6)).toBe('1\n');
+});
+
 test('a file edited since it was read is refused and nothing changes', async () => {
   sandbox.writeText('/etc/sysctl.d/99-custom.conf', 'vm.swappiness = 10\n');
   const result = await applyInSandbox(sandbox, {

@@ -35,8 +35,16 @@ const run = (args: string[], asNobody = false) => {
 test('IPv4 and IPv6 virtual IPs fail with the setting off and work with it on, per family', () => {
   const before = run(['192.0.2.10', '', '2001:db8::10', '']);
   expect(before.map((r) => [r.outcome, r.message, r.assignedLocally])).toEqual([
-    ['not-local', "fails: this address isn't on this computer; turn on IPv4 non-local bind", false],
-    ['not-local', "fails: this address isn't on this computer; turn on IPv6 non-local bind", false],
+    [
+      'not-local',
+      'fails: this computer does not hold this address, and IPv4 non-local bind is off; turn it on to let services listen here',
+      false,
+    ],
+    [
+      'not-local',
+      'fails: this computer does not hold this address, and IPv6 non-local bind is off; turn it on to let services listen here',
+      false,
+    ],
   ]);
   sandbox.run('sh', ['-c', 'echo 1 > /proc/sys/net/ipv4/ip_nonlocal_bind']);
   expect(run(['192.0.2.10', '8080', '2001:db8::10', '']).map((r) => r.outcome)).toEqual([
@@ -44,7 +52,21 @@ test('IPv4 and IPv6 virtual IPs fail with the setting off and work with it on, p
     'not-local',
   ]);
   sandbox.run('sh', ['-c', 'echo 1 > /proc/sys/net/ipv6/ip_nonlocal_bind']);
-  expect(run(['[2001:db8::10]', '0']).map((r) => r.message)).toEqual(['works']);
+  expect(run(['[2001:db8::10]', '0']).map((r) => r.message)).toEqual([
+    'works: this computer does not hold the address yet, and IPv6 non-local bind lets services listen on it anyway',
+  ]);
+});
+
+test('loopback addresses are this computer’s own, whatever the setting', () => {
+  const results = run(['127.0.0.1', '', '127.1.2.3', '', '::1', '']);
+  expect(results.map((r) => [r.outcome, r.assignedLocally])).toEqual([
+    ['works', true],
+    ['works', true],
+    ['works', true],
+  ]);
+  expect(results[0]?.message).toBe(
+    "works: the address belongs to this computer, so the setting isn't needed for it",
+  );
 });
 
 test('an address already on this computer works without the setting, and says so', () => {
@@ -53,7 +75,7 @@ test('an address already on this computer works without the setting, and says so
   expect(result).toMatchObject({
     outcome: 'works',
     assignedLocally: true,
-    message: "works: the address is already on this computer; the setting isn't needed for it",
+    message: "works: the address belongs to this computer, so the setting isn't needed for it",
   });
 });
 

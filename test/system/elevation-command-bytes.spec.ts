@@ -88,7 +88,7 @@ test('only safe bytes reach /bin/sh and bash, from working directories with $, b
       expect(argv[2]).not.toContain('nb-cwd');
     }
     for (const argv of bashes) {
-      expect(argv.slice(0, 4)).toEqual(['/bin/bash', '--norc', '--noprofile', '-c']);
+      expect(argv.slice(0, 4)).toEqual(['/bin/bash', '--noprofile', '--norc', '-c']);
       // bash's command is our command behind sudo-prompt's marker: our safe set plus ';'.
       expect(argv[4]?.replace(/^echo SUDOPROMPT; /, '')).toMatch(SAFE_COMMAND_BYTES);
     }

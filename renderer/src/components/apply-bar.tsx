@@ -1,8 +1,19 @@
-import type { ApplyRequest, AppState, ChangePlan } from '../../../electron/contract';
+import { useEffect, useRef, useState } from 'react';
+import type {
+  ApplyRequest,
+  AppState,
+  ChangePlan,
+  RuntimeValue,
+  SettingId,
+} from '../../../electron/contract';
+import { describeLostAtRestart } from '../boot-words';
 import { describeChanges } from '../change-words';
-import type { ViewState, PersistenceChoice } from '../state/app-reducer';
+import type { PersistenceChoice, ViewState } from '../state/app-reducer';
+import { ApplyOutcome } from './apply-outcome';
 import { CommandBlocks } from './command-blocks';
 import { PersistenceOptions } from './persistence-options';
+import { RemovalDetails } from './removal-details';
+import { ShieldIcon } from './shield-icon';
 
 export interface ApplyBarProps {
   readonly view: ViewState;
@@ -11,11 +22,13 @@ export interface ApplyBarProps {
   readonly plan: ChangePlan | null;
   readonly onChoice: (choice: PersistenceChoice) => void;
   readonly onFileName: (fileName: string) => void;
-  readonly onResetRuntime: (reset: boolean) => void;
   readonly onApply: () => void;
   readonly onDiscard: () => void;
-  /** A conflict resolution: another file name, or null for /etc/sysctl.conf itself. */
-  readonly onResolution: (fileName: string | null) => void;
+  /** A conflict fix: another file name, or null for /etc/sysctl.conf itself, for these settings. */
+  readonly onResolution: (fileName: string | null, ids: readonly SettingId[]) => void;
+  readonly onUndoResolution: () => void;
+  readonly onRemovalReset: (reset: boolean) => void;
+  readonly onDismissOutcome: () => void;
 }
 
 const FILE_ERRORS = new Set([
@@ -27,120 +40,224 @@ const FILE_ERRORS = new Set([
   'file-unreadable',
 ]);
 
-/** The pending change in words, how long it should last, and Apply / Discard. */
+/** Keeps `--apply-bar-height` current, so focused content is never scrolled under the bar. */
+function useBarHeight(bar: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const element = bar.current;
+    const root = document.documentElement;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      root.style.setProperty('--apply-bar-height', `${element.offsetHeight}px`);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--apply-bar-height');
+    };
+  }, [bar]);
+}
+
+/** Settings the chosen option leaves with a different value after a restart. */
+function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
+  if (request.persistence.kind !== 'runtime') return [];
+  return system.settings.flatMap((s) => {
+    const wanted = request.values[s.id];
+    const boot = system.boot.settings.find((b) => b.id === s.id);
+    if (wanted === undefined || !boot) return [];
+    const words = describeLostAtRestart(s.label, wanted as RuntimeValue, boot);
+    return words ? [words] : [];
+  });
+}
+
+/**
+ * The apply bar: fixed to the bottom of the window while a change is pending,
+ * with what will change, how long it lasts, Discard and "Apply…", and the
+ * outcome of the last Apply right next to it.
+ */
 export function ApplyBar(props: ApplyBarProps) {
   const { view, system, request, plan } = props;
-  const fileName = view.fileName ?? system.persistence.suggestedFileName;
-  const filePath =
-    view.persistTarget === 'sysctl.conf'
-      ? '/etc/sysctl.conf'
-      : `${system.persistence.directory}/${fileName}`;
+  const bar = useRef<HTMLElement>(null);
+  const [commandsOpen, setCommandsOpen] = useState(false);
+  useBarHeight(bar);
   const planError = plan?.error ?? null;
   const fileError = planError && FILE_ERRORS.has(planError.code) ? planError.message : null;
   const otherError = planError && !fileError ? planError : null;
-  const lines = request
-    ? describeChanges(system, request.values, view.persistence, filePath, view.resetRuntime)
-    : [];
-  const planMatches = plan !== null && request !== null;
-  const canApply = request !== null && planMatches && planError === null && !view.applying;
+  const canApply = request !== null && plan !== null && planError === null && !view.applying;
+  const lost = request ? lostAtRestart(system, request) : [];
+  const leftOut = system.settings.filter(
+    (s) =>
+      view.pending[s.id] !== undefined && request !== null && request.values[s.id] === undefined,
+  );
+
+  // Ctrl+Enter applies from anywhere, as the hint next to the button says.
+  const apply = props.onApply;
+  useEffect(() => {
+    if (!canApply) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        apply();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [canApply, apply]);
+
+  if (request === null && view.outcome === null && !view.applying) return null;
   return (
-    <section className="apply-bar" aria-labelledby="apply-title" aria-busy={view.applying}>
-      <h2 id="apply-title">Changes</h2>
-      {lines.length > 0 ? (
-        <ul className="change-list" data-testid="change-list">
-          {lines.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      ) : (
-        <p className="hint">
-          Flip a switch to prepare a change, or choose “Now and at every boot” to keep the current
-          values.
-        </p>
-      )}
-      <PersistenceOptions
-        choice={view.persistence}
-        fileName={fileName}
-        directory={system.persistence.directory}
-        fileError={fileError}
-        resetRuntime={view.resetRuntime}
-        disabled={view.applying}
-        onChoice={props.onChoice}
-        onFileName={props.onFileName}
-        onResetRuntime={props.onResetRuntime}
-      />
-      {otherError && request ? (
-        <p className="inline-error" role="alert" data-testid="plan-error">
-          {otherError.message}
-        </p>
-      ) : null}
-      {plan?.file && plan.error === null ? (
-        <p className="hint" data-testid="file-action">
-          {plan.file.action === 'create'
-            ? `${plan.file.path} will be created.`
-            : plan.file.action === 'edit'
-              ? `${plan.file.path} will be edited; only the lines for these two keys change.`
-              : plan.file.action === 'delete'
-                ? `${plan.file.path} will be deleted: nothing else is left in it.`
-                : `${plan.file.path} already says this; it stays as it is.`}
-        </p>
-      ) : null}
-      {plan && plan.conflicts.length > 0 ? (
-        <div className="note warning" role="note" data-testid="conflicts">
-          <p>
-            <strong>This would not stick at boot.</strong>
-          </p>
-          <ul>
-            {plan.conflicts.map((c) => (
-              <li key={`${c.id}-${c.engine}`}>{c.message}</li>
-            ))}
-          </ul>
-          {[...new Map(plan.conflicts.map((c) => [c.suggestion, c])).values()].map((c) => (
-            <p key={c.suggestion} className="resolution">
-              {c.suggestion}{' '}
-              <button
-                type="button"
-                className="button small"
+    <section
+      ref={bar}
+      className="apply-bar"
+      aria-labelledby="apply-title"
+      aria-busy={view.applying}
+      data-testid="apply-bar"
+    >
+      <div className="apply-bar-body">
+        <h2 id="apply-title" className={request ? undefined : 'visually-hidden'}>
+          {request ? 'Pending change' : 'Last change'}
+        </h2>
+        {view.outcome ? (
+          <ApplyOutcome outcome={view.outcome} onDismiss={props.onDismissOutcome} />
+        ) : null}
+        {request ? (
+          <>
+            <ul className="change-list" data-testid="change-list">
+              {describeChanges(system, request).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            {view.removal ? (
+              <RemovalDetails
+                system={system}
+                removal={view.removal}
                 disabled={view.applying}
-                onClick={() => props.onResolution(c.suggestedFileName)}
-              >
-                {c.suggestedFileName === null
-                  ? 'Use /etc/sysctl.conf'
-                  : `Use ${c.suggestedFileName}`}
-              </button>
-            </p>
-          ))}
+                onReset={props.onRemovalReset}
+              />
+            ) : (
+              <PersistenceOptions
+                choice={view.persistence}
+                target={view.persistTarget}
+                fileName={view.fileName ?? system.persistence.suggestedFileName}
+                directory={system.persistence.directory}
+                fileError={fileError}
+                fileAction={plan?.error === null ? (plan.file?.action ?? null) : null}
+                disabled={view.applying}
+                onChoice={props.onChoice}
+                onFileName={props.onFileName}
+                onUndoTarget={props.onUndoResolution}
+              />
+            )}
+            {lost.length > 0 ? (
+              <div className="note warning" role="note" data-testid="lost-at-restart">
+                {lost.map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+                <div className="note-actions">
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={view.applying}
+                    onClick={() => props.onChoice('persist')}
+                  >
+                    Keep it at every boot instead
+                  </button>
+                </div>
+              </div>
+            ) : null}
+            {leftOut.length > 0 ? (
+              <p className="hint" data-testid="left-out">
+                {leftOut.map((s) => s.label).join(' and ')} does not conflict and stays pending:
+                apply it on its own afterwards.
+              </p>
+            ) : null}
+            {otherError ? (
+              <p className="inline-error" role="alert" data-testid="plan-error">
+                {otherError.message}
+              </p>
+            ) : null}
+            {plan && plan.conflicts.length > 0 ? (
+              <div className="note warning" role="note" data-testid="conflicts">
+                <p>
+                  <strong>This would not stick at boot.</strong>
+                </p>
+                <ul>
+                  {plan.conflicts.map((c) => (
+                    <li key={`${c.id}-${c.engine}`}>{c.message}</li>
+                  ))}
+                </ul>
+                {[...new Map(plan.conflicts.map((c) => [c.suggestion, c])).values()].map((c) => {
+                  const ids = [
+                    ...new Set(
+                      plan.conflicts
+                        .filter((o) => o.suggestedFileName === c.suggestedFileName)
+                        .map((o) => o.id),
+                    ),
+                  ];
+                  return (
+                    <p key={c.suggestion} className="resolution">
+                      {c.suggestion}{' '}
+                      <button
+                        type="button"
+                        className="button small"
+                        disabled={view.applying}
+                        onClick={() => props.onResolution(c.suggestedFileName, ids)}
+                      >
+                        {c.suggestedFileName === null
+                          ? 'Use /etc/sysctl.conf'
+                          : `Use ${c.suggestedFileName}`}
+                      </button>
+                    </p>
+                  );
+                })}
+              </div>
+            ) : null}
+            <details
+              className="commands"
+              open={commandsOpen}
+              onToggle={(e) => setCommandsOpen(e.currentTarget.open)}
+            >
+              <summary>Equivalent commands</summary>
+              {plan && plan.commands.length > 0 ? (
+                <CommandBlocks blocks={plan.commands} />
+              ) : (
+                <p className="hint">{plan ? 'No command needed.' : 'Working them out…'}</p>
+              )}
+            </details>
+          </>
+        ) : null}
+      </div>
+      {request ? (
+        <div className="apply-actions">
+          <p className="auth-hint" id="auth-hint">
+            {view.applying
+              ? system.asksForPassword
+                ? 'Waiting for your password in the system dialog…'
+                : 'Applying…'
+              : system.asksForPassword
+                ? 'Asks for your password once. Ctrl+Enter applies.'
+                : 'Running as administrator: no password is asked. Ctrl+Enter applies.'}
+          </p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={props.onApply}
+            disabled={!canApply}
+            aria-describedby="auth-hint"
+            aria-keyshortcuts="Control+Enter"
+          >
+            {system.asksForPassword ? <ShieldIcon /> : null}
+            Apply…
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={props.onDiscard}
+            disabled={view.applying}
+          >
+            Discard
+          </button>
         </div>
       ) : null}
-      {plan && plan.commands.length > 0 ? (
-        <details className="commands">
-          <summary>Equivalent commands</summary>
-          <CommandBlocks blocks={plan.commands} />
-        </details>
-      ) : null}
-      <div className="apply-actions">
-        {view.applying ? (
-          <span className="busy" role="status">
-            Waiting for authentication…
-          </span>
-        ) : null}
-        <button
-          type="button"
-          className="button"
-          onClick={props.onDiscard}
-          disabled={view.applying || request === null}
-        >
-          Discard
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          onClick={props.onApply}
-          disabled={!canApply}
-        >
-          Apply
-        </button>
-      </div>
     </section>
   );
 }

@@ -90,8 +90,8 @@ export function BindTestPanel({ api, appliedCount }: BindTestPanelProps) {
           </p>
           <p className="hint">
             {result.value.assignedLocally
-              ? 'This address is assigned to a network interface of this computer.'
-              : 'This address is not assigned to any network interface of this computer.'}
+              ? 'This address belongs to this computer (loopback, or assigned to one of its network interfaces).'
+              : 'This computer does not hold this address right now; another node may, or it may arrive with a failover.'}
           </p>
           {stale ? (
             <button

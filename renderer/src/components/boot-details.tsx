@@ -1,18 +1,33 @@
-import type { BootEngine, SettingBoot } from '../../../electron/contract';
+import type { BootEngine, PersistenceState, SettingBoot } from '../../../electron/contract';
 
 const ENGINE_TITLES: Record<BootEngine, string> = {
   systemd: 'At boot: systemd-sysctl',
   procps: 'sysctl --system (procps)',
 };
 
-/** Every file that sets the key, in the order each engine applies them, winner marked. */
-export function BootDetails({
-  boot,
-  settingKey,
-}: {
+export interface BootDetailsProps {
   readonly boot: SettingBoot;
   readonly settingKey: string;
-}) {
+  readonly persistence: PersistenceState;
+  readonly locked: boolean;
+  /** "Remove from FILE": prepares removing this key's lines from a file in /etc/sysctl.d. */
+  readonly onRemove: (fileName: string) => void;
+}
+
+/** Files in /etc/sysctl.d that set the key and that the app can edit, in apply order. */
+function removableFiles(boot: SettingBoot, persistence: PersistenceState): string[] {
+  const prefix = `${persistence.directory}/`;
+  const names = [...boot.systemd.assignments, ...boot.procps.assignments]
+    .filter((a) => a.path.startsWith(prefix))
+    .map((a) => a.path.slice(prefix.length));
+  return [...new Set(names)].filter((name) =>
+    persistence.files.some((f) => f.name === name && f.kind === 'file' && f.problem === null),
+  );
+}
+
+/** Every file that sets the key, in the order each engine applies them, winner marked. */
+export function BootDetails({ boot, settingKey, persistence, locked, onRemove }: BootDetailsProps) {
+  const removable = removableFiles(boot, persistence);
   return (
     <details className="boot-details">
       <summary>Which files set {settingKey}?</summary>
@@ -48,6 +63,21 @@ export function BootDetails({
           </div>
         );
       })}
+      {removable.length > 0 ? (
+        <div className="remove-actions">
+          {removable.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="button small"
+              disabled={locked}
+              onClick={() => onRemove(name)}
+            >
+              Remove from {name}
+            </button>
+          ))}
+        </div>
+      ) : null}
     </details>
   );
 }

@@ -1,6 +1,5 @@
 import type { RuntimeValue, SettingBoot, SettingState } from '../../../electron/contract';
 import { describeBootLine, describeDisagreement, describeDrift } from '../boot-words';
-import { BootDetails } from './boot-details';
 
 export interface BootSummaryProps {
   readonly setting: SettingState;
@@ -8,48 +7,63 @@ export interface BootSummaryProps {
   readonly now: RuntimeValue | null;
   readonly locked: boolean;
   readonly onKeepAtBoot: () => void;
-  readonly onRestoreBootValue: (value: RuntimeValue) => void;
+  readonly onSetNow: (value: RuntimeValue) => void;
+  /** Make both engines agree on the running value: write it into /etc/sysctl.conf. */
+  readonly onMakeEnginesAgree: () => void;
 }
 
-/** Now vs. at boot, which file decides, engine disagreement and drift with one-click fixes. */
+const word = (v: RuntimeValue) => (v === 1 ? 'on' : 'off');
+
+/** Now vs. after a restart, engine disagreement and drift, each with its one-click fix. */
 export function BootSummary({
   setting,
   boot,
   now,
   locked,
   onKeepAtBoot,
-  onRestoreBootValue,
+  onSetNow,
+  onMakeEnginesAgree,
 }: BootSummaryProps) {
-  const nowWord = now === 1 ? 'on' : now === 0 ? 'off' : 'unknown';
+  // A setting the kernel does not have is explained by the status line alone.
+  if (now === null) return null;
   return (
     <div className="boot-summary">
       <p className="boot-line" data-testid={`boot-line-${setting.id}`}>
-        {describeBootLine(nowWord, boot)}
+        {describeBootLine(word(now), boot)}
       </p>
       {boot.enginesDisagree ? (
-        <p className="note warning" role="note" data-testid={`disagree-${setting.id}`}>
-          {describeDisagreement(boot)}
-        </p>
+        <div className="note warning" role="note" data-testid={`disagree-${setting.id}`}>
+          <p>{describeDisagreement(boot)}</p>
+          <div className="note-actions">
+            <button
+              type="button"
+              className="button small"
+              disabled={locked}
+              onClick={onMakeEnginesAgree}
+            >
+              Make both keep it {word(now)}
+            </button>
+          </div>
+        </div>
       ) : null}
-      {boot.drift && now !== null && boot.bootValue !== null ? (
-        <div className="note drift" data-testid={`drift-${setting.id}`}>
+      {boot.drift && boot.bootValue !== null ? (
+        <div className="note drift" role="note" data-testid={`drift-${setting.id}`}>
           <p>{describeDrift(now, boot)}</p>
-          <div className="drift-actions">
+          <div className="note-actions">
             <button type="button" className="button small" disabled={locked} onClick={onKeepAtBoot}>
-              Keep the current value at boot
+              Keep it {word(now)} at every boot
             </button>
             <button
               type="button"
               className="button small"
               disabled={locked}
-              onClick={() => onRestoreBootValue(boot.bootValue ?? 0)}
+              onClick={() => onSetNow(boot.bootValue ?? 0)}
             >
-              Restore the boot value now
+              Turn it {word(boot.bootValue)} now
             </button>
           </div>
         </div>
       ) : null}
-      <BootDetails boot={boot} settingKey={setting.key} />
     </div>
   );
 }

@@ -25,6 +25,7 @@ export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlo
             <button
               type="button"
               className="button small"
+              aria-label={`${copied === index ? 'Copied' : 'Copy'}: ${block.title}`}
               onClick={() => void copy(index, block.commands)}
             >
               {copied === index ? 'Copied' : 'Copy'}

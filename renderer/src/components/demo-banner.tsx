@@ -6,9 +6,10 @@ export function DemoBanner({
   readonly summary: string;
 }) {
   return (
-    <div className="demo-banner" role="note">
+    // A landmark of its own, so everything on the page sits in one (axe "region").
+    <aside className="demo-banner" aria-label="Demo mode">
       <strong>Demo: nothing on this computer changes.</strong> Simulated system “{scenario}”:{' '}
       {summary}
-    </div>
+    </aside>
   );
 }

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../electron/contract';
+import { CommandBlocks } from './command-blocks';
 
 export interface ErrorPanelProps {
   readonly title: string;
@@ -6,15 +7,31 @@ export interface ErrorPanelProps {
   readonly onRetry?: () => void;
 }
 
-/** A problem in words, with technical details tucked away for support staff. */
+/**
+ * A problem in words that ends with the next step: the ways out are shown
+ * (one copyable block each) and only raw technical output is tucked away.
+ */
 export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
   return (
     <div className="error-panel" role="alert">
       <h2>{title}</h2>
       <p>{error.message}</p>
+      {error.alternatives && error.alternatives.length > 0 ? (
+        // After a refusal the next step is trying again; the commands are for an administrator.
+        error.code === 'auth-refused' ? (
+          <details className="alternatives">
+            <summary>Commands an administrator can run instead</summary>
+            <CommandBlocks blocks={error.alternatives} />
+          </details>
+        ) : (
+          <div className="alternatives">
+            <CommandBlocks blocks={error.alternatives} />
+          </div>
+        )
+      ) : null}
       {error.details ? (
         <details>
-          <summary>Details</summary>
+          <summary>Technical details</summary>
           <pre>{error.details}</pre>
         </details>
       ) : null}

@@ -1,80 +1,106 @@
+import { useState } from 'react';
+import type { ChangePlan } from '../../../electron/contract';
 import type { PersistenceChoice } from '../state/app-reducer';
 
 export interface PersistenceOptionsProps {
   readonly choice: PersistenceChoice;
+  readonly target: 'sysctl.d' | 'sysctl.conf';
   readonly fileName: string;
   readonly directory: string;
   readonly fileError: string | null;
-  readonly resetRuntime: boolean;
+  readonly fileAction: NonNullable<ChangePlan['file']>['action'] | null;
   readonly disabled: boolean;
   readonly onChoice: (choice: PersistenceChoice) => void;
   readonly onFileName: (fileName: string) => void;
-  readonly onResetRuntime: (reset: boolean) => void;
+  readonly onUndoTarget: () => void;
 }
 
 const OPTIONS: readonly { value: PersistenceChoice; label: string; hint: string }[] = [
   {
-    value: 'runtime',
-    label: 'This session only',
-    hint: 'Changes the running kernel; a reboot brings back the old value.',
-  },
-  {
     value: 'persist',
     label: 'Now and at every boot',
-    hint: 'Also writes the setting into a file in /etc/sysctl.d/.',
+    hint: 'Changes the running kernel and writes the value into a sysctl file.',
   },
-  { value: 'unpersist', label: 'Stop persisting', hint: 'Removes the app’s lines from that file.' },
+  {
+    value: 'runtime',
+    label: 'This session only',
+    hint: 'Changes the running kernel; a restart brings back the value the files set.',
+  },
 ];
 
-/** Native radio buttons, so arrow keys, Tab and screen readers work as everywhere else. */
+const ACTION_WORDS = {
+  create: 'a new file',
+  edit: 'only the lines of these keys change',
+  delete: 'deleted: nothing else is left in it',
+  unchanged: 'already says this',
+} as const;
+
+/** Native radio buttons (arrow keys, Tab and screen readers work as everywhere else) and the target file. */
 export function PersistenceOptions(props: PersistenceOptionsProps) {
-  const showFile = props.choice !== 'runtime';
+  const [editingName, setEditingName] = useState(false);
+  const showInput = editingName || props.fileError !== null;
   return (
     <fieldset className="persistence" disabled={props.disabled}>
-      <legend>How long should it last?</legend>
-      {OPTIONS.map((o) => (
-        <label key={o.value} className="radio">
-          <input
-            type="radio"
-            name="persistence"
-            value={o.value}
-            checked={props.choice === o.value}
-            onChange={() => props.onChoice(o.value)}
-          />
-          <span>
-            <strong>{o.label}</strong> <span className="hint">{o.hint}</span>
-          </span>
-        </label>
-      ))}
-      {showFile ? (
-        <div className="file-name">
-          <label htmlFor="file-name-input">File in {props.directory}/</label>
-          <input
-            id="file-name-input"
-            type="text"
-            spellCheck={false}
-            autoComplete="off"
-            value={props.fileName}
-            aria-invalid={props.fileError !== null}
-            aria-describedby={props.fileError ? 'file-name-error' : undefined}
-            onChange={(e) => props.onFileName(e.target.value)}
-          />
-          {props.fileError ? (
-            <p id="file-name-error" className="inline-error" role="alert">
-              {props.fileError}
-            </p>
+      <legend className="visually-hidden">How long should it last?</legend>
+      <div className="radio-row">
+        {OPTIONS.map((o) => (
+          <label key={o.value} className="radio">
+            <input
+              type="radio"
+              name="persistence"
+              value={o.value}
+              checked={props.choice === o.value}
+              aria-describedby={`persistence-hint-${o.value}`}
+              onChange={() => props.onChoice(o.value)}
+            />
+            <strong>{o.label}</strong>
+            <span id={`persistence-hint-${o.value}`} className="visually-hidden">
+              {o.hint}
+            </span>
+          </label>
+        ))}
+      </div>
+      {props.choice === 'persist' && props.target === 'sysctl.conf' ? (
+        <p className="target-line" data-testid="file-action">
+          Writing into <code>/etc/sysctl.conf</code> (
+          <button type="button" className="link-button" onClick={props.onUndoTarget}>
+            undo
+          </button>
+          )
+        </p>
+      ) : null}
+      {props.choice === 'persist' && props.target === 'sysctl.d' ? (
+        <div className="target-line">
+          <span data-testid="file-action">
+            File: <code className="file-path">{`${props.directory}/${props.fileName}`}</code>
+            {props.fileAction ? ` (${ACTION_WORDS[props.fileAction]})` : null}
+          </span>{' '}
+          {!showInput ? (
+            <button type="button" className="link-button" onClick={() => setEditingName(true)}>
+              change file name
+            </button>
+          ) : null}
+          {showInput ? (
+            <div className="file-name">
+              <label htmlFor="file-name-input">File in {props.directory}/</label>
+              <input
+                id="file-name-input"
+                type="text"
+                spellCheck={false}
+                autoComplete="off"
+                value={props.fileName}
+                aria-invalid={props.fileError !== null}
+                aria-describedby={props.fileError ? 'file-name-error' : undefined}
+                onChange={(e) => props.onFileName(e.target.value)}
+              />
+              {props.fileError ? (
+                <p id="file-name-error" className="inline-error" role="alert">
+                  {props.fileError}
+                </p>
+              ) : null}
+            </div>
           ) : null}
         </div>
-      ) : null}
-      {props.choice === 'unpersist' ? (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={props.resetRuntime}
-            onChange={(e) => props.onResetRuntime(e.target.checked)}
-          />
-          Also turn both settings off now (set the running value to 0)
-        </label>
       ) : null}
     </fieldset>
   );

@@ -10,19 +10,27 @@ export interface SettingRowProps {
   /** True while an Apply waits for authentication. */
   readonly locked: boolean;
   readonly onToggle: () => void;
-  /** Boot-time details shown under the status line. */
+  /** Boot-time line and one-click fixes shown under the status line. */
   readonly children?: ReactNode;
 }
 
-/** One setting: its switch, the value read from the kernel, and what that means in plain words. */
+const word = (v: RuntimeValue) => (v === 1 ? 'On' : 'Off');
+
+/**
+ * One setting: its switch, the value the kernel uses, and what that means in
+ * plain words. A pending change is drawn apart from the kernel's value, so
+ * "is it on?" has one answer: the kernel's, until Apply.
+ */
 export function SettingRow({ setting, pending, locked, onToggle, children }: SettingRowProps) {
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
-  const explanationId = `explanation-${setting.id}`;
   const changeable = setting.runtime.kind !== 'unavailable';
   const checked = pending !== undefined ? pending === 1 : isOn(setting.runtime);
   return (
-    <section className={`setting-row tone-${words.tone}`} aria-labelledby={`title-${setting.id}`}>
+    <section
+      className={`setting-row tone-${words.tone}${pending !== undefined ? ' is-pending' : ''}`}
+      aria-labelledby={`title-${setting.id}`}
+    >
       <div className="setting-main">
         <div className="setting-text">
           <h2 id={`title-${setting.id}`} className="setting-title">
@@ -31,31 +39,34 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
           <p className="setting-key">
             <code>{setting.key}</code>
           </p>
-          <p id={explanationId} className="setting-explanation">
-            {setting.explanation}
-          </p>
         </div>
         <div className="setting-control">
           <span className={`value-badge tone-${words.tone}`} data-testid={`value-${setting.id}`}>
-            {words.value}
+            {pending !== undefined ? (
+              <>
+                {words.value} → {word(pending)}{' '}
+                <span className="pending-tag" data-testid={`pending-${setting.id}`}>
+                  (pending)
+                </span>
+              </>
+            ) : (
+              words.value
+            )}
           </span>
           <ToggleSwitch
-            label={`${setting.label} (${setting.family})`}
+            label={setting.label}
             checked={checked}
+            pending={pending !== undefined}
             disabled={!changeable || locked}
-            describedBy={`${statusId} ${explanationId}`}
+            describedBy={statusId}
             onToggle={onToggle}
           />
         </div>
       </div>
       <p id={statusId} className="setting-status" data-testid={`status-${setting.id}`}>
+        {pending !== undefined ? 'The kernel now: ' : null}
         {words.sentence}
       </p>
-      {pending !== undefined ? (
-        <p className="pending-note" data-testid={`pending-${setting.id}`}>
-          Pending: turns {pending === 1 ? 'on' : 'off'} when you apply.
-        </p>
-      ) : null}
       {children}
     </section>
   );

@@ -3,6 +3,8 @@ import { useId } from 'react';
 export interface ToggleSwitchProps {
   readonly label: string;
   readonly checked: boolean;
+  /** Drawn in the pending style: the position is wanted, not yet the kernel's. */
+  readonly pending?: boolean;
   readonly disabled: boolean;
   readonly describedBy?: string;
   readonly onToggle?: () => void;
@@ -12,6 +14,7 @@ export interface ToggleSwitchProps {
 export function ToggleSwitch({
   label,
   checked,
+  pending = false,
   disabled,
   describedBy,
   onToggle,
@@ -22,7 +25,7 @@ export function ToggleSwitch({
       id={id}
       type="button"
       role="switch"
-      className="switch"
+      className={pending ? 'switch pending' : 'switch'}
       aria-checked={checked}
       aria-label={label}
       aria-describedby={describedBy}

@@ -7,7 +7,16 @@ import type {
   SettingId,
 } from '../../../electron/contract';
 
-export type PersistenceChoice = 'runtime' | 'persist' | 'unpersist';
+/** How long a switch change lasts. Removing a file's lines is its own action (`removal`). */
+export type PersistenceChoice = 'runtime' | 'persist';
+
+/** "Remove from FILE": take one setting's lines out of a file in /etc/sysctl.d. */
+export interface Removal {
+  readonly fileName: string;
+  readonly settings: readonly SettingId[];
+  /** Also set the running value of these settings to 0 now. */
+  readonly resetRuntime: boolean;
+}
 
 /** What the view knows. The system is the source of truth: values shown are only ever what was read. */
 export interface ViewState {
@@ -18,13 +27,15 @@ export interface ViewState {
   /** Changes the user asked for but has not applied: setting -> wanted value. */
   readonly pending: Readonly<Partial<Record<SettingId, RuntimeValue>>>;
   readonly persistence: PersistenceChoice;
-  /** With "Now and at every boot": a file in /etc/sysctl.d, or /etc/sysctl.conf itself (a conflict resolution). */
+  /** With "Now and at every boot": a file in /etc/sysctl.d, or /etc/sysctl.conf itself (a conflict fix). */
   readonly persistTarget: 'sysctl.d' | 'sysctl.conf';
+  /** A conflict fix applies to the conflicting settings only; null: every pending setting. */
+  readonly onlyIds: readonly SettingId[] | null;
   /** Settings whose current value should be written for boot although nothing was toggled. */
   readonly keepIds: readonly SettingId[];
   /** Null until the first read proposes a file name. */
   readonly fileName: string | null;
-  readonly resetRuntime: boolean;
+  readonly removal: Removal | null;
   readonly applying: boolean;
   /** Successful Applies so far; lets dependent views offer to re-check. */
   readonly appliedCount: number;
@@ -42,11 +53,19 @@ export type ViewAction =
   | { readonly type: 'toggled'; readonly id: SettingId }
   | { readonly type: 'persistence-chosen'; readonly choice: PersistenceChoice }
   | { readonly type: 'file-name-changed'; readonly fileName: string }
-  | { readonly type: 'reset-runtime-changed'; readonly resetRuntime: boolean }
   | { readonly type: 'discarded' }
   | { readonly type: 'keep-at-boot'; readonly id: SettingId }
-  | { readonly type: 'restore-boot-now'; readonly id: SettingId; readonly value: RuntimeValue }
-  | { readonly type: 'resolution-chosen'; readonly fileName: string | null }
+  | { readonly type: 'set-now'; readonly id: SettingId; readonly value: RuntimeValue }
+  | {
+      readonly type: 'resolution-chosen';
+      /** Another file name, or null for /etc/sysctl.conf itself. */
+      readonly fileName: string | null;
+      readonly ids: readonly SettingId[];
+    }
+  | { readonly type: 'resolution-undone' }
+  | { readonly type: 'removal-chosen'; readonly fileName: string; readonly id: SettingId }
+  | { readonly type: 'removal-reset-changed'; readonly resetRuntime: boolean }
+  | { readonly type: 'outcome-dismissed' }
   | { readonly type: 'apply-started' }
   | { readonly type: 'apply-finished'; readonly outcome: ApplyOutcome }
   | { readonly type: 'apply-failed'; readonly error: ApiError };
@@ -57,17 +76,19 @@ export const initialViewState: ViewState = {
   system: null,
   error: null,
   pending: {},
-  persistence: 'runtime',
+  // Almost everyone who needs this setting needs it after a reboot too.
+  persistence: 'persist',
   persistTarget: 'sysctl.d',
+  onlyIds: null,
   keepIds: [],
   fileName: null,
-  resetRuntime: false,
+  removal: null,
   applying: false,
   appliedCount: 0,
   outcome: null,
 };
 
-/** The runtime value of a setting, or null when it cannot be changed. */
+/** The runtime value of a setting as the kernel uses it, or null when it cannot be changed. */
 export function currentValue(system: AppState | null, id: SettingId): RuntimeValue | null {
   const reading = system?.settings.find((s) => s.id === id)?.runtime;
   if (reading?.kind === 'value') return reading.value;
@@ -75,7 +96,7 @@ export function currentValue(system: AppState | null, id: SettingId): RuntimeVal
   return null;
 }
 
-/** Drops pending entries the system already has, e.g. after a refresh. */
+/** Drops pending entries the system already has, e.g. after a refresh or an Apply. */
 function prunePending(pending: ViewState['pending'], system: AppState): ViewState['pending'] {
   const next: Partial<Record<SettingId, RuntimeValue>> = {};
   for (const [id, value] of Object.entries(pending) as [SettingId, RuntimeValue][]) {
@@ -96,7 +117,20 @@ function withSystem(state: ViewState, system: AppState): ViewState {
   };
 }
 
+/** Any edit of the pending change starts a new story: the last outcome and any removal go. */
+function editing(state: ViewState): ViewState {
+  return { ...state, outcome: null, removal: null };
+}
+
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
+  if (
+    state.applying &&
+    !['apply-finished', 'apply-failed', 'state-read', 'refresh-started', 'read-failed'].includes(
+      action.type,
+    )
+  ) {
+    return state;
+  }
   switch (action.type) {
     case 'refresh-started':
       return { ...state, refreshing: true };
@@ -111,67 +145,64 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
         error: action.error,
       };
     case 'toggled': {
-      if (state.applying) return state;
       const current = currentValue(state.system, action.id);
       if (current === null) return state;
       const shown = state.pending[action.id] ?? current;
       const wanted: RuntimeValue = shown === 1 ? 0 : 1;
       const { [action.id]: _previous, ...others } = state.pending;
       const pending = wanted === current ? others : { ...others, [action.id]: wanted };
-      const persistence = state.persistence === 'unpersist' ? 'runtime' : state.persistence;
-      return { ...state, pending, persistence, keepIds: [], outcome: null };
+      return { ...editing(state), pending };
     }
     case 'persistence-chosen':
-      return state.applying
-        ? state
-        : {
-            ...state,
-            persistence: action.choice,
-            pending: action.choice === 'unpersist' ? {} : state.pending,
-            outcome: null,
-          };
+      return { ...editing(state), persistence: action.choice };
     case 'file-name-changed':
-      return state.applying
-        ? state
-        : { ...state, fileName: action.fileName, persistTarget: 'sysctl.d' };
+      return { ...state, fileName: action.fileName, persistTarget: 'sysctl.d', onlyIds: null };
     case 'keep-at-boot':
-      return state.applying
-        ? state
-        : {
-            ...state,
-            pending: {},
-            keepIds: [action.id],
-            persistence: 'persist',
-            persistTarget: 'sysctl.d',
-            outcome: null,
-          };
-    case 'restore-boot-now':
-      return state.applying
-        ? state
-        : {
-            ...state,
-            pending: { [action.id]: action.value },
-            keepIds: [],
-            persistence: 'runtime',
-            outcome: null,
-          };
+      return {
+        ...editing(state),
+        keepIds: state.keepIds.includes(action.id) ? state.keepIds : [...state.keepIds, action.id],
+        persistence: 'persist',
+      };
+    case 'set-now':
+      return {
+        ...editing(state),
+        pending: { ...state.pending, [action.id]: action.value },
+        persistence: 'runtime',
+      };
     case 'resolution-chosen':
-      // A file name to use instead, or null for /etc/sysctl.conf itself.
-      return state.applying
-        ? state
-        : action.fileName === null
-          ? { ...state, persistTarget: 'sysctl.conf' }
-          : { ...state, persistTarget: 'sysctl.d', fileName: action.fileName };
-    case 'reset-runtime-changed':
-      return state.applying ? state : { ...state, resetRuntime: action.resetRuntime };
+      return action.fileName === null
+        ? { ...state, persistTarget: 'sysctl.conf', onlyIds: action.ids, outcome: null }
+        : {
+            ...state,
+            persistTarget: 'sysctl.d',
+            fileName: action.fileName,
+            onlyIds: action.ids,
+            outcome: null,
+          };
+    case 'resolution-undone':
+      return { ...state, persistTarget: 'sysctl.d', onlyIds: null };
+    case 'removal-chosen':
+      return {
+        ...state,
+        outcome: null,
+        removal: { fileName: action.fileName, settings: [action.id], resetRuntime: false },
+      };
+    case 'removal-reset-changed':
+      return state.removal
+        ? { ...state, removal: { ...state.removal, resetRuntime: action.resetRuntime } }
+        : state;
+    case 'outcome-dismissed':
+      return { ...state, outcome: null };
     case 'discarded':
       return {
         ...state,
         pending: {},
         keepIds: [],
-        persistence: 'runtime',
+        persistence: 'persist',
         persistTarget: 'sysctl.d',
-        resetRuntime: false,
+        onlyIds: null,
+        removal: null,
+        fileName: state.system?.persistence.suggestedFileName ?? state.fileName,
         outcome: null,
       };
     case 'apply-started':
@@ -179,16 +210,20 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'apply-finished': {
       const next = withSystem({ ...state, applying: false }, action.outcome.state);
       const { applied, summary, error } = action.outcome;
-      return applied
-        ? {
-            ...next,
-            pending: {},
-            persistence: 'runtime',
-            resetRuntime: false,
-            appliedCount: state.appliedCount + 1,
-            outcome: { applied, summary, error },
-          }
-        : { ...next, outcome: { applied, summary, error } };
+      if (!applied) return { ...next, outcome: { applied, summary, error } };
+      // What was applied is now the system's value and leaves `pending` by itself; a
+      // change a conflict fix left out stays pending for its own Apply.
+      return {
+        ...next,
+        keepIds: [],
+        persistence: 'persist',
+        persistTarget: 'sysctl.d',
+        onlyIds: null,
+        removal: null,
+        fileName: action.outcome.state.persistence.suggestedFileName,
+        appliedCount: state.appliedCount + 1,
+        outcome: { applied, summary, error },
+      };
     }
     case 'apply-failed':
       return {
@@ -199,37 +234,45 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   }
 }
 
+/** True while something waits for Apply (a change, a value to keep, or a removal). */
+export function hasPendingChange(state: ViewState): boolean {
+  return buildRequest(state) !== null;
+}
+
 /** The request the current choices describe, or null when there is nothing to apply. */
 export function buildRequest(state: ViewState): ApplyRequest | null {
-  const fileName = state.fileName ?? '';
-  if (state.persistence === 'unpersist') {
+  if (state.removal) {
+    const { fileName, settings, resetRuntime } = state.removal;
     return {
       values: {},
       persistence: {
         kind: 'unpersist',
         fileName,
         expectedSha256: shaOf(state, fileName),
-        resetRuntime: state.resetRuntime,
+        resetRuntime,
+        settings,
       },
     };
   }
-  const hasPending = Object.keys(state.pending).length > 0;
-  if (state.persistence === 'runtime') {
-    return hasPending ? { values: { ...state.pending }, persistence: { kind: 'runtime' } } : null;
-  }
-  // "Now and at every boot" with nothing toggled persists current values: the chosen ones, else all.
+  const inScope = (id: SettingId) => state.onlyIds === null || state.onlyIds.includes(id);
   const values: Partial<Record<SettingId, RuntimeValue>> = {};
   for (const setting of state.system?.settings ?? []) {
-    const chosen = hasPending
-      ? state.pending[setting.id] !== undefined
-      : state.keepIds.length === 0 || state.keepIds.includes(setting.id);
-    const value = state.pending[setting.id] ?? currentValue(state.system, setting.id);
-    if (value !== null && chosen) values[setting.id] = value;
+    if (!inScope(setting.id)) continue;
+    const pending = state.pending[setting.id];
+    const kept =
+      state.persistence === 'persist' && state.keepIds.includes(setting.id)
+        ? currentValue(state.system, setting.id)
+        : null;
+    const value = pending ?? kept;
+    if (value !== undefined && value !== null) values[setting.id] = value;
   }
+  if (Object.keys(values).length === 0) return null;
+  if (state.persistence === 'runtime') return { values, persistence: { kind: 'runtime' } };
   if (state.persistTarget === 'sysctl.conf') {
     const expectedSha256 = state.system?.persistence.sysctlConfSha256 ?? null;
     return { values, persistence: { kind: 'persist-sysctl-conf', expectedSha256 } };
   }
+  const fileName = state.fileName ?? '';
   return {
     values,
     persistence: { kind: 'persist', fileName, expectedSha256: shaOf(state, fileName) },

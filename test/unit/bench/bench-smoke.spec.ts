@@ -27,6 +27,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     'authorizations',
     'rendererSize',
     'firstPaint',
+    'hostileTree',
   ]) {
     expect(results[field], field).toBeDefined();
     expect(results[field]?.goal, field).toEqual(expect.any(String));
@@ -50,5 +51,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
   }
   expect(run.stdout).toContain('not measured: BENCH_QUICK=1 skips the polkit chain');
   expect(results.firstPaint?.medianMs).toEqual(expect.any(Number));
+  expect(results.firstPaint?.ratioToEmpty).toEqual(expect.any(Number));
+  expect(results.hostileTree?.stateReadMedianMs).toEqual(expect.any(Number));
   await rm(dir, { recursive: true });
 });

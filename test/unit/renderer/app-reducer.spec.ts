@@ -38,10 +38,18 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
     suggestedFileName: '99-custom.conf',
     sysctlConfSha256: null,
     files: [
-      { name: '99-custom.conf', kind: 'file', sha256: 'a'.repeat(64), problem: null, keyLines: [] },
+      {
+        name: '99-custom.conf',
+        kind: 'file',
+        sha256: 'a'.repeat(64),
+        problem: null,
+        keyLines: [],
+        writtenByApp: false,
+      },
     ],
   },
   boot: { settings: [], problems: [] },
+  asksForPassword: true,
 });
 
 const ready = (s: AppState): ViewState =>
@@ -56,8 +64,13 @@ test('toggling twice cancels the pending change', () => {
   expect(buildRequest(view)).toBeNull();
 });
 
-test('the first read proposes the file that already sets the keys', () => {
-  expect(ready(system(0, 0)).fileName).toBe('99-custom.conf');
+test('the default keeps the change at every boot, in the file that already sets the keys', () => {
+  const view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
+  expect(view.fileName).toBe('99-custom.conf');
+  expect(buildRequest(view)).toEqual({
+    values: { ipv4: 1 },
+    persistence: { kind: 'persist', fileName: '99-custom.conf', expectedSha256: 'a'.repeat(64) },
+  });
 });
 
 test('while an Apply waits for authentication the controls are locked', () => {
@@ -66,18 +79,20 @@ test('while an Apply waits for authentication the controls are locked', () => {
   const locked = view;
   for (const action of [
     { type: 'toggled', id: 'ipv6' },
-    { type: 'persistence-chosen', choice: 'persist' },
+    { type: 'persistence-chosen', choice: 'runtime' },
     { type: 'file-name-changed', fileName: 'x.conf' },
-    { type: 'reset-runtime-changed', resetRuntime: true },
+    { type: 'removal-chosen', fileName: '99-custom.conf', id: 'ipv4' },
+    { type: 'discarded' },
   ] as const) {
     view = viewReducer(view, action);
   }
   expect(view).toBe(locked);
 });
 
-test('after Apply the view shows what was read back, and a refresh drops changes the system already has', () => {
+test('after a failed Apply the pending change and the chosen options are kept, with the outcome', () => {
   let view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
   view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  view = viewReducer(view, { type: 'persistence-chosen', choice: 'runtime' });
   view = viewReducer(view, { type: 'state-read', system: system(1, 0) });
   expect(view.pending).toEqual({ ipv6: 1 });
   view = viewReducer(view, { type: 'apply-started' });
@@ -92,59 +107,81 @@ test('after Apply the view shows what was read back, and a refresh drops changes
   });
   expect(view.applying).toBe(false);
   expect(view.pending).toEqual({ ipv6: 1 });
+  expect(view.persistence).toBe('runtime');
   expect(view.outcome?.error?.code).toBe('auth-refused');
 });
 
-test('requests: runtime, persist with the hash the UI read, persist current values, unpersist', () => {
-  let view = viewReducer(ready(system(1, 0)), { type: 'toggled', id: 'ipv6' });
-  expect(buildRequest(view)).toEqual({ values: { ipv6: 1 }, persistence: { kind: 'runtime' } });
-  view = viewReducer(view, { type: 'persistence-chosen', choice: 'persist' });
-  expect(buildRequest(view)).toEqual({
-    values: { ipv6: 1 },
-    persistence: { kind: 'persist', fileName: '99-custom.conf', expectedSha256: 'a'.repeat(64) },
+test('after a successful Apply the outcome stays until the next change', () => {
+  let view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
+  view = viewReducer(view, { type: 'apply-started' });
+  view = viewReducer(view, {
+    type: 'apply-finished',
+    outcome: { applied: true, summary: 'done.', error: null, state: system(1, 0) },
   });
-  view = viewReducer(view, { type: 'discarded' });
-  view = viewReducer(view, { type: 'persistence-chosen', choice: 'persist' });
-  view = viewReducer(view, { type: 'file-name-changed', fileName: 'new.conf' });
-  expect(buildRequest(view)).toEqual({
-    values: { ipv4: 1, ipv6: 0 },
-    persistence: { kind: 'persist', fileName: 'new.conf', expectedSha256: null },
-  });
-  view = viewReducer(view, { type: 'persistence-chosen', choice: 'unpersist' });
-  view = viewReducer(view, { type: 'reset-runtime-changed', resetRuntime: true });
-  expect(buildRequest(view)).toEqual({
-    values: {},
-    persistence: {
-      kind: 'unpersist',
-      fileName: 'new.conf',
-      expectedSha256: null,
-      resetRuntime: true,
-    },
-  });
+  expect(view.pending).toEqual({});
+  expect(view.outcome?.applied).toBe(true);
+  view = viewReducer(view, { type: 'state-read', system: system(1, 0) });
+  expect(view.outcome?.applied).toBe(true);
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(view.outcome).toBeNull();
 });
 
-test('drift fixes: keep the current value at boot, or restore the boot value now', () => {
+test('a value kept at boot is not dropped when another switch flips', () => {
+  let view = viewReducer(ready(system(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(buildRequest(view)?.values).toEqual({ ipv4: 1, ipv6: 1 });
+});
+
+test('drift fixes: keep the current value at boot, or set the boot value now', () => {
   let view = viewReducer(ready(system(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
   expect(buildRequest(view)).toEqual({
     values: { ipv4: 1 },
     persistence: { kind: 'persist', fileName: '99-custom.conf', expectedSha256: 'a'.repeat(64) },
   });
-  view = viewReducer(view, { type: 'restore-boot-now', id: 'ipv4', value: 0 });
+  view = viewReducer(view, { type: 'discarded' });
+  view = viewReducer(view, { type: 'set-now', id: 'ipv4', value: 0 });
   expect(buildRequest(view)).toEqual({ values: { ipv4: 0 }, persistence: { kind: 'runtime' } });
 });
 
-test('the /etc/sysctl.conf resolution targets that file with the hash the UI read', () => {
+test('removal is its own action: one file, one setting, the runtime reset per setting', () => {
+  let view = viewReducer(ready(system(1, 1)), { type: 'toggled', id: 'ipv6' });
+  view = viewReducer(view, { type: 'removal-chosen', fileName: '99-custom.conf', id: 'ipv4' });
+  expect(buildRequest(view)).toEqual({
+    values: {},
+    persistence: {
+      kind: 'unpersist',
+      fileName: '99-custom.conf',
+      expectedSha256: 'a'.repeat(64),
+      resetRuntime: false,
+      settings: ['ipv4'],
+    },
+  });
+  view = viewReducer(view, { type: 'removal-reset-changed', resetRuntime: true });
+  expect(buildRequest(view)?.persistence).toMatchObject({ resetRuntime: true, settings: ['ipv4'] });
+  // Flipping a switch again leaves the removal; the earlier pending change was kept.
+  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  expect(view.removal).toBeNull();
+  expect(view.pending).toEqual({ ipv4: 0, ipv6: 0 });
+});
+
+test('a conflict fix changes only the conflicting keys and can be undone', () => {
   let view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
-  view = viewReducer(view, { type: 'persistence-chosen', choice: 'persist' });
-  view = viewReducer(view, { type: 'resolution-chosen', fileName: null });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  view = viewReducer(view, { type: 'resolution-chosen', fileName: null, ids: ['ipv4'] });
   expect(buildRequest(view)).toEqual({
     values: { ipv4: 1 },
     persistence: { kind: 'persist-sysctl-conf', expectedSha256: null },
   });
-  view = viewReducer(view, { type: 'resolution-chosen', fileName: 'zz-nonlocal-bind.conf' });
+  view = viewReducer(view, {
+    type: 'resolution-chosen',
+    fileName: 'zz-nonlocal-bind.conf',
+    ids: ['ipv4'],
+  });
   expect(buildRequest(view)?.persistence).toEqual({
     kind: 'persist',
     fileName: 'zz-nonlocal-bind.conf',
     expectedSha256: null,
   });
+  view = viewReducer(view, { type: 'resolution-undone' });
+  expect(buildRequest(view)?.values).toEqual({ ipv4: 1, ipv6: 1 });
 });

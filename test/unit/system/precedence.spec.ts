@@ -126,7 +126,7 @@ test('unreadable files and directories are reported, not fatal', async () => {
   );
   const result = JSON.parse(child.stdout) as { problems: string[]; v6: string | null };
   expect(result.problems).toEqual([
-    '/etc/sysctl.d/10-secret.conf: cannot be read (EACCES)',
+    '/etc/sysctl.d/10-secret.conf: permission denied',
     '/run/sysctl.d: cannot be read (EACCES)',
   ]);
   expect(result.v6).toBe('/usr/lib/sysctl.d/20-ok.conf');

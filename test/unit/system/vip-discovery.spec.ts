@@ -172,7 +172,7 @@ test('discovery follows nginx includes once, marks missing and unreadable files,
     { encoding: 'utf8' },
   );
   expect(child.stderr).toBe('');
-  const found = JSON.parse(child.stdout) as ReturnType<typeof discoverVips>;
+  const found = JSON.parse(child.stdout) as Awaited<ReturnType<typeof discoverVips>>;
   expect(found.files).toEqual([
     { path: '/etc/haproxy/haproxy.cfg', status: 'read', detail: null },
     { path: '/etc/keepalived/keepalived.conf', status: 'unreadable', detail: 'permission denied' },

@@ -62,7 +62,7 @@ test('Nginx includes with a glob in a directory name are followed, hidden files 
   await put('etc/nginx/sites-enabled/a.conf', 'server { listen 192.0.2.5:80; }\n');
   await put('etc/nginx/sites-extra/b.conf', 'server { listen 192.0.2.6:80; }\n');
   await put('etc/nginx/sites-extra/.hidden.conf', 'server { listen 192.0.2.7:80; }\n');
-  const found = discoverVips({ fsRoot: root, platform: 'linux' });
+  const found = await discoverVips({ fsRoot: root, platform: 'linux' });
   expect(found.entries.map((e) => [e.address, e.file])).toEqual([
     ['192.0.2.5', '/etc/nginx/sites-enabled/a.conf'],
     ['192.0.2.6', '/etc/nginx/sites-extra/b.conf'],

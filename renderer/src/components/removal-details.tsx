@@ -1,0 +1,42 @@
+import type { AppState } from '../../../electron/contract';
+import type { Removal } from '../state/app-reducer';
+
+export interface RemovalDetailsProps {
+  readonly system: AppState;
+  readonly removal: Removal;
+  readonly disabled: boolean;
+  readonly onReset: (reset: boolean) => void;
+}
+
+/** "Remove from FILE": the lines that will go, whose file it is, and the runtime choice. */
+export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDetailsProps) {
+  const file = system.persistence.files.find((f) => f.name === removal.fileName);
+  const settings = system.settings.filter((s) => removal.settings.includes(s.id));
+  const keys = new Set(settings.map((s) => s.key));
+  const lines = file?.keyLines.filter((l) => keys.has(l.key)) ?? [];
+  const labels = settings.map((s) => s.label).join(' and ');
+  return (
+    <div className="removal" data-testid="removal">
+      <p>These lines of {`${system.persistence.directory}/${removal.fileName}`} will go:</p>
+      <pre className="removal-lines">
+        {lines.map((l) => `line ${l.line}: ${l.key} = ${l.value}`).join('\n')}
+      </pre>
+      {file && !file.writtenByApp ? (
+        <p className="note warning" role="note" data-testid="foreign-file">
+          Nonlocal Bind did not write this file: it belongs to someone else (a package, another
+          administrator or a configuration tool, which may write it back). Only the lines above
+          change; everything else in it stays.
+        </p>
+      ) : null}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={removal.resetRuntime}
+          disabled={disabled}
+          onChange={(e) => onReset(e.target.checked)}
+        />
+        Also turn {labels} off now
+      </label>
+    </div>
+  );
+}

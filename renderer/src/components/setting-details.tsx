@@ -1,0 +1,41 @@
+import type { PersistenceState, SettingBoot, SettingState } from '../../../electron/contract';
+import { BootDetails } from './boot-details';
+import { SettingHelp } from './setting-help';
+
+export interface SettingDetailsProps {
+  readonly setting: SettingState;
+  readonly boot: SettingBoot | undefined;
+  readonly persistence: PersistenceState;
+  readonly locked: boolean;
+  readonly onRemove: (fileName: string) => void;
+}
+
+/**
+ * The disclosures for one setting, kept after all the controls so the
+ * keyboard reaches both switches and Apply first.
+ */
+export function SettingDetails({
+  setting,
+  boot,
+  persistence,
+  locked,
+  onRemove,
+}: SettingDetailsProps) {
+  return (
+    // Not a landmark: the setting's card above already is one with this name.
+    <div className="setting-details">
+      <h3>{setting.label}</h3>
+      <p className="setting-explanation">{setting.explanation}</p>
+      <SettingHelp family={setting.family} settingKey={setting.key} />
+      {boot && setting.runtime.kind !== 'unavailable' ? (
+        <BootDetails
+          boot={boot}
+          settingKey={setting.key}
+          persistence={persistence}
+          locked={locked}
+          onRemove={onRemove}
+        />
+      ) : null}
+    </div>
+  );
+}
