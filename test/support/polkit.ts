@@ -63,6 +63,35 @@ async function waitFor(check: () => boolean, what: string, ms = 10_000): Promise
   throw new Error(`timed out waiting for ${what}`);
 }
 
+async function answersWithin(check: () => boolean, ms: number): Promise<boolean> {
+  try {
+    await waitFor(check, 'an answer', ms);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tail(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').split('\n').slice(-15).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function busAnswers(): boolean {
+  return (
+    run('dbus-send', [
+      '--system',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.GetId',
+    ]).status === 0
+  );
+}
+
 function polkitAnswers(): boolean {
   return (
     run('busctl', ['--system', 'status', 'org.freedesktop.PolicyKit1']).status === 0 ||
@@ -112,6 +141,8 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
     return { ownsPolkitd: false };
   }
   const state: StartedState = { dbusPid: null, polkitdPid: null, createdUsers: [] };
+  // A crashed run's users are still ours to remove when this run ends.
+  state.createdUsers.push(...leftoverUsers());
   for (const tool of ['/usr/bin/pkexec', POLKITD, '/usr/bin/dbus-daemon']) {
     if (!existsSync(tool)) {
       throw new Error(
@@ -119,13 +150,18 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
       );
     }
   }
-  if (!existsSync('/run/dbus/system_bus_socket')) {
+  // A run that was killed (or a machine image taken mid-run) leaves a socket file nobody
+  // listens on; polkitd would then wait forever for a bus that is not there.
+  if (!busAnswers()) {
     mkdirSync('/run/dbus', { recursive: true });
+    rmSync('/run/dbus/system_bus_socket', { force: true });
     // A pid file left by an earlier run blocks the daemon although no bus is listening.
     rmSync('/run/dbus/pid', { force: true });
+    run('pkill', ['-x', 'polkitd']);
     const r = run('dbus-daemon', ['--system', '--fork', '--print-pid']);
     if (r.status !== 0) throw new Error(`dbus-daemon failed: ${r.stderr}`);
     state.dbusPid = Number(r.stdout.trim());
+    await waitFor(busAnswers, 'the system bus');
   }
   for (const user of Object.values(POLKIT_USERS)) {
     if (run('id', ['-u', user]).status !== 0) {
@@ -140,6 +176,11 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
   if (state.dbusPid !== null && run('pkill', ['-x', 'polkitd']).status === 0) {
     await waitFor(() => pidOf('polkitd') === null, 'the activated polkitd to exit');
   }
+  // A polkitd that is running but not answering (attached to a bus that died) is replaced.
+  if (pidOf('polkitd') !== null && !(await answersWithin(polkitAnswers, 3000))) {
+    run('pkill', ['-x', 'polkitd']);
+    await waitFor(() => pidOf('polkitd') === null, 'the unresponsive polkitd to exit');
+  }
   if (pidOf('polkitd') === null) {
     // polkit.log() lines go to polkitd's stderr; the bench counts authorizations from them.
     const log = openSync(POLKITD_LOG, 'a');
@@ -148,10 +189,21 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
     state.polkitdPid = child.pid ?? null;
   }
   writeFileSync(STATE_FILE, JSON.stringify(state));
-  await waitFor(polkitAnswers, 'polkitd on the system bus');
+  await waitFor(polkitAnswers, 'polkitd on the system bus', 20_000).catch((error: Error) => {
+    throw new Error(`${error.message}; polkitd said:\n${tail(POLKITD_LOG)}`);
+  });
   // polkitd reads rules asynchronously after a change; give it a moment to pick ours up.
   await new Promise((r) => setTimeout(r, 1500));
   return { ownsPolkitd: state.polkitdPid !== null };
+}
+
+function leftoverUsers(): string[] {
+  try {
+    const old = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as Partial<StartedState>;
+    return (old.createdUsers ?? []).filter((u) => run('id', ['-u', u]).status === 0);
+  } catch {
+    return [];
+  }
 }
 
 function polkitUsersExist(): boolean {
