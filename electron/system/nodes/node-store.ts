@@ -23,7 +23,7 @@ export async function loadNodes(file: string): Promise<string[]> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
-    throw new Error(`The node list ${file} cannot be read: ${String(error)}`);
+    throw new Error(`The node list ${file} cannot be read: ${String(error)}`, { cause: error });
   }
   let parsed: unknown;
   try {
