@@ -31,6 +31,9 @@ export interface SshNode {
   readonly sudoUser: string;
   readonly sudoPassword: string;
   readonly plainUser: string;
+  /** A user whose login shell ignores the read script and prints what `setHostileAnswer` says. */
+  readonly hostileUser: string;
+  setHostileAnswer(shellCode: string): void;
   readonly knownHosts: string;
   readonly dir: string;
   /** Writes the node's current host key into known_hosts (as if accepted earlier). */
@@ -80,6 +83,9 @@ export async function createSshNode(
   chmodSync(dir, 0o755);
   const sudoUser = 'nbadmin';
   const plainUser = 'nbplain';
+  const hostileUser = 'nbhostile';
+  const hostileShell = path.join(dir, 'hostile-shell');
+  const hostileAnswer = path.join(dir, 'hostile-answer');
   const sudoPassword = 'correct horse 7';
   const hostKey = path.join(dir, 'host_key');
   const clientKey = path.join(dir, 'client_key');
@@ -94,6 +100,10 @@ export async function createSshNode(
   const pub = readFileSync(`${clientKey}.pub`, 'utf8');
   writeFileSync(path.join(keysDir, sudoUser), pub);
   writeFileSync(path.join(keysDir, plainUser), pub);
+  writeFileSync(path.join(keysDir, hostileUser), pub);
+  writeFileSync(hostileAnswer, 'echo garbage\n');
+  // A login shell that answers anything with the test's chosen output (ssh runs `$SHELL -c`).
+  writeFileSync(hostileShell, `#!/bin/sh\n. ${hostileAnswer}\n`, { mode: 0o755 });
   writeFileSync(knownHosts, '');
   writeFileSync(
     sshdConfig,
@@ -113,8 +123,9 @@ export async function createSshNode(
   // Accounts, password and sudo rights live in the sandbox's /etc overlay only.
   sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', sudoUser]);
   sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', plainUser]);
+  sandbox.run('useradd', ['-M', '-d', dir, '-s', hostileShell, hostileUser]);
   sandbox.run('chpasswd', [], {
-    input: `${sudoUser}:${sudoPassword}\n${plainUser}:other-pass-9\n`,
+    input: `${sudoUser}:${sudoPassword}\n${plainUser}:other-pass-9\n${hostileUser}:other-pass-8\n`,
   });
   sandbox.run('sh', [
     '-c',
@@ -184,6 +195,8 @@ export async function createSshNode(
     sudoUser,
     sudoPassword,
     plainUser,
+    hostileUser,
+    setHostileAnswer: (shellCode) => writeFileSync(hostileAnswer, shellCode),
     knownHosts,
     dir,
     trustHostKey: () => writeFileSync(knownHosts, `${alias} ${hostPub[0]} ${hostPub[1]}\n`),

@@ -74,3 +74,58 @@ test.describe('reading a node over real OpenSSH', () => {
     expect(down).toMatchObject({ ok: false, kind: 'unreachable' });
   });
 });
+
+test.describe('a hostile node', () => {
+  test.describe.configure({ mode: 'serial' });
+  let node: SshNode;
+  test.beforeAll(async () => {
+    node = await createSshNode();
+    node.trustHostKey();
+  });
+  test.afterAll(async () => {
+    await node?.dispose();
+  });
+
+  const cases: [string, string, RegExp][] = [
+    ['garbage', 'head -c 3000 /dev/urandom\n', /not in the expected format/],
+    [
+      'huge output',
+      'yes NLB-READ-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | head -c 50000000\n',
+      /passed 4 MiB and was cut off/,
+    ],
+    [
+      'a framing attack (a second header and a forged record inside a field)',
+      "printf 'NLB-READ 1\\nOS TGludXg=\\nRUNTIME ipv4 MQo=\\nRUNTIME ipv4 MQo=\\nNLB-END\\n'\n",
+      /ipv4 given twice/,
+    ],
+    [
+      'a file outside the sysctl directories',
+      "printf 'NLB-READ 1\\nOS TGludXg=\\nDIR L2V0Yy9zaGFkb3c= MQ==\\nNLB-END\\n'\n",
+      /is not a sysctl directory/,
+    ],
+    ['an early end', "printf 'NLB-READ 1\\nOS TGludXg=\\n'\n", /ends early/],
+    [
+      'a system that is not Linux',
+      "printf 'NLB-READ 1\\nOS RnJlZUJTRA==\\nRUNTIME-ABSENT ipv4\\nRUNTIME-ABSENT ipv6\\nNLB-END\\n'\n",
+      /runs FreeBSD, not Linux/,
+    ],
+    [
+      'a Linux node without sysctl',
+      "printf 'NLB-READ 1\\nOS TGludXg=\\nRUNTIME ipv4 MAo=\\nRUNTIME ipv6 MAo=\\nNLB-END\\n'\n",
+      /no sysctl command.*procps/,
+    ],
+  ];
+  for (const [name, answer, message] of cases) {
+    test(`${name}: a clear error, and nothing on the node changed`, async () => {
+      node.setHostileAnswer(answer);
+      const before = node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout;
+      const started = Date.now();
+      const read = await readNode(node.settings, dest(`${node.hostileUser}@${node.alias}`));
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(read.ok).toBe(false);
+      expect(read.ok ? '' : read.message).toMatch(message);
+      expect(node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout).toBe(before);
+      expect(node.sandbox.run('ls', ['-A', '/etc/sysctl.d']).stdout).toBe('');
+    });
+  }
+});
