@@ -31,6 +31,8 @@ export interface SshNode {
   readonly sudoUser: string;
   readonly sudoPassword: string;
   readonly plainUser: string;
+  /** The plain user's own login password (what they would type for sudo). */
+  readonly plainPassword: string;
   /** A user whose login shell ignores the read script and prints what `setHostileAnswer` says. */
   readonly hostileUser: string;
   setHostileAnswer(shellCode: string): void;
@@ -83,6 +85,7 @@ export async function createSshNode(
   chmodSync(dir, 0o755);
   const sudoUser = 'nbadmin';
   const plainUser = 'nbplain';
+  const plainPassword = 'other-pass-9';
   const hostileUser = 'nbhostile';
   const hostileShell = path.join(dir, 'hostile-shell');
   const hostileAnswer = path.join(dir, 'hostile-answer');
@@ -125,7 +128,7 @@ export async function createSshNode(
   sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', plainUser]);
   sandbox.run('useradd', ['-M', '-d', dir, '-s', hostileShell, hostileUser]);
   sandbox.run('chpasswd', [], {
-    input: `${sudoUser}:${sudoPassword}\n${plainUser}:other-pass-9\n${hostileUser}:other-pass-8\n`,
+    input: `${sudoUser}:${sudoPassword}\n${plainUser}:${plainPassword}\n${hostileUser}:other-pass-8\n`,
   });
   sandbox.run('sh', [
     '-c',
@@ -195,6 +198,7 @@ export async function createSshNode(
     sudoUser,
     sudoPassword,
     plainUser,
+    plainPassword,
     hostileUser,
     setHostileAnswer: (shellCode) => writeFileSync(hostileAnswer, shellCode),
     knownHosts,
