@@ -7,6 +7,7 @@ import path from 'node:path';
 import { measureApply } from './measure-apply';
 import { measureApplyFromClick } from './measure-apply-ui';
 import { measureFirstPaint, measureRendererSize } from './measure-renderer';
+import { measureNodeReads } from './measure-nodes';
 import { measureScaling, measureStateRead } from './measure-state';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -36,6 +37,7 @@ const rendererSize = await measureRendererSize(path.resolve('dist'));
 const firstPaint = await attempt(() => measureFirstPaint(n(10, 2)));
 const elevation = quick ? skipPolkit : await attempt(() => measureApply(20));
 const fromClick = quick ? skipPolkit : await attempt(() => measureApplyFromClick(20));
+const nodeReads = await attempt(() => measureNodeReads(n(20, 2)));
 const applyBackend = 'notMeasured' in elevation ? elevation : elevation.apply;
 const authorizations = 'notMeasured' in elevation ? elevation : elevation.authorizations;
 
@@ -68,6 +70,10 @@ const results = {
     ...authorizations,
     goal: 'exactly 1 per Apply',
     ...('allExactlyOne' in authorizations ? { met: authorizations.allExactlyOne } : {}),
+  },
+  nodeReads: {
+    ...nodeReads,
+    goal: 'pair view (2 nodes + this computer, together) <= one SSH read per node + the local read',
   },
   rendererSize: { ...rendererSize, goal: '<= 90 KB gzipped', met: rendererSize.gzipKB <= 90 },
   firstPaint: {
@@ -116,6 +122,14 @@ const rows: [string, string, string, string][] = [
       : `${authorizations.allExactlyOne ? 'exactly 1' : 'NOT always 1'} in all ${authorizations.combinations} combinations`,
     'exactly 1',
     verdict(results.authorizations.met),
+  ],
+  [
+    'pair view read: 2 SSH nodes + this computer',
+    'notMeasured' in nodeReads
+      ? `not measured: ${nodeReads.notMeasured}`
+      : `${nodeReads.pairViewMedianMs} ms together; alone ${nodeReads.nodeAMedianMs} + ${nodeReads.nodeBMedianMs} + ${nodeReads.localMedianMs} ms`,
+    '<= sum of one read each',
+    'notMeasured' in nodeReads ? '' : verdict(nodeReads.met),
   ],
   [
     'renderer JS gzipped',
