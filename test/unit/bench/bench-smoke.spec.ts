@@ -27,6 +27,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     'authorizations',
     'rendererSize',
     'firstPaint',
+    'nodeReads',
   ]) {
     expect(results[field], field).toBeDefined();
     expect(results[field]?.goal, field).toEqual(expect.any(String));
@@ -50,5 +51,8 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
   }
   expect(run.stdout).toContain('not measured: BENCH_QUICK=1 skips the polkit chain');
   expect(results.firstPaint?.medianMs).toEqual(expect.any(Number));
+  // Two real SSH nodes in namespaces and this computer, read together.
+  expect(results.nodeReads?.pairViewMedianMs).toEqual(expect.any(Number));
+  expect(run.stdout).toContain('| pair view read: 2 SSH nodes + this computer');
   await rm(dir, { recursive: true });
 });
