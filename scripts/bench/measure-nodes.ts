@@ -1,15 +1,13 @@
 // Reading the pair: two SSH nodes (real sshd in namespaces) and this computer, in one run.
-import { parseDestination } from '../../electron/system/nodes/destination';
 import { readNode } from '../../electron/system/nodes/read-node';
 import { readRuntimeValues } from '../../electron/system/runtime';
 import { readSysctlSources } from '../../electron/system/sysctl-sources';
 import { createHostContext } from '../../electron/system/system-context';
-import { createSshNode, type SshNode } from '../../test/support/ssh-node';
+import { createSshNode, nodeDestination, type SshNode } from '../../test/support/ssh-node';
 import { median, round } from './stats';
 
 async function readOnce(node: SshNode): Promise<number> {
-  const d = parseDestination(node.alias);
-  if (!d.ok) throw new Error(d.error);
+  const d = { destination: nodeDestination(node.alias) };
   const started = performance.now();
   const read = await readNode(node.settings, d.destination);
   if (!read.ok) throw new Error(read.message);

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { parseDestination, type Destination } from '../../electron/system/nodes/destination';
 import type { SshSettings } from '../../electron/system/nodes/ssh-runner';
 import { createSandbox, type Sandbox } from './sandbox';
 
@@ -218,5 +219,34 @@ export async function createSshNode(
       await sandbox.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A destination the test knows is valid (an alias of the test config, maybe with a user). */
+export function nodeDestination(text: string): Destination {
+  const d = parseDestination(text);
+  if (!d.ok) throw new Error(d.error);
+  return d.destination;
+}
+
+/**
+ * One node for a serial describe block, its host key already trusted; call inside
+ * test.describe with the block's beforeAll/afterAll.
+ */
+export function shareTrustedNode(hooks: {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+}): () => SshNode {
+  let node: SshNode | undefined;
+  hooks.beforeAll(async () => {
+    node = await createSshNode();
+    node.trustHostKey();
+  });
+  hooks.afterAll(async () => {
+    await node?.dispose();
+  });
+  return () => {
+    if (!node) throw new Error('the node is not set up yet');
+    return node;
   };
 }

@@ -2,19 +2,17 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDestination } from '../../../electron/system/nodes/destination';
 import { renderAnsibleTasks, renderCloudInit } from '../../../electron/system/nodes/fleet-export';
 import { readNode } from '../../../electron/system/nodes/read-node';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { createSshNode, type SshNode } from '../../support/ssh-node';
+import { createSshNode, nodeDestination, type SshNode } from '../../support/ssh-node';
 
 const change = { fileName: '60-nonlocal-bind.conf', values: { ipv4: 1, ipv6: 1 } } as const;
 
 async function bootAndRuntime(node: SshNode) {
-  const d = parseDestination(node.alias);
-  if (!d.ok) throw new Error(d.error);
+  const d = { destination: nodeDestination(node.alias) };
   const read = await readNode(node.settings, d.destination);
   if (!read.ok) throw new Error(read.message);
   return read.prediction.boot.settings.map((s) => ({
@@ -77,8 +75,7 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
         content: 'net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n',
       },
     });
-    const d = parseDestination(viaApp.alias);
-    if (!d.ok) throw new Error(d.error);
+    const d = { destination: nodeDestination(viaApp.alias) };
     const applied = await applyOnNode(
       viaApp.settings,
       d.destination,

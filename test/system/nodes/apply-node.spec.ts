@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { parseDestination } from '../../../electron/system/nodes/destination';
 import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-apply';
 import { readNode } from '../../../electron/system/nodes/read-node';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { createSshNode, type SshNode } from '../../support/ssh-node';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
 
-function dest(text: string) {
-  const d = parseDestination(text);
-  if (!d.ok) throw new Error(d.error);
-  return d.destination;
-}
+const dest = nodeDestination;
 
 const FILE = '60-nonlocal-bind.conf';
 const CONTENT = 'net.ipv4.ip_nonlocal_bind = 1\n';
@@ -37,13 +32,10 @@ function nodeState(node: SshNode) {
 
 test.describe('applying on a node through sudo over real OpenSSH', () => {
   test.describe.configure({ mode: 'serial' });
+  const trusted = shareTrustedNode(test);
   let node: SshNode;
-  test.beforeAll(async () => {
-    node = await createSshNode();
-    node.trustHostKey();
-  });
-  test.afterAll(async () => {
-    await node?.dispose();
+  test.beforeEach(() => {
+    node = trusted();
   });
 
   test('a user without sudo rights is told so, and nothing changes', async () => {

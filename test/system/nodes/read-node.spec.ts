@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { parseDestination } from '../../../electron/system/nodes/destination';
 import { acceptHostKey, scanHostKey } from '../../../electron/system/nodes/host-key';
 import { readNode } from '../../../electron/system/nodes/read-node';
-import { createSshNode, type SshNode } from '../../support/ssh-node';
+import {
+  createSshNode,
+  nodeDestination,
+  shareTrustedNode,
+  type SshNode,
+} from '../../support/ssh-node';
 
-function dest(text: string) {
-  const d = parseDestination(text);
-  if (!d.ok) throw new Error(d.error);
-  return d.destination;
-}
+const dest = nodeDestination;
 
 test.describe('reading a node over real OpenSSH', () => {
   test.describe.configure({ mode: 'serial' });
@@ -77,13 +77,10 @@ test.describe('reading a node over real OpenSSH', () => {
 
 test.describe('a hostile node', () => {
   test.describe.configure({ mode: 'serial' });
+  const trusted = shareTrustedNode(test);
   let node: SshNode;
-  test.beforeAll(async () => {
-    node = await createSshNode();
-    node.trustHostKey();
-  });
-  test.afterAll(async () => {
-    await node?.dispose();
+  test.beforeEach(() => {
+    node = trusted();
   });
 
   const cases: [string, string, RegExp][] = [
