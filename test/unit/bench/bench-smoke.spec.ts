@@ -28,6 +28,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     'rendererSize',
     'firstPaint',
     'hostileTree',
+    'nodeReads',
   ]) {
     expect(results[field], field).toBeDefined();
     expect(results[field]?.goal, field).toEqual(expect.any(String));
@@ -53,5 +54,8 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
   expect(results.firstPaint?.medianMs).toEqual(expect.any(Number));
   expect(results.firstPaint?.ratioToEmpty).toEqual(expect.any(Number));
   expect(results.hostileTree?.stateReadMedianMs).toEqual(expect.any(Number));
+  // Two real SSH nodes in namespaces and this computer, read together.
+  expect(results.nodeReads?.pairViewMedianMs).toEqual(expect.any(Number));
+  expect(run.stdout).toContain('| pair view read: 2 SSH nodes + this computer');
   await rm(dir, { recursive: true });
 });

@@ -1,0 +1,58 @@
+import type { SettingId } from '../../contract';
+import { validateFileName } from '../file-name';
+import { SETTINGS } from '../settings';
+
+/** The pending change as the app would apply it: the file in /etc/sysctl.d and the values. */
+export interface FleetChange {
+  readonly fileName: string;
+  readonly values: Readonly<Partial<Record<SettingId, 0 | 1>>>;
+}
+
+function checked(change: FleetChange): { path: string; entries: { key: string; value: 0 | 1 }[] } {
+  const name = validateFileName(change.fileName);
+  if (!name.ok) throw new Error(name.message);
+  const entries = SETTINGS.flatMap((s) => {
+    const v = change.values[s.id];
+    return v === 0 || v === 1 ? [{ key: s.key, value: v }] : [];
+  });
+  if (entries.length === 0) throw new Error('There is no pending change to export.');
+  return { path: `/etc/sysctl.d/${change.fileName}`, entries };
+}
+
+/**
+ * An Ansible task list doing what the app's Apply does: the same key and value in
+ * the same file, set in the running kernel now (sysctl_set) and reloaded from that
+ * file (reload), so boot and runtime agree as after the app's own Apply.
+ */
+export function renderAnsibleTasks(change: FleetChange): string {
+  const { path, entries } = checked(change);
+  const tasks = entries.map(
+    (e) => `- name: Set ${e.key} to ${e.value} now and at boot (as Nonlocal Bind would)
+  ansible.posix.sysctl:
+    name: ${e.key}
+    value: '${e.value}'
+    sysctl_file: ${path}
+    sysctl_set: true
+    reload: true
+    state: present
+  become: true
+`,
+  );
+  return `# Nonlocal Bind: the pending change as an Ansible task list (ansible.posix collection).\n${tasks.join('')}`;
+}
+
+/** The same change for new machines: cloud-init writes the file and applies it on first boot. */
+export function renderCloudInit(change: FleetChange): string {
+  const { path, entries } = checked(change);
+  const content = entries.map((e) => `      ${e.key} = ${e.value}\n`).join('');
+  return `#cloud-config
+# Nonlocal Bind: the pending change as a cloud-init snippet.
+write_files:
+  - path: ${path}
+    owner: root:root
+    permissions: '0644'
+    content: |
+${content}runcmd:
+  - [sysctl, -p, ${path}]
+`;
+}

@@ -1,0 +1,60 @@
+import type { RuntimeReading } from '../../contract';
+import { effectiveValue } from '../boot-state';
+import { SETTINGS } from '../settings';
+import type { NodePrediction } from './predict-from-snapshot';
+
+/** One node as the pair view compares it. */
+export interface PairNode {
+  readonly name: string;
+  readonly prediction: NodePrediction;
+}
+
+function now(r: RuntimeReading | undefined): 0 | 1 | null {
+  return r?.kind === 'value' ? r.value : null;
+}
+
+/**
+ * The differences between nodes, in words, against the node the user compares to
+ * (the reference): what each other node lacks now, and what it will lose or gain at
+ * the next reboot under systemd-sysctl and under procps `sysctl --system`.
+ */
+export function describeDifferences(reference: PairNode, others: readonly PairNode[]): string[] {
+  const lines: string[] = [];
+  for (const node of others) {
+    for (const setting of SETTINGS) {
+      const family = setting.family;
+      const ref = reference.prediction;
+      const their = node.prediction;
+      const refNow = now(ref.settings.find((s) => s.id === setting.id)?.runtime);
+      const theirNow = now(their.settings.find((s) => s.id === setting.id)?.runtime);
+      if (refNow !== null && theirNow !== null && refNow !== theirNow) {
+        lines.push(
+          theirNow === 1
+            ? `${node.name} has ${family} non-local bind on now; ${reference.name} has it off.`
+            : `${node.name} has ${family} non-local bind off now; ${reference.name} has it on.`,
+        );
+      }
+      const theirBoot = their.boot.settings.find((s) => s.id === setting.id);
+      const refBoot = ref.boot.settings.find((s) => s.id === setting.id);
+      if (!theirBoot || !refBoot) continue;
+      for (const engine of ['systemd', 'procps'] as const) {
+        const theirs = effectiveValue(theirBoot[engine]);
+        const mine = effectiveValue(refBoot[engine]);
+        if (theirs === null || mine === null || theirs === mine) continue;
+        const by = engine === 'systemd' ? 'systemd-sysctl' : 'sysctl --system';
+        if (theirNow === 1 && theirs === 0) {
+          lines.push(`${node.name} will lose ${family} non-local bind at the next reboot (${by}).`);
+        } else if (theirs === 0) {
+          lines.push(
+            `${node.name} will not have ${family} non-local bind after a reboot (${by}); ${reference.name} will.`,
+          );
+        } else {
+          lines.push(
+            `${node.name} will have ${family} non-local bind after a reboot (${by}); ${reference.name} will not.`,
+          );
+        }
+      }
+    }
+  }
+  return lines;
+}

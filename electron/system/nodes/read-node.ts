@@ -1,0 +1,67 @@
+import type { SysctlSnapshot } from '../sysctl-snapshot';
+import { destinationArgs, type Destination } from './destination';
+import { NODE_ANSWER_CAP, parseReadAnswer } from './parse-read-answer';
+import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
+import { READ_SCRIPT } from './read-script';
+import { classifySshFailure, type SshFailure } from './ssh-errors';
+import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
+
+export type NodeReadFailureKind =
+  SshFailure['kind'] | 'not-linux' | 'no-sysctl' | 'no-base64' | 'malformed';
+
+export type NodeRead =
+  | {
+      readonly ok: true;
+      readonly snapshot: SysctlSnapshot;
+      readonly prediction: NodePrediction;
+      /** Wall time of the one ssh round trip, in ms. */
+      readonly elapsedMs: number;
+    }
+  | { readonly ok: false; readonly kind: NodeReadFailureKind; readonly message: string };
+
+/**
+ * Reads a node in one SSH round trip: the constant script goes on stdin to
+ * `sh -s` (a constant remote command line), so nothing from input is in it.
+ */
+export async function readNode(settings: SshSettings, destination: Destination): Promise<NodeRead> {
+  const started = performance.now();
+  const result = await runSsh(
+    settings,
+    [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), 'sh', '-s'],
+    READ_SCRIPT,
+    NODE_ANSWER_CAP,
+  );
+  const elapsedMs = performance.now() - started;
+  const node = destination.text;
+  if (result.overflow) {
+    return {
+      ok: false,
+      kind: 'too-large',
+      message: `${node}: the node's answer passed ${NODE_ANSWER_CAP / (1024 * 1024)} MiB and was cut off. Nothing was changed on the node.`,
+    };
+  }
+  if (result.timedOut) {
+    return {
+      ok: false,
+      kind: 'timeout',
+      message: `${node}: no complete answer within ${settings.timeoutMs / 1000} s. Nothing was changed on the node.`,
+    };
+  }
+  if (result.status === 255 || result.status === null)
+    return { ok: false, ...classifySshFailure(node, result.stderr) };
+  const answer = parseReadAnswer(result.stdout);
+  if (!answer.ok) return { ok: false, kind: answer.kind, message: `${node}: ${answer.message}` };
+  if (!answer.hasSysctl) {
+    return {
+      ok: false,
+      kind: 'no-sysctl',
+      message: `${node}: the node has no sysctl command, so neither engine can apply files at boot there. Install procps (Debian/Ubuntu: apt install procps).`,
+    };
+  }
+  return {
+    ok: true,
+    snapshot: answer.snapshot,
+    prediction: predictFromSnapshot(answer.snapshot),
+    elapsedMs,
+  };
+}

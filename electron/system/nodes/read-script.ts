@@ -1,0 +1,54 @@
+import { SYSCTL_CONF, SYSCTL_DIRECTORIES } from '../sysctl-sources';
+
+/** Largest file the node sends; one byte more tells the parser it was larger. */
+export const NODE_FILE_CAP = 64 * 1024;
+
+/**
+ * The constant, unprivileged read script, sent on the ssh session's stdin to `sh -s`.
+ *
+ * One round trip gives the OS, kernel release, runtime values, whether `sysctl`
+ * exists, and every sysctl source. Every record is one line of space-separated
+ * fields and every variable field is base64: file content, names and link targets
+ * can hold newlines or spaces, but never the framing itself.
+ */
+// The shell's own basename of $f, written out so the template does not read it as a JS hole.
+const BASENAME_OF_F = '${f##*/}';
+
+export const READ_SCRIPT = String.raw`
+LC_ALL=C; export LC_ALL
+PATH=/usr/sbin:/usr/bin:/sbin:/bin; export PATH
+command -v base64 >/dev/null 2>&1 || { echo "NLB-ERROR no-base64"; exit 0; }
+b() { base64 -w0 2>/dev/null || base64 | tr -d '\n'; }
+s() { printf %s "$1" | b; }
+echo "NLB-READ 1"
+printf 'OS %s\n' "$(uname -s | b)"
+printf 'KERNEL %s\n' "$(uname -r | b)"
+for k in ipv4 ipv6; do
+  p=/proc/sys/net/$k/ip_nonlocal_bind
+  if [ -r "$p" ]; then printf 'RUNTIME %s %s\n' $k "$(head -c 64 "$p" | b)"
+  elif [ -e "$p" ]; then printf 'RUNTIME-DENIED %s\n' $k
+  elif [ -d /proc/sys/net/$k ]; then printf 'RUNTIME-MISSING %s\n' $k
+  else printf 'RUNTIME-ABSENT %s\n' $k; fi
+done
+if command -v sysctl >/dev/null 2>&1; then echo "HAS-SYSCTL"; fi
+entry() {
+  f=$1; n=$(s "${BASENAME_OF_F}")
+  if [ -L "$f" ]; then t=$(readlink "$f"); tb=$(s "$t"); else tb=-; fi
+  if [ -L "$f" ] && [ "$t" = /dev/null ]; then printf 'MASKED %s %s\n' "$n" "$tb"
+  elif [ -f "$f" ] && [ -r "$f" ]; then printf 'FILE %s %s %s\n' "$n" "$tb" "$(head -c ${NODE_FILE_CAP + 1} "$f" | b)"
+  elif [ -d "$f" ]; then printf 'UNREADABLE %s %s\n' "$n" "$(s 'a directory')"
+  elif [ -L "$f" ] && [ ! -e "$f" ]; then printf 'UNREADABLE %s %s\n' "$n" "$(s 'a dangling link')"
+  elif [ -e "$f" ] && [ ! -r "$f" ]; then printf 'UNREADABLE %s %s\n' "$n" "$(s 'permission denied')"
+  else printf 'UNREADABLE %s %s\n' "$n" "$(s 'not a regular file')"; fi
+}
+for d in ${SYSCTL_DIRECTORIES.join(' ')}; do
+  [ -d "$d" ] || continue
+  if [ ! -r "$d" ] || [ ! -x "$d" ]; then printf 'DIR-DENIED %s\n' "$(s "$d")"; continue; fi
+  printf 'DIR %s %s\n' "$(s "$d")" "$(stat -L -c %d:%i "$d" 2>/dev/null | b)"
+  for f in "$d"/*.conf; do
+    if [ -e "$f" ] || [ -L "$f" ]; then entry "$f"; fi
+  done
+done
+if [ -e ${SYSCTL_CONF} ] || [ -L ${SYSCTL_CONF} ]; then printf 'CONF\n'; entry ${SYSCTL_CONF}; fi
+echo "NLB-END"
+`;
