@@ -68,7 +68,9 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     await expect(table).toContainText('This computer');
     await expect(page.getByText(`${alias} has IPv4 non-local bind off now`)).toBeVisible();
     await expect(
-      page.getByText(`${alias} will not have IPv4 non-local bind after a reboot (systemd-sysctl)`),
+      page.getByText(
+        `${alias} will not have IPv4 non-local bind after a reboot; this computer will.`,
+      ),
     ).toBeVisible();
     await expect(table).toContainText('192.0.2.10:80');
     await expect(table).toContainText(`Not on ${alias}: HAProxy needs IPv4 non-local bind`);
@@ -90,7 +92,7 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     await panel.getByLabel(`sudo password for ${alias}`).fill('not the password');
     await panel.getByRole('button', { name: 'Apply to 1 machine' }).click();
     await expect(page.locator('.outcomes')).toContainText(
-      `Failed: ${alias} — ${alias}: sudo did not accept the password`,
+      `Failed: ${alias} — sudo did not accept the password. Nothing was changed on the node`,
     );
     expect(nodeTruth(pair)).toEqual({ kernel: '0', file: '' });
   });

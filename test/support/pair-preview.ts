@@ -22,8 +22,10 @@ export interface PairPreview {
   close(): Promise<void>;
 }
 
-export async function openPairPreview(): Promise<PairPreview> {
-  const node = await createSshNode();
+export async function openPairPreview(
+  options: { readonly alias?: string } = {},
+): Promise<PairPreview> {
+  const node = await createSshNode(options.alias);
   const here = await createSandbox();
   const config = readFileSync(path.join(node.dir, 'ssh_config'), 'utf8');
   here.run(

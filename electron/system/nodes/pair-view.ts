@@ -60,7 +60,14 @@ export async function readAllMachines(
 /** The differences against the first machine that could be read. */
 export function toPairView(columns: readonly ReadColumn[]): PairView {
   const readable = columns.flatMap((c) =>
-    c.read.ok ? [{ name: c.column.name, prediction: c.read.prediction }] : [],
+    c.read.ok
+      ? [
+          {
+            name: c.column.kind === 'local' ? 'this computer' : c.column.name,
+            prediction: c.read.prediction,
+          },
+        ]
+      : [],
   );
   const [reference, ...others] = readable;
   return {

@@ -149,13 +149,15 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
     };
   }
 
+  // Only the keys that would be wrong at boot are written: a file gains no line it does not need.
   const values = new Map<string, KeyValue>();
-  for (const id of ids) {
+  for (const id of bootOff) {
     const key = SETTINGS.find((s) => s.id === id)?.key;
     if (key) values.set(key, target[id] === 1 ? '1' : '0');
   }
+  const touched = ids.filter((id) => runtimeOff.includes(id) || bootOff.includes(id));
   const token = (id: SettingId): '0' | '1' | '-' =>
-    ids.includes(id) ? (target[id] === 1 ? '1' : '0') : '-';
+    touched.includes(id) ? (target[id] === 1 ? '1' : '0') : '-';
   const changes = runtimeOff.map((id) => {
     const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
     return `${label}: ${onOff(runtimeOf(machine.prediction, id))} → ${onOff(target[id])} now.`;

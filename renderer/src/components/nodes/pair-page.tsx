@@ -18,6 +18,11 @@ const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string
   skipped: 'Skipped',
 };
 
+/** Messages from the core start with the machine's name, which the list already shows. */
+function withoutName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+}
+
 /** This computer and the nodes of its HA pair, side by side. */
 export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
   const [view, setView] = useState<PairView | null>(null);
@@ -59,7 +64,11 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
     setResult(null);
     const answer = await api.planAlike({ reference: column.id });
     setBusy(false);
-    if (answer.ok) setPlan({ plan: answer.value, name: column.name });
+    if (answer.ok)
+      setPlan({
+        plan: answer.value,
+        name: column.kind === 'local' ? 'this computer' : column.name,
+      });
     else setError(answer.error);
   };
   const remove = async (column: NodeColumn) => {
@@ -168,7 +177,7 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
                 <strong>
                   {STATUS_WORDS[o.status]}: {o.name}
                 </strong>{' '}
-                — {o.message}
+                — {withoutName(o.message, o.name)}
               </li>
             ))}
           </ul>

@@ -6,18 +6,20 @@ import { bootWord, nowWord, winnerWord } from './node-words';
 interface Row {
   readonly label: string;
   readonly value: (r: NodeReading) => string;
+  /** Marked when it differs from the reference; files and kernels may differ harmlessly. */
+  readonly compare: boolean;
 }
 
 const SETTING_ROWS = (id: SettingId, family: string): Row[] => [
-  { label: `${family} non-local bind now`, value: (r) => nowWord(r, id) },
-  { label: `${family} after a reboot`, value: (r) => bootWord(r, id) },
-  { label: `${family} decided by`, value: (r) => winnerWord(r, id) },
+  { label: `${family} non-local bind now`, value: (r) => nowWord(r, id), compare: true },
+  { label: `${family} after a reboot`, value: (r) => bootWord(r, id), compare: true },
+  { label: `${family} decided by`, value: (r) => winnerWord(r, id), compare: false },
 ];
 
 const ROWS: Row[] = [
   ...SETTING_ROWS('ipv4', 'IPv4'),
   ...SETTING_ROWS('ipv6', 'IPv6'),
-  { label: 'Kernel', value: (r) => r.kernel ?? 'unknown' },
+  { label: 'Kernel', value: (r) => r.kernel ?? 'unknown', compare: false },
 ];
 
 /** The machines side by side; a cell that differs from the first readable machine is marked. */
@@ -68,7 +70,12 @@ export function PairTable({
                 return (
                   <td key={c.id} className={differs ? 'differs' : undefined}>
                     {text}
-                    {differs ? <span className="differs-mark"> ≠ {reference?.name}</span> : null}
+                    {differs ? (
+                      <span className="differs-mark">
+                        {' '}
+                        ≠ {reference?.kind === 'local' ? 'this computer' : reference?.name}
+                      </span>
+                    ) : null}
                   </td>
                 );
               })}
@@ -95,7 +102,7 @@ export function PairTable({
                         ))}
                       </ul>
                     )}
-                    <NodeBindTest api={api} column={c} reading={c.read} />
+                    <NodeBindTest key={view.readAt} api={api} column={c} reading={c.read} />
                   </>
                 ) : null}
               </td>
