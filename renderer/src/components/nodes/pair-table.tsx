@@ -66,7 +66,10 @@ export function PairTable({
                 }
                 const text = row.value(c.read);
                 const differs =
-                  refReading !== null && c !== reference && row.value(refReading) !== text;
+                  row.compare &&
+                  refReading !== null &&
+                  c !== reference &&
+                  row.value(refReading) !== text;
                 return (
                   <td key={c.id} className={differs ? 'differs' : undefined}>
                     {text}
