@@ -17,7 +17,8 @@ import { buildRequest, currentValue, initialViewState, viewReducer } from './sta
 import { useChangePlan } from './use-change-plan';
 import { CopyContext } from './copy-context';
 import { PairPage } from './components/nodes/pair-page';
-import { ViewSwitch, type Page } from './components/view-switch';
+import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
+import { savedWords, type FleetFormat } from './components/fleet-export';
 
 export function App({ api }: { readonly api: NonlocalBindApi }) {
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
@@ -47,6 +48,21 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
       void refresh();
     }
   }, [api, request, view.applying, refresh]);
+
+  const saveFleet = useCallback(
+    async (format: FleetFormat) => {
+      if (request?.persistence.kind !== 'persist')
+        return 'Only a change kept in a file can be exported.';
+      return savedWords(
+        await api.saveFleetExport({
+          format,
+          fileName: request.persistence.fileName,
+          values: request.values,
+        }),
+      );
+    },
+    [api, request],
+  );
 
   const copyText = useCallback(
     async (text: string) => {
@@ -89,95 +105,102 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
         <ViewSwitch page={page} disabled={view.applying} onChange={setPage} />
         {page === 'nodes' ? (
           <main className="content">
-            <PairPage api={api} />
+            <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>
+              <PairPage api={api} />
+            </div>
           </main>
         ) : (
           <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
-            {view.error ? (
-              <ErrorPanel
-                title={
-                  system
-                    ? 'Could not refresh; showing the last reading'
-                    : 'Could not read the settings'
-                }
-                error={view.error}
-                onRetry={() => void refresh()}
-              />
-            ) : null}
-            {view.phase === 'loading' ? (
-              <p className="loading" role="status">
-                Reading the current settings…
-              </p>
-            ) : null}
-            {system ? (
-              <>
-                <div className="settings">
-                  {system.settings.map((setting) => {
-                    const boot = bootOf(setting.id);
-                    return (
-                      <SettingRow
+            <div role="tabpanel" id={panelId('this')} aria-labelledby={tabId('this')}>
+              {view.error ? (
+                <ErrorPanel
+                  title={
+                    system
+                      ? 'Could not refresh; showing the last reading'
+                      : 'Could not read the settings'
+                  }
+                  error={view.error}
+                  onRetry={() => void refresh()}
+                />
+              ) : null}
+              {view.phase === 'loading' ? (
+                <p className="loading" role="status">
+                  Reading the current settings…
+                </p>
+              ) : null}
+              {system ? (
+                <>
+                  <div className="settings">
+                    {system.settings.map((setting) => {
+                      const boot = bootOf(setting.id);
+                      return (
+                        <SettingRow
+                          key={setting.id}
+                          setting={setting}
+                          pending={view.pending[setting.id]}
+                          locked={view.applying}
+                          onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
+                        >
+                          {boot ? (
+                            <BootSummary
+                              setting={setting}
+                              boot={boot}
+                              now={currentValue(system, setting.id)}
+                              locked={view.applying}
+                              onKeepAtBoot={() =>
+                                dispatch({ type: 'keep-at-boot', id: setting.id })
+                              }
+                              onSetNow={(value) =>
+                                dispatch({ type: 'set-now', id: setting.id, value })
+                              }
+                              onMakeEnginesAgree={() => makeEnginesAgree(boot)}
+                            />
+                          ) : null}
+                        </SettingRow>
+                      );
+                    })}
+                  </div>
+                  <ApplyBar
+                    view={view}
+                    system={system}
+                    request={request}
+                    plan={plan}
+                    onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
+                    onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
+                    onApply={() => void apply()}
+                    onDiscard={() => dispatch({ type: 'discarded' })}
+                    onResolution={(fileName, ids) =>
+                      dispatch({ type: 'resolution-chosen', fileName, ids })
+                    }
+                    onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
+                    onRemovalReset={(resetRuntime) =>
+                      dispatch({ type: 'removal-reset-changed', resetRuntime })
+                    }
+                    onDismissOutcome={() => dispatch({ type: 'outcome-dismissed' })}
+                    onSaveFleet={saveFleet}
+                  />
+                  <div className="details-area">
+                    <h2 className="section-title">About these settings</h2>
+                    <ReaderProblems problems={system.boot.problems} />
+                    {system.settings.map((setting) => (
+                      <SettingDetails
                         key={setting.id}
                         setting={setting}
-                        pending={view.pending[setting.id]}
+                        boot={bootOf(setting.id)}
+                        persistence={system.persistence}
                         locked={view.applying}
-                        onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
-                      >
-                        {boot ? (
-                          <BootSummary
-                            setting={setting}
-                            boot={boot}
-                            now={currentValue(system, setting.id)}
-                            locked={view.applying}
-                            onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
-                            onSetNow={(value) =>
-                              dispatch({ type: 'set-now', id: setting.id, value })
-                            }
-                            onMakeEnginesAgree={() => makeEnginesAgree(boot)}
-                          />
-                        ) : null}
-                      </SettingRow>
-                    );
-                  })}
-                </div>
-                <ApplyBar
-                  view={view}
-                  system={system}
-                  request={request}
-                  plan={plan}
-                  onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
-                  onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
-                  onApply={() => void apply()}
-                  onDiscard={() => dispatch({ type: 'discarded' })}
-                  onResolution={(fileName, ids) =>
-                    dispatch({ type: 'resolution-chosen', fileName, ids })
-                  }
-                  onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
-                  onRemovalReset={(resetRuntime) =>
-                    dispatch({ type: 'removal-reset-changed', resetRuntime })
-                  }
-                  onDismissOutcome={() => dispatch({ type: 'outcome-dismissed' })}
-                />
-                <div className="details-area">
-                  <h2 className="section-title">About these settings</h2>
-                  <ReaderProblems problems={system.boot.problems} />
-                  {system.settings.map((setting) => (
-                    <SettingDetails
-                      key={setting.id}
-                      setting={setting}
-                      boot={bootOf(setting.id)}
-                      persistence={system.persistence}
-                      locked={view.applying}
-                      onRemove={(fileName) =>
-                        dispatch({ type: 'removal-chosen', fileName, id: setting.id })
-                      }
-                    />
-                  ))}
-                </div>
-                <BindTestPanel api={api} appliedCount={view.appliedCount} />
-                <VipPanel api={api} />
-                <DiagnosticsPanel api={api} />
-              </>
-            ) : null}
+                        onRemove={(fileName) =>
+                          dispatch({ type: 'removal-chosen', fileName, id: setting.id })
+                        }
+                      />
+                    ))}
+                  </div>
+                  <BindTestPanel api={api} appliedCount={view.appliedCount} />
+                  <VipPanel api={api} />
+                  <DiagnosticsPanel api={api} />
+                </>
+              ) : null}
+            </div>
           </main>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import type { ApiError, RuntimeValue, SettingId } from '../../contract';
 import { effectiveValue } from '../boot-state';
 import { DEFAULT_FILE_NAME } from '../file-name';
@@ -101,8 +102,17 @@ function candidates(machine: ReadMachine, ids: readonly SettingId[]): Candidate[
 /** The snapshot as it would be after writing `content` into the candidate. */
 function withContent(snapshot: SysctlSnapshot, c: Candidate, content: Buffer): SysctlSnapshot {
   if (c.name === null) {
+    // Debian's /etc/sysctl.d/99-sysctl.conf -> ../sysctl.conf shows the same bytes to systemd.
+    const linked = (dir: string, e: SnapshotEntry) =>
+      e.kind === 'file' &&
+      e.linkTarget !== null &&
+      posix.resolve(dir, e.linkTarget) === SYSCTL_CONF;
     return {
       ...snapshot,
+      directories: snapshot.directories.map((d) => ({
+        dir: d.dir,
+        entries: d.entries.map((e) => (linked(d.dir, e) ? { ...e, content } : e)),
+      })),
       sysctlConf: { name: 'sysctl.conf', kind: 'file', content, linkTarget: null },
     };
   }

@@ -153,7 +153,9 @@ export async function applyOnNode(
     return { ok: true, output: stdout.trim() };
   if (r.status === 255 || r.status === null || r.timedOut) {
     const failure = classifySshFailure(node, r.stderr);
-    if (failure.kind === 'other' || failure.kind === 'dropped') {
+    // Mid-session, a broken pipe or reset means the session was cut, not that the node was never reached.
+    const cut = /Broken pipe|closed by remote host|Connection reset by|client_loop/.test(r.stderr);
+    if (failure.kind === 'other' || failure.kind === 'dropped' || cut) {
       return {
         ok: false,
         kind: 'dropped',

@@ -11,6 +11,7 @@ import { describeChanges } from '../change-words';
 import type { PersistenceChoice, ViewState } from '../state/app-reducer';
 import { ApplyOutcome } from './apply-outcome';
 import { CommandBlocks } from './command-blocks';
+import { FleetExport, type FleetFormat } from './fleet-export';
 import { PersistenceOptions } from './persistence-options';
 import { RemovalDetails } from './removal-details';
 import { ShieldIcon } from './shield-icon';
@@ -29,6 +30,8 @@ export interface ApplyBarProps {
   readonly onUndoResolution: () => void;
   readonly onRemovalReset: (reset: boolean) => void;
   readonly onDismissOutcome: () => void;
+  /** Saves the pending change as Ansible tasks or cloud-init; resolves to words for the result. */
+  readonly onSaveFleet: (format: FleetFormat) => Promise<string>;
 }
 
 const FILE_ERRORS = new Set([
@@ -222,6 +225,12 @@ export function ApplyBar(props: ApplyBarProps) {
               ) : (
                 <p className="hint">{plan ? 'No command needed.' : 'Working them out…'}</p>
               )}
+              {plan && plan.fleet.length > 0 ? (
+                <>
+                  <h3 className="fleet-title">For more machines: Ansible or cloud-init</h3>
+                  <FleetExport blocks={plan.fleet} onSave={props.onSaveFleet} />
+                </>
+              ) : null}
             </details>
           </>
         ) : null}

@@ -1,3 +1,5 @@
+import { useRef, type KeyboardEvent } from 'react';
+
 export type Page = 'this' | 'nodes';
 
 const PAGES: readonly { readonly page: Page; readonly label: string }[] = [
@@ -5,7 +7,14 @@ const PAGES: readonly { readonly page: Page; readonly label: string }[] = [
   { page: 'nodes', label: 'Pair and fleet' },
 ];
 
-/** Two views: this computer's settings, and this computer beside the other nodes. */
+export const tabId = (page: Page) => `view-tab-${page}`;
+export const panelId = (page: Page) => `view-panel-${page}`;
+
+/**
+ * Two views as ARIA tabs: this computer's settings, and this computer beside the other
+ * nodes. Only the current tab is a Tab stop (arrow keys move between tabs), so the
+ * keyboard path to the switches grows by one stop, not two.
+ */
 export function ViewSwitch({
   page,
   disabled,
@@ -15,20 +24,50 @@ export function ViewSwitch({
   readonly disabled: boolean;
   readonly onChange: (page: Page) => void;
 }) {
+  const refs = useRef<Partial<Record<Page, HTMLButtonElement | null>>>({});
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = PAGES.findIndex((p) => p.page === page);
+    const step =
+      event.key === 'ArrowRight'
+        ? 1
+        : event.key === 'ArrowLeft'
+          ? -1
+          : event.key === 'Home'
+            ? -index
+            : event.key === 'End'
+              ? PAGES.length - 1 - index
+              : 0;
+    if (step === 0 || disabled) return;
+    event.preventDefault();
+    const next = PAGES[(index + step + PAGES.length) % PAGES.length];
+    if (!next) return;
+    onChange(next.page);
+    refs.current[next.page]?.focus();
+  };
   return (
     <nav className="view-switch" aria-label="Views">
-      {PAGES.map((p) => (
-        <button
-          key={p.page}
-          type="button"
-          className="view-tab"
-          aria-current={page === p.page ? 'page' : undefined}
-          disabled={disabled && page !== p.page}
-          onClick={() => onChange(p.page)}
-        >
-          {p.label}
-        </button>
-      ))}
+      <div className="view-tabs" role="tablist" aria-label="Views">
+        {PAGES.map((p) => (
+          <button
+            key={p.page}
+            ref={(el) => {
+              refs.current[p.page] = el;
+            }}
+            id={tabId(p.page)}
+            type="button"
+            role="tab"
+            className="view-tab"
+            aria-selected={page === p.page}
+            aria-controls={panelId(p.page)}
+            tabIndex={page === p.page ? 0 : -1}
+            disabled={disabled && page !== p.page}
+            onKeyDown={onKeyDown}
+            onClick={() => onChange(p.page)}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
     </nav>
   );
 }

@@ -6,7 +6,7 @@ import type {
   NodeChangePlan,
   NonlocalBindApi,
 } from '../../../../electron/contract';
-import { CommandBlocks } from '../command-blocks';
+import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
 
 function authWords(node: NodeChangePlan): string {
@@ -41,7 +41,6 @@ export function MakeAlikePanel({
   const [passwords, setPasswords] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const toChange = plan.nodes.filter((n) => n.error === null && n.changes.length > 0);
   const missing = toChange.filter(
     (n) => n.authentication === 'sudo-password' && (passwords[n.id] ?? '') === '',
@@ -56,18 +55,13 @@ export function MakeAlikePanel({
     if (answer.ok) onDone(answer.value);
     else setError(answer.error);
   };
-  const save = async (format: 'ansible' | 'cloud-init') => {
+  const save = async (format: FleetFormat) => {
     const values = {
       ...(plan.target.ipv4 === null ? {} : { ipv4: plan.target.ipv4 }),
       ...(plan.target.ipv6 === null ? {} : { ipv6: plan.target.ipv6 }),
     };
-    const answer = await api.saveFleetExport({ format, fileName: '90-nonlocal-bind.conf', values });
-    setSaved(
-      answer.ok
-        ? answer.value.savedTo
-          ? `Saved to ${answer.value.savedTo}.`
-          : 'Not saved.'
-        : answer.error.message,
+    return savedWords(
+      await api.saveFleetExport({ format, fileName: '90-nonlocal-bind.conf', values }),
     );
   };
   const word = (v: 0 | 1 | null) => (v === 1 ? 'on' : v === 0 ? 'off' : 'left as is');
@@ -145,16 +139,7 @@ export function MakeAlikePanel({
             Each writes net.ipv4/ipv6.ip_nonlocal_bind into /etc/sysctl.d/90-nonlocal-bind.conf and
             loads it at once, as the app&apos;s own Apply does.
           </p>
-          <CommandBlocks blocks={plan.exports} />
-          <div className="actions">
-            <button type="button" className="button small" onClick={() => void save('ansible')}>
-              Save Ansible tasks…
-            </button>
-            <button type="button" className="button small" onClick={() => void save('cloud-init')}>
-              Save cloud-init…
-            </button>
-          </div>
-          {saved ? <p role="status">{saved}</p> : null}
+          <FleetExport blocks={plan.exports} onSave={save} />
         </details>
       ) : null}
     </section>

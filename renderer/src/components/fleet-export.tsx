@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import type { CommandBlock } from '../../../electron/contract';
+import { CommandBlocks } from './command-blocks';
+
+export type FleetFormat = 'ansible' | 'cloud-init';
+
+/** The pending change for more machines: copy it, or save it through the app's save dialog. */
+export function FleetExport({
+  blocks,
+  onSave,
+}: {
+  readonly blocks: readonly CommandBlock[];
+  readonly onSave: (format: FleetFormat) => Promise<string>;
+}) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = async (format: FleetFormat) => setSaved(await onSave(format));
+  return (
+    <>
+      <CommandBlocks blocks={blocks} />
+      <div className="actions">
+        <button type="button" className="button small" onClick={() => void save('ansible')}>
+          Save Ansible tasks…
+        </button>
+        <button type="button" className="button small" onClick={() => void save('cloud-init')}>
+          Save cloud-init…
+        </button>
+      </div>
+      {saved ? <p role="status">{saved}</p> : null}
+    </>
+  );
+}
+
+/** Words for what a save answered. */
+export function savedWords(
+  answer:
+    { ok: true; value: { savedTo: string | null } } | { ok: false; error: { message: string } },
+): string {
+  if (!answer.ok) return answer.error.message;
+  return answer.value.savedTo ? `Saved to ${answer.value.savedTo}.` : 'Not saved.';
+}
