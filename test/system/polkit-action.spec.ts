@@ -193,3 +193,61 @@ test('the named action without an agent: explained as "no polkit agent", nothing
   expect(sandbox.run('test', ['-e', FILE], { allowFailure: true }).status).not.toBe(0);
   expect(actionsAsked(polkit)).toEqual([POLKIT_ACTION_ID]);
 });
+
+for (const [name, answer, code] of [
+  ['a wrong password', 'not-the-password', 'auth-refused'],
+  // Ctrl-C ends pkttyagent mid-prompt, as closing a desktop agent's dialog would.
+  ['a cancelled prompt (Ctrl-C)', '\u0003', 'auth-refused'],
+] as const) {
+  test(`the named action with ${name}: pkexec's refusal is reported as such, nothing changed`, async () => {
+    const polkit = await startPrivatePolkit(sandbox, packagedFiles(), RULES);
+    addUserWithPassword(sandbox, USER, PASSWORD);
+    const apply = await startApply();
+    const agent = startTtyAgent(sandbox, USER, apply.pid);
+    try {
+      await agent.waitFor(/AGENT-REGISTERED/);
+      apply.go();
+      await agent.waitFor(/Password:/);
+      agent.type(answer);
+      const result = await apply.result;
+      expect(result).toMatchObject({ applied: false, error: { code } });
+    } finally {
+      agent.stop();
+    }
+    expect(sandbox.readText(V4)).toBe('0\n');
+    expect(actionsAsked(polkit)).toEqual([POLKIT_ACTION_ID]);
+  });
+}
+
+test('pkexec gets the helper and the validated tokens as its own arguments, and its 126 (dismissed) is a refusal', async () => {
+  await startPrivatePolkit(sandbox, packagedFiles(), RULES);
+  addUserWithPassword(sandbox, USER, PASSWORD);
+  // A stand-in pkexec in this sandbox only: records its argv, then answers "dismissed".
+  // The stand-in runs as the user (it is not setuid): it records into a directory of the
+  // sandbox's own tmpfs that the user may write.
+  const record = `${sandbox.scratch}/pkexec-record/argv`;
+  sandbox.run('install', ['-d', '-m', '1777', `${sandbox.scratch}/pkexec-record`]);
+  sandbox.writeText(
+    '/etc/nb-pkexec-stand-in',
+    `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done > ${record}\nexit 126\n`,
+  );
+  sandbox.run('chmod', ['755', '/etc/nb-pkexec-stand-in']);
+  sandbox.run('mount', ['--bind', '/etc/nb-pkexec-stand-in', '/usr/bin/pkexec']);
+  const apply = await startApply();
+  apply.go();
+  const result = await apply.result;
+  expect(result).toMatchObject({ applied: false, error: { code: 'auth-refused' } });
+  const argv = sandbox.readText(record).split('\0').slice(0, -1);
+  const content = Buffer.from(result.plan?.file.op === 'write' ? result.plan.file.content : '');
+  expect(argv).toEqual([
+    '--disable-internal-agent',
+    HELPER_PATH,
+    'v1',
+    '1',
+    '1',
+    'write',
+    '90-nonlocal-bind.conf',
+    'absent',
+    content.toString('base64'),
+  ]);
+});
