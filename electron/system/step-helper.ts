@@ -64,9 +64,9 @@ export function checkInstalledHelper(options: HelperCheckOptions = {}): HelperCh
     );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return refuse(
-      code === 'ENOENT' ? `${HELPER_PATH} is not installed` : `${HELPER_PATH}: ${code}`,
-    );
+    if (code === 'ENOENT') return refuse(`${HELPER_PATH} is not installed`);
+    if (code === 'ELOOP') return refuse(`${HELPER_PATH} is a symbolic link`);
+    return refuse(`${HELPER_PATH} cannot be opened (${code})`);
   }
   try {
     const st = fstatSync(fd);
