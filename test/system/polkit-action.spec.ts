@@ -251,3 +251,24 @@ test('pkexec gets the helper and the validated tokens as its own arguments, and 
     content.toString('base64'),
   ]);
 });
+
+test('the documented rule lets a member of nbadmins apply without a password', async () => {
+  // The rule exactly as docs/polkit-action.md shows it, after one that only logs.
+  const doc = readFileSync('docs/polkit-action.md', 'utf8');
+  const rule = /```js\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  expect(rule).toContain("subject.isInGroup('nbadmins')");
+  const logOnly = `polkit.addRule(function (action, subject) {
+  if (subject.user === "${USER}") polkit.log("nonlocal-bind-action-test " + action.id);
+});
+`;
+  const polkit = await startPrivatePolkit(sandbox, packagedFiles(), logOnly + rule);
+  addUserWithPassword(sandbox, USER, PASSWORD);
+  sandbox.run('groupadd', ['nbadmins']);
+  sandbox.run('usermod', ['-aG', 'nbadmins', USER]);
+  // No agent: nobody could type a password.
+  const apply = await startApply();
+  apply.go();
+  expect(await apply.result).toMatchObject({ applied: true });
+  expect(sandbox.readText(V4)).toBe('1\n');
+  expect(actionsAsked(polkit)).toEqual([POLKIT_ACTION_ID]);
+});
