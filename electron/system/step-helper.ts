@@ -52,6 +52,9 @@ export function checkInstalledHelper(options: HelperCheckOptions = {}): HelperCh
   // pkexec running it.
   for (let dir = path.dirname(HELPER_PATH); ; dir = path.dirname(dir)) {
     const problem = unsafeOwnership(at(dir), owner);
+    if (problem === 'is missing' && dir === path.dirname(HELPER_PATH)) {
+      return refuse(`${HELPER_PATH} is not installed`);
+    }
     if (problem) return refuse(`${dir} ${problem}`);
     if (dir === '/') break;
   }

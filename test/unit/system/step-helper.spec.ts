@@ -49,6 +49,9 @@ test('the exact built-in step, owned and writable only by its owner: used', () =
 test('no package installed, or no pkexec: not used', () => {
   rmSync(at(HELPER_PATH));
   expect(check()).toMatchObject({ usable: false, reason: expect.stringMatching(/not installed/) });
+  rmSync(path.dirname(at(HELPER_PATH)), { recursive: true });
+  expect(check()).toEqual({ usable: false, reason: `${HELPER_PATH} is not installed` });
+  mkdirSync(path.dirname(at(HELPER_PATH)), { mode: 0o755 });
   writeFileSync(at(HELPER_PATH), HELPER_CONTENT, { mode: 0o755 });
   rmSync(at(PKEXEC_PATH));
   expect(check()).toMatchObject({
