@@ -1,6 +1,7 @@
 import type { DemoRoot, DemoScenario } from '../demo/scenarios';
 import { createSimulatedElevator } from '../demo/simulated-elevator';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
+import { nodeStorePath } from '../system/nodes/node-store';
 import { createHostContext } from '../system/system-context';
 import type { HandlerDeps } from './deps';
 
@@ -30,6 +31,11 @@ export function createHandlerDeps(
       ctx,
       demo: null,
       elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot),
+      // The system's own ssh with no options: the user's config, agent, keys and known_hosts apply.
+      nodes: {
+        ssh: { program: 'ssh', options: [], timeoutMs: 30_000 },
+        storeFile: nodeStorePath(process.env),
+      },
     };
   }
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
@@ -41,5 +47,6 @@ export function createHandlerDeps(
     ctx,
     demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
     elevator,
+    nodes: null,
   };
 }

@@ -1,5 +1,13 @@
 import type { Elevator } from '../system/elevate';
+import type { SshSettings } from '../system/nodes/ssh-runner';
 import type { SystemContext } from '../system/system-context';
+
+/** How the pair view reaches nodes: the user's OpenSSH and where the node list lives. */
+export interface NodeServices {
+  readonly ssh: SshSettings;
+  /** The node list (destinations only), in the user's XDG config directory. */
+  readonly storeFile: string;
+}
 
 /** What every feature's handlers may use. Transports (IPC, HTTP) never see these. */
 export interface HandlerDeps {
@@ -15,4 +23,6 @@ export interface HandlerDeps {
   /** The last Apply of this session, for diagnostics. */
   readonly applyLog: { last: { readonly at: string; readonly summary: string } | null };
   readonly appVersion: string;
+  /** Null in the demo, which simulates this computer only. */
+  readonly nodes: NodeServices | null;
 }

@@ -4,6 +4,7 @@ import { createApplyHandlers } from './apply-handlers';
 import { createBindTestHandlers } from './bind-test-handlers';
 import { createClipboardHandlers } from './clipboard-handlers';
 import { createDiagnosticsHandlers } from './diagnostics-handlers';
+import { createNodeHandlers } from './node-handlers';
 import { createVipHandlers } from './vip-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createStateHandlers } from './state-handlers';
@@ -29,6 +30,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createBindTestHandlers(deps),
     ...createDiagnosticsHandlers(deps),
     ...createVipHandlers(deps),
+    ...createNodeHandlers(deps),
   };
 }
 

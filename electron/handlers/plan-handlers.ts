@@ -2,6 +2,7 @@ import type { ChangePlan, Persistence } from '../contract';
 import { isPlan, planApply } from '../system/apply';
 import { findBootConflicts } from '../system/boot-conflicts';
 import { buildEquivalentCommands } from '../system/equivalent-commands';
+import { fleetBlocksFor } from '../system/nodes/fleet-export';
 import type { StepPlan } from '../system/privileged-step';
 import { SYSCTL_D } from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
@@ -31,13 +32,20 @@ export function createPlanHandlers(deps: HandlerDeps): FeatureHandlers<'changes:
         if (!checked.ok) return invalidPayload('changes:plan', checked.problem);
         const planned = await planApply(deps.ctx, checked.value);
         if (!isPlan(planned)) {
-          return succeed<ChangePlan>({ error: planned, commands: [], file: null, conflicts: [] });
+          return succeed<ChangePlan>({
+            error: planned,
+            commands: [],
+            fleet: [],
+            file: null,
+            conflicts: [],
+          });
         }
         const file = describeFile(checked.value.persistence, planned);
         const unchanged = file?.action === 'unchanged' ? file.path : null;
         return succeed<ChangePlan>({
           error: null,
           commands: buildEquivalentCommands(planned),
+          fleet: fleetBlocksFor(checked.value),
           file,
           conflicts: findBootConflicts(await readSysctlSources(deps.ctx), planned, unchanged),
         });

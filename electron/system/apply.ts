@@ -208,6 +208,15 @@ export async function applyChanges(
 ): Promise<ApplyResult> {
   const planned = await planApply(ctx, request);
   if (!isPlan(planned)) return { applied: false, error: planned, plan: null };
+  return runPlannedStep(ctx, elevator, planned);
+}
+
+/** Runs one planned step on this computer (one authentication) and maps the result to words. */
+export async function runPlannedStep(
+  ctx: SystemContext,
+  elevator: Elevator,
+  planned: StepPlan,
+): Promise<ApplyResult> {
   let args: string[];
   try {
     args = buildStepArguments(planned);

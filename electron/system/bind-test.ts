@@ -58,7 +58,7 @@ export function validateBindTarget(address: unknown, port: unknown): BindTargetC
 }
 
 /** One spelling per address, so `2001:0db8:0::77` matches the interface's `2001:db8::77`. */
-function canonicalAddress(address: string): string {
+export function canonicalAddress(address: string): string {
   const bare = address.split('%')[0] ?? '';
   // The WHATWG URL parser writes IPv6 in the RFC 5952 form; it never resolves names.
   return net.isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname : bare.toLowerCase();

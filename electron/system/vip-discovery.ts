@@ -80,15 +80,29 @@ async function expandGlob(
   return current.slice(0, MAX_GLOB_PATHS);
 }
 
-function toEntry(found: FoundAddress, program: Program): VipEntry {
-  const local = !found.wildcard && isAssignedLocally(found.address);
+/**
+ * One address as the UI lists it. `machine` names a node read over SSH; null means
+ * this computer, where "assigned" comes from the local interfaces.
+ */
+export function toVipEntry(
+  found: FoundAddress,
+  program: Program,
+  assigned: boolean,
+  machine: string | null,
+): VipEntry {
+  const local = !found.wildcard && assigned;
   const needs = found.wildcard || local ? null : found.family === 'IPv4' ? 'ipv4' : 'ipv6';
+  const here = machine ?? 'this computer';
   const advice = found.wildcard
     ? 'Listens on all addresses: no setting is needed.'
     : local
-      ? 'On this computer now: binding works without the setting (but not on the standby node).'
-      : `Not on this computer: ${program} needs ${found.family} non-local bind to start here.`;
+      ? `On ${here} now: binding works without the setting (but not on the standby node).`
+      : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${machine ? 'there' : 'here'}.`;
   return { ...found, program, assignedLocally: local, needs, advice };
+}
+
+function toEntry(found: FoundAddress, program: Program): VipEntry {
+  return toVipEntry(found, program, !found.wildcard && isAssignedLocally(found.address), null);
 }
 
 /**

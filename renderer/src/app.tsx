@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
@@ -16,9 +16,12 @@ import { SettingRow } from './components/setting-row';
 import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { useChangePlan } from './use-change-plan';
 import { CopyContext } from './copy-context';
+import { PairPage } from './components/nodes/pair-page';
+import { ViewSwitch, type Page } from './components/view-switch';
 
 export function App({ api }: { readonly api: NonlocalBindApi }) {
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
+  const [page, setPage] = useState<Page>('this');
 
   const refresh = useCallback(async () => {
     dispatch({ type: 'refresh-started' });
@@ -83,91 +86,100 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
           disabled={view.applying}
           onRefresh={() => void refresh()}
         />
-        <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
-          {view.error ? (
-            <ErrorPanel
-              title={
-                system
-                  ? 'Could not refresh; showing the last reading'
-                  : 'Could not read the settings'
-              }
-              error={view.error}
-              onRetry={() => void refresh()}
-            />
-          ) : null}
-          {view.phase === 'loading' ? (
-            <p className="loading" role="status">
-              Reading the current settings…
-            </p>
-          ) : null}
-          {system ? (
-            <>
-              <div className="settings">
-                {system.settings.map((setting) => {
-                  const boot = bootOf(setting.id);
-                  return (
-                    <SettingRow
+        <ViewSwitch page={page} disabled={view.applying} onChange={setPage} />
+        {page === 'nodes' ? (
+          <main className="content">
+            <PairPage api={api} />
+          </main>
+        ) : (
+          <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
+            {view.error ? (
+              <ErrorPanel
+                title={
+                  system
+                    ? 'Could not refresh; showing the last reading'
+                    : 'Could not read the settings'
+                }
+                error={view.error}
+                onRetry={() => void refresh()}
+              />
+            ) : null}
+            {view.phase === 'loading' ? (
+              <p className="loading" role="status">
+                Reading the current settings…
+              </p>
+            ) : null}
+            {system ? (
+              <>
+                <div className="settings">
+                  {system.settings.map((setting) => {
+                    const boot = bootOf(setting.id);
+                    return (
+                      <SettingRow
+                        key={setting.id}
+                        setting={setting}
+                        pending={view.pending[setting.id]}
+                        locked={view.applying}
+                        onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
+                      >
+                        {boot ? (
+                          <BootSummary
+                            setting={setting}
+                            boot={boot}
+                            now={currentValue(system, setting.id)}
+                            locked={view.applying}
+                            onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
+                            onSetNow={(value) =>
+                              dispatch({ type: 'set-now', id: setting.id, value })
+                            }
+                            onMakeEnginesAgree={() => makeEnginesAgree(boot)}
+                          />
+                        ) : null}
+                      </SettingRow>
+                    );
+                  })}
+                </div>
+                <ApplyBar
+                  view={view}
+                  system={system}
+                  request={request}
+                  plan={plan}
+                  onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
+                  onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
+                  onApply={() => void apply()}
+                  onDiscard={() => dispatch({ type: 'discarded' })}
+                  onResolution={(fileName, ids) =>
+                    dispatch({ type: 'resolution-chosen', fileName, ids })
+                  }
+                  onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
+                  onRemovalReset={(resetRuntime) =>
+                    dispatch({ type: 'removal-reset-changed', resetRuntime })
+                  }
+                  onDismissOutcome={() => dispatch({ type: 'outcome-dismissed' })}
+                />
+                <div className="details-area">
+                  <h2 className="section-title">About these settings</h2>
+                  <ReaderProblems problems={system.boot.problems} />
+                  {system.settings.map((setting) => (
+                    <SettingDetails
                       key={setting.id}
                       setting={setting}
-                      pending={view.pending[setting.id]}
+                      boot={bootOf(setting.id)}
+                      persistence={system.persistence}
                       locked={view.applying}
-                      onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
-                    >
-                      {boot ? (
-                        <BootSummary
-                          setting={setting}
-                          boot={boot}
-                          now={currentValue(system, setting.id)}
-                          locked={view.applying}
-                          onKeepAtBoot={() => dispatch({ type: 'keep-at-boot', id: setting.id })}
-                          onSetNow={(value) => dispatch({ type: 'set-now', id: setting.id, value })}
-                          onMakeEnginesAgree={() => makeEnginesAgree(boot)}
-                        />
-                      ) : null}
-                    </SettingRow>
-                  );
-                })}
-              </div>
-              <ApplyBar
-                view={view}
-                system={system}
-                request={request}
-                plan={plan}
-                onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
-                onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
-                onApply={() => void apply()}
-                onDiscard={() => dispatch({ type: 'discarded' })}
-                onResolution={(fileName, ids) =>
-                  dispatch({ type: 'resolution-chosen', fileName, ids })
-                }
-                onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
-                onRemovalReset={(resetRuntime) =>
-                  dispatch({ type: 'removal-reset-changed', resetRuntime })
-                }
-                onDismissOutcome={() => dispatch({ type: 'outcome-dismissed' })}
-              />
-              <div className="details-area">
-                <h2 className="section-title">About these settings</h2>
-                <ReaderProblems problems={system.boot.problems} />
-                {system.settings.map((setting) => (
-                  <SettingDetails
-                    key={setting.id}
-                    setting={setting}
-                    boot={bootOf(setting.id)}
-                    persistence={system.persistence}
-                    locked={view.applying}
-                    onRemove={(fileName) =>
-                      dispatch({ type: 'removal-chosen', fileName, id: setting.id })
-                    }
-                  />
-                ))}
-              </div>
-              <BindTestPanel api={api} appliedCount={view.appliedCount} />
-              <VipPanel api={api} />
-              <DiagnosticsPanel api={api} />
-            </>
-          ) : null}
-        </main>
+                      onRemove={(fileName) =>
+                        dispatch({ type: 'removal-chosen', fileName, id: setting.id })
+                      }
+                    />
+                  ))}
+                </div>
+                <BindTestPanel api={api} appliedCount={view.appliedCount} />
+                <VipPanel api={api} />
+                <DiagnosticsPanel api={api} />
+              </>
+            ) : null}
+          </main>
+        )}
       </div>
     </CopyContext.Provider>
   );

@@ -17,6 +17,13 @@ const CHANNELS: ApiChannels = {
   getDiagnostics: 'diagnostics:get',
   saveDiagnostics: 'diagnostics:save',
   discoverVips: 'vips:discover',
+  viewNodes: 'nodes:view',
+  addNode: 'nodes:add',
+  removeNode: 'nodes:remove',
+  planAlike: 'nodes:plan-alike',
+  makeAlike: 'nodes:make-alike',
+  testBindOnNode: 'nodes:bind-test',
+  saveFleetExport: 'fleet:save',
 };
 
 const TOKEN_HEADER = 'x-nonlocal-bind-token';

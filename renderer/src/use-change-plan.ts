@@ -24,7 +24,7 @@ export function useChangePlan(
           key,
           plan: result.ok
             ? result.value
-            : { error: result.error, commands: [], file: null, conflicts: [] },
+            : { error: result.error, commands: [], fleet: [], file: null, conflicts: [] },
         });
       });
     }, 120);

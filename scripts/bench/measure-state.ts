@@ -22,6 +22,7 @@ export async function measureStateRead(runs: number) {
     saveTextFile: null,
     applyLog: { last: null },
     appVersion: 'bench',
+    nodes: null,
   };
   try {
     // As the issue defines it: both runtime values plus the boot-value resolution.

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   // Start clean so images of removed steps do not linger.
   for (const name of await readdir(SHOTS)) {
-    if (name.endsWith('.png')) await rm(path.join(SHOTS, name));
+    // pair-*.png come from `npm run docs:pair` (a real sshd node), not from the demo.
+    if (name.endsWith('.png') && !name.startsWith('pair-')) await rm(path.join(SHOTS, name));
   }
   const browser = await launchChromium();
   try {

@@ -35,6 +35,8 @@ export interface StartPreviewOptions {
   /** Run as this user (via setpriv), e.g. a polkit test user. */
   readonly user?: { readonly uid: number; readonly gid: number };
   readonly distDir?: string;
+  /** The server's environment (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `dist/preview/serve.js` the way `npm run preview` does and waits for its `Preview:` line. */
@@ -53,8 +55,8 @@ export async function startPreview(options: StartPreviewOptions = {}): Promise<R
   }
   const [command, ...args] = argv as [string, ...string[]];
   const child = options.sandbox
-    ? options.sandbox.spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    ? options.sandbox.spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env })
+    : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

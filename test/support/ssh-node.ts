@@ -191,7 +191,6 @@ export async function createSshNode(
       '',
     ].join('\n'),
   );
-  const hostPub = readFileSync(`${hostKey}.pub`, 'utf8').trim().split(' ');
   return {
     sandbox,
     settings: { program: 'ssh', options: ['-F', clientConfig], timeoutMs: 30_000 },
@@ -204,7 +203,11 @@ export async function createSshNode(
     setHostileAnswer: (shellCode) => writeFileSync(hostileAnswer, shellCode),
     knownHosts,
     dir,
-    trustHostKey: () => writeFileSync(knownHosts, `${alias} ${hostPub[0]} ${hostPub[1]}\n`),
+    trustHostKey: () => {
+      // Read now: after changeHostKey the node has a new key.
+      const hostPub = readFileSync(`${hostKey}.pub`, 'utf8').trim().split(' ');
+      writeFileSync(knownHosts, `${alias} ${hostPub[0]} ${hostPub[1]}\n`);
+    },
     changeHostKey: async () => {
       await stopSshd();
       rmSync(hostKey, { force: true });

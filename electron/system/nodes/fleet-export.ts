@@ -1,4 +1,4 @@
-import type { SettingId } from '../../contract';
+import type { ApplyRequest, CommandBlock, SettingId } from '../../contract';
 import { validateFileName } from '../file-name';
 import { SETTINGS } from '../settings';
 
@@ -55,4 +55,21 @@ write_files:
 ${content}runcmd:
   - [sysctl, -p, ${path}]
 `;
+}
+
+/** Both exports as copyable blocks, titled for the Copy buttons. */
+export function fleetBlocks(change: FleetChange): CommandBlock[] {
+  return [
+    { title: 'Ansible tasks (ansible.posix.sysctl)', commands: renderAnsibleTasks(change) },
+    { title: 'cloud-init (write_files and runcmd)', commands: renderCloudInit(change) },
+  ];
+}
+
+/** The export of a pending Apply: only a change kept in a file in /etc/sysctl.d has one. */
+export function fleetBlocksFor(request: ApplyRequest): CommandBlock[] {
+  if (request.persistence.kind !== 'persist') return [];
+  const values = request.values;
+  if (values.ipv4 === undefined && values.ipv6 === undefined) return [];
+  if (!validateFileName(request.persistence.fileName).ok) return [];
+  return fleetBlocks({ fileName: request.persistence.fileName, values });
 }

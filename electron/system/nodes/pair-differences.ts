@@ -37,22 +37,26 @@ export function describeDifferences(reference: PairNode, others: readonly PairNo
       const theirBoot = their.boot.settings.find((s) => s.id === setting.id);
       const refBoot = ref.boot.settings.find((s) => s.id === setting.id);
       if (!theirBoot || !refBoot) continue;
+      // One sentence per difference: the engines are named only when they do not agree.
+      const sentences = new Map<string, string[]>();
       for (const engine of ['systemd', 'procps'] as const) {
         const theirs = effectiveValue(theirBoot[engine]);
         const mine = effectiveValue(refBoot[engine]);
         if (theirs === null || mine === null || theirs === mine) continue;
         const by = engine === 'systemd' ? 'systemd-sysctl' : 'sysctl --system';
-        if (theirNow === 1 && theirs === 0) {
-          lines.push(`${node.name} will lose ${family} non-local bind at the next reboot (${by}).`);
-        } else if (theirs === 0) {
-          lines.push(
-            `${node.name} will not have ${family} non-local bind after a reboot (${by}); ${reference.name} will.`,
-          );
-        } else {
-          lines.push(
-            `${node.name} will have ${family} non-local bind after a reboot (${by}); ${reference.name} will not.`,
-          );
-        }
+        // "head|tail": the engine goes between them when only one engine differs.
+        const sentence =
+          theirNow === 1 && theirs === 0
+            ? `${node.name} will lose ${family} non-local bind at the next reboot|`
+            : theirs === 0
+              ? `${node.name} will not have ${family} non-local bind after a reboot|; ${reference.name} will`
+              : `${node.name} will have ${family} non-local bind after a reboot|; ${reference.name} will not`;
+        sentences.set(sentence, [...(sentences.get(sentence) ?? []), by]);
+      }
+      for (const [sentence, engines] of sentences) {
+        const [head, tail] = sentence.split('|');
+        const which = engines.length === 2 ? '' : ` (${engines.join(', ')})`;
+        lines.push(`${head ?? ''}${which}${tail ?? ''}.`);
       }
     }
   }

@@ -2,15 +2,32 @@ import type { RuntimeReading, SettingId } from '../../contract';
 import { parseRuntimeText } from '../runtime';
 import { SYSCTL_CONF, SYSCTL_DIRECTORIES } from '../sysctl-sources';
 import type { SnapshotDirectory, SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
-import { NODE_FILE_CAP } from './read-script';
+import { NODE_FILE_CAP, NODE_VIP_FILE_LIMIT } from './read-script';
 
 /** Most bytes a node's read answer may have; the runner stops reading beyond this. */
 export const NODE_ANSWER_CAP = 4 * 1024 * 1024;
 /** Most records (lines) a read answer may have. */
 export const NODE_RECORD_CAP = 4000;
 
+/** A load-balancer configuration file the node sent, or why it was left out. */
+export type NodeVipFile =
+  | { readonly path: string; readonly kind: 'file'; readonly text: string }
+  | { readonly path: string; readonly kind: 'skipped'; readonly reason: string };
+
+/** What the read answer carries besides the sysctl snapshot. */
+export interface NodeExtras {
+  readonly vipFiles: readonly NodeVipFile[];
+  /** Addresses on the node's interfaces (`ip -o addr`), or null when it has no `ip`. */
+  readonly addresses: readonly string[] | null;
+}
+
 export type ReadAnswer =
-  | { readonly ok: true; readonly snapshot: SysctlSnapshot; readonly hasSysctl: boolean }
+  | {
+      readonly ok: true;
+      readonly snapshot: SysctlSnapshot;
+      readonly hasSysctl: boolean;
+      readonly extras: NodeExtras;
+    }
   | {
       readonly ok: false;
       readonly kind: 'not-linux' | 'no-base64' | 'malformed';
@@ -21,6 +38,20 @@ const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const KNOWN_DIRS: readonly string[] = SYSCTL_DIRECTORIES;
 
 class Malformed extends Error {}
+
+/** The paths the read script may send as VIP files: its own list, nothing else. */
+const VIP_PATH =
+  /^\/etc\/(haproxy\/haproxy\.cfg|keepalived\/keepalived\.conf|nginx\/nginx\.conf|nginx\/conf\.d\/[^/\0]+\.conf|nginx\/sites-enabled\/[^/\0]+)$/;
+
+/** `ip -o addr` lines: "2: eth0    inet 192.0.2.1/24 brd ..." -> the address. */
+function interfaceAddresses(text: string): string[] {
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /\sinet6?\s+([0-9A-Fa-f.:]+)\//.exec(line);
+    if (m?.[1]) found.push(m[1]);
+  }
+  return found;
+}
 
 function decode(field: string | undefined, what: string, lineNo: number): Buffer {
   if (field === undefined || !B64.test(field) || field.length % 4 !== 0) {
@@ -81,6 +112,8 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
     let inConf = false;
     let sysctlConf: SnapshotEntry | null = null;
     const problems: string[] = [];
+    const vipFiles: NodeVipFile[] = [];
+    let addresses: string[] | null = null;
     for (let i = 1; i < lines.length - 1; i += 1) {
       const lineNo = i + 1;
       const fields = (lines[i] ?? '').split(' ');
@@ -215,6 +248,28 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
           }
           break;
         }
+        case 'ADDRS':
+          arity(2);
+          if (addresses !== null) throw new Malformed(`line ${lineNo}: addresses given twice`);
+          addresses = interfaceAddresses(
+            decode(fields[1], 'the addresses', lineNo).toString('utf8'),
+          ).slice(0, 1000);
+          break;
+        case 'VIPFILE': {
+          arity(3);
+          const file = decode(fields[1], 'the path', lineNo).toString('utf8');
+          if (!VIP_PATH.test(file))
+            throw new Malformed(`line ${lineNo}: "${file.slice(0, 80)}" is not a VIP file`);
+          if (vipFiles.length >= NODE_VIP_FILE_LIMIT || vipFiles.some((f) => f.path === file))
+            throw new Malformed(`line ${lineNo}: too many or repeated VIP files`);
+          const content = decode(fields[2], 'the file content', lineNo);
+          vipFiles.push(
+            content.length > NODE_FILE_CAP
+              ? { path: file, kind: 'skipped', reason: `larger than ${NODE_FILE_CAP / 1024} KiB` }
+              : { path: file, kind: 'file', text: content.toString('utf8') },
+          );
+          break;
+        }
         default:
           throw new Malformed(`line ${lineNo}: unknown record`);
       }
@@ -232,6 +287,7 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
     return {
       ok: true,
       hasSysctl,
+      extras: { vipFiles, addresses },
       snapshot: {
         kernel,
         runtime: { ipv4: runtime.ipv4, ipv6: runtime.ipv6 },

@@ -1,6 +1,8 @@
+import type { CappedResult } from '../capped-run';
+import { runCapped } from '../capped-run';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { destinationArgs, type Destination } from './destination';
-import { NODE_ANSWER_CAP, parseReadAnswer } from './parse-read-answer';
+import { NODE_ANSWER_CAP, parseReadAnswer, type NodeExtras } from './parse-read-answer';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
 import { READ_SCRIPT } from './read-script';
 import { classifySshFailure, type SshFailure } from './ssh-errors';
@@ -14,6 +16,7 @@ export type NodeRead =
       readonly ok: true;
       readonly snapshot: SysctlSnapshot;
       readonly prediction: NodePrediction;
+      readonly extras: NodeExtras;
       /** Wall time of the one ssh round trip, in ms. */
       readonly elapsedMs: number;
     }
@@ -31,8 +34,28 @@ export async function readNode(settings: SshSettings, destination: Destination):
     READ_SCRIPT,
     NODE_ANSWER_CAP,
   );
-  const elapsedMs = performance.now() - started;
-  const node = destination.text;
+  return interpretRead(destination.text, result, performance.now() - started, settings.timeoutMs);
+}
+
+/**
+ * This computer through the very same read script and parser, so "This computer"
+ * and a node are compared on exactly equal terms.
+ */
+export async function readThisComputer(timeoutMs = 15_000): Promise<NodeRead> {
+  const started = performance.now();
+  const result = await runCapped('/bin/sh', ['-s'], READ_SCRIPT, {
+    outputCap: NODE_ANSWER_CAP,
+    timeoutMs,
+  });
+  return interpretRead('This computer', result, performance.now() - started, timeoutMs);
+}
+
+function interpretRead(
+  node: string,
+  result: CappedResult,
+  elapsedMs: number,
+  timeoutMs: number,
+): NodeRead {
   if (result.overflow) {
     return {
       ok: false,
@@ -44,7 +67,7 @@ export async function readNode(settings: SshSettings, destination: Destination):
     return {
       ok: false,
       kind: 'timeout',
-      message: `${node}: no complete answer within ${settings.timeoutMs / 1000} s. Nothing was changed on the node.`,
+      message: `${node}: no complete answer within ${timeoutMs / 1000} s. Nothing was changed on the node.`,
     };
   }
   if (result.status === 255 || result.status === null)
@@ -62,6 +85,7 @@ export async function readNode(settings: SshSettings, destination: Destination):
     ok: true,
     snapshot: answer.snapshot,
     prediction: predictFromSnapshot(answer.snapshot),
+    extras: answer.extras,
     elapsedMs,
   };
 }

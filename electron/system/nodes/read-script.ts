@@ -14,6 +14,21 @@ export const NODE_FILE_CAP = 64 * 1024;
 // The shell's own basename of $f, written out so the template does not read it as a JS hole.
 const BASENAME_OF_F = '${f##*/}';
 
+/** Most load-balancer configuration files one read sends. */
+export const NODE_VIP_FILE_LIMIT = 30;
+
+/**
+ * Load-balancer configuration the node sends for VIP discovery: the files the
+ * local reader starts from, and the include directories Debian and RHEL use.
+ */
+export const NODE_VIP_FILES = [
+  '/etc/haproxy/haproxy.cfg',
+  '/etc/keepalived/keepalived.conf',
+  '/etc/nginx/nginx.conf',
+  '/etc/nginx/conf.d/*.conf',
+  '/etc/nginx/sites-enabled/*',
+] as const;
+
 export const READ_SCRIPT = String.raw`
 LC_ALL=C; export LC_ALL
 PATH=/usr/sbin:/usr/bin:/sbin:/bin; export PATH
@@ -50,5 +65,13 @@ for d in ${SYSCTL_DIRECTORIES.join(' ')}; do
   done
 done
 if [ -e ${SYSCTL_CONF} ] || [ -L ${SYSCTL_CONF} ]; then printf 'CONF\n'; entry ${SYSCTL_CONF}; fi
+if command -v ip >/dev/null 2>&1; then printf 'ADDRS %s\n' "$(ip -o addr show 2>/dev/null | head -c 65536 | b)"; fi
+n=0
+for f in ${NODE_VIP_FILES.join(' ')}; do
+  [ $n -lt ${NODE_VIP_FILE_LIMIT} ] || break
+  if [ -f "$f" ] && [ -r "$f" ]; then
+    n=$((n + 1)); printf 'VIPFILE %s %s\n' "$(s "$f")" "$(head -c ${NODE_FILE_CAP + 1} "$f" | b)"
+  fi
+done
 echo "NLB-END"
 `;

@@ -1,3 +1,5 @@
+import type { CappedResult } from '../capped-run';
+import { parseRecoveryLine, type RecoveryReport } from '../step-recovery';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
@@ -33,6 +35,53 @@ export type RemoteApplyResult =
       readonly exitCode: number | null;
       readonly message: string;
     };
+
+/** Runs the script as root on the node; null when a token or the password cannot travel safely. */
+async function runRemoteStep(
+  settings: SshSettings,
+  destination: Destination,
+  script: string,
+  tokens: readonly string[],
+  password: string | null,
+): Promise<CappedResult | null> {
+  const bad = tokens.find((t) => !SAFE_TOKEN.test(t));
+  if (bad !== undefined || (password !== null && /[\n\r\0]/.test(password))) return null;
+  const stdin = `${password ?? ''}\n${SCRIPT_MARKER}\n${script}`;
+  return runSsh(
+    settings,
+    [
+      ...FIXED_SSH_OPTIONS,
+      ...destinationArgs(destination),
+      'sudo',
+      '-S',
+      '-p',
+      "''",
+      '--',
+      'sh',
+      '-c',
+      `'${REMOTE_LAUNCHER}'`,
+      'nonlocal-bind-step',
+      ...tokens,
+    ],
+    stdin,
+    65536,
+  );
+}
+
+/**
+ * After a dropped connection: reconnects and lets the step resolve its own intent
+ * record (`recover`), so the app can say what state the node is in.
+ */
+export async function recoverOnNode(
+  settings: SshSettings,
+  destination: Destination,
+  script: string,
+  password: string | null,
+): Promise<RecoveryReport | null> {
+  const r = await runRemoteStep(settings, destination, script, ['recover'], password);
+  if (r === null || r.status !== 0) return null;
+  return parseRecoveryLine(r.stdout.toString('utf8'));
+}
 
 function noSudo(stderr: string): boolean {
   return /is not in the sudoers file|may not run sudo|not allowed to execute/.test(stderr);
@@ -90,8 +139,8 @@ export async function applyOnNode(
   password: string | null,
 ): Promise<RemoteApplyResult> {
   const node = destination.text;
-  const bad = tokens.find((t) => !SAFE_TOKEN.test(t));
-  if (bad !== undefined || (password !== null && /[\n\r\0]/.test(password))) {
+  const r = await runRemoteStep(settings, destination, script, tokens, password);
+  if (r === null) {
     return {
       ok: false,
       kind: 'invalid-token',
@@ -99,26 +148,6 @@ export async function applyOnNode(
       message: `${node}: refused an argument or password that cannot be passed safely.`,
     };
   }
-  const stdin = `${password ?? ''}\n${SCRIPT_MARKER}\n${script}`;
-  const r = await runSsh(
-    settings,
-    [
-      ...FIXED_SSH_OPTIONS,
-      ...destinationArgs(destination),
-      'sudo',
-      '-S',
-      '-p',
-      "''",
-      '--',
-      'sh',
-      '-c',
-      `'${REMOTE_LAUNCHER}'`,
-      'nonlocal-bind-step',
-      ...tokens,
-    ],
-    stdin,
-    65536,
-  );
   const stdout = r.stdout.toString('utf8');
   if (r.status === 0 && /nonlocal-bind: applied/.test(stdout))
     return { ok: true, output: stdout.trim() };

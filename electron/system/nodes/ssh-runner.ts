@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runCapped, type CappedResult } from '../capped-run';
 
 /** How the app invokes OpenSSH: the program and options from the user (e.g. `-F file`). */
 export interface SshSettings {
@@ -9,14 +9,7 @@ export interface SshSettings {
   readonly timeoutMs: number;
 }
 
-export interface SshResult {
-  readonly status: number | null;
-  readonly stdout: Buffer;
-  readonly stderr: string;
-  /** The output passed the cap and ssh was stopped. */
-  readonly overflow: boolean;
-  readonly timedOut: boolean;
-}
+export type SshResult = CappedResult;
 
 /**
  * Options no caller can loosen: host keys are always checked, and ssh never
@@ -36,53 +29,15 @@ export const FIXED_SSH_OPTIONS = [
   '-T',
 ] as const;
 
-/**
- * Runs ssh with argv only (no local shell), writes stdin, and caps what it keeps:
- * a hostile node cannot make the app hang (timeout) or exhaust memory (cap).
- */
+/** Runs ssh with argv only (no local shell), writes stdin, and caps what it keeps. */
 export function runSsh(
   settings: SshSettings,
   args: readonly string[],
   stdin: Buffer | string,
   outputCap: number,
 ): Promise<SshResult> {
-  return new Promise((resolve) => {
-    const child = spawn(settings.program, [...settings.options, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' },
-    });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let stderr = '';
-    let overflow = false;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, settings.timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (overflow) return;
-      size += chunk.length;
-      if (size > outputCap) {
-        overflow = true;
-        child.kill('SIGKILL');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < 16_384) stderr += chunk.toString('utf8');
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(stdin);
-    const finish = (status: number | null) => {
-      clearTimeout(timer);
-      resolve({ status, stdout: Buffer.concat(chunks), stderr, overflow, timedOut });
-    };
-    child.on('error', (error) => {
-      stderr += String(error);
-      finish(null);
-    });
-    child.on('close', (code) => finish(code));
+  return runCapped(settings.program, [...settings.options, ...args], stdin, {
+    outputCap,
+    timeoutMs: settings.timeoutMs,
   });
 }

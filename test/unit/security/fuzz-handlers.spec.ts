@@ -38,6 +38,7 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
     },
     applyLog: { last: null },
     appVersion: 'fuzz',
+    nodes: null,
   });
   const channels = Object.keys(table) as Channel[];
   const before = await hashTree(root.fsRoot);

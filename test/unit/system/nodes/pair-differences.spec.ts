@@ -53,4 +53,20 @@ test('differences are said in words, per node, per engine', () => {
     'lb-3 will not have IPv4 non-local bind after a reboot (systemd-sysctl); lb-1 will.',
   ]);
   expect(describeDifferences(lb1, [lb1])).toEqual([]);
+  // Where both engines differ the same way, one sentence without engine names.
+  const none = {
+    name: 'lb-4',
+    prediction: predictFromSnapshot({ ...snapshot(0, null), sysctlConf: null }),
+  };
+  const both = {
+    name: 'lb-1',
+    prediction: predictFromSnapshot({
+      ...snapshot(1, 'net.ipv4.ip_nonlocal_bind = 1\n'),
+      sysctlConf: null,
+    }),
+  };
+  expect(describeDifferences(both, [none])).toEqual([
+    'lb-4 has IPv4 non-local bind off now; lb-1 has it on.',
+    'lb-4 will not have IPv4 non-local bind after a reboot; lb-1 will.',
+  ]);
 });

@@ -1,0 +1,429 @@
+import type {
+  AddNodeResult,
+  AlikePlan,
+  ApiError,
+  Envelope,
+  MakeAlikeResult,
+  NodeBindTestResult,
+  NodeChangePlan,
+  NodeOutcome,
+  PairView,
+  RuntimeValue,
+} from '../contract';
+import { runPlannedStep } from '../system/apply';
+import { describeRecovery } from '../system/elevation-errors';
+import { DEFAULT_FILE_NAME, validateFileName } from '../system/file-name';
+import { buildStepArguments } from '../system/privileged-step';
+import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
+import { parseDestination, type Destination } from '../system/nodes/destination';
+import { fleetBlocks, renderAnsibleTasks, renderCloudInit } from '../system/nodes/fleet-export';
+import { acceptHostKey, scanHostKey } from '../system/nodes/host-key';
+import { bindTestHere, bindTestOnNode, checkBindAddresses } from '../system/nodes/node-bind-test';
+import { loadNodes, saveNodes } from '../system/nodes/node-store';
+import { LOCAL_ID, readAllMachines, toPairView, type ReadColumn } from '../system/nodes/pair-view';
+import { planAlike, targetFrom, type MachinePlan } from '../system/nodes/plan-alike';
+import { readNode } from '../system/nodes/read-node';
+import { applyOnNode, probeSudo, recoverOnNode } from '../system/nodes/remote-apply';
+import type { HandlerDeps, NodeServices } from './deps';
+import { fail, guard, invalidPayload, succeed } from './envelope';
+import type { FeatureHandlers } from './handler-table';
+
+type NodeChannels =
+  | 'nodes:view'
+  | 'nodes:add'
+  | 'nodes:remove'
+  | 'nodes:plan-alike'
+  | 'nodes:make-alike'
+  | 'nodes:bind-test'
+  | 'fleet:save';
+
+const NOT_IN_DEMO: ApiError = {
+  code: 'nodes-unavailable',
+  message:
+    'The demo simulates this computer only; nodes over SSH need the real app (npm start) or the preview without --demo.',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: Record<string, unknown>, allowed: readonly string[]): string | null {
+  const extra = Object.keys(value).find((k) => !allowed.includes(k));
+  return extra === undefined ? null : `unexpected field "${extra.slice(0, 40)}"`;
+}
+
+async function destinations(services: NodeServices): Promise<Destination[]> {
+  return (await loadNodes(services.storeFile)).flatMap((text) => {
+    const d = parseDestination(text);
+    return d.ok ? [d.destination] : [];
+  });
+}
+
+async function readView(
+  services: NodeServices,
+): Promise<{ view: PairView; columns: ReadColumn[] }> {
+  const columns = await readAllMachines(services.ssh, await destinations(services));
+  return { view: toPairView(columns), columns };
+}
+
+function authenticationFor(deps: HandlerDeps): NodeChangePlan['authentication'] {
+  return deps.elevator.kind === 'sudo-prompt' ? 'polkit' : 'root';
+}
+
+interface Planned {
+  readonly column: ReadColumn;
+  readonly plan: MachinePlan | { readonly kind: 'unread'; readonly error: ApiError };
+}
+
+function planAll(columns: readonly ReadColumn[], reference: string): Planned[] | ApiError {
+  const ref = columns.find((c) => c.column.id === reference);
+  if (!ref)
+    return { code: 'unknown-node', message: `There is no machine "${reference}" in the list.` };
+  if (!ref.read.ok) return { code: 'reference-unread', message: ref.read.message };
+  const target = targetFrom(ref.read.prediction);
+  return columns
+    .filter((c) => c !== ref)
+    .map((column) => ({
+      column,
+      plan: column.read.ok
+        ? planAlike(
+            {
+              name: column.column.name,
+              snapshot: column.read.snapshot,
+              prediction: column.read.prediction,
+            },
+            target,
+          )
+        : { kind: 'unread', error: { code: column.read.kind, message: column.read.message } },
+    }));
+}
+
+async function toNodePlan(
+  deps: HandlerDeps,
+  services: NodeServices,
+  { column, plan }: Planned,
+): Promise<NodeChangePlan> {
+  const base = { id: column.column.id, name: column.column.name };
+  if (plan.kind === 'unread' || plan.kind === 'impossible')
+    return { ...base, changes: [], file: null, authentication: 'none', error: plan.error };
+  if (plan.kind === 'alike')
+    return { ...base, changes: [], file: null, authentication: 'none', error: null };
+  if (column.destination === null)
+    return {
+      ...base,
+      changes: plan.changes,
+      file: plan.file,
+      authentication: authenticationFor(deps),
+      error: null,
+    };
+  const sudo = await probeSudo(services.ssh, column.destination);
+  return sudo.ok
+    ? {
+        ...base,
+        changes: plan.changes,
+        file: plan.file,
+        authentication: sudo.needsPassword ? 'sudo-password' : 'sudo-no-password',
+        error: null,
+      }
+    : {
+        ...base,
+        changes: plan.changes,
+        file: plan.file,
+        authentication: 'none',
+        error: { code: sudo.kind, message: sudo.message },
+      };
+}
+
+async function applyPlanned(
+  deps: HandlerDeps,
+  services: NodeServices,
+  { column, plan }: Planned,
+  password: string | null,
+): Promise<NodeOutcome> {
+  const base = { id: column.column.id, name: column.column.name };
+  if (plan.kind === 'unread' || plan.kind === 'impossible')
+    return { ...base, status: 'skipped', message: plan.error.message };
+  if (plan.kind === 'alike')
+    return {
+      ...base,
+      status: 'unchanged',
+      message: `${base.name} is already alike: nothing to do.`,
+    };
+  if (column.destination === null) {
+    const result = await runPlannedStep(deps.ctx, deps.elevator, plan.step);
+    return result.applied
+      ? { ...base, status: 'applied', message: `${base.name}: ${result.summary}` }
+      : { ...base, status: 'failed', message: `${base.name}: ${result.error.message}` };
+  }
+  const tokens = buildStepArguments(plan.step);
+  const result = await applyOnNode(
+    services.ssh,
+    column.destination,
+    PRIVILEGED_SCRIPT,
+    tokens,
+    password,
+  );
+  if (result.ok) {
+    return {
+      ...base,
+      status: 'applied',
+      message: `${base.name}: applied. ${plan.changes.join(' ')}`,
+    };
+  }
+  if (result.kind !== 'dropped') return { ...base, status: 'failed', message: result.message };
+  // The step keeps an intent record; reconnecting lets it finish or roll back and say which.
+  const report = await recoverOnNode(services.ssh, column.destination, PRIVILEGED_SCRIPT, password);
+  if (report === null) {
+    return {
+      ...base,
+      status: 'failed',
+      message: `${base.name}: the connection dropped during the Apply, and the app could not reconnect. If the step was interrupted there, its intent record stays on the node and the next Apply completes or rolls it back first; until then the node may be half-way. Read it again once it answers.`,
+    };
+  }
+  const words =
+    describeRecovery(report) ??
+    `The step was not left half-way: the node now has IPv4 ${report.ipv4 === '1' ? 'on' : 'off'} and IPv6 ${report.ipv6 === '1' ? 'on' : 'off'}.`;
+  return {
+    ...base,
+    status: 'failed',
+    message: `${base.name}: the connection dropped during the Apply. Reconnected: ${words}`,
+  };
+}
+
+function checkValues(value: unknown): { ipv4?: RuntimeValue; ipv6?: RuntimeValue } | string {
+  if (!isRecord(value)) return 'values must be an object';
+  const extra = onlyKeys(value, ['ipv4', 'ipv6']);
+  if (extra) return extra;
+  const out: { ipv4?: RuntimeValue; ipv6?: RuntimeValue } = {};
+  for (const id of ['ipv4', 'ipv6'] as const) {
+    const v = value[id];
+    if (v === undefined) continue;
+    if (v !== 0 && v !== 1) return `values.${id} must be 0 or 1`;
+    out[id] = v;
+  }
+  return out;
+}
+
+/**
+ * This computer and the nodes of its pair, over the user's own OpenSSH. Every
+ * channel reads afresh: a plan is never carried from one request to the next.
+ */
+export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChannels> {
+  const services = deps.nodes;
+  const withNodes = <T>(run: (s: NodeServices) => Promise<Envelope<T>>): Promise<Envelope<T>> =>
+    guard(() => (services ? run(services) : Promise.resolve(fail<T>(NOT_IN_DEMO))));
+  let applying = false;
+  return {
+    'nodes:view': (payload) =>
+      payload !== null && payload !== undefined
+        ? Promise.resolve(invalidPayload('nodes:view', 'it takes no payload'))
+        : withNodes<PairView>(async (s) => succeed((await readView(s)).view)),
+
+    'nodes:add': (payload) =>
+      withNodes<AddNodeResult>(async (s) => {
+        if (!isRecord(payload)) return invalidPayload('nodes:add', 'the payload must be an object');
+        const extra = onlyKeys(payload, ['destination', 'trustFingerprints']);
+        if (extra) return invalidPayload('nodes:add', extra);
+        if (typeof payload.destination !== 'string')
+          return invalidPayload('nodes:add', 'destination must be a string');
+        const checked = parseDestination(payload.destination);
+        if (!checked.ok) return fail({ code: 'invalid-destination', message: checked.error });
+        const trust = payload.trustFingerprints;
+        if (
+          trust !== undefined &&
+          (!Array.isArray(trust) || !trust.every((f) => typeof f === 'string'))
+        )
+          return invalidPayload('nodes:add', 'trustFingerprints must be a list of strings');
+        const destination = checked.destination;
+        const known = await loadNodes(s.storeFile);
+        if (!known.includes(destination.text)) {
+          let read = await readNode(s.ssh, destination);
+          if (!read.ok && read.kind === 'host-key-unknown') {
+            const scan = await scanHostKey(s.ssh, destination);
+            if (!scan.ok) return fail({ code: scan.failure.kind, message: scan.failure.message });
+            const shown = scan.offer.fingerprints;
+            if (trust === undefined)
+              return succeed({
+                kind: 'confirm-host-key',
+                destination: destination.text,
+                fingerprints: shown,
+              });
+            // Accept only exactly the key the user saw: a key that changed meanwhile is asked again.
+            if (JSON.stringify([...trust].sort()) !== JSON.stringify([...shown].sort()))
+              return succeed({
+                kind: 'confirm-host-key',
+                destination: destination.text,
+                fingerprints: shown,
+              });
+            await acceptHostKey(s.ssh, destination, scan.offer);
+            read = await readNode(s.ssh, destination);
+          }
+          if (!read.ok)
+            return fail({ code: read.kind, message: `${read.message} The node was not added.` });
+          await saveNodes(s.storeFile, [...known, destination.text]);
+        }
+        return succeed({ kind: 'added', view: (await readView(s)).view });
+      }),
+
+    'nodes:remove': (payload) =>
+      withNodes<PairView>(async (s) => {
+        if (!isRecord(payload) || typeof payload.node !== 'string' || onlyKeys(payload, ['node']))
+          return invalidPayload('nodes:remove', 'expected { node: string }');
+        const node = payload.node;
+        const known = await loadNodes(s.storeFile);
+        if (!known.includes(node))
+          return fail({
+            code: 'unknown-node',
+            message: `"${node.slice(0, 80)}" is not in the node list.`,
+          });
+        await saveNodes(
+          s.storeFile,
+          known.filter((n) => n !== node),
+        );
+        return succeed((await readView(s)).view);
+      }),
+
+    'nodes:plan-alike': (payload) =>
+      withNodes<AlikePlan>(async (s) => {
+        if (
+          !isRecord(payload) ||
+          typeof payload.reference !== 'string' ||
+          onlyKeys(payload, ['reference'])
+        )
+          return invalidPayload('nodes:plan-alike', 'expected { reference: string }');
+        const { columns } = await readView(s);
+        const planned = planAll(columns, payload.reference);
+        if (!Array.isArray(planned)) return fail(planned);
+        const ref = columns.find((c) => c.column.id === payload.reference);
+        const target = ref?.read.ok ? targetFrom(ref.read.prediction) : { ipv4: null, ipv6: null };
+        const values = {
+          ...(target.ipv4 === null ? {} : { ipv4: target.ipv4 }),
+          ...(target.ipv6 === null ? {} : { ipv6: target.ipv6 }),
+        };
+        const plan: AlikePlan = {
+          reference: payload.reference,
+          target,
+          nodes: await Promise.all(planned.map((p) => toNodePlan(deps, s, p))),
+          exports:
+            values.ipv4 === undefined && values.ipv6 === undefined
+              ? null
+              : fleetBlocks({ fileName: DEFAULT_FILE_NAME, values }),
+        };
+        return succeed(plan);
+      }),
+
+    'nodes:make-alike': (payload) =>
+      withNodes<MakeAlikeResult>(async (s) => {
+        if (
+          !isRecord(payload) ||
+          typeof payload.reference !== 'string' ||
+          onlyKeys(payload, ['reference', 'passwords'])
+        )
+          return invalidPayload('nodes:make-alike', 'expected { reference, passwords }');
+        const passwords = payload.passwords;
+        if (
+          !isRecord(passwords) ||
+          !Object.values(passwords).every((p) => typeof p === 'string' && p.length <= 1024)
+        )
+          return invalidPayload('nodes:make-alike', 'passwords must map node ids to strings');
+        if (applying)
+          return fail({
+            code: 'apply-in-progress',
+            message: 'Another "Make all alike" is still running.',
+          });
+        applying = true;
+        try {
+          // Planned afresh from what the machines hold now; each file change is hash-checked by the step.
+          const planned = planAll((await readView(s)).columns, payload.reference);
+          if (!Array.isArray(planned)) return fail(planned);
+          // This computer first (its polkit dialog), then every node at once: one authentication each.
+          const local = planned.filter((p) => p.column.destination === null);
+          const remote = planned.filter((p) => p.column.destination !== null);
+          const outcomes: NodeOutcome[] = [];
+          for (const p of local) outcomes.push(await applyPlanned(deps, s, p, null));
+          outcomes.push(
+            ...(await Promise.all(
+              remote.map((p) => {
+                const password = passwords[p.column.column.id];
+                return applyPlanned(
+                  deps,
+                  s,
+                  p,
+                  typeof password === 'string' && password !== '' ? password : null,
+                );
+              }),
+            )),
+          );
+          return succeed({ outcomes, view: (await readView(s)).view });
+        } finally {
+          applying = false;
+        }
+      }),
+
+    'nodes:bind-test': (payload) =>
+      withNodes<NodeBindTestResult>(async (s) => {
+        if (
+          !isRecord(payload) ||
+          typeof payload.node !== 'string' ||
+          !Array.isArray(payload.addresses) ||
+          onlyKeys(payload, ['node', 'addresses'])
+        )
+          return invalidPayload(
+            'nodes:bind-test',
+            'expected { node: string, addresses: string[] }',
+          );
+        const addresses = checkBindAddresses(payload.addresses);
+        if (typeof addresses === 'string')
+          return fail({ code: 'invalid-address', message: addresses });
+        let result;
+        if (payload.node === LOCAL_ID) {
+          result = await bindTestHere(addresses);
+        } else {
+          const known = await loadNodes(s.storeFile);
+          const d = parseDestination(payload.node);
+          if (!d.ok || !known.includes(payload.node))
+            return fail({
+              code: 'unknown-node',
+              message: `"${payload.node.slice(0, 80)}" is not in the node list.`,
+            });
+          result = await bindTestOnNode(s.ssh, d.destination, addresses);
+        }
+        return typeof result === 'string'
+          ? fail({ code: 'bind-test-failed', message: result })
+          : succeed(result);
+      }),
+
+    'fleet:save': (payload) =>
+      guard(async () => {
+        if (!isRecord(payload) || onlyKeys(payload, ['format', 'fileName', 'values']))
+          return invalidPayload('fleet:save', 'expected { format, fileName, values }');
+        const format = payload.format;
+        if (format !== 'ansible' && format !== 'cloud-init')
+          return invalidPayload('fleet:save', 'format must be "ansible" or "cloud-init"');
+        const name = validateFileName(payload.fileName);
+        if (!name.ok) return fail({ code: 'invalid-file-name', message: name.message });
+        const values = checkValues(payload.values);
+        if (typeof values === 'string') return invalidPayload('fleet:save', values);
+        if (values.ipv4 === undefined && values.ipv6 === undefined)
+          return fail({
+            code: 'nothing-to-export',
+            message: 'There is no pending change to export.',
+          });
+        if (!deps.saveTextFile) {
+          return fail({
+            code: 'save-unavailable',
+            message:
+              'This backend cannot show a save dialog; use Copy and paste the text into a file.',
+          });
+        }
+        const change = { fileName: name.name, values };
+        const text = format === 'ansible' ? renderAnsibleTasks(change) : renderCloudInit(change);
+        return succeed({
+          savedTo: await deps.saveTextFile(
+            format === 'ansible' ? 'nonlocal-bind-tasks.yml' : 'nonlocal-bind-cloud-init.yml',
+            text,
+          ),
+        });
+      }),
+  };
+}

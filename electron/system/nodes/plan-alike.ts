@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import type { ApiError, RuntimeValue, SettingId } from '../../contract';
+import { effectiveValue } from '../boot-state';
+import { DEFAULT_FILE_NAME } from '../file-name';
+import type { StepPlan } from '../privileged-step';
+import { SETTINGS } from '../settings';
+import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
+import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
+import { SYSCTL_CONF } from '../sysctl-sources';
+import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
+
+const ETC_SYSCTL_D = '/etc/sysctl.d';
+
+/** The values every machine should end up with, now and after a reboot. */
+export type AlikeTarget = Readonly<Record<SettingId, RuntimeValue | null>>;
+
+/** One machine as read: its snapshot and what the shared model predicts from it. */
+export interface ReadMachine {
+  readonly name: string;
+  readonly snapshot: SysctlSnapshot;
+  readonly prediction: NodePrediction;
+}
+
+export type MachinePlan =
+  | { readonly kind: 'alike' }
+  | {
+      readonly kind: 'change';
+      readonly step: StepPlan;
+      /** The file written, as a system path, or null when only runtime values change. */
+      readonly file: string | null;
+      readonly changes: readonly string[];
+    }
+  | { readonly kind: 'impossible'; readonly error: ApiError };
+
+/** The reference machine's running values: what "like this one" means. */
+export function targetFrom(reference: NodePrediction): AlikeTarget {
+  const value = (id: SettingId): RuntimeValue | null => {
+    const r = reference.settings.find((s) => s.id === id)?.runtime;
+    return r?.kind === 'value' ? r.value : null;
+  };
+  return { ipv4: value('ipv4'), ipv6: value('ipv6') };
+}
+
+function runtimeOf(p: NodePrediction, id: SettingId): RuntimeValue | null {
+  const r = p.settings.find((s) => s.id === id)?.runtime;
+  return r?.kind === 'value' ? r.value : null;
+}
+
+/** Both engines leave `want` at boot for every key in `ids`. */
+function bootMatches(p: NodePrediction, ids: readonly SettingId[], target: AlikeTarget): boolean {
+  return ids.every((id) => {
+    const boot = p.boot.settings.find((s) => s.id === id);
+    const want = target[id];
+    return (
+      boot !== undefined &&
+      effectiveValue(boot.systemd) === want &&
+      effectiveValue(boot.procps) === want
+    );
+  });
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+interface Candidate {
+  /** A name in /etc/sysctl.d, or null for /etc/sysctl.conf. */
+  readonly name: string | null;
+  readonly entry: SnapshotEntry | null;
+}
+
+function etcEntries(snapshot: SysctlSnapshot): readonly SnapshotEntry[] {
+  return snapshot.directories.find((d) => d.dir === ETC_SYSCTL_D)?.entries ?? [];
+}
+
+/**
+ * Files worth writing, most natural first: the /etc/sysctl.d files that already
+ * set a key (the last in order first: it wins), then the app's own file, then
+ * /etc/sysctl.conf, which procps reads after every directory.
+ */
+function candidates(machine: ReadMachine, ids: readonly SettingId[]): Candidate[] {
+  const entries = etcEntries(machine.snapshot);
+  const setting: Candidate[] = [];
+  for (const id of ids) {
+    const boot = machine.prediction.boot.settings.find((s) => s.id === id);
+    for (const a of [...(boot?.systemd.assignments ?? [])].reverse()) {
+      if (!a.path.startsWith(`${ETC_SYSCTL_D}/`)) continue;
+      const name = a.path.slice(ETC_SYSCTL_D.length + 1);
+      const entry = entries.find((e) => e.name === name) ?? null;
+      if (!setting.some((c) => c.name === name)) setting.push({ name, entry });
+    }
+  }
+  const own = entries.find((e) => e.name === DEFAULT_FILE_NAME) ?? null;
+  return [
+    ...setting,
+    ...(setting.some((c) => c.name === DEFAULT_FILE_NAME)
+      ? []
+      : [{ name: DEFAULT_FILE_NAME, entry: own }]),
+    { name: null, entry: machine.snapshot.sysctlConf },
+  ];
+}
+
+/** The snapshot as it would be after writing `content` into the candidate. */
+function withContent(snapshot: SysctlSnapshot, c: Candidate, content: Buffer): SysctlSnapshot {
+  if (c.name === null) {
+    return {
+      ...snapshot,
+      sysctlConf: { name: 'sysctl.conf', kind: 'file', content, linkTarget: null },
+    };
+  }
+  const entry: SnapshotEntry = { name: c.name, kind: 'file', content, linkTarget: null };
+  const has = snapshot.directories.some((d) => d.dir === ETC_SYSCTL_D);
+  const directories = has
+    ? snapshot.directories.map((d) =>
+        d.dir === ETC_SYSCTL_D
+          ? { dir: d.dir, entries: [...d.entries.filter((e) => e.name !== c.name), entry] }
+          : d,
+      )
+    : [{ dir: ETC_SYSCTL_D, entries: [entry] }, ...snapshot.directories];
+  return { ...snapshot, directories };
+}
+
+function onOff(v: RuntimeValue | null): string {
+  return v === 1 ? 'on' : v === 0 ? 'off' : 'unknown';
+}
+
+/**
+ * What makes one machine like the target: runtime values now, and one file whose
+ * new content the shared model confirms gives the target under both engines at
+ * boot. Every candidate is checked by simulation, so a file that would lose to a
+ * later one is never proposed.
+ */
+export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePlan {
+  const ids = SETTINGS.map((s) => s.id).filter((id) => target[id] !== null);
+  const runtimeOff = ids.filter((id) => runtimeOf(machine.prediction, id) !== target[id]);
+  const bootOff = ids.filter((id) => !bootMatches(machine.prediction, [id], target));
+  if (runtimeOff.length === 0 && bootOff.length === 0) return { kind: 'alike' };
+
+  const unavailable = runtimeOff.filter((id) => {
+    const r = machine.prediction.settings.find((s) => s.id === id)?.runtime;
+    return r?.kind === 'unavailable';
+  });
+  if (unavailable.length > 0) {
+    const label = SETTINGS.find((s) => s.id === unavailable[0])?.label ?? '';
+    return {
+      kind: 'impossible',
+      error: {
+        code: 'setting-unavailable',
+        message: `${machine.name}: ${label} is not available there (for example IPv6 is disabled), so it cannot be made alike.`,
+      },
+    };
+  }
+
+  // Only the keys that would be wrong at boot are written: a file gains no line it does not need.
+  const values = new Map<string, KeyValue>();
+  for (const id of bootOff) {
+    const key = SETTINGS.find((s) => s.id === id)?.key;
+    if (key) values.set(key, target[id] === 1 ? '1' : '0');
+  }
+  const touched = ids.filter((id) => runtimeOff.includes(id) || bootOff.includes(id));
+  const token = (id: SettingId): '0' | '1' | '-' =>
+    touched.includes(id) ? (target[id] === 1 ? '1' : '0') : '-';
+  const changes = runtimeOff.map((id) => {
+    const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
+    return `${label}: ${onOff(runtimeOf(machine.prediction, id))} → ${onOff(target[id])} now.`;
+  });
+
+  if (bootOff.length === 0) {
+    return {
+      kind: 'change',
+      step: { ipv4: token('ipv4'), ipv6: token('ipv6'), file: { op: 'none' } },
+      file: null,
+      changes,
+    };
+  }
+  const problems: string[] = [];
+  for (const c of candidates(machine, ids)) {
+    const path = c.name === null ? SYSCTL_CONF : `${ETC_SYSCTL_D}/${c.name}`;
+    if (c.entry !== null && c.entry.kind !== 'file') {
+      problems.push(`${path} is ${c.entry.kind === 'masked' ? 'masked' : 'not a readable file'}`);
+      continue;
+    }
+    if (c.entry?.linkTarget) {
+      problems.push(`${path} is a link; the app edits only regular files`);
+      continue;
+    }
+    const old = c.entry ? decodeUtf8Strict(c.entry.content) : null;
+    if (c.entry && old === null) {
+      problems.push(`${path} is not UTF-8 text`);
+      continue;
+    }
+    const content = setKeysInText(old, values);
+    const bytes = Buffer.from(content, 'utf8');
+    if (!bootMatches(predictFromSnapshot(withContent(machine.snapshot, c, bytes)), ids, target)) {
+      problems.push(`${path} would lose to a file read after it`);
+      continue;
+    }
+    const expectedSha256 = c.entry ? sha256(c.entry.content) : null;
+    const file: StepPlan['file'] =
+      old === content
+        ? { op: 'none' }
+        : c.name === null
+          ? { op: 'write-conf', expectedSha256, content }
+          : { op: 'write', name: c.name, expectedSha256, content };
+    const bootWords = bootOff.map((id) => {
+      const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
+      return `${label} at boot: ${onOff(target[id])}, set in ${path}${c.entry ? '' : ' (a new file)'}.`;
+    });
+    return {
+      kind: 'change',
+      step: { ipv4: token('ipv4'), ipv6: token('ipv6'), file },
+      file: file.op === 'none' ? null : path,
+      changes: [...changes, ...bootWords],
+    };
+  }
+  return {
+    kind: 'impossible',
+    error: {
+      code: 'cannot-persist',
+      message: `${machine.name}: no file the app may write makes the value stick under both boot engines (${problems.join('; ')}). Look at "Which files set it?" on that machine.`,
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import type {
+  AlikePlan,
+  ApiError,
+  MakeAlikeResult,
+  NodeChangePlan,
+  NonlocalBindApi,
+} from '../../../../electron/contract';
+import { CommandBlocks } from '../command-blocks';
+import { ShieldIcon } from '../shield-icon';
+
+function authWords(node: NodeChangePlan): string {
+  switch (node.authentication) {
+    case 'polkit':
+      return 'Asks for your password once (polkit).';
+    case 'root':
+      return 'Runs as administrator: no password is asked.';
+    case 'sudo-password':
+      return 'sudo on the node asks for a password:';
+    case 'sudo-no-password':
+      return 'sudo on the node needs no password.';
+    default:
+      return '';
+  }
+}
+
+/** The per-machine plan for "Make all nodes like …", its passwords, exports and outcomes. */
+export function MakeAlikePanel({
+  api,
+  plan,
+  referenceName,
+  onDone,
+  onClose,
+}: {
+  readonly api: NonlocalBindApi;
+  readonly plan: AlikePlan;
+  readonly referenceName: string;
+  readonly onDone: (result: MakeAlikeResult) => void;
+  readonly onClose: () => void;
+}) {
+  const [passwords, setPasswords] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const toChange = plan.nodes.filter((n) => n.error === null && n.changes.length > 0);
+  const missing = toChange.filter(
+    (n) => n.authentication === 'sudo-password' && (passwords[n.id] ?? '') === '',
+  );
+  const apply = async () => {
+    setBusy(true);
+    setError(null);
+    const answer = await api.makeAlike({ reference: plan.reference, passwords });
+    // Passwords are dropped as soon as the Apply returns, whatever happened.
+    setPasswords({});
+    setBusy(false);
+    if (answer.ok) onDone(answer.value);
+    else setError(answer.error);
+  };
+  const save = async (format: 'ansible' | 'cloud-init') => {
+    const values = {
+      ...(plan.target.ipv4 === null ? {} : { ipv4: plan.target.ipv4 }),
+      ...(plan.target.ipv6 === null ? {} : { ipv6: plan.target.ipv6 }),
+    };
+    const answer = await api.saveFleetExport({ format, fileName: '90-nonlocal-bind.conf', values });
+    setSaved(
+      answer.ok
+        ? answer.value.savedTo
+          ? `Saved to ${answer.value.savedTo}.`
+          : 'Not saved.'
+        : answer.error.message,
+    );
+  };
+  const word = (v: 0 | 1 | null) => (v === 1 ? 'on' : v === 0 ? 'off' : 'left as is');
+  return (
+    <section className="panel alike-panel" aria-labelledby="alike-title">
+      <h2 id="alike-title">Make all nodes like {referenceName}</h2>
+      <p>
+        Target on every machine, now and after a reboot: IPv4 non-local bind{' '}
+        <strong>{word(plan.target.ipv4)}</strong>, IPv6 non-local bind{' '}
+        <strong>{word(plan.target.ipv6)}</strong>.
+      </p>
+      <ul className="alike-nodes">
+        {plan.nodes.map((n) => (
+          <li key={n.id}>
+            <strong>{n.name}</strong>
+            {n.error ? (
+              <p className="inline-error">{n.error.message}</p>
+            ) : n.changes.length === 0 ? (
+              <p>Already alike: nothing to change.</p>
+            ) : (
+              <>
+                <ul>
+                  {n.changes.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+                <p className="hint">{authWords(n)}</p>
+                {n.authentication === 'sudo-password' ? (
+                  <label className="password-field">
+                    sudo password for {n.name}
+                    <input
+                      type="password"
+                      autoComplete="off"
+                      value={passwords[n.id] ?? ''}
+                      disabled={busy}
+                      onChange={(event) =>
+                        setPasswords((p) => ({ ...p, [n.id]: event.target.value }))
+                      }
+                    />
+                  </label>
+                ) : null}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy || toChange.length === 0 || missing.length > 0}
+          onClick={() => void apply()}
+        >
+          <ShieldIcon />{' '}
+          {busy
+            ? 'Applying…'
+            : `Apply to ${toChange.length} ${toChange.length === 1 ? 'machine' : 'machines'}`}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+      {missing.length > 0 ? (
+        <p className="hint">Type the sudo password for {missing.map((n) => n.name).join(', ')}.</p>
+      ) : null}
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {plan.exports ? (
+        <details className="disclosure">
+          <summary>For a larger fleet: the same change for Ansible or cloud-init</summary>
+          <p className="hint">
+            Each writes net.ipv4/ipv6.ip_nonlocal_bind into /etc/sysctl.d/90-nonlocal-bind.conf and
+            loads it at once, as the app&apos;s own Apply does.
+          </p>
+          <CommandBlocks blocks={plan.exports} />
+          <div className="actions">
+            <button type="button" className="button small" onClick={() => void save('ansible')}>
+              Save Ansible tasks…
+            </button>
+            <button type="button" className="button small" onClick={() => void save('cloud-init')}>
+              Save cloud-init…
+            </button>
+          </div>
+          {saved ? <p role="status">{saved}</p> : null}
+        </details>
+      ) : null}
+    </section>
+  );
+}

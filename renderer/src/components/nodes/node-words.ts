@@ -1,0 +1,27 @@
+import type { NodeReading, SettingId } from '../../../../electron/contract';
+import { bootValueWord } from '../../boot-words';
+
+export function nowWord(reading: NodeReading, id: SettingId): string {
+  const r = reading.settings.find((s) => s.id === id)?.runtime;
+  if (!r) return 'unknown';
+  if (r.kind === 'value') return r.value === 1 ? 'On' : 'Off';
+  if (r.kind === 'unexpected') return `Unexpected "${r.raw.slice(0, 20)}"`;
+  return `Unavailable (${r.detail})`;
+}
+
+/** "On under both" or "Off (systemd-sysctl) · On (sysctl --system)". */
+export function bootWord(reading: NodeReading, id: SettingId): string {
+  const boot = reading.boot.settings.find((s) => s.id === id);
+  if (!boot) return 'unknown';
+  const systemd = bootValueWord(boot.systemd);
+  const procps = bootValueWord(boot.procps);
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return systemd === procps
+    ? `${cap(systemd)} under both engines`
+    : `${cap(systemd)} (systemd-sysctl) · ${procps} (sysctl --system)`;
+}
+
+export function winnerWord(reading: NodeReading, id: SettingId): string {
+  const w = reading.boot.settings.find((s) => s.id === id)?.systemd.winner;
+  return w ? `${w.path}, line ${w.line}` : 'No file (kernel default: off)';
+}

@@ -1,0 +1,148 @@
+import type { NodeColumn, NodeReading, PairView, SettingId } from '../../../../electron/contract';
+import { NodeBindTest } from './node-bind-test';
+import type { NonlocalBindApi } from '../../../../electron/contract';
+import { bootWord, nowWord, winnerWord } from './node-words';
+
+interface Row {
+  readonly label: string;
+  readonly value: (r: NodeReading) => string;
+  /** Marked when it differs from the reference; files and kernels may differ harmlessly. */
+  readonly compare: boolean;
+}
+
+const SETTING_ROWS = (id: SettingId, family: string): Row[] => [
+  { label: `${family} non-local bind now`, value: (r) => nowWord(r, id), compare: true },
+  { label: `${family} after a reboot`, value: (r) => bootWord(r, id), compare: true },
+  { label: `${family} decided by`, value: (r) => winnerWord(r, id), compare: false },
+];
+
+const ROWS: Row[] = [
+  ...SETTING_ROWS('ipv4', 'IPv4'),
+  ...SETTING_ROWS('ipv6', 'IPv6'),
+  { label: 'Kernel', value: (r) => r.kernel ?? 'unknown', compare: false },
+];
+
+/** The machines side by side; a cell that differs from the first readable machine is marked. */
+export function PairTable({
+  api,
+  view,
+  busy,
+  onMakeAlike,
+  onRemove,
+}: {
+  readonly api: NonlocalBindApi;
+  readonly view: PairView;
+  readonly busy: boolean;
+  readonly onMakeAlike: (column: NodeColumn) => void;
+  readonly onRemove: (column: NodeColumn) => void;
+}) {
+  const reference = view.columns.find((c) => c.read.ok);
+  const refReading = reference?.read.ok ? reference.read : null;
+  return (
+    <div className="pair-scroll" tabIndex={0} aria-label="Machines side by side">
+      <table className="pair-table" data-testid="pair-table">
+        <thead>
+          <tr>
+            <td />
+            {view.columns.map((c) => (
+              <th key={c.id} scope="col">
+                {c.name}
+                {c.kind === 'ssh' ? <span className="hint"> (SSH)</span> : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              {view.columns.map((c) => {
+                if (!c.read.ok) {
+                  return row === ROWS[0] ? (
+                    <td key={c.id} rowSpan={ROWS.length} className="node-error">
+                      <span role="alert">{c.read.message}</span>
+                    </td>
+                  ) : null;
+                }
+                const text = row.value(c.read);
+                const differs =
+                  row.compare &&
+                  refReading !== null &&
+                  c !== reference &&
+                  row.value(refReading) !== text;
+                return (
+                  <td key={c.id} className={differs ? 'differs' : undefined}>
+                    {text}
+                    {differs ? (
+                      <span className="differs-mark">
+                        {' '}
+                        ≠ {reference?.kind === 'local' ? 'this computer' : reference?.name}
+                      </span>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Virtual IPs in its configuration</th>
+            {view.columns.map((c) => (
+              <td key={c.id}>
+                {c.read.ok ? (
+                  <>
+                    {c.read.vips.entries.length === 0 ? (
+                      <span className="hint">None found</span>
+                    ) : (
+                      <ul className="node-vips">
+                        {c.read.vips.entries.map((e) => (
+                          <li key={`${e.file}:${e.line}:${e.address}`}>
+                            <code>
+                              {e.family === 'IPv6' && !e.wildcard ? `[${e.address}]` : e.address}
+                              {e.port !== null ? `:${e.port}` : ''}
+                            </code>{' '}
+                            {e.program}: {e.advice}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <NodeBindTest key={view.readAt} api={api} column={c} reading={c.read} />
+                  </>
+                ) : null}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">
+              <span className="visually-hidden">Actions</span>
+            </th>
+            {view.columns.map((c) => (
+              <td key={c.id} className="node-actions">
+                {c.read.ok && view.columns.length > 1 ? (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={() => onMakeAlike(c)}
+                  >
+                    Make all nodes like {c.kind === 'local' ? 'this computer' : c.name}…
+                  </button>
+                ) : null}
+                {c.kind === 'ssh' ? (
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={busy}
+                    aria-label={`Remove ${c.name} from the list`}
+                    onClick={() => onRemove(c)}
+                  >
+                    Remove
+                  </button>
+                ) : null}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
