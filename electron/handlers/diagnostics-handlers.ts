@@ -5,6 +5,7 @@ import {
   readDistribution,
   readKernelRelease,
 } from '../system/environment-facts';
+import { checkInstalledHelper } from '../system/step-helper';
 import type { HandlerDeps } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
@@ -21,6 +22,7 @@ async function buildReport(deps: HandlerDeps): Promise<string> {
       pkexec: findExecutable(deps.ctx, 'pkexec'),
       sysctl: findExecutable(deps.ctx, 'sysctl'),
       polkitAgent: await findPolkitAgent(deps.ctx),
+      namedAction: checkInstalledHelper({ fsRoot: deps.ctx.fsRoot }),
     },
     lastApply: deps.applyLog.last,
   });

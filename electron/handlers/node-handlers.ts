@@ -67,7 +67,7 @@ async function readView(
 }
 
 function authenticationFor(deps: HandlerDeps): NodeChangePlan['authentication'] {
-  return deps.elevator.kind === 'sudo-prompt' ? 'polkit' : 'root';
+  return deps.elevator.kind === 'polkit' ? 'polkit' : 'root';
 }
 
 interface Planned {

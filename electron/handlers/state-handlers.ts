@@ -39,7 +39,7 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
     boot: computeBootState(sources, settings),
     interruptedApply,
     otherApplyRunning,
-    asksForPassword: deps.demo !== null || deps.elevator.kind === 'sudo-prompt',
+    asksForPassword: deps.demo !== null || deps.elevator.kind === 'polkit',
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AppState, EngineBoot, RuntimeReading } from '../contract';
+import { POLKIT_ACTION_ID, type HelperCheck } from './step-helper';
 
 /** Everything a diagnostics report may contain; nothing else from the system goes in. */
 export interface DiagnosticsFacts {
@@ -11,6 +12,8 @@ export interface DiagnosticsFacts {
     readonly pkexec: string | null;
     readonly sysctl: string | null;
     readonly polkitAgent: string | null;
+    /** Whether Apply would use the packaged helper and its named polkit action. */
+    readonly namedAction: HelperCheck;
   };
   readonly lastApply: { readonly at: string; readonly summary: string } | null;
 }
@@ -79,6 +82,7 @@ export function buildDiagnosticsReport(f: DiagnosticsFacts): string {
     `  pkexec: ${f.tools.pkexec ?? 'missing'}`,
     `  sysctl: ${f.tools.sysctl ?? 'missing'}`,
     `  polkit authentication agent: ${f.tools.polkitAgent ? `running (${f.tools.polkitAgent})` : 'none found'}`,
+    `  polkit action ${POLKIT_ACTION_ID}: ${f.tools.namedAction.usable ? `used (${f.tools.namedAction.path} is this version's step)` : `not used, the generic pkexec prompt instead (${f.tools.namedAction.reason})`}`,
     '',
     `Last Apply: ${f.lastApply ? `${f.lastApply.at}: ${f.lastApply.summary}` : 'none in this session'}`,
   );

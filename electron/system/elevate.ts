@@ -4,6 +4,8 @@ import type { ApiError } from '../contract';
 import { mapElevationFailure, SUDO_PROMPT_MESSAGES, type ManualCommands } from './elevation-errors';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
 import { buildElevatedCommand } from './privileged-step';
+import { createHelperElevator } from './helper-elevator';
+import { checkInstalledHelper, type HelperCheck } from './step-helper';
 
 export type StepRun =
   | {
@@ -14,9 +16,12 @@ export type StepRun =
     }
   | { readonly kind: 'not-elevated'; readonly error: ApiError };
 
-/** Runs the privileged step once with validated arguments. */
+/**
+ * Runs the privileged step once with validated arguments. `polkit`: a user is asked for
+ * a password (named action or sudo-prompt); `direct`: root, or the demo's simulated root.
+ */
 export interface Elevator {
-  readonly kind: 'direct' | 'sudo-prompt' | 'simulated';
+  readonly kind: 'direct' | 'polkit' | 'simulated';
   runStep(args: readonly string[], manual: ManualCommands): Promise<StepRun>;
 }
 
@@ -58,7 +63,7 @@ export function createDirectElevator(fsRoot: string): Elevator {
 /** Elevates through @vscode/sudo-prompt (pkexec and polkit on Linux): one dialog per call. */
 export function createSudoPromptElevator(): Elevator {
   return {
-    kind: 'sudo-prompt',
+    kind: 'polkit',
     runStep: (args, manual) =>
       new Promise((resolve) => {
         const command = buildElevatedCommand(args);
@@ -86,7 +91,26 @@ function isElevationMessage(message: string): boolean {
   return (Object.values(SUDO_PROMPT_MESSAGES) as string[]).includes(message);
 }
 
-/** Root runs the step itself; everyone else asks polkit through sudo-prompt. */
+/**
+ * Asks polkit: for the packages' named action when their helper is installed and is
+ * exactly this app's step, otherwise through sudo-prompt. Decided again for every
+ * Apply (step-helper.ts says why).
+ */
+export function createPolkitElevator(
+  findHelper: () => HelperCheck = () => checkInstalledHelper(),
+  viaHelper: (path: string) => Elevator = createHelperElevator,
+  viaSudoPrompt: Elevator = createSudoPromptElevator(),
+): Elevator {
+  return {
+    kind: 'polkit',
+    runStep: (args, manual) => {
+      const helper = findHelper();
+      return (helper.usable ? viaHelper(helper.path) : viaSudoPrompt).runStep(args, manual);
+    },
+  };
+}
+
+/** Root runs the step itself; everyone else asks polkit. */
 export function createElevatorFor(uid: number, fsRoot: string): Elevator {
-  return uid === 0 ? createDirectElevator(fsRoot) : createSudoPromptElevator();
+  return uid === 0 ? createDirectElevator(fsRoot) : createPolkitElevator();
 }

@@ -45,8 +45,14 @@
  * NONLOCAL_BIND_ROOT (empty in production, where pkexec clears the
  * environment anyway) lets the demo and tests run the same script against a
  * directory laid out like `/`.
+ *
+ * The first line is a shebang because deb and rpm packages install these exact
+ * bytes as the helper that their polkit action names (step-helper.ts); fed to
+ * sh it is only a comment. The app uses that helper only while it is
+ * byte-for-byte this script.
  */
-export const PRIVILEGED_SCRIPT = String.raw`set -u
+export const PRIVILEGED_SCRIPT = String.raw`#!/bin/sh
+set -u
 umask 022
 R="${'$'}{NONLOCAL_BIND_ROOT:-}"
 fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }

@@ -104,9 +104,22 @@ const SCRIPT_BASE64 = Buffer.from(PRIVILEGED_SCRIPT, 'utf8').toString('base64');
  * against SAFE_COMMAND_BYTES before anything runs.
  */
 export function buildElevatedCommand(args: readonly string[]): string {
+  assertSafeTokens(args);
   const command = `echo ${SCRIPT_BASE64} | base64 -d | /bin/sh -s -- ${args.join(' ')}`;
-  if (!SAFE_COMMAND_BYTES.test(command) || args.some((a) => a === '' || a.includes(' '))) {
+  if (!SAFE_COMMAND_BYTES.test(command)) {
     throw new StepPlanError('refusing to build an elevated command from unsafe tokens');
   }
   return command;
+}
+
+/**
+ * The last check before tokens leave for root, on every elevation path: each is a
+ * non-empty word of safe bytes, as buildStepArguments made it. The helper path passes
+ * them as argv (no shell), and the script validates them again; this catches a caller
+ * that skipped buildStepArguments.
+ */
+export function assertSafeTokens(args: readonly string[]): void {
+  if (args.some((a) => a === '' || a.includes(' ') || !SAFE_COMMAND_BYTES.test(a))) {
+    throw new StepPlanError('refusing to build an elevated command from unsafe tokens');
+  }
 }

@@ -11,8 +11,8 @@ export type BuilderConfig = Record<string, unknown> & {
     executableName: string;
   };
   appImage: { artifactName: string };
-  deb: { depends: string[] };
-  rpm: { depends: string[] };
+  deb: { depends: string[]; fpm: string[] };
+  rpm: { depends: string[]; fpm: string[] };
 };
 
 export function loadBuilderConfig(): BuilderConfig {

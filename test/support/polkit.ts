@@ -48,8 +48,12 @@ function run(command: string, args: string[]): { status: number; stdout: string;
   return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
+// Only processes in this process's own PID namespace: a sandbox's private polkitd
+// (test/support/private-polkit.ts) is not the host's and must be neither found nor killed.
+const HOST_PIDS = ['--ns', String(process.pid), '--nslist', 'pid'];
+
 function pidOf(name: string): number | null {
-  const r = run('pgrep', ['-x', name]);
+  const r = run('pgrep', [...HOST_PIDS, '-x', name]);
   const first = r.stdout.trim().split('\n')[0];
   return r.status === 0 && first ? Number(first) : null;
 }
@@ -157,7 +161,7 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
     rmSync('/run/dbus/system_bus_socket', { force: true });
     // A pid file left by an earlier run blocks the daemon although no bus is listening.
     rmSync('/run/dbus/pid', { force: true });
-    run('pkill', ['-x', 'polkitd']);
+    run('pkill', [...HOST_PIDS, '-x', 'polkitd']);
     const r = run('dbus-daemon', ['--system', '--fork', '--print-pid']);
     if (r.status !== 0) throw new Error(`dbus-daemon failed: ${r.stderr}`);
     state.dbusPid = Number(r.stdout.trim());
@@ -173,12 +177,12 @@ export async function startPolkit(): Promise<{ ownsPolkitd: boolean }> {
   writeFileSync(RULES_FILE, RULES, { mode: 0o644 });
   // With a bus of our own, a polkitd that D-Bus activated meanwhile is ours too: replace it
   // with one whose log we keep.
-  if (state.dbusPid !== null && run('pkill', ['-x', 'polkitd']).status === 0) {
+  if (state.dbusPid !== null && run('pkill', [...HOST_PIDS, '-x', 'polkitd']).status === 0) {
     await waitFor(() => pidOf('polkitd') === null, 'the activated polkitd to exit');
   }
   // A polkitd that is running but not answering (attached to a bus that died) is replaced.
   if (pidOf('polkitd') !== null && !(await answersWithin(polkitAnswers, 3000))) {
-    run('pkill', ['-x', 'polkitd']);
+    run('pkill', [...HOST_PIDS, '-x', 'polkitd']);
     await waitFor(() => pidOf('polkitd') === null, 'the unresponsive polkitd to exit');
   }
   if (pidOf('polkitd') === null) {
@@ -227,7 +231,7 @@ export function stopPolkit(): void {
     }
   }
   if (state.dbusPid) {
-    run('pkill', ['-x', 'polkitd']);
+    run('pkill', [...HOST_PIDS, '-x', 'polkitd']);
     rmSync('/run/dbus/system_bus_socket', { force: true });
     rmSync('/run/dbus/pid', { force: true });
   }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { rmdir } from 'node:fs/promises';
 import { SYSCTL_DIRECTORIES } from '../../electron/system/sysctl-sources';
 
@@ -14,7 +15,13 @@ import { SYSCTL_DIRECTORIES } from '../../electron/system/sysctl-sources';
  * files can be touched.
  */
 export interface Sandbox {
+  /** The process whose namespaces `run` and `spawn` enter. */
   readonly pid: number;
+  /**
+   * A tmpfs mounted inside the sandbox only (its mount point's name is on the host's /tmp,
+   * removed by dispose): room for files that must not show up anywhere else.
+   */
+  readonly scratch: string;
   /** Runs a command inside, waits, returns output. Throws on non-zero exit unless allowFailure. */
   run(command: string, args?: readonly string[], options?: RunOptions): RunResult;
   /** Starts a long-running process inside. */
@@ -81,15 +88,43 @@ echo "ready $scratch"
 exec sleep 2147483647
 `;
 
-function nsenterArgs(pid: number): string[] {
-  return ['nsenter', `--target=${pid}`, '--net', '--mount', '--'];
+function nsenterArgs(pid: number, pidNamespace: boolean): string[] {
+  return [
+    'nsenter',
+    `--target=${pid}`,
+    '--net',
+    '--mount',
+    ...(pidNamespace ? ['--pid'] : []),
+    '--',
+  ];
+}
+
+export interface SandboxOptions {
+  /**
+   * Also a PID namespace with its own /proc, whose every process the kernel kills when
+   * the sandbox ends: for daemons a test starts inside (a private polkitd), which then
+   * cannot outlive it.
+   */
+  readonly pidNamespace?: boolean;
 }
 
 /** Creates the namespaces and waits until they are set up. */
-export async function createSandbox(): Promise<Sandbox> {
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const pidNamespace = options.pidNamespace ?? false;
   const holder = spawn(
     'unshare',
-    ['--net', '--mount', '--propagation', 'private', 'sh', '-c', SETUP_SCRIPT],
+    [
+      '--net',
+      '--mount',
+      '--propagation',
+      'private',
+      // --kill-child: killing unshare (dispose) kills the namespace's init, and with it
+      // everything inside.
+      ...(pidNamespace ? ['--pid', '--fork', '--kill-child', '--mount-proc'] : []),
+      'sh',
+      '-c',
+      SETUP_SCRIPT,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -106,9 +141,10 @@ export async function createSandbox(): Promise<Sandbox> {
     });
     holder.once('exit', (code) => reject(new Error(`sandbox setup failed (${code}): ${stderr}`)));
   });
-  const pid = holder.pid;
-  if (pid === undefined) throw new Error('sandbox holder has no pid');
-  const enter = nsenterArgs(pid);
+  if (holder.pid === undefined) throw new Error('sandbox holder has no pid');
+  // With a PID namespace the namespaces to enter are those of unshare's child, its init.
+  const pid = pidNamespace ? childOf(holder.pid) : holder.pid;
+  const enter = nsenterArgs(pid, pidNamespace);
 
   const run: Sandbox['run'] = (command, args = [], options = {}) => {
     const result = spawnSync(enter[0] as string, [...enter.slice(1), command, ...args], {
@@ -129,6 +165,7 @@ export async function createSandbox(): Promise<Sandbox> {
 
   return {
     pid,
+    scratch,
     enterArgs: enter,
     run,
     spawn: (command, args = [], options = {}) =>
@@ -145,4 +182,14 @@ export async function createSandbox(): Promise<Sandbox> {
       await rmdir(scratch).catch(() => undefined);
     },
   };
+}
+
+/** The one child of a process (unshare --fork's), read from /proc. */
+function childOf(pid: number): number {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+  const child = Number(children[0]);
+  if (children.length !== 1 || !Number.isInteger(child) || child <= 0) {
+    throw new Error(`expected one child of ${pid}, found "${children.join(' ')}"`);
+  }
+  return child;
 }

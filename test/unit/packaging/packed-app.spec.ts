@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { packAppWithStandInElectron, type PackedApp } from '../../support/pack-app';
+import { polkitPackageFiles, vendorOf } from '../../../scripts/packaging/polkit-files';
 
 // One pack (about 7 s) shared by the tests in this file, so they run in one worker.
 test.describe.configure({ mode: 'serial' });
@@ -23,7 +24,10 @@ function listFiles(dir: string): string[] {
 
 test('the app archive holds the built app, the icons and package.json, nothing else', () => {
   const expected = [
-    ...listFiles('dist').filter((f) => !f.endsWith('.map') && !f.startsWith('/dist/preview/')),
+    ...listFiles('dist').filter(
+      (f) =>
+        !f.endsWith('.map') && !f.startsWith('/dist/preview/') && !f.startsWith('/dist/polkit/'),
+    ),
     ...listFiles('assets/icons'),
     '/package.json',
   ].sort();
@@ -54,4 +58,21 @@ test('the executable carries the configured name', () => {
     'resources',
   ]);
   expect(statSync(path.join(packed.appDir, 'nonlocal-bind')).mode & 0o111).not.toBe(0);
+});
+
+test('the deb and rpm install the named action’s policy and helper from dist/polkit at their system paths', () => {
+  const pkg = JSON.parse(packed.readAsarFile('package.json').toString('utf8')) as Parameters<
+    typeof vendorOf
+  >[0];
+  const mappings = polkitPackageFiles(vendorOf(pkg)).map((f) => `${f.source}=${f.installPath}`);
+  for (const args of [packed.fpmArgs.deb, packed.fpmArgs.rpm]) {
+    expect(args).toContain('--package');
+    for (const mapping of mappings) expect(args).toContain(mapping);
+  }
+  // fpm keeps the source's mode: what `npm run build` wrote is what gets installed.
+  for (const file of polkitPackageFiles(vendorOf(pkg))) {
+    expect(statSync(file.source).mode & 0o7777).toBe(file.mode);
+  }
+  // The helper is a system file, not part of the app archive.
+  expect(packed.asarFiles.some((f) => f.startsWith('/dist/polkit/'))).toBe(false);
 });
