@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     node.sandbox.writeText('/etc/haproxy/haproxy.cfg', HAPROXY);
     await page.reload();
 
-    await page.getByRole('button', { name: 'Pair and fleet' }).click();
+    await page.getByRole('tab', { name: 'Pair and fleet' }).click();
     await page.getByLabel('SSH destination').fill(node.alias);
     await page.getByRole('button', { name: 'Add node' }).click();
     await page.getByRole('alertdialog').waitFor();

@@ -41,7 +41,7 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
 
   test('an unreachable node gives its message and is not added', async () => {
     const page = pair.page;
-    await page.getByRole('button', { name: 'Pair and fleet' }).click();
+    await page.getByRole('tab', { name: 'Pair and fleet' }).click();
     await expect(page.getByText('No nodes yet')).toBeVisible();
     await page.getByLabel('SSH destination').fill('nbtest@127.0.0.1:1');
     await page.getByRole('button', { name: 'Add node' }).click();

@@ -153,8 +153,11 @@ export async function applyOnNode(
     return { ok: true, output: stdout.trim() };
   if (r.status === 255 || r.status === null || r.timedOut) {
     const failure = classifySshFailure(node, r.stderr);
-    // Mid-session, a broken pipe or reset means the session was cut, not that the node was never reached.
-    const cut = /Broken pipe|closed by remote host|Connection reset by|client_loop/.test(r.stderr);
+    // A broken pipe or reset after the key exchange means the session was cut mid-Apply,
+    // not that the node was never reached (which fails in kex_exchange_identification).
+    const cut =
+      /Broken pipe|Connection reset by|client_loop|ssh_dispatch_run_fatal/.test(r.stderr) &&
+      !/kex_exchange_identification/.test(r.stderr);
     if (failure.kind === 'other' || failure.kind === 'dropped' || cut) {
       return {
         ok: false,
