@@ -218,6 +218,8 @@ function polkitUsersExist(): boolean {
 export function stopPolkit(): void {
   rmSync(`${RUNS_DIR}/${process.pid}`, { force: true });
   if (otherLiveRuns().length > 0) return;
+  // The last run out leaves nothing in /tmp.
+  rmSync(RUNS_DIR, { recursive: true, force: true });
   rmSync(RULES_FILE, { force: true });
   if (!existsSync(STATE_FILE)) return;
   const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as StartedState;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderAnsibleTasks, renderCloudInit } from '../../../electron/system/nodes/fleet-export';
 import { readNode } from '../../../electron/system/nodes/read-node';
@@ -38,6 +38,9 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
       .map((l) => (l ? `    ${l}` : l))
       .join('\n');
     writeFileSync(playbook, `- hosts: all\n  gather_facts: false\n  tasks:\n${tasks}\n`);
+    const remoteTmp = path.join(viaAnsible.dir, 'ansible-remote');
+    mkdirSync(remoteTmp, { mode: 0o1777 });
+    chmodSync(remoteTmp, 0o1777);
     const inventory = path.join(viaAnsible.dir, 'inventory.yml');
     writeFileSync(
       inventory,
@@ -47,7 +50,8 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
           vars: {
             ansible_ssh_common_args: viaAnsible.settings.options.join(' '),
             ansible_become_password: viaAnsible.sudoPassword,
-            ansible_remote_tmp: '/tmp/.nb-ansible-tmp',
+            // Inside the node's own directory, removed with it: nothing is left in /tmp.
+            ansible_remote_tmp: remoteTmp,
             ansible_python_interpreter: '/usr/bin/python3',
           },
         },
