@@ -239,9 +239,11 @@ export function ApplyBar(props: ApplyBarProps) {
         <div className="apply-actions">
           <p className="auth-hint" id="auth-hint">
             {view.applying
-              ? system.asksForPassword
-                ? 'Waiting for your password in the system dialog…'
-                : 'Applying…'
+              ? system.otherApplyRunning
+                ? 'Waiting for the other Apply to finish (the step takes its turn), then applying…'
+                : system.asksForPassword
+                  ? 'Waiting for your password in the system dialog…'
+                  : 'Applying…'
               : system.asksForPassword
                 ? 'Asks for your password once. Ctrl+Enter applies.'
                 : 'Running as administrator: no password is asked. Ctrl+Enter applies.'}
