@@ -40,17 +40,20 @@ export function applyAsProcps(
   for (const dotted of keys) {
     const components = keyComponents(dotted);
     const writes: KeyWrite[] = [];
+    const patterns: KeyOutcome['patterns'][number][] = [];
     for (const node of nodes) {
       if (node.value === null) continue;
       if (isGlobKey(node.path)) {
         const match = procpsGlobMatch(node.path, components);
-        if (match !== null && !paths.has(match))
+        if (match === null) continue;
+        patterns.push({ origin: node.origin, value: node.value });
+        if (!paths.has(match))
           writes.push(makeWrite(node.origin, node.value, node.path.slice('/proc/sys/'.length)));
       } else if (procpsNamesKey(node.path, components)) {
         writes.push(makeWrite(node.origin, node.value, null));
       }
     }
-    result.set(dotted, settle(writes, []));
+    result.set(dotted, settle(writes, patterns, []));
   }
   return result;
 }

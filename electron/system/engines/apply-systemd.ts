@@ -57,23 +57,26 @@ export function applyAsSystemd(
     const components = keyComponents(dotted);
     const own = components.join('/');
     const writes: KeyWrite[] = [];
+    const patterns: KeyOutcome['patterns'][number][] = [];
     for (const [key, entry] of map) {
       if (entry.value === null) continue;
       if (entry.glob) {
-        if (!map.has(own) && systemdGlobMatches(key, components))
-          writes.push(makeWrite(entry.origin, entry.value, key));
+        if (!systemdGlobMatches(key, components)) continue;
+        patterns.push({ origin: entry.origin, value: entry.value });
+        if (!map.has(own)) writes.push(makeWrite(entry.origin, entry.value, key));
       } else if (systemdNamesKey(key, components)) {
         writes.push(makeWrite(entry.origin, entry.value, null));
       }
     }
     const notes = [...stops];
-    const negation = map.get(own);
-    if (negation && negation.value === null) {
+    const entry = map.get(own);
+    const negation = entry && entry.value === null ? entry : null;
+    if (negation) {
       notes.push(
         `${negation.origin.path} line ${negation.origin.line} names the key with a leading "-" and no "=": systemd-sysctl then sets it from no line at all`,
       );
     }
-    result.set(dotted, settle(writes, notes));
+    result.set(dotted, settle(writes, patterns, notes, negation?.origin ?? null));
   }
   return result;
 }

@@ -6,6 +6,12 @@ import type { KeyOutcome } from './key-outcome';
 import type { Engine } from './statement';
 import { tokenizeSysctl, type TokenizedFile } from './tokenize';
 
+const NOTHING: TokenizedFile = { lines: [], systemd: [], procps: [], systemdStop: null };
+
+function mayConcernOurKeys(text: string): boolean {
+  return text.includes('nonlocal_bind') || /[*?[]/.test(text);
+}
+
 /** What each engine leaves for each key, from the sources alone. */
 export type BootPrediction = Readonly<Record<Engine, ReadonlyMap<string, KeyOutcome>>>;
 
@@ -21,7 +27,10 @@ export function predictBoot(sources: SysctlSources, keys: readonly string[]): Bo
     if (file.entry.kind !== 'file') return null;
     let tokenized = cache.get(file.entry);
     if (!tokenized) {
-      tokenized = tokenizeSysctl(bytesToText(file.entry.content));
+      const text = bytesToText(file.entry.content);
+      // Only a key naming ip_nonlocal_bind or a pattern can reach our keys; most vendor
+      // files have neither, and skipping them keeps a state read cheap.
+      tokenized = mayConcernOurKeys(text) ? tokenizeSysctl(text) : NOTHING;
       cache.set(file.entry, tokenized);
     }
     return tokenized;

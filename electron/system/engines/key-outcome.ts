@@ -23,6 +23,10 @@ export interface KeyOutcome {
   readonly winner: KeyWrite | null;
   /** What the kernel holds afterwards; null when the engine left the value as it was. */
   readonly stored: number | null;
+  /** Pattern (glob) lines that match the key, whether or not they write it. */
+  readonly patterns: readonly { readonly origin: Origin; readonly value: string }[];
+  /** systemd only: the "-key" line with no "=" that leaves the key unset. */
+  readonly cancelledBy: Origin | null;
   /** Something unusual that decided the outcome, in words (empty when nothing did). */
   readonly notes: readonly string[];
 }
@@ -31,9 +35,14 @@ export function makeWrite(origin: Origin, value: string, pattern: string | null)
   return { origin, value, pattern, kernel: kernelWrite(value) };
 }
 
-export function settle(writes: readonly KeyWrite[], notes: readonly string[]): KeyOutcome {
+export function settle(
+  writes: readonly KeyWrite[],
+  patterns: KeyOutcome['patterns'],
+  notes: readonly string[],
+  cancelledBy: Origin | null = null,
+): KeyOutcome {
   let winner: KeyWrite | null = null;
   for (const w of writes) if (w.kernel.accepted) winner = w;
   const stored = winner && winner.kernel.accepted ? winner.kernel.stored : null;
-  return { writes, winner, stored, notes };
+  return { writes, winner, stored, patterns, notes, cancelledBy };
 }

@@ -1,5 +1,4 @@
 import type { RuntimeReading } from '../../contract';
-import { effectiveValue } from '../boot-state';
 import { SETTINGS } from '../settings';
 import type { NodePrediction } from './predict-from-snapshot';
 
@@ -38,9 +37,9 @@ export function describeDifferences(reference: PairNode, others: readonly PairNo
       const refBoot = ref.boot.settings.find((s) => s.id === setting.id);
       if (!theirBoot || !refBoot) continue;
       for (const engine of ['systemd', 'procps'] as const) {
-        const theirs = effectiveValue(theirBoot[engine]);
-        const mine = effectiveValue(refBoot[engine]);
-        if (theirs === null || mine === null || theirs === mine) continue;
+        const theirs = theirBoot[engine].effective;
+        const mine = refBoot[engine].effective;
+        if (theirs === mine) continue;
         const by = engine === 'systemd' ? 'systemd-sysctl' : 'sysctl --system';
         if (theirNow === 1 && theirs === 0) {
           lines.push(`${node.name} will lose ${family} non-local bind at the next reboot (${by}).`);
