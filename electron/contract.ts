@@ -109,10 +109,11 @@ export interface BootState {
   readonly problems: readonly string[];
 }
 
-/** A line in a sysctl.d file that assigns one of our keys. */
+/** A line in a sysctl.d file that either engine reads as one of our keys. */
 export interface KeyLine {
   readonly key: string;
-  readonly value: string;
+  /** null: a "-key" line with no "=" (it cancels the key under systemd-sysctl). */
+  readonly value: string | null;
   /** 1-based. */
   readonly line: number;
 }

@@ -63,13 +63,14 @@ function parseLine(text: string, line: PhysicalLine): Statement | null {
   }
   const dash = first === '-';
   const keyStart = dash ? k + 1 : k;
-  const valueStart = lstripStart(text, eq + 1, cEnd);
+  // An empty value is placed before the line end, never after the '\n' the C string holds.
+  const valueStart = Math.min(lstripStart(text, eq + 1, cEnd), span.end);
   return makeStatement(
     text,
     line.number,
     span,
     { start: keyStart, end: rstripEnd(text, keyStart, eq) },
-    { start: valueStart, end: rstripEnd(text, valueStart, cEnd) },
+    { start: valueStart, end: Math.min(rstripEnd(text, valueStart, cEnd), span.end) },
     dash,
   );
 }
