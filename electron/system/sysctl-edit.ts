@@ -122,10 +122,9 @@ function setOne(text: ByteText, key: string, value: KeyValue): ByteText {
   if (setsValue(result, key, value)) return result as ByteText;
   // A pattern line or a split line after the anchor still wins somewhere: take every
   // one of our lines out and write the key once, last.
-  const stopAt = stopLineStart(text);
-  const fallback = applyEdits(text, [
-    ...ours.flatMap(neutralize),
-    appendLine(text, `${key} = ${value}`, stopAt),
+  const cleared = applyEdits(text, ours.flatMap(neutralize)) as ByteText;
+  const fallback = applyEdits(cleared, [
+    appendLine(cleared, `${key} = ${value}`, stopLineStart(cleared)),
   ]);
   if (setsValue(fallback, key, value)) return fallback as ByteText;
   throw new Error(`cannot make this file set ${key} to ${value} under both engines`);

@@ -128,6 +128,40 @@ function compare(job: Job, result: RunnerResult, mismatches: Mismatch[]): number
   return winnerChecks;
 }
 
+/** Runs jobs on the real engines in `workers` sandboxes, results in job order. */
+export async function runOnRealEngines(
+  jobs: readonly RunnerJob[],
+  workers: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<(RunnerResult | { readonly id: string; readonly error: string })[]> {
+  const runner = await bundleForChild('test/support/engine-fuzz/runner-cli.ts');
+  const started = await Promise.all(Array.from({ length: workers }, () => startWorker(runner)));
+  const results: (RunnerResult | { id: string; error: string })[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  try {
+    await Promise.all(
+      started.map(async (worker) => {
+        while (next < jobs.length) {
+          const index = next;
+          next += 1;
+          const job = jobs[index] as RunnerJob;
+          try {
+            results[index] = await worker.run(job);
+          } catch (error) {
+            results[index] = { id: job.id, error: String(error) };
+          }
+          done += 1;
+          onProgress?.(done, jobs.length);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(started.map((w) => w.dispose()));
+  }
+  return results;
+}
+
 export async function runDifferential(options: {
   readonly seed: number;
   readonly trees: number;
@@ -135,7 +169,6 @@ export async function runDifferential(options: {
   readonly onProgress?: (done: number, total: number) => void;
 }): Promise<DifferentialReport> {
   const started = performance.now();
-  const runner = await bundleForChild('test/support/engine-fuzz/runner-cli.ts');
   const jobs: Job[] = [];
   const trees: FuzzTree[] = [];
   for (let i = 0; i < options.trees; i += 1) {
@@ -144,34 +177,21 @@ export async function runDifferential(options: {
     jobs.push({ tree, variant: 'as written', rendered: renderTree(tree, false) });
     jobs.push({ tree, variant: 'tagged', rendered: renderTree(tree, true) });
   }
-  const workers = await Promise.all(
-    Array.from({ length: options.workers }, () => startWorker(runner)),
+  const results = await runOnRealEngines(
+    jobs.map((job) => ({ id: job.tree.id, entries: job.rendered.entries })),
+    options.workers,
+    options.onProgress,
   );
   const mismatches: Mismatch[] = [];
   const errors: string[] = [];
   let winnerChecks = 0;
-  let next = 0;
-  let done = 0;
-  try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        while (next < jobs.length) {
-          const job = jobs[next] as Job;
-          next += 1;
-          try {
-            const result = await worker.run({ id: job.tree.id, entries: job.rendered.entries });
-            winnerChecks += compare(job, result, mismatches);
-          } catch (error) {
-            errors.push(String(error));
-          }
-          done += 1;
-          options.onProgress?.(done, jobs.length);
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.dispose()));
-  }
+  jobs.forEach((job, i) => {
+    try {
+      winnerChecks += compare(job, results[i] as RunnerResult, mismatches);
+    } catch (error) {
+      errors.push(String(error));
+    }
+  });
   const classes: Record<string, { trees: number; treesWithMismatch: number }> = {};
   for (const name of Object.values(CLASSES)) classes[name] = { trees: 0, treesWithMismatch: 0 };
   const bad = new Set(mismatches.map((m) => m.tree));
