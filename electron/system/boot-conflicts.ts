@@ -115,6 +115,13 @@ function culprit(
       words: `${winner.origin.path} line ${winner.origin.line} sets ${label} to ${winner.value} after ${target}`,
     };
   }
+  const last = outcome.writes[outcome.writes.length - 1];
+  if (!winner && last && last.origin.path !== target && !last.kernel.accepted) {
+    return {
+      origin: last.origin,
+      words: `${last.origin.path} line ${last.origin.line} writes "${last.value}", which the kernel rejects (${last.kernel.reason}), after ${target}`,
+    };
+  }
   if (outcome.cancelledBy) {
     return {
       origin: outcome.cancelledBy,
