@@ -9,8 +9,9 @@ export function bootValueWord(boot: EngineBoot): string {
 
 /** "off (set by /etc/sysctl.conf, line 12)" or "off (no file sets it: kernel default)". */
 export function describeEngineBoot(boot: EngineBoot): string {
-  return boot.winner
-    ? `${bootValueWord(boot)} (set by ${where(boot.winner)})`
+  if (boot.winner) return `${bootValueWord(boot)} (set by ${where(boot.winner)})`;
+  return boot.assignments.length > 0
+    ? `${bootValueWord(boot)} (the kernel rejects every value the files set: kernel default)`
     : `${bootValueWord(boot)} (no file sets it: kernel default)`;
 }
 
