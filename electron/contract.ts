@@ -63,15 +63,30 @@ export interface FileLine {
   readonly line: number;
 }
 
+/** One write of a value to the key by an engine, in the order it makes them. */
+export interface BootAssignment extends FileLine {
+  /** The value as the engine writes it. */
+  readonly value: string;
+  /** The pattern (glob) line's key when a pattern line writes it; null for the key itself. */
+  readonly pattern: string | null;
+  /** Why the kernel refuses this value, in words; null when it takes it. */
+  readonly rejected: string | null;
+}
+
 /** What one engine will leave for a key at boot. */
 export interface EngineBoot {
-  /** The winning value as written; null when no file sets the key (the kernel default stays). */
+  /** The winning value as written; null when no line sets the key (the kernel default stays). */
   readonly value: string | null;
+  /** The last write the kernel accepts; null when there is none. */
   readonly winner: FileLine | null;
-  /** Every assignment of the key in the order the engine applies them; the last one wins. */
-  readonly assignments: readonly (FileLine & { readonly value: string })[];
-  /** Glob lines that would also match the key. */
+  /** The value afterwards as on/off, 0 when nothing is written (the kernel default). */
+  readonly effective: RuntimeValue;
+  /** Every write of the key in the order the engine makes them (key lines and pattern lines). */
+  readonly assignments: readonly BootAssignment[];
+  /** Pattern lines that match the key, whether or not they end up writing it. */
   readonly globs: readonly (FileLine & { readonly value: string })[];
+  /** What decided the outcome in an unusual way, in words (a cancelling "-key" line, a skipped file). */
+  readonly notes: readonly string[];
 }
 
 export type BootEngine = 'systemd' | 'procps';
@@ -94,10 +109,11 @@ export interface BootState {
   readonly problems: readonly string[];
 }
 
-/** A line in a sysctl.d file that assigns one of our keys. */
+/** A line in a sysctl.d file that either engine reads as one of our keys. */
 export interface KeyLine {
   readonly key: string;
-  readonly value: string;
+  /** null: a "-key" line with no "=" (it cancels the key under systemd-sysctl). */
+  readonly value: string | null;
   /** 1-based. */
   readonly line: number;
 }

@@ -1,14 +1,30 @@
+import path from 'node:path';
 import type { BootConflict, BootEngine, SettingId } from '../contract';
-import { resolveForEngine } from './precedence';
+import { storedToEffective } from './boot-state';
+import { predictBoot } from './engines/boot-model';
+import { compareNameBytes } from './engines/byte-text';
+import type { SysctlSources } from './engines/file-order';
+import type { KeyOutcome, Origin } from './engines/key-outcome';
 import type { StepPlan } from './privileged-step';
 import { SETTINGS } from './settings';
-import { parseSysctlText } from './sysctl-syntax';
-import { compareNames, SYSCTL_CONF, type SourceFile, type SysctlSources } from './sysctl-sources';
+import type { SnapshotDirectory, SnapshotEntry } from './sysctl-snapshot';
+import { SYSCTL_CONF } from './sysctl-sources';
 
 const ENGINE_WORDS: Record<BootEngine, string> = {
   systemd: 'At boot (systemd-sysctl)',
   procps: 'With `sysctl --system` (procps)',
 };
+const SYSCTL_D = '/etc/sysctl.d';
+
+function plannedEntry(name: string, content: string, linkTarget: string | null): SnapshotEntry {
+  return { name, kind: 'file', content: Buffer.from(content, 'utf8'), linkTarget };
+}
+
+/** Whether a link in `dir` points at /etc/sysctl.conf (Debian's 99-sysctl.conf -> ../sysctl.conf). */
+function linksToSysctlConf(dir: string, entry: SnapshotEntry): boolean {
+  const target = 'linkTarget' in entry ? entry.linkTarget : null;
+  return target !== null && path.posix.resolve(dir, target) === SYSCTL_CONF;
+}
 
 /** The sources as they would be after the planned file write. */
 function withPlannedFile(
@@ -18,66 +34,40 @@ function withPlannedFile(
 ): { sources: SysctlSources; target: string } | null {
   if (plan.file.op === 'none') return unchangedTarget ? { sources, target: unchangedTarget } : null;
   if (plan.file.op === 'delete') return null;
-  const assignments = parseSysctlText(plan.file.content).flatMap((p) =>
-    p.kind === 'assignment'
-      ? [{ key: p.key, value: p.value, line: p.line.number, isGlob: p.isGlob }]
-      : [],
-  );
   if (plan.file.op === 'write-conf') {
-    const conf: SourceFile = {
-      dir: '/etc',
-      name: 'sysctl.conf',
-      path: SYSCTL_CONF,
-      masked: false,
-      linkTarget: null,
-      readable: true,
-      assignments,
-    };
+    const content = plan.file.content;
     // The usual 99-sysctl.conf link reads the same file under systemd.
-    const directories = new Map(
-      [...sources.directories].map(([dir, files]) => [
-        dir,
-        files.map((f) =>
-          f.linkTarget !== null &&
-          /(^|\/)sysctl\.conf$/.test(f.linkTarget) &&
-          dir === '/etc/sysctl.d'
-            ? { ...f, readable: true, assignments }
-            : f,
-        ),
-      ]),
-    );
-    return { sources: { ...sources, directories, sysctlConf: conf }, target: SYSCTL_CONF };
+    const directories = sources.directories.map((d) => ({
+      dir: d.dir,
+      entries: d.entries.map((e) =>
+        linksToSysctlConf(d.dir, e) && 'linkTarget' in e
+          ? plannedEntry(e.name, content, e.linkTarget)
+          : e,
+      ),
+    }));
+    return {
+      sources: { ...sources, directories, sysctlConf: plannedEntry('sysctl.conf', content, null) },
+      target: SYSCTL_CONF,
+    };
   }
-  const name = plan.file.name;
-  const path = `/etc/sysctl.d/${name}`;
-  const etc = (sources.directories.get('/etc/sysctl.d') ?? []).filter((f) => f.name !== name);
-  const file: SourceFile = {
-    dir: '/etc/sysctl.d',
-    name,
-    path,
-    masked: false,
-    linkTarget: null,
-    readable: true,
-    assignments,
-  };
-  const directories = new Map(sources.directories);
-  directories.set(
-    '/etc/sysctl.d',
-    [...etc, file].sort((a, b) => compareNames(a.name, b.name)),
-  );
-  return { sources: { ...sources, directories }, target: path };
+  const { name, content } = plan.file;
+  const written = plannedEntry(name, content, null);
+  const hasEtc = sources.directories.some((d) => d.dir === SYSCTL_D);
+  const directories: SnapshotDirectory[] = hasEtc
+    ? sources.directories.map((d) =>
+        d.dir === SYSCTL_D
+          ? { dir: d.dir, entries: [...d.entries.filter((e) => e.name !== name), written] }
+          : d,
+      )
+    : [{ dir: SYSCTL_D, entries: [written] }, ...sources.directories];
+  return { sources: { ...sources, directories }, target: `${SYSCTL_D}/${name}` };
 }
 
-function sameValue(written: string, wanted: '0' | '1'): boolean {
-  const n = Number(written.trim());
-  return Number.isInteger(n) && (n === 0 ? '0' : '1') === wanted;
-}
-
-/** A name in /etc/sysctl.d that sorts after every file that sets one of our keys. */
+/** A name in /etc/sysctl.d that sorts after every file name, by bytes as both engines sort. */
 function laterName(sources: SysctlSources): string {
-  const names = [...sources.directories.values()].flat().map((f) => f.name);
+  const names = sources.directories.flatMap((d) => d.entries.map((e) => e.name));
   let candidate = 'zz-nonlocal-bind.conf';
-  while (names.some((n) => compareNames(n, candidate) >= 0)) candidate = `z${candidate}`;
+  while (names.some((n) => compareNameBytes(n, candidate) >= 0)) candidate = `z${candidate}`;
   return candidate;
 }
 
@@ -93,35 +83,75 @@ export function findBootConflicts(
 ): BootConflict[] {
   const after = withPlannedFile(sources, plan, unchangedTarget);
   if (!after) return [];
+  const prediction = predictBoot(
+    after.sources,
+    SETTINGS.map((s) => s.key),
+  );
   const conflicts: BootConflict[] = [];
   for (const setting of SETTINGS) {
     const wanted = setting.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
     if (wanted === '-') continue;
     for (const engine of ['systemd', 'procps'] as const) {
-      const winner = resolveForEngine(after.sources, engine, setting.key).winner;
-      // Another file applied later is harmless when it leaves the same value.
-      if (!winner || winner.path === after.target || sameValue(winner.value, wanted)) continue;
+      const outcome = prediction[engine].get(setting.key);
+      if (!outcome || String(storedToEffective(outcome.stored)) === wanted) continue;
       conflicts.push(
-        describeConflict(setting.id, setting.label, engine, winner, wanted, after.target, sources),
+        describeConflict(setting.id, setting.label, engine, outcome, wanted, after.target, sources),
       );
     }
   }
   return conflicts;
 }
 
+/** The line that keeps the user's value from sticking, and what it does, in words. */
+function culprit(
+  outcome: KeyOutcome,
+  label: string,
+  target: string,
+): { origin: Origin | null; words: string } {
+  const winner = outcome.winner;
+  if (winner && winner.origin.path !== target) {
+    return {
+      origin: winner.origin,
+      words: `${winner.origin.path} line ${winner.origin.line} sets ${label} to ${winner.value} after ${target}`,
+    };
+  }
+  const last = outcome.writes[outcome.writes.length - 1];
+  if (!winner && last && last.origin.path !== target && !last.kernel.accepted) {
+    return {
+      origin: last.origin,
+      words: `${last.origin.path} line ${last.origin.line} writes "${last.value}", which the kernel rejects (${last.kernel.reason}), after ${target}`,
+    };
+  }
+  if (outcome.cancelledBy) {
+    return {
+      origin: outcome.cancelledBy,
+      words: `${outcome.cancelledBy.path} line ${outcome.cancelledBy.line} ("-" and no "=") leaves ${label} unset, whatever ${target} says`,
+    };
+  }
+  return {
+    origin: null,
+    words: outcome.notes[0] ?? `${target} does not end up setting ${label}`,
+  };
+}
+
 function describeConflict(
   id: SettingId,
   label: string,
   engine: BootEngine,
-  winner: { path: string; line: number; value: string },
+  outcome: KeyOutcome,
   wanted: '0' | '1',
   target: string,
   sources: SysctlSources,
 ): BootConflict {
-  const message = `${ENGINE_WORDS[engine]}, ${winner.path} line ${winner.line} sets ${label} to ${winner.value} after ${target}, so your value ${wanted} would not stick.`;
-  const winnerFile = [...sources.directories.values()].flat().find((f) => f.path === winner.path);
+  const cause = culprit(outcome, label, target);
+  const message = `${ENGINE_WORDS[engine]}, ${cause.words}, so your value ${wanted} would not stick.`;
+  const where = cause.origin?.path ?? null;
+  const dir = where ? path.posix.dirname(where) : null;
+  const entry = sources.directories
+    .find((d) => d.dir === dir)
+    ?.entries.find((e) => where === `${dir}/${e.name}`);
   const viaSysctlConf =
-    winner.path === SYSCTL_CONF || (winnerFile?.linkTarget ?? '').endsWith('sysctl.conf');
+    where === SYSCTL_CONF || (dir !== null && entry !== undefined && linksToSysctlConf(dir, entry));
   if (viaSysctlConf) {
     return {
       id,
@@ -131,13 +161,13 @@ function describeConflict(
       suggestion: `Write it into /etc/sysctl.conf instead: the app changes only the line for this key there, which wins under both engines (no later file name can beat /etc/sysctl.conf under \`sysctl --system\`).`,
     };
   }
-  if (winner.path.startsWith('/etc/sysctl.d/') && winnerFile && winnerFile.linkTarget === null) {
+  if (where && dir === SYSCTL_D && entry?.kind === 'file' && entry.linkTarget === null) {
     return {
       id,
       engine,
       message,
-      suggestedFileName: winnerFile.name,
-      suggestion: `Write it into ${winner.path} instead: the app changes only that line and keeps every other byte of the file.`,
+      suggestedFileName: entry.name,
+      suggestion: `Write it into ${where} instead: the app changes only the lines that set this key and keeps every other byte of the file.`,
     };
   }
   const name = laterName(sources);
@@ -146,6 +176,8 @@ function describeConflict(
     engine,
     message,
     suggestedFileName: name,
-    suggestion: `Use /etc/sysctl.d/${name}, which sorts after ${winner.path} and so is applied later by both engines.`,
+    suggestion: where
+      ? `Use /etc/sysctl.d/${name}, which sorts after ${where} and so is applied later by both engines.`
+      : `Use /etc/sysctl.d/${name}, which sorts after every other file and so is applied last by both engines.`,
   };
 }

@@ -1,21 +1,32 @@
 import type { BootState, EngineBoot, RuntimeValue, SettingBoot, SettingState } from '../contract';
-import { resolveForEngine, type Engine, type KeyResolution } from './precedence';
-import type { SysctlSources } from './sysctl-sources';
+import { predictBoot } from './engines/boot-model';
+import type { SysctlSources } from './engines/file-order';
+import type { KeyOutcome } from './engines/key-outcome';
+import { describeSourceProblems } from './engines/source-problems';
 
-function toEngineBoot(r: KeyResolution): EngineBoot {
-  return {
-    value: r.winner?.value ?? null,
-    winner: r.winner ? { path: r.winner.path, line: r.winner.line } : null,
-    assignments: r.assignments,
-    globs: r.globs,
-  };
+/** On/off as the kernel holds a stored number; nothing written keeps the default, 0. */
+export function storedToEffective(stored: number | null): RuntimeValue {
+  return stored !== null && stored !== 0 ? 1 : 0;
 }
 
-/** 0 or 1 as the kernel will read it; a key nobody sets keeps the kernel default, 0. */
-export function effectiveValue(boot: EngineBoot): RuntimeValue | null {
-  if (boot.value === null) return 0;
-  const n = Number(boot.value.trim());
-  return Number.isInteger(n) && n >= 0 && n <= 255 ? (n === 0 ? 0 : 1) : null;
+export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
+  if (!outcome) {
+    return { value: null, winner: null, effective: 0, assignments: [], globs: [], notes: [] };
+  }
+  const winner = outcome.winner;
+  return {
+    value: winner?.value ?? null,
+    winner: winner ? { ...winner.origin } : null,
+    effective: storedToEffective(outcome.stored),
+    assignments: outcome.writes.map((w) => ({
+      ...w.origin,
+      value: w.value,
+      pattern: w.pattern,
+      rejected: w.kernel.accepted ? null : w.kernel.reason,
+    })),
+    globs: outcome.patterns.map((p) => ({ ...p.origin, value: p.value })),
+    notes: outcome.notes,
+  };
 }
 
 function runtimeValue(setting: SettingState): RuntimeValue | null {
@@ -31,21 +42,23 @@ export function computeBootState(
   sources: SysctlSources,
   settings: readonly SettingState[],
 ): BootState {
+  const prediction = predictBoot(
+    sources,
+    settings.map((s) => s.key),
+  );
   return {
-    problems: sources.problems,
+    problems: describeSourceProblems(sources),
     settings: settings.map((setting): SettingBoot => {
-      const per = (engine: Engine) => toEngineBoot(resolveForEngine(sources, engine, setting.key));
-      const systemd = per('systemd');
-      const procps = per('procps');
-      const bootValue = effectiveValue(systemd);
+      const systemd = toEngineBoot(prediction.systemd.get(setting.key));
+      const procps = toEngineBoot(prediction.procps.get(setting.key));
       const now = runtimeValue(setting);
       return {
         id: setting.id,
         systemd,
         procps,
-        enginesDisagree: effectiveValue(systemd) !== effectiveValue(procps),
-        drift: now !== null && bootValue !== null && now !== bootValue,
-        bootValue,
+        enginesDisagree: systemd.effective !== procps.effective,
+        drift: now !== null && now !== systemd.effective,
+        bootValue: systemd.effective,
       };
     }),
   };

@@ -25,9 +25,11 @@ function runtimeText(r: RuntimeReading): string {
 }
 
 function engineText(e: EngineBoot): string {
-  return e.winner
-    ? `${e.value} (from ${e.winner.path}:${e.winner.line})`
-    : 'not set by any file (kernel default 0)';
+  const notes = e.notes.map((n) => `; ${n}`).join('');
+  if (e.winner) return `${e.value} (from ${e.winner.path}:${e.winner.line})${notes}`;
+  return e.assignments.length > 0
+    ? `every value written is rejected by the kernel (kernel default 0)${notes}`
+    : `not set by any file (kernel default 0)${notes}`;
 }
 
 /** The plain-text report support staff ask for: facts about these two settings only. */
@@ -65,7 +67,9 @@ export function buildDiagnosticsReport(f: DiagnosticsFacts): string {
       ...boot.systemd.globs,
     ]) {
       const key = state.settings.find((s) => s.id === boot.id)?.key ?? boot.id;
-      const line = `  ${a.path}:${a.line}: ${key} = ${a.value}`;
+      const rejected =
+        'rejected' in a && a.rejected ? ` (the kernel rejects it: ${a.rejected})` : '';
+      const line = `  ${a.path}:${a.line}: ${key} = ${a.value}${rejected}`;
       if (!seen.has(line)) {
         seen.add(line);
         lines.push(line);

@@ -1,4 +1,7 @@
-import { joinLines, parseLine, splitLines, type RawLine } from './sysctl-syntax';
+import { predictBoot } from './engines/boot-model';
+import { byteTextToUtf8, utf8ToByteText, type ByteText } from './engines/byte-text';
+import { findOurLines, type OurLine } from './engines/our-lines';
+import { tokenizeSysctl } from './engines/tokenize';
 
 /** The first lines of a file the app creates; also how "only our header remains" is recognised. */
 export const FILE_HEADER =
@@ -8,32 +11,133 @@ export const FILE_HEADER =
 
 export type KeyValue = '0' | '1';
 
-function dominantEol(lines: readonly RawLine[]): '\n' | '\r\n' {
-  const crlf = lines.filter((l) => l.eol === '\r\n').length;
-  const lf = lines.filter((l) => l.eol === '\n').length;
-  return crlf > lf ? '\r\n' : '\n';
+/**
+ * The editor. "Our line" is exactly a line that one of the engines reads as
+ * one of our keys (engines/our-lines.ts): only those lines change, every other
+ * byte stays, and the result is checked with the boot model before it is
+ * returned, so what the app writes is what both engines will read.
+ */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
 }
 
-/** Replaces only the value part of an assignment line, keeping key spelling and spacing. */
-function replaceValue(text: string, value: KeyValue): string {
-  const eq = text.indexOf('=');
-  const after = text.slice(eq + 1);
-  const leading = /^\s*/.exec(after)?.[0] ?? '';
-  const trailing = /\s*$/.exec(after.slice(leading.length))?.[0] ?? '';
-  return `${text.slice(0, eq + 1)}${leading}${value}${trailing}`;
-}
-
-function assignedKey(line: RawLine, keys: ReadonlySet<string>): string | null {
-  const parsed = parseLine(line);
-  return parsed.kind === 'assignment' && keys.has(parsed.key) ? parsed.key : null;
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
+  return out;
 }
 
 /**
- * Sets our keys in a sysctl.d file's text, touching nothing else.
+ * Makes a line no longer our key's, for both engines. A plain line goes; a line
+ * that a lone CR or NUL splits for systemd gets a '#' in front of each of our
+ * statements instead, so the other statements on it keep their meaning.
+ */
+function neutralize(our: OurLine): Edit[] {
+  if (our.simple) return [{ start: our.line.start, end: our.line.end, text: '' }];
+  const points = new Set<number>();
+  if (our.procps) points.add(our.line.start);
+  for (const st of our.systemd) points.add(st.start);
+  return [...points].map((p) => ({ start: p, end: p, text: '#' }));
+}
+
+function dominantEol(text: string): '\n' | '\r\n' {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** Where a new line goes: at the end, or before the line at which systemd-sysctl stops reading. */
+function appendLine(text: string, line: string, stopAt: number | null): Edit {
+  const eol = dominantEol(text);
+  if (stopAt !== null) return { start: stopAt, end: stopAt, text: line + eol };
+  if (text === '' || text.endsWith('\n'))
+    return { start: text.length, end: text.length, text: line + eol };
+  // Keep the file's "no final newline" style: separate, then end without one.
+  return { start: text.length, end: text.length, text: eol + line };
+}
+
+function stopLineStart(text: ByteText): number | null {
+  const stop = tokenizeSysctl(text).systemdStop;
+  if (!stop) return null;
+  return text.lastIndexOf('\n', stop.offset - 1) + 1;
+}
+
+/** What both engines do with our key when this text is the only file. */
+function readBack(text: string, key: string) {
+  const p = predictBoot(
+    {
+      directories: [
+        {
+          dir: '/etc/sysctl.d',
+          entries: [
+            {
+              name: 'edited.conf',
+              kind: 'file',
+              content: Buffer.from(text, 'latin1'),
+              linkTarget: null,
+            },
+          ],
+        },
+      ],
+      sysctlConf: null,
+      problems: [],
+    },
+    [key],
+  );
+  return { systemd: p.systemd.get(key), procps: p.procps.get(key) };
+}
+
+function setsValue(text: string, key: string, value: KeyValue): boolean {
+  const r = readBack(text, key);
+  return r.systemd?.stored === Number(value) && r.procps?.stored === Number(value);
+}
+
+/** In place when a line both engines read as the key can carry the value; else a new line. */
+function setOne(text: ByteText, key: string, value: KeyValue): ByteText {
+  const ours = findOurLines(text, tokenizeSysctl(text), key);
+  const shared = ours.filter((o) => o.shared);
+  const anchor = shared[shared.length - 1];
+  const edits: Edit[] = [];
+  if (anchor) {
+    for (const o of shared) {
+      const sd = o.systemd[0];
+      const pp = o.procps;
+      if (!sd || !pp) continue;
+      const start = Math.min(sd.valueStart, pp.valueStart);
+      const end = Math.max(sd.valueEnd, pp.valueEnd);
+      edits.push({ start, end, text: value });
+    }
+    for (const o of ours) if (o.line.number > anchor.line.number) edits.push(...neutralize(o));
+  } else {
+    const stopAt = stopLineStart(text);
+    edits.push(appendLine(text, `${key} = ${value}`, stopAt));
+    for (const o of ours)
+      if (stopAt !== null && o.line.start >= stopAt) edits.push(...neutralize(o));
+  }
+  const result = applyEdits(text, edits);
+  if (setsValue(result, key, value)) return result as ByteText;
+  // A pattern line or a split line after the anchor still wins somewhere: take every
+  // one of our lines out and write the key once, last.
+  const cleared = applyEdits(text, ours.flatMap(neutralize)) as ByteText;
+  const fallback = applyEdits(cleared, [
+    appendLine(cleared, `${key} = ${value}`, stopLineStart(cleared)),
+  ]);
+  if (setsValue(fallback, key, value)) return fallback as ByteText;
+  throw new Error(`cannot make this file set ${key} to ${value} under both engines`);
+}
+
+/**
+ * Sets our keys in a sysctl file's text, touching nothing but our lines.
  *
- * Existing assignment lines of a key (any spelling: `.` or `/`, with or
- * without `-`) get the new value in place; a key without a line is appended.
- * Line endings follow the file; a missing final newline stays missing.
+ * Every line both engines read as the key gets the new value in place (any
+ * spelling, with or without '-'); lines only one engine reads as the key, and
+ * "-key" lines with no value, after the last of those are taken out; a key
+ * without such a line is appended. Line endings follow the file; a missing final
+ * newline stays missing. Applying it twice changes nothing the second time.
  */
 export function setKeysInText(
   oldText: string | null,
@@ -42,60 +146,59 @@ export function setKeysInText(
   if (oldText === null) {
     return FILE_HEADER + [...values].map(([key, value]) => `${key} = ${value}\n`).join('');
   }
-  const keys = new Set(values.keys());
-  const lines = splitLines(oldText);
-  const seen = new Set<string>();
-  const edited = lines.map((line) => {
-    const key = assignedKey(line, keys);
-    if (key === null) return line;
-    seen.add(key);
-    return { ...line, text: replaceValue(line.text, values.get(key) as KeyValue) };
-  });
-  const missing = [...values].filter(([key]) => !seen.has(key));
-  if (missing.length === 0) return joinLines(edited);
-  const eol = dominantEol(lines);
-  const last = edited[edited.length - 1];
-  const endsWithoutNewline = last !== undefined && last.eol === '';
-  let text = joinLines(edited);
-  if (endsWithoutNewline) {
-    // Keep the file's "no final newline" style: separate, then end without one.
-    text += eol + missing.map(([k, v]) => `${k} = ${v}`).join(eol);
-  } else {
-    text += missing.map(([k, v]) => `${k} = ${v}${eol}`).join('');
-  }
-  return text;
+  let text = utf8ToByteText(oldText);
+  for (const [key, value] of values) text = setOne(text, key, value);
+  return byteTextToUtf8(text);
 }
 
 /**
- * Removes every line that sets one of `keys`. The file should be deleted only
- * when nothing but our own header (and blank lines) would remain, or nothing at all.
+ * Takes out every line that either engine reads as one of `keys`. The file
+ * should be deleted only when nothing but our own header (and blank lines)
+ * would remain, or nothing at all.
  */
 export function removeKeysFromText(
   oldText: string,
   keys: readonly string[],
 ): { text: string; deleteFile: boolean } {
-  const keySet = new Set(keys);
-  const kept = splitLines(oldText).filter((line) => assignedKey(line, keySet) === null);
-  const text = joinLines(kept);
+  let bytes = utf8ToByteText(oldText);
+  for (const key of keys) {
+    bytes = applyEdits(
+      bytes,
+      findOurLines(bytes, tokenizeSysctl(bytes), key).flatMap(neutralize),
+    ) as ByteText;
+    const r = readBack(bytes, key);
+    const own = [...(r.systemd?.writes ?? []), ...(r.procps?.writes ?? [])].filter(
+      (w) => !w.pattern,
+    );
+    if (own.length > 0 || r.systemd?.cancelledBy)
+      throw new Error(`cannot take ${key} out of this file for both engines`);
+  }
+  const text = byteTextToUtf8(bytes);
   const withoutHeader = text.startsWith(FILE_HEADER) ? text.slice(FILE_HEADER.length) : null;
   const deleteFile = text.trim() === '' || (withoutHeader !== null && withoutHeader.trim() === '');
   return { text, deleteFile };
 }
 
-/** Lines of a text that assign one of `keys`, for display and diagnostics. */
+/** Lines that either engine reads as one of `keys`, for display: what a removal takes out. */
 export function findKeyLines(
   text: string,
   keys: readonly string[],
-): { key: string; value: string; line: number }[] {
-  const keySet = new Set(keys);
-  const found: { key: string; value: string; line: number }[] = [];
-  for (const line of splitLines(text)) {
-    const parsed = parseLine(line);
-    if (parsed.kind === 'assignment' && keySet.has(parsed.key)) {
-      found.push({ key: parsed.key, value: parsed.value, line: line.number });
-    }
-  }
-  return found;
+): { key: string; value: string | null; line: number }[] {
+  const bytes = utf8ToByteText(text);
+  const tokens = tokenizeSysctl(bytes);
+  return keys
+    .flatMap((key) =>
+      findOurLines(bytes, tokens, key).map((o) => {
+        const st = o.procps ?? o.systemd[0];
+        const value = st?.value ?? null;
+        return {
+          key,
+          value: value === null ? null : byteTextToUtf8(value as ByteText),
+          line: o.line.number,
+        };
+      }),
+    )
+    .sort((a, b) => a.line - b.line);
 }
 
 /** Decodes file bytes as UTF-8, refusing anything that is not valid text. */

@@ -1,45 +1,13 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_CONFIG_BYTES, readRegularText } from './safe-read';
-import { parseSysctlText } from './sysctl-syntax';
+import { compareNameBytes } from './engines/byte-text';
+import type { SysctlSources } from './engines/file-order';
+import { MAX_CONFIG_BYTES, readRegularFile } from './safe-read';
+import type { SnapshotDirectory, SnapshotEntry } from './sysctl-snapshot';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
-/** One assignment line as the engines see it. */
-export interface SourceAssignment {
-  readonly key: string;
-  readonly value: string;
-  readonly line: number;
-  readonly isGlob: boolean;
-}
-
-/** One configuration file found in a sysctl directory (or /etc/sysctl.conf). */
-export interface SourceFile {
-  /** System path of the directory as listed, e.g. /usr/lib/sysctl.d. */
-  readonly dir: string;
-  readonly name: string;
-  /** System path, e.g. /etc/sysctl.d/99-sysctl.conf. */
-  readonly path: string;
-  /** A symlink to /dev/null masks the name under systemd-sysctl (and reads as empty elsewhere). */
-  readonly masked: boolean;
-  readonly linkTarget: string | null;
-  /**
-   * False when the entry exists but could not be read (a directory, a dangling
-   * link, a loop, a FIFO, too large): it sets nothing, yet both engines still
-   * let it hide a file of the same name in a later directory.
-   */
-  readonly readable: boolean;
-  /** Assignments that can concern our keys (exact keys and globs); other files' lines are not kept. */
-  readonly assignments: readonly SourceAssignment[];
-}
-
-export interface SysctlSources {
-  /** Directory system path -> its `*.conf` files sorted by name; only directories that exist. */
-  readonly directories: ReadonlyMap<string, readonly SourceFile[]>;
-  readonly sysctlConf: SourceFile | null;
-  /** Unreadable files and directories, in words; reported, never fatal. */
-  readonly problems: readonly string[];
-}
+export type { SysctlSources } from './engines/file-order';
 
 /**
  * sysctl.d(5): systemd-sysctl reads /etc, /run, /usr/local/lib and /usr/lib;
@@ -62,88 +30,52 @@ function code(error: unknown): string {
 export const MAX_FILES_PER_DIRECTORY = 2000;
 export const MAX_FILES_TOTAL = 5000;
 
-function unreadable(dir: string, name: string, linkTarget: string | null): SourceFile {
-  return {
-    dir,
-    name,
-    path: `${dir}/${name}`,
-    masked: false,
-    linkTarget,
-    readable: false,
-    assignments: [],
-  };
-}
-
-async function readSourceFile(
+/**
+ * Reads one entry into the snapshot form the boot model works on. Whatever it
+ * is, it stays in the snapshot: both engines let an entry they cannot read hide
+ * a same-named file in a later directory.
+ */
+async function readEntry(
   ctx: SystemContext,
-  dir: string,
-  entry: { name: string; isSymlink: boolean },
-  problems: string[],
-): Promise<SourceFile> {
-  const systemPath = `${dir}/${entry.name}`;
+  systemPath: string,
+  name: string,
+  isSymlink: boolean,
+): Promise<SnapshotEntry> {
   const real = resolveSystemPath(ctx, systemPath);
   let linkTarget: string | null = null;
-  try {
-    if (entry.isSymlink) linkTarget = await readlink(real);
-  } catch (error) {
-    problems.push(`${systemPath}: cannot be read (${code(error)})`);
-    return unreadable(dir, entry.name, null);
+  if (isSymlink) {
+    try {
+      linkTarget = await readlink(real);
+    } catch (error) {
+      return { name, kind: 'unreadable', reason: `cannot be read (${code(error)})` };
+    }
   }
-  if (linkTarget === '/dev/null') {
-    return {
-      dir,
-      name: entry.name,
-      path: systemPath,
-      masked: true,
-      linkTarget,
-      readable: true,
-      assignments: [],
-    };
-  }
+  if (linkTarget === '/dev/null') return { name, kind: 'masked', linkTarget };
   // An absolute link (99-sysctl.conf -> /etc/sysctl.conf) names a system path: below a
   // test or demo root it must be read there, never from the host.
   const target =
     linkTarget !== null && path.isAbsolute(linkTarget) ? resolveSystemPath(ctx, linkTarget) : real;
-  const read = await readRegularText(target, MAX_CONFIG_BYTES);
-  if (read.kind !== 'read') {
-    const why = read.kind === 'missing' ? 'a link to a file that does not exist' : read.reason;
-    problems.push(`${systemPath}: ${why}`);
-    return unreadable(dir, entry.name, linkTarget);
+  const read = await readRegularFile(target, MAX_CONFIG_BYTES);
+  if (read.kind === 'read') return { name, kind: 'file', content: read.bytes, linkTarget };
+  if (read.kind === 'missing') {
+    return { name, kind: 'unreadable', reason: 'a link to a file that does not exist' };
   }
-  const text = read.text;
-  // Only our keys and glob lines matter to the resolver; most vendor files have neither,
-  // and skipping their parse keeps a state read far below one `sysctl -n` spawn.
-  const relevant = text.includes('nonlocal_bind') || /[*?[]/.test(text);
-  const assignments = (relevant ? parseSysctlText(text) : []).flatMap((p) =>
-    p.kind === 'assignment'
-      ? [{ key: p.key, value: p.value, line: p.line.number, isGlob: p.isGlob }]
-      : [],
-  );
-  return {
-    dir,
-    name: entry.name,
-    path: systemPath,
-    masked: false,
-    linkTarget,
-    readable: true,
-    assignments,
-  };
-}
-
-/** C-locale order, as both engines sort (strcmp / versionsort-free qsort). */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (read.code === 'EFBIG')
+    return { name, kind: 'skipped', reason: read.reason.replace(/^skipped: /, '') };
+  return { name, kind: 'unreadable', reason: read.reason };
 }
 
 /**
- * Reads every sysctl source below the context's root. A directory that is the
- * same as an earlier one (merged /usr: /lib -> usr/lib) is read only once.
- * Reads are asynchronous and bounded (see safe-read.ts): a FIFO, a device, a
- * huge file or a directory of 100,000 files is reported, never waited on.
+ * Reads every sysctl source below the context's root into a snapshot, the
+ * same shape a node's read script yields, so one boot model serves both. A
+ * directory that is the same as an earlier one (merged /usr: /lib -> usr/lib)
+ * is read only once. Reads are asynchronous and bounded (see safe-read.ts): a
+ * FIFO, a device, a huge file or a directory of 100,000 files is reported,
+ * never waited on.
  */
 export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
   const problems: string[] = [];
-  const directories = new Map<string, SourceFile[]>();
+  const directories: SnapshotDirectory[] = [];
   const seenDirectories = new Set<string>();
   let budget = MAX_FILES_TOTAL;
   for (const dir of SYSCTL_DIRECTORIES) {
@@ -169,7 +101,7 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
     }
     const confs = entries
       .filter((e) => e.name.endsWith('.conf'))
-      .sort((a, b) => compareNames(a.name, b.name));
+      .sort((a, b) => compareNameBytes(a.name, b.name));
     const limit = Math.min(MAX_FILES_PER_DIRECTORY, budget);
     if (confs.length > limit) {
       problems.push(
@@ -178,18 +110,22 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
     }
     const taken = confs.slice(0, Math.max(0, limit));
     budget -= taken.length;
-    const files = await Promise.all(
-      taken.map((e) =>
-        readSourceFile(ctx, dir, { name: e.name, isSymlink: e.isSymbolicLink() }, problems),
+    directories.push({
+      dir,
+      entries: await Promise.all(
+        taken.map((e) => readEntry(ctx, `${dir}/${e.name}`, e.name, e.isSymbolicLink())),
       ),
-    );
-    directories.set(dir, files);
+    });
   }
-  let sysctlConf: SourceFile | null = null;
+  let sysctlConf: SnapshotEntry | null = null;
   const confInfo = await lstat(resolveSystemPath(ctx, SYSCTL_CONF)).catch(() => null);
   if (confInfo) {
-    const entry = { name: path.basename(SYSCTL_CONF), isSymlink: confInfo.isSymbolicLink() };
-    sysctlConf = await readSourceFile(ctx, path.dirname(SYSCTL_CONF), entry, problems);
+    sysctlConf = await readEntry(
+      ctx,
+      SYSCTL_CONF,
+      path.basename(SYSCTL_CONF),
+      confInfo.isSymbolicLink(),
+    );
   }
   return { directories, sysctlConf, problems };
 }

@@ -2,18 +2,16 @@ import type { EngineBoot, FileLine, RuntimeValue, SettingBoot } from '../../elec
 
 const where = (w: FileLine) => `${w.path}, line ${w.line}`;
 
-/** "on" / "off" for a boot value; any non-zero number turns the setting on. */
+/** "on" / "off" as the kernel will hold it (the backend models the kernel's own parser). */
 export function bootValueWord(boot: EngineBoot): string {
-  if (boot.value === null) return 'off';
-  const n = Number(boot.value);
-  if (!Number.isInteger(n)) return `"${boot.value}" (invalid)`;
-  return n === 0 ? 'off' : 'on';
+  return boot.effective === 1 ? 'on' : 'off';
 }
 
 /** "off (set by /etc/sysctl.conf, line 12)" or "off (no file sets it: kernel default)". */
 export function describeEngineBoot(boot: EngineBoot): string {
-  return boot.winner
-    ? `${bootValueWord(boot)} (set by ${where(boot.winner)})`
+  if (boot.winner) return `${bootValueWord(boot)} (set by ${where(boot.winner)})`;
+  return boot.assignments.length > 0
+    ? `${bootValueWord(boot)} (the kernel rejects every value the files set: kernel default)`
     : `${bootValueWord(boot)} (no file sets it: kernel default)`;
 }
 

@@ -72,3 +72,38 @@ test('names the winning file per engine, notes the disagreement, and the resolut
     await sandbox.dispose();
   }
 });
+
+test('says which values the kernel rejects, per engine, as the real engines leave them', async () => {
+  const sandbox = await createSandbox();
+  // systemd-sysctl writes only the last value ("yes", refused); procps writes both, so 1 stays.
+  sandbox.writeText(
+    '/etc/sysctl.d/60-vip.conf',
+    'net.ipv4.ip_nonlocal_bind = 1\nnet.ipv4.ip_nonlocal_bind = yes\n',
+  );
+  expect(runEngine(sandbox, 'systemd')).toBe('0');
+  expect(runEngine(sandbox, 'procps')).toBe('1');
+  sandbox.run('sh', ['-c', `echo 0 > ${V4}`]);
+
+  const preview = await startPreview({ sandbox });
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  try {
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await expect(page.getByTestId('boot-line-ipv4')).toHaveText(
+      'Now: off · After a restart: off (the kernel rejects every value the files set: kernel default)',
+    );
+    await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
+    const systemd = page.getByTestId('boot-ipv4-systemd');
+    await expect(systemd).toContainText(
+      '/etc/sysctl.d/60-vip.conf:2 = yes — the kernel rejects this value: it is not a number',
+    );
+    await expect(systemd).toContainText('The kernel rejects every value written');
+    const procps = page.getByTestId('boot-ipv4-procps');
+    await expect(procps.locator('li.winner')).toContainText('/etc/sysctl.d/60-vip.conf:1');
+    await expect(procps).toContainText('60-vip.conf:2 = yes — the kernel rejects this value');
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await sandbox.dispose();
+  }
+});

@@ -1,5 +1,4 @@
 import type { RuntimeReading } from '../../contract';
-import { effectiveValue } from '../boot-state';
 import { SETTINGS } from '../settings';
 import type { NodePrediction } from './predict-from-snapshot';
 
@@ -40,9 +39,9 @@ export function describeDifferences(reference: PairNode, others: readonly PairNo
       // One sentence per difference: the engines are named only when they do not agree.
       const sentences = new Map<string, string[]>();
       for (const engine of ['systemd', 'procps'] as const) {
-        const theirs = effectiveValue(theirBoot[engine]);
-        const mine = effectiveValue(refBoot[engine]);
-        if (theirs === null || mine === null || theirs === mine) continue;
+        const theirs = theirBoot[engine].effective;
+        const mine = refBoot[engine].effective;
+        if (theirs === mine) continue;
         const by = engine === 'systemd' ? 'systemd-sysctl' : 'sysctl --system';
         // "head|tail": the engine goes between them when only one engine differs.
         const sentence =

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { ApiError, RuntimeValue, SettingId } from '../../contract';
-import { effectiveValue } from '../boot-state';
 import { DEFAULT_FILE_NAME } from '../file-name';
 import type { StepPlan } from '../privileged-step';
 import { SETTINGS } from '../settings';
@@ -52,11 +51,7 @@ function bootMatches(p: NodePrediction, ids: readonly SettingId[], target: Alike
   return ids.every((id) => {
     const boot = p.boot.settings.find((s) => s.id === id);
     const want = target[id];
-    return (
-      boot !== undefined &&
-      effectiveValue(boot.systemd) === want &&
-      effectiveValue(boot.procps) === want
-    );
+    return boot !== undefined && boot.systemd.effective === want && boot.procps.effective === want;
   });
 }
 

@@ -60,7 +60,8 @@ for d in ${SYSCTL_DIRECTORIES.join(' ')}; do
   [ -d "$d" ] || continue
   if [ ! -r "$d" ] || [ ! -x "$d" ]; then printf 'DIR-DENIED %s\n' "$(s "$d")"; continue; fi
   printf 'DIR %s %s\n' "$(s "$d")" "$(stat -L -c %d:%i "$d" 2>/dev/null | b)"
-  for f in "$d"/*.conf; do
+  # Dot files too: systemd-sysctl skips them but sysctl --system applies them.
+  for f in "$d"/*.conf "$d"/.*.conf "$d"/.conf; do
     if [ -e "$f" ] || [ -L "$f" ]; then entry "$f"; fi
   done
 done

@@ -41,19 +41,36 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
             ) : (
               <ol>
                 {e.assignments.map((a, i) => {
-                  const winner = i === e.assignments.length - 1;
+                  const winner = e.winner?.path === a.path && e.winner.line === a.line;
                   return (
-                    <li key={`${a.path}:${a.line}`} className={winner ? 'winner' : undefined}>
+                    <li key={`${a.path}:${a.line}:${i}`} className={winner ? 'winner' : undefined}>
                       <code>
                         {a.path}:{a.line}
                       </code>{' '}
                       = {a.value}
-                      {winner ? <strong> ← applied last, wins</strong> : null}
+                      {a.pattern ? <span className="hint"> (pattern {a.pattern})</span> : null}
+                      {a.rejected ? (
+                        <span className="rejected">
+                          {' '}
+                          — the kernel rejects this value: {a.rejected}
+                        </span>
+                      ) : null}
+                      {winner ? <strong> ← the last value the kernel takes, wins</strong> : null}
                     </li>
                   );
                 })}
               </ol>
             )}
+            {e.assignments.length > 0 && e.winner === null ? (
+              <p className="hint">
+                The kernel rejects every value written, so the kernel default (0, off) stays.
+              </p>
+            ) : null}
+            {e.notes.map((note) => (
+              <p key={note} className="hint">
+                {note}
+              </p>
+            ))}
             {e.globs.length > 0 ? (
               <p className="hint">
                 Also matched by pattern lines:{' '}

@@ -19,7 +19,12 @@ export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDe
     <div className="removal" data-testid="removal">
       <p>These lines of {`${system.persistence.directory}/${removal.fileName}`} will go:</p>
       <pre className="removal-lines">
-        {lines.map((l) => `line ${l.line}: ${l.key} = ${l.value}`).join('\n')}
+        {lines
+          .map(
+            (l) =>
+              `line ${l.line}: ${l.key}${l.value === null ? ' (a "-" line with no value)' : ` = ${l.value}`}`,
+          )
+          .join('\n')}
       </pre>
       {file && !file.writtenByApp ? (
         <p className="note warning" role="note" data-testid="foreign-file">

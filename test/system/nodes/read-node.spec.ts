@@ -25,6 +25,8 @@ test.describe('reading a node over real OpenSSH', () => {
     node.sandbox.writeText('/etc/sysctl.d/60-vip.conf', 'net.ipv4.ip_nonlocal_bind = 1\n');
     node.sandbox.writeText('/run/sysctl.d/99-late.conf', 'net.ipv6.ip_nonlocal_bind=1\n');
     node.sandbox.run('ln', ['-s', '/dev/null', '/usr/lib/sysctl.d/50-masked.conf']);
+    // A dot file: sysctl --system applies it, systemd-sysctl skips it.
+    node.sandbox.writeText('/etc/sysctl.d/.hidden.conf', 'net.ipv4.ip_nonlocal_bind = 0\n');
 
     const first = await readNode(node.settings, dest(node.alias));
     expect(first).toMatchObject({ ok: false, kind: 'host-key-unknown' });
@@ -50,6 +52,9 @@ test.describe('reading a node over real OpenSSH', () => {
     const boot6 = read.prediction.boot.settings.find((s) => s.id === 'ipv6');
     expect(boot4?.systemd.winner).toEqual({ path: '/etc/sysctl.d/60-vip.conf', line: 1 });
     expect(boot4?.bootValue).toBe(1);
+    const hidden = '/etc/sysctl.d/.hidden.conf';
+    expect(boot4?.procps.assignments.map((a) => a.path)).toContain(hidden);
+    expect(boot4?.systemd.assignments.map((a) => a.path)).not.toContain(hidden);
     expect(boot6?.procps.winner?.path).toBe('/run/sysctl.d/99-late.conf');
     expect(boot6?.drift).toBe(true);
   });

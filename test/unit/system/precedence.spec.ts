@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
-import { resolveForEngine } from '../../../electron/system/precedence';
+import { predictBoot } from '../../../electron/system/engines/boot-model';
+import type { SysctlSources } from '../../../electron/system/engines/file-order';
 import { FIXTURES, type FixtureTree } from '../../support/sysctl-fixtures';
 import { bundleForChild } from '../../support/bundle';
 
@@ -23,14 +24,19 @@ async function layOut(tree: FixtureTree): Promise<string> {
   return root;
 }
 
+/** The deciding line as { path, line, value }, or null. */
+function winner(sources: SysctlSources, engine: 'systemd' | 'procps', key: string) {
+  const w = predictBoot(sources, [key])[engine].get(key)?.winner;
+  return w ? { ...w.origin, value: w.value } : null;
+}
+
 async function resolve(index: number) {
   const fixture = FIXTURES[index];
   if (!fixture) throw new Error(`no fixture ${index}`);
   const root = await layOut(fixture.tree);
   const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
   await rm(root, { recursive: true });
-  const at = (engine: 'systemd' | 'procps', key: string) =>
-    resolveForEngine(sources, engine, key).winner;
+  const at = (engine: 'systemd' | 'procps', key: string) => winner(sources, engine, key);
   return { sources, at };
 }
 
@@ -62,7 +68,9 @@ test('a /dev/null link masks the vendor file', async () => {
   const { at, sources } = await resolve(4);
   expect(at('systemd', V4)).toBeNull();
   expect(at('procps', V4)).toBeNull();
-  expect(sources.directories.get('/etc/sysctl.d')?.[0]?.masked).toBe(true);
+  expect(sources.directories.find((d) => d.dir === '/etc/sysctl.d')?.entries[0]?.kind).toBe(
+    'masked',
+  );
 });
 
 test('name order across directories decides', async () => {
@@ -88,14 +96,17 @@ test('empty files and non-.conf files set nothing', async () => {
   expect(at('procps', V4)).toBeNull();
 });
 
-test('globs do not name our keys but are reported when they match', async () => {
+test('class 6: a glob line on its own sets our key under both engines', async () => {
   const root = await layOut({
     '/etc/sysctl.d/10-glob.conf': 'net.ipv4.conf.*.rp_filter = 2\nnet.ipv4.ip_nonlocal_* = 1\n',
   });
   const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
-  const r = resolveForEngine(sources, 'systemd', V4);
-  expect(r.winner).toBeNull();
-  expect(r.globs).toEqual([{ path: '/etc/sysctl.d/10-glob.conf', line: 2, value: '1' }]);
+  for (const engine of ['systemd', 'procps'] as const) {
+    const r = predictBoot(sources, [V4])[engine].get(V4);
+    expect(r?.winner?.origin).toEqual({ path: '/etc/sysctl.d/10-glob.conf', line: 2 });
+    expect(r?.winner?.pattern).toBe('net/ipv4/ip_nonlocal_*');
+    expect(r?.stored).toBe(1);
+  }
   await rm(root, { recursive: true });
 });
 
@@ -105,7 +116,7 @@ test('merged /usr: /lib/sysctl.d as a link to usr/lib is read once', async () =>
     '/lib': { link: 'usr/lib' },
   });
   const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
-  expect([...sources.directories.keys()]).toEqual(['/usr/lib/sysctl.d']);
+  expect(sources.directories.map((d) => d.dir)).toEqual(['/usr/lib/sysctl.d']);
   await rm(root, { recursive: true });
 });
 
@@ -125,9 +136,10 @@ test('unreadable files and directories are reported, not fatal', async () => {
     },
   );
   const result = JSON.parse(child.stdout) as { problems: string[]; v6: string | null };
+  // Directories first, then entries (describeSourceProblems).
   expect(result.problems).toEqual([
-    '/etc/sysctl.d/10-secret.conf: permission denied',
     '/run/sysctl.d: cannot be read (EACCES)',
+    '/etc/sysctl.d/10-secret.conf: permission denied',
   ]);
   expect(result.v6).toBe('/usr/lib/sysctl.d/20-ok.conf');
   await rm(root, { recursive: true });
@@ -140,7 +152,7 @@ test('an absolute link is followed below the root, never to the host file', asyn
     '/etc/sysctl.d/99-sysctl.conf': { link: '/etc/sysctl.conf' },
   });
   const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
-  expect(resolveForEngine(sources, 'systemd', V4).winner).toEqual({
+  expect(winner(sources, 'systemd', V4)).toEqual({
     path: '/etc/sysctl.d/99-sysctl.conf',
     line: 1,
     value: '1',

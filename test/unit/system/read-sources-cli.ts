@@ -1,7 +1,9 @@
 // Child entry: reads the sources below argv[2] as whatever user runs it.
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
-import { resolveForEngine } from '../../../electron/system/precedence';
+import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { describeSourceProblems } from '../../../electron/system/engines/source-problems';
 
 const sources = await readSysctlSources({ fsRoot: process.argv[2] ?? '/', platform: 'linux' });
-const v6 = resolveForEngine(sources, 'systemd', 'net.ipv6.ip_nonlocal_bind').winner?.path ?? null;
-process.stdout.write(JSON.stringify({ problems: sources.problems, v6 }));
+const key = 'net.ipv6.ip_nonlocal_bind';
+const v6 = predictBoot(sources, [key]).systemd.get(key)?.winner?.origin.path ?? null;
+process.stdout.write(JSON.stringify({ problems: describeSourceProblems(sources), v6 }));
