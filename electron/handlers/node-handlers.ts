@@ -8,7 +8,6 @@ import type {
   NodeChangePlan,
   NodeOutcome,
   PairView,
-  RuntimeValue,
 } from '../contract';
 import { runPlannedStep } from '../system/apply';
 import { describeRecovery } from '../system/elevation-errors';
@@ -27,6 +26,7 @@ import { applyOnNode, probeSudo, recoverOnNode } from '../system/nodes/remote-ap
 import type { HandlerDeps, NodeServices } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
+import { checkValues, isRecord, onlyKeys } from './payload-checks';
 
 type NodeChannels =
   | 'nodes:view'
@@ -42,15 +42,6 @@ const NOT_IN_DEMO: ApiError = {
   message:
     'The demo simulates this computer only; nodes over SSH need the real app (npm start) or the preview without --demo.',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[]): string | null {
-  const extra = Object.keys(value).find((k) => !allowed.includes(k));
-  return extra === undefined ? null : `unexpected field "${extra.slice(0, 40)}"`;
-}
 
 async function destinations(services: NodeServices): Promise<Destination[]> {
   return (await loadNodes(services.storeFile)).flatMap((text) => {
@@ -190,20 +181,6 @@ async function applyPlanned(
   };
 }
 
-function checkValues(value: unknown): { ipv4?: RuntimeValue; ipv6?: RuntimeValue } | string {
-  if (!isRecord(value)) return 'values must be an object';
-  const extra = onlyKeys(value, ['ipv4', 'ipv6']);
-  if (extra) return extra;
-  const out: { ipv4?: RuntimeValue; ipv6?: RuntimeValue } = {};
-  for (const id of ['ipv4', 'ipv6'] as const) {
-    const v = value[id];
-    if (v === undefined) continue;
-    if (v !== 0 && v !== 1) return `values.${id} must be 0 or 1`;
-    out[id] = v;
-  }
-  return out;
-}
-
 /**
  * This computer and the nodes of its pair, over the user's own OpenSSH. Every
  * channel reads afresh: a plan is never carried from one request to the next.
@@ -222,7 +199,7 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
     'nodes:add': (payload) =>
       withNodes<AddNodeResult>(async (s) => {
         if (!isRecord(payload)) return invalidPayload('nodes:add', 'the payload must be an object');
-        const extra = onlyKeys(payload, ['destination', 'trustFingerprints']);
+        const extra = onlyKeys(payload, ['destination', 'trustFingerprints'], 'the payload');
         if (extra) return invalidPayload('nodes:add', extra);
         if (typeof payload.destination !== 'string')
           return invalidPayload('nodes:add', 'destination must be a string');
@@ -267,7 +244,11 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
 
     'nodes:remove': (payload) =>
       withNodes<PairView>(async (s) => {
-        if (!isRecord(payload) || typeof payload.node !== 'string' || onlyKeys(payload, ['node']))
+        if (
+          !isRecord(payload) ||
+          typeof payload.node !== 'string' ||
+          onlyKeys(payload, ['node'], 'the payload')
+        )
           return invalidPayload('nodes:remove', 'expected { node: string }');
         const node = payload.node;
         const known = await loadNodes(s.storeFile);
@@ -288,7 +269,7 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
         if (
           !isRecord(payload) ||
           typeof payload.reference !== 'string' ||
-          onlyKeys(payload, ['reference'])
+          onlyKeys(payload, ['reference'], 'the payload')
         )
           return invalidPayload('nodes:plan-alike', 'expected { reference: string }');
         const { columns } = await readView(s);
@@ -317,7 +298,7 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
         if (
           !isRecord(payload) ||
           typeof payload.reference !== 'string' ||
-          onlyKeys(payload, ['reference', 'passwords'])
+          onlyKeys(payload, ['reference', 'passwords'], 'the payload')
         )
           return invalidPayload('nodes:make-alike', 'expected { reference, passwords }');
         const passwords = payload.passwords;
@@ -366,7 +347,7 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
           !isRecord(payload) ||
           typeof payload.node !== 'string' ||
           !Array.isArray(payload.addresses) ||
-          onlyKeys(payload, ['node', 'addresses'])
+          onlyKeys(payload, ['node', 'addresses'], 'the payload')
         )
           return invalidPayload(
             'nodes:bind-test',
@@ -395,15 +376,19 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
 
     'fleet:save': (payload) =>
       guard(async () => {
-        if (!isRecord(payload) || onlyKeys(payload, ['format', 'fileName', 'values']))
+        if (
+          !isRecord(payload) ||
+          onlyKeys(payload, ['format', 'fileName', 'values'], 'the payload')
+        )
           return invalidPayload('fleet:save', 'expected { format, fileName, values }');
         const format = payload.format;
         if (format !== 'ansible' && format !== 'cloud-init')
           return invalidPayload('fleet:save', 'format must be "ansible" or "cloud-init"');
         const name = validateFileName(payload.fileName);
         if (!name.ok) return fail({ code: 'invalid-file-name', message: name.message });
-        const values = checkValues(payload.values);
-        if (typeof values === 'string') return invalidPayload('fleet:save', values);
+        const checked = checkValues(payload.values);
+        if (!checked.ok) return invalidPayload('fleet:save', checked.problem);
+        const values = checked.value;
         if (values.ipv4 === undefined && values.ipv6 === undefined)
           return fail({
             code: 'nothing-to-export',

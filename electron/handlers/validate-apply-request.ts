@@ -1,20 +1,5 @@
-import type { ApplyRequest, Persistence, RuntimeValue, SettingId } from '../contract';
-
-type Checked<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function onlyKeys(
-  value: Record<string, unknown>,
-  allowed: readonly string[],
-  where: string,
-): string | null {
-  const extra = Object.keys(value).find((k) => !allowed.includes(k));
-  return extra === undefined ? null : `unexpected field "${extra.slice(0, 40)}" in ${where}`;
-}
+import type { ApplyRequest, Persistence, SettingId } from '../contract';
+import { checkValues, isRecord, onlyKeys, type Checked } from './payload-checks';
 
 function checkSha(value: unknown, where: string): Checked<string | null> {
   if (value === null) return { ok: true, value: null };
@@ -87,39 +72,24 @@ function checkSettingIds(value: unknown): Checked<readonly SettingId[] | undefin
     : problem;
 }
 
-function checkValue(value: unknown, id: string): Checked<RuntimeValue | undefined> {
-  if (value === undefined) return { ok: true, value: undefined };
-  if (value === 0 || value === 1) return { ok: true, value };
-  return { ok: false, problem: `values.${id} must be 0 or 1` };
-}
-
 /** Checks an untrusted changes:apply payload field by field; types vanish at run time. */
 export function validateApplyRequest(payload: unknown): Checked<ApplyRequest> {
   if (!isRecord(payload))
     return { ok: false, problem: 'the payload must be an object {values, persistence}' };
   const extra = onlyKeys(payload, ['values', 'persistence'], 'the payload');
   if (extra) return { ok: false, problem: extra };
-  if (!isRecord(payload.values))
-    return { ok: false, problem: 'values must be an object like {"ipv4": 1}' };
-  const extraValue = onlyKeys(payload.values, ['ipv4', 'ipv6'], 'values');
-  if (extraValue) return { ok: false, problem: extraValue };
-  const ipv4 = checkValue(payload.values.ipv4, 'ipv4');
-  if (!ipv4.ok) return ipv4;
-  const ipv6 = checkValue(payload.values.ipv6, 'ipv6');
-  if (!ipv6.ok) return ipv6;
+  const values = checkValues(payload.values);
+  if (!values.ok) return values;
   const persistence = checkPersistence(payload.persistence);
   if (!persistence.ok) return persistence;
   if (
     persistence.value.kind === 'unpersist' &&
-    (ipv4.value !== undefined || ipv6.value !== undefined)
+    (values.value.ipv4 !== undefined || values.value.ipv6 !== undefined)
   ) {
     return {
       ok: false,
       problem: 'values must be empty when stopping persistence (use resetRuntime)',
     };
   }
-  const values: { ipv4?: RuntimeValue; ipv6?: RuntimeValue } = {};
-  if (ipv4.value !== undefined) values.ipv4 = ipv4.value;
-  if (ipv6.value !== undefined) values.ipv6 = ipv6.value;
-  return { ok: true, value: { values, persistence: persistence.value } };
+  return { ok: true, value: { values: values.value, persistence: persistence.value } };
 }
