@@ -339,7 +339,11 @@ export interface AlikePlan {
   readonly target: { readonly ipv4: RuntimeValue | null; readonly ipv6: RuntimeValue | null };
   readonly nodes: readonly NodeChangePlan[];
   /** The same change for Ansible and cloud-init; null when there is nothing to persist. */
-  readonly exports: readonly CommandBlock[] | null;
+  readonly exports: {
+    /** What the exports write: send it back with a format to save one. */
+    readonly change: FleetChange;
+    readonly blocks: readonly CommandBlock[];
+  } | null;
 }
 
 export interface MakeAlikeRequest {
@@ -383,10 +387,14 @@ export interface NodeBindTestResult {
   readonly note: string;
 }
 
-export interface FleetExportRequest {
-  readonly format: 'ansible' | 'cloud-init';
+/** A change as the fleet exports write it: a file in /etc/sysctl.d and the values. */
+export interface FleetChange {
   readonly fileName: string;
   readonly values: { readonly ipv4?: RuntimeValue; readonly ipv6?: RuntimeValue };
+}
+
+export interface FleetExportRequest extends FleetChange {
+  readonly format: 'ansible' | 'cloud-init';
 }
 
 /**

@@ -20,8 +20,13 @@ import { acceptHostKey, scanHostKey } from '../system/nodes/host-key';
 import { bindTestHere, bindTestOnNode, checkBindAddresses } from '../system/nodes/node-bind-test';
 import { loadNodes, saveNodes } from '../system/nodes/node-store';
 import { LOCAL_ID, readAllMachines, toPairView, type ReadColumn } from '../system/nodes/pair-view';
-import { planAlike, targetFrom, type MachinePlan } from '../system/nodes/plan-alike';
-import { readNode } from '../system/nodes/read-node';
+import {
+  planAlike,
+  targetFrom,
+  type AlikeTarget,
+  type MachinePlan,
+} from '../system/nodes/plan-alike';
+import { readNode, type NodeRead } from '../system/nodes/read-node';
 import { applyOnNode, probeSudo, recoverOnNode } from '../system/nodes/remote-apply';
 import type { HandlerDeps, NodeServices } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
@@ -52,8 +57,9 @@ async function destinations(services: NodeServices): Promise<Destination[]> {
 
 async function readView(
   services: NodeServices,
+  fresh?: ReadonlyMap<string, NodeRead>,
 ): Promise<{ view: PairView; columns: ReadColumn[] }> {
-  const columns = await readAllMachines(services.ssh, await destinations(services));
+  const columns = await readAllMachines(services.ssh, await destinations(services), fresh);
   return { view: toPairView(columns), columns };
 }
 
@@ -66,15 +72,20 @@ interface Planned {
   readonly plan: MachinePlan | { readonly kind: 'unread'; readonly error: ApiError };
 }
 
-function planAll(columns: readonly ReadColumn[], reference: string): Planned[] | ApiError {
+interface PlannedAll {
+  readonly target: AlikeTarget;
+  readonly planned: readonly Planned[];
+}
+
+function planAll(columns: readonly ReadColumn[], reference: string): PlannedAll | ApiError {
   const ref = columns.find((c) => c.column.id === reference);
   if (!ref)
     return { code: 'unknown-node', message: `There is no machine "${reference}" in the list.` };
   if (!ref.read.ok) return { code: 'reference-unread', message: ref.read.message };
   const target = targetFrom(ref.read.prediction);
-  return columns
+  const planned = columns
     .filter((c) => c !== ref)
-    .map((column) => ({
+    .map((column): Planned => ({
       column,
       plan: column.read.ok
         ? planAlike(
@@ -87,6 +98,18 @@ function planAll(columns: readonly ReadColumn[], reference: string): Planned[] |
           )
         : { kind: 'unread', error: { code: column.read.kind, message: column.read.message } },
     }));
+  return { target, planned };
+}
+
+/** The target as Ansible and cloud-init would write it; null when no value is known. */
+function exportsFor(target: AlikeTarget): AlikePlan['exports'] {
+  const values = {
+    ...(target.ipv4 === null ? {} : { ipv4: target.ipv4 }),
+    ...(target.ipv6 === null ? {} : { ipv6: target.ipv6 }),
+  };
+  if (values.ipv4 === undefined && values.ipv6 === undefined) return null;
+  const change = { fileName: DEFAULT_FILE_NAME, values };
+  return { change, blocks: fleetBlocks(change) };
 }
 
 async function toNodePlan(
@@ -213,6 +236,7 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
           return invalidPayload('nodes:add', 'trustFingerprints must be a list of strings');
         const destination = checked.destination;
         const known = await loadNodes(s.storeFile);
+        const fresh = new Map<string, NodeRead>();
         if (!known.includes(destination.text)) {
           let read = await readNode(s.ssh, destination);
           if (!read.ok && read.kind === 'host-key-unknown') {
@@ -238,8 +262,9 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
           if (!read.ok)
             return fail({ code: read.kind, message: `${read.message} The node was not added.` });
           await saveNodes(s.storeFile, [...known, destination.text]);
+          fresh.set(destination.text, read);
         }
-        return succeed({ kind: 'added', view: (await readView(s)).view });
+        return succeed({ kind: 'added', view: (await readView(s, fresh)).view });
       }),
 
     'nodes:remove': (payload) =>
@@ -272,23 +297,13 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
           onlyKeys(payload, ['reference'], 'the payload')
         )
           return invalidPayload('nodes:plan-alike', 'expected { reference: string }');
-        const { columns } = await readView(s);
-        const planned = planAll(columns, payload.reference);
-        if (!Array.isArray(planned)) return fail(planned);
-        const ref = columns.find((c) => c.column.id === payload.reference);
-        const target = ref?.read.ok ? targetFrom(ref.read.prediction) : { ipv4: null, ipv6: null };
-        const values = {
-          ...(target.ipv4 === null ? {} : { ipv4: target.ipv4 }),
-          ...(target.ipv6 === null ? {} : { ipv6: target.ipv6 }),
-        };
+        const all = planAll((await readView(s)).columns, payload.reference);
+        if (!('planned' in all)) return fail(all);
         const plan: AlikePlan = {
           reference: payload.reference,
-          target,
-          nodes: await Promise.all(planned.map((p) => toNodePlan(deps, s, p))),
-          exports:
-            values.ipv4 === undefined && values.ipv6 === undefined
-              ? null
-              : fleetBlocks({ fileName: DEFAULT_FILE_NAME, values }),
+          target: all.target,
+          nodes: await Promise.all(all.planned.map((p) => toNodePlan(deps, s, p))),
+          exports: exportsFor(all.target),
         };
         return succeed(plan);
       }),
@@ -315,8 +330,9 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
         applying = true;
         try {
           // Planned afresh from what the machines hold now; each file change is hash-checked by the step.
-          const planned = planAll((await readView(s)).columns, payload.reference);
-          if (!Array.isArray(planned)) return fail(planned);
+          const all = planAll((await readView(s)).columns, payload.reference);
+          if (!('planned' in all)) return fail(all);
+          const planned = all.planned;
           // This computer first (its polkit dialog), then every node at once: one authentication each.
           const local = planned.filter((p) => p.column.destination === null);
           const remote = planned.filter((p) => p.column.destination !== null);

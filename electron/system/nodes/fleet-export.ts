@@ -1,12 +1,6 @@
-import type { ApplyRequest, CommandBlock, SettingId } from '../../contract';
+import type { ApplyRequest, CommandBlock, FleetChange } from '../../contract';
 import { validateFileName } from '../file-name';
 import { SETTINGS } from '../settings';
-
-/** The pending change as the app would apply it: the file in /etc/sysctl.d and the values. */
-export interface FleetChange {
-  readonly fileName: string;
-  readonly values: Readonly<Partial<Record<SettingId, 0 | 1>>>;
-}
 
 function checked(change: FleetChange): { path: string; entries: { key: string; value: 0 | 1 }[] } {
   const name = validateFileName(change.fileName);

@@ -38,14 +38,18 @@ function toColumn(id: string, name: string, kind: NodeColumn['kind'], read: Node
   };
 }
 
-/** This computer and every node, read at the same time: one round trip each. */
+/**
+ * This computer and every node, read at the same time: one round trip each.
+ * `fresh` holds nodes the caller has just read (a node being added), which are not read again.
+ */
 export async function readAllMachines(
   settings: SshSettings,
   destinations: readonly Destination[],
+  fresh: ReadonlyMap<string, NodeRead> = new Map(),
 ): Promise<ReadColumn[]> {
   const reads = await Promise.all([
     readThisComputer(),
-    ...destinations.map((d) => readNode(settings, d)),
+    ...destinations.map((d) => fresh.get(d.text) ?? readNode(settings, d)),
   ]);
   return reads.map((read, i) => {
     const destination = i === 0 ? null : (destinations[i - 1] ?? null);

@@ -55,15 +55,10 @@ export function MakeAlikePanel({
     if (answer.ok) onDone(answer.value);
     else setError(answer.error);
   };
-  const save = async (format: FleetFormat) => {
-    const values = {
-      ...(plan.target.ipv4 === null ? {} : { ipv4: plan.target.ipv4 }),
-      ...(plan.target.ipv6 === null ? {} : { ipv6: plan.target.ipv6 }),
-    };
-    return savedWords(
-      await api.saveFleetExport({ format, fileName: '90-nonlocal-bind.conf', values }),
-    );
-  };
+  const save = async (format: FleetFormat) =>
+    plan.exports
+      ? savedWords(await api.saveFleetExport({ format, ...plan.exports.change }))
+      : 'There is nothing to export.';
   const word = (v: 0 | 1 | null) => (v === 1 ? 'on' : v === 0 ? 'off' : 'left as is');
   return (
     <section className="panel alike-panel" aria-labelledby="alike-title">
@@ -136,10 +131,10 @@ export function MakeAlikePanel({
         <details className="disclosure">
           <summary>For a larger fleet: the same change for Ansible or cloud-init</summary>
           <p className="hint">
-            Each writes net.ipv4/ipv6.ip_nonlocal_bind into /etc/sysctl.d/90-nonlocal-bind.conf and
-            loads it at once, as the app&apos;s own Apply does.
+            Each writes the values into /etc/sysctl.d/{plan.exports.change.fileName} and loads it at
+            once, as the app&apos;s own Apply does.
           </p>
-          <FleetExport blocks={plan.exports} onSave={save} />
+          <FleetExport blocks={plan.exports.blocks} onSave={save} />
         </details>
       ) : null}
     </section>
