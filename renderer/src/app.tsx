@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useState } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
@@ -16,9 +16,13 @@ import { SettingRow } from './components/setting-row';
 import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { useChangePlan } from './use-change-plan';
 import { CopyContext } from './copy-context';
-import { PairPage } from './components/nodes/pair-page';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
 import { savedWords, type FleetFormat } from './components/fleet-export';
+
+// Most sessions never open the pair view: its code loads when the tab does, not before first paint.
+const PairPage = lazy(() =>
+  import('./components/nodes/pair-page').then((m) => ({ default: m.PairPage })),
+);
 
 export function App({ api }: { readonly api: NonlocalBindApi }) {
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
@@ -106,7 +110,15 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
         {page === 'nodes' ? (
           <main className="content">
             <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>
-              <PairPage api={api} />
+              <Suspense
+                fallback={
+                  <p className="loading" role="status">
+                    Loading the pair view…
+                  </p>
+                }
+              >
+                <PairPage api={api} />
+              </Suspense>
             </div>
           </main>
         ) : (

@@ -1,23 +1,69 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { build } from 'vite';
 import { launchChromium } from '../../test/support/chromium';
 import { startPreview } from '../../test/support/preview';
 import { median, round } from './stats';
 
-/** Gzipped size of every JavaScript file the renderer ships. */
-export async function measureRendererSize(distDir: string) {
-  const assets = path.join(distDir, 'renderer', 'assets');
-  const files = (await readdir(assets)).filter((f) => f.endsWith('.js'));
-  let raw = 0;
-  let gzipped = 0;
-  for (const f of files) {
-    const bytes = await readFile(path.join(assets, f));
-    raw += bytes.length;
-    gzipped += gzipSync(bytes, { level: 9 }).length;
+const gzipped = (files: readonly { bytes: Buffer }[]) =>
+  files.reduce((sum, f) => sum + gzipSync(f.bytes, { level: 9 }).length, 0) / 1024;
+
+async function jsFiles(assets: string): Promise<{ name: string; bytes: Buffer }[]> {
+  const names = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+  return Promise.all(
+    names.map(async (name) => ({ name, bytes: await readFile(path.join(assets, name)) })),
+  );
+}
+
+/**
+ * React's own share of the bundle: the renderer built once more with react, react-dom and
+ * scheduler in a chunk of their own, so the app's code and the library can be told apart.
+ */
+async function reactShareKB(): Promise<number> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'nb-split-'));
+  try {
+    await build({
+      configFile: path.resolve('renderer/vite.config.ts'),
+      logLevel: 'silent',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        rollupOptions: {
+          output: {
+            manualChunks: (id: string) =>
+              /node_modules\/(react|react-dom|scheduler)\//.test(id) ? 'react' : undefined,
+          },
+        },
+      },
+    });
+    const react = (await jsFiles(path.join(outDir, 'assets'))).find((f) => /^react-/.test(f.name));
+    if (!react) throw new Error('the split build made no react chunk');
+    return round(gzipped([react]), 1);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
   }
-  return { files: files.length, rawKB: round(raw / 1024, 1), gzipKB: round(gzipped / 1024, 1) };
+}
+
+/** Gzipped size of every JavaScript file the renderer ships, what the page loads first, and React's share. */
+export async function measureRendererSize(distDir: string) {
+  const root = path.join(distDir, 'renderer');
+  const files = await jsFiles(path.join(root, 'assets'));
+  const html = await readFile(path.join(root, 'index.html'), 'utf8');
+  const initial = files.filter((f) => html.includes(`assets/${f.name}`));
+  const rawKB = files.reduce((sum, f) => sum + f.bytes.length, 0) / 1024;
+  const gzipKB = round(gzipped(files), 1);
+  const reactGzipKB = await reactShareKB();
+  return {
+    files: files.length,
+    rawKB: round(rawKB, 1),
+    gzipKB,
+    initialGzipKB: round(gzipped(initial), 1),
+    reactGzipKB,
+    appGzipKB: round(gzipKB - reactGzipKB, 1),
+  };
 }
 
 const readFcp = (page: Page) =>

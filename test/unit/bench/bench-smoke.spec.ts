@@ -42,6 +42,11 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     10, 100, 1000,
   ]);
   expect(results.rendererSize?.gzipKB).toEqual(expect.any(Number));
+  // React and the app's own code add up to the whole; what loads first is part of it.
+  const size = results.rendererSize as Record<string, number>;
+  expect(size.reactGzipKB).toBeGreaterThan(20);
+  expect(size.appGzipKB).toBeGreaterThan(5);
+  expect(size.initialGzipKB).toBeLessThan(size.gzipKB as number);
   expect(results.machine).toMatchObject({
     cpus: expect.any(Number),
     loadAverage1mBefore: expect.any(Number),
