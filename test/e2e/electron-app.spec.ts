@@ -29,6 +29,10 @@ test('electron binary: the built app shows both switches in a locked-down window
       'aria-checked',
       'true',
     );
+    // The pair view is a separate chunk: it must load from file:// under the app's CSP too.
+    await page.getByRole('tab', { name: /pair/i }).click();
+    await expect(page.getByRole('heading', { name: /pair/i }).first()).toBeVisible();
+    await page.getByRole('tab', { name: /this computer/i }).click();
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0];
       // Present at run time in every Electron since 10, though missing from its .d.ts.
