@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startPreview, type RunningPreview } from '../support/preview';
 
@@ -14,8 +14,7 @@ test.afterAll(async () => {
   await preview.stop();
 });
 
-const headerText = (page: import('playwright-core').Page) =>
-  page.locator('header.app-header > div').first().innerText();
+const headerText = (page: Page) => page.locator('header.app-header > div').first().innerText();
 
 test('before any script runs, the window already names the app and says it is reading', async () => {
   const context = await browser.newContext({ viewport: { width: 920, height: 760 } });
