@@ -9,6 +9,7 @@ import type {
 } from '../../../../electron/contract';
 import { AddNodeForm } from './add-node-form';
 import { MakeAlikePanel } from './make-alike-panel';
+import { columnWord } from './node-words';
 import { PairTable } from './pair-table';
 
 const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string> = {
@@ -67,7 +68,7 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
     if (answer.ok)
       setPlan({
         plan: answer.value,
-        name: column.kind === 'local' ? 'this computer' : column.name,
+        name: columnWord(column),
       });
     else setError(answer.error);
   };
