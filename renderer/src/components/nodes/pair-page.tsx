@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   AlikePlan,
   ApiError,
@@ -34,27 +34,22 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
   const [busy, setBusy] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    const answer = await api.viewNodes();
-    setLoading(false);
-    if (answer.ok) {
-      setView(answer.value);
-      setError(null);
-    } else setError(answer.error);
-  }, [api]);
-
+  // "Read all again" bumps the key: the first read and every re-read are one effect.
+  const [readKey, setReadKey] = useState(0);
   useEffect(() => {
     let live = true;
     void api.viewNodes().then((answer) => {
       if (!live) return;
       setLoading(false);
-      if (answer.ok) setView(answer.value);
-      else setError(answer.error);
+      if (answer.ok) {
+        setView(answer.value);
+        setError(null);
+      } else setError(answer.error);
     });
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, readKey]);
 
   useEffect(() => {
     if (result) outcomeRef.current?.focus();
@@ -116,7 +111,7 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
               disabled={loading || busy}
               onClick={() => {
                 setLoading(true);
-                void load();
+                setReadKey((k) => k + 1);
               }}
             >
               {loading ? 'Reading…' : 'Read all again'}
