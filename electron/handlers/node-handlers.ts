@@ -18,7 +18,7 @@ import { parseDestination, type Destination } from '../system/nodes/destination'
 import { fleetBlocks, renderAnsibleTasks, renderCloudInit } from '../system/nodes/fleet-export';
 import { acceptHostKey, scanHostKey } from '../system/nodes/host-key';
 import { bindTestHere, bindTestOnNode, checkBindAddresses } from '../system/nodes/node-bind-test';
-import { loadNodes, saveNodes } from '../system/nodes/node-store';
+import { loadNodes, NodeStoreError, saveNodes } from '../system/nodes/node-store';
 import { LOCAL_ID, readAllMachines, toPairView, type ReadColumn } from '../system/nodes/pair-view';
 import {
   planAlike,
@@ -47,6 +47,13 @@ const NOT_IN_DEMO: ApiError = {
   message:
     'The demo simulates this computer only; nodes over SSH need the real app (npm start) or the preview without --demo.',
 };
+
+/** A damaged node list is the user's to fix: its words reach them, not "something went wrong". */
+function nodeStoreFailure<T>(error: unknown): Envelope<T> {
+  if (error instanceof NodeStoreError)
+    return fail({ code: 'node-list-unreadable', message: error.message });
+  throw error;
+}
 
 async function destinations(services: NodeServices): Promise<Destination[]> {
   return (await loadNodes(services.storeFile)).flatMap((text) => {
@@ -211,7 +218,9 @@ async function applyPlanned(
 export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChannels> {
   const services = deps.nodes;
   const withNodes = <T>(run: (s: NodeServices) => Promise<Envelope<T>>): Promise<Envelope<T>> =>
-    guard(() => (services ? run(services) : Promise.resolve(fail<T>(NOT_IN_DEMO))));
+    guard(() =>
+      services ? run(services).catch(nodeStoreFailure<T>) : Promise.resolve(fail<T>(NOT_IN_DEMO)),
+    );
   let applying = false;
   return {
     'nodes:view': (payload) =>

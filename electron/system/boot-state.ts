@@ -29,6 +29,11 @@ export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
   };
 }
 
+/**
+ * On/off as the kernel holds the running value, for drift. Unlike the pair view's
+ * runningValue, a stored number other than 0 or 1 still counts (as on, like
+ * storedToEffective), so drift shows for it.
+ */
 function runtimeValue(setting: SettingState): RuntimeValue | null {
   const r = setting.runtime;
   if (r.kind === 'value') return r.value;

@@ -30,9 +30,26 @@ export function runCapped(
     let stderr = '';
     let overflow = false;
     let timedOut = false;
+    let settled = false;
+    /** The exit status once the program itself has ended; undefined before. */
+    let exitStatus: number | null | undefined;
+    const finish = (status: number | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ status, stdout: Buffer.concat(chunks), stderr, overflow, timedOut });
+    };
+    // A stopped program's descendants (an ssh Match exec or ProxyCommand) may still
+    // hold its pipes open; waiting for them would defeat the timeout.
+    const finishIfStopped = () => {
+      if ((timedOut || overflow) && exitStatus !== undefined) finish(exitStatus);
+    };
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
+      finishIfStopped();
     }, limits.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       if (overflow) return;
@@ -40,6 +57,7 @@ export function runCapped(
       if (size > limits.outputCap) {
         overflow = true;
         child.kill('SIGKILL');
+        finishIfStopped();
         return;
       }
       chunks.push(chunk);
@@ -49,13 +67,13 @@ export function runCapped(
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(stdin);
-    const finish = (status: number | null) => {
-      clearTimeout(timer);
-      resolve({ status, stdout: Buffer.concat(chunks), stderr, overflow, timedOut });
-    };
     child.on('error', (error) => {
       stderr += String(error);
       finish(null);
+    });
+    child.on('exit', (code) => {
+      exitStatus = code;
+      finishIfStopped();
     });
     child.on('close', (code) => finish(code));
   });

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runCapped, type CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure, type SshFailure } from './ssh-errors';
 import { runSsh, type SshSettings } from './ssh-runner';
@@ -17,17 +17,23 @@ export type HostKeyScan =
   | { readonly ok: true; readonly offer: HostKeyOffer }
   | { readonly ok: false; readonly failure: SshFailure };
 
-function run(
-  program: string,
-  args: readonly string[],
-): Promise<{ status: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.on('error', () => resolve({ status: null, stdout }));
-    child.on('close', (status) => resolve({ status, stdout }));
-  });
+/**
+ * `ssh-keygen -l` and `ssh -G` print a few lines. The cap and the timeout hold
+ * whatever runs meanwhile (`ssh -G` evaluates the user's `Match exec` lines), so a
+ * local tool can neither hang the add-node request nor exhaust the app.
+ */
+const LOCAL_TOOL_CAP = 256 * 1024;
+
+function runLocal(program: string, args: readonly string[], timeoutMs: number) {
+  return runCapped(program, args, '', { outputCap: LOCAL_TOOL_CAP, timeoutMs });
+}
+
+/** Why a local ssh tool gave no usable answer, or null when it did. */
+function toolProblem(result: CappedResult, timeoutMs: number): string | null {
+  if (result.timedOut) return `did not finish within ${timeoutMs / 1000} s`;
+  if (result.overflow) return `printed more than ${LOCAL_TOOL_CAP / 1024} KiB`;
+  if (result.status !== 0) return result.stderr.trim().slice(0, 300) || 'failed';
+  return null;
 }
 
 /**
@@ -66,6 +72,15 @@ export async function scanHostKey(
       '',
       4096,
     );
+    if (result.timedOut) {
+      return {
+        ok: false,
+        failure: {
+          kind: 'timeout',
+          message: `${destination.text}: the node did not show its host key within ${settings.timeoutMs / 1000} s.`,
+        },
+      };
+    }
     let text = '';
     try {
       text = await readFile(scratch, 'utf8');
@@ -73,8 +88,22 @@ export async function scanHostKey(
       return { ok: false, failure: classifySshFailure(destination.text, result.stderr) };
     }
     const lines = text.split('\n').filter((l) => l.trim() !== '');
-    const listed = await run('ssh-keygen', ['-l', '-f', scratch]);
-    const fingerprints = listed.stdout.split('\n').filter((l) => l.trim() !== '');
+    const listed = await runLocal('ssh-keygen', ['-l', '-f', scratch], settings.timeoutMs);
+    const problem = toolProblem(listed, settings.timeoutMs);
+    const fingerprints = listed.stdout
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    // A key is never offered without a fingerprint the user can check.
+    if (problem !== null || fingerprints.length === 0) {
+      return {
+        ok: false,
+        failure: {
+          kind: 'other',
+          message: `${destination.text}: the host key's fingerprint could not be listed (ssh-keygen -l: ${problem ?? 'no output'}).`,
+        },
+      };
+    }
     return { ok: true, offer: { lines, fingerprints } };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -86,12 +115,22 @@ export async function userKnownHostsFile(
   settings: SshSettings,
   destination: Destination,
 ): Promise<string> {
-  const shown = await run(settings.program, [
-    ...settings.options,
-    '-G',
-    ...destinationArgs(destination),
-  ]);
-  const line = shown.stdout.split('\n').find((l) => l.startsWith('userknownhostsfile '));
+  const shown = await runLocal(
+    settings.program,
+    [...settings.options, '-G', ...destinationArgs(destination)],
+    settings.timeoutMs,
+  );
+  // A failing `ssh -G` has always meant the default file; one that hangs or floods is an error.
+  const stopped = shown.timedOut || shown.overflow ? toolProblem(shown, settings.timeoutMs) : null;
+  if (stopped !== null) {
+    throw new Error(
+      `ssh -G for ${destination.text} ${stopped}; check the Match exec lines of your ssh config.`,
+    );
+  }
+  const line = shown.stdout
+    .toString('utf8')
+    .split('\n')
+    .find((l) => l.startsWith('userknownhostsfile '));
   const first = line?.split(' ')[1] ?? '~/.ssh/known_hosts';
   return first.startsWith('~/') ? path.join(os.homedir(), first.slice(2)) : first;
 }

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readRegularText } from '../safe-read';
 import { parseDestination } from './destination';
 
 /** The node list as stored: destinations only, never passwords or keys. */
@@ -16,23 +17,33 @@ export function nodeStorePath(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'nonlocal-bind', 'nodes.json');
 }
 
-/** Reads the list; a missing file is an empty list, a damaged one an error in words. */
+/** A list of destinations is a few KiB; anything this large is not the app's file. */
+export const NODE_STORE_MAX_BYTES = 1024 * 1024;
+
+/** The node list cannot be used; the message says why and what to do, in words. */
+export class NodeStoreError extends Error {}
+
+/**
+ * Reads the list; a missing file is an empty list, a damaged one a NodeStoreError.
+ * It is read like other people's files (non-blocking, regular files only, capped),
+ * so a FIFO or a huge file in its place cannot hang or exhaust the app.
+ */
 export async function loadNodes(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
-    throw new Error(`The node list ${file} cannot be read: ${String(error)}`, { cause: error });
-  }
+  const read = await readRegularText(file, NODE_STORE_MAX_BYTES);
+  if (read.kind === 'missing') return [];
+  if (read.kind === 'refused')
+    throw new NodeStoreError(
+      `The node list ${file} cannot be read: ${read.reason}. Fix or remove it.`,
+    );
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(read.text);
   } catch {
-    throw new Error(`The node list ${file} is not valid JSON; fix or remove it.`);
+    throw new NodeStoreError(`The node list ${file} is not valid JSON; fix or remove it.`);
   }
   const nodes = (parsed as { nodes?: unknown } | null)?.nodes;
-  if (!Array.isArray(nodes)) throw new Error(`The node list ${file} has no "nodes" array.`);
+  if (!Array.isArray(nodes))
+    throw new NodeStoreError(`The node list ${file} has no "nodes" array.`);
   return nodes.filter((n): n is string => typeof n === 'string' && parseDestination(n).ok);
 }
 

@@ -1,15 +1,10 @@
-import type { RuntimeReading } from '../../contract';
 import { SETTINGS } from '../settings';
-import type { NodePrediction } from './predict-from-snapshot';
+import { runningValue, type NodePrediction } from './predict-from-snapshot';
 
 /** One node as the pair view compares it. */
 export interface PairNode {
   readonly name: string;
   readonly prediction: NodePrediction;
-}
-
-function now(r: RuntimeReading | undefined): 0 | 1 | null {
-  return r?.kind === 'value' ? r.value : null;
 }
 
 /**
@@ -24,8 +19,8 @@ export function describeDifferences(reference: PairNode, others: readonly PairNo
       const family = setting.family;
       const ref = reference.prediction;
       const their = node.prediction;
-      const refNow = now(ref.settings.find((s) => s.id === setting.id)?.runtime);
-      const theirNow = now(their.settings.find((s) => s.id === setting.id)?.runtime);
+      const refNow = runningValue(ref, setting.id);
+      const theirNow = runningValue(their, setting.id);
       if (refNow !== null && theirNow !== null && refNow !== theirNow) {
         lines.push(
           theirNow === 1

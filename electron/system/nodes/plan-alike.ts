@@ -7,7 +7,7 @@ import { SETTINGS } from '../settings';
 import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
 import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_CONF } from '../sysctl-sources';
-import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
+import { predictFromSnapshot, runningValue, type NodePrediction } from './predict-from-snapshot';
 
 const ETC_SYSCTL_D = '/etc/sysctl.d';
 
@@ -34,16 +34,7 @@ export type MachinePlan =
 
 /** The reference machine's running values: what "like this one" means. */
 export function targetFrom(reference: NodePrediction): AlikeTarget {
-  const value = (id: SettingId): RuntimeValue | null => {
-    const r = reference.settings.find((s) => s.id === id)?.runtime;
-    return r?.kind === 'value' ? r.value : null;
-  };
-  return { ipv4: value('ipv4'), ipv6: value('ipv6') };
-}
-
-function runtimeOf(p: NodePrediction, id: SettingId): RuntimeValue | null {
-  const r = p.settings.find((s) => s.id === id)?.runtime;
-  return r?.kind === 'value' ? r.value : null;
+  return { ipv4: runningValue(reference, 'ipv4'), ipv6: runningValue(reference, 'ipv6') };
 }
 
 /** Both engines leave `want` at boot for every key in `ids`. */
@@ -135,7 +126,7 @@ function onOff(v: RuntimeValue | null): string {
  */
 export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePlan {
   const ids = SETTINGS.map((s) => s.id).filter((id) => target[id] !== null);
-  const runtimeOff = ids.filter((id) => runtimeOf(machine.prediction, id) !== target[id]);
+  const runtimeOff = ids.filter((id) => runningValue(machine.prediction, id) !== target[id]);
   const bootOff = ids.filter((id) => !bootMatches(machine.prediction, [id], target));
   if (runtimeOff.length === 0 && bootOff.length === 0) return { kind: 'alike' };
 
@@ -165,7 +156,7 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
     touched.includes(id) ? (target[id] === 1 ? '1' : '0') : '-';
   const changes = runtimeOff.map((id) => {
     const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
-    return `${label}: ${onOff(runtimeOf(machine.prediction, id))} → ${onOff(target[id])} now.`;
+    return `${label}: ${onOff(runningValue(machine.prediction, id))} → ${onOff(target[id])} now.`;
   });
 
   if (bootOff.length === 0) {

@@ -1,4 +1,4 @@
-import type { BootState, SettingState } from '../../contract';
+import type { BootState, RuntimeValue, SettingId, SettingState } from '../../contract';
 import { computeBootState } from '../boot-state';
 import { SETTINGS } from '../settings';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
@@ -15,14 +15,16 @@ export interface NodePrediction {
  * its own snapshot, so a node and this computer are predicted alike.
  */
 export function predictFromSnapshot(snapshot: SysctlSnapshot): NodePrediction {
-  const settings: SettingState[] = SETTINGS.map((s) => ({
-    id: s.id,
-    key: s.key,
-    procPath: s.procPath,
-    family: s.family,
-    label: s.label,
-    explanation: s.explanation,
-    runtime: snapshot.runtime[s.id],
-  }));
+  const settings: SettingState[] = SETTINGS.map((s) => ({ ...s, runtime: snapshot.runtime[s.id] }));
   return { settings, boot: computeBootState(snapshot, settings) };
+}
+
+/**
+ * The value a machine runs with now, as the pair view compares and copies it.
+ * Only a plain 0 or 1 counts: unexpected content or an unavailable key is null,
+ * so it is neither reported as a difference nor copied to another machine.
+ */
+export function runningValue(p: NodePrediction, id: SettingId): RuntimeValue | null {
+  const r = p.settings.find((s) => s.id === id)?.runtime;
+  return r?.kind === 'value' ? r.value : null;
 }

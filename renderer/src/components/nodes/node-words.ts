@@ -1,5 +1,10 @@
-import type { NodeReading, SettingId } from '../../../../electron/contract';
+import type { NodeColumn, NodeReading, SettingId } from '../../../../electron/contract';
 import { bootValueWord } from '../../boot-words';
+
+/** A machine's name inside a sentence: the local column's heading reads "this computer" there. */
+export function columnWord(column: Pick<NodeColumn, 'kind' | 'name'>): string {
+  return column.kind === 'local' ? 'this computer' : column.name;
+}
 
 export function nowWord(reading: NodeReading, id: SettingId): string {
   const r = reading.settings.find((s) => s.id === id)?.runtime;

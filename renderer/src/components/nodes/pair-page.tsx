@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   AlikePlan,
   ApiError,
@@ -9,6 +9,7 @@ import type {
 } from '../../../../electron/contract';
 import { AddNodeForm } from './add-node-form';
 import { MakeAlikePanel } from './make-alike-panel';
+import { columnWord } from './node-words';
 import { PairTable } from './pair-table';
 
 const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string> = {
@@ -33,27 +34,22 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
   const [busy, setBusy] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    const answer = await api.viewNodes();
-    setLoading(false);
-    if (answer.ok) {
-      setView(answer.value);
-      setError(null);
-    } else setError(answer.error);
-  }, [api]);
-
+  // "Read all again" bumps the key: the first read and every re-read are one effect.
+  const [readKey, setReadKey] = useState(0);
   useEffect(() => {
     let live = true;
     void api.viewNodes().then((answer) => {
       if (!live) return;
       setLoading(false);
-      if (answer.ok) setView(answer.value);
-      else setError(answer.error);
+      if (answer.ok) {
+        setView(answer.value);
+        setError(null);
+      } else setError(answer.error);
     });
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, readKey]);
 
   useEffect(() => {
     if (result) outcomeRef.current?.focus();
@@ -67,7 +63,7 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
     if (answer.ok)
       setPlan({
         plan: answer.value,
-        name: column.kind === 'local' ? 'this computer' : column.name,
+        name: columnWord(column),
       });
     else setError(answer.error);
   };
@@ -115,7 +111,7 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
               disabled={loading || busy}
               onClick={() => {
                 setLoading(true);
-                void load();
+                setReadKey((k) => k + 1);
               }}
             >
               {loading ? 'Reading…' : 'Read all again'}

@@ -1,7 +1,7 @@
 import type { NodeColumn, NodeReading, PairView, SettingId } from '../../../../electron/contract';
 import { NodeBindTest } from './node-bind-test';
 import type { NonlocalBindApi } from '../../../../electron/contract';
-import { bootWord, nowWord, winnerWord } from './node-words';
+import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
 
 interface Row {
   readonly label: string;
@@ -76,7 +76,7 @@ export function PairTable({
                     {differs ? (
                       <span className="differs-mark">
                         {' '}
-                        ≠ {reference?.kind === 'local' ? 'this computer' : reference?.name}
+                        ≠ {reference ? columnWord(reference) : null}
                       </span>
                     ) : null}
                   </td>
@@ -124,7 +124,7 @@ export function PairTable({
                     disabled={busy}
                     onClick={() => onMakeAlike(c)}
                   >
-                    Make all nodes like {c.kind === 'local' ? 'this computer' : c.name}…
+                    Make all nodes like {columnWord(c)}…
                   </button>
                 ) : null}
                 {c.kind === 'ssh' ? (

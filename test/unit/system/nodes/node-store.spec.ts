@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createNodeHandlers } from '../../../../electron/handlers/node-handlers';
+import type { Elevator } from '../../../../electron/system/elevate';
+import {
+  loadNodes,
+  nodeStorePath,
+  NodeStoreError,
+} from '../../../../electron/system/nodes/node-store';
+
+test.describe('a node list the app did not write', () => {
+  let dir: string;
+  let file: string;
+  test.beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'nb-store-'));
+    file = nodeStorePath({ XDG_CONFIG_HOME: dir });
+    mkdirSync(path.dirname(file), { recursive: true });
+  });
+  test.afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a FIFO with no writer is refused at once, not waited on', async () => {
+    execFileSync('mkfifo', [file]);
+    const started = performance.now();
+    const error = await loadNodes(file).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(NodeStoreError);
+    expect(String(error)).toMatch(/cannot be read: a named pipe \(FIFO\).*Fix or remove it/);
+  });
+
+  test('a 10 MB file is refused without being read', async () => {
+    writeFileSync(file, '');
+    truncateSync(file, 10 * 1024 * 1024);
+    const error = await loadNodes(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NodeStoreError);
+    expect(String(error)).toMatch(/cannot be read: skipped: larger than 1 MiB \(10 MiB\)/);
+  });
+
+  test('bad JSON and a missing "nodes" array are errors in words', async () => {
+    writeFileSync(file, '{not json');
+    await expect(loadNodes(file)).rejects.toThrow(NodeStoreError);
+    await expect(loadNodes(file)).rejects.toThrow(/is not valid JSON; fix or remove it/);
+    writeFileSync(file, '{"version": 1}');
+    await expect(loadNodes(file)).rejects.toThrow(/has no "nodes" array/);
+  });
+
+  test('the handlers pass the reason on to the user instead of an internal error', async () => {
+    const refusing: Elevator = {
+      kind: 'simulated',
+      runStep: () => Promise.reject(new Error('no step in this test')),
+    };
+    const handlers = createNodeHandlers({
+      ctx: { fsRoot: dir, platform: 'linux' },
+      demo: null,
+      elevator: refusing,
+      writeClipboard: null,
+      saveTextFile: null,
+      applyLog: { last: null },
+      appVersion: 'test',
+      nodes: { ssh: { program: 'ssh', options: [], timeoutMs: 1000 }, storeFile: file },
+    });
+    execFileSync('mkfifo', [file]);
+    expect(await handlers['nodes:remove']({ node: 'lb-2' })).toEqual({
+      ok: false,
+      error: {
+        code: 'node-list-unreadable',
+        message: expect.stringMatching(/^The node list .* cannot be read: a named pipe/),
+      },
+    });
+    rmSync(file);
+    writeFileSync(file, '{not json');
+    expect(await handlers['nodes:remove']({ node: 'lb-2' })).toMatchObject({
+      ok: false,
+      error: { code: 'node-list-unreadable', message: expect.stringMatching(/not valid JSON/) },
+    });
+  });
+});

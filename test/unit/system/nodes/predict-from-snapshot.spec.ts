@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import {
+  predictFromSnapshot,
+  runningValue,
+} from '../../../../electron/system/nodes/predict-from-snapshot';
+import { SETTINGS } from '../../../../electron/system/settings';
+import type { SysctlSnapshot } from '../../../../electron/system/sysctl-snapshot';
+
+function snapshot(runtime: SysctlSnapshot['runtime']): SysctlSnapshot {
+  return { kernel: '6.1.0', runtime, directories: [], sysctlConf: null, problems: [] };
+}
+
+test('each setting is the catalogue entry with the snapshot runtime reading', () => {
+  const p = predictFromSnapshot(
+    snapshot({ ipv4: { kind: 'value', value: 1 }, ipv6: { kind: 'unexpected', raw: '2\n' } }),
+  );
+  expect(p.settings).toEqual([
+    { ...SETTINGS[0], runtime: { kind: 'value', value: 1 } },
+    { ...SETTINGS[1], runtime: { kind: 'unexpected', raw: '2\n' } },
+  ]);
+});
+
+test('the running value is a plain 0 or 1, else null', () => {
+  const p = predictFromSnapshot(
+    snapshot({
+      ipv4: { kind: 'value', value: 0 },
+      ipv6: { kind: 'unavailable', reason: 'ipv6-absent', detail: 'no IPv6' },
+    }),
+  );
+  expect(runningValue(p, 'ipv4')).toBe(0);
+  expect(runningValue(p, 'ipv6')).toBeNull();
+  const odd = predictFromSnapshot(
+    snapshot({ ipv4: { kind: 'unexpected', raw: '2\n' }, ipv6: { kind: 'value', value: 1 } }),
+  );
+  expect(runningValue(odd, 'ipv4')).toBeNull();
+  expect(runningValue(odd, 'ipv6')).toBe(1);
+});
