@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectColour, expectHatched } from './claim-checks';
 
 /** One moment of a task: what to do on screen, then what the support person says about it. */
 export interface GuideStep {
@@ -12,6 +13,8 @@ export interface GuideStep {
   readonly act?: (page: Page) => Promise<void>;
   /** Copy the equivalent shell commands shown on screen into the guide. */
   readonly commands?: boolean;
+  /** Checks what the words claim without quoting it (a style, a state, a file's bytes). */
+  readonly verify?: (page: Page) => Promise<void>;
 }
 
 /** A task a user wants done, rehearsed in one demo scenario. */
@@ -93,7 +96,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await page.getByText('What does this do?').first().click();
           await expect(page.locator('.setting-help').first()).toBeVisible();
-          await scrollToTop(page.locator('.setting-help').first());
+          await scrollToTop(page.getByRole('heading', { name: 'About these settings' }));
         },
       },
     ],
@@ -114,6 +117,11 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
           await expect(page.getByTestId('file-action')).toBeVisible();
           await expect(applyButton(page)).toBeEnabled();
         },
+        // "hatched"; and Apply is "the button with the shield" the next steps click.
+        verify: async (page) => {
+          await expectHatched(ipv4Switch(page));
+          await expect(applyButton(page).locator('svg')).toHaveCount(1);
+        },
       },
       {
         id: 'commands',
@@ -133,6 +141,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
           await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
         },
+        verify: (page) => expectColour(page.getByTestId('apply-success'), 'green'),
       },
     ],
   },
@@ -172,6 +181,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'found',
         title: 'Recognise the drift',
         say: 'The blue note says the value will change at the next restart and names the file that sets it. Decide which one is right: "Keep it off at every boot" or "Turn it on now".',
+        verify: (page) => expectColour(page.getByTestId('drift-ipv4'), 'blue'),
       },
       {
         id: 'restore',
@@ -196,6 +206,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'disagreement',
         title: 'See the disagreement',
         say: 'The yellow note says systemd-sysctl leaves it on at boot, but `sysctl --system` (which many guides and tools run) turns it off again, and names both files and lines.',
+        verify: (page) => expectColour(page.getByTestId('disagree-ipv4'), 'yellow'),
       },
       {
         id: 'files',
@@ -204,7 +215,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
           await expect(page.getByTestId('boot-ipv4-procps')).toBeVisible();
-          await scrollToTop(page.locator('.boot-details').first());
+          await scrollToTop(page.getByRole('heading', { name: 'About these settings' }));
         },
       },
       {
@@ -216,6 +227,12 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
           await page.getByRole('button', { name: 'Make both keep it on' }).click();
           await expect(page.getByTestId('file-action')).toContainText('/etc/sysctl.conf');
           await expect(page.getByTestId('conflicts')).toHaveCount(0);
+        },
+        // "only the one line for IPv4": the commands that do the same touch no IPv6 key.
+        verify: async (page) => {
+          const commands = (await page.locator('.command-block pre').allTextContents()).join('\n');
+          expect(commands).toContain('net.ipv4.ip_nonlocal_bind');
+          expect(commands).not.toContain('net.ipv6.ip_nonlocal_bind');
         },
       },
       {
