@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type {
   ApplyRequest,
   AppState,
@@ -101,20 +101,24 @@ export function ApplyBar(props: ApplyBarProps) {
   // The key press is remembered in a ref (it must fire once), the note in state.
   const applyWhenReady = useRef(false);
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
-  useEffect(() => {
+  const onCtrlEnter = useEffectEvent((e: KeyboardEvent) => {
     if (request === null || view.applying) return;
+    e.preventDefault();
+    if (canApply) apply();
+    else if (checking) {
+      applyWhenReady.current = true;
+      setWaitingFor(requestKey);
+    }
+  });
+  // Listening from the first render on, not from when the bar appears: a Ctrl+Enter
+  // right after flipping the switch may come before any later effect has run.
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
-      e.preventDefault();
-      if (canApply) apply();
-      else if (checking) {
-        applyWhenReady.current = true;
-        setWaitingFor(requestKey);
-      }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onCtrlEnter(e);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [request, requestKey, view.applying, canApply, checking, apply]);
+  }, []);
   useEffect(() => {
     if (!applyWhenReady.current || checking) return;
     // The plan is in: apply it, or leave its error on screen for the user to read.
