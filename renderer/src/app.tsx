@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useReducer, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
@@ -12,7 +12,7 @@ import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
 import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
-import { SettingRow } from './components/setting-row';
+import { SettingRow, switchId } from './components/setting-row';
 import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { useChangePlan } from './use-change-plan';
 import { CopyContext } from './copy-context';
@@ -81,8 +81,21 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   );
 
   const system = view.system;
+  // The setting the user touched last: Done and Discard unmount the button that
+  // had the focus, so it goes back to that setting's switch, not to <body>.
+  const lastChanged = useRef<SettingId | null>(null);
+  const changed = (id: SettingId) => {
+    lastChanged.current = id;
+  };
+  const focusChangedSwitch = () => {
+    const pendingId = system?.settings.find((s) => view.pending[s.id] !== undefined)?.id;
+    const id = pendingId ?? lastChanged.current ?? system?.settings[0]?.id;
+    if (id) document.getElementById(switchId(id))?.focus();
+  };
+
   const bootOf = (id: SettingId) => system?.boot.settings.find((b) => b.id === id);
   const makeEnginesAgree = (boot: SettingBoot) => {
+    changed(boot.id);
     dispatch({ type: 'keep-at-boot', id: boot.id });
     // /etc/sysctl.conf is applied last by `sysctl --system`: writing there settles it.
     const sysctlConfDecides = [boot.systemd.winner, boot.procps.winner].some(
@@ -151,7 +164,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                           setting={setting}
                           pending={view.pending[setting.id]}
                           locked={view.applying}
-                          onToggle={() => dispatch({ type: 'toggled', id: setting.id })}
+                          onToggle={() => {
+                            changed(setting.id);
+                            dispatch({ type: 'toggled', id: setting.id });
+                          }}
                         >
                           {boot ? (
                             <BootSummary
@@ -159,12 +175,14 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                               boot={boot}
                               now={currentValue(system, setting.id)}
                               locked={view.applying}
-                              onKeepAtBoot={() =>
-                                dispatch({ type: 'keep-at-boot', id: setting.id })
-                              }
-                              onSetNow={(value) =>
-                                dispatch({ type: 'set-now', id: setting.id, value })
-                              }
+                              onKeepAtBoot={() => {
+                                changed(setting.id);
+                                dispatch({ type: 'keep-at-boot', id: setting.id });
+                              }}
+                              onSetNow={(value) => {
+                                changed(setting.id);
+                                dispatch({ type: 'set-now', id: setting.id, value });
+                              }}
                               onMakeEnginesAgree={() => makeEnginesAgree(boot)}
                             />
                           ) : null}
@@ -180,7 +198,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                     onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
                     onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
                     onApply={() => void apply()}
-                    onDiscard={() => dispatch({ type: 'discarded' })}
+                    onDiscard={() => {
+                      focusChangedSwitch();
+                      dispatch({ type: 'discarded' });
+                    }}
                     onResolution={(fileName, ids) =>
                       dispatch({ type: 'resolution-chosen', fileName, ids })
                     }
@@ -188,7 +209,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                     onRemovalReset={(resetRuntime) =>
                       dispatch({ type: 'removal-reset-changed', resetRuntime })
                     }
-                    onDismissOutcome={() => dispatch({ type: 'outcome-dismissed' })}
+                    onDismissOutcome={() => {
+                      focusChangedSwitch();
+                      dispatch({ type: 'outcome-dismissed' });
+                    }}
                     onSaveFleet={saveFleet}
                   />
                   <div className="details-area">
@@ -201,9 +225,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                         boot={bootOf(setting.id)}
                         persistence={system.persistence}
                         locked={view.applying}
-                        onRemove={(fileName) =>
-                          dispatch({ type: 'removal-chosen', fileName, id: setting.id })
-                        }
+                        onRemove={(fileName) => {
+                          changed(setting.id);
+                          dispatch({ type: 'removal-chosen', fileName, id: setting.id });
+                        }}
                       />
                     ))}
                   </div>

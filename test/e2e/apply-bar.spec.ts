@@ -17,6 +17,8 @@ test.afterAll(async () => {
 });
 
 const SIZES = [
+  // The window's minimum size (electron/window-options.ts).
+  { width: 560, height: 480 },
   { width: 800, height: 600 },
   { width: 920, height: 760 },
   { width: 1280, height: 800 },
@@ -72,55 +74,217 @@ for (const size of SIZES) {
         const box = page.getByRole(outcome.role).filter({ hasText: outcome.words });
         await expect(box, outcome.scenario).toBeVisible();
         await expect(box, outcome.scenario).toBeInViewport();
+        // The focused outcome has a role and a name, and its first words are readable.
+        const focused = page.getByRole('group', { name: /^(Applied\.|Not applied)$/ });
+        await expect(focused, outcome.scenario).toBeFocused();
         expect(await focusIsIn(page, 'apply-outcome'), outcome.scenario).toBe(true);
+        const heading = focused.locator('h2, strong').first();
+        await expect(heading, outcome.scenario).toBeInViewport({ ratio: 1 });
         if (outcome.role === 'alert') {
           // A failure keeps the pending change and the chosen options for another try.
           await expect(page.getByTestId('value-ipv4')).toHaveText('Off → On (pending)');
-          await expect(page.getByRole('radio', { name: /Now and at every boot/ })).toBeChecked();
+          await expect(page.getByRole('radio', { name: 'Now and at every boot' })).toBeChecked();
           await expect(apply(page)).toBeInViewport({ ratio: 1 });
+          await expect(page.getByRole('button', { name: 'Discard' })).toBeInViewport({
+            ratio: 1,
+          });
         } else {
           await expect(page.getByTestId('value-ipv4')).toHaveText('On');
+          await expect(page.getByRole('button', { name: 'Done' })).toBeInViewport({ ratio: 1 });
         }
       });
     }
   });
 }
 
-test('a 200-character file name wraps: no horizontal scrolling at 800 px', async () => {
-  await withDemo('fresh', { width: 800, height: 600 }, async (page) => {
-    await page.getByRole('switch', { name: /IPv4/ }).click();
-    await page.getByRole('button', { name: 'change file name' }).click();
-    const name = `${'a'.repeat(195)}.conf`;
-    await page.getByLabel(/File in/).fill(name);
-    await expect(page.getByTestId('file-action')).toContainText(name);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-  });
-});
+/** How far the page is wider than the window (0 or less: no horizontal scrolling). */
+const overflowX = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-test('keyboard only: IPv4 on and kept at every boot in five keystrokes', async () => {
+for (const width of [800, 560]) {
+  test(`a 200-character file name wraps at ${width} px: before and after Apply, in every panel`, async () => {
+    await withDemo('fresh', { width, height: 600 }, async (page) => {
+      await page.getByRole('switch', { name: /IPv4/ }).click();
+      await page.getByRole('button', { name: 'change file name' }).click();
+      const name = `${'a'.repeat(195)}.conf`;
+      await page.getByLabel(/File in/).fill(name);
+      await expect(page.getByTestId('file-action')).toContainText(name);
+      await page.getByText('Equivalent commands').click();
+      await expect(page.locator('.command-block').first()).toBeVisible();
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      await apply(page).click();
+      await expect(page.getByTestId('apply-success')).toContainText(name);
+      await expect(page.getByTestId('boot-line-ipv4')).toContainText(name);
+      await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
+      await expect(page.getByRole('button', { name: `Remove from ${name}` })).toBeVisible();
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      // The same file, now as a pending removal with its lines and the plan's commands.
+      await page.getByRole('button', { name: `Remove from ${name}` }).click();
+      await expect(page.getByTestId('removal')).toContainText(name);
+      // The panel stays open across plan changes (opened above).
+      await expect(page.locator('details.commands')).toHaveAttribute('open', '');
+      await expect(page.locator('.command-block').first()).toBeVisible();
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+    });
+  });
+}
+
+test('keyboard only: IPv4 on and kept at every boot, no mouse, no waiting', async () => {
   await withDemo('fresh', { width: 920, height: 760 }, async (page) => {
     // Refresh, the current view tab (one stop: the tabs move with the arrow keys), the switch.
+    // Ctrl+Enter comes right after Space, before the plan is in: it must not be lost.
     const keys = ['Tab', 'Tab', 'Tab', 'Space', 'Control+Enter'];
-    for (const key of keys) {
-      // A person reads the bar before confirming; the plan is ready by then.
-      if (key === 'Control+Enter') await expect(apply(page)).toBeEnabled();
-      await page.keyboard.press(key);
-    }
+    for (const key of keys) await page.keyboard.press(key);
     await expect(page.getByTestId('apply-success')).toContainText(
       'IPv4 non-local bind is now on; /etc/sysctl.d/90-nonlocal-bind.conf was written.',
     );
-    expect(keys).toHaveLength(5);
+    await expect(page.getByTestId('value-ipv4')).toHaveText('On');
+    test.info().annotations.push({
+      type: 'keystrokes',
+      description: `${keys.length} keys, 0 clicks: ${keys.join(' ')}`,
+    });
     // The keyboard path through Tab alone reaches Apply too, right after both switches.
     await page.reload();
     await page.getByTestId('value-ipv4').waitFor();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('switch', { name: /IPv6/ })).toBeFocused();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await expect(page.getByRole('switch', { name: 'IPv6 non-local bind' })).toBeFocused();
+  });
+});
+
+test('Ctrl+Enter before the plan is in says it is still checking, then applies once', async () => {
+  await withDemo('fresh', { width: 920, height: 760 }, async (page) => {
+    await page.getByRole('switch', { name: 'IPv4 non-local bind' }).press('Space');
+    await page.keyboard.press('Control+Enter');
+    // Checked at once, without waiting for the plan: the note is there, or Apply already ran.
+    const answered = await page.evaluate(
+      () =>
+        document.querySelector('[data-testid="apply-when-ready"]') !== null ||
+        document.querySelector('[data-testid="apply-bar"]')?.getAttribute('aria-busy') === 'true' ||
+        document.querySelector('[data-testid="apply-success"]') !== null,
+    );
+    expect(answered).toBe(true);
+    await expect(page.getByTestId('apply-success')).toHaveCount(1);
+    await expect(page.getByTestId('apply-when-ready')).toHaveCount(0);
+  });
+});
+
+for (const size of [...SIZES, { width: 560, height: 480 }].filter(
+  (s, i, all) => all.findIndex((o) => o.width === s.width) === i,
+)) {
+  test(`${size.width}x${size.height}: with a change pending, Tab never puts the focus under the bar`, async () => {
+    await withDemo('fresh', size, async (page) => {
+      await page.getByRole('switch', { name: 'IPv4 non-local bind' }).click();
+      await expect(apply(page)).toBeEnabled();
+      await page.locator('body').focus();
+      const seen = new Set<string>();
+      for (let step = 0; step < 80; step++) {
+        await page.keyboard.press('Tab');
+        const where = await page.evaluate(() => {
+          const el = document.activeElement;
+          const bar = document.querySelector('[data-testid="apply-bar"]');
+          if (!el || el === document.body || !bar) return null;
+          const r = el.getBoundingClientRect();
+          const b = bar.getBoundingClientRect();
+          return {
+            id: `${el.tagName}#${el.id}.${el.textContent?.slice(0, 30) ?? ''}:${r.top}`,
+            name: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '',
+            inBar: bar.contains(el),
+            top: r.top,
+            bottom: r.bottom,
+            barTop: b.top,
+            height: window.innerHeight,
+          };
+        });
+        if (where === null) continue;
+        const label = `step ${step}: ${where.name}`;
+        expect(where.top, label).toBeGreaterThanOrEqual(0);
+        expect(where.bottom, label).toBeLessThanOrEqual(where.height);
+        if (!where.inBar) expect(where.bottom, label).toBeLessThanOrEqual(where.barTop);
+        await expect(apply(page), label).toBeInViewport({ ratio: 1 });
+        // Once the focus wraps around to where it started, the whole page has been seen.
+        if (seen.has(where.id)) break;
+        seen.add(where.id);
+      }
+      expect(seen.size).toBeGreaterThan(10);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect(apply(page)).toBeInViewport({ ratio: 1 });
+      // The end of the page scrolls above the bar.
+      const gap = await page.evaluate(() => {
+        const last = document.querySelector('.app > main')?.getBoundingClientRect();
+        const bar = document.querySelector('[data-testid="apply-bar"]')?.getBoundingClientRect();
+        return last && bar ? bar.top - last.bottom : -1;
+      });
+      expect(gap).toBeGreaterThanOrEqual(0);
+    });
+  });
+}
+
+test('Done and Discard put the focus back on the switch that changed, not on the page', async () => {
+  await withDemo('fresh', { width: 800, height: 600 }, async (page) => {
+    const v6 = page.getByRole('switch', { name: 'IPv6 non-local bind' });
+    await v6.click();
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await expect(v6).toBeFocused();
+    await v6.click();
+    await apply(page).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(v6).toBeFocused();
+  });
+});
+
+test('accessible names and descriptions: switches, radios, Copy buttons, the pending state', async () => {
+  await withDemo('readonly-proc', { width: 920, height: 760 }, async (page) => {
+    const v4 = page.getByRole('switch', { name: 'IPv4 non-local bind', exact: true });
+    await expect(v4).toHaveAccessibleName('IPv4 non-local bind');
+    await expect(page.getByRole('switch', { name: /IPv6/ })).toHaveAccessibleName(
+      'IPv6 non-local bind',
+    );
+    await v4.click();
+    await expect(v4).toHaveAccessibleDescription(/^Off → On \(pending\) The kernel now: Off/);
+    const persist = page.getByRole('radio', { name: 'Now and at every boot', exact: true });
+    await expect(persist).toHaveAccessibleName('Now and at every boot');
+    await expect(persist).toHaveAccessibleDescription(
+      'Changes the running kernel and writes the value into a sysctl file.',
+    );
+    const session = page.getByRole('radio', { name: 'This session only', exact: true });
+    await expect(session).toHaveAccessibleName('This session only');
+    await expect(session).toHaveAccessibleDescription(
+      'Changes the running kernel; a restart brings back the value the files set.',
+    );
+    await apply(page).click();
+    await expect(page.getByTestId('outcome-alert')).toContainText('/proc/sys is read-only here');
+    // Each Copy button names what it copies, with the command words and no markdown.
+    const copies = page.getByTestId('outcome-alert').getByRole('button', { name: /^Copy: / });
+    expect(await copies.count()).toBeGreaterThan(1);
+    await expect(copies.first()).toHaveAccessibleName(
+      'Copy: Docker: add to docker run (on the host)',
+    );
+    for (const button of await copies.all()) {
+      expect(await button.getAttribute('aria-label')).not.toContain('`');
+    }
+    expect(await page.locator('main').innerText()).not.toContain('`');
+    await expect(
+      page.getByTestId('outcome-alert').locator('figcaption code', { hasText: 'docker run' }),
+    ).toBeVisible();
+  });
+});
+
+test('the live regions exist before the outcome is put into them', async () => {
+  await withDemo('auth-denied', { width: 920, height: 760 }, async (page) => {
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await expect(page.getByTestId('outcome-status')).toHaveAttribute('role', 'status');
+    await expect(page.getByTestId('outcome-alert')).toHaveAttribute('role', 'alert');
+    await expect(page.getByTestId('outcome-alert')).toBeEmpty();
+    const alertBefore = await page.getByTestId('outcome-alert').elementHandle();
+    await apply(page).click();
+    await expect(page.getByTestId('outcome-alert')).toContainText('Authentication was refused');
+    // The same element, now filled: not a new region that appeared already filled.
+    expect(
+      await page.evaluate(
+        (el) => el === document.querySelector('[data-testid="outcome-alert"]'),
+        alertBefore,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -129,6 +293,7 @@ test('the pending state is drawn apart from the kernel value', async () => {
     const v4 = page.getByRole('switch', { name: 'IPv4 non-local bind' });
     await v4.click();
     await expect(page.getByTestId('value-ipv4')).toHaveText('Off → On (pending)');
+    await expect(v4).toHaveAccessibleDescription(/^Off → On \(pending\)/);
     await expect(page.getByTestId('status-ipv4')).toHaveText(
       'The kernel now: Off: processes can only bind to IPv4 addresses this computer already has.',
     );

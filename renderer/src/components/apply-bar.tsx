@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type {
   ApplyRequest,
   AppState,
@@ -11,6 +11,7 @@ import { describeChanges } from '../change-words';
 import type { PersistenceChoice, ViewState } from '../state/app-reducer';
 import { ApplyOutcome } from './apply-outcome';
 import { CommandBlocks } from './command-blocks';
+import { InlineCode } from './inline-code';
 import { FleetExport, type FleetFormat } from './fleet-export';
 import { PersistenceOptions } from './persistence-options';
 import { RemovalDetails } from './removal-details';
@@ -43,21 +44,22 @@ const FILE_ERRORS = new Set([
   'file-unreadable',
 ]);
 
-/** Keeps `--apply-bar-height` current, so focused content is never scrolled under the bar. */
-function useBarHeight(bar: React.RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const element = bar.current;
-    const root = document.documentElement;
-    if (!element) return;
-    const observer = new ResizeObserver(() => {
-      root.style.setProperty('--apply-bar-height', `${element.offsetHeight}px`);
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--apply-bar-height');
-    };
-  }, [bar]);
+/**
+ * A callback ref that keeps `--apply-bar-height` equal to the bar's real
+ * height, through every content change, so focused content is never scrolled
+ * under the bar and the page's end can be scrolled above it. A callback ref,
+ * not an effect: the bar mounts and unmounts with the pending change.
+ */
+function measureBarHeight(element: HTMLElement): () => void {
+  const root = document.documentElement;
+  const observer = new ResizeObserver(() => {
+    root.style.setProperty('--apply-bar-height', `${element.getBoundingClientRect().height}px`);
+  });
+  observer.observe(element, { box: 'border-box' });
+  return () => {
+    observer.disconnect();
+    root.style.removeProperty('--apply-bar-height');
+  };
 }
 
 /** Settings the chosen option leaves with a different value after a restart. */
@@ -79,9 +81,7 @@ function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
  */
 export function ApplyBar(props: ApplyBarProps) {
   const { view, system, request, plan } = props;
-  const bar = useRef<HTMLElement>(null);
   const [commandsOpen, setCommandsOpen] = useState(false);
-  useBarHeight(bar);
   const planError = plan?.error ?? null;
   const fileError = planError && FILE_ERRORS.has(planError.code) ? planError.message : null;
   const otherError = planError && !fileError ? planError : null;
@@ -92,24 +92,46 @@ export function ApplyBar(props: ApplyBarProps) {
       view.pending[s.id] !== undefined && request !== null && request.values[s.id] === undefined,
   );
 
-  // Ctrl+Enter applies from anywhere, as the hint next to the button says.
+  // Ctrl+Enter applies from anywhere, as the hint next to the button says. Pressed
+  // while the plan of a fresh change is still being worked out, it waits for it
+  // (and says so) instead of being lost.
   const apply = props.onApply;
+  const checking = request !== null && plan === null && !view.applying;
+  const requestKey = request ? JSON.stringify(request) : null;
+  // The key press is remembered in a ref (it must fire once), the note in state.
+  const applyWhenReady = useRef(false);
+  const [waitingFor, setWaitingFor] = useState<string | null>(null);
+  const onCtrlEnter = useEffectEvent((e: KeyboardEvent) => {
+    if (request === null || view.applying) return;
+    e.preventDefault();
+    if (canApply) apply();
+    else if (checking) {
+      applyWhenReady.current = true;
+      setWaitingFor(requestKey);
+    }
+  });
+  // Listening from the first render on, not from when the bar appears: a Ctrl+Enter
+  // right after flipping the switch may come before any later effect has run.
   useEffect(() => {
-    if (!canApply) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        apply();
-      }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onCtrlEnter(e);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [canApply, apply]);
+  }, []);
+  useEffect(() => {
+    if (!applyWhenReady.current || checking) return;
+    // The plan is in: apply it, or leave its error on screen for the user to read.
+    applyWhenReady.current = false;
+    // Only the change the key was pressed for: an edit since then was not confirmed.
+    if (canApply && waitingFor === requestKey) apply();
+  }, [checking, canApply, apply, waitingFor, requestKey]);
+  const showWaiting = checking && waitingFor !== null && waitingFor === requestKey;
 
   if (request === null && view.outcome === null && !view.applying) return null;
   return (
     <section
-      ref={bar}
+      ref={measureBarHeight}
       className="apply-bar"
       aria-labelledby="apply-title"
       aria-busy={view.applying}
@@ -119,9 +141,7 @@ export function ApplyBar(props: ApplyBarProps) {
         <h2 id="apply-title" className={request ? undefined : 'visually-hidden'}>
           {request ? 'Pending change' : 'Last change'}
         </h2>
-        {view.outcome ? (
-          <ApplyOutcome outcome={view.outcome} onDismiss={props.onDismissOutcome} />
-        ) : null}
+        <ApplyOutcome outcome={view.outcome} onDismiss={props.onDismissOutcome} />
         {request ? (
           <>
             <ul className="change-list" data-testid="change-list">
@@ -185,7 +205,9 @@ export function ApplyBar(props: ApplyBarProps) {
                 </p>
                 <ul>
                   {plan.conflicts.map((c) => (
-                    <li key={`${c.id}-${c.engine}`}>{c.message}</li>
+                    <li key={`${c.id}-${c.engine}`}>
+                      <InlineCode text={c.message} />
+                    </li>
                   ))}
                 </ul>
                 {[...new Map(plan.conflicts.map((c) => [c.suggestion, c])).values()].map((c) => {
@@ -198,7 +220,7 @@ export function ApplyBar(props: ApplyBarProps) {
                   ];
                   return (
                     <p key={c.suggestion} className="resolution">
-                      {c.suggestion}{' '}
+                      <InlineCode text={c.suggestion} />{' '}
                       <button
                         type="button"
                         className="button small"
@@ -237,6 +259,11 @@ export function ApplyBar(props: ApplyBarProps) {
       </div>
       {request ? (
         <div className="apply-actions">
+          {showWaiting ? (
+            <p className="auth-hint" role="status" data-testid="apply-when-ready">
+              Still checking the change… it applies as soon as that is done.
+            </p>
+          ) : null}
           <p className="auth-hint" id="auth-hint">
             {view.applying
               ? system.otherApplyRunning

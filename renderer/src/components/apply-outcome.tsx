@@ -1,36 +1,78 @@
 import { useEffect, useRef } from 'react';
 import type { ViewState } from '../state/app-reducer';
 import { ErrorPanel } from './error-panel';
+import { InlineCode } from './inline-code';
 
 export interface ApplyOutcomeProps {
-  readonly outcome: NonNullable<ViewState['outcome']>;
+  readonly outcome: ViewState['outcome'];
   readonly onDismiss: () => void;
 }
 
+type Outcome = NonNullable<ViewState['outcome']>;
+
 /**
- * What the last Apply did, next to Apply itself. It takes the focus when it
- * appears (the Apply button was disabled while waiting, so focus would fall
- * to the page) and is announced: a status for success, an alert for failure.
+ * What the last Apply did, next to Apply itself. Both live regions stay
+ * mounted (empty) for as long as the bar is: screen readers often miss a live
+ * region that appears already filled, so the text is put into one that exists.
+ * A status for success, an alert for failure.
  */
 export function ApplyOutcome({ outcome, onDismiss }: ApplyOutcomeProps) {
+  const success = outcome?.applied ? outcome : null;
+  const failure = outcome && !outcome.applied && outcome.error ? outcome : null;
+  return (
+    <>
+      <div role="status" className="outcome-live" data-testid="outcome-status">
+        {success ? <OutcomeBox outcome={success} onDismiss={onDismiss} /> : null}
+      </div>
+      <div role="alert" className="outcome-live" data-testid="outcome-alert">
+        {failure ? <OutcomeBox outcome={failure} onDismiss={onDismiss} /> : null}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The outcome box takes the focus when it appears (the Apply button was
+ * disabled while waiting, so focus would otherwise fall to the page); as a
+ * named group, what the focus landed on is read out.
+ */
+function OutcomeBox({
+  outcome,
+  onDismiss,
+}: {
+  readonly outcome: Outcome;
+  readonly onDismiss: () => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.focus();
   }, [outcome]);
   return (
-    <div className="apply-outcome" ref={box} tabIndex={-1} data-testid="apply-outcome">
+    <div
+      className="apply-outcome"
+      ref={box}
+      tabIndex={-1}
+      role="group"
+      aria-labelledby="apply-outcome-title"
+      data-testid="apply-outcome"
+    >
       {outcome.applied ? (
-        <div className="success-panel" role="status" data-testid="apply-success">
+        <div className="success-panel" data-testid="apply-success">
           <p>
-            <strong>Applied.</strong> {outcome.summary} The values above were read back from the
-            system.
+            <strong id="apply-outcome-title">Applied.</strong> <InlineCode text={outcome.summary} />{' '}
+            The values above were read back from the system.
           </p>
           <button type="button" className="button small" onClick={onDismiss}>
             Done
           </button>
         </div>
       ) : outcome.error ? (
-        <ErrorPanel title="Not applied" error={outcome.error} />
+        <ErrorPanel
+          title="Not applied"
+          titleId="apply-outcome-title"
+          error={outcome.error}
+          live={false}
+        />
       ) : null}
     </div>
   );

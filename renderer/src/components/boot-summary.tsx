@@ -1,5 +1,6 @@
 import type { RuntimeValue, SettingBoot, SettingState } from '../../../electron/contract';
 import { describeBootLine, describeDisagreement, describeDrift } from '../boot-words';
+import { InlineCode } from './inline-code';
 
 export interface BootSummaryProps {
   readonly setting: SettingState;
@@ -33,7 +34,9 @@ export function BootSummary({
       </p>
       {boot.enginesDisagree ? (
         <div className="note warning" role="note" data-testid={`disagree-${setting.id}`}>
-          <p>{describeDisagreement(boot)}</p>
+          <p>
+            <InlineCode text={describeDisagreement(boot)} />
+          </p>
           <div className="note-actions">
             <button
               type="button"

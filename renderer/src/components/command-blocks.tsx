@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommandBlock } from '../../../electron/contract';
 import { useCopy } from '../copy-context';
+import { InlineCode, withoutBackticks } from './inline-code';
 
 /** Shell commands that do the same by hand, each with its own Copy button. */
 export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlock[] }) {
@@ -21,11 +22,13 @@ export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlo
       {blocks.map((block, index) => (
         <figure key={block.title} className="command-block">
           <figcaption>
-            <span>{block.title}</span>
+            <span>
+              <InlineCode text={block.title} />
+            </span>
             <button
               type="button"
               className="button small"
-              aria-label={`${copied === index ? 'Copied' : 'Copy'}: ${block.title}`}
+              aria-label={`${copied === index ? 'Copied' : 'Copy'}: ${withoutBackticks(block.title)}`}
               onClick={() => void copy(index, block.commands)}
             >
               {copied === index ? 'Copied' : 'Copy'}

@@ -1,21 +1,28 @@
 import type { ApiError } from '../../../electron/contract';
 import { CommandBlocks } from './command-blocks';
+import { InlineCode } from './inline-code';
 
 export interface ErrorPanelProps {
   readonly title: string;
   readonly error: ApiError;
   readonly onRetry?: () => void;
+  /** The heading's id, for a container named by it. */
+  readonly titleId?: string;
+  /** False where the panel is put into a live region that already exists. */
+  readonly live?: boolean;
 }
 
 /**
  * A problem in words that ends with the next step: the ways out are shown
  * (one copyable block each) and only raw technical output is tucked away.
  */
-export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
+export function ErrorPanel({ title, error, onRetry, titleId, live = true }: ErrorPanelProps) {
   return (
-    <div className="error-panel" role="alert">
-      <h2>{title}</h2>
-      <p>{error.message}</p>
+    <div className="error-panel" role={live ? 'alert' : undefined}>
+      <h2 id={titleId}>{title}</h2>
+      <p>
+        <InlineCode text={error.message} />
+      </p>
       {error.alternatives && error.alternatives.length > 0 ? (
         // After a refusal the next step is trying again; the commands are for an administrator.
         error.code === 'auth-refused' ? (

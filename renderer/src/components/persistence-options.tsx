@@ -44,20 +44,23 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
       <legend className="visually-hidden">How long should it last?</legend>
       <div className="radio-row">
         {OPTIONS.map((o) => (
-          <label key={o.value} className="radio">
-            <input
-              type="radio"
-              name="persistence"
-              value={o.value}
-              checked={props.choice === o.value}
-              aria-describedby={`persistence-hint-${o.value}`}
-              onChange={() => props.onChoice(o.value)}
-            />
-            <strong>{o.label}</strong>
+          // The hint sits outside the label: it describes the option, it is not its name.
+          <div key={o.value} className="radio-option">
+            <label className="radio">
+              <input
+                type="radio"
+                name="persistence"
+                value={o.value}
+                checked={props.choice === o.value}
+                aria-describedby={`persistence-hint-${o.value}`}
+                onChange={() => props.onChoice(o.value)}
+              />
+              <strong>{o.label}</strong>
+            </label>
             <span id={`persistence-hint-${o.value}`} className="visually-hidden">
               {o.hint}
             </span>
-          </label>
+          </div>
         ))}
       </div>
       {props.choice === 'persist' && props.target === 'sysctl.conf' ? (

@@ -16,6 +16,9 @@ export interface SettingRowProps {
 
 const word = (v: RuntimeValue) => (v === 1 ? 'On' : 'Off');
 
+/** The switch's element id, so focus can be put back on it after Done or Discard. */
+export const switchId = (id: SettingState['id']) => `switch-${id}`;
+
 /**
  * One setting: its switch, the value the kernel uses, and what that means in
  * plain words. A pending change is drawn apart from the kernel's value, so
@@ -24,6 +27,7 @@ const word = (v: RuntimeValue) => (v === 1 ? 'On' : 'Off');
 export function SettingRow({ setting, pending, locked, onToggle, children }: SettingRowProps) {
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
+  const valueId = `value-${setting.id}`;
   const changeable = setting.runtime.kind !== 'unavailable';
   const checked = pending !== undefined ? pending === 1 : isOn(setting.runtime);
   return (
@@ -41,7 +45,11 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
           </p>
         </div>
         <div className="setting-control">
-          <span className={`value-badge tone-${words.tone}`} data-testid={`value-${setting.id}`}>
+          <span
+            id={valueId}
+            className={`value-badge tone-${words.tone}`}
+            data-testid={`value-${setting.id}`}
+          >
             {pending !== undefined ? (
               <>
                 {words.value} → {word(pending)}{' '}
@@ -54,11 +62,13 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
             )}
           </span>
           <ToggleSwitch
+            id={switchId(setting.id)}
             label={setting.label}
             checked={checked}
             pending={pending !== undefined}
             disabled={!changeable || locked}
-            describedBy={statusId}
+            // While pending, "Off → On (pending)" is read first: the switch's position is only wanted.
+            describedBy={pending !== undefined ? `${valueId} ${statusId}` : statusId}
             onToggle={onToggle}
           />
         </div>

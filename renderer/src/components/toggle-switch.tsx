@@ -1,6 +1,5 @@
-import { useId } from 'react';
-
 export interface ToggleSwitchProps {
+  readonly id: string;
   readonly label: string;
   readonly checked: boolean;
   /** Drawn in the pending style: the position is wanted, not yet the kernel's. */
@@ -12,6 +11,7 @@ export interface ToggleSwitchProps {
 
 /** A real button with role="switch", so screen readers and keyboards get native behaviour. */
 export function ToggleSwitch({
+  id,
   label,
   checked,
   pending = false,
@@ -19,7 +19,6 @@ export function ToggleSwitch({
   describedBy,
   onToggle,
 }: ToggleSwitchProps) {
-  const id = useId();
   return (
     <button
       id={id}
