@@ -14,6 +14,8 @@ import { CommandBlocks } from './command-blocks';
 import { FleetExport, type FleetFormat } from './fleet-export';
 import { PersistenceOptions } from './persistence-options';
 import { RemovalDetails } from './removal-details';
+import { WaitingNotes } from './waiting-notes';
+import { hasPendingChange } from '../state/apply-request';
 import { ShieldIcon } from './shield-icon';
 
 export interface ApplyBarProps {
@@ -87,10 +89,8 @@ export function ApplyBar(props: ApplyBarProps) {
   const otherError = planError && !fileError ? planError : null;
   const canApply = request !== null && plan !== null && planError === null && !view.applying;
   const lost = request ? lostAtRestart(system, request) : [];
-  const leftOut = system.settings.filter(
-    (s) =>
-      view.pending[s.id] !== undefined && request !== null && request.values[s.id] === undefined,
-  );
+  // Something the user chose but Apply has nothing to do for still keeps the bar open.
+  const shown = request !== null || hasPendingChange(view);
 
   // Ctrl+Enter applies from anywhere, as the hint next to the button says.
   const apply = props.onApply;
@@ -106,7 +106,7 @@ export function ApplyBar(props: ApplyBarProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [canApply, apply]);
 
-  if (request === null && view.outcome === null && !view.applying) return null;
+  if (!shown && view.outcome === null && !view.applying) return null;
   return (
     <section
       ref={bar}
@@ -116,16 +116,16 @@ export function ApplyBar(props: ApplyBarProps) {
       data-testid="apply-bar"
     >
       <div className="apply-bar-body">
-        <h2 id="apply-title" className={request ? undefined : 'visually-hidden'}>
-          {request ? 'Pending change' : 'Last change'}
+        <h2 id="apply-title" className={shown ? undefined : 'visually-hidden'}>
+          {shown ? 'Pending change' : 'Last change'}
         </h2>
         {view.outcome ? (
           <ApplyOutcome outcome={view.outcome} onDismiss={props.onDismissOutcome} />
         ) : null}
-        {request ? (
+        {shown ? (
           <>
             <ul className="change-list" data-testid="change-list">
-              {describeChanges(system, request).map((line) => (
+              {(request ? describeChanges(system, request) : []).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -167,12 +167,7 @@ export function ApplyBar(props: ApplyBarProps) {
                 </div>
               </div>
             ) : null}
-            {leftOut.length > 0 ? (
-              <p className="hint" data-testid="left-out">
-                {leftOut.map((s) => s.label).join(' and ')} does not conflict and stays pending:
-                apply it on its own afterwards.
-              </p>
-            ) : null}
+            <WaitingNotes view={view} system={system} />
             {otherError ? (
               <p className="inline-error" role="alert" data-testid="plan-error">
                 {otherError.message}
@@ -223,7 +218,9 @@ export function ApplyBar(props: ApplyBarProps) {
               {plan && plan.commands.length > 0 ? (
                 <CommandBlocks blocks={plan.commands} />
               ) : (
-                <p className="hint">{plan ? 'No command needed.' : 'Working them out…'}</p>
+                <p className="hint">
+                  {plan || !request ? 'No command needed.' : 'Working them out…'}
+                </p>
               )}
               {plan && plan.fleet.length > 0 ? (
                 <>
@@ -235,7 +232,7 @@ export function ApplyBar(props: ApplyBarProps) {
           </>
         ) : null}
       </div>
-      {request ? (
+      {shown ? (
         <div className="apply-actions">
           <p className="auth-hint" id="auth-hint">
             {view.applying
