@@ -159,6 +159,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                               setting={setting}
                               boot={boot}
                               now={currentValue(system, setting.id)}
+                              pending={view.pending[setting.id]}
+                              keptAtBoot={
+                                view.persistence === 'persist' && view.keepIds.includes(setting.id)
+                              }
                               locked={view.applying}
                               onKeepAtBoot={() =>
                                 dispatch({ type: 'keep-at-boot', id: setting.id })

@@ -45,3 +45,37 @@ test('keep at boot, then "This session only": the bar stays and says why Apply h
     await expect(bar.getByRole('button', { name: /Apply/ })).toBeEnabled();
   });
 });
+
+test('keep at boot shows as pending on the boot line, and its button goes while it waits', async () => {
+  await withScenario('enabled-runtime-only', async (page) => {
+    const keep = page.getByRole('button', { name: 'Keep it on at every boot' });
+    await keep.click();
+    await expect(page.getByTestId('boot-pending-ipv4')).toHaveText('→ on at every boot (pending)');
+    await expect(keep).toHaveCount(0);
+    await page.getByTestId('apply-bar').getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByTestId('boot-pending-ipv4')).toHaveCount(0);
+    await expect(keep).toBeVisible();
+  });
+});
+
+test('"Make both keep it …" names the pending value and writes that value', async () => {
+  await withScenario('conflict-sysctl-conf', async (page) => {
+    const note = page.getByTestId('disagree-ipv4');
+    // The scenario runs with IPv4 on.
+    const now = 'on';
+    const flipped = 'off';
+    await expect(page.getByRole('switch', { name: /IPv4/ })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await expect(note.getByRole('button', { name: `Make both keep it ${now}` })).toBeVisible();
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    // No button offers the value the pending change turns away from.
+    await expect(note.getByRole('button', { name: `Make both keep it ${now}` })).toHaveCount(0);
+    await note.getByRole('button', { name: `Make both keep it ${flipped}` }).click();
+    const bar = page.getByTestId('apply-bar');
+    await expect(bar.getByTestId('change-list')).toContainText('IPv4 non-local bind: On → Off');
+    await expect(bar.getByTestId('file-action')).toHaveText('Writing into /etc/sysctl.conf (undo)');
+    await expect(bar.getByTestId('conflicts')).toHaveCount(0);
+  });
+});
