@@ -1,5 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { createDemoRoot, DEMO_SCENARIOS, findDemoScenario } from '../../../electron/demo/scenarios';
+import {
+  createDemoRoot,
+  DEMO_OWN_ADDRESSES,
+  DEMO_SCENARIOS,
+  findDemoScenario,
+} from '../../../electron/demo/scenarios';
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import type { AppState } from '../../../electron/contract';
@@ -80,6 +85,32 @@ test('elevation scenarios answer Apply with the real messages and change nothing
     });
     expect(answer.ok && answer.value.error?.code, name).toBe(code);
     expect(answer.ok && runtime(answer.value.state), name).toEqual([0, 0]);
+    await dispose();
+  }
+});
+
+test('the demo bind test knows loopback, the wildcard and the simulated machine as local', async () => {
+  const { table, dispose } = await stateOf('fresh');
+  try {
+    for (const address of [
+      '127.0.0.1',
+      '127.5.6.7',
+      '::1',
+      '0.0.0.0',
+      '::',
+      ...DEMO_OWN_ADDRESSES,
+    ]) {
+      const answer = await table['bind:test']({ address, port: 0 });
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect(answer.value, address).toMatchObject({ outcome: 'works', assignedLocally: true });
+      expect(answer.value.message, address).toContain('belongs to this computer');
+    }
+    // A virtual IP with the (simulated) setting off still fails, in the real test's words.
+    const vip = await table['bind:test']({ address: '192.0.2.10', port: 0 });
+    if (!vip.ok) throw new Error(vip.error.message);
+    expect(vip.value).toMatchObject({ outcome: 'not-local', assignedLocally: false });
+    expect(vip.value.message).toContain('this computer does not hold this address');
+  } finally {
     await dispose();
   }
 });
