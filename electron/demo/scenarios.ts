@@ -66,13 +66,13 @@ function baseSystem(
   return entries;
 }
 
-/** Every simulated system the preview and the app can serve with `--demo NAME`. */
 /**
  * The simulated machine's own interface addresses (documentation ranges, RFC 5737 and
  * 3849), so the demo bind test can tell "this computer's" from a virtual IP.
  */
 export const DEMO_OWN_ADDRESSES: readonly string[] = ['192.0.2.2', '2001:db8::2'];
 
+/** Every simulated system the preview and the app can serve with `--demo NAME`. */
 export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'fresh',

@@ -79,3 +79,32 @@ test('"Make both keep it …" names the pending value and writes that value', as
     await expect(bar.getByTestId('conflicts')).toHaveCount(0);
   });
 });
+
+for (const [scenario, words] of [
+  ['no-pkexec', 'pkexec is not installed: Apply cannot ask for a password'],
+  ['no-polkit-agent', 'No polkit authentication agent was found'],
+] as const) {
+  test(`demo "${scenario}": the hint says what Apply will do, with no password promise or shield`, async () => {
+    await withScenario(scenario, async (page) => {
+      await page.getByRole('switch', { name: /IPv4/ }).click();
+      const bar = page.getByTestId('apply-bar');
+      await expect(bar.locator('#auth-hint')).toContainText(words);
+      await expect(bar.locator('#auth-hint')).toContainText(
+        'the commands to run instead appear here',
+      );
+      await expect(bar.getByText('Asks for your password once.')).toHaveCount(0);
+      await expect(bar.getByRole('button', { name: /Apply/ }).locator('svg')).toHaveCount(0);
+    });
+  });
+}
+
+test('demo "fresh": a desktop user is told the password is asked once, with the shield', async () => {
+  await withScenario('fresh', async (page) => {
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    const bar = page.getByTestId('apply-bar');
+    await expect(bar.locator('#auth-hint')).toHaveText(
+      'Asks for your password once. Ctrl+Enter applies.',
+    );
+    await expect(bar.getByRole('button', { name: /Apply/ }).locator('svg')).toHaveCount(1);
+  });
+});

@@ -7,6 +7,7 @@ import type {
   SettingId,
 } from '../../../electron/contract';
 import { describeLostAtRestart } from '../boot-words';
+import { describeAuth } from '../auth-words';
 import { describeChanges } from '../change-words';
 import type { PersistenceChoice, ViewState } from '../state/app-reducer';
 import { ApplyOutcome } from './apply-outcome';
@@ -235,15 +236,7 @@ export function ApplyBar(props: ApplyBarProps) {
       {shown ? (
         <div className="apply-actions">
           <p className="auth-hint" id="auth-hint">
-            {view.applying
-              ? system.otherApplyRunning
-                ? 'Waiting for the other Apply to finish (the step takes its turn), then applying…'
-                : system.asksForPassword
-                  ? 'Waiting for your password in the system dialog…'
-                  : 'Applying…'
-              : system.asksForPassword
-                ? 'Asks for your password once. Ctrl+Enter applies.'
-                : 'Running as administrator: no password is asked. Ctrl+Enter applies.'}
+            {describeAuth(system, view.applying)}
           </p>
           <button
             type="button"
@@ -253,7 +246,7 @@ export function ApplyBar(props: ApplyBarProps) {
             aria-describedby="auth-hint"
             aria-keyshortcuts="Control+Enter"
           >
-            {system.asksForPassword ? <ShieldIcon /> : null}
+            {system.passwordPrompt === 'asks' ? <ShieldIcon /> : null}
             Apply…
           </button>
           <button

@@ -114,3 +114,16 @@ test('the demo bind test knows loopback, the wildcard and the simulated machine 
     await dispose();
   }
 });
+
+test('each scenario says whether Apply can ask for a password, from its simulated tools', async () => {
+  const expected: Record<string, string> = {
+    fresh: 'asks',
+    'no-pkexec': 'no-pkexec',
+    'no-polkit-agent': 'no-agent',
+  };
+  for (const [name, prompt] of Object.entries(expected)) {
+    const { state, dispose } = await stateOf(name);
+    await dispose();
+    expect(state.passwordPrompt, name).toBe(prompt);
+  }
+});

@@ -54,7 +54,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
     ],
   },
   boot: { settings: [], problems: [] },
-  asksForPassword: true,
+  passwordPrompt: 'asks',
 });
 
 const ready = (s: AppState): ViewState =>
