@@ -53,6 +53,8 @@ function baseSystem(
 ): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
     ...simulatedTools(tools),
+    // Debian 12's kernel: the diagnostics report shows it instead of this machine's.
+    '/proc/sys/kernel/osrelease': { content: '6.1.0-28-amd64\n' },
     '/proc/sys/net/ipv4/ip_nonlocal_bind': { content: ipv4 },
     '/etc/sysctl.d': { dir: true },
     '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },

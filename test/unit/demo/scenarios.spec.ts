@@ -127,3 +127,21 @@ test('each scenario says whether Apply can ask for a password, from its simulate
     expect(state.passwordPrompt, name).toBe(prompt);
   }
 });
+
+test('demo diagnostics: the simulated kernel, and a failed Apply with the blocks its words point at', async () => {
+  const { table, dispose } = await stateOf('no-polkit-agent');
+  try {
+    await table['changes:apply']({ values: { ipv4: 1 }, persistence: { kind: 'runtime' } });
+    const report = await table['diagnostics:get'](null);
+    if (!report.ok) throw new Error(report.error.message);
+    const text = report.value.text;
+    expect(text).toContain('Kernel release: 6.1.0-28-amd64');
+    const last = text.slice(text.indexOf('Last Apply:'));
+    expect(last).toContain('Run ONE of these blocks');
+    // The message ends with a colon: what follows must be the blocks, not the end of the report.
+    const afterMessage = last.split('\n').slice(1).join('\n');
+    expect(afterMessage).toMatch(/^ {4}\S.*:\n {6}\S/);
+  } finally {
+    await dispose();
+  }
+});
