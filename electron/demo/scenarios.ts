@@ -81,7 +81,16 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     summary: 'A new install: both settings off.',
     entries: baseSystem('0\n', '0\n'),
   },
-  { name: 'enabled', summary: 'Both settings on.', entries: baseSystem('1\n', '1\n') },
+  {
+    name: 'enabled',
+    summary: 'Both settings on, now and at every boot, from the app’s own file.',
+    entries: {
+      ...baseSystem('1\n', '1\n'),
+      '/etc/sysctl.d/90-nonlocal-bind.conf': {
+        content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
+      },
+    },
+  },
   {
     name: 'enabled-runtime-only',
     summary: 'IPv4 turned on for this session only: no file keeps it after a restart.',

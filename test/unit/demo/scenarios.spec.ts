@@ -49,7 +49,12 @@ test('every scenario the issue lists exists', () => {
 test('scenarios read back as their names say, through the real core', async () => {
   const expectations: Record<string, (s: AppState) => void> = {
     fresh: (s) => expect(runtime(s)).toEqual([0, 0]),
-    enabled: (s) => expect(runtime(s)).toEqual([1, 1]),
+    enabled: (s) => {
+      // The banner says "now and at every boot": no drift note may contradict it.
+      expect(runtime(s)).toEqual([1, 1]);
+      expect(boot(s, 'ipv4')).toMatchObject({ drift: false, bootValue: 1 });
+      expect(boot(s, 'ipv6')).toMatchObject({ drift: false, bootValue: 1 });
+    },
     'enabled-runtime-only': (s) => {
       expect(runtime(s)).toEqual([1, 0]);
       expect(boot(s, 'ipv4')?.drift).toBe(true);
