@@ -14,7 +14,7 @@ import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow } from './components/setting-row';
 import { currentValue, initialViewState, viewReducer } from './state/app-reducer';
-import { buildRequest } from './state/apply-request';
+import { buildRequest, countPending } from './state/apply-request';
 import { useChangePlan } from './use-change-plan';
 import { CopyContext } from './copy-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
@@ -107,7 +107,12 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
           disabled={view.applying}
           onRefresh={() => void refresh()}
         />
-        <ViewSwitch page={page} disabled={view.applying} onChange={setPage} />
+        <ViewSwitch
+          page={page}
+          disabled={view.applying}
+          pendingHere={countPending(view)}
+          onChange={setPage}
+        />
         {page === 'nodes' ? (
           <main className="content">
             <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>

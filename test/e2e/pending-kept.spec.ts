@@ -108,3 +108,15 @@ test('demo "fresh": a desktop user is told the password is asked once, with the 
     await expect(bar.getByRole('button', { name: /Apply/ }).locator('svg')).toHaveCount(1);
   });
 });
+
+test('on "Pair and fleet" the "This computer" tab says a change waits there', async () => {
+  await withScenario('fresh', async (page) => {
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await page.getByRole('tab', { name: 'Pair and fleet' }).click();
+    await expect(page.getByRole('tab', { name: 'This computer • 1 pending' })).toBeVisible();
+    await page.getByRole('tab', { name: /This computer/ }).click();
+    // Back where the bar shows it, the tab is plain again and the change is still there.
+    await expect(page.getByRole('tab', { name: 'This computer', exact: true })).toBeVisible();
+    await expect(page.getByTestId('change-list')).toContainText('IPv4 non-local bind: Off → On');
+  });
+});

@@ -6,6 +6,12 @@ export function hasPendingChange(state: ViewState): boolean {
   return buildRequest(state) !== null || idleKeeps(state).length > 0;
 }
 
+/** How many things wait for Apply: each switch change, each value kept at boot, a removal. */
+export function countPending(state: ViewState): number {
+  const kept = state.keepIds.filter((id) => state.pending[id] === undefined);
+  return Object.keys(state.pending).length + kept.length + (state.removal ? 1 : 0);
+}
+
 /**
  * Values to keep at boot that "This session only" leaves nothing to do for: the kernel
  * already holds them. They stay chosen, so switching back to "Now and at every boot"
