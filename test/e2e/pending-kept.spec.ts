@@ -120,3 +120,18 @@ test('on "Pair and fleet" the "This computer" tab says a change waits there', as
     await expect(page.getByTestId('change-list')).toContainText('IPv4 non-local bind: Off → On');
   });
 });
+
+test("a switch change that would write into another program's file says whose file it is", async () => {
+  await withScenario('conflict-sysctl-conf', async (page) => {
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    const bar = page.getByTestId('apply-bar');
+    await expect(bar.getByTestId('foreign-file')).toContainText(
+      'Nonlocal Bind did not write /etc/sysctl.d/99-zz-ha.conf: it belongs to someone else',
+    );
+  });
+  await withScenario('fresh', async (page) => {
+    await page.getByRole('switch', { name: /IPv4/ }).click();
+    await expect(page.getByTestId('change-list')).toBeVisible();
+    await expect(page.getByTestId('foreign-file')).toHaveCount(0);
+  });
+});

@@ -16,6 +16,7 @@ import { FleetExport, type FleetFormat } from './fleet-export';
 import { PersistenceOptions } from './persistence-options';
 import { RemovalDetails } from './removal-details';
 import { WaitingNotes } from './waiting-notes';
+import { PersistTargetNote } from './persist-target-note';
 import { hasPendingChange } from '../state/apply-request';
 import { ShieldIcon } from './shield-icon';
 
@@ -151,6 +152,7 @@ export function ApplyBar(props: ApplyBarProps) {
                 onUndoTarget={props.onUndoResolution}
               />
             )}
+            <PersistTargetNote system={system} request={request} />
             {lost.length > 0 ? (
               <div className="note warning" role="note" data-testid="lost-at-restart">
                 {lost.map((line) => (
