@@ -44,12 +44,17 @@ export interface AppState {
   readonly interruptedApply: InterruptedApply | null;
   /** Another Apply holds the step's lock right now: an Apply started now waits for it. */
   readonly otherApplyRunning: boolean;
-  /**
-   * Whether Apply asks for an administrator password (polkit); false when the
-   * app already runs as root. The demo simulates a desktop user, so it asks.
-   */
-  readonly asksForPassword: boolean;
+  /** How Apply gets administrator rights, as far as the app can tell before the click. */
+  readonly passwordPrompt: PasswordPrompt;
 }
+
+/**
+ * `asks`: polkit, with pkexec and an authentication agent; `root`: the app runs as root,
+ * nothing is asked; `no-pkexec`: pkexec is not installed, so Apply cannot ask;
+ * `no-agent`: no authentication agent was found, so the dialog may never appear.
+ * The demo simulates a desktop user and the tools of its scenario.
+ */
+export type PasswordPrompt = 'asks' | 'root' | 'no-pkexec' | 'no-agent';
 
 /** A privileged step that was killed before it finished (its intent record is still there). */
 export interface InterruptedApply {

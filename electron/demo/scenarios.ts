@@ -53,6 +53,8 @@ function baseSystem(
 ): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
     ...simulatedTools(tools),
+    // Debian 12's kernel: the diagnostics report shows it instead of this machine's.
+    '/proc/sys/kernel/osrelease': { content: '6.1.0-28-amd64\n' },
     '/proc/sys/net/ipv4/ip_nonlocal_bind': { content: ipv4 },
     '/etc/sysctl.d': { dir: true },
     '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },
@@ -66,6 +68,12 @@ function baseSystem(
   return entries;
 }
 
+/**
+ * The simulated machine's own interface addresses (documentation ranges, RFC 5737 and
+ * 3849), so the demo bind test can tell "this computer's" from a virtual IP.
+ */
+export const DEMO_OWN_ADDRESSES: readonly string[] = ['192.0.2.2', '2001:db8::2'];
+
 /** Every simulated system the preview and the app can serve with `--demo NAME`. */
 export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
@@ -73,7 +81,16 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     summary: 'A new install: both settings off.',
     entries: baseSystem('0\n', '0\n'),
   },
-  { name: 'enabled', summary: 'Both settings on.', entries: baseSystem('1\n', '1\n') },
+  {
+    name: 'enabled',
+    summary: 'Both settings on, now and at every boot, from the app’s own file.',
+    entries: {
+      ...baseSystem('1\n', '1\n'),
+      '/etc/sysctl.d/90-nonlocal-bind.conf': {
+        content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
+      },
+    },
+  },
   {
     name: 'enabled-runtime-only',
     summary: 'IPv4 turned on for this session only: no file keeps it after a restart.',

@@ -1,5 +1,6 @@
 import { applyChanges } from '../system/apply';
 import type { HandlerDeps } from './deps';
+import { describeFailureForLog } from './apply-log';
 import { guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
 import { readAppState } from './state-handlers';
@@ -34,7 +35,7 @@ export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes
             at: new Date().toISOString(),
             summary: result.applied
               ? `applied: ${result.summary}`
-              : `not applied (${result.error.code}): ${result.error.message}`,
+              : describeFailureForLog(result.error),
           };
           // Whatever happened, show what is really set now.
           const state = await readAppState(deps);

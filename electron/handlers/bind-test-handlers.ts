@@ -1,28 +1,38 @@
 import type { BindTestResult } from '../contract';
-import { runBindTest, validateBindTarget, type BindTarget } from '../system/bind-test';
+import { DEMO_OWN_ADDRESSES } from '../demo/scenarios';
+import {
+  describeNotLocal,
+  describeWorks,
+  isLocalAddress,
+  runBindTest,
+  validateBindTarget,
+  type BindTarget,
+} from '../system/bind-test';
 import { readRuntimeValues } from '../system/runtime';
 import type { HandlerDeps } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
 
-/** The demo never touches this computer's network: the outcome follows the simulated setting. */
+/**
+ * The demo never touches this computer's network: whether the address is local follows
+ * the same rule as the real test, over the simulated machine's addresses, and a foreign
+ * address binds only when the simulated setting is on.
+ */
 async function simulateBindTest(deps: HandlerDeps, target: BindTarget): Promise<BindTestResult> {
   const settings = await readRuntimeValues(deps.ctx);
   const reading = settings.find((s) => s.family === target.family)?.runtime;
   const on = reading?.kind === 'value' && reading.value === 1;
+  const local = isLocalAddress(target.address, DEMO_OWN_ADDRESSES);
   const base = {
     address: target.address,
     port: target.port,
     family: target.family,
-    assignedLocally: false,
+    assignedLocally: local,
   };
-  return on
-    ? { ...base, outcome: 'works', message: 'works (simulated in the demo)' }
-    : {
-        ...base,
-        outcome: 'not-local',
-        message: `fails: this address isn't on this computer; turn on ${target.family} non-local bind (simulated in the demo)`,
-      };
+  const simulated = ' (simulated in the demo)';
+  return on || local
+    ? { ...base, outcome: 'works', message: describeWorks(target, local) + simulated }
+    : { ...base, outcome: 'not-local', message: describeNotLocal(target) + simulated };
 }
 
 /**

@@ -15,7 +15,7 @@ async function buildReport(deps: HandlerDeps): Promise<string> {
   return buildDiagnosticsReport({
     appVersion: deps.appVersion,
     generatedAt: new Date().toISOString(),
-    kernelRelease: readKernelRelease(),
+    kernelRelease: await readKernelRelease(deps.ctx),
     distribution: await readDistribution(deps.ctx),
     state: await readAppState(deps),
     tools: {

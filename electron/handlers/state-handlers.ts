@@ -1,4 +1,5 @@
-import type { AppState } from '../contract';
+import type { AppState, PasswordPrompt } from '../contract';
+import { findExecutable, findPolkitAgent } from '../system/environment-facts';
 import { computeBootState } from '../system/boot-state';
 import { DEFAULT_FILE_NAME } from '../system/file-name';
 import { readRuntimeValues } from '../system/runtime';
@@ -39,8 +40,15 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
     boot: computeBootState(sources, settings),
     interruptedApply,
     otherApplyRunning,
-    asksForPassword: deps.demo !== null || deps.elevator.kind === 'polkit',
+    passwordPrompt: await readPasswordPrompt(deps),
   };
+}
+
+/** The same facts the diagnostics report lists under "Tools", read before Apply is offered. */
+async function readPasswordPrompt(deps: HandlerDeps): Promise<PasswordPrompt> {
+  if (deps.demo === null && deps.elevator.kind !== 'polkit') return 'root';
+  if (findExecutable(deps.ctx, 'pkexec') === null) return 'no-pkexec';
+  return (await findPolkitAgent(deps.ctx)) === null ? 'no-agent' : 'asks';
 }
 
 export function createStateHandlers(deps: HandlerDeps): FeatureHandlers<'state:get'> {

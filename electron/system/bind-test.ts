@@ -60,8 +60,11 @@ export function validateBindTarget(address: unknown, port: unknown): BindTargetC
 /** One spelling per address, so `2001:0db8:0::77` matches the interface's `2001:db8::77`. */
 export function canonicalAddress(address: string): string {
   const bare = address.split('%')[0] ?? '';
-  // The WHATWG URL parser writes IPv6 in the RFC 5952 form; it never resolves names.
-  return net.isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname : bare.toLowerCase();
+  // The WHATWG URL parser writes IPv6 in the RFC 5952 form; it never resolves names. Its
+  // hostname keeps the brackets, which would hide "::1" from the loopback check.
+  return net.isIP(bare) === 6
+    ? new URL(`http://[${bare}]/`).hostname.slice(1, -1)
+    : bare.toLowerCase();
 }
 
 /** 127.0.0.0/8 and ::1: the kernel treats every loopback address as this computer's own. */
@@ -70,13 +73,41 @@ function isLoopback(address: string): boolean {
   return wanted === '::1' || (net.isIP(wanted) === 4 && wanted.startsWith('127.'));
 }
 
-/** Whether an address belongs to this computer right now: loopback, or assigned to an interface. */
-export function isAssignedLocally(address: string): boolean {
+/** 0.0.0.0 and ::: listening there means every address this computer has, never a foreign one. */
+function isWildcard(address: string): boolean {
   const wanted = canonicalAddress(address);
-  if (isLoopback(wanted)) return true;
-  return Object.values(os.networkInterfaces())
+  return wanted === '0.0.0.0' || wanted === '::';
+}
+
+/**
+ * Whether an address belongs to a computer holding `own` (its interface addresses):
+ * loopback and the wildcard always do. Pure, so the demo decides with its simulated
+ * addresses exactly as the real test does with the real ones.
+ */
+export function isLocalAddress(address: string, own: readonly string[]): boolean {
+  if (isLoopback(address) || isWildcard(address)) return true;
+  const wanted = canonicalAddress(address);
+  return own.some((a) => canonicalAddress(a) === wanted);
+}
+
+/** Whether an address belongs to this computer right now: loopback, wildcard or an interface's. */
+export function isAssignedLocally(address: string): boolean {
+  const own = Object.values(os.networkInterfaces())
     .flat()
-    .some((i) => i !== undefined && canonicalAddress(i.address) === wanted);
+    .flatMap((i) => (i === undefined ? [] : [i.address]));
+  return isLocalAddress(address, own);
+}
+
+/** The bind test's words for a listen that worked, local or not. */
+export function describeWorks(target: BindTarget, local: boolean): string {
+  return local
+    ? "works: the address belongs to this computer, so the setting isn't needed for it"
+    : `works: this computer does not hold the address yet, and ${target.family} non-local bind lets services listen on it anyway`;
+}
+
+/** The bind test's words for EADDRNOTAVAIL: a foreign address with the setting off. */
+export function describeNotLocal(target: BindTarget): string {
+  return `fails: this computer does not hold this address, and ${target.family} non-local bind is off; turn it on to let services listen here`;
 }
 
 function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {
@@ -93,7 +124,6 @@ function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {
 /** Opens a listening TCP socket on the address, closes it, and says what happened in words. */
 export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
   const local = isAssignedLocally(target.address);
-  const setting = `${target.family} non-local bind`;
   const error = await tryListen(target);
   const base = {
     address: target.address,
@@ -105,9 +135,7 @@ export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
     return {
       ...base,
       outcome: 'works',
-      message: local
-        ? "works: the address belongs to this computer, so the setting isn't needed for it"
-        : `works: this computer does not hold the address yet, and ${setting} lets services listen on it anyway`,
+      message: describeWorks(target, local),
     };
   }
   switch (error.code) {
@@ -115,7 +143,7 @@ export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
       return {
         ...base,
         outcome: 'not-local',
-        message: `fails: this computer does not hold this address, and ${setting} is off; turn it on to let services listen here`,
+        message: describeNotLocal(target),
       };
     case 'EADDRINUSE':
       return {

@@ -25,7 +25,7 @@ export function mapElevationFailure(
     return {
       code: 'auth-refused',
       message:
-        'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of these blocks in a terminal:',
+        'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of the blocks under “Commands an administrator can run instead” in a terminal.',
       details: stderr || undefined,
       alternatives: manual,
     };

@@ -60,6 +60,12 @@ export async function readDistribution(ctx: SystemContext): Promise<string> {
   return 'unknown (no os-release file)';
 }
 
-export function readKernelRelease(): string {
-  return os.release();
+/**
+ * The kernel release as /proc/sys/kernel/osrelease gives it, below the context's root: the
+ * running kernel's normally, the scenario's in the demo (which must not show this machine's).
+ */
+export async function readKernelRelease(ctx: SystemContext): Promise<string> {
+  const read = await readRegularText(resolveSystemPath(ctx, '/proc/sys/kernel/osrelease'), 256);
+  if (read.kind === 'read' && read.text.trim() !== '') return read.text.trim();
+  return ctx.fsRoot === '/' ? os.release() : 'unknown (no /proc/sys/kernel/osrelease)';
 }

@@ -13,7 +13,8 @@ import { ErrorPanel } from './components/error-panel';
 import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
-import { buildRequest, currentValue, initialViewState, viewReducer } from './state/app-reducer';
+import { currentValue, initialViewState, viewReducer } from './state/app-reducer';
+import { buildRequest, countPending } from './state/apply-request';
 import { useChangePlan } from './use-change-plan';
 import { CopyContext } from './copy-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
@@ -119,7 +120,12 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
           disabled={view.applying}
           onRefresh={() => void refresh()}
         />
-        <ViewSwitch page={page} disabled={view.applying} onChange={setPage} />
+        <ViewSwitch
+          page={page}
+          disabled={view.applying}
+          pendingHere={countPending(view)}
+          onChange={setPage}
+        />
         {page === 'nodes' ? (
           <main className="content">
             <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>
@@ -174,6 +180,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                               setting={setting}
                               boot={boot}
                               now={currentValue(system, setting.id)}
+                              pending={view.pending[setting.id]}
+                              keptAtBoot={
+                                view.persistence === 'persist' && view.keepIds.includes(setting.id)
+                              }
                               locked={view.applying}
                               onKeepAtBoot={() => {
                                 changed(setting.id);

@@ -186,7 +186,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'restore',
         title: 'Turn it on now, as after a restart',
-        say: 'Click "Turn it on now". The bar shows the pending change; click "Apply…".',
+        say: 'Click Turn it on now in the blue note. The bar shows the pending change for "This session only", since the file turns it on at every boot anyway; click "Apply…".',
         commands: true,
         act: async (page) => {
           await page.getByRole('button', { name: 'Turn it on now' }).first().click();

@@ -22,7 +22,7 @@ test('demo: finds the virtual IPs the configs name, says what they need, and tes
     await expect(table).toContainText('Listens on all addresses: no setting is needed.');
     await page.getByRole('button', { name: 'Test 192.0.2.11' }).click();
     await expect(table.getByRole('status')).toContainText(
-      'turn on IPv4 non-local bind (simulated in the demo)',
+      'IPv4 non-local bind is off; turn it on to let services listen here (simulated in the demo)',
     );
   } finally {
     await browser.close();

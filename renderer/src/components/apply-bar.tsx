@@ -7,6 +7,7 @@ import type {
   SettingId,
 } from '../../../electron/contract';
 import { describeLostAtRestart } from '../boot-words';
+import { describeAuth } from '../auth-words';
 import { describeChanges } from '../change-words';
 import type { PersistenceChoice, ViewState } from '../state/app-reducer';
 import { ApplyOutcome } from './apply-outcome';
@@ -15,6 +16,9 @@ import { InlineCode } from './inline-code';
 import { FleetExport, type FleetFormat } from './fleet-export';
 import { PersistenceOptions } from './persistence-options';
 import { RemovalDetails } from './removal-details';
+import { WaitingNotes } from './waiting-notes';
+import { PersistTargetNote } from './persist-target-note';
+import { hasPendingChange } from '../state/apply-request';
 import { ShieldIcon } from './shield-icon';
 
 export interface ApplyBarProps {
@@ -87,10 +91,8 @@ export function ApplyBar(props: ApplyBarProps) {
   const otherError = planError && !fileError ? planError : null;
   const canApply = request !== null && plan !== null && planError === null && !view.applying;
   const lost = request ? lostAtRestart(system, request) : [];
-  const leftOut = system.settings.filter(
-    (s) =>
-      view.pending[s.id] !== undefined && request !== null && request.values[s.id] === undefined,
-  );
+  // Something the user chose but Apply has nothing to do for still keeps the bar open.
+  const shown = request !== null || hasPendingChange(view);
 
   // Ctrl+Enter applies from anywhere, as the hint next to the button says. Pressed
   // while the plan of a fresh change is still being worked out, it waits for it
@@ -128,7 +130,7 @@ export function ApplyBar(props: ApplyBarProps) {
   }, [checking, canApply, apply, waitingFor, requestKey]);
   const showWaiting = checking && waitingFor !== null && waitingFor === requestKey;
 
-  if (request === null && view.outcome === null && !view.applying) return null;
+  if (!shown && view.outcome === null && !view.applying) return null;
   return (
     <section
       ref={measureBarHeight}
@@ -138,14 +140,14 @@ export function ApplyBar(props: ApplyBarProps) {
       data-testid="apply-bar"
     >
       <div className="apply-bar-body">
-        <h2 id="apply-title" className={request ? undefined : 'visually-hidden'}>
-          {request ? 'Pending change' : 'Last change'}
+        <h2 id="apply-title" className={shown ? undefined : 'visually-hidden'}>
+          {shown ? 'Pending change' : 'Last change'}
         </h2>
         <ApplyOutcome outcome={view.outcome} onDismiss={props.onDismissOutcome} />
-        {request ? (
+        {shown ? (
           <>
             <ul className="change-list" data-testid="change-list">
-              {describeChanges(system, request).map((line) => (
+              {(request ? describeChanges(system, request) : []).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -170,6 +172,7 @@ export function ApplyBar(props: ApplyBarProps) {
                 onUndoTarget={props.onUndoResolution}
               />
             )}
+            <PersistTargetNote system={system} request={request} />
             {lost.length > 0 ? (
               <div className="note warning" role="note" data-testid="lost-at-restart">
                 {lost.map((line) => (
@@ -187,12 +190,7 @@ export function ApplyBar(props: ApplyBarProps) {
                 </div>
               </div>
             ) : null}
-            {leftOut.length > 0 ? (
-              <p className="hint" data-testid="left-out">
-                {leftOut.map((s) => s.label).join(' and ')} does not conflict and stays pending:
-                apply it on its own afterwards.
-              </p>
-            ) : null}
+            <WaitingNotes view={view} system={system} />
             {otherError ? (
               <p className="inline-error" role="alert" data-testid="plan-error">
                 {otherError.message}
@@ -245,7 +243,9 @@ export function ApplyBar(props: ApplyBarProps) {
               {plan && plan.commands.length > 0 ? (
                 <CommandBlocks blocks={plan.commands} />
               ) : (
-                <p className="hint">{plan ? 'No command needed.' : 'Working them out…'}</p>
+                <p className="hint">
+                  {plan || !request ? 'No command needed.' : 'Working them out…'}
+                </p>
               )}
               {plan && plan.fleet.length > 0 ? (
                 <>
@@ -257,7 +257,7 @@ export function ApplyBar(props: ApplyBarProps) {
           </>
         ) : null}
       </div>
-      {request ? (
+      {shown ? (
         <div className="apply-actions">
           {showWaiting ? (
             <p className="auth-hint" role="status" data-testid="apply-when-ready">
@@ -265,15 +265,7 @@ export function ApplyBar(props: ApplyBarProps) {
             </p>
           ) : null}
           <p className="auth-hint" id="auth-hint">
-            {view.applying
-              ? system.otherApplyRunning
-                ? 'Waiting for the other Apply to finish (the step takes its turn), then applying…'
-                : system.asksForPassword
-                  ? 'Waiting for your password in the system dialog…'
-                  : 'Applying…'
-              : system.asksForPassword
-                ? 'Asks for your password once. Ctrl+Enter applies.'
-                : 'Running as administrator: no password is asked. Ctrl+Enter applies.'}
+            {describeAuth(system, view.applying)}
           </p>
           <button
             type="button"
@@ -283,7 +275,7 @@ export function ApplyBar(props: ApplyBarProps) {
             aria-describedby="auth-hint"
             aria-keyshortcuts="Control+Enter"
           >
-            {system.asksForPassword ? <ShieldIcon /> : null}
+            {system.passwordPrompt === 'asks' ? <ShieldIcon /> : null}
             Apply…
           </button>
           <button

@@ -6,6 +6,10 @@ export interface BootSummaryProps {
   readonly setting: SettingState;
   readonly boot: SettingBoot;
   readonly now: RuntimeValue | null;
+  /** The switch change waiting in the bar for this setting, if any. */
+  readonly pending: RuntimeValue | undefined;
+  /** "Keep it at every boot" is chosen and waits for Apply. */
+  readonly keptAtBoot: boolean;
   readonly locked: boolean;
   readonly onKeepAtBoot: () => void;
   readonly onSetNow: (value: RuntimeValue) => void;
@@ -20,6 +24,8 @@ export function BootSummary({
   setting,
   boot,
   now,
+  pending,
+  keptAtBoot,
   locked,
   onKeepAtBoot,
   onSetNow,
@@ -27,10 +33,19 @@ export function BootSummary({
 }: BootSummaryProps) {
   // A setting the kernel does not have is explained by the status line alone.
   if (now === null) return null;
+  // A pending switch change is what Apply writes for boot, so the fixes name that value:
+  // a button offering the running value would contradict the change in the bar.
+  const wanted = pending ?? now;
   return (
     <div className="boot-summary">
       <p className="boot-line" data-testid={`boot-line-${setting.id}`}>
         {describeBootLine(word(now), boot)}
+        {keptAtBoot ? (
+          <span className="pending-tag" data-testid={`boot-pending-${setting.id}`}>
+            {' '}
+            → {word(wanted)} at every boot (pending)
+          </span>
+        ) : null}
       </p>
       {boot.enginesDisagree ? (
         <div className="note warning" role="note" data-testid={`disagree-${setting.id}`}>
@@ -44,7 +59,7 @@ export function BootSummary({
               disabled={locked}
               onClick={onMakeEnginesAgree}
             >
-              Make both keep it {word(now)}
+              Make both keep it {word(wanted)}
             </button>
           </div>
         </div>
@@ -52,19 +67,30 @@ export function BootSummary({
       {boot.drift && boot.bootValue !== null ? (
         <div className="note drift" role="note" data-testid={`drift-${setting.id}`}>
           <p>{describeDrift(now, boot)}</p>
-          <div className="note-actions">
-            <button type="button" className="button small" disabled={locked} onClick={onKeepAtBoot}>
-              Keep it {word(now)} at every boot
-            </button>
-            <button
-              type="button"
-              className="button small"
-              disabled={locked}
-              onClick={() => onSetNow(boot.bootValue ?? 0)}
-            >
-              Turn it {word(boot.bootValue)} now
-            </button>
-          </div>
+          {pending !== undefined ? (
+            <p className="hint">The switch change in the bar decides what happens to it.</p>
+          ) : (
+            <div className="note-actions">
+              {keptAtBoot ? null : (
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={locked}
+                  onClick={onKeepAtBoot}
+                >
+                  Keep it {word(now)} at every boot
+                </button>
+              )}
+              <button
+                type="button"
+                className="button small"
+                disabled={locked}
+                onClick={() => onSetNow(boot.bootValue ?? 0)}
+              >
+                Turn it {word(boot.bootValue)} now
+              </button>
+            </div>
+          )}
         </div>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { AppState } from '../../../electron/contract';
 import type { Removal } from '../state/app-reducer';
+import { ForeignFileNote } from './foreign-file-note';
 
 export interface RemovalDetailsProps {
   readonly system: AppState;
@@ -27,11 +28,10 @@ export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDe
           .join('\n')}
       </pre>
       {file && !file.writtenByApp ? (
-        <p className="note warning" role="note" data-testid="foreign-file">
-          Nonlocal Bind did not write this file: it belongs to someone else (a package, another
-          administrator or a configuration tool, which may write it back). Only the lines above
-          change; everything else in it stays.
-        </p>
+        <ForeignFileNote
+          path="this file"
+          change="Only the lines above change; everything else in it stays."
+        />
       ) : null}
       <label className="checkbox">
         <input

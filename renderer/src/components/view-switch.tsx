@@ -18,10 +18,13 @@ export const panelId = (page: Page) => `view-panel-${page}`;
 export function ViewSwitch({
   page,
   disabled,
+  pendingHere,
   onChange,
 }: {
   readonly page: Page;
   readonly disabled: boolean;
+  /** Changes waiting for Apply on "This computer"; its bar is out of sight on the other tab. */
+  readonly pendingHere: number;
   readonly onChange: (page: Page) => void;
 }) {
   const refs = useRef<Partial<Record<Page, HTMLButtonElement | null>>>({});
@@ -65,6 +68,11 @@ export function ViewSwitch({
             onClick={() => onChange(p.page)}
           >
             {p.label}
+            {p.page === 'this' && page !== 'this' && pendingHere > 0 ? (
+              <span className="pending-tag" data-testid="tab-pending">
+                {` • ${pendingHere} pending`}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>

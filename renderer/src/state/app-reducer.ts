@@ -2,7 +2,6 @@ import type {
   ApiError,
   AppState,
   ApplyOutcome,
-  ApplyRequest,
   RuntimeValue,
   SettingId,
 } from '../../../electron/contract';
@@ -117,9 +116,20 @@ function withSystem(state: ViewState, system: AppState): ViewState {
   };
 }
 
-/** Any edit of the pending change starts a new story: the last outcome and any removal go. */
+/**
+ * Any edit of the pending change starts a new story: the last outcome goes. Nothing the
+ * user chose goes with it: a removal, a value kept at boot and a switch change all stay
+ * until applied or discarded, because a change that silently vanishes is worse than one
+ * that waits its turn in the bar.
+ */
 function editing(state: ViewState): ViewState {
-  return { ...state, outcome: null, removal: null };
+  return { ...state, outcome: null };
+}
+
+/** True when anything besides `id` waits for Apply: another switch, a kept value or a removal. */
+function othersPending(state: ViewState, id: SettingId): boolean {
+  const otherIds = Object.keys(state.pending).filter((other) => other !== id);
+  return otherIds.length > 0 || state.keepIds.some((k) => k !== id) || state.removal !== null;
 }
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
@@ -164,10 +174,13 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
         persistence: 'persist',
       };
     case 'set-now':
+      // "Turn it off now" sets the boot value, so "this session only" is all it needs. The
+      // persistence choice covers the whole bar, though: when another change already waits,
+      // its choice stands (keeping the boot value at boot changes nothing after a restart).
       return {
         ...editing(state),
         pending: { ...state.pending, [action.id]: action.value },
-        persistence: 'runtime',
+        persistence: othersPending(state, action.id) ? state.persistence : 'runtime',
       };
     case 'resolution-chosen':
       return action.fileName === null
@@ -182,9 +195,9 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'resolution-undone':
       return { ...state, persistTarget: 'sysctl.d', onlyIds: null };
     case 'removal-chosen':
+      // Switch changes stay pending: the step removes lines on its own, so they follow it.
       return {
-        ...state,
-        outcome: null,
+        ...editing(state),
         removal: { fileName: action.fileName, settings: [action.id], resetRuntime: false },
       };
     case 'removal-reset-changed':
@@ -211,6 +224,15 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       const next = withSystem({ ...state, applying: false }, action.outcome.state);
       const { applied, summary, error } = action.outcome;
       if (!applied) return { ...next, outcome: { applied, summary, error } };
+      // A removal goes first and alone (see buildRequest); what waited behind it stays.
+      if (state.removal) {
+        return {
+          ...next,
+          removal: null,
+          appliedCount: state.appliedCount + 1,
+          outcome: { applied, summary, error },
+        };
+      }
       // What was applied is now the system's value and leaves `pending` by itself; a
       // change a conflict fix left out stays pending for its own Apply.
       return {
@@ -232,54 +254,4 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
         outcome: { applied: false, summary: '', error: action.error },
       };
   }
-}
-
-/** True while something waits for Apply (a change, a value to keep, or a removal). */
-export function hasPendingChange(state: ViewState): boolean {
-  return buildRequest(state) !== null;
-}
-
-/** The request the current choices describe, or null when there is nothing to apply. */
-export function buildRequest(state: ViewState): ApplyRequest | null {
-  if (state.removal) {
-    const { fileName, settings, resetRuntime } = state.removal;
-    return {
-      values: {},
-      persistence: {
-        kind: 'unpersist',
-        fileName,
-        expectedSha256: shaOf(state, fileName),
-        resetRuntime,
-        settings,
-      },
-    };
-  }
-  const inScope = (id: SettingId) => state.onlyIds === null || state.onlyIds.includes(id);
-  const values: Partial<Record<SettingId, RuntimeValue>> = {};
-  for (const setting of state.system?.settings ?? []) {
-    if (!inScope(setting.id)) continue;
-    const pending = state.pending[setting.id];
-    const kept =
-      state.persistence === 'persist' && state.keepIds.includes(setting.id)
-        ? currentValue(state.system, setting.id)
-        : null;
-    const value = pending ?? kept;
-    if (value !== undefined && value !== null) values[setting.id] = value;
-  }
-  if (Object.keys(values).length === 0) return null;
-  if (state.persistence === 'runtime') return { values, persistence: { kind: 'runtime' } };
-  if (state.persistTarget === 'sysctl.conf') {
-    const expectedSha256 = state.system?.persistence.sysctlConfSha256 ?? null;
-    return { values, persistence: { kind: 'persist-sysctl-conf', expectedSha256 } };
-  }
-  const fileName = state.fileName ?? '';
-  return {
-    values,
-    persistence: { kind: 'persist', fileName, expectedSha256: shaOf(state, fileName) },
-  };
-}
-
-/** The hash the UI read for a file in /etc/sysctl.d; null when it did not exist then. */
-function shaOf(state: ViewState, fileName: string): string | null {
-  return state.system?.persistence.files.find((f) => f.name === fileName)?.sha256 ?? null;
 }

@@ -1,5 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { createDemoRoot, DEMO_SCENARIOS, findDemoScenario } from '../../../electron/demo/scenarios';
+import {
+  createDemoRoot,
+  DEMO_OWN_ADDRESSES,
+  DEMO_SCENARIOS,
+  findDemoScenario,
+} from '../../../electron/demo/scenarios';
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import type { AppState } from '../../../electron/contract';
@@ -44,7 +49,12 @@ test('every scenario the issue lists exists', () => {
 test('scenarios read back as their names say, through the real core', async () => {
   const expectations: Record<string, (s: AppState) => void> = {
     fresh: (s) => expect(runtime(s)).toEqual([0, 0]),
-    enabled: (s) => expect(runtime(s)).toEqual([1, 1]),
+    enabled: (s) => {
+      // The banner says "now and at every boot": no drift note may contradict it.
+      expect(runtime(s)).toEqual([1, 1]);
+      expect(boot(s, 'ipv4')).toMatchObject({ drift: false, bootValue: 1 });
+      expect(boot(s, 'ipv6')).toMatchObject({ drift: false, bootValue: 1 });
+    },
     'enabled-runtime-only': (s) => {
       expect(runtime(s)).toEqual([1, 0]);
       expect(boot(s, 'ipv4')?.drift).toBe(true);
@@ -80,6 +90,63 @@ test('elevation scenarios answer Apply with the real messages and change nothing
     });
     expect(answer.ok && answer.value.error?.code, name).toBe(code);
     expect(answer.ok && runtime(answer.value.state), name).toEqual([0, 0]);
+    await dispose();
+  }
+});
+
+test('the demo bind test knows loopback, the wildcard and the simulated machine as local', async () => {
+  const { table, dispose } = await stateOf('fresh');
+  try {
+    for (const address of [
+      '127.0.0.1',
+      '127.5.6.7',
+      '::1',
+      '0.0.0.0',
+      '::',
+      ...DEMO_OWN_ADDRESSES,
+    ]) {
+      const answer = await table['bind:test']({ address, port: 0 });
+      if (!answer.ok) throw new Error(answer.error.message);
+      expect(answer.value, address).toMatchObject({ outcome: 'works', assignedLocally: true });
+      expect(answer.value.message, address).toContain('belongs to this computer');
+    }
+    // A virtual IP with the (simulated) setting off still fails, in the real test's words.
+    const vip = await table['bind:test']({ address: '192.0.2.10', port: 0 });
+    if (!vip.ok) throw new Error(vip.error.message);
+    expect(vip.value).toMatchObject({ outcome: 'not-local', assignedLocally: false });
+    expect(vip.value.message).toContain('this computer does not hold this address');
+  } finally {
+    await dispose();
+  }
+});
+
+test('each scenario says whether Apply can ask for a password, from its simulated tools', async () => {
+  const expected: Record<string, string> = {
+    fresh: 'asks',
+    'no-pkexec': 'no-pkexec',
+    'no-polkit-agent': 'no-agent',
+  };
+  for (const [name, prompt] of Object.entries(expected)) {
+    const { state, dispose } = await stateOf(name);
+    await dispose();
+    expect(state.passwordPrompt, name).toBe(prompt);
+  }
+});
+
+test('demo diagnostics: the simulated kernel, and a failed Apply with the blocks its words point at', async () => {
+  const { table, dispose } = await stateOf('no-polkit-agent');
+  try {
+    await table['changes:apply']({ values: { ipv4: 1 }, persistence: { kind: 'runtime' } });
+    const report = await table['diagnostics:get'](null);
+    if (!report.ok) throw new Error(report.error.message);
+    const text = report.value.text;
+    expect(text).toContain('Kernel release: 6.1.0-28-amd64');
+    const last = text.slice(text.indexOf('Last Apply:'));
+    expect(last).toContain('Run ONE of these blocks');
+    // The message ends with a colon: what follows must be the blocks, not the end of the report.
+    const afterMessage = last.split('\n').slice(1).join('\n');
+    expect(afterMessage).toMatch(/^ {4}\S.*:\n {6}\S/);
+  } finally {
     await dispose();
   }
 });

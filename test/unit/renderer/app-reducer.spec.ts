@@ -1,11 +1,16 @@
 import { test, expect } from '@playwright/test';
 import type { AppState } from '../../../electron/contract';
 import {
-  buildRequest,
   initialViewState,
   viewReducer,
   type ViewState,
 } from '../../../renderer/src/state/app-reducer';
+import {
+  buildRequest,
+  hasPendingChange,
+  idleKeeps,
+  waitingReason,
+} from '../../../renderer/src/state/apply-request';
 
 const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   readAt: '2026-01-01T00:00:00.000Z',
@@ -49,7 +54,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
     ],
   },
   boot: { settings: [], problems: [] },
-  asksForPassword: true,
+  passwordPrompt: 'asks',
 });
 
 const ready = (s: AppState): ViewState =>
@@ -158,10 +163,51 @@ test('removal is its own action: one file, one setting, the runtime reset per se
   });
   view = viewReducer(view, { type: 'removal-reset-changed', resetRuntime: true });
   expect(buildRequest(view)?.persistence).toMatchObject({ resetRuntime: true, settings: ['ipv4'] });
-  // Flipping a switch again leaves the removal; the earlier pending change was kept.
-  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  // The earlier switch change was kept, and waits behind the removal for its reason.
+  expect(view.pending).toEqual({ ipv6: 0 });
+  expect(waitingReason(view, 'ipv6')).toBe('removal');
+});
+
+test('a chosen removal survives flipping a switch; the switch change follows it', () => {
+  let view = viewReducer(ready(system(1, 1)), {
+    type: 'removal-chosen',
+    fileName: '99-custom.conf',
+    id: 'ipv4',
+  });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(view.removal?.fileName).toBe('99-custom.conf');
+  expect(buildRequest(view)?.persistence.kind).toBe('unpersist');
+  expect(waitingReason(view, 'ipv6')).toBe('removal');
+  view = viewReducer(view, { type: 'apply-started' });
+  view = viewReducer(view, {
+    type: 'apply-finished',
+    outcome: { applied: true, summary: 'removed.', error: null, state: system(1, 1) },
+  });
   expect(view.removal).toBeNull();
-  expect(view.pending).toEqual({ ipv4: 0, ipv6: 0 });
+  expect(view.pending).toEqual({ ipv6: 0 });
+  expect(waitingReason(view, 'ipv6')).toBeNull();
+  expect(buildRequest(view)?.values).toEqual({ ipv6: 0 });
+});
+
+test('keep-at-boot then "This session only": the choice stays and the bar says why nothing applies', () => {
+  let view = viewReducer(ready(system(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
+  view = viewReducer(view, { type: 'persistence-chosen', choice: 'runtime' });
+  expect(buildRequest(view)).toBeNull();
+  expect(hasPendingChange(view)).toBe(true);
+  expect(idleKeeps(view)).toEqual(['ipv4']);
+  // Back to "Now and at every boot": the kept value is there again.
+  view = viewReducer(view, { type: 'persistence-chosen', choice: 'persist' });
+  expect(idleKeeps(view)).toEqual([]);
+  expect(buildRequest(view)?.values).toEqual({ ipv4: 1 });
+});
+
+test('"Turn it off now" on one setting leaves the other pending change\'s persistence alone', () => {
+  let view = viewReducer(ready(system(1, 0)), { type: 'toggled', id: 'ipv6' });
+  expect(view.persistence).toBe('persist');
+  view = viewReducer(view, { type: 'set-now', id: 'ipv4', value: 0 });
+  expect(view.persistence).toBe('persist');
+  expect(buildRequest(view)?.values).toEqual({ ipv4: 0, ipv6: 1 });
+  expect(buildRequest(view)?.persistence.kind).toBe('persist');
 });
 
 test('a conflict fix changes only the conflicting keys and can be undone', () => {

@@ -1,0 +1,38 @@
+import type { AppState } from '../../../electron/contract';
+import { idleKeeps, waitingReason } from '../state/apply-request';
+import type { ViewState } from '../state/app-reducer';
+
+const REASONS = {
+  removal:
+    'waits behind the removal: Apply removes the lines on its own first, then apply this change.',
+  'conflict-fix': 'does not conflict and stays pending: apply it on its own afterwards.',
+} as const;
+
+/**
+ * Chosen changes the next Apply will not carry, each with the reason, so nothing the user
+ * clicked disappears from the bar without a word.
+ */
+export function WaitingNotes({ view, system }: { view: ViewState; system: AppState }) {
+  const idle = system.settings.filter((s) => idleKeeps(view).includes(s.id));
+  const waiting = system.settings.flatMap((s) => {
+    const reason = waitingReason(view, s.id);
+    return reason ? [{ label: s.label, reason }] : [];
+  });
+  if (idle.length === 0 && waiting.length === 0) return null;
+  return (
+    <>
+      {idle.length > 0 ? (
+        <p className="note" role="note" data-testid="idle-keeps">
+          Keeping {idle.map((s) => s.label).join(' and ')} at every boot has nothing to do for this
+          session only: the kernel already has that value now. Choose “Now and at every boot” to
+          keep it, or Discard.
+        </p>
+      ) : null}
+      {waiting.map((w) => (
+        <p key={w.label} className="hint" data-testid="left-out">
+          {w.label} {REASONS[w.reason]}
+        </p>
+      ))}
+    </>
+  );
+}
