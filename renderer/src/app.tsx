@@ -87,6 +87,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   const lastChanged = useRef<SettingId | null>(null);
   const changed = (id: SettingId) => {
     lastChanged.current = id;
+    // The note's button that was pressed goes away with the note: keep focus on this
+    // setting's switch rather than let it fall to <body>.
+    if (document.activeElement?.closest('.note-actions'))
+      document.getElementById(switchId(id))?.focus();
   };
   const focusChangedSwitch = () => {
     const pendingId = system?.settings.find((s) => view.pending[s.id] !== undefined)?.id;
@@ -98,11 +102,18 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   const makeEnginesAgree = (boot: SettingBoot) => {
     changed(boot.id);
     dispatch({ type: 'keep-at-boot', id: boot.id });
-    // /etc/sysctl.conf is applied last by `sysctl --system`: writing there settles it.
+    // /etc/sysctl.conf is applied last by `sysctl --system`, but systemd-sysctl reads it only
+    // when it decides there already (the 99-sysctl.conf link). Writing there settles the
+    // disagreement only if systemd-sysctl then ends on the kept value too; otherwise the bar's
+    // conflict note offers the fixes that do (a later file name, the winning file).
+    const kept = view.pending[boot.id] ?? (system ? currentValue(system, boot.id) : null);
     const sysctlConfDecides = [boot.systemd.winner, boot.procps.winner].some(
       (w) => w?.path === '/etc/sysctl.conf',
     );
-    if (sysctlConfDecides) dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
+    const systemdAgrees =
+      boot.systemd.winner?.path === '/etc/sysctl.conf' || boot.systemd.effective === kept;
+    if (sysctlConfDecides && systemdAgrees)
+      dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
   };
   return (
     <CopyContext.Provider value={copyText}>

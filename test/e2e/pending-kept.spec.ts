@@ -75,9 +75,77 @@ test('"Make both keep it …" names the pending value and writes that value', as
     await note.getByRole('button', { name: `Make both keep it ${flipped}` }).click();
     const bar = page.getByTestId('apply-bar');
     await expect(bar.getByTestId('change-list')).toContainText('IPv4 non-local bind: On → Off');
+    // /etc/sysctl.conf cannot settle "off": systemd-sysctl never reads it here and would
+    // keep 99-zz-ha.conf's 1. The change goes into 99-zz-ha.conf itself, which both engines
+    // then end on (procps reads /etc/sysctl.conf's 0 last), so nothing conflicts.
+    await expect(bar.getByTestId('file-action')).not.toContainText('/etc/sysctl.conf');
+    await expect(bar.getByTestId('conflicts')).toHaveCount(0);
+    await expect(bar).not.toContainText('would not stick');
+    await expect(bar.getByRole('button', { name: /Apply/ })).toBeEnabled();
+  });
+});
+
+test('"Make both keep it on" with nothing pending writes into /etc/sysctl.conf, which settles it', async () => {
+  await withScenario('conflict-sysctl-conf', async (page) => {
+    await page
+      .getByTestId('disagree-ipv4')
+      .getByRole('button', { name: 'Make both keep it on' })
+      .click();
+    const bar = page.getByTestId('apply-bar');
     await expect(bar.getByTestId('file-action')).toHaveText('Writing into /etc/sysctl.conf (undo)');
     await expect(bar.getByTestId('conflicts')).toHaveCount(0);
+    await expect(bar).not.toContainText('would not stick');
+    // The pressed button went with the note's change: focus is on the setting's switch.
+    await expect(page.getByRole('switch', { name: /IPv4/ })).toBeFocused();
   });
+});
+
+test('at the smallest window, the control that made the bar appear is not under it', async () => {
+  const preview = await startPreview({ args: ['--demo', 'fresh', '--port', '0'] });
+  const page = await browser.newPage({ viewport: { width: 560, height: 480 } });
+  try {
+    await page.goto(preview.url);
+    const v4 = page.getByRole('switch', { name: /IPv4/ });
+    await v4.click();
+    const bar = page.getByTestId('apply-bar');
+    await expect(bar.getByRole('button', { name: /Apply/ })).toBeEnabled();
+    await expect
+      .poll(async () => {
+        const s = await v4.boundingBox();
+        const b = await bar.boundingBox();
+        return s !== null && b !== null && s.y >= 0 && s.y + s.height <= b.y;
+      })
+      .toBe(true);
+  } finally {
+    await page.close();
+    await preview.stop();
+  }
+});
+
+test('keep at boot by keyboard: focus stays on the setting, not on the page', async () => {
+  await withScenario('enabled-runtime-only', async (page) => {
+    await page.getByRole('button', { name: 'Keep it on at every boot' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('apply-bar').getByTestId('change-list')).toContainText('IPv4');
+    await expect(page.getByRole('switch', { name: /IPv4/ })).toBeFocused();
+  });
+});
+
+test('found virtual IPs fit the smallest window: no sideways scrolling', async () => {
+  const preview = await startPreview({ args: ['--demo', 'vips-found', '--port', '0'] });
+  const page = await browser.newPage({ viewport: { width: 560, height: 480 } });
+  try {
+    await page.goto(preview.url);
+    await page.getByRole('button', { name: 'Find virtual IPs' }).click();
+    await expect(page.getByTestId('vip-table')).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  } finally {
+    await page.close();
+    await preview.stop();
+  }
 });
 
 for (const [scenario, words] of [

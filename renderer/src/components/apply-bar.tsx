@@ -57,7 +57,15 @@ const FILE_ERRORS = new Set([
 function measureBarHeight(element: HTMLElement): () => void {
   const root = document.documentElement;
   const observer = new ResizeObserver(() => {
-    root.style.setProperty('--apply-bar-height', `${element.getBoundingClientRect().height}px`);
+    const bar = element.getBoundingClientRect();
+    root.style.setProperty('--apply-bar-height', `${bar.height}px`);
+    // The bar appearing or growing must not cover the control just used (the switch or
+    // button that made it appear): scroll it back above the bar (scroll-padding-bottom).
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && !element.contains(focused) && focused !== document.body) {
+      if (focused.getBoundingClientRect().bottom > bar.top)
+        focused.scrollIntoView({ block: 'nearest' });
+    }
   });
   observer.observe(element, { box: 'border-box' });
   return () => {

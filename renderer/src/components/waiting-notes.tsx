@@ -4,7 +4,7 @@ import type { ViewState } from '../state/app-reducer';
 
 const REASONS = {
   removal:
-    'waits behind the removal: Apply removes the lines on its own first, then apply this change.',
+    'waits behind the removal: Apply removes the lines on their own first; apply this change after that.',
   'conflict-fix': 'does not conflict and stays pending: apply it on its own afterwards.',
 } as const;
 

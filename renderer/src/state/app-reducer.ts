@@ -229,6 +229,11 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
         return {
           ...next,
           removal: null,
+          // The file the lines just left is no place to write the waiting changes back into.
+          fileName:
+            state.fileName === state.removal.fileName
+              ? action.outcome.state.persistence.suggestedFileName
+              : state.fileName,
           appliedCount: state.appliedCount + 1,
           outcome: { applied, summary, error },
         };

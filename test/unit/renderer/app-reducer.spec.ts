@@ -189,6 +189,36 @@ test('a chosen removal survives flipping a switch; the switch change follows it'
   expect(buildRequest(view)?.values).toEqual({ ipv6: 0 });
 });
 
+test('after a removal, the changes that waited behind it are not written back into that file', () => {
+  let view = viewReducer(ready(system(1, 1)), {
+    type: 'removal-chosen',
+    fileName: '99-custom.conf',
+    id: 'ipv4',
+  });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(view.fileName).toBe('99-custom.conf');
+  view = viewReducer(view, { type: 'apply-started' });
+  const after = system(1, 1);
+  view = viewReducer(view, {
+    type: 'apply-finished',
+    outcome: {
+      applied: true,
+      summary: 'removed.',
+      error: null,
+      state: {
+        ...after,
+        persistence: { ...after.persistence, suggestedFileName: '90-nonlocal-bind.conf' },
+      },
+    },
+  });
+  const request = buildRequest(view);
+  expect(request?.values).toEqual({ ipv6: 0 });
+  expect(request?.persistence).toMatchObject({
+    kind: 'persist',
+    fileName: '90-nonlocal-bind.conf',
+  });
+});
+
 test('keep-at-boot then "This session only": the choice stays and the bar says why nothing applies', () => {
   let view = viewReducer(ready(system(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
   view = viewReducer(view, { type: 'persistence-chosen', choice: 'runtime' });
