@@ -11,11 +11,18 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-async function withScenario(scenario: string, body: (page: Page) => Promise<void>): Promise<void> {
+/** The window's minimum size (electron/window-options.ts). */
+const SMALLEST = { width: 560, height: 480 };
+
+async function withScenario(
+  scenario: string,
+  body: (page: Page) => Promise<void>,
+  viewport = { width: 920, height: 760 },
+): Promise<void> {
   const preview: RunningPreview = await startPreview({
     args: ['--demo', scenario, '--port', '0'],
   });
-  const page = await browser.newPage({ viewport: { width: 920, height: 760 } });
+  const page = await browser.newPage({ viewport });
   try {
     await page.goto(preview.url);
     await page.getByTestId('value-ipv4').waitFor();
@@ -101,25 +108,23 @@ test('"Make both keep it on" with nothing pending writes into /etc/sysctl.conf, 
 });
 
 test('at the smallest window, the control that made the bar appear is not under it', async () => {
-  const preview = await startPreview({ args: ['--demo', 'fresh', '--port', '0'] });
-  const page = await browser.newPage({ viewport: { width: 560, height: 480 } });
-  try {
-    await page.goto(preview.url);
-    const v4 = page.getByRole('switch', { name: /IPv4/ });
-    await v4.click();
-    const bar = page.getByTestId('apply-bar');
-    await expect(bar.getByRole('button', { name: /Apply/ })).toBeEnabled();
-    await expect
-      .poll(async () => {
-        const s = await v4.boundingBox();
-        const b = await bar.boundingBox();
-        return s !== null && b !== null && s.y >= 0 && s.y + s.height <= b.y;
-      })
-      .toBe(true);
-  } finally {
-    await page.close();
-    await preview.stop();
-  }
+  await withScenario(
+    'fresh',
+    async (page) => {
+      const v4 = page.getByRole('switch', { name: /IPv4/ });
+      await v4.click();
+      const bar = page.getByTestId('apply-bar');
+      await expect(bar.getByRole('button', { name: /Apply/ })).toBeEnabled();
+      await expect
+        .poll(async () => {
+          const s = await v4.boundingBox();
+          const b = await bar.boundingBox();
+          return s !== null && b !== null && s.y >= 0 && s.y + s.height <= b.y;
+        })
+        .toBe(true);
+    },
+    SMALLEST,
+  );
 });
 
 test('keep at boot by keyboard: focus stays on the setting, not on the page', async () => {
@@ -132,20 +137,18 @@ test('keep at boot by keyboard: focus stays on the setting, not on the page', as
 });
 
 test('found virtual IPs fit the smallest window: no sideways scrolling', async () => {
-  const preview = await startPreview({ args: ['--demo', 'vips-found', '--port', '0'] });
-  const page = await browser.newPage({ viewport: { width: 560, height: 480 } });
-  try {
-    await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Find virtual IPs' }).click();
-    await expect(page.getByTestId('vip-table')).toBeVisible();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-  } finally {
-    await page.close();
-    await preview.stop();
-  }
+  await withScenario(
+    'vips-found',
+    async (page) => {
+      await page.getByRole('button', { name: 'Find virtual IPs' }).click();
+      await expect(page.getByTestId('vip-table')).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    },
+    SMALLEST,
+  );
 });
 
 for (const [scenario, words] of [
