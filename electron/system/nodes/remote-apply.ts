@@ -155,9 +155,13 @@ export async function applyOnNode(
     const failure = classifySshFailure(node, r.stderr);
     // A broken pipe or reset after the key exchange means the session was cut mid-Apply,
     // not that the node was never reached (which fails in kex_exchange_identification).
+    // A line from the step itself proves it: the step ran, so the node was reached, whatever
+    // words ssh chose for the end ("Connection closed by …" comes in both cases).
+    const stepSpoke = /^nonlocal-bind: /m.test(r.stderr) || /nonlocal-bind: /.test(stdout);
     const cut =
-      /Broken pipe|Connection reset by|client_loop|ssh_dispatch_run_fatal/.test(r.stderr) &&
-      !/kex_exchange_identification/.test(r.stderr);
+      stepSpoke ||
+      (/Broken pipe|Connection reset by|client_loop|ssh_dispatch_run_fatal/.test(r.stderr) &&
+        !/kex_exchange_identification/.test(r.stderr));
     if (failure.kind === 'other' || failure.kind === 'dropped' || cut) {
       return {
         ok: false,
