@@ -88,9 +88,17 @@ export default tseslint.config(
               message: 'The renderer is browser code; Node modules are not available.',
             },
             {
-              group: ['**/electron/**', '../../electron/*', '../../../electron/*'],
+              // The contract is the one exception: plain data with no imports, which both
+              // sides derive from (its channel table included).
+              group: [
+                '**/electron/**',
+                '../../electron/*',
+                '../../../electron/*',
+                '!**/electron/contract',
+              ],
               allowTypeImports: true,
-              message: 'Import only types from electron/ (import type).',
+              message:
+                'Import only types from electron/ (import type), or values from contract.ts.',
             },
           ],
         },

@@ -1,30 +1,11 @@
-import type {
-  ApiChannels,
-  ApiMethod,
-  Channel,
-  Envelope,
-  NonlocalBindApi,
-  ResultOf,
+import {
+  API_CHANNELS,
+  type ApiMethod,
+  type Channel,
+  type Envelope,
+  type NonlocalBindApi,
+  type ResultOf,
 } from '../../electron/contract';
-
-/** Mirrors API_CHANNELS; the type makes any drift from the contract a compile error. */
-const CHANNELS: ApiChannels = {
-  getState: 'state:get',
-  planChanges: 'changes:plan',
-  applyChanges: 'changes:apply',
-  copyText: 'clipboard:write',
-  testBind: 'bind:test',
-  getDiagnostics: 'diagnostics:get',
-  saveDiagnostics: 'diagnostics:save',
-  discoverVips: 'vips:discover',
-  viewNodes: 'nodes:view',
-  addNode: 'nodes:add',
-  removeNode: 'nodes:remove',
-  planAlike: 'nodes:plan-alike',
-  makeAlike: 'nodes:make-alike',
-  testBindOnNode: 'nodes:bind-test',
-  saveFleetExport: 'fleet:save',
-};
 
 const TOKEN_HEADER = 'x-nonlocal-bind-token';
 
@@ -61,8 +42,8 @@ async function call<C extends Channel>(
 /** The contract implemented over the preview's HTTP API, for when no preload is present. */
 export function createHttpBridge(token: string): NonlocalBindApi {
   const api: Record<string, (payload?: unknown) => Promise<unknown>> = {};
-  for (const method of Object.keys(CHANNELS) as ApiMethod[]) {
-    api[method] = (payload?: unknown) => call(token, CHANNELS[method], payload);
+  for (const method of Object.keys(API_CHANNELS) as ApiMethod[]) {
+    api[method] = (payload?: unknown) => call(token, API_CHANNELS[method], payload);
   }
   // The server cannot reach the user's clipboard; in a browser the page copies by itself.
   api.copyText = async (payload?: unknown) => {
