@@ -1,7 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularText } from './safe-read';
 import { STEP_STATE_DIR } from './step-recovery';
 import type { SystemContext } from './system-context';
+
+/** /proc/locks has a line per lock on the machine; far more than any real one holds. */
+const MAX_LOCKS_BYTES = 4 * 1024 * 1024;
 
 /** The privileged step's lock file (see privileged-script.ts). */
 export const APPLY_LOCK = `${STEP_STATE_DIR}/lock`;
@@ -34,7 +38,9 @@ export async function isApplyLockHeld(
     // No lock file yet: no step has ever run here, so none is running.
     return false;
   }
-  const locks = await readFile(procLocks, 'utf8').catch(() => '');
+  // Any user can take flocks, so /proc/locks is read like any file someone else controls.
+  const read = await readRegularText(procLocks, MAX_LOCKS_BYTES);
+  const locks = read.kind === 'read' ? read.text : '';
   const wanted = `${device}:${inode}`;
   return locks
     .split('\n')

@@ -86,11 +86,18 @@ export async function readRegularFile(
         reason: `skipped: larger than ${formatBytes(maxBytes)} (${formatBytes(stats.size)})`,
       };
     }
-    // One byte more than allowed tells a file that grew (or lied about its size) from one that fits.
-    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stats.size + 1, 4096)));
+    // Sized from fstat, but read to the end whatever it said (procfs says 0; a file may grow):
+    // the buffer doubles until the end or one byte past the cap, which tells "too big" apart.
+    const limit = maxBytes + 1;
+    let buffer = Buffer.alloc(Math.min(limit, Math.max(stats.size + 1, 4096)));
     let total = 0;
     for (;;) {
-      if (total === buffer.length) break;
+      if (total === buffer.length) {
+        if (buffer.length === limit) break;
+        const grown = Buffer.alloc(Math.min(limit, buffer.length * 2));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
       const bytesRead = await readFd(fd, buffer, total, buffer.length - total, total);
       if (bytesRead === 0) break;
       total += bytesRead;
