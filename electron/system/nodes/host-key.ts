@@ -1,10 +1,14 @@
-import { appendFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCapped, type CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure, type SshFailure } from './ssh-errors';
 import { runSsh, type SshSettings } from './ssh-runner';
+import { readRegularText } from '../safe-read';
+
+/** Host keys a node shows: a few lines; anything far larger is not a key list. */
+const MAX_HOST_KEY_BYTES = 64 * 1024;
 
 export interface HostKeyOffer {
   /** known_hosts lines exactly as ssh recorded them for this destination. */
@@ -81,12 +85,11 @@ export async function scanHostKey(
         },
       };
     }
-    let text = '';
-    try {
-      text = await readFile(scratch, 'utf8');
-    } catch {
+    // What the host sent, written by ssh into our scratch file: read with a type check and a cap.
+    const read = await readRegularText(scratch, MAX_HOST_KEY_BYTES);
+    if (read.kind !== 'read')
       return { ok: false, failure: classifySshFailure(destination.text, result.stderr) };
-    }
+    const text = read.text;
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     const listed = await runLocal('ssh-keygen', ['-l', '-f', scratch], settings.timeoutMs);
     const problem = toolProblem(listed, settings.timeoutMs);

@@ -1,5 +1,5 @@
 import type { VipDiscovery, VipEntry } from '../../contract';
-import { canonicalAddress as canonical } from '../bind-test';
+import { isLocalAddress } from '../bind-test';
 import type { ParseResult } from '../vip-address';
 import { toVipEntry } from '../vip-discovery';
 import { parseHaproxyConfig } from '../vip-haproxy';
@@ -30,7 +30,7 @@ const READ_INCLUDES = /^\/etc\/nginx\/(conf\.d\/\*\.conf|sites-enabled\/\*)$/;
  * parsers as this computer. "On the node" is judged from the node's own interfaces.
  */
 export function vipsFromNode(extras: NodeExtras, machine: string): VipDiscovery {
-  const held = new Set((extras.addresses ?? []).map(canonical));
+  const held = extras.addresses ?? [];
   const entries: VipEntry[] = [];
   const skipped: VipDiscovery['skipped'][number][] = [];
   const files: VipDiscovery['files'][number][] = [];
@@ -46,7 +46,7 @@ export function vipsFromNode(extras: NodeExtras, machine: string): VipDiscovery 
     const program = programOf(vipFile.path);
     entries.push(
       ...result.addresses.map((found) =>
-        toVipEntry(found, program, held.has(canonical(found.address)), machine),
+        toVipEntry(found, program, isLocalAddress(found.address, held), machine),
       ),
     );
     skipped.push(...result.skipped);
