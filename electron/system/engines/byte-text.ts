@@ -15,10 +15,6 @@ export function bytesToText(bytes: Uint8Array): ByteText {
   ) as ByteText;
 }
 
-export function textToBytes(text: ByteText): Buffer {
-  return Buffer.from(text, 'latin1');
-}
-
 /** The UTF-8 bytes of a JavaScript string, as a ByteText. */
 export function utf8ToByteText(text: string): ByteText {
   return Buffer.from(text, 'utf8').toString('latin1') as ByteText;

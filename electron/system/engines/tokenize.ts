@@ -1,7 +1,7 @@
 import type { ByteText } from './byte-text';
 import { splitPhysicalLines, type PhysicalLine } from './physical-lines';
 import { readAsProcps } from './procps-reading';
-import type { Engine, Statement } from './statement';
+import type { Statement } from './statement';
 import { readAsSystemd } from './systemd-reading';
 
 /**
@@ -30,8 +30,4 @@ export function tokenizeSysctl(text: ByteText): TokenizedFile {
     procps: readAsProcps(text, lines),
     systemdStop: systemd.stop,
   };
-}
-
-export function statementsOf(file: TokenizedFile, engine: Engine): readonly Statement[] {
-  return engine === 'systemd' ? file.systemd : file.procps;
 }
