@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ApplyRequest,
   AppState,
@@ -20,6 +20,7 @@ import { WaitingNotes } from './waiting-notes';
 import { PersistTargetNote } from './persist-target-note';
 import { hasPendingChange } from '../state/apply-request';
 import { ShieldIcon } from './shield-icon';
+import { useLatestCallback } from '../use-latest-callback';
 
 export interface ApplyBarProps {
   readonly view: ViewState;
@@ -49,12 +50,11 @@ const FILE_ERRORS = new Set([
 ]);
 
 /**
- * A callback ref that keeps `--apply-bar-height` equal to the bar's real
- * height, through every content change, so focused content is never scrolled
- * under the bar and the page's end can be scrolled above it. A callback ref,
- * not an effect: the bar mounts and unmounts with the pending change.
+ * Keeps `--apply-bar-height` equal to the bar's real height, through every
+ * content change, so focused content is never scrolled under the bar and the
+ * page's end can be scrolled above it. Returns the way to stop.
  */
-function measureBarHeight(element: HTMLElement): () => void {
+function observeBarHeight(element: HTMLElement): () => void {
   const root = document.documentElement;
   const observer = new ResizeObserver(() => {
     const bar = element.getBoundingClientRect();
@@ -72,6 +72,18 @@ function measureBarHeight(element: HTMLElement): () => void {
     observer.disconnect();
     root.style.removeProperty('--apply-bar-height');
   };
+}
+
+/**
+ * A callback ref for the bar, not an effect: the bar mounts and unmounts with
+ * the pending change, and the ref is told of both.
+ */
+function useBarHeightRef(): (element: HTMLElement | null) => void {
+  const stop = useRef<(() => void) | null>(null);
+  return useCallback((element: HTMLElement | null) => {
+    stop.current?.();
+    stop.current = element ? observeBarHeight(element) : null;
+  }, []);
 }
 
 /** Settings the chosen option leaves with a different value after a restart. */
@@ -94,6 +106,7 @@ function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
 export function ApplyBar(props: ApplyBarProps) {
   const { view, system, request, plan } = props;
   const [commandsOpen, setCommandsOpen] = useState(false);
+  const measureBarHeight = useBarHeightRef();
   const planError = plan?.error ?? null;
   const fileError = planError && FILE_ERRORS.has(planError.code) ? planError.message : null;
   const otherError = planError && !fileError ? planError : null;
@@ -111,7 +124,7 @@ export function ApplyBar(props: ApplyBarProps) {
   // The key press is remembered in a ref (it must fire once), the note in state.
   const applyWhenReady = useRef(false);
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
-  const onCtrlEnter = useEffectEvent((e: KeyboardEvent) => {
+  const onCtrlEnter = useLatestCallback((e: KeyboardEvent) => {
     if (request === null || view.applying) return;
     e.preventDefault();
     if (canApply) apply();
@@ -128,7 +141,7 @@ export function ApplyBar(props: ApplyBarProps) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [onCtrlEnter]);
   useEffect(() => {
     if (!applyWhenReady.current || checking) return;
     // The plan is in: apply it, or leave its error on screen for the user to read.
