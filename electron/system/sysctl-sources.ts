@@ -75,31 +75,42 @@ async function readEntry(
  */
 export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
   const problems: string[] = [];
-  const directories: SnapshotDirectory[] = [];
+  // Each step looks at every directory at once, not one after the other: each call is
+  // a round trip through libuv's thread pool, and the state is read often.
+  const [identities, confInfo] = await Promise.all([
+    Promise.all(SYSCTL_DIRECTORIES.map((dir) => identifyDirectory(ctx, dir))),
+    lstat(resolveSystemPath(ctx, SYSCTL_CONF)).catch(() => null),
+  ]);
   const seenDirectories = new Set<string>();
-  let budget = MAX_FILES_TOTAL;
-  for (const dir of SYSCTL_DIRECTORIES) {
-    const real = resolveSystemPath(ctx, dir);
-    let identity: string;
-    try {
-      const info = await stat(real);
-      if (!info.isDirectory()) continue;
-      identity = `${info.dev}:${info.ino}`;
-    } catch (error) {
-      if (code(error) !== 'ENOENT') problems.push(`${dir}: cannot be read (${code(error)})`);
+  const unique: string[] = [];
+  for (const [index, identity] of identities.entries()) {
+    const dir = SYSCTL_DIRECTORIES[index] ?? '';
+    if (identity.kind === 'absent') continue;
+    if (identity.kind === 'problem') {
+      problems.push(`${dir}: cannot be read (${identity.code})`);
       continue;
     }
     // Merged /usr: /lib/sysctl.d is /usr/lib/sysctl.d; read it once.
-    if (seenDirectories.has(identity)) continue;
-    seenDirectories.add(identity);
-    let entries: Dirent[];
-    try {
-      entries = await readdir(real, { withFileTypes: true });
-    } catch (error) {
-      problems.push(`${dir}: cannot be listed (${code(error)})`);
+    if (seenDirectories.has(identity.id)) continue;
+    seenDirectories.add(identity.id);
+    unique.push(dir);
+  }
+  const listings = await Promise.all(
+    unique.map((dir) =>
+      readdir(resolveSystemPath(ctx, dir), { withFileTypes: true }).catch(
+        (error: unknown) => `${dir}: cannot be listed (${code(error)})`,
+      ),
+    ),
+  );
+  const chosen: { dir: string; names: readonly Dirent[] }[] = [];
+  let budget = MAX_FILES_TOTAL;
+  for (const [index, listing] of listings.entries()) {
+    const dir = unique[index] ?? '';
+    if (typeof listing === 'string') {
+      problems.push(listing);
       continue;
     }
-    const confs = entries
+    const confs = listing
       .filter((e) => e.name.endsWith('.conf'))
       .sort((a, b) => compareNameBytes(a.name, b.name));
     const limit = Math.min(MAX_FILES_PER_DIRECTORY, budget);
@@ -110,22 +121,37 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
     }
     const taken = confs.slice(0, Math.max(0, limit));
     budget -= taken.length;
-    directories.push({
-      dir,
-      entries: await Promise.all(
-        taken.map((e) => readEntry(ctx, `${dir}/${e.name}`, e.name, e.isSymbolicLink())),
-      ),
-    });
+    chosen.push({ dir, names: taken });
   }
-  let sysctlConf: SnapshotEntry | null = null;
-  const confInfo = await lstat(resolveSystemPath(ctx, SYSCTL_CONF)).catch(() => null);
-  if (confInfo) {
-    sysctlConf = await readEntry(
-      ctx,
-      SYSCTL_CONF,
-      path.basename(SYSCTL_CONF),
-      confInfo.isSymbolicLink(),
-    );
-  }
+  const [directories, sysctlConf] = await Promise.all([
+    Promise.all(
+      chosen.map(async ({ dir, names }): Promise<SnapshotDirectory> => ({
+        dir,
+        entries: await Promise.all(
+          names.map((e) => readEntry(ctx, `${dir}/${e.name}`, e.name, e.isSymbolicLink())),
+        ),
+      })),
+    ),
+    confInfo
+      ? readEntry(ctx, SYSCTL_CONF, path.basename(SYSCTL_CONF), confInfo.isSymbolicLink())
+      : Promise.resolve(null),
+  ]);
   return { directories, sysctlConf, problems };
+}
+
+type DirectoryIdentity =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'problem'; readonly code: string }
+  | { readonly kind: 'directory'; readonly id: string };
+
+/** Whether a sysctl directory is there, and which directory it really is (device and inode). */
+async function identifyDirectory(ctx: SystemContext, dir: string): Promise<DirectoryIdentity> {
+  try {
+    const info = await stat(resolveSystemPath(ctx, dir));
+    return info.isDirectory()
+      ? { kind: 'directory', id: `${info.dev}:${info.ino}` }
+      : { kind: 'absent' };
+  } catch (error) {
+    return code(error) === 'ENOENT' ? { kind: 'absent' } : { kind: 'problem', code: code(error) };
+  }
 }
