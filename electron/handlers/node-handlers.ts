@@ -45,7 +45,7 @@ type NodeChannels =
 const NOT_IN_DEMO: ApiError = {
   code: 'nodes-unavailable',
   message:
-    'The demo simulates this computer only; nodes over SSH need the real app (npm start) or the preview without --demo.',
+    'The demo simulates this computer only, so no node can be added here. In the app itself (npm start), the other nodes are reached with your own ssh.',
 };
 
 /** A damaged node list is the user's to fix: its words reach them, not "something went wrong". */

@@ -5,7 +5,9 @@ import { BootSummary } from './components/boot-summary';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
-import { ApplyBar } from './components/apply-bar';
+import { flushSync } from 'react-dom';
+import { APPLY_BUTTON_ID, ApplyBar } from './components/apply-bar';
+import { PendingElsewhereBar } from './components/pending-elsewhere-bar';
 import { DemoBanner } from './components/demo-banner';
 import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { OtherApplyNotice } from './components/other-apply-notice';
@@ -150,6 +152,18 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 <PairPage api={api} />
               </Suspense>
             </div>
+            {countPending(view) > 0 ? (
+              <PendingElsewhereBar
+                count={countPending(view)}
+                onShow={() => {
+                  flushSync(() => setPage('this'));
+                  const applyButton = document.getElementById(APPLY_BUTTON_ID);
+                  if (applyButton instanceof HTMLButtonElement && !applyButton.disabled)
+                    applyButton.focus();
+                  else focusChangedSwitch();
+                }}
+              />
+            ) : null}
           </main>
         ) : (
           <main className="content" aria-busy={view.phase === 'loading' || view.applying}>

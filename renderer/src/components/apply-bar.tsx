@@ -14,7 +14,8 @@ import { ApplyOutcome } from './apply-outcome';
 import { CommandBlocks } from './command-blocks';
 import { InlineCode } from './inline-code';
 import { FleetExport, type FleetFormat } from './fleet-export';
-import { PersistenceOptions } from './persistence-options';
+import { flushSync } from 'react-dom';
+import { FILE_ACTION_ID, PersistenceOptions, persistenceRadioId } from './persistence-options';
 import { RemovalDetails } from './removal-details';
 import { WaitingNotes } from './waiting-notes';
 import { PersistTargetNote } from './persist-target-note';
@@ -39,6 +40,8 @@ export interface ApplyBarProps {
   /** Saves the pending change as Ansible tasks or cloud-init; resolves to words for the result. */
   readonly onSaveFleet: (format: FleetFormat) => Promise<string>;
 }
+
+export const APPLY_BUTTON_ID = 'apply-button';
 
 const FILE_ERRORS = new Set([
   'invalid-file-name',
@@ -78,13 +81,31 @@ function observeBarHeight(element: HTMLElement): () => void {
  * A callback ref for the bar, not an effect: the bar mounts and unmounts with
  * the pending change, and the ref is told of both.
  */
-function useBarHeightRef(): (element: HTMLElement | null) => void {
+export function useBarHeightRef(): (element: HTMLElement | null) => void {
   const stop = useRef<(() => void) | null>(null);
   return useCallback((element: HTMLElement | null) => {
     stop.current?.();
     stop.current = element ? observeBarHeight(element) : null;
   }, []);
 }
+
+/** A field that takes typing, outside the bar: Ctrl+Enter there is that form's, not Apply's. */
+function isTextFieldOutsideBar(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || target.closest('.apply-bar')) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !NOT_TYPED_INTO.has(target.type);
+}
+
+const NOT_TYPED_INTO = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+]);
 
 /** Settings the chosen option leaves with a different value after a restart. */
 function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
@@ -126,6 +147,8 @@ export function ApplyBar(props: ApplyBarProps) {
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
   const onCtrlEnter = useLatestCallback((e: KeyboardEvent) => {
     if (request === null || view.applying) return;
+    // In another panel's text field (the bind test's address, say) the key belongs to that form.
+    if (isTextFieldOutsideBar(e.target)) return;
     e.preventDefault();
     if (canApply) apply();
     else if (checking) {
@@ -204,7 +227,11 @@ export function ApplyBar(props: ApplyBarProps) {
                     type="button"
                     className="button small"
                     disabled={view.applying}
-                    onClick={() => props.onChoice('persist')}
+                    onClick={() => {
+                      // The note goes once the choice is made: focus the choice it made.
+                      flushSync(() => props.onChoice('persist'));
+                      document.getElementById(persistenceRadioId('persist'))?.focus();
+                    }}
                   >
                     Keep it at every boot instead
                   </button>
@@ -244,7 +271,12 @@ export function ApplyBar(props: ApplyBarProps) {
                         type="button"
                         className="button small"
                         disabled={view.applying}
-                        onClick={() => props.onResolution(c.suggestedFileName, ids)}
+                        onClick={() => {
+                          flushSync(() => props.onResolution(c.suggestedFileName, ids));
+                          // The note goes once the new plan settles it: the file line, which
+                          // names what was chosen, keeps the focus instead of <body>.
+                          document.getElementById(FILE_ACTION_ID)?.focus();
+                        }}
                       >
                         {c.suggestedFileName === null
                           ? 'Use /etc/sysctl.conf'
@@ -289,6 +321,7 @@ export function ApplyBar(props: ApplyBarProps) {
             {describeAuth(system, view.applying)}
           </p>
           <button
+            id={APPLY_BUTTON_ID}
             type="button"
             className="button primary"
             onClick={props.onApply}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ChangePlan } from '../../../electron/contract';
 import type { PersistenceChoice } from '../state/app-reducer';
 
@@ -35,6 +36,10 @@ const ACTION_WORDS = {
   unchanged: 'already says this',
 } as const;
 
+export const persistenceRadioId = (choice: PersistenceChoice) => `persistence-${choice}`;
+/** The line naming the file the change goes into: where focus lands after a fix picks it. */
+export const FILE_ACTION_ID = 'file-action';
+
 /** Native radio buttons (arrow keys, Tab and screen readers work as everywhere else) and the target file. */
 export function PersistenceOptions(props: PersistenceOptionsProps) {
   const [editingName, setEditingName] = useState(false);
@@ -48,6 +53,7 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
           <div key={o.value} className="radio-option">
             <label className="radio">
               <input
+                id={persistenceRadioId(o.value)}
                 type="radio"
                 name="persistence"
                 value={o.value}
@@ -57,16 +63,32 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
               />
               <strong>{o.label}</strong>
             </label>
-            <span id={`persistence-hint-${o.value}`} className="visually-hidden">
-              {o.hint}
-            </span>
           </div>
         ))}
       </div>
+      {/* Both hints describe their radio; the chosen one's is shown, so its meaning is on screen. */}
+      {OPTIONS.map((o) => (
+        <p
+          key={o.value}
+          id={`persistence-hint-${o.value}`}
+          className={props.choice === o.value ? 'hint persistence-hint' : 'visually-hidden'}
+          data-testid={props.choice === o.value ? 'persistence-hint' : undefined}
+        >
+          {o.hint}
+        </p>
+      ))}
       {props.choice === 'persist' && props.target === 'sysctl.conf' ? (
-        <p className="target-line" data-testid="file-action">
+        <p className="target-line" id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
           Writing into <code>/etc/sysctl.conf</code> (
-          <button type="button" className="link-button" onClick={props.onUndoTarget}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              // The undo button goes with this line: focus the line that replaces it.
+              flushSync(props.onUndoTarget);
+              document.getElementById(FILE_ACTION_ID)?.focus();
+            }}
+          >
             undo
           </button>
           )
@@ -74,12 +96,20 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
       ) : null}
       {props.choice === 'persist' && props.target === 'sysctl.d' ? (
         <div className="target-line">
-          <span data-testid="file-action">
+          <span id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
             File: <code className="file-path">{`${props.directory}/${props.fileName}`}</code>
             {props.fileAction ? ` (${ACTION_WORDS[props.fileAction]})` : null}
           </span>{' '}
           {!showInput ? (
-            <button type="button" className="link-button" onClick={() => setEditingName(true)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                // The button gives way to the field: the typing goes there.
+                flushSync(() => setEditingName(true));
+                document.getElementById('file-name-input')?.focus();
+              }}
+            >
               change file name
             </button>
           ) : null}

@@ -91,7 +91,12 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
           }}
         />
       </section>
-      {error ? (
+      {error?.code === 'nodes-unavailable' ? (
+        // Not a failure: what the demo cannot do, said as a note.
+        <p className="note drift" role="note" data-testid="nodes-unavailable">
+          {error.message}
+        </p>
+      ) : error ? (
         <p className="inline-error" role="alert">
           {error.message}
         </p>

@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useBarHeightRef } from './apply-bar';
+import { useLatestCallback } from '../use-latest-callback';
+
+export interface PendingElsewhereBarProps {
+  /** How many changes wait on "This computer". */
+  readonly count: number;
+  /** Shows "This computer" with the focus on its Apply. */
+  readonly onShow: () => void;
+}
+
+/**
+ * On the pair view, this computer's pending change stays in reach: the bar says
+ * it is waiting, and its button (or Ctrl+Enter, as on the other view) leads to
+ * Apply there. It does not apply from here: the change is reviewed where it is
+ * shown in full.
+ */
+export function PendingElsewhereBar({ count, onShow }: PendingElsewhereBarProps) {
+  const measureBarHeight = useBarHeightRef();
+  const onCtrlEnter = useLatestCallback((e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    onShow();
+  });
+  useEffect(() => {
+    document.addEventListener('keydown', onCtrlEnter);
+    return () => document.removeEventListener('keydown', onCtrlEnter);
+  }, [onCtrlEnter]);
+  return (
+    <section
+      ref={measureBarHeight}
+      className="apply-bar"
+      aria-labelledby="pending-elsewhere-title"
+      data-testid="pending-elsewhere"
+    >
+      <div className="apply-actions">
+        <p className="auth-hint" id="pending-elsewhere-title">
+          {count === 1
+            ? 'A change to this computer is waiting to be applied.'
+            : `${count} changes to this computer are waiting to be applied.`}
+        </p>
+        <button
+          type="button"
+          className="button primary"
+          aria-keyshortcuts="Control+Enter"
+          onClick={onShow}
+        >
+          Review and apply…
+        </button>
+      </div>
+    </section>
+  );
+}
