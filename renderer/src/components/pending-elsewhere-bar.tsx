@@ -29,7 +29,7 @@ export function PendingElsewhereBar({ count, onShow }: PendingElsewhereBarProps)
   return (
     <section
       ref={measureBarHeight}
-      className="apply-bar"
+      className="apply-bar slim"
       aria-labelledby="pending-elsewhere-title"
       data-testid="pending-elsewhere"
     >
