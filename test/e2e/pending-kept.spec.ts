@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { withDemo } from '../support/demo-page';
 
 let browser: Browser;
 test.beforeAll(async () => {
@@ -14,23 +14,12 @@ test.afterAll(async () => {
 /** The window's minimum size (electron/window-options.ts). */
 const SMALLEST = { width: 560, height: 480 };
 
-async function withScenario(
+function withScenario(
   scenario: string,
   body: (page: Page) => Promise<void>,
   viewport = { width: 920, height: 760 },
 ): Promise<void> {
-  const preview: RunningPreview = await startPreview({
-    args: ['--demo', scenario, '--port', '0'],
-  });
-  const page = await browser.newPage({ viewport });
-  try {
-    await page.goto(preview.url);
-    await page.getByTestId('value-ipv4').waitFor();
-    await body(page);
-  } finally {
-    await page.close();
-    await preview.stop();
-  }
+  return withDemo(browser, scenario, viewport, (page) => body(page));
 }
 
 test('keep at boot, then "This session only": the bar stays and says why Apply has nothing to do', async () => {
