@@ -3,11 +3,16 @@ import type { Elevator } from './elevate';
 import { describeRecovery, mapStepExit } from './elevation-errors';
 import { buildManualAlternatives, wantedRuntimeValues } from './equivalent-commands';
 import { validateFileName } from './file-name';
-import { buildStepArguments, StepPlanError, type StepPlan } from './privileged-step';
+import {
+  buildStepArguments,
+  StepPlanError,
+  type RemovedLines,
+  type StepPlan,
+} from './privileged-step';
 import { readRuntimeValues } from './runtime';
 import { SETTINGS } from './settings';
 import { parseRecoveryLine } from './step-recovery';
-import { removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
+import { findKeyLines, removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
 import { readEditableFile, readTargetFile, SYSCTL_D } from './sysctl-d-files';
 import { SYSCTL_CONF } from './sysctl-sources';
 import type { SystemContext } from './system-context';
@@ -20,30 +25,52 @@ function isAvailable(reading: RuntimeReading): boolean {
   return reading.kind === 'value' || reading.kind === 'unexpected';
 }
 
-/** Words for what really changed: runtime values that differ from before, and the file. */
+/** "the net.ipv4.ip_nonlocal_bind line", "the 2 net.ipv4.ip_nonlocal_bind lines", "the … and … lines". */
+function linesWord(removed: RemovedLines): string {
+  const total = removed.reduce((n, r) => n + r.lines, 0);
+  const keys = removed.map((r) => r.key).join(' and ');
+  if (total === 1) return `the ${keys} line was`;
+  return removed.length === 1 ? `the ${total} ${keys} lines were` : `the ${keys} lines were`;
+}
+
+/** What happened to the file, in words; null when the step left it alone. */
+function describeFileChange(file: StepPlan['file']): string | null {
+  if (file.op === 'none') return null;
+  const path = file.op === 'write-conf' ? SYSCTL_CONF : `${SYSCTL_D}/${file.name}`;
+  if (file.removed && file.removed.length > 0) {
+    const lines = `${linesWord(file.removed)} removed from ${path}`;
+    return file.op === 'delete' ? `${lines}, which set nothing else and was deleted` : lines;
+  }
+  return file.op === 'delete' ? `${path} was removed` : `${path} was written`;
+}
+
+/**
+ * Words for what really changed: runtime values that differ from before, and the file.
+ * After a removal that left the running value alone, it says what that value still is.
+ */
 function describeChanges(
   plan: StepPlan,
   before: readonly { id: SettingId; runtime: RuntimeReading }[],
 ): string {
+  const removedKeys = new Set(
+    plan.file.op === 'none' ? [] : (plan.file.removed ?? []).map((r) => r.key),
+  );
   const parts = SETTINGS.flatMap((s) => {
     const v = s.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
-    if (v === '-') return [];
     const was = before.find((b) => b.id === s.id)?.runtime;
+    if (v === '-') {
+      return removedKeys.has(s.key) && was?.kind === 'value'
+        ? [`${s.label} is still ${was.value === 1 ? 'on' : 'off'}`]
+        : [];
+    }
     if (was?.kind === 'value' && String(was.value) === v) return [];
     return [`${s.label} is now ${v === '1' ? 'on' : 'off'}`];
   });
-  const file =
-    plan.file.op === 'write'
-      ? `${SYSCTL_D}/${plan.file.name} was written`
-      : plan.file.op === 'delete'
-        ? `${SYSCTL_D}/${plan.file.name} was removed`
-        : plan.file.op === 'write-conf'
-          ? `${SYSCTL_CONF} was written`
-          : null;
+  const file = describeFileChange(plan.file);
   const all = [...parts, ...(file ? [file] : [])];
-  return all.length === 0
-    ? 'Nothing needed changing: the system already had these values.'
-    : `${all.join('; ')}.`;
+  if (all.length === 0) return 'Nothing needed changing: the system already had these values.';
+  const text = `${all.join('; ')}.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The keys to write for a persistent change, from the runtime tokens of the plan. */
@@ -150,12 +177,15 @@ export async function planApply(
     }
     return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
   }
-  const removal = removeKeysFromText(
-    target.text,
-    SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key),
-  );
+  const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
+  const removal = removeKeysFromText(target.text, keys);
+  const keyLines = findKeyLines(target.text, keys);
+  const removed = keys.flatMap((key) => {
+    const lines = keyLines.filter((l) => l.key === key).length;
+    return lines > 0 ? [{ key, lines }] : [];
+  });
   const file = removal.deleteFile
-    ? ({ op: 'delete', name: name.name, expectedSha256: currentSha } as const)
+    ? ({ op: 'delete', name: name.name, expectedSha256: currentSha, removed } as const)
     : removal.text === target.text
       ? ({ op: 'none' } as const)
       : ({
@@ -163,6 +193,7 @@ export async function planApply(
           name: name.name,
           expectedSha256: currentSha,
           content: removal.text,
+          removed,
         } as const);
   if (file.op === 'none' && tokens.ipv4 === '-' && tokens.ipv6 === '-') {
     return {

@@ -1,6 +1,12 @@
 import { validateFileName } from './file-name';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
 
+/**
+ * For a removal ("Remove from FILE"): each key whose lines go, and how many lines. Only
+ * the words of the outcome use it; the step's arguments never carry it.
+ */
+export type RemovedLines = readonly { readonly key: string; readonly lines: number }[];
+
 /** What one privileged run does; built by the planner from validated input only. */
 export interface StepPlan {
   readonly ipv4: '0' | '1' | '-';
@@ -12,13 +18,20 @@ export interface StepPlan {
         readonly name: string;
         readonly expectedSha256: string | null;
         readonly content: string;
+        readonly removed?: RemovedLines;
       }
-    | { readonly op: 'delete'; readonly name: string; readonly expectedSha256: string | null }
+    | {
+        readonly op: 'delete';
+        readonly name: string;
+        readonly expectedSha256: string | null;
+        readonly removed?: RemovedLines;
+      }
     /** /etc/sysctl.conf itself, when only editing it makes a value win under procps. */
     | {
         readonly op: 'write-conf';
         readonly expectedSha256: string | null;
         readonly content: string;
+        readonly removed?: RemovedLines;
       };
 }
 

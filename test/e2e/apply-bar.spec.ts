@@ -339,12 +339,27 @@ test('Remove from FILE names the file and its lines, warns about someone else’
     await expect(page.getByLabel('Also turn IPv4 non-local bind off now')).toBeVisible();
     await apply(page).click();
     await expect(page.getByTestId('apply-success')).toContainText(
-      '/etc/sysctl.d/60-haproxy.conf was written.',
+      'Applied. IPv4 non-local bind is still off; the net.ipv4.ip_nonlocal_bind line was removed from /etc/sysctl.d/60-haproxy.conf.',
     );
     await expect(page.getByTestId('drift-ipv4')).toHaveCount(0);
     await expect(page.getByTestId('boot-line-ipv4')).toContainText(
       'After a restart: off (no file sets it',
     );
+  });
+});
+
+test('after Remove from 90-nonlocal-bind.conf, the outcome names the removed line and the running value, nothing else', async () => {
+  await withDemo('enabled', { width: 920, height: 760 }, async (page) => {
+    await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
+    await page.getByRole('button', { name: 'Remove from 90-nonlocal-bind.conf' }).click();
+    await apply(page).click();
+    const success = page.getByTestId('apply-success');
+    await expect(success).toContainText(
+      'Applied. IPv4 non-local bind is still on; the net.ipv4.ip_nonlocal_bind line was removed from /etc/sysctl.d/90-nonlocal-bind.conf.',
+    );
+    await expect(success).not.toContainText('was written');
+    await expect(success).not.toContainText('IPv6');
+    await expect(page.getByTestId('value-ipv4')).toHaveText('On');
   });
 });
 
