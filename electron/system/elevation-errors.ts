@@ -47,7 +47,9 @@ export function mapElevationFailure(
       alternatives: [
         { title: 'Debian 12 and Ubuntu 22.04 or newer', commands: 'sudo apt install pkexec' },
         { title: 'Older Debian and Ubuntu', commands: 'sudo apt install policykit-1' },
-        { title: 'Fedora, RHEL, openSUSE', commands: 'sudo dnf install polkit' },
+        { title: 'Fedora and RHEL', commands: 'sudo dnf install polkit' },
+        { title: 'openSUSE', commands: 'sudo zypper install polkit' },
+        { title: 'Arch Linux', commands: 'sudo pacman -S polkit' },
         ...manual,
       ],
     };
@@ -62,27 +64,49 @@ export function mapElevationFailure(
 /** `key=value` pairs the step meant to set, for the container flags that set them instead. */
 export type WantedValues = readonly { readonly key: string; readonly value: string }[];
 
-/** Where a container's own sysctls are set, for each common runtime. */
+/**
+ * The kubelet refuses a pod that sets a sysctl outside its safe list unless the node allows
+ * it; ip_nonlocal_bind is not on that list, for either family.
+ */
+const KUBELET_ALLOWANCE = [
+  "# Not on the kubelet's safe-sysctl list: each node's kubelet must allow them first,",
+  "#   --allowed-unsafe-sysctls='net.ipv4.ip_nonlocal_bind,net.ipv6.ip_nonlocal_bind'",
+  '# (or allowedUnsafeSysctls in its KubeletConfiguration file), or the pod is refused.',
+];
+
+/**
+ * Where a container's own sysctls are set, for each common runtime. Docker, Podman and
+ * Kubernetes fix them when the container or pod is created, so a restart keeps the old
+ * value; LXC reads its configuration at every start.
+ */
 function containerAlternatives(wanted: WantedValues): CommandBlock[] {
   const pairs = wanted.length > 0 ? wanted : [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1' }];
   const flags = pairs.map((p) => `--sysctl ${p.key}=${p.value}`).join(' ');
   return [
-    { title: 'Docker: add to `docker run` (on the host)', commands: `docker run ${flags} IMAGE` },
-    { title: 'Podman: add to `podman run` (on the host)', commands: `podman run ${flags} IMAGE` },
     {
-      title: 'Docker Compose: in the service of docker-compose.yml',
+      title: 'Docker: on the host, create the container again with `docker run`',
+      commands: `docker run ${flags} IMAGE`,
+    },
+    {
+      title: 'Podman: on the host, create the container again with `podman run`',
+      commands: `podman run ${flags} IMAGE`,
+    },
+    {
+      title:
+        'Docker Compose: in the service of docker-compose.yml, then `docker compose up -d` (it re-creates the container)',
       commands: ['sysctls:', ...pairs.map((p) => `  - ${p.key}=${p.value}`)].join('\n'),
     },
     {
-      title: 'Kubernetes: in the pod spec',
+      title: 'Kubernetes: in the pod spec, then re-create the pod',
       commands: [
+        ...KUBELET_ALLOWANCE,
         'securityContext:',
         '  sysctls:',
         ...pairs.flatMap((p) => [`    - name: ${p.key}`, `      value: "${p.value}"`]),
       ].join('\n'),
     },
     {
-      title: 'LXC: in the container configuration',
+      title: 'LXC: in the container configuration (applied when the container next starts)',
       commands: pairs.map((p) => `lxc.sysctl.${p.key} = ${p.value}`).join('\n'),
     },
   ];
@@ -116,7 +140,7 @@ export function mapStepExit(
       return {
         code: 'proc-read-only',
         message:
-          '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container starts. Nothing was changed. Set the value there with ONE of these, then restart the container:',
+          '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:',
         details,
         alternatives: containerAlternatives(wanted),
       };

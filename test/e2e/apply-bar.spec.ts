@@ -265,7 +265,7 @@ test('accessible names and descriptions: switches, radios, Copy buttons, the pen
     const copies = page.getByTestId('outcome-alert').getByRole('button', { name: /^Copy: / });
     expect(await copies.count()).toBeGreaterThan(1);
     await expect(copies.first()).toHaveAccessibleName(
-      'Copy: Docker: add to docker run (on the host)',
+      'Copy: Docker: on the host, create the container again with docker run',
     );
     for (const button of await copies.all()) {
       expect(await button.getAttribute('aria-label')).not.toContain('`');
