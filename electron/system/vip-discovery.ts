@@ -93,11 +93,16 @@ export function toVipEntry(
   const local = !found.wildcard && assigned;
   const needs = found.wildcard || local ? null : found.family === 'IPv4' ? 'ipv4' : 'ipv6';
   const here = machine ?? 'this computer';
+  const there = machine ? 'there' : 'here';
+  // Keepalived adds its virtual IPs itself and never binds them: the services that
+  // listen on them (HAProxy, Nginx) are what need the setting on the node without them.
   const advice = found.wildcard
     ? 'Listens on all addresses: no setting is needed.'
     : local
       ? `On ${here} now: binding works without the setting (but not on the standby node).`
-      : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${machine ? 'there' : 'here'}.`;
+      : program === 'Keepalived'
+        ? `Not on ${here} yet: Keepalived adds it itself when ${here} takes over and needs no setting, but services that listen on it ${there} before then (HAProxy, Nginx) need ${found.family} non-local bind.`
+        : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${there}.`;
   return { ...found, program, assignedLocally: local, needs, advice };
 }
 

@@ -17,7 +17,13 @@ test('demo: finds the virtual IPs the configs name, says what they need, and tes
       'Not on this computer: HAProxy needs IPv4 non-local bind to start here.',
     );
     await expect(table).toContainText('[2001:db8::10]:443');
-    await expect(table).toContainText('Keepalived, /etc/keepalived/keepalived.conf:6');
+    const keepalived = table.locator('tr', {
+      hasText: 'Keepalived, /etc/keepalived/keepalived.conf:6',
+    });
+    await expect(keepalived).toContainText(
+      'Not on this computer yet: Keepalived adds it itself when this computer takes over and needs no setting, but services that listen on it here before then (HAProxy, Nginx) need IPv4 non-local bind.',
+    );
+    await expect(table).not.toContainText('Keepalived needs');
     await expect(table).toContainText('Nginx, /etc/nginx/conf.d/status.conf:2');
     await expect(table).toContainText('Listens on all addresses: no setting is needed.');
     await page.getByRole('button', { name: 'Test 192.0.2.11' }).click();

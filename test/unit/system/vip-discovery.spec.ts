@@ -5,7 +5,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { discoverVips } from '../../../electron/system/vip-discovery';
+import { toVipEntry, type discoverVips } from '../../../electron/system/vip-discovery';
 import { parseHaproxyConfig } from '../../../electron/system/vip-haproxy';
 import { parseKeepalivedConfig } from '../../../electron/system/vip-keepalived';
 import { parseNginxConfig } from '../../../electron/system/vip-nginx';
@@ -191,4 +191,28 @@ test('discovery follows nginx includes once, marks missing and unreadable files,
   );
   await rm(root, { recursive: true });
   await rm(path.dirname(cli), { recursive: true });
+});
+
+test('a Keepalived address not held yet: Keepalived adds it itself; the services listening on it need the setting', () => {
+  const found = {
+    address: '192.0.2.10',
+    port: null,
+    family: 'IPv4',
+    wildcard: false,
+    file: '/etc/keepalived/keepalived.conf',
+    line: 6,
+  } as const;
+  const here = toVipEntry(found, 'Keepalived', false, null);
+  expect(here.needs).toBe('ipv4');
+  expect(here.advice).toBe(
+    'Not on this computer yet: Keepalived adds it itself when this computer takes over and needs no setting, but services that listen on it here before then (HAProxy, Nginx) need IPv4 non-local bind.',
+  );
+  expect(here.advice).not.toContain('Keepalived needs');
+  expect(toVipEntry(found, 'Keepalived', false, 'lb-2').advice).toBe(
+    'Not on lb-2 yet: Keepalived adds it itself when lb-2 takes over and needs no setting, but services that listen on it there before then (HAProxy, Nginx) need IPv4 non-local bind.',
+  );
+  // HAProxy itself binds the address, so it is the one that needs the setting.
+  expect(toVipEntry(found, 'HAProxy', false, null).advice).toBe(
+    'Not on this computer: HAProxy needs IPv4 non-local bind to start here.',
+  );
 });
