@@ -216,8 +216,10 @@ export interface BindTestResult {
   readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error';
   /** The result in words. */
   readonly message: string;
-  /** The address is assigned to a local interface right now. */
+  /** The address is this computer's right now: loopback, an interface's, or the any-address. */
   readonly assignedLocally: boolean;
+  /** The address is the any-address (0.0.0.0 or ::): all of this computer's addresses. */
+  readonly anyAddress: boolean;
 }
 
 export interface VipEntry {

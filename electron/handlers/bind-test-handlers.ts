@@ -3,6 +3,7 @@ import { DEMO_OWN_ADDRESSES } from '../demo/scenarios';
 import {
   describeNotLocal,
   describeWorks,
+  isAnyAddress,
   isLocalAddress,
   runBindTest,
   validateBindTarget,
@@ -28,6 +29,7 @@ async function simulateBindTest(deps: HandlerDeps, target: BindTarget): Promise<
     port: target.port,
     family: target.family,
     assignedLocally: local,
+    anyAddress: isAnyAddress(target.address),
   };
   const simulated = ' (simulated in the demo)';
   return on || local

@@ -73,8 +73,11 @@ function isLoopback(address: string): boolean {
   return wanted === '::1' || (net.isIP(wanted) === 4 && wanted.startsWith('127.'));
 }
 
-/** 0.0.0.0 and ::: listening there means every address this computer has, never a foreign one. */
-function isWildcard(address: string): boolean {
+/**
+ * 0.0.0.0 and ::, the any-address: listening there means every address this computer has,
+ * never a foreign one, so it never needs non-local bind.
+ */
+export function isAnyAddress(address: string): boolean {
   const wanted = canonicalAddress(address);
   return wanted === '0.0.0.0' || wanted === '::';
 }
@@ -85,7 +88,7 @@ function isWildcard(address: string): boolean {
  * addresses exactly as the real test does with the real ones.
  */
 export function isLocalAddress(address: string, own: readonly string[]): boolean {
-  if (isLoopback(address) || isWildcard(address)) return true;
+  if (isLoopback(address) || isAnyAddress(address)) return true;
   const wanted = canonicalAddress(address);
   return own.some((a) => canonicalAddress(a) === wanted);
 }
@@ -98,8 +101,10 @@ export function isAssignedLocally(address: string): boolean {
   return isLocalAddress(address, own);
 }
 
-/** The bind test's words for a listen that worked, local or not. */
+/** The bind test's words for a listen that worked: the any-address, an own address, or a foreign one. */
 export function describeWorks(target: BindTarget, local: boolean): string {
+  if (isAnyAddress(target.address))
+    return "works: this is the any-address (all of this computer's addresses), which never needs non-local bind";
   return local
     ? "works: the address belongs to this computer, so the setting isn't needed for it"
     : `works: this computer does not hold the address yet, and ${target.family} non-local bind lets services listen on it anyway`;
@@ -130,6 +135,7 @@ export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
     port: target.port,
     family: target.family,
     assignedLocally: local,
+    anyAddress: isAnyAddress(target.address),
   };
   if (error === null) {
     return {

@@ -69,6 +69,18 @@ test('loopback addresses are this computer’s own, whatever the setting', () =>
   );
 });
 
+test('the any-address is neither loopback nor an interface address: it is all of them, setting or not', () => {
+  const results = run(['0.0.0.0', '', '::', '', '[::]', '']);
+  const words =
+    "works: this is the any-address (all of this computer's addresses), which never needs non-local bind";
+  expect(results.map((r) => [r.outcome, r.anyAddress, r.assignedLocally, r.message])).toEqual([
+    ['works', true, true, words],
+    ['works', true, true, words],
+    ['works', true, true, words],
+  ]);
+  expect(run(['127.0.0.1', ''])[0]).toMatchObject({ anyAddress: false });
+});
+
 test('an address already on this computer works without the setting, and says so', () => {
   sandbox.run('ip', ['addr', 'add', '192.0.2.77/32', 'dev', 'lo']);
   const [result] = run(['192.0.2.77', '']);

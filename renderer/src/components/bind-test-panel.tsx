@@ -89,9 +89,11 @@ export function BindTestPanel({ api, appliedCount }: BindTestPanelProps) {
             {result.value.message}
           </p>
           <p className="hint">
-            {result.value.assignedLocally
-              ? 'This address belongs to this computer (loopback, or assigned to one of its network interfaces).'
-              : 'This computer does not hold this address right now; another node may, or it may arrive with a failover.'}
+            {result.value.anyAddress
+              ? 'This is the any-address: listening on it means listening on all of this computer’s addresses at once.'
+              : result.value.assignedLocally
+                ? 'This address belongs to this computer (loopback, or assigned to one of its network interfaces).'
+                : 'This computer does not hold this address right now; another node may, or it may arrive with a failover.'}
           </p>
           {stale ? (
             <button
