@@ -1,6 +1,8 @@
-import { mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
+import { HELPER_PATH } from '../system/step-helper';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
 /** Elevation outcomes a scenario can simulate, as the real chain reports them. */
@@ -32,6 +34,12 @@ const HEADER =
 interface SimulatedTools {
   readonly pkexec: boolean;
   readonly agent: boolean;
+  /**
+   * The deb/rpm package's step helper (docs/polkit-action.md), byte for byte this version's,
+   * so the real helper check finds it. The packages depend on pkexec, so a computer without
+   * pkexec runs the app some other way (an AppImage) and has no helper either.
+   */
+  readonly helper: boolean;
 }
 
 const TOOL_STUB = '#!/bin/sh\n# Stand-in of the demo: never run.\nexit 1\n';
@@ -41,6 +49,8 @@ function simulatedTools(tools: SimulatedTools): Record<string, DemoEntry> {
     '/usr/sbin/sysctl': { content: TOOL_STUB, executable: true },
   };
   if (tools.pkexec) entries['/usr/bin/pkexec'] = { content: TOOL_STUB, executable: true };
+  // Never run in the demo either: its "elevation" is simulated or direct.
+  if (tools.helper) entries[HELPER_PATH] = { content: PRIVILEGED_SCRIPT, executable: true };
   // A desktop session's authentication agent, as /proc/PID/comm names it.
   if (tools.agent) entries['/proc/2417/comm'] = { content: 'polkit-gnome-au\n' };
   return entries;
@@ -49,7 +59,7 @@ function simulatedTools(tools: SimulatedTools): Record<string, DemoEntry> {
 function baseSystem(
   ipv4: string,
   ipv6: string | null,
-  tools: SimulatedTools = { pkexec: true, agent: true },
+  tools: SimulatedTools = { pkexec: true, agent: true, helper: true },
 ): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
     ...simulatedTools(tools),
@@ -160,13 +170,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'no-polkit-agent',
     summary: 'Simulated: no polkit authentication agent is running (for example over SSH).',
-    entries: baseSystem('0\n', '0\n', { pkexec: true, agent: false }),
+    entries: baseSystem('0\n', '0\n', { pkexec: true, agent: false, helper: true }),
     elevation: 'no-polkit-agent',
   },
   {
     name: 'no-pkexec',
     summary: 'Simulated: pkexec is not installed.',
-    entries: baseSystem('0\n', '0\n', { pkexec: false, agent: true }),
+    entries: baseSystem('0\n', '0\n', { pkexec: false, agent: true, helper: false }),
     elevation: 'no-pkexec',
   },
   {
@@ -185,6 +195,16 @@ export interface DemoRoot {
   dispose(): Promise<void>;
 }
 
+/**
+ * Directories from `dir` up to (not including) the root get mode 755 whatever the umask,
+ * as on a real system: the helper check refuses a directory others can write.
+ */
+async function fixDirectoryModes(fsRoot: string, dir: string): Promise<void> {
+  for (let d = dir; d.startsWith(`${fsRoot}${path.sep}`); d = path.dirname(d)) {
+    await chmod(d, 0o755);
+  }
+}
+
 /** Lays a scenario out in a fresh temporary directory; nothing outside it is read or written. */
 export async function createDemoRoot(scenario: DemoScenario): Promise<DemoRoot> {
   const fsRoot = await mkdtemp(path.join(os.tmpdir(), `nonlocal-bind-demo-${scenario.name}-`));
@@ -192,11 +212,17 @@ export async function createDemoRoot(scenario: DemoScenario): Promise<DemoRoot> 
     const target = path.join(fsRoot, systemPath);
     if ('dir' in entry) {
       await mkdir(target, { recursive: true });
+      await fixDirectoryModes(fsRoot, target);
       continue;
     }
     await mkdir(path.dirname(target), { recursive: true });
+    await fixDirectoryModes(fsRoot, path.dirname(target));
     if ('link' in entry) await symlink(entry.link, target);
-    else await writeFile(target, entry.content, { mode: entry.executable ? 0o755 : 0o644 });
+    else {
+      const mode = entry.executable ? 0o755 : 0o644;
+      await writeFile(target, entry.content, { mode });
+      await chmod(target, mode);
+    }
   }
   return { fsRoot, dispose: () => rm(fsRoot, { recursive: true, force: true }) };
 }

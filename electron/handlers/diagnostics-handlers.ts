@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { buildDiagnosticsReport } from '../system/diagnostics';
 import {
   findExecutable,
@@ -11,6 +12,14 @@ import { fail, guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
 import { readAppState } from './state-handlers';
 
+/**
+ * Who must own the helper: root on the real system; in the demo, whoever laid out its
+ * temporary root (this process), so the same check tells a scenario's helper apart.
+ */
+function helperOwner(deps: HandlerDeps): number {
+  return deps.demo === null ? 0 : statSync(deps.ctx.fsRoot).uid;
+}
+
 async function buildReport(deps: HandlerDeps): Promise<string> {
   return buildDiagnosticsReport({
     appVersion: deps.appVersion,
@@ -22,7 +31,7 @@ async function buildReport(deps: HandlerDeps): Promise<string> {
       pkexec: findExecutable(deps.ctx, 'pkexec'),
       sysctl: findExecutable(deps.ctx, 'sysctl'),
       polkitAgent: await findPolkitAgent(deps.ctx),
-      namedAction: checkInstalledHelper({ fsRoot: deps.ctx.fsRoot }),
+      namedAction: checkInstalledHelper({ fsRoot: deps.ctx.fsRoot, ownerUid: helperOwner(deps) }),
     },
     lastApply: deps.applyLog.last,
   });

@@ -398,10 +398,17 @@ test('open panels stay open when the plan recomputes', async () => {
 
 test('the demo tells one consistent story: real version, tools that match, the file Apply wrote', async () => {
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  for (const [scenario, pkexec, agent] of [
-    ['fresh', '/usr/bin/pkexec', 'running (polkit-gnome-au)'],
-    ['no-pkexec', 'missing', 'running (polkit-gnome-au)'],
-    ['no-polkit-agent', '/usr/bin/pkexec', 'none found'],
+  const used =
+    "polkit action io.nonlocalbind.app.apply: used (/usr/lib/nonlocal-bind/nonlocal-bind-step is this version's step)";
+  for (const [scenario, pkexec, agent, helper] of [
+    ['fresh', '/usr/bin/pkexec', 'running (polkit-gnome-au)', used],
+    [
+      'no-pkexec',
+      'missing',
+      'running (polkit-gnome-au)',
+      'polkit action io.nonlocalbind.app.apply: not used, the generic pkexec prompt instead (/usr/bin/pkexec is missing)',
+    ],
+    ['no-polkit-agent', '/usr/bin/pkexec', 'none found', used],
   ] as const) {
     await withDemo(scenario, { width: 920, height: 760 }, async (page) => {
       if (scenario === 'fresh') {
@@ -414,6 +421,7 @@ test('the demo tells one consistent story: real version, tools that match, the f
       expect(text).toContain(`App version: ${version}`);
       expect(text).toContain(`pkexec: ${pkexec}`);
       expect(text).toContain(`polkit authentication agent: ${agent}`);
+      expect(text).toContain(helper);
       if (scenario === 'fresh') {
         expect(text).toContain('/etc/sysctl.d/90-nonlocal-bind.conf was written');
       }

@@ -140,6 +140,35 @@ test('each scenario says whether Apply can ask for a password, from its simulate
   }
 });
 
+test('each scenario’s diagnostics name the tools of its story: the packaged helper unless pkexec is missing', async () => {
+  const used =
+    "polkit action io.nonlocalbind.app.apply: used (/usr/lib/nonlocal-bind/nonlocal-bind-step is this version's step)";
+  for (const scenario of DEMO_SCENARIOS) {
+    const { table, state, dispose } = await stateOf(scenario.name);
+    try {
+      const report = await table['diagnostics:get'](null);
+      if (!report.ok) throw new Error(report.error.message);
+      const text = report.value.text;
+      expect(text, scenario.name).not.toContain('is not installed');
+      if (scenario.name === 'no-pkexec') {
+        expect(text, scenario.name).toContain('pkexec: missing');
+        expect(text, scenario.name).toContain(
+          'polkit action io.nonlocalbind.app.apply: not used, the generic pkexec prompt instead (/usr/bin/pkexec is missing)',
+        );
+      } else {
+        expect(text, scenario.name).toContain('pkexec: /usr/bin/pkexec');
+        expect(text, scenario.name).toContain(used);
+      }
+      // The password-prompt words agree with the same tools.
+      expect(state.passwordPrompt === 'no-pkexec', scenario.name).toBe(
+        scenario.name === 'no-pkexec',
+      );
+    } finally {
+      await dispose();
+    }
+  }
+});
+
 test('demo diagnostics: the simulated kernel, and a failed Apply with the blocks its words point at', async () => {
   const { table, dispose } = await stateOf('no-polkit-agent');
   try {

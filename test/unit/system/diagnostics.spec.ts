@@ -38,8 +38,8 @@ test('the diagnostics report has every listed fact and no other line from any fi
       '/etc/sysctl.d/50-app.conf:3: net.ipv6.ip_nonlocal_bind = 1',
       'pkexec: /usr/bin/pkexec',
       'polkit authentication agent: ',
-      // The demo's simulated system has no packaged helper.
-      'polkit action io.nonlocalbind.app.apply: not used, the generic pkexec prompt instead (/usr/lib/nonlocal-bind/nonlocal-bind-step is not installed)',
+      // The scenario's simulated computer has the packaged app: its helper is this version's.
+      "polkit action io.nonlocalbind.app.apply: used (/usr/lib/nonlocal-bind/nonlocal-bind-step is this version's step)",
       'Last Apply: ',
       'applied: IPv6 non-local bind is now on.',
     ]) {
