@@ -92,7 +92,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'help',
         title: 'Explain what the setting does',
-        say: 'Further down, "About these settings" has "What does this do?" for each setting: when it is needed (HAProxy, Nginx or Keepalived on a node that does not hold the virtual IP yet) and what the risk is.',
+        say: 'Further down, "About these settings" has "What does this do?" for each setting: when it is needed (HAProxy, Nginx or another service listening on a virtual IP, on a node that does not hold it yet; Keepalived itself adds the address and does not need it) and what the risk is.',
         act: async (page) => {
           await page.getByText('What does this do?').first().click();
           await expect(page.locator('.setting-help').first()).toBeVisible();
@@ -292,7 +292,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Find them',
-        say: 'Click Find virtual IPs (afterwards the button says "Look again"). The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it.',
+        say: 'Click Find virtual IPs (afterwards the button says "Look again"). The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it. For a Keepalived address the row says Keepalived "adds it itself" and needs no setting: the services that listen on it (HAProxy, Nginx) need it on the node that does not hold it yet.',
         act: async (page) => {
           await page.getByRole('button', { name: 'Find virtual IPs' }).click();
           await expect(page.getByTestId('vip-table')).toBeVisible();
@@ -375,7 +375,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     'Error: pkexec is missing',
     'The package that asks for administrator rights is not installed.',
     'pkexec is not installed',
-    'Nothing was changed. The message lists the install command for each family of distributions, for example "sudo apt install pkexec"; have the user run the one for their system, then click "Apply…" again.',
+    'Nothing was changed. The message gives the install command for each family of distributions, one block each: for example "sudo apt install pkexec" on Debian 12 and Ubuntu 22.04 or newer, "sudo dnf install polkit" on Fedora and RHEL, "sudo zypper install polkit" on openSUSE. Have the user copy the one for their system, run it, then click "Apply…" again.',
   ),
   errorTask(
     'error-readonly-proc',
@@ -383,7 +383,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
     'Error: /proc/sys is read-only',
     'The app runs in a container whose network settings belong to the host.',
     '/proc/sys is read-only here',
-    'Nothing was changed, and the app cannot change it from inside. The container must be started with the setting; the message shows the exact flag for each runtime, for example "docker run --sysctl net.ipv4.ip_nonlocal_bind=1 IMAGE".',
+    'Nothing was changed, and the app cannot change it from inside. The setting belongs in the container\'s configuration on the host, and Docker, Podman and Kubernetes apply it only when the container or pod is created again, "not when it restarts". The message shows the exact setting for each runtime, for example "docker run --sysctl net.ipv4.ip_nonlocal_bind=1 IMAGE". For Kubernetes, each node\'s kubelet must also allow the two keys (`--allowed-unsafe-sysctls`, or `allowedUnsafeSysctls` in its KubeletConfiguration file), or the pod is refused.',
   ),
   {
     id: 'error-input',
