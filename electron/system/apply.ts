@@ -3,6 +3,7 @@ import type { Elevator } from './elevate';
 import { describeRecovery, mapStepExit } from './elevation-errors';
 import { buildManualAlternatives, wantedRuntimeValues } from './equivalent-commands';
 import { validateFileName } from './file-name';
+import { describeHiddenFile, findHiddenFile } from './hidden-file';
 import {
   buildStepArguments,
   StepPlanError,
@@ -14,7 +15,7 @@ import { SETTINGS } from './settings';
 import { parseRecoveryLine } from './step-recovery';
 import { findKeyLines, removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
 import { readEditableFile, readTargetFile, SYSCTL_D } from './sysctl-d-files';
-import { SYSCTL_CONF } from './sysctl-sources';
+import { readSysctlSources, SYSCTL_CONF } from './sysctl-sources';
 import type { SystemContext } from './system-context';
 
 export type ApplyResult =
@@ -160,6 +161,11 @@ export async function planApply(
   if (persistence.kind === 'persist') {
     const values = persistedValues(tokens);
     if (values.size === 0) return NOTHING_TO_APPLY;
+    if (target.kind === 'absent') {
+      // A new name in /etc/sysctl.d replaces a same-named file of a later directory at boot.
+      const hidden = findHiddenFile(await readSysctlSources(ctx), name.name);
+      if (hidden) return describeHiddenFile(name.name, hidden);
+    }
     const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
     const file =
       target.kind === 'file' && content === target.text

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { ApiError, RuntimeValue, SettingId } from '../../contract';
 import { DEFAULT_FILE_NAME } from '../file-name';
+import { findHiddenFile } from '../hidden-file';
 import type { StepPlan } from '../privileged-step';
 import { SETTINGS } from '../settings';
 import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
@@ -170,6 +171,13 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
   const problems: string[] = [];
   for (const c of candidates(machine, ids)) {
     const path = c.name === null ? SYSCTL_CONF : `${ETC_SYSCTL_D}/${c.name}`;
+    // A new name in /etc/sysctl.d would replace a vendor's file of that name at boot; the
+    // simulation below checks only our keys, so it would never notice.
+    const hidden = c.name === null ? null : findHiddenFile(machine.snapshot, c.name);
+    if (hidden) {
+      problems.push(`${path} would hide ${hidden.path}`);
+      continue;
+    }
     if (c.entry !== null && c.entry.kind !== 'file') {
       problems.push(`${path} is ${c.entry.kind === 'masked' ? 'masked' : 'not a readable file'}`);
       continue;

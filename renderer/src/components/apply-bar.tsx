@@ -50,6 +50,7 @@ const FILE_ERRORS = new Set([
   'file-not-text',
   'file-too-large',
   'file-unreadable',
+  'file-name-hides-file',
 ]);
 
 /**

@@ -84,3 +84,40 @@ test('when no file the app may write can win under both engines, it says why and
     expect(plan.error.message).toContain('would lose to a file read after it');
   }
 });
+
+test('the app’s default name is never proposed where it would hide a vendor file of that name', () => {
+  // The simulation checks only our keys: it cannot see that /usr/lib's kernel.pid_max would go.
+  const vendor = file('90-nonlocal-bind.conf', 'kernel.pid_max = 4194304\n');
+  const link: SnapshotEntry = {
+    name: '99-sysctl.conf',
+    kind: 'file',
+    content: Buffer.from('# site\n'),
+    linkTarget: '../sysctl.conf',
+  };
+  const m = machine(
+    0,
+    { '/etc/sysctl.d': [link], '/usr/lib/sysctl.d': [vendor] },
+    file('sysctl.conf', '# site\n'),
+  );
+  const plan = planAlike(m, ON);
+  if (plan.kind !== 'change') throw new Error(JSON.stringify(plan));
+  expect(plan.file).toBe('/etc/sysctl.conf');
+  expect(plan.step.file.op).toBe('write-conf');
+
+  // With no other way, it says so and why, instead of hiding the vendor's file.
+  const stuck = planAlike(machine(0, { '/usr/lib/sysctl.d': [vendor] }), ON);
+  if (stuck.kind !== 'impossible') throw new Error(JSON.stringify(stuck));
+  expect(stuck.error.message).toContain(
+    '/etc/sysctl.d/90-nonlocal-bind.conf would hide /usr/lib/sysctl.d/90-nonlocal-bind.conf',
+  );
+});
+
+test('a file /etc/sysctl.d already has is still edited in place when a vendor file has its name', () => {
+  const m = machine(0, {
+    '/etc/sysctl.d': [file('60-vip.conf', 'net.ipv4.ip_nonlocal_bind = 0\n')],
+    '/usr/lib/sysctl.d': [file('60-vip.conf', 'kernel.a = 1\n')],
+  });
+  const plan = planAlike(m, ON);
+  if (plan.kind !== 'change') throw new Error(JSON.stringify(plan));
+  expect(plan.file).toBe('/etc/sysctl.d/60-vip.conf');
+});
