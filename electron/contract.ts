@@ -123,7 +123,7 @@ export interface KeyLine {
   readonly line: number;
 }
 
-/** One `*.conf` entry of /etc/sysctl.d as the UI needs it for persistence. */
+/** One `*.conf` entry of /etc/sysctl.d (or /etc/sysctl.conf) as the UI needs it for persistence. */
 export interface SysctlDFile {
   readonly name: string;
   readonly kind: 'file' | 'symlink' | 'other';
@@ -136,14 +136,28 @@ export interface SysctlDFile {
   readonly writtenByApp: boolean;
 }
 
+/** The settings a pending change writes at boot: one of them, or both. */
+export type ChangedSettings = SettingId | 'both';
+
 export interface PersistenceState {
   readonly directory: string;
-  /** The file the UI proposes: one that already sets our keys, else the app's default name. */
+  /** The file the UI proposes for a change of both settings: `suggestedFileNames.both`. */
   readonly suggestedFileName: string;
+  /**
+   * The default target for a change of these settings: the editable file in /etc/sysctl.d
+   * that already sets one of them and decides it at boot (the app's own file first), else
+   * `defaultFileName`. The UI follows the pending change with it until a name is typed.
+   */
+  readonly suggestedFileNames: Readonly<Record<ChangedSettings, string>>;
   readonly defaultFileName: string;
   readonly files: readonly SysctlDFile[];
   /** sha256 of /etc/sysctl.conf as read (null: absent or not editable), for conflict resolutions. */
   readonly sysctlConfSha256: string | null;
+  /**
+   * /etc/sysctl.conf for "Remove from /etc/sysctl.conf": the lines that set our keys and
+   * whose file it is (`name` is "sysctl.conf"); null when it does not exist.
+   */
+  readonly sysctlConf: SysctlDFile | null;
 }
 
 export type RuntimeValue = 0 | 1;
@@ -158,6 +172,15 @@ export type Persistence =
       /** Remove the lines that set `settings` from one file in /etc/sysctl.d. */
       readonly kind: 'unpersist';
       readonly fileName: string;
+      readonly expectedSha256: string | null;
+      /** Also set the running value of these settings to 0 now. */
+      readonly resetRuntime: boolean;
+      /** The keys to remove; absent means both. */
+      readonly settings?: readonly SettingId[];
+    }
+  | {
+      /** Remove the lines that set `settings` from /etc/sysctl.conf; the file itself stays. */
+      readonly kind: 'unpersist-sysctl-conf';
       readonly expectedSha256: string | null;
       /** Also set the running value of these settings to 0 now. */
       readonly resetRuntime: boolean;

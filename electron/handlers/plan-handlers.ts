@@ -14,7 +14,7 @@ import { validateApplyRequest } from './validate-apply-request';
 function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['file'] {
   if (persistence.kind === 'runtime') return null;
   const path =
-    persistence.kind === 'persist-sysctl-conf'
+    persistence.kind === 'persist-sysctl-conf' || persistence.kind === 'unpersist-sysctl-conf'
       ? SYSCTL_CONF
       : `${SYSCTL_D}/${persistence.fileName}`;
   const op = planned.file.op;

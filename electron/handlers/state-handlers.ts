@@ -1,11 +1,20 @@
-import type { AppState, PasswordPrompt } from '../contract';
+import path from 'node:path';
+import type { AppState, PasswordPrompt, SysctlDFile } from '../contract';
 import { findExecutable, findPolkitAgent } from '../system/environment-facts';
 import { computeBootState } from '../system/boot-state';
+import { suggestFileNames } from '../system/default-target';
 import { DEFAULT_FILE_NAME } from '../system/file-name';
+import { SETTINGS } from '../system/settings';
+import { FILE_HEADER, findKeyLines } from '../system/sysctl-edit';
 import { readRuntimeValues } from '../system/runtime';
 import { readInterruptedApply } from '../system/step-recovery';
 import { isApplyLockHeld } from '../system/apply-lock';
-import { readEditableFile, readSysctlDFiles, SYSCTL_D } from '../system/sysctl-d-files';
+import {
+  readEditableFile,
+  readSysctlDFiles,
+  SYSCTL_D,
+  type TargetFile,
+} from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
@@ -22,10 +31,8 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
       readInterruptedApply(deps.ctx),
       isApplyLockHeld(deps.ctx),
     ]);
-  // Propose the file that already sets our keys, so a second file never competes with it.
-  const existing = files.find(
-    (f) => f.kind === 'file' && f.problem === null && f.keyLines.length > 0,
-  );
+  // Propose the file that already sets the keys being changed, so a second file never competes.
+  const suggested = suggestFileNames(files);
   return {
     readAt: new Date().toISOString(),
     demo: deps.demo,
@@ -33,14 +40,44 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
     persistence: {
       directory: SYSCTL_D,
       defaultFileName: DEFAULT_FILE_NAME,
-      suggestedFileName: existing?.name ?? DEFAULT_FILE_NAME,
+      suggestedFileName: suggested.both,
+      suggestedFileNames: suggested,
       files,
       sysctlConfSha256: sysctlConf.kind === 'file' ? sysctlConf.sha256 : null,
+      sysctlConf: describeSysctlConf(sysctlConf),
     },
     boot: computeBootState(sources, settings),
     interruptedApply,
     otherApplyRunning,
     passwordPrompt: await readPasswordPrompt(deps),
+  };
+}
+
+/** /etc/sysctl.conf in the form the persistence UI lists /etc/sysctl.d files; null when absent. */
+function describeSysctlConf(read: TargetFile): SysctlDFile | null {
+  const name = path.basename(SYSCTL_CONF);
+  if (read.kind === 'absent') return null;
+  if (read.kind === 'refused') {
+    const kind = read.error.code === 'target-symlink' ? 'symlink' : 'other';
+    return {
+      name,
+      kind,
+      sha256: null,
+      problem: read.error.message,
+      keyLines: [],
+      writtenByApp: false,
+    };
+  }
+  return {
+    name,
+    kind: 'file',
+    sha256: read.sha256,
+    problem: null,
+    keyLines: findKeyLines(
+      read.text,
+      SETTINGS.map((s) => s.key),
+    ),
+    writtenByApp: read.text.startsWith(FILE_HEADER),
   };
 }
 

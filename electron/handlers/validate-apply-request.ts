@@ -20,11 +20,24 @@ function checkPersistence(value: unknown): Checked<Persistence> {
     const sha = checkSha(value.expectedSha256, 'persistence');
     return sha.ok ? { ok: true, value: { kind, expectedSha256: sha.value } } : sha;
   }
+  if (kind === 'unpersist-sysctl-conf') {
+    const extra = onlyKeys(
+      value,
+      ['kind', 'expectedSha256', 'resetRuntime', 'settings'],
+      'persistence',
+    );
+    if (extra) return { ok: false, problem: extra };
+    const sha = checkSha(value.expectedSha256, 'persistence');
+    if (!sha.ok) return sha;
+    const removal = checkRemoval(value);
+    if (!removal.ok) return removal;
+    return { ok: true, value: { kind, expectedSha256: sha.value, ...removal.value } };
+  }
   if (kind !== 'persist' && kind !== 'unpersist') {
     return {
       ok: false,
       problem:
-        'persistence.kind must be "runtime", "persist", "persist-sysctl-conf" or "unpersist"',
+        'persistence.kind must be "runtime", "persist", "persist-sysctl-conf", "unpersist" or "unpersist-sysctl-conf"',
     };
   }
   const extra = onlyKeys(
@@ -42,6 +55,18 @@ function checkPersistence(value: unknown): Checked<Persistence> {
   if (!sha.ok) return sha;
   if (kind === 'persist')
     return { ok: true, value: { kind, fileName: value.fileName, expectedSha256: sha.value } };
+  const removal = checkRemoval(value);
+  if (!removal.ok) return removal;
+  return {
+    ok: true,
+    value: { kind, fileName: value.fileName, expectedSha256: sha.value, ...removal.value },
+  };
+}
+
+/** The fields every removal has: whether to reset the running value, and which keys. */
+function checkRemoval(
+  value: Record<string, unknown>,
+): Checked<{ resetRuntime: boolean; settings?: readonly SettingId[] }> {
   if (typeof value.resetRuntime !== 'boolean')
     return { ok: false, problem: 'persistence.resetRuntime must be true or false' };
   const settings = checkSettingIds(value.settings);
@@ -49,9 +74,6 @@ function checkPersistence(value: unknown): Checked<Persistence> {
   return {
     ok: true,
     value: {
-      kind,
-      fileName: value.fileName,
-      expectedSha256: sha.value,
       resetRuntime: value.resetRuntime,
       ...(settings.value ? { settings: settings.value } : {}),
     },
@@ -82,8 +104,9 @@ export function validateApplyRequest(payload: unknown): Checked<ApplyRequest> {
   if (!values.ok) return values;
   const persistence = checkPersistence(payload.persistence);
   if (!persistence.ok) return persistence;
+  const kind = persistence.value.kind;
   if (
-    persistence.value.kind === 'unpersist' &&
+    (kind === 'unpersist' || kind === 'unpersist-sysctl-conf') &&
     (values.value.ipv4 !== undefined || values.value.ipv6 !== undefined)
   ) {
     return {

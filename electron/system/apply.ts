@@ -115,21 +115,22 @@ export async function planApply(
   const reading = (id: SettingId) => runtime.find((s) => s.id === id)?.runtime;
   const tokens: Record<SettingId, '0' | '1' | '-'> = { ipv4: '-', ipv6: '-' };
   const persistence = request.persistence;
+  const isRemoval =
+    persistence.kind === 'unpersist' || persistence.kind === 'unpersist-sysctl-conf';
 
   // Removal works on the chosen settings only; absent means both.
   const inScope = (id: SettingId) =>
-    persistence.kind !== 'unpersist' || (persistence.settings ?? ['ipv4', 'ipv6']).includes(id);
+    !isRemoval || (persistence.settings ?? ['ipv4', 'ipv6']).includes(id);
   for (const setting of SETTINGS) {
-    const value =
-      persistence.kind === 'unpersist'
-        ? persistence.resetRuntime && inScope(setting.id)
-          ? 0
-          : undefined
-        : request.values[setting.id];
+    const value = isRemoval
+      ? persistence.resetRuntime && inScope(setting.id)
+        ? 0
+        : undefined
+      : request.values[setting.id];
     if (value === undefined) continue;
     const current = reading(setting.id);
     if (!current || !isAvailable(current)) {
-      if (persistence.kind === 'unpersist') continue;
+      if (isRemoval) continue;
       return {
         code: 'setting-unavailable',
         message: `${setting.label} cannot be changed here: ${current?.kind === 'unavailable' ? current.detail : 'it is not available'}`,
@@ -145,6 +146,10 @@ export async function planApply(
 
   if (persistence.kind === 'persist-sysctl-conf')
     return planSysctlConf(ctx, tokens, persistence.expectedSha256);
+  if (persistence.kind === 'unpersist-sysctl-conf') {
+    const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
+    return planSysctlConfRemoval(ctx, tokens, keys, persistence.expectedSha256);
+  }
 
   const name = validateFileName(persistence.fileName);
   if (!name.ok) return { code: 'invalid-file-name', message: name.message };
@@ -185,11 +190,7 @@ export async function planApply(
   }
   const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
   const removal = removeKeysFromText(target.text, keys);
-  const keyLines = findKeyLines(target.text, keys);
-  const removed = keys.flatMap((key) => {
-    const lines = keyLines.filter((l) => l.key === key).length;
-    return lines > 0 ? [{ key, lines }] : [];
-  });
+  const removed = countRemovedLines(target.text, keys);
   const file = removal.deleteFile
     ? ({ op: 'delete', name: name.name, expectedSha256: currentSha, removed } as const)
     : removal.text === target.text
@@ -212,6 +213,15 @@ export async function planApply(
   return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file };
 }
 
+/** For the outcome's words: how many lines of each key a removal takes out of `text`. */
+function countRemovedLines(text: string, keys: readonly string[]): RemovedLines {
+  const keyLines = findKeyLines(text, keys);
+  return keys.flatMap((key) => {
+    const lines = keyLines.filter((l) => l.key === key).length;
+    return lines > 0 ? [{ key, lines }] : [];
+  });
+}
+
 /** Writes our keys into /etc/sysctl.conf, byte-preserving, like any other file. */
 async function planSysctlConf(
   ctx: SystemContext,
@@ -230,6 +240,40 @@ async function planSysctlConf(
     ipv4: tokens.ipv4,
     ipv6: tokens.ipv6,
     file: { op: 'write-conf', expectedSha256: currentSha, content },
+  };
+}
+
+/**
+ * Takes our keys' lines out of /etc/sysctl.conf through the same write as the conflict fix
+ * (write-conf: hash check, temp file with the original's attributes, rename), keeping every
+ * other byte. The file itself always stays, even when nothing else is left in it: it is the
+ * system's own file, and the 99-sysctl.conf link of Debian and Ubuntu points at it.
+ */
+async function planSysctlConfRemoval(
+  ctx: SystemContext,
+  tokens: Record<SettingId, '0' | '1' | '-'>,
+  keys: readonly string[],
+  expectedSha256: string | null,
+): Promise<StepPlan | ApiError> {
+  const target = await readEditableFile(ctx, SYSCTL_CONF);
+  if (target.kind === 'refused') return target.error;
+  const currentSha = target.kind === 'file' ? target.sha256 : null;
+  const changed = changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256);
+  if (changed) return changed;
+  const content = target.kind === 'file' ? removeKeysFromText(target.text, keys).text : null;
+  if (target.kind === 'absent' || content === null || content === target.text) {
+    if (tokens.ipv4 !== '-' || tokens.ipv6 !== '-')
+      return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
+    return {
+      code: 'nothing-to-remove',
+      message: `${SYSCTL_CONF} does not set ${keys.join(' or ')}.`,
+    };
+  }
+  const removed = countRemovedLines(target.text, keys);
+  return {
+    ipv4: tokens.ipv4,
+    ipv6: tokens.ipv6,
+    file: { op: 'write-conf', expectedSha256: currentSha, content, removed },
   };
 }
 

@@ -1,17 +1,21 @@
 import type { AppState, ApplyRequest, RuntimeValue } from '../../electron/contract';
-import { currentValue } from './state/app-reducer';
+import { currentValue, SYSCTL_CONF_PATH } from './state/app-reducer';
 
 const onOff = (v: RuntimeValue | null) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'Unknown');
 
 /** The pending change in words, one line per setting, e.g. "IPv4 non-local bind: Off → On". */
 export function describeChanges(system: AppState, request: ApplyRequest): string[] {
   const persistence = request.persistence;
-  if (persistence.kind === 'unpersist') {
+  if (persistence.kind === 'unpersist' || persistence.kind === 'unpersist-sysctl-conf') {
     const labels = system.settings.filter((s) =>
       (persistence.settings ?? ['ipv4', 'ipv6']).includes(s.id),
     );
+    const path =
+      persistence.kind === 'unpersist'
+        ? `${system.persistence.directory}/${persistence.fileName}`
+        : SYSCTL_CONF_PATH;
     return [
-      `Remove ${labels.map((s) => s.key).join(' and ')} from ${system.persistence.directory}/${persistence.fileName}`,
+      `Remove ${labels.map((s) => s.key).join(' and ')} from ${path}`,
       ...(persistence.resetRuntime
         ? labels.map((s) => `${s.label}: ${onOff(currentValue(system, s.id))} → Off now`)
         : []),

@@ -31,7 +31,13 @@ export const fuzzPayload: fc.Arbitrary<unknown> = fc.oneof(
         fc.record(
           {
             kind: fc.oneof(
-              fc.constantFrom('runtime', 'persist', 'unpersist', 'persist-sysctl-conf'),
+              fc.constantFrom(
+                'runtime',
+                'persist',
+                'unpersist',
+                'persist-sysctl-conf',
+                'unpersist-sysctl-conf',
+              ),
               fc.string(),
             ),
             fileName: fc.oneof(

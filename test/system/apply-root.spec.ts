@@ -172,3 +172,52 @@ test('an invalid file name is refused before anything runs', async () => {
   expect(result).toMatchObject({ applied: false, error: { code: 'invalid-file-name' } });
   expect(read(V4)).toBe('0\n');
 });
+
+test('Remove from /etc/sysctl.conf: only our key’s lines go, every other byte and the file’s attributes stay', async () => {
+  const original =
+    '# /etc/sysctl.conf - site settings\nvm.swappiness = 10\nnet.ipv4.ip_nonlocal_bind = 0\n; keep\n' +
+    'net/ipv4/ip_nonlocal_bind=0\nnet.ipv6.ip_nonlocal_bind = 1\nkernel.x = 1';
+  sandbox.writeText('/etc/sysctl.conf', original);
+  sandbox.run('chmod', ['0640', '/etc/sysctl.conf']);
+  sandbox.run('ln', ['-s', '../sysctl.conf', '/etc/sysctl.d/99-sysctl.conf']);
+  sandbox.writeText('/etc/sysctl.d/60-vip.conf', 'net.ipv4.ip_nonlocal_bind = 1\n');
+  sandbox.run('sh', ['-c', `echo 1 > ${V4}`]);
+  const result = await applyInSandbox(sandbox, {
+    values: {},
+    persistence: {
+      kind: 'unpersist-sysctl-conf',
+      expectedSha256: sha(original),
+      resetRuntime: false,
+      settings: ['ipv4'],
+    },
+  });
+  expect(result).toMatchObject({ applied: true });
+  expect(read('/etc/sysctl.conf')).toBe(
+    '# /etc/sysctl.conf - site settings\nvm.swappiness = 10\n; keep\nnet.ipv6.ip_nonlocal_bind = 1\nkernel.x = 1',
+  );
+  expect(sandbox.run('stat', ['-c', '%a %u %g', '/etc/sysctl.conf']).stdout.trim()).toBe('640 0 0');
+  expect(sandbox.run('readlink', ['/etc/sysctl.d/99-sysctl.conf']).stdout.trim()).toBe(
+    '../sysctl.conf',
+  );
+  expect(read(V4)).toBe('1\n');
+  // No temporary or backup file is left next to it.
+  expect(sandbox.run('sh', ['-c', 'ls -A /etc | grep nonlocal-bind || true']).stdout).toBe('');
+  // The real procps engine now leaves 60-vip.conf's 1: /etc/sysctl.conf no longer turns it off.
+  sandbox.run('sh', ['-c', `echo 0 > ${V4}`]);
+  sandbox.run('sysctl', ['--system'], { allowFailure: true });
+  expect(read(V4)).toBe('1\n');
+});
+
+test('a removal from /etc/sysctl.conf edited since it was read is refused and nothing changes', async () => {
+  sandbox.writeText('/etc/sysctl.conf', 'net.ipv4.ip_nonlocal_bind = 0\n# edited\n');
+  const result = await applyInSandbox(sandbox, {
+    values: {},
+    persistence: {
+      kind: 'unpersist-sysctl-conf',
+      expectedSha256: sha('net.ipv4.ip_nonlocal_bind = 0\n'),
+      resetRuntime: true,
+    },
+  });
+  expect(result).toMatchObject({ applied: false, error: { code: 'file-changed' } });
+  expect(read('/etc/sysctl.conf')).toBe('net.ipv4.ip_nonlocal_bind = 0\n# edited\n');
+});

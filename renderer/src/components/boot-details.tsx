@@ -1,4 +1,5 @@
 import type { BootEngine, PersistenceState, SettingBoot } from '../../../electron/contract';
+import { SYSCTL_CONF_PATH } from '../state/app-reducer';
 
 const ENGINE_TITLES: Record<BootEngine, string> = {
   systemd: 'At boot: systemd-sysctl',
@@ -10,24 +11,42 @@ export interface BootDetailsProps {
   readonly settingKey: string;
   readonly persistence: PersistenceState;
   readonly locked: boolean;
-  /** "Remove from FILE": prepares removing this key's lines from a file in /etc/sysctl.d. */
+  /**
+   * "Remove from FILE": prepares removing this key's lines from a file in /etc/sysctl.d
+   * (its name) or from /etc/sysctl.conf (SYSCTL_CONF_PATH).
+   */
   readonly onRemove: (fileName: string) => void;
 }
 
-/** Files in /etc/sysctl.d that set the key and that the app can edit, in apply order. */
+const isEditable = (f: { kind: string; problem: string | null } | null | undefined) =>
+  f?.kind === 'file' && f.problem === null;
+
+/** Files the administrator keeps that set the key and that the app can edit, in apply order. */
 function removableFiles(boot: SettingBoot, persistence: PersistenceState): string[] {
   const prefix = `${persistence.directory}/`;
-  const names = [...boot.systemd.assignments, ...boot.procps.assignments]
-    .filter((a) => a.path.startsWith(prefix))
-    .map((a) => a.path.slice(prefix.length));
-  return [...new Set(names)].filter((name) =>
-    persistence.files.some((f) => f.name === name && f.kind === 'file' && f.problem === null),
+  const paths = [
+    ...new Set([...boot.systemd.assignments, ...boot.procps.assignments].map((a) => a.path)),
+  ];
+  return paths.flatMap((p) => {
+    if (p === SYSCTL_CONF_PATH) return isEditable(persistence.sysctlConf) ? [SYSCTL_CONF_PATH] : [];
+    if (!p.startsWith(prefix)) return [];
+    const name = p.slice(prefix.length);
+    return isEditable(persistence.files.find((f) => f.name === name)) ? [name] : [];
+  });
+}
+
+/** Files outside /etc that set the key: they belong to installed software or the running system. */
+function vendorFiles(boot: SettingBoot, persistence: PersistenceState): string[] {
+  const paths = [...boot.systemd.assignments, ...boot.procps.assignments].map((a) => a.path);
+  return [...new Set(paths)].filter(
+    (p) => p !== SYSCTL_CONF_PATH && !p.startsWith(`${persistence.directory}/`),
   );
 }
 
 /** Every file that sets the key, in the order each engine applies them, winner marked. */
 export function BootDetails({ boot, settingKey, persistence, locked, onRemove }: BootDetailsProps) {
   const removable = removableFiles(boot, persistence);
+  const vendor = vendorFiles(boot, persistence);
   return (
     <details className="boot-details">
       <summary>Which files set {settingKey}?</summary>
@@ -80,6 +99,15 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
           </div>
         );
       })}
+      {vendor.length > 0 ? (
+        <p className="hint" data-testid={`not-removable-${boot.id}`}>
+          Not offered for removal: {vendor.join(', ')}. Files in /run/sysctl.d,
+          /usr/local/lib/sysctl.d, /usr/lib/sysctl.d and /lib/sysctl.d belong to installed software
+          or the running system, which would put the lines back (on an update or at the next boot),
+          so the app does not edit them. Set your value with the switch instead: the bar says which
+          file it goes into and whether a later file would still win.
+        </p>
+      ) : null}
       {removable.length > 0 ? (
         <div className="remove-actions">
           {removable.map((name) => (

@@ -1,5 +1,5 @@
 import type { AppState } from '../../../electron/contract';
-import type { Removal } from '../state/app-reducer';
+import { SYSCTL_CONF_PATH, type Removal } from '../state/app-reducer';
 import { ForeignFileNote } from './foreign-file-note';
 
 export interface RemovalDetailsProps {
@@ -11,14 +11,18 @@ export interface RemovalDetailsProps {
 
 /** "Remove from FILE": the lines that will go, whose file it is, and the runtime choice. */
 export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDetailsProps) {
-  const file = system.persistence.files.find((f) => f.name === removal.fileName);
+  const conf = removal.fileName === SYSCTL_CONF_PATH;
+  const file = conf
+    ? system.persistence.sysctlConf
+    : system.persistence.files.find((f) => f.name === removal.fileName);
+  const path = conf ? SYSCTL_CONF_PATH : `${system.persistence.directory}/${removal.fileName}`;
   const settings = system.settings.filter((s) => removal.settings.includes(s.id));
   const keys = new Set(settings.map((s) => s.key));
   const lines = file?.keyLines.filter((l) => keys.has(l.key)) ?? [];
   const labels = settings.map((s) => s.label).join(' and ');
   return (
     <div className="removal" data-testid="removal">
-      <p>These lines of {`${system.persistence.directory}/${removal.fileName}`} will go:</p>
+      <p>These lines of {path} will go:</p>
       <pre className="removal-lines">
         {lines
           .map(

@@ -2,6 +2,7 @@ import type {
   ApiError,
   AppState,
   ApplyOutcome,
+  ChangedSettings,
   RuntimeValue,
   SettingId,
 } from '../../../electron/contract';
@@ -9,8 +10,12 @@ import type {
 /** How long a switch change lasts. Removing a file's lines is its own action (`removal`). */
 export type PersistenceChoice = 'runtime' | 'persist';
 
-/** "Remove from FILE": take one setting's lines out of a file in /etc/sysctl.d. */
+/** The `Removal.fileName` that means /etc/sysctl.conf itself (no name in /etc/sysctl.d has a "/"). */
+export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';
+
+/** "Remove from FILE": take one setting's lines out of a file in /etc/sysctl.d or /etc/sysctl.conf. */
 export interface Removal {
+  /** A name in /etc/sysctl.d, or SYSCTL_CONF_PATH for /etc/sysctl.conf itself. */
   readonly fileName: string;
   readonly settings: readonly SettingId[];
   /** Also set the running value of these settings to 0 now. */
@@ -34,6 +39,11 @@ export interface ViewState {
   readonly keepIds: readonly SettingId[];
   /** Null until the first read proposes a file name. */
   readonly fileName: string | null;
+  /**
+   * The user typed the file name or picked it with a conflict fix: it stays. Otherwise the
+   * name follows the pending change (`defaultFileName`).
+   */
+  readonly fileNameChosen: boolean;
   readonly removal: Removal | null;
   readonly applying: boolean;
   /** Successful Applies so far; lets dependent views offer to re-check. */
@@ -81,6 +91,7 @@ export const initialViewState: ViewState = {
   onlyIds: null,
   keepIds: [],
   fileName: null,
+  fileNameChosen: false,
   removal: null,
   applying: false,
   appliedCount: 0,
@@ -112,8 +123,33 @@ function withSystem(state: ViewState, system: AppState): ViewState {
     system,
     error: null,
     pending: prunePending(state.pending, system),
-    fileName: state.fileName ?? system.persistence.suggestedFileName,
   };
+}
+
+/** The settings the next Apply would write at boot: switch changes and kept values, in scope. */
+function changedSettings(state: ViewState): ChangedSettings {
+  const kept = state.persistence === 'persist' ? state.keepIds : [];
+  const ids = [...(Object.keys(state.pending) as SettingId[]), ...kept].filter(
+    (id) => state.onlyIds === null || state.onlyIds.includes(id),
+  );
+  const unique = [...new Set(ids)];
+  return unique.length === 1 && unique[0] ? unique[0] : 'both';
+}
+
+/**
+ * The file a change goes into unless the user chose one: a file in /etc/sysctl.d that
+ * already sets one of the keys being changed, else the app's own default file (the
+ * backend's rule, `suggestedFileNames`), for exactly the settings pending now.
+ */
+export function defaultFileName(state: ViewState): string | null {
+  return state.system?.persistence.suggestedFileNames[changedSettings(state)] ?? null;
+}
+
+/** Puts the default file name in place while the user has not chosen one. */
+function followDefaultFile(state: ViewState): ViewState {
+  if (state.fileNameChosen) return state;
+  const fileName = defaultFileName(state) ?? state.fileName;
+  return fileName === state.fileName ? state : { ...state, fileName };
 }
 
 /**
@@ -133,6 +169,11 @@ function othersPending(state: ViewState, id: SettingId): boolean {
 }
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
+  const next = reduceView(state, action);
+  return next === state ? state : followDefaultFile(next);
+}
+
+function reduceView(state: ViewState, action: ViewAction): ViewState {
   if (
     state.applying &&
     !['apply-finished', 'apply-failed', 'state-read', 'refresh-started', 'read-failed'].includes(
@@ -166,7 +207,13 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'persistence-chosen':
       return { ...editing(state), persistence: action.choice };
     case 'file-name-changed':
-      return { ...state, fileName: action.fileName, persistTarget: 'sysctl.d', onlyIds: null };
+      return {
+        ...state,
+        fileName: action.fileName,
+        fileNameChosen: true,
+        persistTarget: 'sysctl.d',
+        onlyIds: null,
+      };
     case 'keep-at-boot':
       return {
         ...editing(state),
@@ -189,6 +236,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
             ...state,
             persistTarget: 'sysctl.d',
             fileName: action.fileName,
+            fileNameChosen: true,
             onlyIds: action.ids,
             outcome: null,
           };
@@ -215,7 +263,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
         persistTarget: 'sysctl.d',
         onlyIds: null,
         removal: null,
-        fileName: state.system?.persistence.suggestedFileName ?? state.fileName,
+        fileNameChosen: false,
         outcome: null,
       };
     case 'apply-started':
@@ -226,14 +274,14 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       if (!applied) return { ...next, outcome: { applied, summary, error } };
       // A removal goes first and alone (see buildRequest); what waited behind it stays.
       if (state.removal) {
+        // The file the lines just left is no place to write the waiting changes back into.
+        const leftConf =
+          state.removal.fileName === SYSCTL_CONF_PATH && state.persistTarget === 'sysctl.conf';
         return {
           ...next,
           removal: null,
-          // The file the lines just left is no place to write the waiting changes back into.
-          fileName:
-            state.fileName === state.removal.fileName
-              ? action.outcome.state.persistence.suggestedFileName
-              : state.fileName,
+          fileNameChosen: state.fileNameChosen && state.fileName !== state.removal.fileName,
+          ...(leftConf ? ({ persistTarget: 'sysctl.d', onlyIds: null } as const) : {}),
           appliedCount: state.appliedCount + 1,
           outcome: { applied, summary, error },
         };
@@ -247,7 +295,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
         persistTarget: 'sysctl.d',
         onlyIds: null,
         removal: null,
-        fileName: action.outcome.state.persistence.suggestedFileName,
+        fileNameChosen: false,
         appliedCount: state.appliedCount + 1,
         outcome: { applied, summary, error },
       };

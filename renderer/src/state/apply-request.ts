@@ -1,5 +1,5 @@
 import type { ApplyRequest, RuntimeValue, SettingId } from '../../../electron/contract';
-import { currentValue, type ViewState } from './app-reducer';
+import { currentValue, SYSCTL_CONF_PATH, type ViewState } from './app-reducer';
 
 /** True while something waits for Apply (a change, a value to keep, or a removal). */
 export function hasPendingChange(state: ViewState): boolean {
@@ -38,6 +38,13 @@ export function waitingReason(state: ViewState, id: SettingId): 'removal' | 'con
 export function buildRequest(state: ViewState): ApplyRequest | null {
   if (state.removal) {
     const { fileName, settings, resetRuntime } = state.removal;
+    if (fileName === SYSCTL_CONF_PATH) {
+      const expectedSha256 = state.system?.persistence.sysctlConf?.sha256 ?? null;
+      return {
+        values: {},
+        persistence: { kind: 'unpersist-sysctl-conf', expectedSha256, resetRuntime, settings },
+      };
+    }
     return {
       values: {},
       persistence: {

@@ -41,7 +41,9 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
     directory: '/etc/sysctl.d',
     defaultFileName: '90-nonlocal-bind.conf',
     suggestedFileName: '99-custom.conf',
+    suggestedFileNames: { ipv4: '99-custom.conf', ipv6: '99-custom.conf', both: '99-custom.conf' },
     sysctlConfSha256: null,
+    sysctlConf: null,
     files: [
       {
         name: '99-custom.conf',
@@ -207,7 +209,15 @@ test('after a removal, the changes that waited behind it are not written back in
       error: null,
       state: {
         ...after,
-        persistence: { ...after.persistence, suggestedFileName: '90-nonlocal-bind.conf' },
+        persistence: {
+          ...after.persistence,
+          suggestedFileName: '90-nonlocal-bind.conf',
+          suggestedFileNames: {
+            ipv4: '90-nonlocal-bind.conf',
+            ipv6: '90-nonlocal-bind.conf',
+            both: '90-nonlocal-bind.conf',
+          },
+        },
       },
     },
   });
@@ -260,4 +270,118 @@ test('a conflict fix changes only the conflicting keys and can be undone', () =>
   });
   view = viewReducer(view, { type: 'resolution-undone' });
   expect(buildRequest(view)?.values).toEqual({ ipv4: 1, ipv6: 1 });
+});
+
+/** conflict-sysctl-conf's story: someone else's 99-zz-ha.conf sets IPv4 only. */
+const haSystem = (v4: 0 | 1, v6: 0 | 1): AppState => {
+  const base = system(v4, v6);
+  return {
+    ...base,
+    persistence: {
+      ...base.persistence,
+      suggestedFileName: '99-zz-ha.conf',
+      suggestedFileNames: {
+        ipv4: '99-zz-ha.conf',
+        ipv6: '90-nonlocal-bind.conf',
+        both: '99-zz-ha.conf',
+      },
+      files: [
+        {
+          name: '99-zz-ha.conf',
+          kind: 'file',
+          sha256: 'b'.repeat(64),
+          problem: null,
+          keyLines: [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1', line: 1 }],
+          writtenByApp: false,
+        },
+      ],
+      sysctlConfSha256: 'c'.repeat(64),
+      sysctlConf: {
+        name: 'sysctl.conf',
+        kind: 'file',
+        sha256: 'c'.repeat(64),
+        problem: null,
+        keyLines: [{ key: 'net.ipv4.ip_nonlocal_bind', value: '0', line: 3 }],
+        writtenByApp: false,
+      },
+    },
+  };
+};
+
+test('the default file follows the pending change: only a file that sets a changed key', () => {
+  let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
+  // 99-zz-ha.conf never set IPv6: the change goes into the app's own file.
+  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+  expect(buildRequest(view)?.persistence).toEqual({
+    kind: 'persist',
+    fileName: '90-nonlocal-bind.conf',
+    expectedSha256: null,
+  });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  expect(view.fileName).toBe('99-zz-ha.conf');
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(view.fileName).toBe('99-zz-ha.conf');
+  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  view = viewReducer(view, { type: 'keep-at-boot', id: 'ipv6' });
+  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+  // A re-read keeps following it.
+  view = viewReducer(view, { type: 'state-read', system: haSystem(1, 0) });
+  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+});
+
+test('a typed file name is never overwritten by the default, until Discard or an Apply', () => {
+  let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
+  view = viewReducer(view, { type: 'file-name-changed', fileName: '99-zz-ha.conf' });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  view = viewReducer(view, { type: 'state-read', system: haSystem(1, 0) });
+  expect(view.fileName).toBe('99-zz-ha.conf');
+  view = viewReducer(view, { type: 'file-name-changed', fileName: '' });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
+  expect(view.fileName).toBe('');
+  view = viewReducer(view, { type: 'discarded' });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+});
+
+test('a conflict fix’s file name stays while the pending change changes', () => {
+  let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv4' });
+  view = viewReducer(view, {
+    type: 'resolution-chosen',
+    fileName: 'zz-nonlocal-bind.conf',
+    ids: ['ipv4'],
+  });
+  view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
+  expect(view.fileName).toBe('zz-nonlocal-bind.conf');
+});
+
+test('Remove from /etc/sysctl.conf: its own request, with the hash of /etc/sysctl.conf', () => {
+  let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
+  view = viewReducer(view, { type: 'removal-chosen', fileName: '/etc/sysctl.conf', id: 'ipv4' });
+  expect(buildRequest(view)).toEqual({
+    values: {},
+    persistence: {
+      kind: 'unpersist-sysctl-conf',
+      expectedSha256: 'c'.repeat(64),
+      resetRuntime: false,
+      settings: ['ipv4'],
+    },
+  });
+  expect(waitingReason(view, 'ipv6')).toBe('removal');
+});
+
+test('after removing from /etc/sysctl.conf, a waiting conflict fix is not written back into it', () => {
+  let view = viewReducer(ready(haSystem(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
+  view = viewReducer(view, { type: 'resolution-chosen', fileName: null, ids: ['ipv4'] });
+  view = viewReducer(view, { type: 'removal-chosen', fileName: '/etc/sysctl.conf', id: 'ipv4' });
+  view = viewReducer(view, { type: 'apply-started' });
+  view = viewReducer(view, {
+    type: 'apply-finished',
+    outcome: { applied: true, summary: 'removed.', error: null, state: haSystem(1, 0) },
+  });
+  expect(view.persistTarget).toBe('sysctl.d');
+  expect(buildRequest(view)?.persistence).toMatchObject({
+    kind: 'persist',
+    fileName: '99-zz-ha.conf',
+  });
 });

@@ -1,0 +1,63 @@
+import { test, expect } from '@playwright/test';
+import type { SysctlDFile } from '../../../electron/contract';
+import { suggestFileName, suggestFileNames } from '../../../electron/system/default-target';
+
+const V4 = 'net.ipv4.ip_nonlocal_bind';
+const V6 = 'net.ipv6.ip_nonlocal_bind';
+
+function file(
+  name: string,
+  lines: Record<string, string | null>,
+  more: Partial<SysctlDFile> = {},
+): SysctlDFile {
+  return {
+    name,
+    kind: 'file',
+    sha256: 'a'.repeat(64),
+    problem: null,
+    keyLines: Object.entries(lines).map(([key, value], i) => ({ key, value, line: i + 1 })),
+    writtenByApp: false,
+    ...more,
+  };
+}
+
+test('a change of a key no file sets goes into the app’s own file, not a file that sets the other key', () => {
+  const files = [file('99-zz-ha.conf', { [V4]: '1' })];
+  expect(suggestFileNames(files)).toEqual({
+    ipv4: '99-zz-ha.conf',
+    ipv6: '90-nonlocal-bind.conf',
+    both: '99-zz-ha.conf',
+  });
+  expect(suggestFileNames([])).toEqual({
+    ipv4: '90-nonlocal-bind.conf',
+    ipv6: '90-nonlocal-bind.conf',
+    both: '90-nonlocal-bind.conf',
+  });
+});
+
+test('of the files that set the key, the one that decides at boot: the last by name', () => {
+  const files = [file('60-a.conf', { [V4]: '1' }), file('70-b.conf', { [V4]: '0' })];
+  expect(suggestFileName(files, ['ipv4'])).toBe('70-b.conf');
+});
+
+test('when the changed keys are decided by different files, the app’s own file comes first', () => {
+  const own = file('90-nonlocal-bind.conf', { [V6]: '1' }, { writtenByApp: true });
+  const theirs = file('60-haproxy.conf', { [V4]: '1' });
+  expect(suggestFileName([theirs, own], ['ipv4', 'ipv6'])).toBe('90-nonlocal-bind.conf');
+  const ownOtherName = file('95-vip.conf', { [V6]: '1' }, { writtenByApp: true });
+  expect(suggestFileName([theirs, ownOtherName], ['ipv4', 'ipv6'])).toBe('95-vip.conf');
+  // Neither is ours: the first changed setting's file.
+  expect(suggestFileName([theirs, file('70-v6.conf', { [V6]: '1' })], ['ipv4', 'ipv6'])).toBe(
+    '60-haproxy.conf',
+  );
+});
+
+test('files the app cannot edit, "-key" lines and names it would refuse are never proposed', () => {
+  const files = [
+    file('60-link.conf', { [V4]: '1' }, { kind: 'symlink' }),
+    file('61-bad.conf', { [V4]: '1' }, { problem: 'not UTF-8' }),
+    file('62-cancel.conf', { [V4]: null }),
+    file('.hidden.conf', { [V4]: '1' }),
+  ];
+  expect(suggestFileName(files, ['ipv4'])).toBe('90-nonlocal-bind.conf');
+});
