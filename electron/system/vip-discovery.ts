@@ -101,7 +101,7 @@ export function toVipEntry(
     : local
       ? `On ${here} now: binding works without the setting (but not on the standby node).`
       : program === 'Keepalived'
-        ? `Not on ${here} yet: Keepalived adds it itself when ${here} takes over and needs no setting, but services that listen on it ${there} before then (HAProxy, Nginx) need ${found.family} non-local bind.`
+        ? `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then need ${found.family} non-local bind.`
         : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${there}.`;
   return { ...found, program, assignedLocally: local, needs, advice };
 }

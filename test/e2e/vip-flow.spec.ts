@@ -21,7 +21,7 @@ test('demo: finds the virtual IPs the configs name, says what they need, and tes
       hasText: 'Keepalived, /etc/keepalived/keepalived.conf:6',
     });
     await expect(keepalived).toContainText(
-      'Not on this computer yet: Keepalived adds it itself when this computer takes over and needs no setting, but services that listen on it here before then (HAProxy, Nginx) need IPv4 non-local bind.',
+      'Not on this computer yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it here before then need IPv4 non-local bind.',
     );
     await expect(table).not.toContainText('Keepalived needs');
     await expect(table).toContainText('Nginx, /etc/nginx/conf.d/status.conf:2');

@@ -205,11 +205,11 @@ test('a Keepalived address not held yet: Keepalived adds it itself; the services
   const here = toVipEntry(found, 'Keepalived', false, null);
   expect(here.needs).toBe('ipv4');
   expect(here.advice).toBe(
-    'Not on this computer yet: Keepalived adds it itself when this computer takes over and needs no setting, but services that listen on it here before then (HAProxy, Nginx) need IPv4 non-local bind.',
+    'Not on this computer yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it here before then need IPv4 non-local bind.',
   );
   expect(here.advice).not.toContain('Keepalived needs');
   expect(toVipEntry(found, 'Keepalived', false, 'lb-2').advice).toBe(
-    'Not on lb-2 yet: Keepalived adds it itself when lb-2 takes over and needs no setting, but services that listen on it there before then (HAProxy, Nginx) need IPv4 non-local bind.',
+    'Not on lb-2 yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it there before then need IPv4 non-local bind.',
   );
   // HAProxy itself binds the address, so it is the one that needs the setting.
   expect(toVipEntry(found, 'HAProxy', false, null).advice).toBe(
