@@ -74,7 +74,8 @@ async function readEntry(
  * never waited on.
  */
 export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
-  const problems: string[] = [];
+  // Problems are kept per directory, so they read in directory order whichever step found them.
+  const problemsOf = SYSCTL_DIRECTORIES.map((): string[] => []);
   // Each step looks at every directory at once, not one after the other: each call is
   // a round trip through libuv's thread pool, and the state is read often.
   const [identities, confInfo] = await Promise.all([
@@ -82,32 +83,33 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
     lstat(resolveSystemPath(ctx, SYSCTL_CONF)).catch(() => null),
   ]);
   const seenDirectories = new Set<string>();
-  const unique: string[] = [];
+  const unique: number[] = [];
   for (const [index, identity] of identities.entries()) {
-    const dir = SYSCTL_DIRECTORIES[index] ?? '';
     if (identity.kind === 'absent') continue;
     if (identity.kind === 'problem') {
-      problems.push(`${dir}: cannot be read (${identity.code})`);
+      problemsOf[index]?.push(`${SYSCTL_DIRECTORIES[index]}: cannot be read (${identity.code})`);
       continue;
     }
     // Merged /usr: /lib/sysctl.d is /usr/lib/sysctl.d; read it once.
     if (seenDirectories.has(identity.id)) continue;
     seenDirectories.add(identity.id);
-    unique.push(dir);
+    unique.push(index);
   }
   const listings = await Promise.all(
-    unique.map((dir) =>
-      readdir(resolveSystemPath(ctx, dir), { withFileTypes: true }).catch(
-        (error: unknown) => `${dir}: cannot be listed (${code(error)})`,
-      ),
+    unique.map((index) =>
+      readdir(resolveSystemPath(ctx, SYSCTL_DIRECTORIES[index] ?? ''), {
+        withFileTypes: true,
+      }).catch((error: unknown) => code(error)),
     ),
   );
   const chosen: { dir: string; names: readonly Dirent[] }[] = [];
   let budget = MAX_FILES_TOTAL;
-  for (const [index, listing] of listings.entries()) {
-    const dir = unique[index] ?? '';
+  for (const [position, listing] of listings.entries()) {
+    const index = unique[position] ?? 0;
+    const dir = SYSCTL_DIRECTORIES[index] ?? '';
+    const problems = problemsOf[index] ?? [];
     if (typeof listing === 'string') {
-      problems.push(listing);
+      problems.push(`${dir}: cannot be listed (${listing})`);
       continue;
     }
     const confs = listing
@@ -123,20 +125,46 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
     budget -= taken.length;
     chosen.push({ dir, names: taken });
   }
-  const [directories, sysctlConf] = await Promise.all([
-    Promise.all(
-      chosen.map(async ({ dir, names }): Promise<SnapshotDirectory> => ({
-        dir,
-        entries: await Promise.all(
-          names.map((e) => readEntry(ctx, `${dir}/${e.name}`, e.name, e.isSymbolicLink())),
-        ),
-      })),
+  const wanted = chosen.flatMap(({ dir, names }) => names.map((entry) => ({ dir, entry })));
+  const [entries, sysctlConf] = await Promise.all([
+    // A bounded number of files open at once: thousands at a time would run into the
+    // descriptor limit, and an entry that cannot be opened would hide a file at boot.
+    mapLimited(wanted, MAX_OPEN_AT_ONCE, ({ dir, entry }) =>
+      readEntry(ctx, `${dir}/${entry.name}`, entry.name, entry.isSymbolicLink()),
     ),
     confInfo
       ? readEntry(ctx, SYSCTL_CONF, path.basename(SYSCTL_CONF), confInfo.isSymbolicLink())
       : Promise.resolve(null),
   ]);
-  return { directories, sysctlConf, problems };
+  let next = 0;
+  const directories = chosen.map(({ dir, names }): SnapshotDirectory => {
+    const taken = entries.slice(next, next + names.length);
+    next += names.length;
+    return { dir, entries: taken };
+  });
+  return { directories, sysctlConf, problems: problemsOf.flat() };
+}
+
+/** Files read at the same time. */
+const MAX_OPEN_AT_ONCE = 32;
+
+/** Runs `task` on every item, at most `limit` at a time; the results keep the items' order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 type DirectoryIdentity =
