@@ -110,11 +110,24 @@ for (const size of [
       // The demo cannot reach nodes: said as a note, not as a failure.
       await expect(page.getByTestId('nodes-unavailable')).toHaveAttribute('role', 'note');
       await expect(page.getByRole('alert')).toHaveCount(0);
+      // In the pair view's own field the key is that field's: what was typed stays.
+      const destination = page.getByLabel('SSH destination');
+      await destination.fill('lb-2');
+      await destination.press('Control+Enter');
+      await expect(destination).toHaveValue('lb-2');
+      await expect(page.getByRole('tab', { name: /Pair and fleet/ })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      await page.getByRole('heading', { name: 'Both nodes of a pair' }).click();
       await page.keyboard.press('Control+Enter');
       const apply = page.getByRole('button', { name: 'Apply…' });
       await expect(apply).toBeFocused();
       await expect(apply).toBeInViewport({ ratio: 1 });
+      // It leads to Apply and does not press it: nothing is applied, even a moment later.
+      await page.waitForTimeout(1_000);
       await expect(page.getByTestId('apply-success')).toHaveCount(0);
+      await expect(page.getByTestId('value-ipv4')).toHaveText('Off → On (pending)');
 
       await page.getByRole('tab', { name: /Pair and fleet/ }).click();
       await bar.getByRole('button', { name: 'Review and apply…' }).click();

@@ -91,7 +91,7 @@ export function useBarHeightRef(): (element: HTMLElement | null) => void {
 }
 
 /** A field that takes typing, outside the bar: Ctrl+Enter there is that form's, not Apply's. */
-function isTextFieldOutsideBar(target: EventTarget | null): boolean {
+export function isTextFieldOutsideBar(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement) || target.closest('.apply-bar')) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBarHeightRef } from './apply-bar';
+import { isTextFieldOutsideBar, useBarHeightRef } from './apply-bar';
 import { useLatestCallback } from '../use-latest-callback';
 
 export interface PendingElsewhereBarProps {
@@ -18,7 +18,10 @@ export interface PendingElsewhereBarProps {
 export function PendingElsewhereBar({ count, onShow }: PendingElsewhereBarProps) {
   const measureBarHeight = useBarHeightRef();
   const onCtrlEnter = useLatestCallback((e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+    // In the pair view's own fields (an SSH destination, a sudo password) the key is theirs:
+    // leaving the view would throw away what was typed.
+    if (isTextFieldOutsideBar(e.target)) return;
     e.preventDefault();
     onShow();
   });
