@@ -145,7 +145,7 @@ export interface PersistenceState {
   readonly suggestedFileName: string;
   /**
    * The default target for a change of these settings: the editable file in /etc/sysctl.d
-   * that already sets one of them and decides it at boot (the app's own file first), else
+   * that already sets one of them and decides it at boot (of two, the later by name), else
    * `defaultFileName`. The UI follows the pending change with it until a name is typed.
    */
   readonly suggestedFileNames: Readonly<Record<ChangedSettings, string>>;

@@ -8,11 +8,6 @@ function isWritable(file: SysctlDFile): boolean {
   return file.kind === 'file' && file.problem === null && validateFileName(file.name).ok;
 }
 
-/** The app's own file: it carries the app's header, or it has the app's default name. */
-function isOwn(file: SysctlDFile): boolean {
-  return file.writtenByApp || file.name === DEFAULT_FILE_NAME;
-}
-
 /**
  * The writable /etc/sysctl.d file that sets `key` and decides it at boot among them: both
  * engines apply /etc/sysctl.d files in name order (by bytes), so the last one that has a
@@ -27,17 +22,20 @@ function decidingFile(files: readonly SysctlDFile[], key: string): SysctlDFile |
 
 /**
  * The default target for a change of `ids`: a file that already sets one of the keys
- * being changed, so a second file never competes with it (the file that decides the key
- * at boot; of those, the app's own file first, then in the settings' order), else the
- * app's own default file. A key no file sets never pulls the change into someone else's
- * file that only sets the other key.
+ * being changed, so a second file never competes with it, else the app's own default
+ * file. When the changed keys are decided by different files, the one that sorts last:
+ * both keys written there then come after each other file's line, so neither loses at
+ * boot to the file that was not chosen. A key no file sets never pulls the change into
+ * someone else's file that only sets the other key.
  */
 export function suggestFileName(files: readonly SysctlDFile[], ids: readonly SettingId[]): string {
-  const deciding = SETTINGS.filter((s) => ids.includes(s.id)).flatMap((s) => {
-    const file = decidingFile(files, s.key);
-    return file ? [file] : [];
-  });
-  return (deciding.find(isOwn) ?? deciding[0])?.name ?? DEFAULT_FILE_NAME;
+  const deciding = SETTINGS.filter((s) => ids.includes(s.id))
+    .flatMap((s) => {
+      const file = decidingFile(files, s.key);
+      return file ? [file] : [];
+    })
+    .sort((a, b) => compareNameBytes(a.name, b.name));
+  return deciding[deciding.length - 1]?.name ?? DEFAULT_FILE_NAME;
 }
 
 /** The default target for each change the UI can have pending: one setting, or both. */

@@ -40,16 +40,16 @@ test('of the files that set the key, the one that decides at boot: the last by n
   expect(suggestFileName(files, ['ipv4'])).toBe('70-b.conf');
 });
 
-test('when the changed keys are decided by different files, the app’s own file comes first', () => {
-  const own = file('90-nonlocal-bind.conf', { [V6]: '1' }, { writtenByApp: true });
+test('when the changed keys are decided by different files, the one that sorts last, so both win at boot', () => {
   const theirs = file('60-haproxy.conf', { [V4]: '1' });
+  const v6 = file('70-v6.conf', { [V6]: '1' });
+  // 60-haproxy.conf would lose IPv6 to 70-v6.conf at boot; 70-v6.conf beats 60 for IPv4.
+  expect(suggestFileName([theirs, v6], ['ipv4', 'ipv6'])).toBe('70-v6.conf');
+  const own = file('90-nonlocal-bind.conf', { [V6]: '1' }, { writtenByApp: true });
   expect(suggestFileName([theirs, own], ['ipv4', 'ipv6'])).toBe('90-nonlocal-bind.conf');
-  const ownOtherName = file('95-vip.conf', { [V6]: '1' }, { writtenByApp: true });
-  expect(suggestFileName([theirs, ownOtherName], ['ipv4', 'ipv6'])).toBe('95-vip.conf');
-  // Neither is ours: the first changed setting's file.
-  expect(suggestFileName([theirs, file('70-v6.conf', { [V6]: '1' })], ['ipv4', 'ipv6'])).toBe(
-    '60-haproxy.conf',
-  );
+  // The app's own file, when it sorts first, would lose: the later file is chosen.
+  const ownEarly = file('10-vip.conf', { [V6]: '1' }, { writtenByApp: true });
+  expect(suggestFileName([theirs, ownEarly], ['ipv4', 'ipv6'])).toBe('60-haproxy.conf');
 });
 
 test('files the app cannot edit, "-key" lines and names it would refuse are never proposed', () => {
