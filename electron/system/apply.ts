@@ -3,7 +3,7 @@ import type { Elevator } from './elevate';
 import { describeRecovery, mapStepExit } from './elevation-errors';
 import { buildManualAlternatives, wantedRuntimeValues } from './equivalent-commands';
 import { validateFileName } from './file-name';
-import { describeHiddenFile, findHiddenFile } from './hidden-file';
+import { describeHiddenFile, findHiddenFile, findSameNameLater } from './hidden-file';
 import {
   buildStepArguments,
   StepPlanError,
@@ -191,17 +191,24 @@ export async function planApply(
   const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
   const removal = removeKeysFromText(target.text, keys);
   const removed = countRemovedLines(target.text, keys);
-  const file = removal.deleteFile
-    ? ({ op: 'delete', name: name.name, expectedSha256: currentSha, removed } as const)
-    : removal.text === target.text
+  // A file emptied of our lines goes, unless it stands in for a same-named file of a later
+  // directory: deleting it would bring that file's settings back at boot, so it is kept.
+  const deletes =
+    removal.deleteFile && findSameNameLater(await readSysctlSources(ctx), name.name) === null;
+  const file =
+    removed.length === 0
       ? ({ op: 'none' } as const)
-      : ({
-          op: 'write',
-          name: name.name,
-          expectedSha256: currentSha,
-          content: removal.text,
-          removed,
-        } as const);
+      : deletes
+        ? ({ op: 'delete', name: name.name, expectedSha256: currentSha, removed } as const)
+        : removal.text === target.text
+          ? ({ op: 'none' } as const)
+          : ({
+              op: 'write',
+              name: name.name,
+              expectedSha256: currentSha,
+              content: removal.text,
+              removed,
+            } as const);
   if (file.op === 'none' && tokens.ipv4 === '-' && tokens.ipv6 === '-') {
     return {
       code: 'nothing-to-remove',

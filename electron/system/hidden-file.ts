@@ -27,6 +27,14 @@ export interface HiddenFile {
 export function findHiddenFile(sources: SysctlSources, name: string): HiddenFile | null {
   const etc = sources.directories.find((d) => d.dir === ETC_SYSCTL_D);
   if (etc?.entries.some((e) => e.name === name)) return null;
+  return findSameNameLater(sources, name);
+}
+
+/**
+ * The first same-named entry of a directory after /etc/sysctl.d: what /etc/sysctl.d/NAME
+ * hides now, and what would apply again at boot if that file went away.
+ */
+export function findSameNameLater(sources: SysctlSources, name: string): HiddenFile | null {
   for (const directory of sources.directories) {
     if (directory.dir === ETC_SYSCTL_D) continue;
     const entry = directory.entries.find((e) => e.name === name);
