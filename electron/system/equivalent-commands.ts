@@ -83,19 +83,25 @@ export function buildEquivalentCommands(plan: StepPlan): CommandBlock[] {
       title: `Write ${file} (complete new content)`,
       commands: teeCommand(file, plan.file.content),
     });
-    blocks.push({
-      title: 'Load that file now (also applies any other keys it sets)',
-      commands: `sudo sysctl -p ${file}`,
-    });
+    // After a removal there is nothing of ours left to load; loading would only re-apply
+    // everyone else's keys.
+    if (!plan.file.removed) {
+      blocks.push({
+        title: 'Load that file now (also applies any other keys it sets)',
+        commands: `sudo sysctl -p ${file}`,
+      });
+    }
   } else if (plan.file.op === 'write-conf') {
     blocks.push({
       title: 'Write /etc/sysctl.conf (complete new content)',
       commands: teeCommand('/etc/sysctl.conf', plan.file.content),
     });
-    blocks.push({
-      title: 'Load that file now (also applies any other keys it sets)',
-      commands: 'sudo sysctl -p /etc/sysctl.conf',
-    });
+    if (!plan.file.removed) {
+      blocks.push({
+        title: 'Load that file now (also applies any other keys it sets)',
+        commands: 'sudo sysctl -p /etc/sysctl.conf',
+      });
+    }
   } else if (plan.file.op === 'delete') {
     blocks.push({ title: 'Remove the file', commands: `sudo rm /etc/sysctl.d/${plan.file.name}` });
   }
