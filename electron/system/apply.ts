@@ -229,17 +229,23 @@ function countRemovedLines(text: string, keys: readonly string[]): RemovedLines 
   });
 }
 
+/** /etc/sysctl.conf as it is now, refused when it is not a plain text file or changed since the UI read it. */
+async function readSysctlConfUnchanged(ctx: SystemContext, expectedSha256: string | null) {
+  const target = await readEditableFile(ctx, SYSCTL_CONF);
+  if (target.kind === 'refused') return target.error;
+  const currentSha = target.kind === 'file' ? target.sha256 : null;
+  return changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256) ?? { target, currentSha };
+}
+
 /** Writes our keys into /etc/sysctl.conf, byte-preserving, like any other file. */
 async function planSysctlConf(
   ctx: SystemContext,
   tokens: Record<SettingId, '0' | '1' | '-'>,
   expectedSha256: string | null,
 ): Promise<StepPlan | ApiError> {
-  const target = await readEditableFile(ctx, SYSCTL_CONF);
-  if (target.kind === 'refused') return target.error;
-  const currentSha = target.kind === 'file' ? target.sha256 : null;
-  const changed = changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256);
-  if (changed) return changed;
+  const read = await readSysctlConfUnchanged(ctx, expectedSha256);
+  if ('code' in read) return read;
+  const { target, currentSha } = read;
   const values = persistedValues(tokens);
   if (values.size === 0) return NOTHING_TO_APPLY;
   const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
@@ -262,11 +268,9 @@ async function planSysctlConfRemoval(
   keys: readonly string[],
   expectedSha256: string | null,
 ): Promise<StepPlan | ApiError> {
-  const target = await readEditableFile(ctx, SYSCTL_CONF);
-  if (target.kind === 'refused') return target.error;
-  const currentSha = target.kind === 'file' ? target.sha256 : null;
-  const changed = changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256);
-  if (changed) return changed;
+  const read = await readSysctlConfUnchanged(ctx, expectedSha256);
+  if ('code' in read) return read;
+  const { target, currentSha } = read;
   const content = target.kind === 'file' ? removeKeysFromText(target.text, keys).text : null;
   if (target.kind === 'absent' || content === null || content === target.text) {
     if (tokens.ipv4 !== '-' || tokens.ipv6 !== '-')

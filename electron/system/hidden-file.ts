@@ -65,7 +65,7 @@ export function describeHiddenFile(name: string, hidden: HiddenFile): ApiError {
   const settings = settingsOf(hidden.entry);
   const consequence =
     hidden.entry.kind === 'masked'
-      ? ' (a link to /dev/null, which keeps any file of that name from being applied)'
+      ? ' (a link to /dev/null: that name is masked on purpose, and a file of it in /etc/sysctl.d would undo the mask)'
       : hidden.entry.kind !== 'file'
         ? ', and whatever it sets would no longer be applied'
         : settings.length === 0

@@ -2,7 +2,8 @@ import { test, expect, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../support/chromium';
-import { startPreview, type RunningPreview } from '../support/preview';
+import type { RunningPreview } from '../support/preview';
+import { withDemo as withDemoPage } from '../support/demo-page';
 
 /**
  * The main task where a person meets it: at every window size the window
@@ -25,22 +26,12 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-async function withDemo(
+function withDemo(
   scenario: string,
   size: { width: number; height: number },
   body: (page: Page, preview: RunningPreview) => Promise<void>,
 ): Promise<void> {
-  const preview = await startPreview({ args: ['--demo', scenario] });
-  const context = await browser.newContext({ viewport: size });
-  try {
-    const page = await context.newPage();
-    await page.goto(preview.url);
-    await page.getByTestId('value-ipv4').waitFor();
-    await body(page, preview);
-  } finally {
-    await context.close();
-    await preview.stop();
-  }
+  return withDemoPage(browser, scenario, size, body);
 }
 
 const apply = (page: Page) => page.getByRole('button', { name: 'Apply…' });
