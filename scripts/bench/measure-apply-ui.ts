@@ -52,6 +52,8 @@ export async function measureApplyFromClick(runs: number) {
       const expected: 'On' | 'Off' = i % 2 === 0 ? 'On' : 'Off';
       await page.getByRole('switch', { name: /IPv4/ }).click();
       await page.getByTestId('pending-ipv4').waitFor();
+      // The row is "now only": the default keeps the value at every boot, which also writes a file.
+      await page.getByRole('radio', { name: /This session only/ }).check();
       // A string, not a function: tsx's name helpers do not exist inside the page.
       await page.evaluate(installTimer(expected));
       await page.getByRole('button', { name: 'Apply' }).click();
