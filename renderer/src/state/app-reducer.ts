@@ -295,7 +295,10 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
         persistTarget: 'sysctl.d',
         onlyIds: null,
         removal: null,
-        fileNameChosen: false,
+        // A fix into /etc/sysctl.conf for some keys left the others waiting, still bound for
+        // the file name the user typed: it stays theirs.
+        fileNameChosen:
+          state.persistTarget === 'sysctl.conf' && state.onlyIds !== null && state.fileNameChosen,
         appliedCount: state.appliedCount + 1,
         outcome: { applied, summary, error },
       };

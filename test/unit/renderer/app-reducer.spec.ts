@@ -385,3 +385,21 @@ test('after removing from /etc/sysctl.conf, a waiting conflict fix is not writte
     fileName: '99-zz-ha.conf',
   });
 });
+
+test('after a fix into /etc/sysctl.conf for one key, the other waiting change keeps the typed name', () => {
+  let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
+  view = viewReducer(view, { type: 'file-name-changed', fileName: '95-mine.conf' });
+  view = viewReducer(view, { type: 'keep-at-boot', id: 'ipv4' });
+  view = viewReducer(view, { type: 'resolution-chosen', fileName: null, ids: ['ipv4'] });
+  view = viewReducer(view, { type: 'apply-started' });
+  view = viewReducer(view, {
+    type: 'apply-finished',
+    outcome: { applied: true, summary: 'done.', error: null, state: haSystem(1, 0) },
+  });
+  expect(view.pending).toEqual({ ipv6: 1 });
+  view = viewReducer(view, { type: 'state-read', system: haSystem(1, 0) });
+  expect(buildRequest(view)?.persistence).toMatchObject({
+    kind: 'persist',
+    fileName: '95-mine.conf',
+  });
+});
