@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { axeViolations } from '../support/axe';
 import { describeFocus, withDemo } from '../support/demo-page';
 
 /**
@@ -110,6 +111,7 @@ for (const size of [
       // The demo cannot reach nodes: said as a note, not as a failure.
       await expect(page.getByTestId('nodes-unavailable')).toHaveAttribute('role', 'note');
       await expect(page.getByRole('alert')).toHaveCount(0);
+      expect(await axeViolations(page)).toEqual([]);
       // In the pair view's own field the key is that field's: what was typed stays.
       const destination = page.getByLabel('SSH destination');
       await destination.fill('lb-2');
