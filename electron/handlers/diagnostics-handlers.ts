@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { buildDiagnosticsReport } from '../system/diagnostics';
 import {
   findExecutable,
@@ -16,8 +16,8 @@ import { readAppState } from './state-handlers';
  * Who must own the helper: root on the real system; in the demo, whoever laid out its
  * temporary root (this process), so the same check tells a scenario's helper apart.
  */
-function helperOwner(deps: HandlerDeps): number {
-  return deps.demo === null ? 0 : statSync(deps.ctx.fsRoot).uid;
+async function helperOwner(deps: HandlerDeps): Promise<number> {
+  return deps.demo === null ? 0 : (await stat(deps.ctx.fsRoot)).uid;
 }
 
 async function buildReport(deps: HandlerDeps): Promise<string> {
@@ -31,7 +31,10 @@ async function buildReport(deps: HandlerDeps): Promise<string> {
       pkexec: findExecutable(deps.ctx, 'pkexec'),
       sysctl: findExecutable(deps.ctx, 'sysctl'),
       polkitAgent: await findPolkitAgent(deps.ctx),
-      namedAction: checkInstalledHelper({ fsRoot: deps.ctx.fsRoot, ownerUid: helperOwner(deps) }),
+      namedAction: checkInstalledHelper({
+        fsRoot: deps.ctx.fsRoot,
+        ownerUid: await helperOwner(deps),
+      }),
     },
     lastApply: deps.applyLog.last,
   });

@@ -4,12 +4,11 @@ import { findExecutable, findPolkitAgent } from '../system/environment-facts';
 import { computeBootState } from '../system/boot-state';
 import { suggestFileNames } from '../system/default-target';
 import { DEFAULT_FILE_NAME } from '../system/file-name';
-import { SETTINGS } from '../system/settings';
-import { FILE_HEADER, findKeyLines } from '../system/sysctl-edit';
 import { readRuntimeValues } from '../system/runtime';
 import { readInterruptedApply } from '../system/step-recovery';
 import { isApplyLockHeld } from '../system/apply-lock';
 import {
+  describeEditableFile,
   readEditableFile,
   readSysctlDFiles,
   SYSCTL_D,
@@ -55,30 +54,10 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
 
 /** /etc/sysctl.conf in the form the persistence UI lists /etc/sysctl.d files; null when absent. */
 function describeSysctlConf(read: TargetFile): SysctlDFile | null {
-  const name = path.basename(SYSCTL_CONF);
   if (read.kind === 'absent') return null;
-  if (read.kind === 'refused') {
-    const kind = read.error.code === 'target-symlink' ? 'symlink' : 'other';
-    return {
-      name,
-      kind,
-      sha256: null,
-      problem: read.error.message,
-      keyLines: [],
-      writtenByApp: false,
-    };
-  }
-  return {
-    name,
-    kind: 'file',
-    sha256: read.sha256,
-    problem: null,
-    keyLines: findKeyLines(
-      read.text,
-      SETTINGS.map((s) => s.key),
-    ),
-    writtenByApp: read.text.startsWith(FILE_HEADER),
-  };
+  const refusedAs = read.kind === 'refused' ? read.error.code : null;
+  const kind = refusedAs === null ? 'file' : refusedAs === 'target-symlink' ? 'symlink' : 'other';
+  return describeEditableFile(path.basename(SYSCTL_CONF), kind, read);
 }
 
 /** The same facts the diagnostics report lists under "Tools", read before Apply is offered. */

@@ -14,8 +14,8 @@ import { readRuntimeValues } from './runtime';
 import { SETTINGS } from './settings';
 import { parseRecoveryLine } from './step-recovery';
 import { findKeyLines, removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
-import { readEditableFile, readTargetFile, SYSCTL_D } from './sysctl-d-files';
-import { readSysctlSources, SYSCTL_CONF } from './sysctl-sources';
+import { readEditableFile, readTargetFile, SYSCTL_D, type TargetFile } from './sysctl-d-files';
+import { readSameNamedEntries, SYSCTL_CONF } from './sysctl-sources';
 import type { SystemContext } from './system-context';
 
 export type ApplyResult =
@@ -168,7 +168,7 @@ export async function planApply(
     if (values.size === 0) return NOTHING_TO_APPLY;
     if (target.kind === 'absent') {
       // A new name in /etc/sysctl.d replaces a same-named file of a later directory at boot.
-      const hidden = findHiddenFile(await readSysctlSources(ctx), name.name);
+      const hidden = findHiddenFile(await readSameNamedEntries(ctx, name.name), name.name);
       if (hidden) return describeHiddenFile(name.name, hidden);
     }
     const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
@@ -191,24 +191,24 @@ export async function planApply(
   const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
   const removal = removeKeysFromText(target.text, keys);
   const removed = countRemovedLines(target.text, keys);
-  // A file emptied of our lines goes, unless it stands in for a same-named file of a later
-  // directory: deleting it would bring that file's settings back at boot, so it is kept.
-  const deletes =
-    removal.deleteFile && findSameNameLater(await readSysctlSources(ctx), name.name) === null;
-  const file =
-    removed.length === 0
-      ? ({ op: 'none' } as const)
-      : deletes
-        ? ({ op: 'delete', name: name.name, expectedSha256: currentSha, removed } as const)
-        : removal.text === target.text
-          ? ({ op: 'none' } as const)
-          : ({
-              op: 'write',
-              name: name.name,
-              expectedSha256: currentSha,
-              content: removal.text,
-              removed,
-            } as const);
+  let file: StepPlan['file'] = { op: 'none' };
+  // Both come from the same lines (findOurLines): when none is ours, the text is unchanged.
+  if (removed.length > 0) {
+    // A file emptied of our lines goes, unless it stands in for a same-named file of a later
+    // directory: deleting it would bring that file's settings back at boot, so it is kept.
+    const deletes =
+      removal.deleteFile &&
+      findSameNameLater(await readSameNamedEntries(ctx, name.name), name.name) === null;
+    file = deletes
+      ? { op: 'delete', name: name.name, expectedSha256: currentSha, removed }
+      : {
+          op: 'write',
+          name: name.name,
+          expectedSha256: currentSha,
+          content: removal.text,
+          removed,
+        };
+  }
   if (file.op === 'none' && tokens.ipv4 === '-' && tokens.ipv6 === '-') {
     return {
       code: 'nothing-to-remove',
@@ -229,12 +229,24 @@ function countRemovedLines(text: string, keys: readonly string[]): RemovedLines 
   });
 }
 
-/** /etc/sysctl.conf as it is now, refused when it is not a plain text file or changed since the UI read it. */
-async function readSysctlConfUnchanged(ctx: SystemContext, expectedSha256: string | null) {
+type SysctlConfRead =
+  | {
+      readonly ok: true;
+      readonly target: Exclude<TargetFile, { kind: 'refused' }>;
+      readonly currentSha: string | null;
+    }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** /etc/sysctl.conf as it is now; refused when it is no plain text file or changed since the UI read it. */
+async function readSysctlConfUnchanged(
+  ctx: SystemContext,
+  expectedSha256: string | null,
+): Promise<SysctlConfRead> {
   const target = await readEditableFile(ctx, SYSCTL_CONF);
-  if (target.kind === 'refused') return target.error;
+  if (target.kind === 'refused') return { ok: false, error: target.error };
   const currentSha = target.kind === 'file' ? target.sha256 : null;
-  return changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256) ?? { target, currentSha };
+  const changed = changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256);
+  return changed ? { ok: false, error: changed } : { ok: true, target, currentSha };
 }
 
 /** Writes our keys into /etc/sysctl.conf, byte-preserving, like any other file. */
@@ -244,7 +256,7 @@ async function planSysctlConf(
   expectedSha256: string | null,
 ): Promise<StepPlan | ApiError> {
   const read = await readSysctlConfUnchanged(ctx, expectedSha256);
-  if ('code' in read) return read;
+  if (!read.ok) return read.error;
   const { target, currentSha } = read;
   const values = persistedValues(tokens);
   if (values.size === 0) return NOTHING_TO_APPLY;
@@ -269,10 +281,10 @@ async function planSysctlConfRemoval(
   expectedSha256: string | null,
 ): Promise<StepPlan | ApiError> {
   const read = await readSysctlConfUnchanged(ctx, expectedSha256);
-  if ('code' in read) return read;
+  if (!read.ok) return read.error;
   const { target, currentSha } = read;
-  const content = target.kind === 'file' ? removeKeysFromText(target.text, keys).text : null;
-  if (target.kind === 'absent' || content === null || content === target.text) {
+  const removed = target.kind === 'file' ? countRemovedLines(target.text, keys) : [];
+  if (target.kind === 'absent' || removed.length === 0) {
     if (tokens.ipv4 !== '-' || tokens.ipv6 !== '-')
       return { ipv4: tokens.ipv4, ipv6: tokens.ipv6, file: { op: 'none' } };
     return {
@@ -280,7 +292,7 @@ async function planSysctlConfRemoval(
       message: `${SYSCTL_CONF} does not set ${keys.join(' or ')}.`,
     };
   }
-  const removed = countRemovedLines(target.text, keys);
+  const content = removeKeysFromText(target.text, keys).text;
   return {
     ipv4: tokens.ipv4,
     ipv6: tokens.ipv6,

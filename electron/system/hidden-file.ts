@@ -3,8 +3,7 @@ import { byteTextToUtf8, bytesToText, type ByteText } from './engines/byte-text'
 import type { SysctlSources } from './engines/file-order';
 import { tokenizeSysctl } from './engines/tokenize';
 import type { SnapshotEntry } from './sysctl-snapshot';
-
-const ETC_SYSCTL_D = '/etc/sysctl.d';
+import { SYSCTL_D } from './sysctl-d-files';
 
 /** How many of the hidden file's settings the refusal names before "and N more". */
 const SETTINGS_SHOWN = 3;
@@ -25,7 +24,7 @@ export interface HiddenFile {
  * silently stop being applied. A name /etc/sysctl.d already holds hides nothing new.
  */
 export function findHiddenFile(sources: SysctlSources, name: string): HiddenFile | null {
-  const etc = sources.directories.find((d) => d.dir === ETC_SYSCTL_D);
+  const etc = sources.directories.find((d) => d.dir === SYSCTL_D);
   if (etc?.entries.some((e) => e.name === name)) return null;
   return findSameNameLater(sources, name);
 }
@@ -36,7 +35,7 @@ export function findHiddenFile(sources: SysctlSources, name: string): HiddenFile
  */
 export function findSameNameLater(sources: SysctlSources, name: string): HiddenFile | null {
   for (const directory of sources.directories) {
-    if (directory.dir === ETC_SYSCTL_D) continue;
+    if (directory.dir === SYSCTL_D) continue;
     const entry = directory.entries.find((e) => e.name === name);
     if (entry) return { path: `${directory.dir}/${entry.name}`, entry };
   }

@@ -118,20 +118,28 @@ export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[
     names.map(async (name): Promise<SysctlDFile> => {
       const info = await lstat(path.join(dir, name)).catch(() => null);
       const kind = info?.isSymbolicLink() ? 'symlink' : info?.isFile() ? 'file' : 'other';
-      const target = await readTargetFile(ctx, name);
-      if (target.kind === 'file') {
-        return {
-          name,
-          kind,
-          sha256: target.sha256,
-          problem: null,
-          keyLines: findKeyLines(target.text, OUR_KEYS),
-          writtenByApp: target.text.startsWith(FILE_HEADER),
-        };
-      }
-      const problem =
-        target.kind === 'refused' ? target.error.message : 'The file disappeared while reading.';
-      return { name, kind, sha256: null, problem, keyLines: [], writtenByApp: false };
+      return describeEditableFile(name, kind, await readTargetFile(ctx, name));
     }),
   );
+}
+
+/** A file read for editing, as the persistence UI lists it: our keys' lines, or its problem. */
+export function describeEditableFile(
+  name: string,
+  kind: SysctlDFile['kind'],
+  target: TargetFile,
+): SysctlDFile {
+  if (target.kind === 'file') {
+    return {
+      name,
+      kind,
+      sha256: target.sha256,
+      problem: null,
+      keyLines: findKeyLines(target.text, OUR_KEYS),
+      writtenByApp: target.text.startsWith(FILE_HEADER),
+    };
+  }
+  const problem =
+    target.kind === 'refused' ? target.error.message : 'The file disappeared while reading.';
+  return { name, kind, sha256: null, problem, keyLines: [], writtenByApp: false };
 }

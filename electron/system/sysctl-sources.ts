@@ -183,3 +183,26 @@ async function identifyDirectory(ctx: SystemContext, dir: string): Promise<Direc
     return code(error) === 'ENOENT' ? { kind: 'absent' } : { kind: 'problem', code: code(error) };
   }
 }
+
+/**
+ * The entries named `name` in every sysctl directory, in the engines' order, and nothing
+ * else: enough to tell what /etc/sysctl.d/NAME hides or would uncover (hidden-file.ts).
+ * A plan is worked out on every edit in the window, so this looks up one name per
+ * directory instead of listing and reading them all. `name` is a validated file name.
+ */
+export async function readSameNamedEntries(
+  ctx: SystemContext,
+  name: string,
+): Promise<SysctlSources> {
+  const directories = await Promise.all(
+    SYSCTL_DIRECTORIES.map(async (dir): Promise<SnapshotDirectory> => {
+      const systemPath = `${dir}/${name}`;
+      const info = await lstat(resolveSystemPath(ctx, systemPath)).catch(() => null);
+      return {
+        dir,
+        entries: info ? [await readEntry(ctx, systemPath, name, info.isSymbolicLink())] : [],
+      };
+    }),
+  );
+  return { directories, sysctlConf: null, problems: [] };
+}
