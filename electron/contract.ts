@@ -141,8 +141,6 @@ export type ChangedSettings = SettingId | 'both';
 
 export interface PersistenceState {
   readonly directory: string;
-  /** The file the UI proposes for a change of both settings: `suggestedFileNames.both`. */
-  readonly suggestedFileName: string;
   /**
    * The default target for a change of these settings: the editable file in /etc/sysctl.d
    * that already sets one of them and decides it at boot (of two, the later by name), else
@@ -496,3 +494,6 @@ export type NonlocalBindApi = {
 
 /** Name of the global the preload installs. */
 export const API_GLOBAL = 'nonlocalBind';
+
+/** The one file both engines read besides the sysctl.d directories; the renderer names it too. */
+export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';

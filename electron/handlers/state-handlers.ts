@@ -39,7 +39,6 @@ export async function readAppState(deps: HandlerDeps): Promise<AppState> {
     persistence: {
       directory: SYSCTL_D,
       defaultFileName: DEFAULT_FILE_NAME,
-      suggestedFileName: suggested.both,
       suggestedFileNames: suggested,
       files,
       sysctlConfSha256: sysctlConf.kind === 'file' ? sysctlConf.sha256 : null,

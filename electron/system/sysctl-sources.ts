@@ -1,4 +1,5 @@
 import type { Dirent } from 'node:fs';
+import { SYSCTL_CONF_PATH } from '../contract';
 import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compareNameBytes } from './engines/byte-text';
@@ -20,7 +21,7 @@ export const SYSCTL_DIRECTORIES = [
   '/usr/lib/sysctl.d',
   '/lib/sysctl.d',
 ] as const;
-export const SYSCTL_CONF = '/etc/sysctl.conf';
+export const SYSCTL_CONF = SYSCTL_CONF_PATH;
 
 function code(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : String(error);

@@ -5,7 +5,7 @@ import { BootSummary } from './components/boot-summary';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
-import { flushSync } from 'react-dom';
+import { updateThenFocus } from './focus-after';
 import { APPLY_BUTTON_ID, ApplyBar } from './components/apply-bar';
 import { PendingElsewhereBar } from './components/pending-elsewhere-bar';
 import { DemoBanner } from './components/demo-banner';
@@ -15,6 +15,7 @@ import { ErrorPanel } from './components/error-panel';
 import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
+import { SYSCTL_CONF_PATH } from '../../electron/contract';
 import { currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { buildRequest, countPending } from './state/apply-request';
 import { useChangePlan } from './use-change-plan';
@@ -84,6 +85,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
   );
 
   const system = view.system;
+  const pendingHere = countPending(view);
   // The setting the user touched last: Done and Discard unmount the button that
   // had the focus, so it goes back to that setting's switch, not to <body>.
   const lastChanged = useRef<SettingId | null>(null);
@@ -110,10 +112,10 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
     // conflict note offers the fixes that do (a later file name, the winning file).
     const kept = view.pending[boot.id] ?? (system ? currentValue(system, boot.id) : null);
     const sysctlConfDecides = [boot.systemd.winner, boot.procps.winner].some(
-      (w) => w?.path === '/etc/sysctl.conf',
+      (w) => w?.path === SYSCTL_CONF_PATH,
     );
     const systemdAgrees =
-      boot.systemd.winner?.path === '/etc/sysctl.conf' || boot.systemd.effective === kept;
+      boot.systemd.winner?.path === SYSCTL_CONF_PATH || boot.systemd.effective === kept;
     if (sysctlConfDecides && systemdAgrees)
       dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
   };
@@ -136,7 +138,7 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
         <ViewSwitch
           page={page}
           disabled={view.applying}
-          pendingHere={countPending(view)}
+          pendingHere={pendingHere}
           onChange={setPage}
         />
         {page === 'nodes' ? (
@@ -152,15 +154,13 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
                 <PairPage api={api} />
               </Suspense>
             </div>
-            {countPending(view) > 0 ? (
+            {pendingHere > 0 ? (
               <PendingElsewhereBar
-                count={countPending(view)}
+                count={pendingHere}
                 onShow={() => {
-                  flushSync(() => setPage('this'));
-                  const applyButton = document.getElementById(APPLY_BUTTON_ID);
-                  if (applyButton instanceof HTMLButtonElement && !applyButton.disabled)
-                    applyButton.focus();
-                  else focusChangedSwitch();
+                  updateThenFocus(() => setPage('this'), APPLY_BUTTON_ID);
+                  // A disabled Apply takes no focus: the switch that changed does.
+                  if (document.activeElement?.id !== APPLY_BUTTON_ID) focusChangedSwitch();
                 }}
               />
             ) : null}

@@ -1,5 +1,6 @@
 import type { AppState, ApplyRequest, RuntimeValue } from '../../electron/contract';
-import { currentValue, SYSCTL_CONF_PATH } from './state/app-reducer';
+import { currentValue } from './state/app-reducer';
+import { SYSCTL_CONF_PATH } from '../../electron/contract';
 
 const onOff = (v: RuntimeValue | null) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'Unknown');
 

@@ -14,14 +14,14 @@ import { ApplyOutcome } from './apply-outcome';
 import { CommandBlocks } from './command-blocks';
 import { InlineCode } from './inline-code';
 import { FleetExport, type FleetFormat } from './fleet-export';
-import { flushSync } from 'react-dom';
 import { FILE_ACTION_ID, PersistenceOptions, persistenceRadioId } from './persistence-options';
 import { RemovalDetails } from './removal-details';
 import { WaitingNotes } from './waiting-notes';
 import { PersistTargetNote } from './persist-target-note';
 import { hasPendingChange } from '../state/apply-request';
 import { ShieldIcon } from './shield-icon';
-import { useLatestCallback } from '../use-latest-callback';
+import { useCtrlEnter } from '../use-ctrl-enter';
+import { updateThenFocus } from '../focus-after';
 
 export interface ApplyBarProps {
   readonly view: ViewState;
@@ -90,24 +90,6 @@ export function useBarHeightRef(): (element: HTMLElement | null) => void {
   }, []);
 }
 
-/** A field that takes typing, outside the bar: Ctrl+Enter there is that form's, not Apply's. */
-export function isTextFieldOutsideBar(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement) || target.closest('.apply-bar')) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !NOT_TYPED_INTO.has(target.type);
-}
-
-const NOT_TYPED_INTO = new Set([
-  'checkbox',
-  'radio',
-  'button',
-  'submit',
-  'reset',
-  'range',
-  'color',
-]);
-
 /** Settings the chosen option leaves with a different value after a restart. */
 function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
   if (request.persistence.kind !== 'runtime') return [];
@@ -146,10 +128,10 @@ export function ApplyBar(props: ApplyBarProps) {
   // The key press is remembered in a ref (it must fire once), the note in state.
   const applyWhenReady = useRef(false);
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
-  const onCtrlEnter = useLatestCallback((e: KeyboardEvent) => {
+  // Listening from the first render on, not from when the bar appears: a Ctrl+Enter
+  // right after flipping the switch may come before any later effect has run.
+  useCtrlEnter((e) => {
     if (request === null || view.applying) return;
-    // In another panel's text field (the bind test's address, say) the key belongs to that form.
-    if (isTextFieldOutsideBar(e.target)) return;
     e.preventDefault();
     if (canApply) apply();
     else if (checking) {
@@ -157,15 +139,6 @@ export function ApplyBar(props: ApplyBarProps) {
       setWaitingFor(requestKey);
     }
   });
-  // Listening from the first render on, not from when the bar appears: a Ctrl+Enter
-  // right after flipping the switch may come before any later effect has run.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onCtrlEnter(e);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onCtrlEnter]);
   useEffect(() => {
     if (!applyWhenReady.current || checking) return;
     // The plan is in: apply it, or leave its error on screen for the user to read.
@@ -207,7 +180,7 @@ export function ApplyBar(props: ApplyBarProps) {
               <PersistenceOptions
                 choice={view.persistence}
                 target={view.persistTarget}
-                fileName={view.fileName ?? system.persistence.suggestedFileName}
+                fileName={view.fileName ?? system.persistence.suggestedFileNames.both}
                 directory={system.persistence.directory}
                 fileError={fileError}
                 fileAction={plan?.error === null ? (plan.file?.action ?? null) : null}
@@ -228,11 +201,13 @@ export function ApplyBar(props: ApplyBarProps) {
                     type="button"
                     className="button small"
                     disabled={view.applying}
-                    onClick={() => {
-                      // The note goes once the choice is made: focus the choice it made.
-                      flushSync(() => props.onChoice('persist'));
-                      document.getElementById(persistenceRadioId('persist'))?.focus();
-                    }}
+                    // The note goes once the choice is made: focus the choice it made.
+                    onClick={() =>
+                      updateThenFocus(
+                        () => props.onChoice('persist'),
+                        persistenceRadioId('persist'),
+                      )
+                    }
                   >
                     Keep it at every boot instead
                   </button>
@@ -272,12 +247,14 @@ export function ApplyBar(props: ApplyBarProps) {
                         type="button"
                         className="button small"
                         disabled={view.applying}
-                        onClick={() => {
-                          flushSync(() => props.onResolution(c.suggestedFileName, ids));
-                          // The note goes once the new plan settles it: the file line, which
-                          // names what was chosen, keeps the focus instead of <body>.
-                          document.getElementById(FILE_ACTION_ID)?.focus();
-                        }}
+                        // The note goes once the new plan settles it: the file line, which
+                        // names what was chosen, keeps the focus instead of <body>.
+                        onClick={() =>
+                          updateThenFocus(
+                            () => props.onResolution(c.suggestedFileName, ids),
+                            FILE_ACTION_ID,
+                          )
+                        }
                       >
                         {c.suggestedFileName === null
                           ? 'Use /etc/sysctl.conf'

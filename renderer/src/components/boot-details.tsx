@@ -1,5 +1,5 @@
 import type { BootEngine, PersistenceState, SettingBoot } from '../../../electron/contract';
-import { SYSCTL_CONF_PATH } from '../state/app-reducer';
+import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 
 const ENGINE_TITLES: Record<BootEngine, string> = {
   systemd: 'At boot: systemd-sysctl',
@@ -21,12 +21,14 @@ export interface BootDetailsProps {
 const isEditable = (f: { kind: string; problem: string | null } | null | undefined) =>
   f?.kind === 'file' && f.problem === null;
 
+/** Every file that sets the key, once each, in the order the engines apply them. */
+function settingPaths(boot: SettingBoot): string[] {
+  return [...new Set([...boot.systemd.assignments, ...boot.procps.assignments].map((a) => a.path))];
+}
+
 /** Files the administrator keeps that set the key and that the app can edit, in apply order. */
-function removableFiles(boot: SettingBoot, persistence: PersistenceState): string[] {
+function removableFiles(paths: readonly string[], persistence: PersistenceState): string[] {
   const prefix = `${persistence.directory}/`;
-  const paths = [
-    ...new Set([...boot.systemd.assignments, ...boot.procps.assignments].map((a) => a.path)),
-  ];
   return paths.flatMap((p) => {
     if (p === SYSCTL_CONF_PATH) return isEditable(persistence.sysctlConf) ? [SYSCTL_CONF_PATH] : [];
     if (!p.startsWith(prefix)) return [];
@@ -36,17 +38,15 @@ function removableFiles(boot: SettingBoot, persistence: PersistenceState): strin
 }
 
 /** Files outside /etc that set the key: they belong to installed software or the running system. */
-function vendorFiles(boot: SettingBoot, persistence: PersistenceState): string[] {
-  const paths = [...boot.systemd.assignments, ...boot.procps.assignments].map((a) => a.path);
-  return [...new Set(paths)].filter(
-    (p) => p !== SYSCTL_CONF_PATH && !p.startsWith(`${persistence.directory}/`),
-  );
+function vendorFiles(paths: readonly string[], persistence: PersistenceState): string[] {
+  return paths.filter((p) => p !== SYSCTL_CONF_PATH && !p.startsWith(`${persistence.directory}/`));
 }
 
 /** Every file that sets the key, in the order each engine applies them, winner marked. */
 export function BootDetails({ boot, settingKey, persistence, locked, onRemove }: BootDetailsProps) {
-  const removable = removableFiles(boot, persistence);
-  const vendor = vendorFiles(boot, persistence);
+  const paths = settingPaths(boot);
+  const removable = removableFiles(paths, persistence);
+  const vendor = vendorFiles(paths, persistence);
   return (
     <details className="boot-details">
       <summary>Which files set {settingKey}?</summary>

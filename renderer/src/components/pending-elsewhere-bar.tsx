@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
-import { isTextFieldOutsideBar, useBarHeightRef } from './apply-bar';
-import { useLatestCallback } from '../use-latest-callback';
+import { useBarHeightRef } from './apply-bar';
+import { useCtrlEnter } from '../use-ctrl-enter';
 
 export interface PendingElsewhereBarProps {
   /** How many changes wait on "This computer". */
@@ -17,18 +16,12 @@ export interface PendingElsewhereBarProps {
  */
 export function PendingElsewhereBar({ count, onShow }: PendingElsewhereBarProps) {
   const measureBarHeight = useBarHeightRef();
-  const onCtrlEnter = useLatestCallback((e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
-    // In the pair view's own fields (an SSH destination, a sudo password) the key is theirs:
-    // leaving the view would throw away what was typed.
-    if (isTextFieldOutsideBar(e.target)) return;
+  // Not in the pair view's own fields (an SSH destination, a sudo password): leaving the
+  // view would throw away what was typed. useCtrlEnter leaves those alone.
+  useCtrlEnter((e) => {
     e.preventDefault();
     onShow();
   });
-  useEffect(() => {
-    document.addEventListener('keydown', onCtrlEnter);
-    return () => document.removeEventListener('keydown', onCtrlEnter);
-  }, [onCtrlEnter]);
   return (
     <section
       ref={measureBarHeight}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { flushSync } from 'react-dom';
+import { updateThenFocus } from '../focus-after';
 import type { ChangePlan } from '../../../electron/contract';
 import type { PersistenceChoice } from '../state/app-reducer';
 
@@ -39,6 +39,7 @@ const ACTION_WORDS = {
 export const persistenceRadioId = (choice: PersistenceChoice) => `persistence-${choice}`;
 /** The line naming the file the change goes into: where focus lands after a fix picks it. */
 export const FILE_ACTION_ID = 'file-action';
+const FILE_NAME_INPUT_ID = 'file-name-input';
 
 /** Native radio buttons (arrow keys, Tab and screen readers work as everywhere else) and the target file. */
 export function PersistenceOptions(props: PersistenceOptionsProps) {
@@ -83,11 +84,8 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
           <button
             type="button"
             className="link-button"
-            onClick={() => {
-              // The undo button goes with this line: focus the line that replaces it.
-              flushSync(props.onUndoTarget);
-              document.getElementById(FILE_ACTION_ID)?.focus();
-            }}
+            // The undo button goes with this line: focus the line that replaces it.
+            onClick={() => updateThenFocus(props.onUndoTarget, FILE_ACTION_ID)}
           >
             undo
           </button>
@@ -104,20 +102,17 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
             <button
               type="button"
               className="link-button"
-              onClick={() => {
-                // The button gives way to the field: the typing goes there.
-                flushSync(() => setEditingName(true));
-                document.getElementById('file-name-input')?.focus();
-              }}
+              // The button gives way to the field: the typing goes there.
+              onClick={() => updateThenFocus(() => setEditingName(true), FILE_NAME_INPUT_ID)}
             >
               change file name
             </button>
           ) : null}
           {showInput ? (
             <div className="file-name">
-              <label htmlFor="file-name-input">File in {props.directory}/</label>
+              <label htmlFor={FILE_NAME_INPUT_ID}>File in {props.directory}/</label>
               <input
-                id="file-name-input"
+                id={FILE_NAME_INPUT_ID}
                 type="text"
                 spellCheck={false}
                 autoComplete="off"

@@ -1,5 +1,6 @@
 import type { AppState } from '../../../electron/contract';
-import { SYSCTL_CONF_PATH, type Removal } from '../state/app-reducer';
+import { SYSCTL_CONF_PATH } from '../../../electron/contract';
+import type { Removal } from '../state/app-reducer';
 import { ForeignFileNote } from './foreign-file-note';
 
 export interface RemovalDetailsProps {

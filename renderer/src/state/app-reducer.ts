@@ -6,16 +6,14 @@ import type {
   RuntimeValue,
   SettingId,
 } from '../../../electron/contract';
+import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 
 /** How long a switch change lasts. Removing a file's lines is its own action (`removal`). */
 export type PersistenceChoice = 'runtime' | 'persist';
 
-/** The `Removal.fileName` that means /etc/sysctl.conf itself (no name in /etc/sysctl.d has a "/"). */
-export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';
-
 /** "Remove from FILE": take one setting's lines out of a file in /etc/sysctl.d or /etc/sysctl.conf. */
 export interface Removal {
-  /** A name in /etc/sysctl.d, or SYSCTL_CONF_PATH for /etc/sysctl.conf itself. */
+  /** A name in /etc/sysctl.d, or SYSCTL_CONF_PATH for /etc/sysctl.conf itself (no name there has a "/"). */
   readonly fileName: string;
   readonly settings: readonly SettingId[];
   /** Also set the running value of these settings to 0 now. */

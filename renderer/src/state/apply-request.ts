@@ -1,5 +1,6 @@
 import type { ApplyRequest, RuntimeValue, SettingId } from '../../../electron/contract';
-import { currentValue, SYSCTL_CONF_PATH, type ViewState } from './app-reducer';
+import { SYSCTL_CONF_PATH } from '../../../electron/contract';
+import { currentValue, type ViewState } from './app-reducer';
 
 /** True while something waits for Apply (a change, a value to keep, or a removal). */
 export function hasPendingChange(state: ViewState): boolean {

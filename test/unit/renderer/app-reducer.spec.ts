@@ -40,7 +40,6 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   persistence: {
     directory: '/etc/sysctl.d',
     defaultFileName: '90-nonlocal-bind.conf',
-    suggestedFileName: '99-custom.conf',
     suggestedFileNames: { ipv4: '99-custom.conf', ipv6: '99-custom.conf', both: '99-custom.conf' },
     sysctlConfSha256: null,
     sysctlConf: null,
@@ -211,7 +210,6 @@ test('after a removal, the changes that waited behind it are not written back in
         ...after,
         persistence: {
           ...after.persistence,
-          suggestedFileName: '90-nonlocal-bind.conf',
           suggestedFileNames: {
             ipv4: '90-nonlocal-bind.conf',
             ipv6: '90-nonlocal-bind.conf',
@@ -279,7 +277,6 @@ const haSystem = (v4: 0 | 1, v6: 0 | 1): AppState => {
     ...base,
     persistence: {
       ...base.persistence,
-      suggestedFileName: '99-zz-ha.conf',
       suggestedFileNames: {
         ipv4: '99-zz-ha.conf',
         ipv6: '90-nonlocal-bind.conf',

@@ -84,7 +84,7 @@ test('demo "conflict-sysctl-conf": the default target is per change, never a fil
       ipv6: '90-nonlocal-bind.conf',
       both: '99-zz-ha.conf',
     });
-    expect(state.persistence.suggestedFileName).toBe('99-zz-ha.conf');
+    expect(state.persistence.suggestedFileNames.both).toBe('99-zz-ha.conf');
     // IPv6 alone, into the app's own file: a new file, and nothing overrides it at boot.
     const plan = await planOf(table, {
       values: { ipv6: 1 },
