@@ -1,4 +1,3 @@
-import type { Dirent } from 'node:fs';
 import { SYSCTL_CONF_PATH } from '../contract';
 import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -75,43 +74,41 @@ async function readEntry(
  * never waited on.
  */
 export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
-  // Problems are kept per directory, so they read in directory order whichever step found them.
-  const problemsOf = SYSCTL_DIRECTORIES.map((): string[] => []);
   // Each step looks at every directory at once, not one after the other: each call is
-  // a round trip through libuv's thread pool, and the state is read often.
-  const [identities, confInfo] = await Promise.all([
-    Promise.all(SYSCTL_DIRECTORIES.map((dir) => identifyDirectory(ctx, dir))),
+  // a round trip through libuv's thread pool, and the state is read often. Problems are
+  // kept per directory, so they read in directory order whichever step found them.
+  const [looked, confInfo] = await Promise.all([
+    Promise.all(
+      SYSCTL_DIRECTORIES.map(async (dir) => ({
+        dir,
+        identity: await identifyDirectory(ctx, dir),
+        problems: [] as string[],
+      })),
+    ),
     lstat(resolveSystemPath(ctx, SYSCTL_CONF)).catch(() => null),
   ]);
   const seenDirectories = new Set<string>();
-  const unique: number[] = [];
-  for (const [index, identity] of identities.entries()) {
-    if (identity.kind === 'absent') continue;
-    if (identity.kind === 'problem') {
-      problemsOf[index]?.push(`${SYSCTL_DIRECTORIES[index]}: cannot be read (${identity.code})`);
-      continue;
-    }
+  const unique = looked.filter(({ dir, identity, problems }) => {
+    if (identity.kind === 'problem') problems.push(`${dir}: cannot be read (${identity.code})`);
+    if (identity.kind !== 'directory') return false;
     // Merged /usr: /lib/sysctl.d is /usr/lib/sysctl.d; read it once.
-    if (seenDirectories.has(identity.id)) continue;
+    if (seenDirectories.has(identity.id)) return false;
     seenDirectories.add(identity.id);
-    unique.push(index);
-  }
-  const listings = await Promise.all(
-    unique.map((index) =>
-      readdir(resolveSystemPath(ctx, SYSCTL_DIRECTORIES[index] ?? ''), {
-        withFileTypes: true,
-      }).catch((error: unknown) => code(error)),
-    ),
+    return true;
+  });
+  const listed = await Promise.all(
+    unique.map(async (d) => ({
+      ...d,
+      listing: await readdir(resolveSystemPath(ctx, d.dir), { withFileTypes: true }).catch(
+        (error: unknown) => code(error),
+      ),
+    })),
   );
-  const chosen: { dir: string; names: readonly Dirent[] }[] = [];
   let budget = MAX_FILES_TOTAL;
-  for (const [position, listing] of listings.entries()) {
-    const index = unique[position] ?? 0;
-    const dir = SYSCTL_DIRECTORIES[index] ?? '';
-    const problems = problemsOf[index] ?? [];
+  const chosen = listed.flatMap(({ dir, listing, problems }) => {
     if (typeof listing === 'string') {
       problems.push(`${dir}: cannot be listed (${listing})`);
-      continue;
+      return [];
     }
     const confs = listing
       .filter((e) => e.name.endsWith('.conf'))
@@ -122,50 +119,47 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
         `${dir}: skipped: holds ${confs.length} *.conf files; only the first ${limit} by name were read, so the values at boot may differ from what is shown`,
       );
     }
-    const taken = confs.slice(0, Math.max(0, limit));
-    budget -= taken.length;
-    chosen.push({ dir, names: taken });
-  }
-  const wanted = chosen.flatMap(({ dir, names }) => names.map((entry) => ({ dir, entry })));
-  const [entries, sysctlConf] = await Promise.all([
+    const names = confs.slice(0, Math.max(0, limit));
+    budget -= names.length;
+    return [{ dir, names, entries: [] as SnapshotEntry[] }];
+  });
+  const reads = chosen.flatMap((d) => d.names.map((entry, i) => ({ d, entry, i })));
+  const [, sysctlConf] = await Promise.all([
     // A bounded number of files open at once: thousands at a time would run into the
     // descriptor limit, and an entry that cannot be opened would hide a file at boot.
-    mapLimited(wanted, MAX_OPEN_AT_ONCE, ({ dir, entry }) =>
-      readEntry(ctx, `${dir}/${entry.name}`, entry.name, entry.isSymbolicLink()),
-    ),
+    forEachLimited(reads, MAX_OPEN_AT_ONCE, async ({ d, entry, i }) => {
+      d.entries[i] = await readEntry(
+        ctx,
+        `${d.dir}/${entry.name}`,
+        entry.name,
+        entry.isSymbolicLink(),
+      );
+    }),
     confInfo
       ? readEntry(ctx, SYSCTL_CONF, path.basename(SYSCTL_CONF), confInfo.isSymbolicLink())
       : Promise.resolve(null),
   ]);
-  let next = 0;
-  const directories = chosen.map(({ dir, names }): SnapshotDirectory => {
-    const taken = entries.slice(next, next + names.length);
-    next += names.length;
-    return { dir, entries: taken };
-  });
-  return { directories, sysctlConf, problems: problemsOf.flat() };
+  return {
+    directories: chosen.map(({ dir, entries }): SnapshotDirectory => ({ dir, entries })),
+    sysctlConf,
+    problems: looked.flatMap((d) => d.problems),
+  };
 }
 
 /** Files read at the same time. */
 const MAX_OPEN_AT_ONCE = 32;
 
-/** Runs `task` on every item, at most `limit` at a time; the results keep the items' order. */
-async function mapLimited<T, R>(
+/** Runs `task` on every item, at most `limit` at a time. */
+async function forEachLimited<T>(
   items: readonly T[],
   limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index] as T);
-    }
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await task(item);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 type DirectoryIdentity =
