@@ -6,42 +6,67 @@ import { createDemoRoot, findDemoScenario } from '../../../electron/demo/scenari
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 
-/** Applies a removal from 90-nonlocal-bind.conf in the `enabled` scenario; the success words. */
-async function removeFromAppFile(
-  settings: readonly ('ipv4' | 'ipv6')[],
-  resetRuntime: boolean,
-): Promise<{ summary: string; fileLeft: boolean }> {
+type HandlerTable = ReturnType<typeof createHandlerTable>;
+const APP_FILE = '90-nonlocal-bind.conf';
+
+/** Runs `body` on the `enabled` demo's handler table, after `prepare` has added to its root. */
+async function withEnabledDemo<T>(
+  body: (table: HandlerTable, fsRoot: string) => Promise<T>,
+  prepare: (fsRoot: string) => Promise<void> = async () => {},
+): Promise<T> {
   const scenario = findDemoScenario('enabled');
   if (!scenario) throw new Error('scenario missing');
   const root = await createDemoRoot(scenario);
   try {
-    const table = createHandlerTable(createHandlerDeps({ scenario, root }, 'test'));
-    const state = await table['state:get'](null);
-    if (!state.ok) throw new Error(state.error.message);
-    const file = state.value.persistence.files.find((f) => f.name === '90-nonlocal-bind.conf');
-    const request: ApplyRequest = {
-      values: {},
-      persistence: {
-        kind: 'unpersist',
-        fileName: '90-nonlocal-bind.conf',
-        expectedSha256: file?.sha256 ?? null,
-        resetRuntime,
-        settings,
-      },
-    };
-    const answer = await table['changes:apply'](request);
-    if (!answer.ok) throw new Error(answer.error.message);
-    expect(answer.value.error).toBeNull();
-    const fileLeft = await access(
-      path.join(root.fsRoot, 'etc/sysctl.d/90-nonlocal-bind.conf'),
-    ).then(
-      () => true,
-      () => false,
+    await prepare(root.fsRoot);
+    return await body(
+      createHandlerTable(createHandlerDeps({ scenario, root }, 'test')),
+      root.fsRoot,
     );
-    return { summary: answer.value.summary, fileLeft };
   } finally {
     await root.dispose();
   }
+}
+
+/** "Remove from 90-nonlocal-bind.conf" as the UI sends it, with the hash it has just read. */
+async function removeFromAppFileVia(
+  table: HandlerTable,
+  settings: readonly ('ipv4' | 'ipv6')[],
+  resetRuntime: boolean,
+) {
+  const state = await table['state:get'](null);
+  if (!state.ok) throw new Error(state.error.message);
+  const file = state.value.persistence.files.find((f) => f.name === APP_FILE);
+  const request: ApplyRequest = {
+    values: {},
+    persistence: {
+      kind: 'unpersist',
+      fileName: APP_FILE,
+      expectedSha256: file?.sha256 ?? null,
+      resetRuntime,
+      settings,
+    },
+  };
+  return table['changes:apply'](request);
+}
+
+const appFileLeft = (fsRoot: string) =>
+  access(path.join(fsRoot, 'etc/sysctl.d', APP_FILE)).then(
+    () => true,
+    () => false,
+  );
+
+/** Applies a removal from 90-nonlocal-bind.conf in the `enabled` scenario; the success words. */
+function removeFromAppFile(
+  settings: readonly ('ipv4' | 'ipv6')[],
+  resetRuntime: boolean,
+): Promise<{ summary: string; fileLeft: boolean }> {
+  return withEnabledDemo(async (table, fsRoot) => {
+    const answer = await removeFromAppFileVia(table, settings, resetRuntime);
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.error).toBeNull();
+    return { summary: answer.value.summary, fileLeft: await appFileLeft(fsRoot) };
+  });
 }
 
 test('a removal says which lines left which file, and what the running value is, never "was written"', async () => {
@@ -68,59 +93,28 @@ test('a removal that leaves only the app’s header says the file was deleted', 
 });
 
 test('a file emptied of our lines is kept when it stands in for a same-named vendor file', async () => {
-  const scenario = findDemoScenario('enabled');
-  if (!scenario) throw new Error('scenario missing');
-  const base = await createDemoRoot(scenario);
-  try {
-    // /etc/sysctl.d/90-nonlocal-bind.conf hides this one at boot; deleting ours would bring
-    // its settings back.
-    const vendorDir = path.join(base.fsRoot, 'usr/lib/sysctl.d');
+  // /etc/sysctl.d/90-nonlocal-bind.conf hides this one at boot; deleting ours would bring
+  // its settings back.
+  const addVendorFile = async (fsRoot: string) => {
+    const vendorDir = path.join(fsRoot, 'usr/lib/sysctl.d');
     await mkdir(vendorDir, { recursive: true });
     await writeFile(
-      path.join(vendorDir, '90-nonlocal-bind.conf'),
+      path.join(vendorDir, APP_FILE),
       'net.ipv4.ip_nonlocal_bind = 0\nkernel.pid_max = 4194304\n',
     );
-    const table = createHandlerTable(createHandlerDeps({ scenario, root: base }, 'test'));
-    const state = await table['state:get'](null);
-    if (!state.ok) throw new Error(state.error.message);
-    const file = state.value.persistence.files.find((f) => f.name === '90-nonlocal-bind.conf');
-    const answer = await table['changes:apply']({
-      values: {},
-      persistence: {
-        kind: 'unpersist',
-        fileName: '90-nonlocal-bind.conf',
-        expectedSha256: file?.sha256 ?? null,
-        resetRuntime: false,
-        settings: ['ipv4', 'ipv6'],
-      },
-    });
+  };
+  await withEnabledDemo(async (table, fsRoot) => {
+    const answer = await removeFromAppFileVia(table, ['ipv4', 'ipv6'], false);
     if (!answer.ok) throw new Error(answer.error.message);
     expect(answer.value.error).toBeNull();
-    const left = await readFile(
-      path.join(base.fsRoot, 'etc/sysctl.d/90-nonlocal-bind.conf'),
-      'utf8',
-    );
+    const left = await readFile(path.join(fsRoot, 'etc/sysctl.d', APP_FILE), 'utf8');
     expect(left).not.toMatch(/^[ \t]*-?net[./]ipv[46][./]ip_nonlocal_bind[ \t]*=/m);
     expect(left).toMatch(/^# Written by Nonlocal Bind/);
     expect(answer.value.summary).not.toContain('deleted');
 
     // Nothing of ours is left in it now: a second removal has nothing to do and keeps it.
-    const again = await table['state:get'](null);
-    if (!again.ok) throw new Error(again.error.message);
-    const emptied = again.value.persistence.files.find((f) => f.name === '90-nonlocal-bind.conf');
-    const second = await table['changes:apply']({
-      values: {},
-      persistence: {
-        kind: 'unpersist',
-        fileName: '90-nonlocal-bind.conf',
-        expectedSha256: emptied?.sha256 ?? null,
-        resetRuntime: false,
-        settings: ['ipv4', 'ipv6'],
-      },
-    });
+    const second = await removeFromAppFileVia(table, ['ipv4', 'ipv6'], false);
     expect(second.ok ? second.value.error?.code : second.error.code).toBe('nothing-to-remove');
-    await access(path.join(base.fsRoot, 'etc/sysctl.d/90-nonlocal-bind.conf'));
-  } finally {
-    await base.dispose();
-  }
+    expect(await appFileLeft(fsRoot)).toBe(true);
+  }, addVendorFile);
 });
