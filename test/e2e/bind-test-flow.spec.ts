@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { launchChromium } from '../support/chromium';
+import { withDemo } from '../support/demo-page';
 import { openRealPreview } from '../support/real-preview';
 import { startPreview } from '../support/preview';
 
@@ -53,25 +54,23 @@ test('help for each setting opens from the keyboard', async () => {
 });
 
 test('demo: the any-address is named as such, not as one of this computer’s addresses', async () => {
-  const preview = await startPreview({ args: ['--demo', 'fresh'] });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    await page.goto(preview.url);
-    for (const address of ['0.0.0.0', '::']) {
-      await page.getByLabel('IP address').fill(address);
-      await page.getByRole('button', { name: 'Test', exact: true }).click();
-      const result = page.getByTestId('bind-result');
-      await expect(result).toContainText(
-        `${address}: works: this is the any-address (all of this computer's addresses), which never needs non-local bind`,
-      );
-      await expect(result).toContainText(
-        'This is the any-address: listening on it means listening on all of this computer’s addresses at once.',
-      );
-      await expect(result).not.toContainText('belongs to this computer');
-    }
+    await withDemo(browser, 'fresh', { width: 920, height: 760 }, async (page) => {
+      for (const address of ['0.0.0.0', '::']) {
+        await page.getByLabel('IP address').fill(address);
+        await page.getByRole('button', { name: 'Test', exact: true }).click();
+        const result = page.getByTestId('bind-result');
+        await expect(result).toContainText(
+          `${address}: works: this is the any-address (all of this computer's addresses), which never needs non-local bind`,
+        );
+        await expect(result).toContainText(
+          'This is the any-address: listening on it means listening on all of this computer’s addresses at once.',
+        );
+        await expect(result).not.toContainText('belongs to this computer');
+      }
+    });
   } finally {
     await browser.close();
-    await preview.stop();
   }
 });
