@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { withDemo } from '../support/demo-page';
 import { startPreview } from '../support/preview';
 import { createSandbox } from '../support/sandbox';
 
@@ -13,17 +14,8 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-async function withScenario(scenario: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const preview = await startPreview({ args: ['--demo', scenario, '--port', '0'] });
-  const page = await browser.newPage({ viewport: { width: 920, height: 760 } });
-  try {
-    await page.goto(preview.url);
-    await page.getByTestId('value-ipv4').waitFor();
-    await body(page);
-  } finally {
-    await page.close();
-    await preview.stop();
-  }
+function withScenario(scenario: string, body: (page: Page) => Promise<void>): Promise<void> {
+  return withDemo(browser, scenario, { width: 920, height: 760 }, (page) => body(page));
 }
 
 const apply = (page: Page) => page.getByRole('button', { name: 'Apply…' });
@@ -42,6 +34,8 @@ test('demo "fresh": a typed name that would hide a vendor file is refused where 
     await expect(page.getByTestId('file-action')).not.toContainText('a new file');
     await expect(apply(page)).toBeDisabled();
     await page.keyboard.press('Control+Enter');
+    // A refused plan is never applied, not even a moment later.
+    await page.waitForTimeout(500);
     await expect(page.getByTestId('apply-success')).toHaveCount(0);
     await input.fill('51-pid-max.conf');
     await expect(error).toHaveCount(0);
