@@ -99,15 +99,6 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
           </div>
         );
       })}
-      {vendor.length > 0 ? (
-        <p className="hint" data-testid={`not-removable-${boot.id}`}>
-          Not offered for removal: {vendor.join(', ')}. Files in /run/sysctl.d,
-          /usr/local/lib/sysctl.d, /usr/lib/sysctl.d and /lib/sysctl.d belong to installed software
-          or the running system, which would put the lines back (on an update or at the next boot),
-          so the app does not edit them. Set your value with the switch instead: the bar says which
-          file it goes into and whether a later file would still win.
-        </p>
-      ) : null}
       {removable.length > 0 ? (
         <div className="remove-actions">
           {removable.map((name) => (
@@ -122,6 +113,13 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
             </button>
           ))}
         </div>
+      ) : null}
+      {vendor.length > 0 ? (
+        <p className="hint" data-testid={`not-removable-${boot.id}`}>
+          Not offered for removal: {vendor.join(', ')}.{' '}
+          {vendor.length === 1 ? 'It belongs' : 'They belong'} to installed software or the running
+          system, which would put the lines back; set your value with the switch instead.
+        </p>
       ) : null}
     </details>
   );
