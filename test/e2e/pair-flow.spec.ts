@@ -156,12 +156,20 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
       await panel.getByLabel(`sudo password for ${alias}`).fill(pair.node.sudoPassword);
       await panel.getByRole('button', { name: 'Apply to 1 machine' }).click();
       await expect(panel.getByRole('button', { name: 'Applying…' })).toBeVisible();
-      // Wait until the step is really waiting on the node, then cut the connection.
+      // Wait until the step is really waiting on the node, then cut the connection. Its
+      // `flock -w` runs only after it has said it is waiting; that line is what proves to the
+      // app that the node was reached, so it gets a moment to cross the connection first.
       await expect
         .poll(() => sb.run('pgrep', ['-f', 'nonlocal-bind-step'], { allowFailure: true }).status, {
           timeout: 20_000,
         })
         .toBe(0);
+      await expect
+        .poll(() => sb.run('pgrep', ['-f', 'flock -w 300'], { allowFailure: true }).status, {
+          timeout: 20_000,
+        })
+        .toBe(0);
+      await page.waitForTimeout(500);
       await pair.node.stopSshd();
       await expect(page.locator('.outcomes')).toContainText(
         'the connection dropped during the Apply',
