@@ -271,6 +271,22 @@ export interface VipDiscovery {
     readonly status: 'read' | 'missing' | 'unreadable';
     readonly detail: string | null;
   }[];
+  /** Present when one of the discovery's budgets ran out: what is listed is only what came before. */
+  readonly exhausted?: VipBudgetExhausted;
+}
+
+/** The limits one VIP discovery works within, whatever the configuration holds. */
+export type VipBudgetName = 'time' | 'bytes' | 'files' | 'entries' | 'skipped' | 'directories';
+
+/** Which budget ran out, where, and how far the discovery had got (time in ms, bytes read). */
+export interface VipBudgetExhausted {
+  readonly code: 'VIP_BUDGET_EXHAUSTED';
+  readonly budget: VipBudgetName;
+  readonly limit: number;
+  /** The file being read or the include being followed when it ran out; null between files. */
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly progress: Readonly<Record<VipBudgetName, number>>;
 }
 
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
