@@ -12,6 +12,7 @@ import {
 } from './privileged-step';
 import { readRuntimeValues } from './runtime';
 import { SETTINGS } from './settings';
+import { refusedContent } from './step-content-words';
 import { parseRecoveryLine } from './step-recovery';
 import { findKeyLines, removeKeysFromText, setKeysInText, type KeyValue } from './sysctl-edit';
 import { readEditableFile, readTargetFile, SYSCTL_D, type TargetFile } from './sysctl-d-files';
@@ -172,6 +173,12 @@ export async function planApply(
       if (hidden) return describeHiddenFile(name.name, hidden);
     }
     const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
+    const refused = refusedContent(
+      `${SYSCTL_D}/${name.name}`,
+      target.kind === 'file' ? target.text : null,
+      content,
+    );
+    if (refused) return refused;
     const file =
       target.kind === 'file' && content === target.text
         ? ({ op: 'none' } as const)
@@ -199,6 +206,12 @@ export async function planApply(
     const deletes =
       removal.deleteFile &&
       findSameNameLater(await readSameNamedEntries(ctx, name.name), name.name) === null;
+    const refused = refusedContent(
+      `${SYSCTL_D}/${name.name}`,
+      target.text,
+      deletes ? null : removal.text,
+    );
+    if (refused) return refused;
     file = deletes
       ? { op: 'delete', name: name.name, expectedSha256: currentSha, removed }
       : {
@@ -261,6 +274,8 @@ async function planSysctlConf(
   const values = persistedValues(tokens);
   if (values.size === 0) return NOTHING_TO_APPLY;
   const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
+  const refused = refusedContent(SYSCTL_CONF, target.kind === 'file' ? target.text : null, content);
+  if (refused) return refused;
   return {
     ipv4: tokens.ipv4,
     ipv6: tokens.ipv6,
@@ -293,6 +308,8 @@ async function planSysctlConfRemoval(
     };
   }
   const content = removeKeysFromText(target.text, keys).text;
+  const refused = refusedContent(SYSCTL_CONF, target.text, content);
+  if (refused) return refused;
   return {
     ipv4: tokens.ipv4,
     ipv6: tokens.ipv6,

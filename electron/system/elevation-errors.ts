@@ -158,6 +158,13 @@ export function mapStepExit(
           'Applying failed and restoring the previous state also failed. Check the values and the file shown below.',
         details,
       };
+    case STEP_EXIT.outsideSettings:
+      return {
+        code: 'change-outside-settings',
+        message:
+          'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.',
+        details,
+      };
     case STEP_EXIT.lockTimeout:
       return {
         code: 'apply-busy',

@@ -1,3 +1,16 @@
+import { MAX_FILE_NAME_LENGTH } from './file-name';
+import {
+  ANY_VALUE_LINE_ERE,
+  HEADER_LINES_ERE,
+  MAX_FILE_BYTES,
+  VALID_VALUE_LINE_ERE,
+} from './step-content-rule';
+
+/** An ERE as one sh word: single-quoted, with "CR" spliced in as the script's $cr. */
+function shellEre(ere: string): string {
+  return `'${ere.replaceAll('CR', `'"$cr"'`)}'`;
+}
+
 /**
  * The privileged step: one constant POSIX sh script that runs as root.
  *
@@ -54,13 +67,21 @@
 export const PRIVILEGED_SCRIPT = String.raw`#!/bin/sh
 set -u
 umask 022
+LC_ALL=C; export LC_ALL
 R="${'$'}{NONLOCAL_BIND_ROOT:-}"
 fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }
 valid_name() {
   case "$1" in [A-Za-z0-9]*.conf) ;; *) return 1;; esac
   case "$1" in *[!A-Za-z0-9._-]*) return 1;; esac
-  [ "${'$'}{#1}" -le 200 ]
+  [ "${'$'}{#1}" -le ${MAX_FILE_NAME_LENGTH} ]
 }
+# What a caller may change in a file (step-content-rule.ts): lines setting the two keys, and
+# the app's header. GNU grep -E -x in the C locale; cr is a literal carriage return.
+cr=$(printf '\r')
+any_re=${shellEre(ANY_VALUE_LINE_ERE)}
+valid_re=${shellEre(VALID_VALUE_LINE_ERE)}
+header_re=${shellEre(HEADER_LINES_ERE)}
+blank_re=${shellEre('[[:blank:]]*CR?')}
 p4="$R/proc/sys/net/ipv4/ip_nonlocal_bind"
 p6="$R/proc/sys/net/ipv6/ip_nonlocal_bind"
 state="$R/run/nonlocal-bind"
@@ -83,9 +104,12 @@ else
   fi
 fi
 dir_for() { if [ "$1" = write-conf ]; then dir="$R/etc"; else dir="$R/etc/sysctl.d"; fi; }
-# The lock lives where only root can open it (0711: the app may stat it to see who
-# holds it, nobody else can take it and stall every Apply).
+# The lock is root's alone (0600, in a 0711 directory the app may stat it through to see
+# who holds it): a user who could open it could take it and stall every Apply. A lock file
+# an older version made 0644 is closed to others here too.
 [ -d "$state" ] || mkdir -p -m 0711 "$state" || fail 69 "cannot create $state"
+[ -e "$state/lock" ] || ( umask 077; : >> "$state/lock" ) || fail 69 "cannot create $state/lock"
+chmod 0600 "$state/lock" || fail 69 "cannot restrict $state/lock"
 exec 9>>"$state/lock" || fail 69 "cannot open $state/lock"
 if ! flock -n 9; then
   printf 'nonlocal-bind: waiting for another Apply to finish\n' >&2
@@ -129,7 +153,7 @@ recover_intent() {
     [ "$ok" = yes ] || fail 70 "recovering the interrupted Apply failed"
     rm -f "$intent" || fail 70 "cannot remove $intent"
   fi
-  rm -f "$intent.new"
+  rm -f "$intent.new" "$state"/check.*
   # Under the lock no step is running: every temp file is a killed step's leftover.
   for f in "$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
   read_value "$p4"; r4=${'$'}{v:--}; read_value "$p6"; r6=${'$'}{v:--}
@@ -143,6 +167,54 @@ old4=; old6=; set4=no; set6=no; bak=; had_file=no; tmp=; replaced=no; newsha=abs
 [ "$want4" = - ] || { read_value "$p4" && old4=$v; } || fail 69 "cannot read $p4"
 [ "$want6" = - ] || { read_value "$p6" && old6=$v; } || fail 69 "cannot read $p6"
 decode() { if [ "$content" = "=" ]; then :; else printf '%s' "$content" | base64 -d; fi; }
+# Refuses (exit 77, nothing changed) what is more than the two settings, whoever asks:
+# a line other than theirs or the header added, removed or altered; a value outside the
+# kernel's range; a file deleted that holds anything else; a new name in /etc/sysctl.d
+# that would hide a same-named file of a later directory (its settings would stop
+# applying at boot), or a deletion that would let one apply again.
+refuse() { rm -f "$chk".*; fail 77 "$*"; }
+kept_lines() { grep -a -v -x -E -e "$any_re" -e "$header_re" "$@"; [ $? -le 1 ]; }
+later_same_name() {
+  for d in run/sysctl.d usr/local/lib/sysctl.d usr/lib/sysctl.d lib/sysctl.d; do
+    if [ -e "$R/$d/$name" ] || [ -L "$R/$d/$name" ]; then later="/$d/$name"; return 0; fi
+  done
+  return 1
+}
+check_change() {
+  chk="$state/check.$$"
+  ( umask 077; : > "$chk.new" ) || fail 69 "cannot create $chk.new"
+  if [ "$op" = delete ]; then
+    [ "$had_file" = yes ] || { rm -f "$chk".*; return 0; }
+    kept_lines -e "$blank_re" < "$file" > "$chk.new" || refuse "cannot read $file"
+    [ ! -s "$chk.new" ] || refuse "$file holds more than the two settings; it is not deleted"
+    [ "$dir" != "$R/etc/sysctl.d" ] || ! later_same_name || refuse "deleting $file would let $later apply at boot"
+    rm -f "$chk".*; return 0
+  fi
+  decode > "$chk.new" || refuse "invalid content encoding"
+  size=$(wc -c < "$chk.new") || refuse "cannot measure the new content"
+  [ "$size" -le ${MAX_FILE_BYTES} ] || refuse "the new content is $size bytes; at most ${MAX_FILE_BYTES} are allowed"
+  if [ "$had_file" = yes ]; then kept_lines < "$file" > "$chk.old" || refuse "cannot read $file"
+  else : > "$chk.old"; [ "$op" = write-conf ] || ! later_same_name || refuse "a new $file would hide $later at boot"; fi
+  kept_lines < "$chk.new" > "$chk.kept" || refuse "cannot check the new content"
+  a=$(sha256sum < "$chk.old") && b=$(sha256sum < "$chk.kept") || refuse "cannot check the new content"
+  # A last line without a line break gets one when a line is added after it: in a CRLF
+  # file that break is CR LF, and the CR, which both engines strip, joins that line.
+  if [ "$a" != "$b" ] && [ "$had_file" = yes ] && [ -s "$file" ] && [ -n "$(tail -c 1 "$file")" ]; then
+    { cat "$file"; printf '\r'; } | kept_lines > "$chk.old" || refuse "cannot read $file"
+    a=$(sha256sum < "$chk.old") || refuse "cannot check the new content"
+  fi
+  [ "$a" = "$b" ] || refuse "the new content changes lines other than net.ipv4/ipv6.ip_nonlocal_bind"
+  # A setting line with a value outside 0-255 may stay only as it was, someone else's line.
+  { grep -a -x -E -e "$any_re" < "$chk.new"; [ $? -le 1 ]; } > "$chk.set" || refuse "cannot check the new content"
+  { grep -a -v -x -E -e "$valid_re" < "$chk.set"; [ $? -le 1 ]; } > "$chk.bad" || refuse "cannot check the new content"
+  if [ -s "$chk.bad" ]; then
+    : > "$chk.had"
+    [ "$had_file" = no ] || { grep -a -x -E -e "$any_re" < "$file"; [ $? -le 1 ]; } > "$chk.had" || refuse "cannot read $file"
+    { grep -a -v -x -F -f "$chk.had" < "$chk.bad"; [ $? -le 1 ]; } > "$chk.set" || refuse "cannot check the new content"
+    [ ! -s "$chk.set" ] || refuse "the new content sets a value outside 0-255"
+  fi
+  rm -f "$chk".*
+}
 if [ "$op" != none ]; then
   [ -d "$dir" ] || mkdir -p "$dir" || fail 69 "cannot create $dir"
   # Safe under the lock: no other step is running, so any such file is a leftover.
@@ -153,6 +225,7 @@ if [ "$op" != none ]; then
   file_sha "$file" || fail 69 "cannot read $file"
   [ "$v" = "$expect" ] || fail 65 "$file changed since it was read"
   if [ "$op" != delete ]; then newsha=$(decode | sha256sum) || fail 64 "invalid content encoding"; newsha=${'$'}{newsha%% *}; fi
+  check_change
 fi
 write_value() {
   err=$( { printf '%s\n' "$2" > "$1"; } 2>&1 ) && return 0
@@ -234,4 +307,5 @@ export const STEP_EXIT = {
   writeFailed: 69,
   rollbackFailed: 70,
   lockTimeout: 75,
+  outsideSettings: 77,
 } as const;

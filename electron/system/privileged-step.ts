@@ -1,5 +1,8 @@
-import { validateFileName } from './file-name';
+import { checkFileName, fileNameWords, type FileNameRefusal } from './file-name';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
+import { MAX_FILE_BYTES } from './step-content-rule';
+
+export { MAX_FILE_BYTES };
 
 /**
  * For a removal ("Remove from FILE"): each key whose lines go, and how many lines. Only
@@ -36,12 +39,6 @@ export interface StepPlan {
 }
 
 /**
- * The whole command string, script plus base64 content, must fit one argv
- * string (Linux MAX_ARG_STRLEN is 128 KiB); 64 KiB of file content keeps a margin.
- */
-export const MAX_FILE_BYTES = 64 * 1024;
-
-/**
  * Every byte sudo-prompt may receive. sudo-prompt wraps the command as
  * `/bin/bash -c "…"` inside `/bin/sh -c`, escaping only `"`, so `$`, backticks,
  * `\`, quotes and `!` must never appear; base64, hex, names and a pipe are enough.
@@ -53,59 +50,94 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export class StepPlanError extends Error {}
 
-/** Turns a plan into the script's positional arguments, validating each token. */
-export function buildStepArguments(plan: StepPlan): string[] {
+/** Why a plan cannot become the step's arguments; the step would refuse it the same way. */
+export type StepArgumentsError =
+  | { readonly code: 'invalid-runtime-value' }
+  | { readonly code: 'invalid-file-name'; readonly refusal: FileNameRefusal }
+  | { readonly code: 'invalid-expected-hash' }
+  | { readonly code: 'content-too-large'; readonly bytes: number; readonly limit: number }
+  | { readonly code: 'content-encoding-failed' };
+
+export type StepArguments =
+  | { readonly ok: true; readonly args: string[] }
+  | { readonly ok: false; readonly error: StepArgumentsError };
+
+type Token =
+  | { readonly ok: true; readonly token: string }
+  | { readonly ok: false; readonly error: StepArgumentsError };
+
+/**
+ * Turns a plan into the script's positional arguments, validating each token with the
+ * rules the step applies itself (file-name.ts for names, MAX_FILE_BYTES for content).
+ * Planners call it too, so a plan that would be refused is never offered.
+ */
+export function stepArguments(plan: StepPlan): StepArguments {
   for (const v of [plan.ipv4, plan.ipv6]) {
     if (v !== '0' && v !== '1' && v !== '-')
-      throw new StepPlanError(`invalid runtime value ${String(v)}`);
+      return { ok: false, error: { code: 'invalid-runtime-value' } };
   }
-  if (plan.file.op === 'none') return ['v1', plan.ipv4, plan.ipv6, 'none', '-', 'absent', '-'];
-  if (plan.file.op === 'write-conf') {
-    const expected = checkExpected(plan.file.expectedSha256);
-    return [
-      'v1',
-      plan.ipv4,
-      plan.ipv6,
-      'write-conf',
-      '-',
-      expected,
-      encodeContent(plan.file.content),
-    ];
+  const head = ['v1', plan.ipv4, plan.ipv6];
+  const file = plan.file;
+  if (file.op === 'none') return { ok: true, args: [...head, 'none', '-', 'absent', '-'] };
+  const expected = checkExpected(file.expectedSha256);
+  if (!expected.ok) return expected;
+  if (file.op === 'write-conf') {
+    const content = encodeContent(file.content);
+    if (!content.ok) return content;
+    return { ok: true, args: [...head, 'write-conf', '-', expected.token, content.token] };
   }
-  const check = validateFileName(plan.file.name);
-  if (!check.ok) throw new StepPlanError(check.message);
-  const expected = checkExpected(plan.file.expectedSha256);
-  if (plan.file.op === 'delete')
-    return ['v1', plan.ipv4, plan.ipv6, 'delete', check.name, expected, '-'];
-  return [
-    'v1',
-    plan.ipv4,
-    plan.ipv6,
-    'write',
-    check.name,
-    expected,
-    encodeContent(plan.file.content),
-  ];
+  const name = checkFileName(file.name);
+  if (!name.ok) return { ok: false, error: { code: 'invalid-file-name', refusal: name.error } };
+  if (file.op === 'delete')
+    return { ok: true, args: [...head, 'delete', name.name, expected.token, '-'] };
+  const content = encodeContent(file.content);
+  if (!content.ok) return content;
+  return { ok: true, args: [...head, 'write', name.name, expected.token, content.token] };
 }
 
-function checkExpected(sha: string | null): string {
+/** A refusal in words, for the callers that report it as a message. */
+export function stepArgumentsWords(error: StepArgumentsError): string {
+  switch (error.code) {
+    case 'invalid-runtime-value':
+      return 'invalid runtime value';
+    case 'invalid-file-name':
+      return fileNameWords(error.refusal);
+    case 'invalid-expected-hash':
+      return 'invalid expected hash';
+    case 'content-too-large':
+      return `the new file would be ${error.bytes} bytes; at most ${error.limit} are supported`;
+    case 'content-encoding-failed':
+      return 'content encoding failed';
+  }
+}
+
+/** stepArguments for callers that treat a refusal as a bug of their own (tests, fixtures). */
+export function buildStepArguments(plan: StepPlan): string[] {
+  const built = stepArguments(plan);
+  if (!built.ok) throw new StepPlanError(stepArgumentsWords(built.error));
+  return built.args;
+}
+
+function checkExpected(sha: string | null): Token {
   const expected = sha ?? 'absent';
   if (expected !== 'absent' && !SHA256_HEX.test(expected))
-    throw new StepPlanError('invalid expected hash');
-  return expected;
+    return { ok: false, error: { code: 'invalid-expected-hash' } };
+  return { ok: true, token: expected };
 }
 
-function encodeContent(content: string): string {
+function encodeContent(content: string): Token {
   const bytes = Buffer.from(content, 'utf8');
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new StepPlanError(
-      `the new file would be ${bytes.length} bytes; at most ${MAX_FILE_BYTES} are supported`,
-    );
+    return {
+      ok: false,
+      error: { code: 'content-too-large', bytes: bytes.length, limit: MAX_FILE_BYTES },
+    };
   }
   // An empty file still needs a non-empty token; "=" never occurs alone in base64 otherwise.
   const encoded = bytes.length === 0 ? '=' : bytes.toString('base64');
-  if (encoded !== '=' && !BASE64.test(encoded)) throw new StepPlanError('content encoding failed');
-  return encoded;
+  if (encoded !== '=' && !BASE64.test(encoded))
+    return { ok: false, error: { code: 'content-encoding-failed' } };
+  return { ok: true, token: encoded };
 }
 
 const SCRIPT_BASE64 = Buffer.from(PRIVILEGED_SCRIPT, 'utf8').toString('base64');

@@ -2,12 +2,9 @@ import { predictBoot } from './engines/boot-model';
 import { byteTextToUtf8, utf8ToByteText, type ByteText } from './engines/byte-text';
 import { findOurLines, type OurLine } from './engines/our-lines';
 import { tokenizeSysctl } from './engines/tokenize';
+import { FILE_HEADER } from './file-header';
 
-/** The first lines of a file the app creates; also how "only our header remains" is recognised. */
-export const FILE_HEADER =
-  '# Written by Nonlocal Bind. Lets services such as HAProxy, Nginx or Keepalived\n' +
-  '# bind to a virtual IP before this node holds it. See ip_nonlocal_bind in\n' +
-  '# the kernel ip-sysctl documentation.\n';
+export { FILE_HEADER };
 
 export type KeyValue = '0' | '1';
 

@@ -27,8 +27,11 @@ function writeArgs(name: string, current: string | null, content: string, v4: '0
   });
 }
 
-const body = (i: number, tag: string) =>
-  `# racer ${tag} ${i}\nvm.swappiness = ${i % 100}\nnet.ipv4.ip_nonlocal_bind = ${i % 2}\n`;
+// Only the two settings may change (the step refuses anything else, and a new file may hold
+// nothing else): each racer's file is told apart by the values it writes, 0 to 255, behind the
+// shared file's foreign lines.
+const body = (i: number, tag: 'start' | 'shared' | 'own') =>
+  `${tag === 'own' ? '' : '# racer\nvm.swappiness = 10\n'}net.ipv4.ip_nonlocal_bind = ${i % 256}\nnet.ipv6.ip_nonlocal_bind = ${tag === 'start' ? 255 : i % 2}\n`;
 
 for (const racers of [2, 8]) {
   test(`${racers} steps racing on one file and on different files: each applies or fails for its own reason`, async () => {
@@ -82,11 +85,14 @@ test('a step that has to wait for the lock says so, then applies', async () => {
     stdio: 'ignore',
   });
   sandbox.run('sh', ['-c', 'mkdir -p -m 0711 /run/nonlocal-bind; sleep 0.3']);
-  const result = await runStepInSandbox(sandbox, writeArgs('70-wait.conf', null, 'x = 1\n', '1'));
+  const result = await runStepInSandbox(
+    sandbox,
+    writeArgs('70-wait.conf', null, 'net.ipv4.ip_nonlocal_bind = 1\n', '1'),
+  );
   held.kill();
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toContain('waiting for another Apply to finish');
-  expect(sandbox.readText('/etc/sysctl.d/70-wait.conf')).toBe('x = 1\n');
+  expect(sandbox.readText('/etc/sysctl.d/70-wait.conf')).toBe('net.ipv4.ip_nonlocal_bind = 1\n');
 });
 
 test('a failed mv restores nothing it did not replace: inode, links, mode, owner, ACL and xattr unchanged', async () => {

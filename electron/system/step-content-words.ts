@@ -1,0 +1,33 @@
+import type { ApiError } from '../contract';
+import { checkContentChange } from './step-content-rule';
+
+/**
+ * The planner's copy of the step's refusal (exit 77), in words, before any password is
+ * asked for: the step would refuse this change, so it is never sent.
+ */
+export function refusedContent(
+  path: string,
+  oldText: string | null,
+  newText: string | null,
+): ApiError | null {
+  const check = checkContentChange(oldText, newText);
+  if (check.ok) return null;
+  const { code, line } = check.error;
+  switch (code) {
+    case 'content-outside-settings':
+      return {
+        code: 'change-outside-settings',
+        message: `Changing ${path} would also change line ${line}, which is not an ip_nonlocal_bind line. The app changes nothing but those lines, so it leaves this file alone: edit it by hand, or choose another file.`,
+      };
+    case 'content-value-out-of-range':
+      return {
+        code: 'change-outside-settings',
+        message: `Line ${line} of the new ${path} would set a value outside 0 to 255, the kernel's range. Nothing was changed.`,
+      };
+    case 'delete-not-only-settings':
+      return {
+        code: 'change-outside-settings',
+        message: `${path} holds more than the ip_nonlocal_bind lines (line ${line}), so it is not deleted.`,
+      };
+  }
+}
