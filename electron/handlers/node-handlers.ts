@@ -159,7 +159,7 @@ async function applyPlanned(
   deps: HandlerDeps,
   services: NodeServices,
   { column, plan }: Planned,
-  password: string | null,
+  password: Buffer | null,
 ): Promise<NodeOutcome> {
   const base = { id: column.column.id, name: column.column.name };
   if (plan.kind === 'unread' || plan.kind === 'impossible')
@@ -185,10 +185,11 @@ async function applyPlanned(
     password,
   );
   if (result.ok) {
+    const waited = result.waited ? ' (after waiting for another Apply on the node to finish)' : '';
     return {
       ...base,
       status: 'applied',
-      message: `${base.name}: applied. ${plan.changes.join(' ')}`,
+      message: `${base.name}: applied${waited}. ${plan.changes.join(' ')}`,
     };
   }
   if (result.kind !== 'dropped') return { ...base, status: 'failed', message: result.message };
@@ -204,10 +205,13 @@ async function applyPlanned(
   const words =
     describeRecovery(report) ??
     `The step was not left half-way: the node now has IPv4 ${report.ipv4 === '1' ? 'on' : 'off'} and IPv6 ${report.ipv6 === '1' ? 'on' : 'off'}.`;
+  const when = result.waiting
+    ? 'while the step was waiting for another Apply on the node to finish'
+    : 'during the Apply';
   return {
     ...base,
     status: 'failed',
-    message: `${base.name}: the connection dropped during the Apply. Reconnected: ${words}`,
+    message: `${base.name}: the connection dropped ${when}. Reconnected: ${words}`,
   };
 }
 
@@ -337,6 +341,11 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
             message: 'Another "Make all alike" is still running.',
           });
         applying = true;
+        // Each password becomes bytes at once, zeroed when the Apply ends (the IPC string
+        // itself cannot be wiped; it is dropped with the payload).
+        const secrets = new Map<string, Buffer>();
+        for (const [id, p] of Object.entries(passwords))
+          if (typeof p === 'string' && p !== '') secrets.set(id, Buffer.from(p, 'utf8'));
         try {
           // Planned afresh from what the machines hold now; each file change is hash-checked by the step.
           const all = planAll((await readView(s)).columns, payload.reference);
@@ -349,20 +358,13 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
           for (const p of local) outcomes.push(await applyPlanned(deps, s, p, null));
           outcomes.push(
             ...(await Promise.all(
-              remote.map((p) => {
-                const password = passwords[p.column.column.id];
-                return applyPlanned(
-                  deps,
-                  s,
-                  p,
-                  typeof password === 'string' && password !== '' ? password : null,
-                );
-              }),
+              remote.map((p) => applyPlanned(deps, s, p, secrets.get(p.column.column.id) ?? null)),
             )),
           );
           return succeed({ outcomes, view: (await readView(s)).view });
         } finally {
           applying = false;
+          for (const secret of secrets.values()) secret.fill(0);
         }
       }),
 

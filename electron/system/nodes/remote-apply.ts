@@ -3,69 +3,77 @@ import { parseRecoveryLine, type RecoveryReport } from '../step-recovery';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
-
-/** A token that may stand in the remote command line, which the remote user's shell parses. */
-const SAFE_TOKEN = /^[A-Za-z0-9._+/=-]{1,131072}$/;
-
-/** Marks where the script starts on stdin, after the optional sudo password line. */
-const SCRIPT_MARKER = 'NLB-SCRIPT-FOLLOWS';
+import { sudoCommandLine, sudoReport, sudoStdin, type SudoReport } from './sudo-launch';
+import { describeRefusal, sudoRefusal, type SudoRefusal } from './sudo-refusals';
 
 /**
- * Runs as root through sudo: skips stdin up to the marker (so a password line that
- * sudo did not need is dropped, never run), then runs the rest of stdin, the script,
- * with the tokens as "$@". Constant: the only variable parts are the validated tokens.
+ * How long the step waits for another Apply's lock before it gives up with exit 75
+ * (`flock -w` in privileged-script.ts; a unit test holds the two equal). An Apply's ssh
+ * session may last that long plus the usual time, so the app never gives up on a node
+ * that is only queued.
  */
-const REMOTE_LAUNCHER = `while IFS= read -r l; do [ "$l" = ${SCRIPT_MARKER} ] && exec sh -s -- "$@"; done; exit 71`;
+export const STEP_LOCK_WAIT_S = 300;
+const LOCK_GAVE_UP_EXIT = 75;
+
+/** What the step prints on stderr while it waits for another Apply's lock. */
+const WAITING_LINE = /^nonlocal-bind: waiting for another Apply to finish$/m;
 
 export type SudoNeed =
   | { readonly ok: true; readonly needsPassword: boolean }
   | { readonly ok: false; readonly kind: string; readonly message: string };
 
 export type RemoteApplyResult =
-  | { readonly ok: true; readonly output: string }
+  | {
+      readonly ok: true;
+      readonly output: string;
+      /** The step first waited for another Apply on the node to finish. */
+      readonly waited: boolean;
+    }
   | {
       readonly ok: false;
       readonly kind:
-        | 'wrong-password'
-        | 'no-sudo'
+        | SudoReport
+        | SudoRefusal
+        | 'lock-busy'
         | 'step-failed'
         | 'dropped'
         | 'invalid-token'
         | ReturnType<typeof classifySshFailure>['kind'];
       readonly exitCode: number | null;
+      /** The step had said it was waiting for another Apply on the node when this happened. */
+      readonly waiting: boolean;
       readonly message: string;
     };
 
-/** Runs the script as root on the node; null when a token or the password cannot travel safely. */
+/** An Apply's session: the usual time, plus the longest the step may wait for the lock. */
+function applySettings(settings: SshSettings): SshSettings {
+  return { ...settings, timeoutMs: settings.timeoutMs + STEP_LOCK_WAIT_S * 1000 };
+}
+
+/**
+ * Runs the script as root on the node; null when a token or the password cannot travel
+ * safely. The stdin copy holding the password is zeroed once the session has ended.
+ */
 async function runRemoteStep(
   settings: SshSettings,
   destination: Destination,
   script: string,
   tokens: readonly string[],
-  password: string | null,
+  password: Buffer | null,
 ): Promise<CappedResult | null> {
-  const bad = tokens.find((t) => !SAFE_TOKEN.test(t));
-  if (bad !== undefined || (password !== null && /[\n\r\0]/.test(password))) return null;
-  const stdin = `${password ?? ''}\n${SCRIPT_MARKER}\n${script}`;
-  return runSsh(
-    settings,
-    [
-      ...FIXED_SSH_OPTIONS,
-      ...destinationArgs(destination),
-      'sudo',
-      '-S',
-      '-p',
-      "''",
-      '--',
-      'sh',
-      '-c',
-      `'${REMOTE_LAUNCHER}'`,
-      'nonlocal-bind-step',
-      ...tokens,
-    ],
-    stdin,
-    65536,
-  );
+  const command = sudoCommandLine(tokens);
+  const stdin = sudoStdin(password, script);
+  if (command === null || stdin === null) return null;
+  try {
+    return await runSsh(
+      applySettings(settings),
+      [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), ...command],
+      stdin,
+      65536,
+    );
+  } finally {
+    stdin.fill(0);
+  }
 }
 
 /**
@@ -76,15 +84,11 @@ export async function recoverOnNode(
   settings: SshSettings,
   destination: Destination,
   script: string,
-  password: string | null,
+  password: Buffer | null,
 ): Promise<RecoveryReport | null> {
   const r = await runRemoteStep(settings, destination, script, ['recover'], password);
   if (r === null || r.status !== 0) return null;
   return parseRecoveryLine(r.stdout.toString('utf8'));
-}
-
-function noSudo(stderr: string): boolean {
-  return /is not in the sudoers file|may not run sudo|not allowed to execute/.test(stderr);
 }
 
 /** Asks the node's sudo, without a password, whether it will want one (`sudo -n true`). */
@@ -102,21 +106,10 @@ export async function probeSudo(
   if (r.status === 0) return { ok: true, needsPassword: false };
   if (r.status === 255 || r.status === null)
     return { ok: false, ...classifySshFailure(node, r.stderr) };
-  if (noSudo(r.stderr)) {
-    return {
-      ok: false,
-      kind: 'no-sudo',
-      message: `${node}: this user has no sudo rights on the node. Ask its administrator, or connect as a user who may run sudo.`,
-    };
-  }
+  const refusal = sudoRefusal(r.stderr);
+  if (refusal !== null)
+    return { ok: false, kind: refusal, message: describeRefusal(node, destination.user, refusal) };
   if (/password is required/.test(r.stderr)) return { ok: true, needsPassword: true };
-  if (/command not found|sudo: not found/.test(r.stderr)) {
-    return {
-      ok: false,
-      kind: 'no-sudo',
-      message: `${node}: sudo is not installed on the node (apt install sudo).`,
-    };
-  }
   return {
     ok: false,
     kind: 'other',
@@ -124,19 +117,65 @@ export async function probeSudo(
   };
 }
 
+const REPORT_WORDS: Record<SudoReport, string> = {
+  'wrong-password':
+    'sudo did not accept the password. Nothing was changed on the node, and it counted as one failed attempt there; type it again.',
+  'password-needed':
+    "the node's sudo asks for a password now, and none was given. Nothing was changed; plan again and type it.",
+  'no-askpass':
+    'the app found no directory on the node where it may run the small helper that hands sudo the password (the runtime directory, home and /tmp are missing, read-only or noexec). Nothing was changed.',
+};
+
+function failure(
+  kind: Exclude<RemoteApplyResult, { ok: true }>['kind'],
+  r: CappedResult,
+  waiting: boolean,
+  message: string,
+): RemoteApplyResult {
+  return { ok: false, kind, exitCode: r.status, waiting, message };
+}
+
+/** The session ended before the step could: cut mid-Apply, or never connected. */
+function endedEarly(node: string, r: CappedResult, waiting: boolean): RemoteApplyResult {
+  const failed = classifySshFailure(node, r.stderr);
+  // A broken pipe or reset after the key exchange means the session was cut mid-Apply,
+  // not that the node was never reached (which fails in kex_exchange_identification).
+  // A line from the step itself proves it: the step ran, so the node was reached, whatever
+  // words ssh chose for the end ("Connection closed by …" comes in both cases).
+  const stepSpoke =
+    /^nonlocal-bind: /m.test(r.stderr) || /nonlocal-bind: /.test(r.stdout.toString('utf8'));
+  const cut =
+    stepSpoke ||
+    (/Broken pipe|Connection reset by|client_loop|ssh_dispatch_run_fatal/.test(r.stderr) &&
+      !/kex_exchange_identification/.test(r.stderr));
+  if (failed.kind === 'other' || failed.kind === 'dropped' || cut) {
+    const where = waiting
+      ? 'while the step was waiting for another Apply on the node to finish'
+      : 'during the Apply';
+    return failure(
+      'dropped',
+      r,
+      waiting,
+      `${node}: the connection dropped ${where}. The step on the node either finished or rolled itself back; read the node again before retrying, to see which.`,
+    );
+  }
+  return failure(failed.kind, r, waiting, failed.message);
+}
+
 /**
- * Runs the constant privileged script on the node as root through sudo.
+ * Runs the constant privileged script on the node as root through sudo, with exactly one
+ * password attempt (see sudo-launch.ts).
  *
- * The password, when sudo needs one, is the first line of stdin (`sudo -S`), never
- * argv, environment, log or file; the caller drops its copy once this returns.
- * The script follows on stdin; its arguments are the step's validated tokens.
+ * The password, when sudo needs one, is the first line of stdin, never argv, environment,
+ * log or file; the caller zeroes its buffer once this returns. The script follows on
+ * stdin; its arguments are the step's validated tokens.
  */
 export async function applyOnNode(
   settings: SshSettings,
   destination: Destination,
   script: string,
   tokens: readonly string[],
-  password: string | null,
+  password: Buffer | null,
 ): Promise<RemoteApplyResult> {
   const node = destination.text;
   const r = await runRemoteStep(settings, destination, script, tokens, password);
@@ -145,55 +184,37 @@ export async function applyOnNode(
       ok: false,
       kind: 'invalid-token',
       exitCode: null,
+      waiting: false,
       message: `${node}: refused an argument or password that cannot be passed safely.`,
     };
   }
   const stdout = r.stdout.toString('utf8');
+  const waiting = WAITING_LINE.test(r.stderr);
   if (r.status === 0 && /nonlocal-bind: applied/.test(stdout))
-    return { ok: true, output: stdout.trim() };
-  if (r.status === 255 || r.status === null || r.timedOut) {
-    const failure = classifySshFailure(node, r.stderr);
-    // A broken pipe or reset after the key exchange means the session was cut mid-Apply,
-    // not that the node was never reached (which fails in kex_exchange_identification).
-    // A line from the step itself proves it: the step ran, so the node was reached, whatever
-    // words ssh chose for the end ("Connection closed by …" comes in both cases).
-    const stepSpoke = /^nonlocal-bind: /m.test(r.stderr) || /nonlocal-bind: /.test(stdout);
-    const cut =
-      stepSpoke ||
-      (/Broken pipe|Connection reset by|client_loop|ssh_dispatch_run_fatal/.test(r.stderr) &&
-        !/kex_exchange_identification/.test(r.stderr));
-    if (failure.kind === 'other' || failure.kind === 'dropped' || cut) {
-      return {
-        ok: false,
-        kind: 'dropped',
-        exitCode: r.status,
-        message: `${node}: the connection dropped during the Apply. The step on the node either finished or rolled itself back; read the node again before retrying, to see which.`,
-      };
-    }
-    return { ok: false, exitCode: r.status, ...failure };
-  }
-  if (/incorrect password attempt|Sorry, try again/.test(r.stderr)) {
-    return {
-      ok: false,
-      kind: 'wrong-password',
-      exitCode: r.status,
-      message: `${node}: sudo did not accept the password. Nothing was changed on the node; type it again.`,
-    };
-  }
-  if (noSudo(r.stderr)) {
-    return {
-      ok: false,
-      kind: 'no-sudo',
-      exitCode: r.status,
-      message: `${node}: this user has no sudo rights on the node. Nothing was changed.`,
-    };
+    return { ok: true, output: stdout.trim(), waited: waiting };
+  if (r.status === 255 || r.status === null || r.timedOut) return endedEarly(node, r, waiting);
+  const report = sudoReport(r.status, r.stderr);
+  if (report !== null) return failure(report, r, false, `${node}: ${REPORT_WORDS[report]}`);
+  // sudo itself gave up (passwd_tries=1 nodes say so and exit before asking again).
+  if (/incorrect password attempt/.test(r.stderr))
+    return failure('wrong-password', r, false, `${node}: ${REPORT_WORDS['wrong-password']}`);
+  const refusal = sudoRefusal(r.stderr);
+  if (refusal !== null)
+    return failure(refusal, r, false, describeRefusal(node, destination.user, refusal));
+  if (r.status === LOCK_GAVE_UP_EXIT && waiting) {
+    return failure(
+      'lock-busy',
+      r,
+      true,
+      `${node}: waiting for another Apply on the node: it held the step's lock for ${STEP_LOCK_WAIT_S / 60} minutes, so this Apply gave up there without changing anything. Apply again once the other one has finished.`,
+    );
   }
   const said =
     /nonlocal-bind: (.*)/.exec(r.stderr)?.[1]?.slice(0, 300) ?? r.stderr.trim().slice(0, 300);
-  return {
-    ok: false,
-    kind: 'step-failed',
-    exitCode: r.status,
-    message: `${node}: the step failed and rolled back (exit ${r.status ?? '?'}): ${said}`,
-  };
+  return failure(
+    'step-failed',
+    r,
+    waiting,
+    `${node}: the step failed and rolled back (exit ${r.status ?? '?'}): ${said}`,
+  );
 }

@@ -85,7 +85,7 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
       d.destination,
       PRIVILEGED_SCRIPT,
       tokens,
-      viaApp.sudoPassword,
+      Buffer.from(viaApp.sudoPassword),
     );
     expect(applied.ok, applied.ok ? '' : applied.message).toBe(true);
 

@@ -47,7 +47,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
       dest(`${node.plainUser}@${node.alias}`),
       PRIVILEGED_SCRIPT,
       tokens,
-      node.plainPassword,
+      Buffer.from(node.plainPassword),
     );
     expect(r).toMatchObject({ ok: false, kind: 'no-sudo' });
     expect(nodeState(node)).toEqual({ kernel: '0', files: '' });
@@ -61,7 +61,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
       dest(node.alias),
       PRIVILEGED_SCRIPT,
       tokens,
-      'wrong password',
+      Buffer.from('wrong password'),
     );
     expect(r).toMatchObject({ ok: false, kind: 'wrong-password' });
     expect(nodeState(node)).toEqual({ kernel: '0', files: '' });
@@ -74,7 +74,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
       dest(node.alias),
       PRIVILEGED_SCRIPT,
       tokens,
-      node.sudoPassword,
+      Buffer.from(node.sudoPassword),
     );
     expect(r).toMatchObject({ ok: true });
     expect(nodeState(node)).toEqual({ kernel: '1', files: `${FILE}\n` });
@@ -95,7 +95,13 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
       ipv6: '-',
       file: { op: 'delete', name: FILE, expectedSha256: null },
     });
-    const pending = applyOnNode(node.settings, dest(node.alias), slow, undo, node.sudoPassword);
+    const pending = applyOnNode(
+      node.settings,
+      dest(node.alias),
+      slow,
+      undo,
+      Buffer.from(node.sudoPassword),
+    );
     await new Promise((r) => setTimeout(r, 1500));
     await node.stopSshd();
     const r = await pending;
@@ -107,7 +113,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
       dest(node.alias),
       PRIVILEGED_SCRIPT,
       undo,
-      node.sudoPassword,
+      Buffer.from(node.sudoPassword),
     );
     expect(down).toMatchObject({ ok: false, kind: 'unreachable' });
     expect(nodeState(node)).toEqual({ kernel: '1', files: `${FILE}\n` });
