@@ -5,32 +5,21 @@ import type {
   Envelope,
   MakeAlikeResult,
   NodeBindTestResult,
-  NodeChangePlan,
   NodeOutcome,
   PairView,
 } from '../contract';
-import { runPlannedStep } from '../system/apply';
-import { describeRecovery } from '../system/elevation-errors';
-import { DEFAULT_FILE_NAME, validateFileName } from '../system/file-name';
-import { buildStepArguments } from '../system/privileged-step';
-import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
+import { validateFileName } from '../system/file-name';
 import { parseDestination, type Destination } from '../system/nodes/destination';
-import { fleetBlocks, renderAnsibleTasks, renderCloudInit } from '../system/nodes/fleet-export';
+import { renderAnsibleTasks, renderCloudInit } from '../system/nodes/fleet-export';
 import { acceptHostKey, scanHostKey } from '../system/nodes/host-key';
 import { bindTestHere, bindTestOnNode, checkBindAddresses } from '../system/nodes/node-bind-test';
 import { loadNodes, NodeStoreError, saveNodes } from '../system/nodes/node-store';
 import { LOCAL_ID, readAllMachines, toPairView, type ReadColumn } from '../system/nodes/pair-view';
-import {
-  planAlike,
-  targetFrom,
-  type AlikeTarget,
-  type MachinePlan,
-} from '../system/nodes/plan-alike';
 import { readNode, type NodeRead } from '../system/nodes/read-node';
-import { applyOnNode, probeSudo, recoverOnNode } from '../system/nodes/remote-apply';
 import type { HandlerDeps, NodeServices } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
 import type { FeatureHandlers } from './handler-table';
+import { applyOrFail, exportsFor, planAll, planOrFail } from './make-alike';
 import { checkValues, isRecord, onlyKeys } from './payload-checks';
 
 type NodeChannels =
@@ -68,151 +57,6 @@ async function readView(
 ): Promise<{ view: PairView; columns: ReadColumn[] }> {
   const columns = await readAllMachines(services.ssh, await destinations(services), fresh);
   return { view: toPairView(columns), columns };
-}
-
-function authenticationFor(deps: HandlerDeps): NodeChangePlan['authentication'] {
-  return deps.elevator.kind === 'polkit' ? 'polkit' : 'root';
-}
-
-interface Planned {
-  readonly column: ReadColumn;
-  readonly plan: MachinePlan | { readonly kind: 'unread'; readonly error: ApiError };
-}
-
-interface PlannedAll {
-  readonly target: AlikeTarget;
-  readonly planned: readonly Planned[];
-}
-
-function planAll(columns: readonly ReadColumn[], reference: string): PlannedAll | ApiError {
-  const ref = columns.find((c) => c.column.id === reference);
-  if (!ref)
-    return { code: 'unknown-node', message: `There is no machine "${reference}" in the list.` };
-  if (!ref.read.ok) return { code: 'reference-unread', message: ref.read.message };
-  const target = targetFrom(ref.read.prediction);
-  const planned = columns
-    .filter((c) => c !== ref)
-    .map((column): Planned => ({
-      column,
-      plan: column.read.ok
-        ? planAlike(
-            {
-              name: column.column.name,
-              snapshot: column.read.snapshot,
-              prediction: column.read.prediction,
-            },
-            target,
-          )
-        : { kind: 'unread', error: { code: column.read.kind, message: column.read.message } },
-    }));
-  return { target, planned };
-}
-
-/** The target as Ansible and cloud-init would write it; null when no value is known. */
-function exportsFor(target: AlikeTarget): AlikePlan['exports'] {
-  const values = {
-    ...(target.ipv4 === null ? {} : { ipv4: target.ipv4 }),
-    ...(target.ipv6 === null ? {} : { ipv6: target.ipv6 }),
-  };
-  if (values.ipv4 === undefined && values.ipv6 === undefined) return null;
-  const change = { fileName: DEFAULT_FILE_NAME, values };
-  return { change, blocks: fleetBlocks(change) };
-}
-
-async function toNodePlan(
-  deps: HandlerDeps,
-  services: NodeServices,
-  { column, plan }: Planned,
-): Promise<NodeChangePlan> {
-  const base = { id: column.column.id, name: column.column.name };
-  if (plan.kind === 'unread' || plan.kind === 'impossible')
-    return { ...base, changes: [], file: null, authentication: 'none', error: plan.error };
-  if (plan.kind === 'alike')
-    return { ...base, changes: [], file: null, authentication: 'none', error: null };
-  if (column.destination === null)
-    return {
-      ...base,
-      changes: plan.changes,
-      file: plan.file,
-      authentication: authenticationFor(deps),
-      error: null,
-    };
-  const sudo = await probeSudo(services.ssh, column.destination);
-  return sudo.ok
-    ? {
-        ...base,
-        changes: plan.changes,
-        file: plan.file,
-        authentication: sudo.needsPassword ? 'sudo-password' : 'sudo-no-password',
-        error: null,
-      }
-    : {
-        ...base,
-        changes: plan.changes,
-        file: plan.file,
-        authentication: 'none',
-        error: { code: sudo.kind, message: sudo.message },
-      };
-}
-
-async function applyPlanned(
-  deps: HandlerDeps,
-  services: NodeServices,
-  { column, plan }: Planned,
-  password: Buffer | null,
-): Promise<NodeOutcome> {
-  const base = { id: column.column.id, name: column.column.name };
-  if (plan.kind === 'unread' || plan.kind === 'impossible')
-    return { ...base, status: 'skipped', message: plan.error.message };
-  if (plan.kind === 'alike')
-    return {
-      ...base,
-      status: 'unchanged',
-      message: `${base.name} is already alike: nothing to do.`,
-    };
-  if (column.destination === null) {
-    const result = await runPlannedStep(deps.ctx, deps.elevator, plan.step);
-    return result.applied
-      ? { ...base, status: 'applied', message: `${base.name}: ${result.summary}` }
-      : { ...base, status: 'failed', message: `${base.name}: ${result.error.message}` };
-  }
-  const tokens = buildStepArguments(plan.step);
-  const result = await applyOnNode(
-    services.ssh,
-    column.destination,
-    PRIVILEGED_SCRIPT,
-    tokens,
-    password,
-  );
-  if (result.ok) {
-    const waited = result.waited ? ' (after waiting for another Apply on the node to finish)' : '';
-    return {
-      ...base,
-      status: 'applied',
-      message: `${base.name}: applied${waited}. ${plan.changes.join(' ')}`,
-    };
-  }
-  if (result.kind !== 'dropped') return { ...base, status: 'failed', message: result.message };
-  // The step keeps an intent record; reconnecting lets it finish or roll back and say which.
-  const report = await recoverOnNode(services.ssh, column.destination, PRIVILEGED_SCRIPT, password);
-  if (report === null) {
-    return {
-      ...base,
-      status: 'failed',
-      message: `${base.name}: the connection dropped during the Apply, and the app could not reconnect. If the step was interrupted there, its intent record stays on the node and the next Apply completes or rolls it back first; until then the node may be half-way. Read it again once it answers.`,
-    };
-  }
-  const words =
-    describeRecovery(report) ??
-    `The step was not left half-way: the node now has IPv4 ${report.ipv4 === '1' ? 'on' : 'off'} and IPv6 ${report.ipv6 === '1' ? 'on' : 'off'}.`;
-  const when = result.waiting
-    ? 'while the step was waiting for another Apply on the node to finish'
-    : 'during the Apply';
-  return {
-    ...base,
-    status: 'failed',
-    message: `${base.name}: the connection dropped ${when}. Reconnected: ${words}`,
-  };
 }
 
 /**
@@ -315,7 +159,7 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
         const plan: AlikePlan = {
           reference: payload.reference,
           target: all.target,
-          nodes: await Promise.all(all.planned.map((p) => toNodePlan(deps, s, p))),
+          nodes: await Promise.all(all.planned.map((p) => planOrFail(deps, s, p))),
           exports: exportsFor(all.target),
         };
         return succeed(plan);
@@ -355,10 +199,10 @@ export function createNodeHandlers(deps: HandlerDeps): FeatureHandlers<NodeChann
           const local = planned.filter((p) => p.column.destination === null);
           const remote = planned.filter((p) => p.column.destination !== null);
           const outcomes: NodeOutcome[] = [];
-          for (const p of local) outcomes.push(await applyPlanned(deps, s, p, null));
+          for (const p of local) outcomes.push(await applyOrFail(deps, s, p, null));
           outcomes.push(
             ...(await Promise.all(
-              remote.map((p) => applyPlanned(deps, s, p, secrets.get(p.column.column.id) ?? null)),
+              remote.map((p) => applyOrFail(deps, s, p, secrets.get(p.column.column.id) ?? null)),
             )),
           );
           return succeed({ outcomes, view: (await readView(s)).view });

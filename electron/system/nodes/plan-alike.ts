@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { ApiError, RuntimeValue, SettingId } from '../../contract';
-import { DEFAULT_FILE_NAME } from '../file-name';
+import { checkFileName, DEFAULT_FILE_NAME } from '../file-name';
 import { findHiddenFile } from '../hidden-file';
-import type { StepPlan } from '../privileged-step';
+import { stepArguments, type StepPlan } from '../privileged-step';
 import { SETTINGS } from '../settings';
 import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
 import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_CONF } from '../sysctl-sources';
+import { cannotPersistError, shownPath, type CandidateProblem } from './plan-alike-words';
 import { predictFromSnapshot, runningValue, type NodePrediction } from './predict-from-snapshot';
 
 const ETC_SYSCTL_D = '/etc/sysctl.d';
@@ -27,11 +28,18 @@ export type MachinePlan =
   | {
       readonly kind: 'change';
       readonly step: StepPlan;
+      /** The step's arguments for `step`, already checked by the rules the step applies. */
+      readonly args: readonly string[];
       /** The file written, as a system path, or null when only runtime values change. */
       readonly file: string | null;
       readonly changes: readonly string[];
     }
-  | { readonly kind: 'impossible'; readonly error: ApiError };
+  | {
+      readonly kind: 'impossible';
+      readonly error: ApiError;
+      /** Why each file the app could write was ruled out (empty when no file is involved). */
+      readonly problems: readonly CandidateProblem[];
+    };
 
 /** The reference machine's running values: what "like this one" means. */
 export function targetFrom(reference: NodePrediction): AlikeTarget {
@@ -143,6 +151,7 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
         code: 'setting-unavailable',
         message: `${machine.name}: ${label} is not available there (for example IPv6 is disabled), so it cannot be made alike.`,
       },
+      problems: [],
     };
   }
 
@@ -161,40 +170,47 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
   });
 
   if (bootOff.length === 0) {
-    return {
-      kind: 'change',
-      step: { ipv4: token('ipv4'), ipv6: token('ipv6'), file: { op: 'none' } },
-      file: null,
-      changes,
-    };
+    const step: StepPlan = { ipv4: token('ipv4'), ipv6: token('ipv6'), file: { op: 'none' } };
+    const built = stepArguments(step);
+    if (!built.ok) {
+      const problems = [{ path: null, code: 'step-refuses', error: built.error } as const];
+      return { kind: 'impossible', error: cannotPersistError(machine.name, problems), problems };
+    }
+    return { kind: 'change', step, args: built.args, file: null, changes };
   }
-  const problems: string[] = [];
+  const problems: CandidateProblem[] = [];
   for (const c of candidates(machine, ids)) {
     const path = c.name === null ? SYSCTL_CONF : `${ETC_SYSCTL_D}/${c.name}`;
+    // The node's own names are whatever it has: one the step would refuse is never proposed.
+    const name = c.name === null ? null : checkFileName(c.name);
+    if (name !== null && !name.ok) {
+      problems.push({ path, code: 'name-refused', refusal: name.error });
+      continue;
+    }
     // A new name in /etc/sysctl.d would replace a vendor's file of that name at boot; the
     // simulation below checks only our keys, so it would never notice.
     const hidden = c.name === null ? null : findHiddenFile(machine.snapshot, c.name);
     if (hidden) {
-      problems.push(`${path} would hide ${hidden.path}`);
+      problems.push({ path, code: 'would-hide', hidden: hidden.path });
       continue;
     }
     if (c.entry !== null && c.entry.kind !== 'file') {
-      problems.push(`${path} is ${c.entry.kind === 'masked' ? 'masked' : 'not a readable file'}`);
+      problems.push({ path, code: c.entry.kind === 'masked' ? 'masked' : 'not-readable' });
       continue;
     }
     if (c.entry?.linkTarget) {
-      problems.push(`${path} is a link; the app edits only regular files`);
+      problems.push({ path, code: 'link' });
       continue;
     }
     const old = c.entry ? decodeUtf8Strict(c.entry.content) : null;
     if (c.entry && old === null) {
-      problems.push(`${path} is not UTF-8 text`);
+      problems.push({ path, code: 'not-utf8' });
       continue;
     }
     const content = setKeysInText(old, values);
     const bytes = Buffer.from(content, 'utf8');
     if (!bootMatches(predictFromSnapshot(withContent(machine.snapshot, c, bytes)), ids, target)) {
-      problems.push(`${path} would lose to a file read after it`);
+      problems.push({ path, code: 'loses-at-boot' });
       continue;
     }
     const expectedSha256 = c.entry ? sha256(c.entry.content) : null;
@@ -204,22 +220,25 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
         : c.name === null
           ? { op: 'write-conf', expectedSha256, content }
           : { op: 'write', name: c.name, expectedSha256, content };
+    const step: StepPlan = { ipv4: token('ipv4'), ipv6: token('ipv6'), file };
+    // The step's own limits (size, encoding), checked by the same code that builds its
+    // arguments: what is offered here is exactly what the step accepts.
+    const built = stepArguments(step);
+    if (!built.ok) {
+      problems.push({ path, code: 'step-refuses', error: built.error });
+      continue;
+    }
     const bootWords = bootOff.map((id) => {
       const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
-      return `${label} at boot: ${onOff(target[id])}, set in ${path}${c.entry ? '' : ' (a new file)'}.`;
+      return `${label} at boot: ${onOff(target[id])}, set in ${shownPath(path)}${c.entry ? '' : ' (a new file)'}.`;
     });
     return {
       kind: 'change',
-      step: { ipv4: token('ipv4'), ipv6: token('ipv6'), file },
+      step,
+      args: built.args,
       file: file.op === 'none' ? null : path,
       changes: [...changes, ...bootWords],
     };
   }
-  return {
-    kind: 'impossible',
-    error: {
-      code: 'cannot-persist',
-      message: `${machine.name}: no file the app may write makes the value stick under both boot engines (${problems.join('; ')}). Look at "Which files set it?" on that machine.`,
-    },
-  };
+  return { kind: 'impossible', error: cannotPersistError(machine.name, problems), problems };
 }
