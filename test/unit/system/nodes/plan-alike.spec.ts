@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { planAlike } from '../../../../electron/system/nodes/plan-alike';
 import { predictFromSnapshot } from '../../../../electron/system/nodes/predict-from-snapshot';
+import { MAX_FILE_BYTES, stepArguments } from '../../../../electron/system/privileged-step';
 import type { SnapshotEntry, SysctlSnapshot } from '../../../../electron/system/sysctl-snapshot';
 
 const file = (name: string, text: string): SnapshotEntry => ({
@@ -120,4 +121,138 @@ test('a file /etc/sysctl.d already has is still edited in place when a vendor fi
   const plan = planAlike(m, ON);
   if (plan.kind !== 'change') throw new Error(JSON.stringify(plan));
   expect(plan.file).toBe('/etc/sysctl.d/60-vip.conf');
+});
+
+// Names a node may have that the step refuses, each sorting after 90-nonlocal-bind.conf so
+// the app's own file would lose to it: no file is left, and the reason names the file.
+const REFUSED_NAMES: readonly { name: string; code: string; words: string }[] = [
+  { name: '_override.conf', code: 'bad-first-character', words: 'does not start with a letter' },
+  { name: '~x.conf', code: 'bad-first-character', words: 'does not start with a letter' },
+  { name: 'zz vip.conf', code: 'bad-character', words: 'contains a space' },
+  { name: 'zz;id.conf', code: 'bad-character', words: 'contains ";"' },
+  { name: 'zzvïp.conf', code: 'bad-character', words: 'contains "ï"' },
+  { name: 'zz\u001b[31m.conf', code: 'bad-character', words: 'contains a control character' },
+  { name: `z${'x'.repeat(195)}.conf`, code: 'too-long', words: 'is 201 characters long' },
+];
+
+for (const { name, code, words } of REFUSED_NAMES) {
+  test(`a node's own file the step would refuse (${code}: ${name.slice(0, 20)}) is never proposed, and the reason says which and why`, () => {
+    const m = machine(0, {
+      '/etc/sysctl.d': [file(name, 'net.ipv4.ip_nonlocal_bind = 0\n')],
+    });
+    const plan = planAlike(m, ON);
+    if (plan.kind !== 'impossible') throw new Error(JSON.stringify(plan));
+    expect(plan.problems).toContainEqual(
+      expect.objectContaining({
+        path: `/etc/sysctl.d/${name}`,
+        code: 'name-refused',
+        refusal: expect.objectContaining({ code }),
+      }),
+    );
+    // The app's file was tried too, and lost to the refused one.
+    expect(plan.problems).toContainEqual({
+      path: '/etc/sysctl.d/90-nonlocal-bind.conf',
+      code: 'loses-at-boot',
+    });
+    expect(plan.error.message).toMatch(/^lb-2: no file the app may write/);
+    expect(plan.error.message).toContain(words);
+    // A hostile name is shown cut short and without its control characters.
+    expect(plan.error.message).not.toContain('x'.repeat(81));
+    expect(plan.error.message).not.toContain('\u001b');
+  });
+}
+
+test('a refused name that sorts before the app’s file is passed over: the app’s file is written', () => {
+  const m = machine(0, {
+    '/etc/sysctl.d': [file('60 vip.conf', 'net.ipv4.ip_nonlocal_bind = 0\n')],
+  });
+  const plan = planAlike(m, ON);
+  if (plan.kind !== 'change') throw new Error(JSON.stringify(plan));
+  expect(plan.file).toBe('/etc/sysctl.d/90-nonlocal-bind.conf');
+  expect(plan.step.file).toMatchObject({ op: 'write', name: '90-nonlocal-bind.conf' });
+});
+
+/** A file of `size` bytes that sets IPv6 (so it is a candidate) and pads with a comment. */
+function padded(size: number): string {
+  const line = 'net.ipv6.ip_nonlocal_bind = 0\n';
+  return `${line}#${'p'.repeat(size - line.length - 2)}\n`;
+}
+/** What the planner appends to such a file to set IPv4. */
+const ADDED = 'net.ipv4.ip_nonlocal_bind = 1\n'.length;
+
+test('a file that would grow past the step’s size limit is never proposed; one that reaches it exactly is', () => {
+  // zz-big.conf is read after the app's file, so only editing it could win (with _late.conf,
+  // whose name is refused, setting IPv4 to 0 before it).
+  const tooBig = padded(MAX_FILE_BYTES - ADDED + 1);
+  const late = file('_late.conf', 'net.ipv4.ip_nonlocal_bind = 0\n');
+  const stuck = planAlike(machine(0, { '/etc/sysctl.d': [late, file('zz-big.conf', tooBig)] }), ON);
+  if (stuck.kind !== 'impossible') throw new Error(JSON.stringify(stuck));
+  expect(stuck.problems).toContainEqual({
+    path: '/etc/sysctl.d/zz-big.conf',
+    code: 'step-refuses',
+    error: { code: 'content-too-large', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES },
+  });
+  expect(stuck.error.message).toContain(
+    `/etc/sysctl.d/zz-big.conf would be ${MAX_FILE_BYTES + 1} bytes, and the app writes files of at most ${MAX_FILE_BYTES}`,
+  );
+  expect(stuck.error.message).toContain('/etc/sysctl.d/_late.conf: its name does not start');
+
+  const justFits = padded(MAX_FILE_BYTES - ADDED);
+  const plan = planAlike(
+    machine(0, { '/etc/sysctl.d': [late, file('zz-big.conf', justFits)] }),
+    ON,
+  );
+  if (plan.kind !== 'change') throw new Error(JSON.stringify(plan));
+  expect(plan.file).toBe('/etc/sysctl.d/zz-big.conf');
+  if (plan.step.file.op !== 'write') throw new Error(plan.step.file.op);
+  expect(Buffer.byteLength(plan.step.file.content)).toBe(MAX_FILE_BYTES);
+});
+
+test('too large an edit of an earlier file falls back to the app’s own file', () => {
+  const m = machine(0, { '/etc/sysctl.d': [file('60-big.conf', padded(MAX_FILE_BYTES - 4))] });
+  const plan = planAlike(m, ON);
+  if (plan.kind !== 'change') throw new Error(JSON.stringify(plan));
+  expect(plan.file).toBe('/etc/sysctl.d/90-nonlocal-bind.conf');
+});
+
+test('/etc/sysctl.conf is held to the same size limit', () => {
+  // A vendor's 90-nonlocal-bind.conf rules out the app's own name; only /etc/sysctl.conf is left.
+  const vendor = file('90-nonlocal-bind.conf', 'kernel.pid_max = 4194304\n');
+  const withConf = (conf: string) => {
+    const link: SnapshotEntry = {
+      name: '99-sysctl.conf',
+      kind: 'file',
+      content: Buffer.from(conf),
+      linkTarget: '../sysctl.conf',
+    };
+    return machine(
+      0,
+      { '/etc/sysctl.d': [link], '/usr/lib/sysctl.d': [vendor] },
+      file('sysctl.conf', conf),
+    );
+  };
+  const fits = planAlike(withConf(padded(MAX_FILE_BYTES - ADDED)), ON);
+  if (fits.kind !== 'change') throw new Error(JSON.stringify(fits));
+  expect(fits.step.file.op).toBe('write-conf');
+
+  const refused = planAlike(withConf(padded(MAX_FILE_BYTES - ADDED + 1)), ON);
+  if (refused.kind !== 'impossible') throw new Error(JSON.stringify(refused));
+  expect(refused.problems).toContainEqual({
+    path: '/etc/sysctl.conf',
+    code: 'step-refuses',
+    error: { code: 'content-too-large', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES },
+  });
+});
+
+test('every plan offered is one the step’s argument check accepts, with the same arguments', () => {
+  const names = ['60-vip.conf', '_o.conf', 'a b.conf', `a${'b'.repeat(199)}.conf`, '99-z.conf'];
+  for (const name of names) {
+    for (const size of [40, MAX_FILE_BYTES - 10, MAX_FILE_BYTES]) {
+      const text = `net.ipv4.ip_nonlocal_bind=0\n${'#'.repeat(size - 29)}\n`;
+      const plan = planAlike(machine(0, { '/etc/sysctl.d': [file(name, text)] }), ON);
+      if (plan.kind !== 'change') continue;
+      const built = stepArguments(plan.step);
+      expect(built).toEqual({ ok: true, args: plan.args });
+    }
+  }
 });
