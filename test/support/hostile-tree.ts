@@ -18,6 +18,8 @@ export function layHostileTree(sandbox: Sandbox, manyFiles: number): void {
      printf 'net.ipv4.ip_nonlocal_bind = 1\\n' > /etc/sysctl.d/90-ok.conf
      cd /usr/local/lib/sysctl.d && seq -f 'f%06g.conf' 1 ${manyFiles} | xargs touch
      mkdir -p /etc/haproxy /etc/keepalived /etc/nginx
+     # The host may have these packages installed: /etc is an overlay here, so this is private.
+     rm -f /etc/haproxy/haproxy.cfg /etc/keepalived/keepalived.conf /etc/nginx/nginx.conf
      mkfifo /etc/haproxy/haproxy.cfg
      ln -s /dev/zero /etc/keepalived/keepalived.conf
      mkfifo /etc/nginx/fifo.conf
