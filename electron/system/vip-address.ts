@@ -24,6 +24,48 @@ export interface ParseResult {
   readonly includes: string[];
 }
 
+/**
+ * Where a parser sends what it finds, as it finds it: the discovery counts each against its
+ * budget (and ignores the rest once one runs out); `collectParse` simply gathers them.
+ */
+export interface ParseSink {
+  address(found: FoundAddress): void;
+  skipped(line: SkippedLine): void;
+  /** An include target, already resolved to an absolute pattern, and the line naming it. */
+  include(pattern: string, line: number): void;
+}
+
+/** A parser fed the text in pieces of any size; `end` after the last one. */
+export interface ConfigParser {
+  push(text: string): void;
+  end(): void;
+}
+
+/** Runs a parser over a whole text at once and gathers its findings. */
+export function collectParse(
+  create: (file: string, sink: ParseSink) => ConfigParser,
+  text: string,
+  file: string,
+): ParseResult {
+  const result: ParseResult = { addresses: [], skipped: [], includes: [] };
+  const parser = create(file, {
+    address: (found) => result.addresses.push(found),
+    skipped: (line) => result.skipped.push(line),
+    include: (pattern) => result.includes.push(pattern),
+  });
+  parser.push(text);
+  parser.end();
+  return result;
+}
+
+/** The longest word a reason quotes in full: a hostile megabyte-long word is cut, not echoed. */
+const MAX_QUOTED = 120;
+
+/** A word from the file, in quotes, shortened when it is longer than anything real. */
+export function quote(text: string): string {
+  return text.length > MAX_QUOTED ? `"${text.slice(0, MAX_QUOTED)}…"` : `"${text}"`;
+}
+
 /** `*`, an empty host, and every spelling of 0.0.0.0 or :: (`::0`, `0:0::0`, `::0.0.0.0`). */
 function isWildcardHost(host: string): boolean {
   if (host === '' || host === '*') return true;
@@ -71,7 +113,7 @@ export function splitHostPort(
   }
   const port = parsePort(portText);
   if (port === 'bad')
-    return { problem: `"${text}" has a port that is not a number from 0 to 65535` };
+    return { problem: `${quote(text)} has a port that is not a number from 0 to 65535` };
   if (isWildcardHost(host)) {
     const family = net.isIP(host) === 6 || text.startsWith('[') ? 'IPv6' : 'IPv4';
     return { address: host === '' ? '*' : host, port, family, wildcard: true, file, line };
@@ -79,7 +121,7 @@ export function splitHostPort(
   const zoneless = host.split('%')[0] ?? host;
   const kind = net.isIP(zoneless);
   if (kind === 0)
-    return { problem: `"${host}" is not an IP address (host names are not looked up)` };
+    return { problem: `${quote(host)} is not an IP address (host names are not looked up)` };
   return { address: host, port, family: kind === 4 ? 'IPv4' : 'IPv6', wildcard: false, file, line };
 }
 

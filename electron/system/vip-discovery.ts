@@ -1,84 +1,31 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
+import os from 'node:os';
 import type { VipDiscovery, VipEntry } from '../contract';
-import { isAssignedLocally } from './bind-test';
-import { globMatch, hasGlob } from './glob-match';
-import { readRegularText } from './safe-read';
-import { resolveSystemPath, type SystemContext } from './system-context';
-import type { FoundAddress, ParseResult } from './vip-address';
-import { parseHaproxyConfig } from './vip-haproxy';
-import { parseKeepalivedConfig } from './vip-keepalived';
-import { parseNginxConfig } from './vip-nginx';
+import { isLocalAddress } from './bind-test';
+import type { SystemContext } from './system-context';
+import type { FoundAddress, ParseSink } from './vip-address';
+import {
+  createDiscoveryBudget,
+  DEFAULT_VIP_BUDGET,
+  type BudgetPlace,
+  type DiscoveryBudget,
+  type VipBudgetLimits,
+  withinTime,
+} from './vip-budget';
+import {
+  expandInclude,
+  MAX_GLOB_DIRECTORIES,
+  MAX_GLOB_PATHS,
+  MAX_NAMES_PER_DIRECTORY,
+  type Expansion,
+} from './vip-glob';
+import { createHaproxyParser } from './vip-haproxy';
+import { createKeepalivedParser } from './vip-keepalived';
+import { createNginxParser } from './vip-nginx';
+import { readConfigInPieces } from './vip-read';
 
 type Program = VipEntry['program'];
 type FileStatus = VipDiscovery['files'][number];
-
-const MAX_NGINX_FILES = 200;
-/** Limits on one nginx include pattern: paths it may expand to, and directories it may list. */
-export const MAX_GLOB_PATHS = 500;
-export const MAX_GLOB_DIRECTORIES = 200;
-/** Kernel pseudo-files and devices are never configuration: an include there is not followed. */
-const NOT_CONFIGURATION = ['/proc/', '/sys/', '/dev/'];
-
-async function readConfig(
-  ctx: SystemContext,
-  file: string,
-  files: FileStatus[],
-): Promise<string | null> {
-  const read = await readRegularText(resolveSystemPath(ctx, file));
-  if (read.kind === 'read') {
-    files.push({ path: file, status: 'read', detail: null });
-    return read.text;
-  }
-  files.push(
-    read.kind === 'missing'
-      ? { path: file, status: 'missing', detail: null }
-      : { path: file, status: 'unreadable', detail: read.reason },
-  );
-  return null;
-}
-
-/**
- * Expands `*` and `?` in any path component (a `sites-*` directory, then `*.conf`), like glob(3)
- * as nginx uses it: sorted, hidden names only when the pattern starts with a dot. Bounded: an
- * `include /*\/*\/*\/*;` stops after MAX_GLOB_DIRECTORIES listings instead of walking the disk.
- */
-async function expandGlob(
-  ctx: SystemContext,
-  pattern: string,
-  problems: VipDiscovery['skipped'][number][],
-  from: { file: string; line: number },
-): Promise<string[]> {
-  let current = ['/'];
-  let listed = 0;
-  for (const segment of pattern.split('/').filter(Boolean)) {
-    if (!hasGlob(segment)) {
-      current = current.map((dir) => path.posix.join(dir, segment));
-      continue;
-    }
-    const next: string[] = [];
-    for (const dir of current) {
-      if (listed >= MAX_GLOB_DIRECTORIES || next.length >= MAX_GLOB_PATHS) {
-        // What was found so far are directories half-way down the pattern, not matches: read none.
-        problems.push({
-          ...from,
-          reason: `include ${pattern}: not followed, it would list more than ${MAX_GLOB_DIRECTORIES} directories or match more than ${MAX_GLOB_PATHS} paths`,
-        });
-        return [];
-      }
-      listed += 1;
-      const names = await readdir(resolveSystemPath(ctx, dir)).catch(() => [] as string[]);
-      next.push(
-        ...names
-          .filter((n) => globMatch(segment, n) && (segment.startsWith('.') || !n.startsWith('.')))
-          .sort()
-          .map((n) => path.posix.join(dir, n)),
-      );
-    }
-    current = next;
-  }
-  return current.slice(0, MAX_GLOB_PATHS);
-}
+type Skipped = VipDiscovery['skipped'][number];
 
 /**
  * One address as the UI lists it. `machine` names a node read over SSH; null means
@@ -106,52 +53,154 @@ export function toVipEntry(
   return { ...found, program, assignedLocally: local, needs, advice };
 }
 
-function toEntry(found: FoundAddress, program: Program): VipEntry {
-  return toVipEntry(found, program, !found.wildcard && isAssignedLocally(found.address), null);
+/** This computer's addresses, asked once per discovery rather than once per address found. */
+function ownAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .flatMap((i) => (i === undefined ? [] : [i.address]));
+}
+
+const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
+
+/** What an include that is not followed says, or null when there is nothing to say. */
+function describeExpansion(pattern: string, expansion: Expansion): string | null {
+  const include = `include ${shorten(pattern)}`;
+  switch (expansion.kind) {
+    case 'too-wide':
+      return `${include}: not followed, it would list more than ${MAX_GLOB_DIRECTORIES} directories or match more than ${MAX_GLOB_PATHS} paths`;
+    case 'huge-directory':
+      return `${include}: not followed, ${shorten(expansion.directory)} holds more than ${MAX_NAMES_PER_DIRECTORY} names`;
+    case 'paths':
+      return expansion.outside > 0
+        ? `${include}: ${expansion.outside} paths under /proc, /sys or /dev were not read (kernel and device files, not configuration)`
+        : null;
+    case 'exhausted':
+      return null; // The budget's own report says so.
+  }
+}
+
+/** The collected findings, each counted against the budget and dropped once it is spent. */
+interface Findings {
+  readonly entries: VipEntry[];
+  readonly skipped: Skipped[];
+  readonly files: FileStatus[];
+  sink(program: Program, onInclude?: (pattern: string, line: number) => void): ParseSink;
+  skip(line: Skipped): void;
+}
+
+function createFindings(budget: DiscoveryBudget): Findings {
+  const own = ownAddresses();
+  // Asked once per distinct address: configurations repeat a few addresses many times, and the
+  // check canonicalises every interface address each time. Bounded by the entries budget.
+  const held = new Map<string, boolean>();
+  const isHeld = (address: string) => {
+    let answer = held.get(address);
+    if (answer === undefined) held.set(address, (answer = isLocalAddress(address, own)));
+    return answer;
+  };
+  const entries: VipEntry[] = [];
+  const skipped: Skipped[] = [];
+  const skip = (line: Skipped) => {
+    if (budget.spend('skipped', 1, line)) skipped.push(line);
+  };
+  return {
+    entries,
+    skipped,
+    files: [],
+    skip,
+    sink: (program, onInclude) => ({
+      address: (found) => {
+        if (!budget.spend('entries', 1, found)) return;
+        const assigned = !found.wildcard && isHeld(found.address);
+        entries.push(toVipEntry(found, program, assigned, null));
+      },
+      skipped: skip,
+      include: (pattern, line) => onInclude?.(pattern, line),
+    }),
+  };
+}
+
+/**
+ * Nginx: follows include directives from nginx.conf breadth-first, each file once (includes
+ * may loop) and each pattern once (a line repeated two thousand times is expanded once).
+ * Includes are followed after each piece of a file, so only a piece's worth is ever pending.
+ */
+async function discoverNginx(ctx: SystemContext, budget: DiscoveryBudget, found: Findings) {
+  const queue = ['/etc/nginx/nginx.conf'];
+  const queued = new Set(queue);
+  const expanded = new Set<string>();
+  // Where an include found more files than the files budget has left: reported at the end,
+  // after reading the ones that fit, so that a large but real setup still shows most of itself.
+  let overflow: BudgetPlace | null = null;
+  for (let head = 0; head < queue.length && budget.exhausted === null; head += 1) {
+    const file = queue[head] as string;
+    const pending: { pattern: string; line: number }[] = [];
+    const follow = async () => {
+      for (const { pattern, line } of pending.splice(0)) {
+        if (budget.exhausted !== null || overflow !== null) return;
+        if (expanded.has(pattern)) continue;
+        expanded.add(pattern);
+        const expansion = await withinTime(
+          budget,
+          expandInclude(ctx, pattern, budget, { file, line }),
+          { file, line },
+        );
+        if (expansion === null) return;
+        const reason = describeExpansion(pattern, expansion);
+        if (reason !== null) found.skip({ file, line, reason });
+        if (expansion.kind !== 'paths') continue;
+        for (const target of expansion.paths) {
+          if (queued.has(target)) continue;
+          if (queue.length - head - 1 >= budget.remaining('files')) {
+            overflow = { file, line };
+            break;
+          }
+          queued.add(target);
+          queue.push(target);
+        }
+      }
+    };
+    const sink = found.sink('Nginx', (pattern, line) => pending.push({ pattern, line }));
+    await readConfigInPieces(ctx, file, budget, found.files, createNginxParser(file, sink), follow);
+  }
+  // Every file that fitted has been read: now the files budget is spent, and says where.
+  if (overflow !== null) budget.spend('files', budget.remaining('files') + 1, overflow);
 }
 
 /**
  * Reads HAProxy, Keepalived and Nginx configuration as the unprivileged user,
  * lists the addresses they name and which setting each needs. Anything not
  * understood is skipped and reported; unreadable files are marked, never fatal.
+ * One budget (time, bytes, files, entries, skipped lines, directories listed) covers the
+ * whole discovery; when part of it runs out, the discovery stops and `exhausted` says which.
  */
-export async function discoverVips(ctx: SystemContext): Promise<VipDiscovery> {
-  const entries: VipEntry[] = [];
-  const skipped: ParseResult['skipped'] = [];
-  const files: FileStatus[] = [];
-  const take = (result: ParseResult, program: Program) => {
-    entries.push(...result.addresses.map((a) => toEntry(a, program)));
-    skipped.push(...result.skipped);
-  };
-  const haproxy = await readConfig(ctx, '/etc/haproxy/haproxy.cfg', files);
-  if (haproxy !== null) take(parseHaproxyConfig(haproxy, '/etc/haproxy/haproxy.cfg'), 'HAProxy');
-  const keepalived = await readConfig(ctx, '/etc/keepalived/keepalived.conf', files);
-  if (keepalived !== null)
-    take(parseKeepalivedConfig(keepalived, '/etc/keepalived/keepalived.conf'), 'Keepalived');
-
-  // Nginx: follow include directives from nginx.conf, each file once (includes may loop).
-  const queue = ['/etc/nginx/nginx.conf'];
-  const seen = new Set<string>();
-  while (queue.length > 0 && seen.size < MAX_NGINX_FILES) {
-    const file = queue.shift() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = await readConfig(ctx, file, files);
-    if (text === null) continue;
-    const result = parseNginxConfig(text, file);
-    take(result, 'Nginx');
-    for (const pattern of result.includes) {
-      const targets = await expandGlob(ctx, pattern, skipped, { file, line: 0 });
-      const outside = targets.filter((t) => NOT_CONFIGURATION.some((p) => `${t}/`.startsWith(p)));
-      if (outside.length > 0) {
-        skipped.push({
-          file,
-          line: 0,
-          reason: `include ${pattern}: ${outside.length} paths under /proc, /sys or /dev were not read (kernel and device files, not configuration)`,
-        });
-      }
-      queue.push(...targets.filter((t) => !outside.includes(t)));
-    }
+export async function discoverVips(
+  ctx: SystemContext,
+  limits: VipBudgetLimits = DEFAULT_VIP_BUDGET,
+): Promise<VipDiscovery> {
+  const budget = createDiscoveryBudget(limits);
+  const found = createFindings(budget);
+  const haproxy = '/etc/haproxy/haproxy.cfg';
+  await readConfigInPieces(
+    ctx,
+    haproxy,
+    budget,
+    found.files,
+    createHaproxyParser(haproxy, found.sink('HAProxy')),
+  );
+  const keepalived = '/etc/keepalived/keepalived.conf';
+  if (budget.exhausted === null) {
+    await readConfigInPieces(
+      ctx,
+      keepalived,
+      budget,
+      found.files,
+      createKeepalivedParser(keepalived, found.sink('Keepalived')),
+    );
   }
-  return { entries, skipped, files };
+  if (budget.exhausted === null) await discoverNginx(ctx, budget, found);
+  const { entries, skipped, files } = found;
+  return budget.exhausted === null
+    ? { entries, skipped, files }
+    : { entries, skipped, files, exhausted: budget.exhausted };
 }

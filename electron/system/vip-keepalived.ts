@@ -1,22 +1,29 @@
 import net from 'node:net';
-import { stripComment, type ParseResult } from './vip-address';
+import {
+  collectParse,
+  quote,
+  stripComment,
+  type ConfigParser,
+  type ParseResult,
+  type ParseSink,
+} from './vip-address';
+import { createLineFeeder, MAX_LINE_CHARS } from './vip-lines';
 
 /**
  * Keepalived `virtual_ipaddress { ... }` and `virtual_ipaddress_excluded { ... }`
  * blocks (keepalived.conf(5)): one address per line, `ADDR[/PREFIX] [dev IF] [...]`.
+ * Fed in pieces, so that a large file is read without holding it or stalling.
  */
-export function parseKeepalivedConfig(text: string, file: string): ParseResult {
-  const result: ParseResult = { addresses: [], skipped: [], includes: [] };
+export function createKeepalivedParser(file: string, sink: ParseSink): ConfigParser {
   let depth = 0;
   let vipDepth: number | null = null;
   const takeAddress = (word: string, line: number) => {
     const first = word.replace(/\{|\}/g, '');
     const address = first.split('/')[0] ?? '';
     const family = net.isIP(address);
-    if (family === 0)
-      result.skipped.push({ file, line, reason: `"${first}" is not an IP address` });
+    if (family === 0) sink.skipped({ file, line, reason: `${quote(first)} is not an IP address` });
     else
-      result.addresses.push({
+      sink.address({
         address,
         port: null,
         family: family === 4 ? 'IPv4' : 'IPv6',
@@ -25,16 +32,15 @@ export function parseKeepalivedConfig(text: string, file: string): ParseResult {
         line,
       });
   };
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
+  const readLine = (raw: string, line: number) => {
     const content = stripComment(raw.replace(/!.*$/, '')).trim();
     if (content === '') return;
-    const words = content.split(/\s+/);
+    const words = content.split(/\s+/, 2);
     if (words[0] === 'include') {
-      result.skipped.push({
+      sink.skipped({
         file,
         line,
-        reason: `include ${words[1] ?? ''} is not followed for Keepalived`,
+        reason: `include ${(words[1] ?? '').slice(0, 120)} is not followed for Keepalived`,
       });
       return;
     }
@@ -52,9 +58,15 @@ export function parseKeepalivedConfig(text: string, file: string): ParseResult {
     depth += opens - closes;
     if (vipDepth !== null && depth < vipDepth) vipDepth = null;
     if (depth < 0) {
-      result.skipped.push({ file, line, reason: 'unbalanced "}"' });
+      sink.skipped({ file, line, reason: 'unbalanced "}"' });
       depth = 0;
     }
-  });
-  return result;
+  };
+  return createLineFeeder(readLine, (line) =>
+    sink.skipped({ file, line, reason: `a line longer than ${MAX_LINE_CHARS} characters` }),
+  );
+}
+
+export function parseKeepalivedConfig(text: string, file: string): ParseResult {
+  return collectParse(createKeepalivedParser, text, file);
 }

@@ -1,78 +1,64 @@
 import path from 'node:path';
-import { splitHostPort, type ParseResult } from './vip-address';
+import {
+  collectParse,
+  quote,
+  splitHostPort,
+  type ConfigParser,
+  type ParseResult,
+  type ParseSink,
+} from './vip-address';
+import {
+  createDirectiveSplitter,
+  MAX_WORD_CHARS,
+  type NginxDirective,
+} from './vip-nginx-directives';
 
-/** Directives as `name args…;` with the line they start on; comments removed, quotes kept simple. */
-function directives(text: string): { words: string[]; line: number; ended: boolean }[] {
-  const out: { words: string[]; line: number; ended: boolean }[] = [];
-  let current: string[] = [];
-  let start = 1;
-  let line = 1;
-  let word = '';
-  const flush = () => {
-    if (word !== '') current.push(word);
-    word = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] as string;
-    if (c === '#') {
-      while (i < text.length && text[i] !== '\n') i += 1;
-      i -= 1;
-      continue;
-    }
-    if (c === '\n') line += 1;
-    if (c === ';' || c === '{' || c === '}') {
-      flush();
-      if (current.length > 0) out.push({ words: current, line: start, ended: true });
-      current = [];
-      continue;
-    }
-    if (/\s/.test(c)) {
-      flush();
-      continue;
-    }
-    if (current.length === 0 && word === '') start = line;
-    word += c === '"' || c === "'" ? '' : c;
+function readDirective(directive: NginxDirective, file: string, sink: ParseSink): void {
+  const { name, argument: target, line, ended, overlong } = directive;
+  if (!ended) {
+    sink.skipped({ file, line, reason: 'the file ends inside a directive (missing ";")' });
+    return;
   }
-  flush();
-  // A file cut off before its `;`: nginx rejects it, so report it rather than guess.
-  if (current.length > 0) out.push({ words: current, line: start, ended: false });
-  return out;
+  if (name !== 'include' && name !== 'listen') return;
+  if (overlong) {
+    sink.skipped({
+      file,
+      line,
+      reason: `${name}: a word longer than ${MAX_WORD_CHARS} characters`,
+    });
+    return;
+  }
+  if (name === 'include') {
+    if (target)
+      sink.include(path.isAbsolute(target) ? target : path.posix.join('/etc/nginx', target), line);
+    return;
+  }
+  if (!target) {
+    sink.skipped({ file, line, reason: 'listen without an address' });
+    return;
+  }
+  if (target.startsWith('unix:')) {
+    sink.skipped({ file, line, reason: `${quote(target)} is a UNIX socket` });
+    return;
+  }
+  const found = splitHostPort(target, file, line, {
+    barePortIsPort: true,
+    v6WithoutBrackets: false,
+  });
+  if ('problem' in found) sink.skipped({ file, line, reason: found.problem });
+  else sink.address(found.port === null ? { ...found, port: 80 } : found);
 }
 
 /**
  * Nginx `listen` directives (ngx_http_core_module, ngx_stream_core_module):
  * `listen address[:port] [options]`, `listen port`, `listen [v6]:port`, `listen unix:path`.
- * `include` targets are returned (relative ones resolved against /etc/nginx) for the caller.
+ * `include` targets go to the sink (relative ones resolved against /etc/nginx) for the
+ * caller to follow. Fed in pieces, so that a large file is read without holding it.
  */
+export function createNginxParser(file: string, sink: ParseSink): ConfigParser {
+  return createDirectiveSplitter((directive) => readDirective(directive, file, sink));
+}
+
 export function parseNginxConfig(text: string, file: string): ParseResult {
-  const result: ParseResult = { addresses: [], skipped: [], includes: [] };
-  for (const { words, line, ended } of directives(text)) {
-    if (!ended) {
-      result.skipped.push({ file, line, reason: 'the file ends inside a directive (missing ";")' });
-      continue;
-    }
-    if (words[0] === 'include' && words[1]) {
-      result.includes.push(
-        path.isAbsolute(words[1]) ? words[1] : path.posix.join('/etc/nginx', words[1]),
-      );
-      continue;
-    }
-    if (words[0] !== 'listen') continue;
-    const target = words[1];
-    if (!target) {
-      result.skipped.push({ file, line, reason: 'listen without an address' });
-      continue;
-    }
-    if (target.startsWith('unix:')) {
-      result.skipped.push({ file, line, reason: `"${target}" is a UNIX socket` });
-      continue;
-    }
-    const found = splitHostPort(target, file, line, {
-      barePortIsPort: true,
-      v6WithoutBrackets: false,
-    });
-    if ('problem' in found) result.skipped.push({ file, line, reason: found.problem });
-    else result.addresses.push(found.port === null ? { ...found, port: 80 } : found);
-  }
-  return result;
+  return collectParse(createNginxParser, text, file);
 }
