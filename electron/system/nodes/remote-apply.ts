@@ -3,7 +3,15 @@ import { parseRecoveryLine, type RecoveryReport } from '../step-recovery';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
-import { sudoCommandLine, sudoReport, sudoStdin, type SudoReport } from './sudo-launch';
+import {
+  probeCommandLine,
+  refusedUnasked,
+  reportedUser,
+  sudoCommandLine,
+  sudoReport,
+  sudoStdin,
+  type SudoReport,
+} from './sudo-launch';
 import { describeRefusal, sudoRefusal, type SudoRefusal } from './sudo-refusals';
 
 /**
@@ -99,7 +107,7 @@ export async function probeSudo(
   const node = destination.text;
   const r = await runSsh(
     settings,
-    [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), 'sudo', '-n', 'true'],
+    [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), ...probeCommandLine()],
     '',
     4096,
   );
@@ -108,7 +116,11 @@ export async function probeSudo(
     return { ok: false, ...classifySshFailure(node, r.stderr) };
   const refusal = sudoRefusal(r.stderr);
   if (refusal !== null)
-    return { ok: false, kind: refusal, message: describeRefusal(node, destination.user, refusal) };
+    return {
+      ok: false,
+      kind: refusal,
+      message: describeRefusal(node, reportedUser(r.stderr) ?? destination.user, refusal),
+    };
   if (/password is required/.test(r.stderr)) return { ok: true, needsPassword: true };
   return {
     ok: false,
@@ -195,12 +207,26 @@ export async function applyOnNode(
   if (r.status === 255 || r.status === null || r.timedOut) return endedEarly(node, r, waiting);
   const report = sudoReport(r.status, r.stderr);
   if (report !== null) return failure(report, r, false, `${node}: ${REPORT_WORDS[report]}`);
+  // pam_faillock's preauth refuses a locked account without a prompt, and silently (sudo
+  // calls PAM with PAM_SILENT): sudo only says it counted failed attempts.
+  if (refusedUnasked(r.stderr))
+    return failure(
+      'account-locked',
+      r,
+      false,
+      describeRefusal(node, reportedUser(r.stderr) ?? destination.user, 'account-locked'),
+    );
   // sudo itself gave up (passwd_tries=1 nodes say so and exit before asking again).
   if (/incorrect password attempt/.test(r.stderr))
     return failure('wrong-password', r, false, `${node}: ${REPORT_WORDS['wrong-password']}`);
   const refusal = sudoRefusal(r.stderr);
   if (refusal !== null)
-    return failure(refusal, r, false, describeRefusal(node, destination.user, refusal));
+    return failure(
+      refusal,
+      r,
+      false,
+      describeRefusal(node, reportedUser(r.stderr) ?? destination.user, refusal),
+    );
   if (r.status === LOCK_GAVE_UP_EXIT && waiting) {
     return failure(
       'lock-busy',

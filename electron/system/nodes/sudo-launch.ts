@@ -45,6 +45,9 @@ const ASKPASS_BODY = [
 export const SUDO_REPORT_EXIT = 77;
 export type SudoReport = 'wrong-password' | 'password-needed' | 'no-askpass';
 
+/** Names the remote user after a refusal, so a fix for sudoers can name them too. */
+const USER_LINE = '[ "$r" -eq 0 ] || echo "nonlocal-bind-sudo: user=$(id -un)" >&2';
+
 /**
  * The user-side wrapper, one line (some login shells reject newlines in quotes). It makes
  * a private directory where a program may be executed (hardened /tmp is often noexec,
@@ -66,6 +69,9 @@ const USER_WRAPPER = [
     ' done',
   `[ -n "$d" ] || { echo "nonlocal-bind-sudo: no-askpass" >&2; exit ${SUDO_REPORT_EXIT}; }`,
   `SUDO_ASKPASS="$d/askpass" sudo -A -- sh -c "$l" ${STEP_PROCESS_NAME} "$@"; r=$?`,
+  // sudo counting failures without ever asking: PAM refused before any prompt (a locked account).
+  '[ -e "$d/asked" ] || echo "nonlocal-bind-sudo: not-asked" >&2',
+  USER_LINE,
   `if [ -e "$d/refused" ]; then echo "nonlocal-bind-sudo: wrong-password" >&2; exit ${SUDO_REPORT_EXIT}; fi`,
   `if [ -e "$d/empty" ]; then echo "nonlocal-bind-sudo: password-needed" >&2; exit ${SUDO_REPORT_EXIT}; fi`,
   'exit $r',
@@ -111,6 +117,23 @@ export function sudoStdin(password: Buffer | null, script: string): Buffer | nul
     Buffer.from(`\n${SCRIPT_MARKER}\n`),
     Buffer.from(script),
   ]);
+}
+
+/** Asks sudo, without a password, whether it will want one; names the user when not. */
+export function probeCommandLine(): string[] {
+  return ['sh', '-c', quoteConstant(`sudo -n true; r=$?; ${USER_LINE}; exit $r`)];
+}
+
+/** The remote user name the wrapper or probe reported, when it is a valid one. */
+export function reportedUser(stderr: string): string | null {
+  return /^nonlocal-bind-sudo: user=([A-Za-z_][A-Za-z0-9_.-]{0,31})$/m.exec(stderr)?.[1] ?? null;
+}
+
+/** sudo gave up on failed attempts although the helper was never asked for the password. */
+export function refusedUnasked(stderr: string): boolean {
+  return (
+    /^nonlocal-bind-sudo: not-asked$/m.test(stderr) && /incorrect password attempt/.test(stderr)
+  );
 }
 
 /** The wrapper's report, when the session ended with one. */
