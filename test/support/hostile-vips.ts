@@ -1,3 +1,4 @@
+import type { Envelope, VipBudgetExhausted } from '../../electron/contract';
 import type { Sandbox } from './sandbox';
 
 /**
@@ -61,7 +62,8 @@ export function selectHostileVipScenario(sandbox: Sandbox, scenario: HostileVipS
     'big-listen-files': "echo 'include /etc/nginx/big/*.conf;' > /etc/nginx/nginx.conf",
     'big-quiet-files': "echo 'include /etc/nginx/quiet/*.conf;' > /etc/nginx/nginx.conf",
     'skipped-lines': 'cp /etc/nginx/skipped-lines.conf /etc/nginx/nginx.conf',
-    'many-files': "printf 'include m1/*.conf;\\ninclude m2/*.conf;\\ninclude m3/*.conf;\\n' > /etc/nginx/nginx.conf",
+    'many-files':
+      "printf 'include m1/*.conf;\\ninclude m2/*.conf;\\ninclude m3/*.conf;\\n' > /etc/nginx/nginx.conf",
   };
   const quiet = scenario === 'big-quiet-files';
   sandbox.run('sh', [
@@ -72,4 +74,23 @@ export function selectHostileVipScenario(sandbox: Sandbox, scenario: HostileVipS
      ${quiet ? 'cp /etc/keepalived/quiet.conf /etc/keepalived/keepalived.conf' : ':'}
      ${nginx[scenario]}`,
   ]);
+}
+
+/** What test/system/fixtures/measure-vips-cli.ts prints. */
+export interface VipMeasurement {
+  readonly rssBeforeMb: number;
+  readonly wallMs: number;
+  readonly peakRssMb: number;
+  readonly eventLoopDelayMaxMs: number;
+  readonly worstLateTickMs: number;
+  readonly worstBusyStallMs: number;
+  readonly answer:
+    | {
+        readonly ok: true;
+        readonly entries: number;
+        readonly skipped: number;
+        readonly files: number;
+        readonly exhausted?: VipBudgetExhausted;
+      }
+    | Extract<Envelope<unknown>, { ok: false }>;
 }
