@@ -8,6 +8,7 @@ import type {
 } from '../../../../electron/contract';
 import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
+import { withoutName } from './node-words';
 
 function authWords(node: NodeChangePlan): string {
   switch (node.authentication) {
@@ -42,6 +43,8 @@ export function MakeAlikePanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const toChange = plan.nodes.filter((n) => n.error === null && n.changes.length > 0);
+  // A machine that cannot be planned is named with its reason and left out; the rest still apply.
+  const leftOut = plan.nodes.filter((n) => n.error !== null);
   const missing = toChange.filter(
     (n) => n.authentication === 'sudo-password' && (passwords[n.id] ?? '') === '',
   );
@@ -73,7 +76,9 @@ export function MakeAlikePanel({
           <li key={n.id}>
             <strong>{n.name}</strong>
             {n.error ? (
-              <p className="inline-error">{n.error.message}</p>
+              <p className="inline-error">
+                <strong>Left out of this Apply:</strong> {withoutName(n.error.message, n.name)}
+              </p>
             ) : n.changes.length === 0 ? (
               <p>Already alike: nothing to change.</p>
             ) : (
@@ -119,6 +124,12 @@ export function MakeAlikePanel({
           Cancel
         </button>
       </div>
+      {leftOut.length > 0 ? (
+        <p className="hint">
+          Not changed by this Apply: {leftOut.map((n) => n.name).join(', ')} (why is said above).
+          {toChange.length > 0 ? ' The other machines are still applied.' : ''}
+        </p>
+      ) : null}
       {missing.length > 0 ? (
         <p className="hint">Type the sudo password for {missing.map((n) => n.name).join(', ')}.</p>
       ) : null}

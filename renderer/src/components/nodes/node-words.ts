@@ -6,6 +6,11 @@ export function columnWord(column: Pick<NodeColumn, 'kind' | 'name'>): string {
   return column.kind === 'local' ? 'this computer' : column.name;
 }
 
+/** Messages from the core start with the machine's name, which the list already shows. */
+export function withoutName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+}
+
 export function nowWord(reading: NodeReading, id: SettingId): string {
   const r = reading.settings.find((s) => s.id === id)?.runtime;
   if (!r) return 'unknown';

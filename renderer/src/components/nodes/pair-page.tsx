@@ -9,7 +9,7 @@ import type {
 } from '../../../../electron/contract';
 import { AddNodeForm } from './add-node-form';
 import { MakeAlikePanel } from './make-alike-panel';
-import { columnWord } from './node-words';
+import { columnWord, withoutName } from './node-words';
 import { PairTable } from './pair-table';
 
 const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string> = {
@@ -18,11 +18,6 @@ const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string
   failed: 'Failed',
   skipped: 'Skipped',
 };
-
-/** Messages from the core start with the machine's name, which the list already shows. */
-function withoutName(message: string, name: string): string {
-  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
-}
 
 /** This computer and the nodes of its HA pair, side by side. */
 export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
