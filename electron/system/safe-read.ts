@@ -32,8 +32,30 @@ export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 export type SafeRead =
   | { readonly kind: 'read'; readonly bytes: Buffer }
   | { readonly kind: 'missing' }
-  /** Present but not a regular file, or unreadable; `reason` is in words. */
-  | { readonly kind: 'refused'; readonly reason: string; readonly code: string };
+  /**
+   * Present but not a regular file, or unreadable; `reason` is in words. `node` says
+   * what it is when it is not a regular file (and the device number of a device).
+   */
+  | {
+      readonly kind: 'refused';
+      readonly reason: string;
+      readonly code: string;
+      readonly node?: NodeKind;
+    };
+
+/** What a path is when it is not a regular file. */
+export type NodeKind =
+  | { readonly type: 'directory' | 'fifo' | 'socket' | 'other' }
+  | { readonly type: 'device'; readonly rdev: number };
+
+function nodeKind(stats: Stats): NodeKind {
+  if (stats.isDirectory()) return { type: 'directory' };
+  if (stats.isFIFO()) return { type: 'fifo' };
+  if (stats.isCharacterDevice() || stats.isBlockDevice())
+    return { type: 'device', rdev: stats.rdev };
+  if (stats.isSocket()) return { type: 'socket' };
+  return { type: 'other' };
+}
 
 function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : 'EIO';
@@ -65,7 +87,7 @@ const REASONS: Record<string, string> = {
 
 /** Reads a regular file up to `maxBytes`; anything else is refused with the reason in words. */
 export async function readRegularFile(
-  file: string,
+  file: string | Buffer,
   maxBytes: number = MAX_CONFIG_BYTES,
 ): Promise<SafeRead> {
   let fd: number;
@@ -78,7 +100,14 @@ export async function readRegularFile(
   }
   try {
     const stats: Stats = await fstatFd(fd);
-    if (!stats.isFile()) return { kind: 'refused', code: 'ENOTREG', reason: describeType(stats) };
+    if (!stats.isFile()) {
+      return {
+        kind: 'refused',
+        code: 'ENOTREG',
+        reason: describeType(stats),
+        node: nodeKind(stats),
+      };
+    }
     if (stats.size > maxBytes) {
       return {
         kind: 'refused',

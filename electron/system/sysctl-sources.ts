@@ -1,9 +1,10 @@
 import { SYSCTL_CONF_PATH } from '../contract';
-import { lstat, readdir, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compareNameBytes } from './engines/byte-text';
+import { compareBytes } from './engines/byte-text';
 import type { SysctlSources } from './engines/file-order';
-import { MAX_CONFIG_BYTES, readRegularFile } from './safe-read';
+import { readSysctlCredential } from './sysctl-credential';
+import { readEntry } from './sysctl-entry';
 import type { SnapshotDirectory, SnapshotEntry } from './sysctl-snapshot';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
@@ -30,40 +31,16 @@ function code(error: unknown): string {
 export const MAX_FILES_PER_DIRECTORY = 2000;
 export const MAX_FILES_TOTAL = 5000;
 
-/**
- * Reads one entry into the snapshot form the boot model works on. Whatever it
- * is, it stays in the snapshot: both engines let an entry they cannot read hide
- * a same-named file in a later directory.
- */
-async function readEntry(
-  ctx: SystemContext,
-  systemPath: string,
-  name: string,
-  isSymlink: boolean,
-): Promise<SnapshotEntry> {
-  const real = resolveSystemPath(ctx, systemPath);
-  let linkTarget: string | null = null;
-  if (isSymlink) {
-    try {
-      linkTarget = await readlink(real);
-    } catch (error) {
-      return { name, kind: 'unreadable', reason: `cannot be read (${code(error)})` };
-    }
-  }
-  if (linkTarget === '/dev/null') return { name, kind: 'masked', linkTarget };
-  // An absolute link (99-sysctl.conf -> /etc/sysctl.conf) names a system path: below a
-  // test or demo root it must be read there, never from the host.
-  const target =
-    linkTarget !== null && path.isAbsolute(linkTarget) ? resolveSystemPath(ctx, linkTarget) : real;
-  const read = await readRegularFile(target, MAX_CONFIG_BYTES);
-  if (read.kind === 'read') return { name, kind: 'file', content: read.bytes, linkTarget };
-  if (read.kind === 'missing') {
-    return { name, kind: 'unreadable', reason: 'a link to a file that does not exist' };
-  }
-  if (read.code === 'EFBIG')
-    return { name, kind: 'skipped', reason: read.reason.replace(/^skipped: /, '') };
-  return { name, kind: 'unreadable', reason: read.reason };
+const CONF_SUFFIX = Buffer.from('.conf');
+
+function endsWithConf(name: Buffer): boolean {
+  return (
+    name.length >= CONF_SUFFIX.length && name.subarray(-CONF_SUFFIX.length).equals(CONF_SUFFIX)
+  );
 }
+
+/** Codes that mean "not there" rather than "there, but the app may not look". */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR']);
 
 /**
  * Reads every sysctl source below the context's root into a snapshot, the
@@ -77,7 +54,7 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
   // Each step looks at every directory at once, not one after the other: each call is
   // a round trip through libuv's thread pool, and the state is read often. Problems are
   // kept per directory, so they read in directory order whichever step found them.
-  const [looked, confInfo] = await Promise.all([
+  const [looked, confInfo, credential] = await Promise.all([
     Promise.all(
       SYSCTL_DIRECTORIES.map(async (dir) => ({
         dir,
@@ -86,10 +63,16 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
       })),
     ),
     lstat(resolveSystemPath(ctx, SYSCTL_CONF)).catch(() => null),
+    readSysctlCredential(ctx),
   ]);
+  // Directories the engines (root) may list but the app cannot: nothing there can be known.
+  const unlisted: string[] = [];
   const seenDirectories = new Set<string>();
   const unique = looked.filter(({ dir, identity, problems }) => {
-    if (identity.kind === 'problem') problems.push(`${dir}: cannot be read (${identity.code})`);
+    if (identity.kind === 'problem') {
+      problems.push(`${dir}: cannot be read (${identity.code})`);
+      unlisted.push(dir);
+    }
     if (identity.kind !== 'directory') return false;
     // Merged /usr: /lib/sysctl.d is /usr/lib/sysctl.d; read it once.
     if (seenDirectories.has(identity.id)) return false;
@@ -99,20 +82,23 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
   const listed = await Promise.all(
     unique.map(async (d) => ({
       ...d,
-      listing: await readdir(resolveSystemPath(ctx, d.dir), { withFileTypes: true }).catch(
-        (error: unknown) => code(error),
-      ),
+      // By bytes: a name that is not UTF-8 must still be opened, sorted and compared as is.
+      listing: await readdir(resolveSystemPath(ctx, d.dir), {
+        withFileTypes: true,
+        encoding: 'buffer',
+      }).catch((error: unknown) => code(error)),
     })),
   );
   let budget = MAX_FILES_TOTAL;
   const chosen = listed.flatMap(({ dir, listing, problems }) => {
     if (typeof listing === 'string') {
       problems.push(`${dir}: cannot be listed (${listing})`);
+      if (!ABSENT.has(listing)) unlisted.push(dir);
       return [];
     }
     const confs = listing
-      .filter((e) => e.name.endsWith('.conf'))
-      .sort((a, b) => compareNameBytes(a.name, b.name));
+      .filter((e) => endsWithConf(e.name))
+      .sort((a, b) => compareBytes(a.name, b.name));
     const limit = Math.min(MAX_FILES_PER_DIRECTORY, budget);
     if (confs.length > limit) {
       problems.push(
@@ -121,28 +107,33 @@ export async function readSysctlSources(ctx: SystemContext): Promise<SysctlSourc
     }
     const names = confs.slice(0, Math.max(0, limit));
     budget -= names.length;
-    return [{ dir, names, entries: [] as SnapshotEntry[] }];
+    return [{ dir, names, truncated: confs.length > limit, entries: [] as SnapshotEntry[] }];
   });
   const reads = chosen.flatMap((d) => d.names.map((entry, i) => ({ d, entry, i })));
   const [, sysctlConf] = await Promise.all([
     // A bounded number of files open at once: thousands at a time would run into the
     // descriptor limit, and an entry that cannot be opened would hide a file at boot.
     forEachLimited(reads, MAX_OPEN_AT_ONCE, async ({ d, entry, i }) => {
-      d.entries[i] = await readEntry(
-        ctx,
-        `${d.dir}/${entry.name}`,
-        entry.name,
-        entry.isSymbolicLink(),
-      );
+      d.entries[i] = await readEntry(ctx, d.dir, entry.name, entry.isSymbolicLink());
     }),
     confInfo
-      ? readEntry(ctx, SYSCTL_CONF, path.basename(SYSCTL_CONF), confInfo.isSymbolicLink())
+      ? readEntry(
+          ctx,
+          path.dirname(SYSCTL_CONF),
+          Buffer.from(path.basename(SYSCTL_CONF)),
+          confInfo.isSymbolicLink(),
+          { conf: true },
+        )
       : Promise.resolve(null),
   ]);
   return {
-    directories: chosen.map(({ dir, entries }): SnapshotDirectory => ({ dir, entries })),
+    directories: chosen.map(({ dir, entries, truncated }): SnapshotDirectory =>
+      truncated ? { dir, entries, truncated } : { dir, entries },
+    ),
     sysctlConf,
     problems: looked.flatMap((d) => d.problems),
+    unlisted,
+    credential,
   };
 }
 
@@ -195,7 +186,7 @@ export async function readSameNamedEntries(
       const info = await lstat(resolveSystemPath(ctx, systemPath)).catch(() => null);
       return {
         dir,
-        entries: info ? [await readEntry(ctx, systemPath, name, info.isSymbolicLink())] : [],
+        entries: info ? [await readEntry(ctx, dir, Buffer.from(name), info.isSymbolicLink())] : [],
       };
     }),
   );

@@ -1,6 +1,13 @@
 import type { OrderedFile } from './file-order';
 import { isGlobKey, keyComponents, procpsGlobMatch, procpsNamesKey, procpsPath } from './key-path';
-import { makeWrite, settle, type KeyOutcome, type KeyWrite, type Origin } from './key-outcome';
+import {
+  makeWrite,
+  settle,
+  unpredictableOutcome,
+  type KeyOutcome,
+  type KeyWrite,
+  type Origin,
+} from './key-outcome';
 import type { TokenizedFile } from './tokenize';
 
 interface Node {
@@ -41,11 +48,16 @@ export function applyAsProcps(
     const components = keyComponents(dotted);
     const writes: KeyWrite[] = [];
     const patterns: KeyOutcome['patterns'][number][] = [];
+    let unknownAt: Origin | null = null;
     for (const node of nodes) {
       if (node.value === null) continue;
       if (isGlobKey(node.path)) {
         const match = procpsGlobMatch(node.path, components);
         if (match === null) continue;
+        if (match === 'unknown') {
+          unknownAt = node.origin;
+          break;
+        }
         patterns.push({ origin: node.origin, value: node.value });
         if (!paths.has(match))
           writes.push(makeWrite(node.origin, node.value, node.path.slice('/proc/sys/'.length)));
@@ -53,7 +65,14 @@ export function applyAsProcps(
         writes.push(makeWrite(node.origin, node.value, null));
       }
     }
-    result.set(dotted, settle(writes, patterns, []));
+    result.set(
+      dotted,
+      unknownAt
+        ? unpredictableOutcome({ code: 'pattern-through-parent', path: unknownAt.path }, [
+            `${unknownAt.path} line ${unknownAt.line} is a pattern through "..": which directories it passes depends on this kernel`,
+          ])
+        : settle(writes, patterns, []),
+    );
   }
   return result;
 }

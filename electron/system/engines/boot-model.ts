@@ -2,7 +2,12 @@ import { applyAsProcps } from './apply-procps';
 import { applyAsSystemd } from './apply-systemd';
 import { bytesToText } from './byte-text';
 import { orderFiles, type OrderedFile, type SysctlSources } from './file-order';
-import type { KeyOutcome } from './key-outcome';
+import {
+  hangingOutcome,
+  unpredictableOutcome,
+  type KeyOutcome,
+  type Unpredictable,
+} from './key-outcome';
 import type { Engine } from './statement';
 import { tokenizeSysctl, type TokenizedFile } from './tokenize';
 
@@ -15,11 +20,66 @@ function mayConcernOurKeys(text: string): boolean {
 /** What each engine leaves for each key, from the sources alone. */
 export type BootPrediction = Readonly<Record<Engine, ReadonlyMap<string, KeyOutcome>>>;
 
+/** How an engine's run ends, before any line is looked at. */
+type RunFate =
+  | { readonly kind: 'reads'; readonly files: readonly OrderedFile[] }
+  | { readonly kind: 'hangs'; readonly fifo: string }
+  | { readonly kind: 'unknown'; readonly why: Unpredictable };
+
+/**
+ * Both engines read every file before they write anything (systemd fills its
+ * hash map, procps its setting list), so a FIFO anywhere in the order blocks the
+ * run in open() and nothing at all is applied, whatever came before. Otherwise a
+ * file whose content the app could not see makes the run unknown.
+ */
+function fateOf(sources: SysctlSources, engine: Engine): RunFate {
+  const order = orderFiles(sources, engine);
+  if (order.kind === 'unknown') return order;
+  const fifo = order.files.find((f) => f.entry.kind === 'unreadable' && f.entry.effect === 'hangs');
+  if (fifo) return { kind: 'hangs', fifo: fifo.path };
+  for (const f of order.files) {
+    if (f.entry.kind === 'skipped')
+      return { kind: 'unknown', why: { code: 'too-large', path: f.path } };
+    if (f.entry.kind !== 'unreadable') continue;
+    if (f.entry.effect === 'not-readable' || f.entry.effect === 'device') {
+      return { kind: 'unknown', why: { code: f.entry.effect, path: f.path } };
+    }
+  }
+  return { kind: 'reads', files: order.files };
+}
+
+const ENGINE_NAME: Record<Engine, string> = {
+  systemd: 'systemd-sysctl',
+  procps: 'sysctl --system',
+};
+
+function fateOutcomes(
+  fate: RunFate,
+  engine: Engine,
+  keys: readonly string[],
+): Map<string, KeyOutcome> {
+  const result = new Map<string, KeyOutcome>();
+  for (const key of keys) {
+    if (fate.kind === 'hangs') {
+      result.set(
+        key,
+        hangingOutcome(fate.fifo, [
+          `${fate.fifo} is a named pipe (FIFO): ${ENGINE_NAME[engine]} blocks opening it and applies nothing at all`,
+        ]),
+      );
+    } else if (fate.kind === 'unknown') {
+      result.set(key, unpredictableOutcome(fate.why, []));
+    }
+  }
+  return result;
+}
+
 /**
  * The boot model: the same snapshot, read the way each engine reads it.
  *
  * Pure: it works on a snapshot, never on paths, so this computer's files and a
- * node's files over SSH go through exactly the same code.
+ * node's files over SSH go through exactly the same code. Every behaviour it
+ * follows is listed, with the engines' source lines, in docs/engines.md.
  */
 export function predictBoot(sources: SysctlSources, keys: readonly string[]): BootPrediction {
   const cache = new Map<OrderedFile['entry'], TokenizedFile>();
@@ -35,14 +95,42 @@ export function predictBoot(sources: SysctlSources, keys: readonly string[]): Bo
     }
     return tokenized;
   };
-  const procpsFiles = orderFiles(sources, 'procps');
-  const systemd = applyAsSystemd(orderFiles(sources, 'systemd'), tokens, keys);
-  const procps = applyAsProcps(procpsFiles, tokens, keys);
-  const hidden = procpsFiles.filter((f) => f.name.startsWith('.')).map((f) => f.path);
+  const systemdFate = fateOf(sources, 'systemd');
+  const procpsFate = fateOf(sources, 'procps');
+  const systemd =
+    systemdFate.kind === 'reads'
+      ? applyAsSystemd(systemdFate.files, tokens, keys)
+      : fateOutcomes(systemdFate, 'systemd', keys);
+  const procps =
+    procpsFate.kind === 'reads'
+      ? applyAsProcps(procpsFate.files, tokens, keys)
+      : fateOutcomes(procpsFate, 'procps', keys);
+  const hidden =
+    procpsFate.kind === 'reads'
+      ? procpsFate.files.filter((f) => f.name.startsWith('.')).map((f) => f.path)
+      : [];
+  const credential = sources.credential;
   return {
-    systemd: withHiddenNotes(systemd, procps, hidden, 'systemd'),
+    systemd: withCredentialNote(
+      withHiddenNotes(systemd, procps, hidden, 'systemd'),
+      credential?.passedIn ? credential.path : null,
+    ),
     procps: withHiddenNotes(procps, procps, hidden, 'procps'),
   };
+}
+
+/** A credential passed in at this boot may not be there at the next one. */
+function withCredentialNote(
+  outcomes: Map<string, KeyOutcome>,
+  passedIn: string | null,
+): Map<string, KeyOutcome> {
+  if (!passedIn) return outcomes;
+  for (const [key, outcome] of outcomes) {
+    if (!outcome.writes.some((w) => w.origin.path === passedIn)) continue;
+    const note = `${passedIn} was passed in at this boot (kernel command line, VM or container); another boot may bring another value`;
+    outcomes.set(key, { ...outcome, notes: [...outcome.notes, note] });
+  }
+  return outcomes;
 }
 
 /** Says so when a dot file sets the key: procps applies it, systemd-sysctl never reads it. */

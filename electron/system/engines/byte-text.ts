@@ -33,3 +33,18 @@ export function byteTextToUtf8(text: ByteText): string {
 export function compareNameBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
+
+/** strcmp() of two names' bytes. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  return Buffer.compare(a, b);
+}
+
+/** A snapshot entry's name as the directory holds it: its raw bytes, or its UTF-8. */
+export function entryNameBytes(entry: {
+  readonly name: string;
+  readonly rawName?: string;
+}): Buffer {
+  return entry.rawName !== undefined
+    ? Buffer.from(entry.rawName, 'latin1')
+    : Buffer.from(entry.name, 'utf8');
+}

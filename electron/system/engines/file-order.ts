@@ -1,9 +1,14 @@
-import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
-import { compareNameBytes } from './byte-text';
+import type { SnapshotDirectory, SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
+import { compareBytes, entryNameBytes } from './byte-text';
+import type { Unpredictable } from './key-outcome';
+import { globProcpsName } from './procps-file-glob';
 import type { Engine } from './statement';
 
 /** The part of a snapshot the boot model reads: where the files are and what they hold. */
-export type SysctlSources = Pick<SysctlSnapshot, 'directories' | 'sysctlConf' | 'problems'>;
+export type SysctlSources = Pick<
+  SysctlSnapshot,
+  'directories' | 'sysctlConf' | 'problems' | 'unlisted' | 'credential'
+>;
 
 /** One file an engine applies, in its order. */
 export interface OrderedFile {
@@ -13,45 +18,108 @@ export interface OrderedFile {
   readonly entry: SnapshotEntry;
 }
 
+/** The files an engine reads, in order, or why that cannot be known. */
+export type FileOrder =
+  | { readonly kind: 'files'; readonly files: readonly OrderedFile[] }
+  | { readonly kind: 'unknown'; readonly why: Unpredictable };
+
 export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';
 
 /**
- * systemd's hidden_or_backup_file() (src/basic/fs-util.c): FOREACH_DIRENT skips
- * dot files, so conf_files_list() never sees them. A name ending in ".conf"
- * cannot carry one of its backup suffixes, so only the dot matters here.
+ * systemd 252 as Debian builds it (no split-usr) lists four directories
+ * (CONF_PATHS("sysctl.d"), see `strings systemd-sysctl`): /lib/sysctl.d is read
+ * only by procps, which matters where /lib is not a link to /usr/lib.
  */
-function hiddenForSystemd(name: string): boolean {
-  return name.startsWith('.');
+const NOT_READ_BY_SYSTEMD = new Set(['/lib/sysctl.d']);
+
+/**
+ * The first entry of each name over the directories in priority order, sorted by
+ * the name's bytes: both engines compare names with strcmp() (systemd's
+ * conf_files_list_strv() hashmap and base_cmp(); procps' PreloadSystem() loop and
+ * sortpairs()), so a name that is not UTF-8 sorts and overrides by its bytes too.
+ * Both take an entry whatever it is: conf_files_list_strv() is called with no
+ * flags (no stat, no type or mask filter), procps compares names only.
+ */
+function firstOfEachName(
+  directories: readonly SnapshotDirectory[],
+): { dir: SnapshotDirectory; entry: SnapshotEntry; bytes: Buffer }[] {
+  const byName = new Map<string, { dir: SnapshotDirectory; entry: SnapshotEntry; bytes: Buffer }>();
+  for (const dir of directories) {
+    for (const entry of dir.entries) {
+      const bytes = entryNameBytes(entry);
+      const key = bytes.toString('latin1');
+      if (!key.endsWith('.conf') || byName.has(key)) continue;
+      byName.set(key, { dir, entry, bytes });
+    }
+  }
+  return [...byName.values()].sort((a, b) => compareBytes(a.bytes, b.bytes));
+}
+
+function ordered(dir: SnapshotDirectory, entry: SnapshotEntry): OrderedFile {
+  return { path: `${dir.dir}/${entry.name}`, name: entry.name, entry };
 }
 
 /**
- * The files one engine applies, in order.
+ * The files one engine reads, in order.
  *
- * Both list every `*.conf` entry of the directories in priority order and keep
- * the first entry of each name, whatever it is: conf_files_list_strv() is
- * called with no flags (no stat, no type check, no mask filter), and procps'
- * PreloadSystem() compares names only. So a directory, a dangling link or a
- * FIFO named like a lower file hides it, and a /dev/null link hides it because
- * it reads as empty. Both sort by strcmp() of the name, i.e. by bytes.
- * systemd-sysctl skips dot files; procps reads them (its only test is a name of
- * at least 5 bytes ending in ".conf"). procps then applies /etc/sysctl.conf
- * last if stat() says it is a regular file; systemd 252 reads it only through
- * a 99-sysctl.conf link.
+ * systemd-sysctl: FOREACH_DIRENT skips dot files (hidden_or_backup_file(); a name
+ * ending in ".conf" cannot carry a backup suffix), then reads the
+ * `sysctl.extra` credential last (read_credential_lines(), after the files).
+ * /etc/sysctl.conf only through a 99-sysctl.conf link.
+ *
+ * procps: every name of at least 5 bytes ending in ".conf", dot files too, each
+ * through glob(3) (procps-file-glob.ts), then /etc/sysctl.conf last if stat()
+ * says it is a regular file.
  */
-export function orderFiles(sources: SysctlSources, engine: Engine): OrderedFile[] {
-  const byName = new Map<string, OrderedFile>();
-  for (const directory of sources.directories) {
-    for (const entry of directory.entries) {
-      if (!entry.name.endsWith('.conf') || byName.has(entry.name)) continue;
-      byName.set(entry.name, { path: `${directory.dir}/${entry.name}`, name: entry.name, entry });
+export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
+  const dirs = sources.directories.filter(
+    (d) => engine === 'procps' || !NOT_READ_BY_SYSTEMD.has(d.dir),
+  );
+  const unlisted = (sources.unlisted ?? []).find(
+    (d) => engine === 'procps' || !NOT_READ_BY_SYSTEMD.has(d),
+  );
+  if (unlisted) return { kind: 'unknown', why: { code: 'directory-unlisted', path: unlisted } };
+  const truncated = dirs.find((d) => d.truncated);
+  if (truncated) return { kind: 'unknown', why: { code: 'too-many-files', path: truncated.dir } };
+  const first = firstOfEachName(dirs);
+  if (engine === 'systemd') {
+    const files = first
+      .filter(({ bytes }) => bytes[0] !== 0x2e)
+      .map(({ dir, entry }) => ordered(dir, entry));
+    const credential = sources.credential;
+    if (credential) {
+      files.push({ path: credential.path, name: 'sysctl.extra', entry: credential.entry });
+    }
+    return { kind: 'files', files };
+  }
+  const files: OrderedFile[] = [];
+  for (const { dir, entry, bytes } of first) {
+    const inDir = new Map(dir.entries.map((e) => [entryNameBytes(e).toString('latin1'), e]));
+    const glob = globProcpsName(bytes.toString('latin1'), [...inDir.keys()]);
+    if (glob.kind === 'unknown') {
+      return {
+        kind: 'unknown',
+        why: { code: 'locale-dependent-glob', path: ordered(dir, entry).path },
+      };
+    }
+    for (const name of glob.names) {
+      const found = inDir.get(name);
+      // fopen() of a name that is not there fails, and Preload() stops this list.
+      if (!found) break;
+      files.push(ordered(dir, found));
+      if (found.kind === 'unreadable' && found.effect === 'open-fails') break;
     }
   }
-  const files = [...byName.values()]
-    .filter((f) => engine === 'procps' || !hiddenForSystemd(f.name))
-    .sort((a, b) => compareNameBytes(a.name, b.name));
   const conf = sources.sysctlConf;
-  if (engine === 'procps' && conf && (conf.kind === 'file' || conf.kind === 'skipped')) {
+  // A link to /dev/null, a FIFO or a device is not S_ISREG: skipped, never opened. The
+  // reader marks a file it may not read as 'not-readable' (stat() would say).
+  if (
+    conf &&
+    (conf.kind === 'file' ||
+      conf.kind === 'skipped' ||
+      (conf.kind === 'unreadable' && conf.effect === 'not-readable'))
+  ) {
     files.push({ path: SYSCTL_CONF_PATH, name: 'sysctl.conf', entry: conf });
   }
-  return files;
+  return { kind: 'files', files };
 }

@@ -6,6 +6,23 @@ export interface Origin {
   readonly line: number;
 }
 
+/**
+ * Why the model does not say what an engine leaves ("cannot predict"): a code
+ * and the path it is about. Where the app itself chose a limit, or cannot see
+ * what root sees, it says so instead of a value that may be wrong.
+ */
+export interface Unpredictable {
+  readonly code:
+    | 'directory-unlisted'
+    | 'too-many-files'
+    | 'too-large'
+    | 'not-readable'
+    | 'device'
+    | 'locale-dependent-glob'
+    | 'pattern-through-parent';
+  readonly path: string;
+}
+
 /** One write of a value to one of our keys, in the order the engine makes them. */
 export interface KeyWrite {
   readonly origin: Origin;
@@ -29,6 +46,10 @@ export interface KeyOutcome {
   readonly cancelledBy: Origin | null;
   /** Something unusual that decided the outcome, in words (empty when nothing did). */
   readonly notes: readonly string[];
+  /** Set when the outcome cannot be known; writes, winner and stored are then empty. */
+  readonly unpredictable: Unpredictable | null;
+  /** The FIFO the engine blocks on before it writes anything; nothing is applied. */
+  readonly hangsOn: string | null;
 }
 
 export function makeWrite(origin: Origin, value: string, pattern: string | null): KeyWrite {
@@ -44,5 +65,24 @@ export function settle(
   let winner: KeyWrite | null = null;
   for (const w of writes) if (w.kernel.accepted) winner = w;
   const stored = winner && winner.kernel.accepted ? winner.kernel.stored : null;
-  return { writes, winner, stored, patterns, notes, cancelledBy };
+  return {
+    writes,
+    winner,
+    stored,
+    patterns,
+    notes,
+    cancelledBy,
+    unpredictable: null,
+    hangsOn: null,
+  };
+}
+
+/** The outcome when the model cannot tell what the engine leaves. */
+export function unpredictableOutcome(why: Unpredictable, notes: readonly string[]): KeyOutcome {
+  return { ...settle([], [], notes), unpredictable: why };
+}
+
+/** The outcome when the engine blocks on a FIFO before writing anything. */
+export function hangingOutcome(fifo: string, notes: readonly string[]): KeyOutcome {
+  return { ...settle([], [], notes), hangsOn: fifo };
 }

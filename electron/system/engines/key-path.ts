@@ -142,30 +142,60 @@ export function procpsNamesKey(path: string, key: KeyComponents): boolean {
 }
 
 /**
- * The path glob(3) returns when a procps glob path matches the key, or null.
+ * The path glob(3) returns when a procps glob path matches the key, null when it
+ * does not, 'unknown' when that depends on directories the model does not know.
  * glibc keeps the pattern's own text for the parts without magic (so
  * "/proc/sys/net//ipv4/ip_nonlocal_*" yields "/proc/sys/net//ipv4/ip_nonlocal_bind"),
  * and procps compares that string, not the file, with the other lines' paths.
+ *
+ * ".." is walked as the kernel walks it (glob only lstat()s "dir/.."): after a
+ * known directory it goes back up. After `*` it goes back to where it was,
+ * through every directory `*` matched (each level on the way to our keys has
+ * some), so the value is written once per directory, each time through a path no
+ * other line spells; the model counts one write. After any other magic the
+ * answer depends on which directories exist: 'unknown'.
  */
-export function procpsGlobMatch(path: string, key: KeyComponents): string | null {
+export function procpsGlobMatch(path: string, key: KeyComponents): string | null | 'unknown' {
   const target = ['proc', 'sys', ...key];
   const parts = path.split('/');
+  const stack: string[] = [];
   const out: string[] = [];
-  let t = 0;
+  let reached = false;
+  const isPrefix = () => stack.every((s, i) => target[i] === s);
   for (let i = 1; i < parts.length; i += 1) {
     const part = parts[i] as string;
+    // Anything after the file name (a trailing slash, "/.", "/..") fails with ENOTDIR.
+    if (reached) return null;
     if (part === '' || part === '.') {
-      // A trailing slash asks for a directory; the key is a file.
-      if (part === '' && i === parts.length - 1) return null;
-      if (t === target.length) return null;
       out.push(part);
       continue;
     }
-    if (part === '..' || t === target.length) return null;
-    const name = target[t] as string;
-    if (!componentMatches(part, name)) return null;
-    out.push(componentHasMagic(part) ? name : part);
-    t += 1;
+    if (part === '..') {
+      stack.pop();
+      out.push(part);
+      continue;
+    }
+    if (componentHasMagic(part)) {
+      if (parts[i + 1] === '..') {
+        if (part !== '*' || !KNOWN_DIRECTORIES.has(stack.join('/'))) return 'unknown';
+        // A character no path holds: the paths glob yields here match no other line's.
+        out.push('\0*', '..');
+        i += 1;
+        continue;
+      }
+      const name = target[stack.length];
+      if (!isPrefix() || name === undefined || !fnmatchComponent(part, name)) {
+        return parts.slice(i + 1).includes('..') ? 'unknown' : null;
+      }
+      stack.push(name);
+      out.push(name);
+    } else {
+      stack.push(unquoteComponent(part));
+      out.push(part);
+    }
+    const joined = stack.join('/');
+    if (joined === target.join('/')) reached = true;
+    else if (!KNOWN_DIRECTORIES.has(joined)) return null;
   }
-  return t === target.length ? `/${out.join('/')}` : null;
+  return reached ? `/${out.join('/')}` : null;
 }

@@ -120,7 +120,7 @@ test('merged /usr: /lib/sysctl.d as a link to usr/lib is read once', async () =>
   await rm(root, { recursive: true });
 });
 
-test('unreadable files and directories are reported, not fatal', async () => {
+test('unreadable files and directories are reported, not fatal, and the app does not guess what root reads there', async () => {
   const root = await layOut({
     '/etc/sysctl.d/10-secret.conf': `${V4} = 1\n`,
     '/usr/lib/sysctl.d/20-ok.conf': `${V6} = 1\n`,
@@ -135,13 +135,30 @@ test('unreadable files and directories are reported, not fatal', async () => {
       encoding: 'utf8',
     },
   );
-  const result = JSON.parse(child.stdout) as { problems: string[]; v6: string | null };
+  const result = JSON.parse(child.stdout) as {
+    problems: string[];
+    v6: string | null;
+    unpredictable: { code: string; path: string } | null;
+  };
   // Directories first, then entries (describeSourceProblems).
   expect(result.problems).toEqual([
     '/run/sysctl.d: cannot be read (EACCES)',
     '/etc/sysctl.d/10-secret.conf: permission denied',
   ]);
-  expect(result.v6).toBe('/usr/lib/sysctl.d/20-ok.conf');
+  // The engines run as root and may read both: a value would be a guess (issue #22).
+  expect(result.v6).toBeNull();
+  expect(result.unpredictable).toEqual({ code: 'directory-unlisted', path: '/run/sysctl.d' });
+  await chmod(path.join(root, 'run'), 0o755);
+  await chmod(path.join(root, 'run/sysctl.d'), 0o755);
+  const fileOnly = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, root],
+    { encoding: 'utf8' },
+  );
+  expect(JSON.parse(fileOnly.stdout)).toMatchObject({
+    v6: null,
+    unpredictable: { code: 'not-readable', path: '/etc/sysctl.d/10-secret.conf' },
+  });
   await rm(root, { recursive: true });
   await rm(path.dirname(cli), { recursive: true });
 });

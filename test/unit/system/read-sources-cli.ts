@@ -5,5 +5,9 @@ import { describeSourceProblems } from '../../../electron/system/engines/source-
 
 const sources = await readSysctlSources({ fsRoot: process.argv[2] ?? '/', platform: 'linux' });
 const key = 'net.ipv6.ip_nonlocal_bind';
-const v6 = predictBoot(sources, [key]).systemd.get(key)?.winner?.origin.path ?? null;
-process.stdout.write(JSON.stringify({ problems: describeSourceProblems(sources), v6 }));
+const outcome = predictBoot(sources, [key]).systemd.get(key);
+const v6 = outcome?.winner?.origin.path ?? null;
+const unpredictable = outcome?.unpredictable ?? null;
+process.stdout.write(
+  JSON.stringify({ problems: describeSourceProblems(sources), v6, unpredictable }),
+);
