@@ -6,6 +6,7 @@ import type {
   VipDiscovery,
   VipEntry,
 } from '../../../electron/contract';
+import { describeVipBudget } from '../vip-words';
 
 const keyOf = (e: VipEntry) => `${e.file}:${e.line}:${e.address}:${e.port ?? ''}`;
 
@@ -45,6 +46,11 @@ export function VipPanel({ api }: { readonly api: NonlocalBindApi }) {
       ) : null}
       {found ? (
         <>
+          {found.exhausted ? (
+            <div className="note warning" role="note" data-testid="vip-budget">
+              <p>{describeVipBudget(found.exhausted)}</p>
+            </div>
+          ) : null}
           {found.entries.length === 0 ? <p>No addresses found.</p> : null}
           {found.entries.length > 0 ? (
             <table className="vip-table" data-testid="vip-table">

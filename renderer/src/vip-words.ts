@@ -1,0 +1,38 @@
+import type { VipBudgetExhausted, VipBudgetName } from '../../electron/contract';
+
+function sizeWords(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} bytes`;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why the discovery stopped, per budget, with the most one look spends on it. */
+const CAUSE: Record<VipBudgetName, (limit: number) => string> = {
+  time: (limit) => `reading it took longer than ${limit / 1000} s, the most one look may take`,
+  bytes: (limit) => `reading it would pass ${sizeWords(limit)}, the most one look reads`,
+  files: (limit) => `it would open more than ${count(limit)} files, the most one look opens`,
+  entries: (limit) => `it names more than ${count(limit)} addresses, the most one look lists`,
+  skipped: (limit) =>
+    `more than ${count(limit)} of its lines were not understood, the most one look reports`,
+  directories: (limit) =>
+    `its include patterns would list more than ${count(limit)} directories, the most one look lists`,
+};
+
+/**
+ * The panel's words for a discovery that stopped at one of its budgets: which one, where,
+ * and that what is listed is only what came before.
+ */
+export function describeVipBudget(exhausted: VipBudgetExhausted): string {
+  const where =
+    exhausted.file === null
+      ? ''
+      : ` at ${exhausted.file}${exhausted.line === null ? '' : `:${exhausted.line}`}`;
+  const { progress } = exhausted;
+  return (
+    `Stopped early${where}: ${CAUSE[exhausted.budget](exhausted.limit)}. ` +
+    `Only what came before is listed (${count(progress.files)} files, ` +
+    `${sizeWords(progress.bytes)} read in ${count(progress.time)} ms); the rest was not read.`
+  );
+}

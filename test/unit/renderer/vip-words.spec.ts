@@ -1,0 +1,41 @@
+import { test, expect } from '@playwright/test';
+import type { VipBudgetExhausted, VipBudgetName } from '../../../electron/contract';
+import { DEFAULT_VIP_BUDGET } from '../../../electron/system/vip-budget';
+import { describeVipBudget } from '../../../renderer/src/vip-words';
+
+const exhausted = (
+  budget: VipBudgetName,
+  file: string | null,
+  line: number | null,
+): VipBudgetExhausted => ({
+  code: 'VIP_BUDGET_EXHAUSTED',
+  budget,
+  limit: DEFAULT_VIP_BUDGET[budget],
+  file,
+  line,
+  progress: {
+    time: 1234,
+    bytes: 4 * 1024 * 1024 + 33,
+    files: 3,
+    entries: 5000,
+    skipped: 0,
+    directories: 1,
+  },
+});
+
+test('a discovery stopped by a budget says which, where, and that the rest was not read', () => {
+  expect(describeVipBudget(exhausted('entries', '/etc/nginx/nginx.conf', 5001))).toBe(
+    'Stopped early at /etc/nginx/nginx.conf:5001: it names more than 5,000 addresses, the most one look lists. Only what came before is listed (3 files, 4 MiB read in 1,234 ms); the rest was not read.',
+  );
+  expect(describeVipBudget(exhausted('bytes', '/etc/nginx/quiet/01.conf', null))).toContain(
+    'Stopped early at /etc/nginx/quiet/01.conf: reading it would pass 16 MiB, the most one look reads.',
+  );
+  expect(describeVipBudget(exhausted('time', null, null))).toContain(
+    'Stopped early: reading it took longer than 1.5 s, the most one look may take.',
+  );
+  // Every budget has its own words.
+  const causes = (Object.keys(DEFAULT_VIP_BUDGET) as VipBudgetName[]).map(
+    (b) => describeVipBudget(exhausted(b, null, null)).split('.')[0],
+  );
+  expect(new Set(causes).size).toBe(causes.length);
+});
