@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { HandlerDeps, NodeServices } from '../../../../electron/handlers/deps';
+import { applyOrFail, planOrFail, type Planned } from '../../../../electron/handlers/make-alike';
+import { stepArguments, type StepPlan } from '../../../../electron/system/privileged-step';
+
+// The last net under one machine's Apply and plan: whatever throws there (here an elevator
+// that fails in a way no code path expects) must become that machine's own outcome, never a
+// rejection that takes every other machine's outcome down with it.
+
+let root: string;
+test.beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'nb-alike-'));
+});
+test.afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function depsWithElevator(runStep: HandlerDeps['elevator']['runStep']): HandlerDeps {
+  return {
+    ctx: { fsRoot: root, platform: 'linux' },
+    demo: null,
+    elevator: { kind: 'direct', runStep },
+    writeClipboard: null,
+    saveTextFile: null,
+    applyLog: { last: null },
+    appVersion: 'test',
+    nodes: null,
+  };
+}
+
+const services: NodeServices = {
+  ssh: { program: 'ssh', options: [], timeoutMs: 1_000 },
+  storeFile: '/nonexistent/nodes',
+};
+
+function localChange(): Planned {
+  const step: StepPlan = { ipv4: '1', ipv6: '-', file: { op: 'none' } };
+  const built = stepArguments(step);
+  if (!built.ok) throw new Error(built.error.code);
+  const failure = { ok: false, code: 'malformed', message: 'unused' } as const;
+  return {
+    column: {
+      column: { id: 'local', name: 'This computer (t)', kind: 'local', read: failure },
+      read: { ok: false, kind: 'malformed', message: 'unused' },
+      destination: null,
+    },
+    plan: { kind: 'change', step, args: built.args, file: null, changes: ['IPv4: off → on now.'] },
+  };
+}
+
+test('an Apply that throws on one machine becomes that machine’s failed outcome, named', async () => {
+  const deps = depsWithElevator(() => Promise.reject(new Error('elevator fell over')));
+  const outcome = await applyOrFail(deps, services, localChange(), null);
+  expect(outcome).toEqual({
+    id: 'local',
+    name: 'This computer (t)',
+    status: 'failed',
+    message: expect.stringMatching(
+      /^This computer \(t\): the Apply there stopped on an unexpected error/,
+    ),
+  });
+});
+
+test('a plan that throws on one machine leaves that machine out, with its reason', async () => {
+  const deps: HandlerDeps = {
+    ...depsWithElevator(() => Promise.reject(new Error('unused'))),
+    // Reading the elevator's kind is the first thing the plan does for this computer.
+    get elevator(): HandlerDeps['elevator'] {
+      throw new Error('elevator unavailable');
+    },
+  };
+  const plan = await planOrFail(deps, services, localChange());
+  expect(plan).toMatchObject({
+    id: 'local',
+    authentication: 'none',
+    error: { code: 'plan-failed', message: expect.stringContaining('this machine is left out') },
+  });
+});
