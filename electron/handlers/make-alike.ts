@@ -164,6 +164,11 @@ async function applyPlanned(
   };
 }
 
+/** One line for the log: the stack stays out of the way of the other machines' lines. */
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}
+
 /**
  * The last net under one machine's Apply: whatever goes wrong there becomes that machine's
  * own failed outcome, so one machine can never take the others' outcomes down with it.
@@ -178,7 +183,7 @@ export async function applyOrFail(
   try {
     return await applyPlanned(deps, services, planned, password);
   } catch (error) {
-    console.error(`make-alike on ${name}:`, error);
+    console.error(`make-alike on ${name}: ${errorText(error)}`);
     return {
       id,
       name,
@@ -198,7 +203,7 @@ export async function planOrFail(
   try {
     return await toNodePlan(deps, services, planned);
   } catch (error) {
-    console.error(`make-alike plan for ${name}:`, error);
+    console.error(`make-alike plan for ${name}: ${errorText(error)}`);
     return {
       id,
       name,

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../contract';
 import { FILE_NAME_SUFFIX, type FileNameRefusal } from '../file-name';
 import { stepArgumentsWords, type StepArgumentsError } from '../privileged-step';
+import type { ContentRuleError } from '../step-content-rule';
 
 /**
  * Why one file the app could write on a machine was ruled out. `path` is the node's own
@@ -11,6 +12,7 @@ export type CandidateProblem =
   | { readonly path: string; readonly code: 'would-hide'; readonly hidden: string }
   | { readonly path: string; readonly code: 'masked' | 'not-readable' | 'link' | 'not-utf8' }
   | { readonly path: string; readonly code: 'loses-at-boot' }
+  | { readonly path: string; readonly code: 'content-refused'; readonly error: ContentRuleError }
   | {
       readonly path: string | null;
       readonly code: 'step-refuses';
@@ -67,6 +69,10 @@ function problemWords(p: CandidateProblem): string {
       return `${path} is not UTF-8 text`;
     case 'loses-at-boot':
       return `${path} would lose to a file read after it`;
+    case 'content-refused':
+      return p.error.code === 'content-value-out-of-range'
+        ? `${path}: line ${p.error.line} would set a value outside 0 to 255`
+        : `${path}: the change would also touch line ${p.error.line}, which is not an ip_nonlocal_bind line`;
     case 'step-refuses':
       return p.error.code === 'content-too-large'
         ? `${path} would be ${p.error.bytes} bytes, and the app writes files of at most ${p.error.limit}`

@@ -5,6 +5,7 @@ import { checkFileName, DEFAULT_FILE_NAME } from '../file-name';
 import { findHiddenFile } from '../hidden-file';
 import { stepArguments, type StepPlan } from '../privileged-step';
 import { SETTINGS } from '../settings';
+import { checkContentChange } from '../step-content-rule';
 import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
 import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_CONF } from '../sysctl-sources';
@@ -208,6 +209,12 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
       continue;
     }
     const content = setKeysInText(old, values);
+    // The step's content rule (only the two settings' lines may change), checked here first.
+    const rule = checkContentChange(old, content);
+    if (!rule.ok) {
+      problems.push({ path, code: 'content-refused', error: rule.error });
+      continue;
+    }
     const bytes = Buffer.from(content, 'utf8');
     if (!bootMatches(predictFromSnapshot(withContent(machine.snapshot, c, bytes)), ids, target)) {
       problems.push({ path, code: 'loses-at-boot' });

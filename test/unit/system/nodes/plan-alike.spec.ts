@@ -256,3 +256,21 @@ test('every plan offered is one the step’s argument check accepts, with the sa
     }
   }
 });
+
+test('an edit the step’s content rule would refuse is never proposed, and the reason names the line', () => {
+  // A value line the rule does not recognise (not ASCII) would be replaced: more than the two
+  // settings' lines, as the step sees it. The node is told before Apply, not after.
+  const m = machine(0, {
+    '/etc/sysctl.d': [file('zz-vip.conf', 'net.ipv4.ip_nonlocal_bind = é\n')],
+  });
+  const plan = planAlike(m, ON);
+  if (plan.kind !== 'impossible') throw new Error(JSON.stringify(plan));
+  expect(plan.problems).toContainEqual({
+    path: '/etc/sysctl.d/zz-vip.conf',
+    code: 'content-refused',
+    error: { code: 'content-outside-settings', line: 1 },
+  });
+  expect(plan.error.message).toContain(
+    '/etc/sysctl.d/zz-vip.conf: the change would also touch line 1, which is not an ip_nonlocal_bind line',
+  );
+});
