@@ -4,20 +4,30 @@ import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
+import { gateConnections, type ConnectionGateCounts } from './connection-gate';
 import { checkApiRequest } from './request-guard';
 import { readStaticFile } from './static-files';
 
 const MAX_BODY_BYTES = 256 * 1024;
 /**
- * Limits against slow or piled-up clients (any local program can connect): headers must
- * arrive within 5 s and a whole request within 10 s, idle keep-alive sockets close after
- * 5 s, and at most 64 connections are open at once (the page needs a handful).
+ * Limits against slow, idle or piled-up clients (any local program can connect). A socket
+ * must send its request within 2 s of connecting, its headers within 4 s, the whole
+ * request within 8 s; an idle keep-alive socket closes after 4 s, except the page's own
+ * (30 s, so the page keeps a connection that no flood can take). Node checks the header
+ * and request timeouts every `connectionsCheckingIntervalMs`. Strangers share 128 slots,
+ * where a newcomer displaces the oldest idle one (see connection-gate.ts); 8 more slots
+ * are only for sockets that presented the page's token.
  */
 export const PREVIEW_LIMITS = {
-  headersTimeoutMs: 5_000,
-  requestTimeoutMs: 10_000,
-  keepAliveTimeoutMs: 5_000,
-  maxConnections: 64,
+  firstRequestTimeoutMs: 2_000,
+  headersTimeoutMs: 4_000,
+  requestTimeoutMs: 8_000,
+  keepAliveTimeoutMs: 4_000,
+  connectionsCheckingIntervalMs: 500,
+  openSlots: 128,
+  pageSlots: 8,
+  evictionGraceMs: 250,
+  pageKeepAliveMs: 30_000,
 } as const;
 const API_PREFIX = '/api/';
 
@@ -26,6 +36,8 @@ export interface PreviewServer {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /** How the connection slots are used right now (for tests and diagnostics). */
+  connections(): ConnectionGateCounts;
   close(): Promise<void>;
 }
 
@@ -82,12 +94,14 @@ async function handleApi(
   res: ServerResponse,
   table: HandlerTable,
   expected: { host: string; origin: string; token: string },
+  trust: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<void> {
   const refusal = checkApiRequest(req.headers, expected);
   if (refusal !== null) {
     sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: refusal } });
     return;
   }
+  trust(req, res);
   if (req.method !== 'POST') {
     sendJson(res, 405, { ok: false, error: { code: 'method-not-allowed', message: 'Use POST' } });
     return;
@@ -139,10 +153,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     headersTimeout: PREVIEW_LIMITS.headersTimeoutMs,
     requestTimeout: PREVIEW_LIMITS.requestTimeoutMs,
     keepAliveTimeout: PREVIEW_LIMITS.keepAliveTimeoutMs,
-    // Node checks the two timeouts above only this often (default 30 s).
-    connectionsCheckingInterval: 1_000,
+    // Node checks the header and request timeouts only this often (default 30 s).
+    connectionsCheckingInterval: PREVIEW_LIMITS.connectionsCheckingIntervalMs,
   });
-  server.maxConnections = PREVIEW_LIMITS.maxConnections;
+  const gate = gateConnections(server, PREVIEW_LIMITS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: '127.0.0.1', port: options.port }, () => resolve());
@@ -155,7 +169,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const work = url.startsWith(API_PREFIX)
-      ? handleApi(req, res, options.table, expected)
+      ? handleApi(req, res, options.table, expected, (r, s) => gate.trustSocketOf(r, s))
       : (async () => {
           if (req.headers.host !== host) {
             send(res, 403, 'Host header refused', 'text/plain; charset=utf-8');
@@ -182,6 +196,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    connections: () => gate.counts(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
