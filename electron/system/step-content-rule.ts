@@ -27,14 +27,18 @@ const KEY_ERE = 'net[./]ipv[46][./]ip_nonlocal_bind';
 const VALUE_ERE = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 
 /** ERE for GNU grep -E -x in the C locale, with "CR" standing for a literal carriage return. */
-function ere(value: string): string {
-  return `[[:blank:]]*-?[[:blank:]]*${KEY_ERE}[[:blank:]]*=${value}CR?`;
+function ere(dash: string, value: string): string {
+  return `[[:blank:]]*${dash}${KEY_ERE}[[:blank:]]*=${value}CR?`;
 }
 
-/** A line that sets one of the keys to anything printable: what a change may take away. */
-export const ANY_VALUE_LINE_ERE = ere('[[:print:][:blank:]]*');
-/** A line that sets one of the keys to a value in range: what a change may put in. */
-export const VALID_VALUE_LINE_ERE = ere(`[[:blank:]]*${VALUE_ERE}[[:blank:]]*`);
+/**
+ * A line that sets one of the keys to anything printable: what a change may take away.
+ * "- key" counts too: systemd reads it as the key (procps as a key with a leading space,
+ * which does not exist), so taking it out changes no other key.
+ */
+export const ANY_VALUE_LINE_ERE = ere('(-[[:blank:]]*)?', '[[:print:][:blank:]]*');
+/** A line that sets one of the keys to a value in range, read as the key by both engines: what a change may put in. */
+export const VALID_VALUE_LINE_ERE = ere('-?', `[[:blank:]]*${VALUE_ERE}[[:blank:]]*`);
 
 /** The header's lines as whole-line EREs (escaped), joined by '|'. */
 export const HEADER_LINES_ERE = FILE_HEADER.split('\n')

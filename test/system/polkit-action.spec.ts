@@ -1,13 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { ChildApplyResult } from '../support/apply-child';
 import { applyCli } from '../support/apply-child';
-import { loadBuilderConfig } from '../support/electron-builder-config';
+import { packagedFiles } from '../support/packaged-polkit';
 import {
   addUserWithPassword,
   startPrivatePolkit,
   startTtyAgent,
-  type InstalledFile,
   type PrivatePolkit,
 } from '../support/private-polkit';
 import { createSandbox, type Sandbox } from '../support/sandbox';
@@ -48,20 +47,6 @@ const request = {
     expectedSha256: null,
   },
 };
-
-/** The package's files: each fpm SOURCE=INSTALLED_PATH mapping, with the source's mode. */
-function packagedFiles(): InstalledFile[] {
-  const config = loadBuilderConfig();
-  expect(config.rpm.fpm).toEqual(config.deb.fpm);
-  return config.deb.fpm.map((mapping) => {
-    const [source, installPath] = mapping.split('=') as [string, string];
-    return {
-      path: installPath,
-      mode: statSync(source).mode & 0o7777,
-      content: readFileSync(source),
-    };
-  });
-}
 
 /** Which polkit actions the rules saw, in order. */
 function actionsAsked(polkit: PrivatePolkit): string[] {
