@@ -1,0 +1,141 @@
+import { test, expect } from '@playwright/test';
+import { STEP_EXIT } from '../../electron/system/privileged-script';
+import { createSandbox, type Sandbox } from '../support/sandbox';
+import { runStepInSandbox } from '../support/run-step';
+import {
+  b64,
+  DIR,
+  FILE,
+  inode,
+  listing,
+  NAME,
+  NEW,
+  OLD,
+  sha,
+  snapshot,
+  V4,
+  WRITE_ARGS,
+} from '../support/step-probe';
+
+// Issue 22, item 10: each check the step makes before it changes anything, taken on its
+// own, with raw argument vectors (not the app's builder), so that removing the check from
+// the script makes one of these fail. Every refusal must leave every byte as it was.
+
+let sandbox: Sandbox;
+test.beforeEach(async () => {
+  sandbox = await createSandbox();
+  sandbox.writeText(FILE, OLD);
+});
+test.afterEach(async () => {
+  await sandbox.dispose();
+});
+
+const ok = b64('net.ipv4.ip_nonlocal_bind = 1\n');
+const hex = sha(OLD);
+const long = `${'a'.repeat(196)}.conf`; // 201 characters: one over the limit
+
+/** Argument vectors the step must refuse with 64 before touching anything. */
+const REFUSED: readonly (readonly [string, readonly string[]])[] = [
+  ['six arguments', ['v1', '1', '1', 'none', '-', 'absent']],
+  ['eight arguments', ['v1', '1', '1', 'none', '-', 'absent', '-', 'x']],
+  ['an unknown protocol', ['v2', '1', '1', 'none', '-', 'absent', '-']],
+  ['IPv4 value 2', ['v1', '2', '-', 'none', '-', 'absent', '-']],
+  ['IPv6 value 01', ['v1', '-', '01', 'none', '-', 'absent', '-']],
+  ['an empty value', ['v1', '', '-', 'none', '-', 'absent', '-']],
+  ['an unknown operation', ['v1', '1', '-', 'move', NAME, hex, ok]],
+  [
+    'a name with a slash that climbs out',
+    ['v1', '1', '-', 'write', '0/../../escape.conf', 'absent', ok],
+  ],
+  ['a name with a slash, delete', ['v1', '1', '-', 'delete', '0/../../passwd.conf', 'absent', '-']],
+  ['a hidden name', ['v1', '1', '-', 'write', '.hidden.conf', 'absent', ok]],
+  ['a name not ending in .conf', ['v1', '1', '-', 'write', '99-x.conf.bak', 'absent', ok]],
+  ['a name with a space', ['v1', '1', '-', 'write', '99 x.conf', 'absent', ok]],
+  ['a name of 201 characters', ['v1', '1', '-', 'write', long, 'absent', ok]],
+  ['no name for delete', ['v1', '1', '-', 'delete', '-', hex, '-']],
+  ['an uppercase hash', ['v1', '1', '-', 'write', NAME, hex.toUpperCase(), ok]],
+  ['a 63-digit hash', ['v1', '1', '-', 'write', NAME, hex.slice(1), ok]],
+  ['a 65-digit hash', ['v1', '1', '-', 'write', NAME, `${hex}0`, ok]],
+  ['an empty hash', ['v1', '1', '-', 'write', NAME, '', ok]],
+  ['content that is not base64', ['v1', '1', '-', 'write', NAME, hex, 'bm9u!bG9j']],
+  ['empty content', ['v1', '1', '-', 'write', NAME, hex, '']],
+  ['content with a space', ['v1', '1', '-', 'write', NAME, hex, 'bm9u bG9j']],
+];
+
+test('every malformed argument vector is refused with 64, and nothing changes', async () => {
+  // A directory named "0" lets a name with "/" resolve, so a missing check would write
+  // /etc/escape.conf instead of failing by accident.
+  sandbox.run('mkdir', [`${DIR}/0`]);
+  sandbox.writeText('/etc/passwd.conf', 'keep\n');
+  const before = snapshot(sandbox);
+  for (const [what, args] of REFUSED) {
+    const outcome = await runStepInSandbox(sandbox, args);
+    expect({ what, code: outcome.code }).toEqual({ what, code: STEP_EXIT.invalidArguments });
+    expect(outcome.stderr).toMatch(/^nonlocal-bind: /);
+    expect(snapshot(sandbox), what).toBe(before);
+  }
+  expect(sandbox.run('test', ['-e', '/etc/escape.conf'], { allowFailure: true }).status).toBe(1);
+  expect(sandbox.readText('/etc/passwd.conf')).toBe('keep\n');
+});
+
+test('the longest allowed name (200 characters) is accepted: the limit is not off by one', async () => {
+  const name = `${'a'.repeat(195)}.conf`;
+  const outcome = await runStepInSandbox(sandbox, ['v1', '-', '-', 'write', name, 'absent', ok]);
+  expect(outcome).toEqual({ code: 0, stderr: '' });
+  expect(sandbox.readText(`${DIR}/${name}`)).toBe('net.ipv4.ip_nonlocal_bind = 1\n');
+});
+
+test('a file changed since it was read is refused with 65: no runtime value, no byte, no record', async () => {
+  const before = snapshot(sandbox);
+  const cases: readonly (readonly string[])[] = [
+    // The caller read other bytes than the file holds now.
+    ['v1', '1', '1', 'write', NAME, sha('# what the UI saw\n'), b64(NEW)],
+    // The caller saw no file, but there is one.
+    ['v1', '1', '1', 'write', NAME, 'absent', b64(NEW)],
+    ['v1', '1', '1', 'delete', NAME, 'absent', '-'],
+    // The caller saw a file that is gone.
+    ['v1', '1', '1', 'write', '98-gone.conf', sha(OLD), b64(NEW)],
+    ['v1', '1', '1', 'write-conf', '-', sha(OLD), b64(NEW)],
+  ];
+  for (const args of cases) {
+    const outcome = await runStepInSandbox(sandbox, args);
+    expect({ args, code: outcome.code }).toEqual({ args, code: STEP_EXIT.fileChanged });
+    expect(outcome.stderr).toContain('changed since it was read');
+    expect(snapshot(sandbox)).toBe(before);
+  }
+});
+
+test('a symbolic link, a dangling link, a directory and a FIFO are refused with 66 and left as they are', async () => {
+  sandbox.writeText(`${DIR}/target.txt`, OLD);
+  sandbox.run('sh', [
+    '-c',
+    `cd ${DIR} && ln -s target.txt 10-link.conf && ln -s nowhere 11-dangling.conf && mkdir 12-dir.conf && mkfifo 13-fifo.conf`,
+  ]);
+  const before = snapshot(sandbox);
+  const targetInode = inode(sandbox, `${DIR}/target.txt`);
+  const cases: readonly (readonly string[])[] = [
+    // The right hash of what the link points to: only the link check stands in the way.
+    ['v1', '1', '-', 'write', '10-link.conf', sha(OLD), b64(NEW)],
+    ['v1', '1', '-', 'delete', '10-link.conf', sha(OLD), '-'],
+    ['v1', '1', '-', 'write', '11-dangling.conf', 'absent', b64('net.ipv4.ip_nonlocal_bind = 1\n')],
+    ['v1', '1', '-', 'write', '12-dir.conf', 'absent', b64('net.ipv4.ip_nonlocal_bind = 1\n')],
+    ['v1', '1', '-', 'delete', '12-dir.conf', 'absent', '-'],
+    ['v1', '1', '-', 'write', '13-fifo.conf', 'absent', b64('net.ipv4.ip_nonlocal_bind = 1\n')],
+    ['v1', '1', '-', 'delete', '13-fifo.conf', 'absent', '-'],
+  ];
+  for (const args of cases) {
+    const outcome = await runStepInSandbox(sandbox, args);
+    expect({ args, code: outcome.code }).toEqual({ args, code: STEP_EXIT.notRegularFile });
+    expect(snapshot(sandbox)).toBe(before);
+  }
+  expect(sandbox.run('readlink', [`${DIR}/10-link.conf`]).stdout).toBe('target.txt\n');
+  expect(inode(sandbox, `${DIR}/target.txt`)).toBe(targetInode);
+  expect(sandbox.readText(V4)).toBe('0\n');
+});
+
+test('the same write with the right hash goes through: the refusals above are the checks, not the setup', async () => {
+  const outcome = await runStepInSandbox(sandbox, WRITE_ARGS);
+  expect(outcome).toEqual({ code: 0, stderr: '' });
+  expect(sandbox.readText(FILE)).toBe(NEW);
+  expect(listing(sandbox)).toBe(`${NAME}\n`);
+});
