@@ -7,6 +7,7 @@ import path from 'node:path';
 import { measureApply } from './measure-apply';
 import { measureApplyFromClick } from './measure-apply-ui';
 import { measureHostileTree } from './measure-hostile';
+import { measureHostileVips, VIP_GOALS } from './measure-vips';
 import { measureStepCost } from './measure-step-cost';
 import { measureFirstPaint, measureRendererSize } from './measure-renderer';
 import { measureNodeReads } from './measure-nodes';
@@ -37,6 +38,7 @@ const skipPolkit: NotMeasured = { notMeasured: 'BENCH_QUICK=1 skips the polkit c
 const stateRead = await measureStateRead(n(200, 10));
 const scaling = await measureScaling(n(30, 3));
 const hostile = await attempt(() => measureHostileTree(n(100_000, 3_000), n(5, 1)));
+const hostileVips = await attempt(() => measureHostileVips(n(5, 1)));
 const rendererSize = await measureRendererSize(path.resolve('dist'));
 const firstPaint = await attempt(() => measureFirstPaint(n(10, 2)));
 const elevation = quick ? skipPolkit : await attempt(() => measureApply(20));
@@ -92,6 +94,10 @@ const results = {
     ...hostile,
     goal: 'state read < 2 s with every trap laid out',
     ...('stateReadMedianMs' in hostile ? { met: hostile.stateReadMedianMs < 2000 } : {}),
+  },
+  hostileVips: {
+    ...hostileVips,
+    goal: `each discovery of the hostile VIP set < ${VIP_GOALS.wallMs} ms, < ${VIP_GOALS.peakRssMb} MB peak RSS, no stall > ${VIP_GOALS.stallMs} ms`,
   },
   nodeReads: {
     ...nodeReads,
@@ -169,6 +175,21 @@ const rows: [string, string, string, string][] = [
     '< 2 s',
     verdict(results.hostileTree.met),
   ],
+  ...('notMeasured' in hostileVips
+    ? [
+        ['VIP discovery, hostile set', `not measured: ${hostileVips.notMeasured}`, '', ''] as [
+          string,
+          string,
+          string,
+          string,
+        ],
+      ]
+    : hostileVips.scenarios.map((r): [string, string, string, string] => [
+        `VIP discovery, hostile: ${r.name}`,
+        `${r.wallMedianMs} ms (max ${r.wallMaxMs} of ${r.runs}); peak RSS ${r.peakRssMaxMb} MB; worst stall ${r.busyStallMaxMs} ms busy (${r.lateTickMaxMs} ms late tick); stopped by ${r.stoppedBy}`,
+        `< ${VIP_GOALS.wallMs} ms, < ${VIP_GOALS.peakRssMb} MB, < ${VIP_GOALS.stallMs} ms`,
+        verdict(r.met),
+      ])),
   [
     'pair view read: 2 SSH nodes + this computer',
     'notMeasured' in nodeReads

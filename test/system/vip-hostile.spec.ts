@@ -44,8 +44,8 @@ test('hostile load-balancer configuration: every discovery stops at a budget, sa
       expect(m.answer.files, name).toBeLessThanOrEqual(DEFAULT_VIP_BUDGET.files);
       expect(m.wallMs, name).toBeLessThan(GOAL_WALL_MS);
       expect(m.peakRssMb, name).toBeLessThan(GOAL_PEAK_RSS_MB);
-      // Stalls the process caused itself: a tick late while the process used the CPU. A
-      // late tick while the scheduler ran someone else (CI beside busy loops) is not one.
+      // Stalls the process caused itself: a tick late while its main thread ran. A late tick
+      // while the scheduler ran someone else (CI beside busy loops) is not one.
       expect(m.worstBusyStallMs, name).toBeLessThan(GOAL_STALL_MS);
     }
   } finally {
