@@ -89,6 +89,26 @@ for (const [name, bashrc] of [
   });
 }
 
+test('through sudo-prompt too, the step refuses a change beyond the two settings and changes nothing', async () => {
+  const conf = '# site\nnet.ipv4.ip_nonlocal_bind = 0\nkernel.sysrq = 0\n';
+  sandbox.writeText('/etc/sysctl.conf', conf);
+  const sha = sandbox.run('sha256sum', ['/etc/sysctl.conf']).stdout.split(' ')[0] ?? '';
+  const attack: StepPlan = {
+    ipv4: '1',
+    ipv6: '-',
+    file: {
+      op: 'write-conf',
+      expectedSha256: sha,
+      content: conf.replace('= 0\n', '= 1\n') + 'kernel.modprobe = /tmp/evil\n',
+    },
+  };
+  const answer = runStepAs(POLKIT_USERS.granted, attack);
+  expect(answer).toMatchObject({ kind: 'ran', error: { code: 'change-outside-settings' } });
+  expect(sandbox.readText('/etc/sysctl.conf')).toBe(conf);
+  // Refused before anything changed: the runtime value is untouched too.
+  expect(sandbox.readText(V4)).toBe('0\n');
+});
+
 test('working directories named with $, backticks, quotes and newlines never reach a shell', async () => {
   const marker = `/tmp/nb-injected-${randomBytes(4).toString('hex')}`;
   const base = path.join(os.tmpdir(), `nb-cwd-${randomBytes(4).toString('hex')}`);
