@@ -9,6 +9,14 @@ import type { SshNode } from '../support/ssh-node';
 const OVERRIDE = '/etc/sysctl.d/_override.conf';
 const OWN = '/etc/sysctl.d/90-nonlocal-bind.conf';
 const SHOTS = 'test-results/make-alike-left-out';
+/** The app's own bound on one ssh round trip (create-deps.ts): what a wait below is made of. */
+const SSH_ROUND_TRIP_MS = 30_000;
+/** Adding a node reads it (and the others) once, in parallel. */
+const ADD_MS = SSH_ROUND_TRIP_MS;
+/** A plan reads every machine, then asks each node's sudo whether it wants a password. */
+const PLAN_MS = 2 * SSH_ROUND_TRIP_MS;
+/** An Apply reads every machine, runs the step on the node, then reads every machine again. */
+const APPLY_MS = 3 * SSH_ROUND_TRIP_MS;
 
 function truth(node: SshNode) {
   const sb = node.sandbox;
@@ -20,7 +28,7 @@ function truth(node: SshNode) {
 }
 
 test.describe('make all alike: a node that cannot be planned is left out, with its reason', () => {
-  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+  test.describe.configure({ mode: 'serial', timeout: 2 * ADD_MS + PLAN_MS + APPLY_MS });
   let fleet: FleetPreview;
   let blocked: SshNode;
   let ordinary: SshNode;
@@ -43,12 +51,14 @@ test.describe('make all alike: a node that cannot be planned is left out, with i
     for (const node of fleet.nodes) {
       await page.getByLabel('SSH destination').fill(node.alias);
       await page.getByRole('button', { name: 'Add node' }).click();
-      await expect(page.getByTestId('pair-table')).toContainText(node.alias);
+      await expect(page.getByTestId('pair-table')).toContainText(node.alias, { timeout: ADD_MS });
     }
     await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
     const panel = page.locator('.alike-panel');
     const blockedItem = panel.locator('.alike-nodes > li', { hasText: 'lb-blocked' });
-    await expect(blockedItem).toContainText('Left out of this Apply: no file the app may write');
+    await expect(blockedItem).toContainText('Left out of this Apply: no file the app may write', {
+      timeout: PLAN_MS,
+    });
     await expect(blockedItem).toContainText(
       `no file the app may write makes the value stick under both boot engines (${OVERRIDE}: its name does not start with a letter or digit;`,
     );
@@ -75,7 +85,9 @@ test.describe('make all alike: a node that cannot be planned is left out, with i
     await panel.getByLabel('sudo password for lb-ordinary').fill(ordinary.sudoPassword);
     await panel.getByRole('button', { name: 'Apply to 1 machine' }).click();
     const outcomes = page.locator('.outcomes');
-    await expect(outcomes.locator('li.outcome-applied')).toContainText('Applied: lb-ordinary');
+    await expect(outcomes.locator('li.outcome-applied')).toContainText('Applied: lb-ordinary', {
+      timeout: APPLY_MS,
+    });
     await expect(outcomes.locator('li.outcome-skipped')).toContainText('Skipped: lb-blocked');
     await expect(outcomes.locator('li.outcome-skipped')).toContainText(
       `${OVERRIDE}: its name does not start with a letter or digit`,
