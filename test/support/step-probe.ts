@@ -74,41 +74,47 @@ export function makeReadOnly(sandbox: Sandbox, target: string): void {
   ]);
 }
 
+/** A traced step's end: its exit code, its stderr, and strace's log. */
+export interface TracedOutcome extends StepOutcome {
+  readonly log: string;
+}
+
 export interface TracedStep {
   readonly pid: number;
-  readonly done: Promise<StepOutcome>;
+  readonly done: Promise<TracedOutcome>;
   readonly exited: () => boolean;
+  /** What the step has written to stderr so far. */
+  readonly stderr: () => string;
   /** Pids strace reported stopped by a SIGSTOP, each once, oldest first, not yet taken. */
   readonly takeStops: () => number[];
 }
 
 /**
- * Runs the step under `strace -f` inside the sandbox, in its own process group so a
- * test can kill all of it. `straceOptions` chooses what is traced and injected; strace's
+ * Runs the step under `strace -f` (or, with null options, without) inside the sandbox, in
+ * its own process group so a test can kill all of it. `straceOptions` chooses what is traced and injected; strace's
  * log goes to a host temp file (the sandbox shares /tmp), where its stops are read.
  */
+/** Steps started and not yet ended, so a failed test can still end them (killLeftoverSteps). */
+const live = new Set<TracedStep>();
+
+/** Kills every step a test left running, stopped or not: call it in afterEach. */
+export async function killLeftoverSteps(): Promise<void> {
+  await Promise.all([...live].map((step) => killStep(step)));
+}
+
 export function runTracedStep(
   sandbox: Sandbox,
   args: readonly string[],
-  straceOptions: readonly string[],
+  straceOptions: readonly string[] | null,
 ): TracedStep {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nb-step-trace-'));
   const log = path.join(dir, 'strace.log');
+  const step = ['/bin/sh', '-s', '--', ...args];
   const child = sandbox.spawn(
-    'strace',
-    [
-      '-f',
-      '-qq',
-      '-e',
-      'signal=SIGSTOP',
-      '-o',
-      log,
-      ...straceOptions,
-      '/bin/sh',
-      '-s',
-      '--',
-      ...args,
-    ],
+    straceOptions === null ? '/bin/sh' : 'strace',
+    straceOptions === null
+      ? step.slice(1)
+      : ['-f', '-qq', '-e', 'signal=SIGSTOP', '-o', log, ...straceOptions, ...step],
     { detached: true, stdio: ['pipe', 'ignore', 'pipe'] },
   );
   if (child.pid === undefined) throw new Error('strace did not start');
@@ -117,11 +123,13 @@ export function runTracedStep(
   let taken = 0;
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdin?.end(PRIVILEGED_SCRIPT);
-  const done = new Promise<StepOutcome>((resolve) =>
+  const done = new Promise<TracedOutcome>((resolve) =>
     child.on('close', (code) => {
       finished = true;
+      live.delete(traced);
+      const text = readFileSync(log, { encoding: 'utf8', flag: 'a+' });
       rmSync(dir, { recursive: true, force: true });
-      resolve({ code: code ?? -1, stderr });
+      resolve({ code: code ?? -1, stderr, log: text });
     }),
   );
   const takeStops = (): number[] => {
@@ -139,7 +147,15 @@ export function runTracedStep(
     taken = stops.length;
     return fresh;
   };
-  return { pid: child.pid, done, exited: () => finished, takeStops };
+  const traced: TracedStep = {
+    pid: child.pid,
+    done,
+    exited: () => finished,
+    stderr: () => stderr,
+    takeStops,
+  };
+  live.add(traced);
+  return traced;
 }
 
 /**
@@ -160,7 +176,7 @@ export async function waitForStop(step: TracedStep): Promise<number[] | null> {
 export async function resumeUntilDone(
   step: TracedStep,
   stopped: readonly number[],
-): Promise<StepOutcome> {
+): Promise<TracedOutcome> {
   for (const pid of stopped) process.kill(pid, 'SIGCONT');
   while (!step.exited()) {
     for (const pid of step.takeStops()) process.kill(pid, 'SIGCONT');
@@ -171,6 +187,7 @@ export async function resumeUntilDone(
 
 /** Kills the traced step and everything it runs, as a crash or `kill -9` would. */
 export async function killStep(step: TracedStep): Promise<void> {
+  if (step.exited()) return;
   process.kill(-step.pid, 'SIGKILL');
   await step.done;
 }
@@ -194,7 +211,7 @@ export async function withStepHeldAfterRename(
   sandbox: Sandbox,
   args: readonly string[],
   whileStopped: () => void,
-): Promise<StepOutcome> {
+): Promise<TracedOutcome> {
   const step = runTracedStep(sandbox, args, STOP_AT_DIR_FSYNC);
   const stopped = await waitForStop(step);
   if (stopped === null) {

@@ -8,6 +8,7 @@ import {
   DIR,
   FILE,
   inode,
+  killLeftoverSteps,
   listing,
   makeReadOnly,
   NAME,
@@ -38,6 +39,7 @@ test.beforeEach(async () => {
   sandbox.run('chmod', ['0640', FILE]);
 });
 test.afterEach(async () => {
+  await killLeftoverSteps();
   await sandbox.dispose();
 });
 
