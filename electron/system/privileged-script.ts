@@ -1,4 +1,9 @@
-import { MAX_FILE_NAME_LENGTH } from './file-name';
+import {
+  FILE_NAME_CHARS,
+  FILE_NAME_FIRST_CHARS,
+  FILE_NAME_SUFFIX,
+  MAX_FILE_NAME_LENGTH,
+} from './file-name';
 import {
   ANY_VALUE_LINE_ERE,
   HEADER_LINES_ERE,
@@ -71,8 +76,8 @@ LC_ALL=C; export LC_ALL
 R="${'$'}{NONLOCAL_BIND_ROOT:-}"
 fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }
 valid_name() {
-  case "$1" in [A-Za-z0-9]*.conf) ;; *) return 1;; esac
-  case "$1" in *[!A-Za-z0-9._-]*) return 1;; esac
+  case "$1" in [${FILE_NAME_FIRST_CHARS}]*${FILE_NAME_SUFFIX}) ;; *) return 1;; esac
+  case "$1" in *[!${FILE_NAME_CHARS}]*) return 1;; esac
   [ "${'$'}{#1}" -le ${MAX_FILE_NAME_LENGTH} ]
 }
 # What a caller may change in a file (step-content-rule.ts): lines setting the two keys, and
