@@ -28,24 +28,27 @@ type RunFate =
 
 /**
  * Both engines read every file before they write anything (systemd fills its
- * hash map, procps its setting list), so a FIFO anywhere in the order blocks the
- * run in open() and nothing at all is applied, whatever came before. Otherwise a
- * file whose content the app could not see makes the run unknown.
+ * hash map, procps its setting list), so a FIFO blocks the run in open() and
+ * nothing at all is applied, whatever came before. Files are taken in the
+ * engine's order: a device before it may never end (/dev/zero, /dev/urandom), so
+ * what happens is unknown; a file whose content the app could not see (too large,
+ * not readable) is read to its end by the engine, so a FIFO after it still
+ * decides, and otherwise the run is unknown.
  */
 function fateOf(sources: SysctlSources, engine: Engine): RunFate {
   const order = orderFiles(sources, engine);
   if (order.kind === 'unknown') return order;
-  const fifo = order.files.find((f) => f.entry.kind === 'unreadable' && f.entry.effect === 'hangs');
-  if (fifo) return { kind: 'hangs', fifo: fifo.path };
+  let unseen: Unpredictable | null = null;
   for (const f of order.files) {
-    if (f.entry.kind === 'skipped')
-      return { kind: 'unknown', why: { code: 'too-large', path: f.path } };
-    if (f.entry.kind !== 'unreadable') continue;
-    if (f.entry.effect === 'not-readable' || f.entry.effect === 'device') {
-      return { kind: 'unknown', why: { code: f.entry.effect, path: f.path } };
-    }
+    const entry = f.entry;
+    if (entry.kind === 'skipped') unseen ??= { code: 'too-large', path: f.path };
+    if (entry.kind !== 'unreadable') continue;
+    if (entry.effect === 'hangs') return { kind: 'hangs', fifo: f.path };
+    if (entry.effect === 'device')
+      return { kind: 'unknown', why: { code: 'device', path: f.path } };
+    if (entry.effect === 'not-readable') unseen ??= { code: 'not-readable', path: f.path };
   }
-  return { kind: 'reads', files: order.files };
+  return unseen ? { kind: 'unknown', why: unseen } : { kind: 'reads', files: order.files };
 }
 
 const ENGINE_NAME: Record<Engine, string> = {

@@ -142,6 +142,20 @@ export function procpsNamesKey(path: string, key: KeyComponents): boolean {
 }
 
 /**
+ * Whether a pattern component could match a directory below /proc/sys: their
+ * names are made of letters, digits, '_' and '-' (interface names aside, which
+ * sit below .../conf and .../neigh, never on the way to our keys). A component
+ * with any other literal character matches none of them.
+ */
+function couldNameSysctlDirectory(component: string): boolean {
+  const literal = component
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[*?]/g, '')
+    .replace(/\\(.)/g, '$1');
+  return /^[A-Za-z0-9_-]*$/.test(literal);
+}
+
+/**
  * The path glob(3) returns when a procps glob path matches the key, null when it
  * does not, 'unknown' when that depends on directories the model does not know.
  * glibc keeps the pattern's own text for the parts without magic (so
@@ -177,6 +191,7 @@ export function procpsGlobMatch(path: string, key: KeyComponents): string | null
     }
     if (componentHasMagic(part)) {
       if (parts[i + 1] === '..') {
+        if (!couldNameSysctlDirectory(part)) return null;
         if (part !== '*' || !KNOWN_DIRECTORIES.has(stack.join('/'))) return 'unknown';
         // A character no path holds: the paths glob yields here match no other line's.
         out.push('\0*', '..');

@@ -32,6 +32,10 @@ export interface DifferentialReport {
   /** Value comparisons (tree x variant x engine x key) and winner comparisons (tagged only). */
   readonly valueChecks: number;
   readonly winnerChecks: number;
+  /** Comparisons where the model said "cannot predict" (each checked to have a cause). */
+  readonly declined: number;
+  /** Of those, the ones in tagged trees: winner comparisons the model declined. */
+  readonly declinedWinnerChecks: number;
   readonly mismatches: readonly Mismatch[];
   /** Per class: how many trees had it, and how many of those had a mismatch. */
   readonly classes: Readonly<Record<string, { trees: number; treesWithMismatch: number }>>;
@@ -92,12 +96,31 @@ async function startWorker(runner: string): Promise<{
   };
 }
 
-function compare(job: Job, result: RunnerResult, mismatches: Mismatch[]): number {
+/**
+ * Which tree classes give cause for each "cannot predict" code: the model may
+ * decline only where the app's own limits or the locale leave it blind, never on
+ * an ordinary tree (that would be a silent way to pass).
+ */
+const CAUSES: Readonly<Record<string, (classes: readonly FuzzClass[]) => boolean>> = {
+  device: (c) => c.includes(CLASSES.device),
+  'too-large': (c) => c.includes(CLASSES.readerCap),
+  'too-many-files': (c) => c.includes(CLASSES.readerCap),
+  'locale-dependent-glob': (c) =>
+    c.includes(CLASSES.nameGlob) && (c.includes(CLASSES.notUtf8) || c.includes(CLASSES.byteOrder)),
+};
+
+interface Counts {
+  winnerChecks: number;
+  declined: number;
+  /** Declined in tagged trees: the winner comparisons not made. */
+  declinedTagged: number;
+}
+
+function compare(job: Job, result: RunnerResult, mismatches: Mismatch[], counts: Counts): void {
   if ('error' in result) throw new Error(`${job.tree.id} (${job.variant}): ${result.error}`);
-  let winnerChecks = 0;
   for (const engine of ['systemd', 'procps'] as const) {
+    const run = result.actual[engine];
     KEYS.forEach((key, k) => {
-      const actual = result.actual[engine][k];
       const predicted = result.predicted[engine][k];
       const miss = (what: string) =>
         mismatches.push({
@@ -108,11 +131,24 @@ function compare(job: Job, result: RunnerResult, mismatches: Mismatch[]): number
           what,
           classes: job.tree.classes,
         });
-      if (actual === undefined || !predicted) return miss('no result');
+      if (!predicted) return miss('no prediction');
+      if (predicted.unpredictable !== null) {
+        counts.declined += 1;
+        if (job.variant === 'tagged') counts.declinedTagged += 1;
+        if (!CAUSES[predicted.unpredictable]?.(job.tree.classes))
+          miss(`model cannot predict (${predicted.unpredictable}) where the tree gives no cause`);
+        return;
+      }
+      const actual = run?.values[k];
+      if (!run || actual === undefined) return miss('no result');
+      if (predicted.hangs !== run.hung)
+        miss(
+          `engine ${run.hung ? 'blocked on a FIFO' : 'ran to its end'}, model says ${predicted.hangs ? 'it blocks' : 'it runs'}`,
+        );
       if ((predicted.stored ?? 0) !== actual)
         miss(`kernel ${actual}, model ${predicted.stored ?? 'untouched (0)'}`);
       if (job.variant !== 'tagged') return;
-      winnerChecks += 1;
+      counts.winnerChecks += 1;
       const expected = actual === 0 ? null : job.rendered.tags.get(actual);
       if (expected === undefined) return miss(`kernel ${actual} is no tag of this tree`);
       const model = predicted.winner
@@ -125,7 +161,6 @@ function compare(job: Job, result: RunnerResult, mismatches: Mismatch[]): number
         miss(`winner: kernel says ${JSON.stringify(expected)}, model ${JSON.stringify(model)}`);
     });
   }
-  return winnerChecks;
 }
 
 /** Runs jobs on the real engines in `workers` sandboxes, results in job order. */
@@ -184,10 +219,10 @@ export async function runDifferential(options: {
   );
   const mismatches: Mismatch[] = [];
   const errors: string[] = [];
-  let winnerChecks = 0;
+  const counts: Counts = { winnerChecks: 0, declined: 0, declinedTagged: 0 };
   jobs.forEach((job, i) => {
     try {
-      winnerChecks += compare(job, results[i] as RunnerResult, mismatches);
+      compare(job, results[i] as RunnerResult, mismatches, counts);
     } catch (error) {
       errors.push(String(error));
     }
@@ -207,8 +242,10 @@ export async function runDifferential(options: {
     seed: options.seed,
     trees: options.trees,
     engineRuns: jobs.length * 2,
-    valueChecks: jobs.length * 2 * KEYS.length,
-    winnerChecks,
+    valueChecks: jobs.length * 2 * KEYS.length - counts.declined,
+    winnerChecks: counts.winnerChecks,
+    declined: counts.declined,
+    declinedWinnerChecks: counts.declinedTagged,
     mismatches,
     classes,
     errors,

@@ -30,6 +30,14 @@ export const CLASSES = {
   whitespace: '9 whitespace',
   lineEnd: '10 line end',
   longLine: '11 line of 1 MiB or more',
+  notUtf8: '12 name not UTF-8',
+  fifo: '13 FIFO named *.conf',
+  credential: '14 sysctl.extra credential',
+  nameGlob: '15 procps globs the file name',
+  throughParent: '16 pattern through ".."',
+  device: '17 device named *.conf',
+  readerCap: '18 reader cap (size, file count)',
+  continuation: '19 backslash at line end',
   ordinary: 'ordinary',
 } as const;
 export type FuzzClass = (typeof CLASSES)[keyof typeof CLASSES];
@@ -80,6 +88,15 @@ const GLOBS = [
   'net..ipv4.ip_nonlocal_*',
   'net.ipv4.ip_nonlocal_*.',
   'net.ipv4.ip_nonlocal_bin[a-e]',
+];
+
+/** Patterns through "..": procps writes through every directory `*` matches, systemd refuses "..". */
+const THROUGH_PARENT = [
+  'net/*/../ipv4/ip_nonlocal_bind',
+  'net/*/../ipv6/ip_nonlocal_*',
+  '*/../net/ipv4/ip_nonlocal_bind',
+  'net/ipv6/../ipv4/ip_nonlocal_*',
+  'net/ipv4/../ipv6/ip_nonlocal_bind',
 ];
 
 /** Bytes before a line's first character. */
@@ -174,7 +191,10 @@ function assignment(ctx: LineContext): Piece[] {
   const { random } = ctx;
   const glob = !ctx.ordinary && random.chance(0.15);
   let key: string;
-  if (glob) {
+  if (glob && random.chance(0.3)) {
+    ctx.classes.add(CLASSES.throughParent);
+    key = random.pick(THROUGH_PARENT);
+  } else if (glob) {
     ctx.classes.add(CLASSES.glob);
     key = random.pick(GLOBS);
   } else {
@@ -231,6 +251,17 @@ function otherLine(ctx: LineContext): Piece[] {
   ];
 }
 
+/** A value split over two lines with a backslash: neither engine joins lines. */
+function continuation(ctx: LineContext): Piece[] {
+  ctx.classes.add(CLASSES.continuation);
+  const key = spell(ctx, ctx.random.pick(FAMILIES));
+  return ctx.random.pick<() => Piece[]>([
+    () => [key, ' = \\\n', slot(ctx, 1, 'dec')],
+    () => [key, ' = ', slot(ctx, 1, 'dec'), ' \\\n', key, ' = ', slot(ctx, 0, 'dec')],
+    () => [key, ' \\\n= ', slot(ctx, 1, 'dec')],
+  ])();
+}
+
 /** A line of a megabyte or more: systemd-sysctl stops reading the file there, procps does not. */
 export function longLine(ctx: LineContext): Piece[] {
   ctx.classes.add(CLASSES.longLine);
@@ -242,6 +273,7 @@ export function line(ctx: LineContext): Piece[] {
   return ctx.random.weighted<() => Piece[]>([
     [10, () => assignment(ctx)],
     [ctx.ordinary ? 0 : 2, () => negation(ctx)],
+    [ctx.ordinary ? 0 : 0.5, () => continuation(ctx)],
     [3, () => otherLine(ctx)],
   ])();
 }

@@ -1,11 +1,15 @@
 import type { Slot } from './fuzz-lines';
 import type { FuzzTree } from './fuzz-tree';
 
-/** An entry as the runner in the namespace lays it: content as base64 of its bytes. */
+/**
+ * An entry as the runner in the namespace lays it: content as base64 of its bytes,
+ * paths and link targets as byte text (one character per byte, see fuzz-names.ts).
+ */
 export type LaidEntry =
   | { readonly path: string; readonly kind: 'file'; readonly base64: string }
   | { readonly path: string; readonly kind: 'link'; readonly target: string }
-  | { readonly path: string; readonly kind: 'dir' };
+  | { readonly path: string; readonly kind: 'dir' }
+  | { readonly path: string; readonly kind: 'fifo' };
 
 export interface RenderedTree {
   readonly entries: readonly LaidEntry[];

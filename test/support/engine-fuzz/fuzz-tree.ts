@@ -8,13 +8,15 @@ import {
   type Piece,
   type Slot,
 } from './fuzz-lines';
+import { CREDENTIAL_PATH, DEVICES, HUGE_BYTES, MANY_FILES, pickName } from './fuzz-names';
 import { createRandom, type Random } from './random';
 
-/** One entry laid onto a real path in the namespace. */
+/** One entry laid onto a real path in the namespace; paths are byte text (fuzz-names.ts). */
 export type FuzzEntry =
   | { readonly path: string; readonly kind: 'file'; readonly pieces: readonly Piece[] }
   | { readonly path: string; readonly kind: 'link'; readonly target: string }
-  | { readonly path: string; readonly kind: 'dir' };
+  | { readonly path: string; readonly kind: 'dir' }
+  | { readonly path: string; readonly kind: 'fifo' };
 
 export interface FuzzTree {
   readonly id: string;
@@ -30,19 +32,6 @@ const DIRECTORIES = [
   [4, '/usr/lib/sysctl.d'],
 ] as const;
 
-const NAMES = [
-  '10-a.conf',
-  '50-ha.conf',
-  '60-vip.conf',
-  '90-late.conf',
-  '99-sysctl.conf',
-  '99-zz.conf',
-  'a b.conf',
-  'Z-upper.conf',
-];
-const HIDDEN_NAMES = ['.hidden.conf', '.conf', '.50-ha.conf'];
-const BYTE_ORDER_NAMES = ['\u{1F600}.conf', '\uFF5A.conf', '\u00E9.conf', 'zz.conf'];
-
 function fileContent(ctx: LineContext, lines: number, long: boolean): Piece[] {
   const pieces: Piece[] = [];
   const longAt = long ? ctx.random.int(0, lines) : -1;
@@ -56,27 +45,61 @@ function fileContent(ctx: LineContext, lines: number, long: boolean): Piece[] {
   return pieces;
 }
 
-function pickName(random: Random, ctx: LineContext, used: readonly string[]): string {
-  if (used.length > 0 && random.chance(0.3)) return random.pick(used);
-  if (!ctx.ordinary && random.chance(0.12)) {
-    ctx.classes.add(CLASSES.hidden);
-    return random.pick(HIDDEN_NAMES);
-  }
-  if (!ctx.ordinary && random.chance(0.12)) {
-    ctx.classes.add(CLASSES.byteOrder);
-    return random.pick(BYTE_ORDER_NAMES);
-  }
-  return random.pick(NAMES);
+/**
+ * An entry that is not a readable file: most set nothing yet hide same-named lower
+ * files; a FIFO blocks both engines; a device leaves the outcome unknown.
+ */
+function unreadable(random: Random, ctx: LineContext, path: string): FuzzEntry {
+  return random.weighted<() => FuzzEntry>([
+    [2, () => ({ path, kind: 'dir' })],
+    [2, () => ({ path, kind: 'link', target: '/nonexistent/sysctl.conf' })],
+    [1, () => ({ path, kind: 'link', target: path.slice(path.lastIndexOf('/') + 1) })],
+    [2, () => ({ path, kind: 'link', target: '/dev/null' })],
+    [1, () => ({ path, kind: 'link', target: '../../dev/null' })],
+    [1.5, () => (ctx.classes.add(CLASSES.fifo), { path, kind: 'fifo' })],
+    [
+      0.5,
+      () => (ctx.classes.add(CLASSES.device), { path, kind: 'link', target: random.pick(DEVICES) }),
+    ],
+  ])();
 }
 
-/** An entry that is not a readable file: it sets nothing, yet hides same-named lower files. */
-function unreadable(random: Random, path: string): FuzzEntry {
-  return random.weighted<FuzzEntry>([
-    [2, { path, kind: 'dir' }],
-    [2, { path, kind: 'link', target: '/nonexistent/sysctl.conf' }],
-    [1, { path, kind: 'link', target: path.slice(path.lastIndexOf('/') + 1) }],
-    [2, { path, kind: 'link', target: '/dev/null' }],
-  ]);
+/** Rarely, what the reader's caps leave out: one file over 4 MiB, or 2,001 files in one directory. */
+function beyondReaderCaps(random: Random, ctx: LineContext, entries: FuzzEntry[]): void {
+  if (ctx.ordinary || !random.chance(0.01)) return;
+  ctx.classes.add(CLASSES.readerCap);
+  if (random.chance(0.5)) {
+    const comment = `# ${'x'.repeat(HUGE_BYTES)}\n`;
+    entries.push({
+      path: '/usr/lib/sysctl.d/40-huge.conf',
+      kind: 'file',
+      pieces: [comment, ...line(ctx), '\n'],
+    });
+    return;
+  }
+  for (let i = 0; i < MANY_FILES; i += 1) {
+    entries.push({
+      path: `/usr/lib/sysctl.d/m${String(i).padStart(4, '0')}.conf`,
+      kind: 'file',
+      pieces: [],
+    });
+  }
+  entries.push({
+    path: '/usr/lib/sysctl.d/m9999.conf',
+    kind: 'file',
+    pieces: [...line(ctx), '\n'],
+  });
+}
+
+/** Sometimes systemd's sysctl.extra credential, which systemd-sysctl reads after every file. */
+function credential(random: Random, ctx: LineContext, entries: FuzzEntry[]): void {
+  if (ctx.ordinary || !random.chance(0.12)) return;
+  ctx.classes.add(CLASSES.credential);
+  entries.push({
+    path: CREDENTIAL_PATH,
+    kind: 'file',
+    pieces: fileContent(ctx, random.int(1, 3), false),
+  });
 }
 
 /** A seeded random tree of sysctl sources: the same (seed, index) always gives the same tree. */
@@ -98,7 +121,7 @@ export function generateTree(seed: number, index: number): FuzzTree {
     names.push(name);
     if (!ordinary && random.chance(0.15)) {
       ctx.classes.add(CLASSES.unreadable);
-      entries.push(unreadable(random, path));
+      entries.push(unreadable(random, ctx, path));
       continue;
     }
     if (!ordinary && files.length > 0 && random.chance(0.08)) {
@@ -110,11 +133,16 @@ export function generateTree(seed: number, index: number): FuzzTree {
     files.push(path);
   }
   // /etc/sysctl.conf and Debian's link to it.
-  const conf = random.weighted<'absent' | 'file' | 'link'>([
+  const conf = random.weighted<'absent' | 'file' | 'link' | 'fifo'>([
     [3, 'absent'],
     [5, 'file'],
     [ordinary ? 0 : 1, 'link'],
+    [ordinary ? 0 : 0.3, 'fifo'],
   ]);
+  if (conf === 'fifo') {
+    ctx.classes.add(CLASSES.fifo);
+    entries.push({ path: '/etc/sysctl.conf', kind: 'fifo' });
+  }
   if (conf === 'file')
     entries.push({
       path: '/etc/sysctl.conf',
@@ -125,8 +153,10 @@ export function generateTree(seed: number, index: number): FuzzTree {
     entries.push({ path: '/etc/sysctl.conf', kind: 'link', target: random.pick(files) });
   if (!taken.has('/etc/sysctl.d/99-sysctl.conf') && random.chance(0.4)) {
     entries.push({ path: '/etc/sysctl.d/99-sysctl.conf', kind: 'link', target: '../sysctl.conf' });
-    if (conf !== 'file') ctx.classes.add(CLASSES.unreadable);
+    if (conf !== 'file' && conf !== 'fifo') ctx.classes.add(CLASSES.unreadable);
   }
+  credential(random, ctx, entries);
+  beyondReaderCaps(random, ctx, entries);
   if (ordinary) ctx.classes.add(CLASSES.ordinary);
   return { id: `${seed}:${index}`, entries, slots: ctx.slots, classes: [...ctx.classes].sort() };
 }

@@ -8,6 +8,7 @@ export function describeReport(r: DifferentialReport): string {
     `- Real engine runs: ${r.engineRuns} (systemd-sysctl and \`sysctl --system\`, each tree as written and tagged)`,
     `- Value comparisons (kernel vs model): ${r.valueChecks}`,
     `- Winner comparisons (tagged trees): ${r.winnerChecks}`,
+    `- "Cannot predict" answers (each with a cause in the tree): ${r.declined}`,
     `- Mismatches: ${r.mismatches.length} (in ${new Set(r.mismatches.map((m) => m.tree)).size} trees)`,
     `- Errors: ${r.errors.length}`,
     `- Time: ${(r.durationMs / 1000).toFixed(1)} s`,

@@ -3,27 +3,39 @@
 // reader and boot model, runs both real engines, and prints one JSON line per tree.
 import { spawnSync } from 'node:child_process';
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   realpathSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { CREDENTIAL_DIRECTORIES } from '../../../electron/system/sysctl-credential';
 import {
   readSysctlSources,
   SYSCTL_CONF,
   SYSCTL_DIRECTORIES,
 } from '../../../electron/system/sysctl-sources';
+import type { SysctlSources } from '../../../electron/system/engines/file-order';
+import { runEngine } from './engine-run';
 import type { LaidEntry } from './fuzz-render';
+import { CREDENTIAL_PATH } from './fuzz-names';
 import { assertThrowawayNamespace } from './namespace-guard';
-import { KEYS, PROC_FILES, type RunnerJob, type RunnerResult } from './runner-protocol';
+import { KEYS, type PredictedKey, type RunnerJob, type RunnerResult } from './runner-protocol';
 
 assertThrowawayNamespace();
+
+const CREDSTORE = CREDENTIAL_PATH.slice(0, CREDENTIAL_PATH.lastIndexOf('/'));
+// Only /etc/credstore is private here (/etc is an overlay): a credential anywhere else
+// would come from the host and be read by the model but not handed to the engine.
+for (const { dir } of CREDENTIAL_DIRECTORIES) {
+  if (dir !== CREDSTORE && existsSync(dir)) throw new Error(`refusing to run: ${dir} exists`);
+}
 
 function clear(): void {
   const seen = new Set<string>();
@@ -36,35 +48,39 @@ function clear(): void {
     }
     if (seen.has(real)) continue;
     seen.add(real);
-    for (const name of readdirSync(real))
-      rmSync(`${real}/${name}`, { recursive: true, force: true });
+    for (const name of readdirSync(real, { encoding: 'buffer' }))
+      rmSync(Buffer.concat([Buffer.from(`${real}/`), name]), { recursive: true, force: true });
   }
   if (lstatSync(SYSCTL_CONF, { throwIfNoEntry: false })) rmSync(SYSCTL_CONF, { recursive: true });
+  rmSync(CREDSTORE, { recursive: true, force: true });
 }
+
+const bytePath = (text: string) => Buffer.from(text, 'latin1');
 
 function layOut(entries: readonly LaidEntry[]): void {
   for (const entry of entries) {
-    if (entry.kind === 'file') writeFileSync(entry.path, Buffer.from(entry.base64, 'base64'));
-    else if (entry.kind === 'link') symlinkSync(entry.target, entry.path);
-    else mkdirSync(entry.path);
+    const path = bytePath(entry.path);
+    if (entry.path.startsWith(`${CREDSTORE}/`)) mkdirSync(CREDSTORE, { recursive: true });
+    if (entry.kind === 'file') writeFileSync(path, Buffer.from(entry.base64, 'base64'));
+    else if (entry.kind === 'link') symlinkSync(bytePath(entry.target), path);
+    else if (entry.kind === 'dir') mkdirSync(path);
+    else {
+      // mkfifo(1) takes its name as text; the name may not be UTF-8, so rename by bytes.
+      const scratch = `${entry.path.slice(0, entry.path.lastIndexOf('/'))}/.nb-fifo`;
+      if (spawnSync('mkfifo', [scratch]).status !== 0) throw new Error(`mkfifo ${scratch} failed`);
+      renameSync(scratch, path);
+    }
   }
 }
 
-const ENV = {
-  PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
-  LANG: 'C.UTF-8',
-  // Never to the host's journal, whatever sockets are visible.
-  SYSTEMD_LOG_TARGET: 'console',
-  SYSTEMD_LOG_LEVEL: 'err',
-};
-
-function runEngine(engine: 'systemd' | 'procps'): number[] {
-  for (const file of PROC_FILES) writeFileSync(file, '0\n');
-  const [command, ...args] =
-    engine === 'systemd' ? ['/lib/systemd/systemd-sysctl'] : ['/usr/sbin/sysctl', '--system'];
-  const run = spawnSync(command as string, args, { env: ENV, timeout: 20_000, stdio: 'ignore' });
-  if (run.error) throw run.error;
-  return PROC_FILES.map((file) => Number(readFileSync(file, 'utf8').trim()));
+/** The model's path (UTF-8, U+FFFD for names that are not) as the tree's byte text. */
+function byteTextPaths(sources: SysctlSources): (path: string) => string {
+  const raw = new Map<string, string>();
+  for (const d of sources.directories) {
+    for (const e of d.entries)
+      if (e.rawName) raw.set(`${d.dir}/${e.name}`, `${d.dir}/${e.rawName}`);
+  }
+  return (path) => raw.get(path) ?? Buffer.from(path, 'utf8').toString('latin1');
 }
 
 async function handle(job: RunnerJob): Promise<RunnerResult> {
@@ -72,16 +88,29 @@ async function handle(job: RunnerJob): Promise<RunnerResult> {
   layOut(job.entries);
   const sources = await readSysctlSources({ fsRoot: '/', platform: 'linux' });
   const prediction = predictBoot(sources, KEYS);
-  const predicted = (engine: 'systemd' | 'procps') =>
+  const toBytes = byteTextPaths(sources);
+  const predicted = (engine: 'systemd' | 'procps'): PredictedKey[] =>
     KEYS.map((key) => {
       const outcome = prediction[engine].get(key);
       const winner = outcome?.winner?.origin ?? null;
-      return { stored: outcome?.stored ?? null, winner };
+      return {
+        stored: outcome?.stored ?? null,
+        winner: winner ? { path: toBytes(winner.path), line: winner.line } : null,
+        unpredictable: outcome?.unpredictable?.code ?? null,
+        hangs: (outcome?.hangsOn ?? null) !== null,
+      };
     });
+  const p = { systemd: predicted('systemd'), procps: predicted('procps') };
+  // An engine the model cannot predict for any key is not run: it may be reading a
+  // device forever. The comparison then checks that the tree gives cause for that.
+  const run = async (engine: 'systemd' | 'procps') =>
+    p[engine].every((k) => k.unpredictable !== null)
+      ? null
+      : runEngine(engine, existsSync(CREDENTIAL_PATH) ? CREDSTORE : null);
   return {
     id: job.id,
-    predicted: { systemd: predicted('systemd'), procps: predicted('procps') },
-    actual: { systemd: runEngine('systemd'), procps: runEngine('procps') },
+    predicted: p,
+    actual: { systemd: await run('systemd'), procps: await run('procps') },
   };
 }
 
