@@ -2,7 +2,7 @@ import { applyChanges } from '../system/apply';
 import type { HandlerDeps } from './deps';
 import { describeFailureForLog } from './apply-log';
 import { guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 import { readAppState } from './state-handlers';
 import { validateApplyRequest } from './validate-apply-request';
 

@@ -12,7 +12,7 @@ import {
 import { readRuntimeValues } from '../system/runtime';
 import type { HandlerDeps } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 
 /**
  * The demo never touches this computer's network: whether the address is local follows

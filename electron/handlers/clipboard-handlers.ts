@@ -1,6 +1,6 @@
 import type { HandlerDeps } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 
 const MAX_TEXT = 256 * 1024;
 

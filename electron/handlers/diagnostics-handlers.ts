@@ -9,7 +9,7 @@ import {
 import { checkInstalledHelper } from '../system/step-helper';
 import type { HandlerDeps } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 import { readAppState } from './state-handlers';
 
 /**

@@ -1,4 +1,5 @@
-import type { Channel, Envelope, ResultOf } from '../contract';
+import type { Channel } from '../contract';
+import type { HandlerTable } from './types';
 import type { HandlerDeps } from './deps';
 import { createApplyHandlers } from './apply-handlers';
 import { createBindTestHandlers } from './bind-test-handlers';
@@ -9,13 +10,7 @@ import { createVipHandlers } from './vip-handlers';
 import { createPlanHandlers } from './plan-handlers';
 import { createStateHandlers } from './state-handlers';
 
-/** One function per channel; payloads arrive untyped because they come from outside. */
-export type HandlerTable = {
-  readonly [C in Channel]: (payload: unknown) => Promise<Envelope<ResultOf<C>>>;
-};
-
-/** A feature contributes handlers for some channels. */
-export type FeatureHandlers<C extends Channel> = Pick<HandlerTable, C>;
+export type { FeatureHandlers, HandlerTable } from './types';
 
 /**
  * The transport-free handler table shared by Electron IPC and the preview's HTTP API.

@@ -18,7 +18,7 @@ import { LOCAL_ID, readAllMachines, toPairView, type ReadColumn } from '../syste
 import { readNode, type NodeRead } from '../system/nodes/read-node';
 import type { HandlerDeps, NodeServices } from './deps';
 import { fail, guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 import { applyOrFail, exportsFor, planAll, planOrFail } from './make-alike';
 import { checkValues, isRecord, onlyKeys } from './payload-checks';
 

@@ -8,7 +8,7 @@ import { SYSCTL_D } from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 import { validateApplyRequest } from './validate-apply-request';
 
 function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['file'] {

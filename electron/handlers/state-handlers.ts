@@ -17,7 +17,7 @@ import {
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 
 /** Reads everything the main view shows, fresh from the system each time. */
 export async function readAppState(deps: HandlerDeps): Promise<AppState> {

@@ -1,7 +1,7 @@
 import { discoverVips } from '../system/vip-discovery';
 import type { HandlerDeps } from './deps';
 import { guard, invalidPayload, succeed } from './envelope';
-import type { FeatureHandlers } from './handler-table';
+import type { FeatureHandlers } from './types';
 
 export function createVipHandlers(deps: HandlerDeps): FeatureHandlers<'vips:discover'> {
   return {

@@ -1,29 +1,13 @@
 import { spawn } from 'node:child_process';
 import { exec as sudoExec } from '@vscode/sudo-prompt';
-import type { ApiError } from '../contract';
-import { mapElevationFailure, SUDO_PROMPT_MESSAGES, type ManualCommands } from './elevation-errors';
+import { mapElevationFailure, SUDO_PROMPT_MESSAGES } from './elevation-errors';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
 import { buildElevatedCommand } from './privileged-step';
 import { createHelperElevator } from './helper-elevator';
 import { checkInstalledHelper, type HelperCheck } from './step-helper';
+import type { Elevator } from './elevator';
 
-export type StepRun =
-  | {
-      readonly kind: 'ran';
-      readonly exitCode: number;
-      readonly stdout: string;
-      readonly stderr: string;
-    }
-  | { readonly kind: 'not-elevated'; readonly error: ApiError };
-
-/**
- * Runs the privileged step once with validated arguments. `polkit`: a user is asked for
- * a password (named action or sudo-prompt); `direct`: root, or the demo's simulated root.
- */
-export interface Elevator {
-  readonly kind: 'direct' | 'polkit' | 'simulated';
-  runStep(args: readonly string[], manual: ManualCommands): Promise<StepRun>;
-}
+export type { Elevator, StepRun } from './elevator';
 
 /** The name polkit shows; fixed, never derived from input. */
 export const ELEVATION_NAME = 'Nonlocal Bind';

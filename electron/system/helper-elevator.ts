@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Elevator } from './elevate';
+import type { Elevator } from './elevator';
 import { mapElevationFailure, SUDO_PROMPT_MESSAGES } from './elevation-errors';
 import { classifyPkexecExit } from './pkexec-outcome';
 import { assertSafeTokens } from './privileged-step';

@@ -17,57 +17,15 @@ function shellEre(ere: string): string {
 }
 
 /**
- * The privileged step: one constant POSIX sh script that runs as root.
+ * The privileged step: one constant POSIX sh script that runs as root, through the packaged
+ * helper (pkexec), sudo-prompt, or ssh + sudo on a node. It is carried inline (an AppImage's
+ * FUSE mount is invisible to root) and receives only validated tokens, which it validates
+ * again, trusting nothing its caller sends: it changes nothing but the two settings
+ * (step-content-rule.ts). Its protocol, transaction, intent record, recovery, output and
+ * exit codes are described in docs/step-protocol.md.
  *
- * It is carried inline (an AppImage's FUSE mount is invisible to root, so the
- * step must not read anything from the app bundle) and receives only
- * validated tokens as positional arguments, which it validates again itself.
- *
- * Arguments: v1 IPV4 IPV6 FILE_OP FILE_NAME EXPECTED_SHA256 CONTENT_BASE64
- *   IPV4/IPV6       0 | 1 | -            (- leaves the runtime value alone)
- *   FILE_OP         none | write | delete | write-conf (write-conf: /etc/sysctl.conf itself)
- *   FILE_NAME       validated name in /etc/sysctl.d, or - with FILE_OP none or write-conf
- *   EXPECTED_SHA256 the file's sha256 when the UI read it, or "absent"
- *   CONTENT_BASE64  the complete new file content, or - unless FILE_OP is write
- *
- * Transaction, all of it under an exclusive flock on $R/run/nonlocal-bind/lock
- * (one step at a time, system-wide; a step that has to wait says so on stderr
- * and gives up after 5 minutes with exit 75): record the old runtime values,
- * check the file is unchanged since it was read, keep the original as a hard
- * link (the backup is the original inode itself: links, mode, owner, ACLs and
- * SELinux label come back untouched), write procfs, write the new content into
- * a temp file carrying the original's attributes, fsync, rename, fsync the
- * directory, read both back, and on any error or mismatch restore exactly what
- * this run changed. Temp files are removed only while holding the lock, so a
- * running step never loses its backup to another one.
- *
- * Needs only POSIX sh, coreutils and util-linux flock, and runs the same fed
- * on stdin (`sh -s -- ARGS`) or passed as a string (`sh -c SCRIPT sh ARGS`).
- *
- * Intent record and recovery: before changing anything the step writes
- * $R/run/nonlocal-bind/intent, one line
- *   v1 WANT4 WANT6 OLD4 OLD6 FILE_OP FILE_NAME NEW_SHA256
- * and removes it when it ends, applied or rolled back. A leftover record (the
- * step was killed) is resolved under the lock by the next step, or on its own
- * by `sh -s -- recover` (also for remote nodes after a dropped connection):
- * when the file already holds the new content the change is completed (the
- * wanted runtime values are written), otherwise the old runtime values are put
- * back; leftover temp files are removed either way. Both print one line:
- *   nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-
- *
- * Output: stdout `nonlocal-bind: applied` on success (after a recovered line
- * when there was a record); stderr lines `nonlocal-bind: …` otherwise,
- * including `nonlocal-bind: waiting for another Apply to finish` while queued.
- * Exit codes: STEP_EXIT below.
- *
- * NONLOCAL_BIND_ROOT (empty in production, where pkexec clears the
- * environment anyway) lets the demo and tests run the same script against a
- * directory laid out like `/`.
- *
- * The first line is a shebang because deb and rpm packages install these exact
- * bytes as the helper that their polkit action names (step-helper.ts); fed to
- * sh it is only a comment. The app uses that helper only while it is
- * byte-for-byte this script.
+ * The first line is a shebang because deb and rpm packages install these exact bytes as the
+ * helper their polkit action names (step-helper.ts); fed to sh it is only a comment.
  */
 export const PRIVILEGED_SCRIPT = String.raw`#!/bin/sh
 set -u
