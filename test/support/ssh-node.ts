@@ -34,6 +34,11 @@ export interface SshNode {
   readonly plainUser: string;
   /** The plain user's own login password (what they would type for sudo). */
   readonly plainPassword: string;
+  /**
+   * A sudo user whose login shell is bash with a chatty ~/.bashrc: it prints a line when the
+   * shell starts and another when it exits, as motd-style and conda-style startup files do.
+   */
+  readonly chattyUser: string;
   /** A user whose login shell ignores the read script and prints what `setHostileAnswer` says. */
   readonly hostileUser: string;
   setHostileAnswer(shellCode: string): void;
@@ -66,6 +71,13 @@ const FAILLOCK_AUTH = [
   'auth required pam_permit.so',
   '',
 ].join('\n');
+
+/**
+ * The longest one failed sudo authentication sleeps on a node: pam_unix asks for a 2 s fail
+ * delay, and libpam sleeps that base times (1 + mean of three uniform draws − 0.5), so at
+ * most 1.5 × 2 s (libpam/pam_delay.c).
+ */
+export const PAM_UNIX_FAIL_DELAY_MAX_MS = 1.5 * 2000;
 
 function sh(command: string, args: readonly string[], input?: string): string {
   const r = spawnSync(command, args, { input, encoding: 'utf8', timeout: 30_000 });
@@ -108,6 +120,8 @@ export async function createSshNode(
   const plainUser = 'nbplain';
   const plainPassword = 'other-pass-9';
   const hostileUser = 'nbhostile';
+  const chattyUser = 'nbchatty';
+  const chattyHome = path.join(dir, 'chatty-home');
   const hostileShell = path.join(dir, 'hostile-shell');
   const hostileAnswer = path.join(dir, 'hostile-answer');
   const sudoPassword = 'correct horse 7';
@@ -125,6 +139,12 @@ export async function createSshNode(
   writeFileSync(path.join(keysDir, sudoUser), pub);
   writeFileSync(path.join(keysDir, plainUser), pub);
   writeFileSync(path.join(keysDir, hostileUser), pub);
+  writeFileSync(path.join(keysDir, chattyUser), pub);
+  mkdirSync(chattyHome);
+  writeFileSync(
+    path.join(chattyHome, '.bashrc'),
+    "echo 'Welcome to the node (from .bashrc)'\ntrap 'echo \"bye from .bashrc\"' EXIT\n",
+  );
   writeFileSync(hostileAnswer, 'echo garbage\n');
   // A login shell that answers anything with the test's chosen output (ssh runs `$SHELL -c`).
   writeFileSync(hostileShell, `#!/bin/sh\n. ${hostileAnswer}\n`, { mode: 0o755 });
@@ -148,12 +168,13 @@ export async function createSshNode(
   sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', sudoUser]);
   sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', plainUser]);
   sandbox.run('useradd', ['-M', '-d', dir, '-s', hostileShell, hostileUser]);
+  sandbox.run('useradd', ['-M', '-d', chattyHome, '-s', '/bin/bash', chattyUser]);
   sandbox.run('chpasswd', [], {
-    input: `${sudoUser}:${sudoPassword}\n${plainUser}:${plainPassword}\n${hostileUser}:other-pass-8\n`,
+    input: `${sudoUser}:${sudoPassword}\n${plainUser}:${plainPassword}\n${hostileUser}:other-pass-8\n${chattyUser}:${sudoPassword}\n`,
   });
   sandbox.run('sh', [
     '-c',
-    `echo '${sudoUser} ALL=(ALL:ALL) ALL' > /etc/sudoers.d/nb-test && chmod 0440 /etc/sudoers.d/nb-test`,
+    `printf '%s ALL=(ALL:ALL) ALL\\n' ${sudoUser} ${chattyUser} > /etc/sudoers.d/nb-test && chmod 0440 /etc/sudoers.d/nb-test`,
   ]);
   sandbox.run('mkdir', ['-p', '/run/sshd']);
 
@@ -221,6 +242,7 @@ export async function createSshNode(
     plainUser,
     plainPassword,
     hostileUser,
+    chattyUser,
     setHostileAnswer: (shellCode) => writeFileSync(hostileAnswer, shellCode),
     knownHosts,
     dir,

@@ -2,17 +2,24 @@ import type { RuntimeReading, SettingId } from '../../contract';
 import { parseRuntimeText } from '../runtime';
 import { SYSCTL_CONF, SYSCTL_DIRECTORIES } from '../sysctl-sources';
 import type { SnapshotDirectory, SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
-import { NODE_FILE_CAP, NODE_VIP_FILE_LIMIT } from './read-script';
+import { entriesFromBatch } from './parse-directory-batch';
+import { framedBody } from './read-framing';
+import {
+  decode,
+  interfaceAddresses,
+  Malformed,
+  perFileEntry,
+  vipFileRecord,
+  type NodeVipFile,
+} from './read-records';
+import { NODE_VIP_FILE_LIMIT } from './read-script';
 
 /** Most bytes a node's read answer may have; the runner stops reading beyond this. */
 export const NODE_ANSWER_CAP = 4 * 1024 * 1024;
 /** Most records (lines) a read answer may have. */
 export const NODE_RECORD_CAP = 4000;
 
-/** A load-balancer configuration file the node sent, or why it was left out. */
-export type NodeVipFile =
-  | { readonly path: string; readonly kind: 'file'; readonly text: string }
-  | { readonly path: string; readonly kind: 'skipped'; readonly reason: string };
+export type { NodeVipFile } from './read-records';
 
 /** What the read answer carries besides the sysctl snapshot. */
 export interface NodeExtras {
@@ -34,39 +41,7 @@ export type ReadAnswer =
       readonly message: string;
     };
 
-const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const KNOWN_DIRS: readonly string[] = SYSCTL_DIRECTORIES;
-
-class Malformed extends Error {}
-
-/** The paths the read script may send as VIP files: its own list, nothing else. */
-const VIP_PATH =
-  /^\/etc\/(haproxy\/haproxy\.cfg|keepalived\/keepalived\.conf|nginx\/nginx\.conf|nginx\/conf\.d\/[^/\0]+\.conf|nginx\/sites-enabled\/[^/\0]+)$/;
-
-/** `ip -o addr` lines: "2: eth0    inet 192.0.2.1/24 brd ..." -> the address. */
-function interfaceAddresses(text: string): string[] {
-  const found: string[] = [];
-  for (const line of text.split('\n')) {
-    const m = /\sinet6?\s+([0-9A-Fa-f.:]+)\//.exec(line);
-    if (m?.[1]) found.push(m[1]);
-  }
-  return found;
-}
-
-function decode(field: string | undefined, what: string, lineNo: number): Buffer {
-  if (field === undefined || !B64.test(field) || field.length % 4 !== 0) {
-    throw new Malformed(`line ${lineNo}: ${what} is not base64`);
-  }
-  return Buffer.from(field, 'base64');
-}
-
-function decodeName(field: string | undefined, lineNo: number): string {
-  const name = decode(field, 'the file name', lineNo).toString('utf8');
-  if (name.length === 0 || name.includes('/') || name.includes('\0')) {
-    throw new Malformed(`line ${lineNo}: "${name.slice(0, 80)}" is not a file name`);
-  }
-  return name;
-}
 
 function malformed(message: string): ReadAnswer {
   return {
@@ -80,16 +55,14 @@ function malformed(message: string): ReadAnswer {
  * Turns the read script's framed answer into a snapshot, refusing anything that
  * is not exactly the format: a node can be hostile, so every field is checked,
  * every size capped, and a bad answer yields an error, never a partial snapshot.
+ * `nonce` is the one this read's script was given: only its frame counts.
  */
-export function parseReadAnswer(answer: Buffer): ReadAnswer {
+export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
   if (answer.length > NODE_ANSWER_CAP) {
     return malformed(`more than ${NODE_ANSWER_CAP / (1024 * 1024)} MiB`);
   }
-  const text = answer.toString('latin1');
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  if (lines.length > NODE_RECORD_CAP) return malformed(`more than ${NODE_RECORD_CAP} records`);
-  if (lines[0] === 'NLB-ERROR no-base64') {
+  const framed = framedBody(answer.toString('latin1'), nonce);
+  if (!framed.ok && framed.kind === 'no-base64') {
     return {
       ok: false,
       kind: 'no-base64',
@@ -97,9 +70,9 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
         'The node has no base64 command (GNU coreutils or BusyBox), which the read script needs. Install coreutils on the node.',
     };
   }
-  if (lines[0] !== 'NLB-READ 1') return malformed('it does not start with the read script header');
-  if (lines[lines.length - 1] !== 'NLB-END')
-    return malformed('it ends early, without the end marker');
+  if (!framed.ok) return malformed(framed.problem);
+  const lines = framed.lines;
+  if (lines.length > NODE_RECORD_CAP) return malformed(`more than ${NODE_RECORD_CAP} records`);
   try {
     let os: string | null = null;
     let kernel: string | null = null;
@@ -114,8 +87,10 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
     const problems: string[] = [];
     const vipFiles: NodeVipFile[] = [];
     let addresses: string[] | null = null;
-    for (let i = 1; i < lines.length - 1; i += 1) {
-      const lineNo = i + 1;
+    // One directory's batch (LIST, SIZES, then DATA), collected until its DATA arrives.
+    let batch: { list: Buffer | null; sizes: Buffer | null } | null = null;
+    for (let i = 0; i < lines.length; i += 1) {
+      const lineNo = i + 2;
       const fields = (lines[i] ?? '').split(' ');
       const tag = fields[0];
       const setting = (f: string | undefined): SettingId => {
@@ -182,6 +157,7 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
           if (tag === 'DIR-DENIED') {
             problems.push(`${dir}: cannot be listed on the node (permission denied)`);
             current = null;
+            batch = null;
             skipCurrent = true;
             break;
           }
@@ -192,43 +168,45 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
           skipCurrent = identity !== '' && identities.has(identity);
           if (identity !== '') identities.add(identity);
           current = { dir, entries: [] };
+          batch = { list: null, sizes: null };
           if (!skipCurrent) directories.push(current);
+          break;
+        }
+        case 'LIST':
+        case 'SIZES':
+        case 'DATA': {
+          arity(2);
+          const bytes = decode(fields[1], `the ${tag.toLowerCase()}`, lineNo);
+          const dir = current;
+          if (batch === null || dir === null || dir.entries.length > 0)
+            throw new Malformed(`line ${lineNo}: ${tag} outside a directory`);
+          if (tag !== 'DATA') {
+            if ((tag === 'LIST' ? batch.list : batch.sizes) !== null)
+              throw new Malformed(`line ${lineNo}: ${tag} given twice`);
+            if (tag === 'LIST') batch.list = bytes;
+            else batch.sizes = bytes;
+            break;
+          }
+          if (batch.list === null || batch.sizes === null)
+            throw new Malformed(`line ${lineNo}: DATA before LIST and SIZES`);
+          const read = entriesFromBatch({ list: batch.list, sizes: batch.sizes, data: bytes });
+          if (!read.ok) throw new Malformed(`${dir.dir}: ${read.problem}`);
+          batch = null;
+          if (!skipCurrent) for (const entry of read.entries) dir.entries.push(entry);
           break;
         }
         case 'CONF':
           arity(1);
           inConf = true;
           current = null;
+          batch = null;
           break;
         case 'FILE':
         case 'MASKED':
         case 'UNREADABLE': {
           arity(tag === 'FILE' ? 4 : 3);
-          const name = decodeName(fields[1], lineNo);
-          let entry: SnapshotEntry;
-          if (tag === 'FILE') {
-            const linkTarget =
-              fields[2] === '-'
-                ? null
-                : decode(fields[2], 'the link target', lineNo).toString('utf8');
-            const content = decode(fields[3], 'the file content', lineNo);
-            entry =
-              content.length > NODE_FILE_CAP
-                ? { name, kind: 'skipped', reason: `larger than ${NODE_FILE_CAP / 1024} KiB` }
-                : { name, kind: 'file', content, linkTarget };
-          } else if (tag === 'MASKED') {
-            entry = {
-              name,
-              kind: 'masked',
-              linkTarget: decode(fields[2], 'the link target', lineNo).toString('utf8'),
-            };
-          } else {
-            entry = {
-              name,
-              kind: 'unreadable',
-              reason: decode(fields[2], 'the reason', lineNo).toString('utf8').slice(0, 200),
-            };
-          }
+          const entry = perFileEntry(tag, fields, lineNo);
+          const name = entry.name;
           if (inConf) {
             if (
               sysctlConf !== null ||
@@ -257,17 +235,10 @@ export function parseReadAnswer(answer: Buffer): ReadAnswer {
           break;
         case 'VIPFILE': {
           arity(3);
-          const file = decode(fields[1], 'the path', lineNo).toString('utf8');
-          if (!VIP_PATH.test(file))
-            throw new Malformed(`line ${lineNo}: "${file.slice(0, 80)}" is not a VIP file`);
-          if (vipFiles.length >= NODE_VIP_FILE_LIMIT || vipFiles.some((f) => f.path === file))
+          const file = vipFileRecord(fields, lineNo);
+          if (vipFiles.length >= NODE_VIP_FILE_LIMIT || vipFiles.some((f) => f.path === file.path))
             throw new Malformed(`line ${lineNo}: too many or repeated VIP files`);
-          const content = decode(fields[2], 'the file content', lineNo);
-          vipFiles.push(
-            content.length > NODE_FILE_CAP
-              ? { path: file, kind: 'skipped', reason: `larger than ${NODE_FILE_CAP / 1024} KiB` }
-              : { path: file, kind: 'file', text: content.toString('utf8') },
-          );
+          vipFiles.push(file);
           break;
         }
         default:

@@ -4,6 +4,7 @@ import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { destinationArgs, type Destination } from './destination';
 import { NODE_ANSWER_CAP, parseReadAnswer, type NodeExtras } from './parse-read-answer';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
+import { newReadNonce } from './read-framing';
 import { READ_SCRIPT } from './read-script';
 import { classifySshFailure, type SshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
@@ -17,24 +18,50 @@ export type NodeRead =
       readonly snapshot: SysctlSnapshot;
       readonly prediction: NodePrediction;
       readonly extras: NodeExtras;
-      /** Wall time of the one ssh round trip, in ms. */
+      /** Wall time of the one ssh round trip and the parse, in ms (not the prediction). */
       readonly elapsedMs: number;
     }
   | { readonly ok: false; readonly kind: NodeReadFailureKind; readonly message: string };
 
+/** A node's answer, checked and parsed, before any prediction is made from it. */
+export type NodeAnswer =
+  | {
+      readonly ok: true;
+      readonly snapshot: SysctlSnapshot;
+      readonly extras: NodeExtras;
+      /** Wall time of the one ssh round trip and the parse, in ms. */
+      readonly elapsedMs: number;
+    }
+  | Extract<NodeRead, { ok: false }>;
+
 /**
- * Reads a node in one SSH round trip: the constant script goes on stdin to
- * `sh -s` (a constant remote command line), so nothing from input is in it.
+ * Reads a node's answer in one SSH round trip: the constant script goes on stdin to
+ * `sh -s NONCE` (a constant remote command line and a random hex nonce), so nothing
+ * from input is in it.
  */
-export async function readNode(settings: SshSettings, destination: Destination): Promise<NodeRead> {
+export async function readNodeAnswer(
+  settings: SshSettings,
+  destination: Destination,
+): Promise<NodeAnswer> {
   const started = performance.now();
+  const nonce = newReadNonce();
   const result = await runSsh(
     settings,
-    [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), 'sh', '-s'],
+    [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), 'sh', '-s', nonce],
     READ_SCRIPT,
     NODE_ANSWER_CAP,
   );
-  return interpretRead(destination.text, result, performance.now() - started, settings.timeoutMs);
+  return interpretRead(destination.text, result, nonce, started, settings.timeoutMs);
+}
+
+/** Reads a node and predicts its values now and at boot from what it holds. */
+export async function readNode(settings: SshSettings, destination: Destination): Promise<NodeRead> {
+  return withPrediction(await readNodeAnswer(settings, destination));
+}
+
+function withPrediction(answer: NodeAnswer): NodeRead {
+  if (!answer.ok) return answer;
+  return { ...answer, prediction: predictFromSnapshot(answer.snapshot) };
 }
 
 /**
@@ -43,19 +70,21 @@ export async function readNode(settings: SshSettings, destination: Destination):
  */
 export async function readThisComputer(timeoutMs = 15_000): Promise<NodeRead> {
   const started = performance.now();
-  const result = await runCapped('/bin/sh', ['-s'], READ_SCRIPT, {
+  const nonce = newReadNonce();
+  const result = await runCapped('/bin/sh', ['-s', nonce], READ_SCRIPT, {
     outputCap: NODE_ANSWER_CAP,
     timeoutMs,
   });
-  return interpretRead('This computer', result, performance.now() - started, timeoutMs);
+  return withPrediction(interpretRead('This computer', result, nonce, started, timeoutMs));
 }
 
 function interpretRead(
   node: string,
   result: CappedResult,
-  elapsedMs: number,
+  nonce: string,
+  started: number,
   timeoutMs: number,
-): NodeRead {
+): NodeAnswer {
   if (result.overflow) {
     return {
       ok: false,
@@ -72,7 +101,7 @@ function interpretRead(
   }
   if (result.status === 255 || result.status === null)
     return { ok: false, ...classifySshFailure(node, result.stderr) };
-  const answer = parseReadAnswer(result.stdout);
+  const answer = parseReadAnswer(result.stdout, nonce);
   if (!answer.ok) return { ok: false, kind: answer.kind, message: `${node}: ${answer.message}` };
   if (!answer.hasSysctl) {
     return {
@@ -84,8 +113,7 @@ function interpretRead(
   return {
     ok: true,
     snapshot: answer.snapshot,
-    prediction: predictFromSnapshot(answer.snapshot),
     extras: answer.extras,
-    elapsedMs,
+    elapsedMs: performance.now() - started,
   };
 }

@@ -3,14 +3,6 @@ import { SYSCTL_CONF, SYSCTL_DIRECTORIES } from '../sysctl-sources';
 /** Largest file the node sends; one byte more tells the parser it was larger. */
 export const NODE_FILE_CAP = 64 * 1024;
 
-/**
- * The constant, unprivileged read script, sent on the ssh session's stdin to `sh -s`.
- *
- * One round trip gives the OS, kernel release, runtime values, whether `sysctl`
- * exists, and every sysctl source. Every record is one line of space-separated
- * fields and every variable field is base64: file content, names and link targets
- * can hold newlines or spaces, but never the framing itself.
- */
 // The shell's own basename of $f, written out so the template does not read it as a JS hole.
 const BASENAME_OF_F = '${f##*/}';
 
@@ -29,13 +21,37 @@ export const NODE_VIP_FILES = [
   '/etc/nginx/sites-enabled/*',
 ] as const;
 
+/**
+ * The constant, unprivileged read script, sent on the ssh session's stdin to `sh -s NONCE`.
+ *
+ * One round trip gives the OS, kernel release, runtime values, whether `sysctl`
+ * exists, and every sysctl source. Every record is one line of space-separated
+ * fields and every variable field is base64: file content, names and link targets
+ * can hold newlines or spaces, but never the framing itself.
+ *
+ * Its $1 is a per-call nonce (hex, made by the app) that frames the answer, so what a
+ * login shell prints around it (an `echo` in ~/.bashrc) is ignored (read-framing.ts).
+ *
+ * With GNU find, each sysctl directory is read in one pass, a fixed number of processes
+ * whatever it holds (forking per file made 5,000 files take over 15 s):
+ * - LIST: every *.conf entry, NUL-separated triples: readable (r|u) + own type + type
+ *   followed (find's %y%Y: f d l p s c b, N dangling, L loop), the name, the link target.
+ * - SIZES: the regular files it may read (links followed): size and name pairs.
+ * - DATA: the content of those of them no larger than the cap, concatenated in the same
+ *   order; the parser cuts it by the sizes (and refuses the answer when they disagree).
+ * Without GNU find (BusyBox) it falls back to one record per file.
+ */
 export const READ_SCRIPT = String.raw`
 LC_ALL=C; export LC_ALL
 PATH=/usr/sbin:/usr/bin:/sbin:/bin; export PATH
-command -v base64 >/dev/null 2>&1 || { echo "NLB-ERROR no-base64"; exit 0; }
+nonce=$1
+case "$nonce" in *[!0-9a-f]*|'') exit 64;; esac
+command -v base64 >/dev/null 2>&1 || { echo "NLB-ERROR $nonce no-base64"; exit 0; }
 b() { base64 -w0 2>/dev/null || base64 | tr -d '\n'; }
 s() { printf %s "$1" | b; }
-echo "NLB-READ 1"
+fast=no
+find / -maxdepth 0 -readable -printf '' >/dev/null 2>&1 && fast=yes
+echo "NLB-READ 2 $nonce"
 printf 'OS %s\n' "$(uname -s | b)"
 printf 'KERNEL %s\n' "$(uname -r | b)"
 for k in ipv4 ipv6; do
@@ -60,7 +76,14 @@ for d in ${SYSCTL_DIRECTORIES.join(' ')}; do
   [ -d "$d" ] || continue
   if [ ! -r "$d" ] || [ ! -x "$d" ]; then printf 'DIR-DENIED %s\n' "$(s "$d")"; continue; fi
   printf 'DIR %s %s\n' "$(s "$d")" "$(stat -L -c %d:%i "$d" 2>/dev/null | b)"
-  # Dot files too: systemd-sysctl skips them but sysctl --system applies them.
+  if [ $fast = yes ]; then
+    # Every name ending in .conf, dot files too: systemd-sysctl skips them, sysctl --system applies them.
+    # Streamed, never held in a shell variable: a directory of large files costs no memory here.
+    printf 'LIST '; find "$d/" -mindepth 1 -maxdepth 1 -name '*.conf' \( -readable -printf r -o -printf u \) -printf '%y%Y\0%P\0%l\0' 2>/dev/null | b; echo
+    printf 'SIZES '; find -L "$d/" -mindepth 1 -maxdepth 1 -name '*.conf' -type f -readable -printf '%s\0%P\0' 2>/dev/null | b; echo
+    printf 'DATA '; find -L "$d/" -mindepth 1 -maxdepth 1 -name '*.conf' -type f -readable -size -${NODE_FILE_CAP + 1}c -exec cat -- {} + 2>/dev/null | b; echo
+    continue
+  fi
   for f in "$d"/*.conf "$d"/.*.conf "$d"/.conf; do
     if [ -e "$f" ] || [ -L "$f" ]; then entry "$f"; fi
   done
@@ -74,5 +97,5 @@ for f in ${NODE_VIP_FILES.join(' ')}; do
     n=$((n + 1)); printf 'VIPFILE %s %s\n' "$(s "$f")" "$(head -c ${NODE_FILE_CAP + 1} "$f" | b)"
   fi
 done
-echo "NLB-END"
+echo "NLB-END $nonce"
 `;

@@ -88,6 +88,9 @@ test.describe('a hostile node', () => {
     node = trusted();
   });
 
+  // The hostile login shell runs as `SHELL -c "sh -s NONCE"`: it knows this read's nonce.
+  const framed = (...records: string[]) =>
+    `n=\${2##* }\nprintf '%s\\n' "NLB-READ 2 $n" ${records.map((r) => `'${r}'`).join(' ')} "NLB-END $n"\n`;
   const cases: [string, string, RegExp][] = [
     ['garbage', 'head -c 3000 /dev/urandom\n', /not in the expected format/],
     [
@@ -97,23 +100,40 @@ test.describe('a hostile node', () => {
     ],
     [
       'a framing attack (a second header and a forged record inside a field)',
-      "printf 'NLB-READ 1\\nOS TGludXg=\\nRUNTIME ipv4 MQo=\\nRUNTIME ipv4 MQo=\\nNLB-END\\n'\n",
+      framed('OS TGludXg=', 'RUNTIME ipv4 MQo=', 'RUNTIME ipv4 MQo='),
       /ipv4 given twice/,
     ],
     [
+      'a frame with another nonce',
+      "printf 'NLB-READ 2 00000000000000000000000000000000\\nOS TGludXg=\\nNLB-END 00000000000000000000000000000000\\n'\n",
+      /does not start with the read script header/,
+    ],
+    [
       'a file outside the sysctl directories',
-      "printf 'NLB-READ 1\\nOS TGludXg=\\nDIR L2V0Yy9zaGFkb3c= MQ==\\nNLB-END\\n'\n",
+      framed('OS TGludXg=', 'DIR L2V0Yy9zaGFkb3c= MQ=='),
       /is not a sysctl directory/,
     ],
-    ['an early end', "printf 'NLB-READ 1\\nOS TGludXg=\\n'\n", /ends early/],
+    [
+      'a batch whose data does not add up',
+      // /etc/sysctl.d listing a.conf (5 bytes by SIZES) while DATA holds 3.
+      framed(
+        'OS TGludXg=',
+        'DIR L2V0Yy9zeXNjdGwuZA== MQ==',
+        'LIST cmZmAGEuY29uZgAA',
+        'SIZES NQBhLmNvbmYA',
+        'DATA YWJj',
+      ),
+      /changed while they were read/,
+    ],
+    ['an early end', 'n=${2##* }\nprintf \'NLB-READ 2 %s\\nOS TGludXg=\\n\' "$n"\n', /ends early/],
     [
       'a system that is not Linux',
-      "printf 'NLB-READ 1\\nOS RnJlZUJTRA==\\nRUNTIME-ABSENT ipv4\\nRUNTIME-ABSENT ipv6\\nNLB-END\\n'\n",
+      framed('OS RnJlZUJTRA==', 'RUNTIME-ABSENT ipv4', 'RUNTIME-ABSENT ipv6'),
       /runs FreeBSD, not Linux/,
     ],
     [
       'a Linux node without sysctl',
-      "printf 'NLB-READ 1\\nOS TGludXg=\\nRUNTIME ipv4 MAo=\\nRUNTIME ipv6 MAo=\\nNLB-END\\n'\n",
+      framed('OS TGludXg=', 'RUNTIME ipv4 MAo=', 'RUNTIME ipv6 MAo='),
       /no sysctl command.*procps/,
     ],
   ];
