@@ -44,12 +44,20 @@ export interface ConnectionGate {
   counts(): ConnectionGateCounts;
 }
 
-interface Tracked {
+interface Tracked extends EvictionCandidate {
   readonly socket: Socket;
   readonly acceptedAt: number;
   /** Requests received on this socket whose response has not finished. */
   inFlight: number;
   page: boolean;
+}
+
+/** What pickEviction looks at; the gate's own records have exactly these fields. */
+export interface EvictionCandidate {
+  readonly socket: { readonly bytesRead: number };
+  readonly acceptedAt: number;
+  readonly inFlight: number;
+  readonly page: boolean;
 }
 
 /**
@@ -58,32 +66,31 @@ interface Tracked {
  * time go before younger ones (a young one's request may still be on its way), and within
  * that, sockets that never sent a byte (an idle flood) before those that did (a served
  * keep-alive, half-sent headers); oldest first in each tier. `tracked` iterates in
- * acceptance order. A young socket is still taken rather than refusing the newcomer: a
- * refusal is certain to hit a page's request that arrives then, while a young socket is
- * only reached after every older stranger has gone.
+ * acceptance order; `newcomer` is skipped. A young socket is still taken rather than refusing the newcomer: a refusal
+ * is certain to hit a page's request that arrives then, while a young socket is only
+ * reached after every older stranger has gone. Called on every connection at the cap, so
+ * it allocates nothing per socket.
  */
-export function pickEviction(
-  tracked: Iterable<{
-    readonly acceptedAt: number;
-    readonly inFlight: number;
-    readonly page: boolean;
-    readonly bytesRead: number;
-  }>,
+export function pickEviction<T extends EvictionCandidate>(
+  tracked: Iterable<T>,
   now: number,
   graceMs: number,
-): number | null {
-  // Index of the first (oldest) socket in each tier: 0 is the first to go.
-  const firstInTier: (number | null)[] = [null, null, null, null];
-  let index = 0;
+  newcomer: T | null,
+): T | null {
+  // The first (oldest) socket in each tier; tier 0 goes first.
+  let tier1: T | null = null;
+  let tier2: T | null = null;
+  let tier3: T | null = null;
   for (const entry of tracked) {
-    if (!entry.page && entry.inFlight === 0) {
-      const tier = (now - entry.acceptedAt >= graceMs ? 0 : 2) + (entry.bytesRead === 0 ? 0 : 1);
-      if (tier === 0) return index;
-      firstInTier[tier] ??= index;
-    }
-    index += 1;
+    if (entry.page || entry.inFlight > 0 || entry === newcomer) continue;
+    const silent = entry.socket.bytesRead === 0;
+    if (now - entry.acceptedAt >= graceMs) {
+      if (silent) return entry;
+      tier1 ??= entry;
+    } else if (silent) tier2 ??= entry;
+    else tier3 ??= entry;
   }
-  return firstInTier.find((found) => found !== null) ?? null;
+  return tier1 ?? tier2 ?? tier3;
 }
 
 /** Applies `limits` to every connection `server` accepts. Replaces `server.maxConnections`. */
@@ -96,30 +103,23 @@ export function gateConnections(server: Server, limits: ConnectionGateLimits): C
 
   const openCount = (): number => tracked.size - pageCount;
 
-  const makeRoomFor = (newcomer: Socket): boolean => {
-    const candidates = [...tracked.values()].filter((entry) => entry.socket !== newcomer);
-    const index = pickEviction(
-      candidates.map((entry) => ({ ...entry, bytesRead: entry.socket.bytesRead })),
-      Date.now(),
-      limits.evictionGraceMs,
-    );
-    const victim = index === null ? undefined : candidates[index];
-    if (victim === undefined) return false;
-    victim.socket.destroy();
-    evicted += 1;
-    return true;
-  };
-
   server.on('connection', (socket: Socket) => {
-    tracked.set(socket, { socket, acceptedAt: Date.now(), inFlight: 0, page: false });
+    const entry: Tracked = { socket, acceptedAt: Date.now(), inFlight: 0, page: false };
+    tracked.set(socket, entry);
     socket.once('close', () => {
       if (tracked.get(socket)?.page === true) pageCount -= 1;
       tracked.delete(socket);
     });
-    if (openCount() > limits.openSlots && !makeRoomFor(socket)) {
-      refused += 1;
-      socket.destroy();
-      return;
+    if (openCount() > limits.openSlots) {
+      const victim = pickEviction(tracked.values(), Date.now(), limits.evictionGraceMs, entry);
+      if (victim === null) {
+        // Every other open socket is serving a request: those finish soon by themselves.
+        refused += 1;
+        socket.destroy();
+        return;
+      }
+      evicted += 1;
+      victim.socket.destroy();
     }
     // Node's http server destroys a socket whose timeout fires when nobody else listens.
     socket.setTimeout(limits.firstRequestTimeoutMs);

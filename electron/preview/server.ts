@@ -67,16 +67,24 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body, unless it is too large or the client went away (a timeout cut it off). */
+async function readBody(
+  req: IncomingMessage,
+): Promise<{ ok: true; text: string } | { ok: false; error: 'too-large' | 'aborted' }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
+  try {
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) return { ok: false, error: 'too-large' };
+      chunks.push(buffer);
+    }
+  } catch {
+    // The stream fails only when the socket closed before the body was complete.
+    return { ok: false, error: 'aborted' };
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
 }
 
 /**
@@ -115,7 +123,9 @@ async function handleApi(
     return;
   }
   const body = await readBody(req);
-  if (body === null) {
+  // Nobody is left to answer.
+  if (!body.ok && body.error === 'aborted') return;
+  if (!body.ok) {
     sendJson(res, 413, {
       ok: false,
       error: { code: 'too-large', message: 'Request body too large' },
@@ -124,7 +134,7 @@ async function handleApi(
   }
   let parsed: unknown;
   try {
-    parsed = body === '' ? {} : JSON.parse(body);
+    parsed = body.text === '' ? {} : JSON.parse(body.text);
   } catch {
     sendJson(res, 400, {
       ok: false,
