@@ -63,7 +63,11 @@ export function checkBindAddresses(addresses: readonly unknown[]): string[] | st
 function interpret(node: string, name: string, r: CappedResult): NodeBindTestResult | string {
   if (r.status === 255 || r.status === null || r.timedOut || r.overflow)
     return classifySshFailure(name, r.stderr).message;
-  const lines = r.stdout.toString('utf8').split('\n');
+  const all = r.stdout.toString('utf8').split('\n');
+  // A login shell may print before the script (an echo in ~/.bashrc): the answer starts
+  // at its PROGRAM line, and only RESULT lines after it count.
+  const start = all.findIndex((l) => /^PROGRAM (python3|perl|none)$/.test(l));
+  const lines = start < 0 ? [] : all.slice(start);
   const program = /^PROGRAM (python3|perl|none)$/.exec(lines[0] ?? '')?.[1];
   if (!program) return `${name}: the bind test gave an answer the app does not understand.`;
   if (program === 'none')

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { bindTestOnNode } from '../../../electron/system/nodes/node-bind-test';
 import { readNode, readNodeAnswer } from '../../../electron/system/nodes/read-node';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
@@ -21,7 +22,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     node = trusted();
   });
 
-  test('a chatty ~/.bashrc (a line before, a line after): the node reads, and an Apply works', async () => {
+  test('a chatty ~/.bashrc (a line before, a line after): the node reads, applies and bind-tests', async () => {
     const chatty = dest(`${node.chattyUser}@${node.alias}`);
     // The login shell really prints around the command: what ssh gives back shows it.
     const said = spawnSync(
@@ -52,6 +53,9 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     );
     expect(applied, applied.ok ? '' : applied.message).toMatchObject({ ok: true });
     expect(node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout.trim()).toBe('1');
+    const bound = await bindTestOnNode(node.settings, chatty, ['192.0.2.10']);
+    if (typeof bound === 'string') throw new Error(bound);
+    expect(bound.results.map((r) => r.outcome)).toEqual(['works']);
     node.sandbox.run('rm', ['/etc/sysctl.d/60-vip.conf']);
   });
 
