@@ -14,9 +14,14 @@ const MAX_BODY_BYTES = 256 * 1024;
  * must send its request within 2 s of connecting, its headers within 4 s, the whole
  * request within 8 s; an idle keep-alive socket closes after 4 s, except the page's own
  * (30 s, so the page keeps a connection that no flood can take). Node checks the header
- * and request timeouts every `connectionsCheckingIntervalMs`. Strangers share 128 slots,
- * where a newcomer displaces the oldest idle one (see connection-gate.ts); 8 more slots
- * are only for sockets that presented the page's token.
+ * and request timeouts every `connectionsCheckingIntervalMs`.
+ *
+ * Strangers share `openSlots`, where a newcomer displaces the oldest idle one (see
+ * connection-gate.ts); `pageSlots` more are only for sockets that presented the token.
+ * Node accepts everything queued in the kernel in one go, up to the listen backlog and
+ * what arrives meanwhile. With twice the backlog in open slots, such a burst cannot push
+ * out a socket accepted just before it, whose request has not been read yet. An idle
+ * socket costs about 7 KB, so the slots cost under 10 MB at most.
  */
 export const PREVIEW_LIMITS = {
   firstRequestTimeoutMs: 2_000,
@@ -24,7 +29,8 @@ export const PREVIEW_LIMITS = {
   requestTimeoutMs: 8_000,
   keepAliveTimeoutMs: 4_000,
   connectionsCheckingIntervalMs: 500,
-  openSlots: 128,
+  listenBacklog: 511,
+  openSlots: 1_024,
   pageSlots: 8,
   evictionGraceMs: 250,
   pageKeepAliveMs: 30_000,
@@ -169,7 +175,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const gate = gateConnections(server, PREVIEW_LIMITS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: options.port }, () => resolve());
+    server.listen(
+      { host: '127.0.0.1', port: options.port, backlog: PREVIEW_LIMITS.listenBacklog },
+      () => resolve(),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
