@@ -1,16 +1,32 @@
 import type { VipDiscovery, VipEntry } from '../../contract';
 import { isLocalAddress } from '../bind-test';
-import type { ParseResult } from '../vip-address';
+import type { ConfigParser, ParseSink } from '../vip-address';
+import { createDiscoveryBudget, DEFAULT_VIP_BUDGET, type VipBudgetLimits } from '../vip-budget';
 import { toVipEntry } from '../vip-discovery';
-import { parseHaproxyConfig } from '../vip-haproxy';
-import { parseKeepalivedConfig } from '../vip-keepalived';
-import { parseNginxConfig } from '../vip-nginx';
+import { createHaproxyParser } from '../vip-haproxy';
+import { createKeepalivedParser } from '../vip-keepalived';
+import { createNginxParser } from '../vip-nginx';
 import type { NodeExtras } from './parse-read-answer';
 
-function parserFor(file: string): ((text: string, file: string) => ParseResult) | null {
-  if (file === '/etc/haproxy/haproxy.cfg') return parseHaproxyConfig;
-  if (file === '/etc/keepalived/keepalived.conf') return parseKeepalivedConfig;
-  if (file.startsWith('/etc/nginx/')) return parseNginxConfig;
+/**
+ * What one node's VIP list may hold in the pair view. Tighter than this computer's own
+ * discovery: the view carries every node at once, and a node's 30 files of 64 KiB of
+ * `listen` lines would otherwise become ~90,000 entries and a ~20 MB response. A thousand
+ * addresses is more than any real pair of load balancers names, and the list says when
+ * it was cut.
+ */
+export const NODE_VIP_BUDGET: VipBudgetLimits = {
+  ...DEFAULT_VIP_BUDGET,
+  entries: 1000,
+  skipped: 200,
+};
+
+type Create = (file: string, sink: ParseSink) => ConfigParser;
+
+function parserFor(file: string): Create | null {
+  if (file === '/etc/haproxy/haproxy.cfg') return createHaproxyParser;
+  if (file === '/etc/keepalived/keepalived.conf') return createKeepalivedParser;
+  if (file.startsWith('/etc/nginx/')) return createNginxParser;
   return null;
 }
 
@@ -24,47 +40,65 @@ function programOf(file: string): VipEntry['program'] {
 
 /** Where Debian and RHEL packages include from, which the read script already sends. */
 const READ_INCLUDES = /^\/etc\/nginx\/(conf\.d\/\*\.conf|sites-enabled\/\*)$/;
+/** An include pattern is the node's text: quoted in a reason only this far. */
+const PATTERN_SHOWN = 120;
 
 /**
  * A node's VIPs from the configuration its read answer carried, with the same
- * parsers as this computer. "On the node" is judged from the node's own interfaces.
+ * parsers as this computer, within one budget per node (NODE_VIP_BUDGET). "On the
+ * node" is judged from the node's own interfaces.
  */
-export function vipsFromNode(extras: NodeExtras, machine: string): VipDiscovery {
+export function vipsFromNode(
+  extras: NodeExtras,
+  machine: string,
+  limits: VipBudgetLimits = NODE_VIP_BUDGET,
+): VipDiscovery {
+  const budget = createDiscoveryBudget(limits);
   const held = extras.addresses ?? [];
   const entries: VipEntry[] = [];
   const skipped: VipDiscovery['skipped'][number][] = [];
   const files: VipDiscovery['files'][number][] = [];
+  const skip = (line: VipDiscovery['skipped'][number]) => {
+    if (budget.spend('skipped', 1, line)) skipped.push(line);
+  };
   for (const vipFile of extras.vipFiles) {
+    if (budget.exhausted !== null) break;
     if (vipFile.kind === 'skipped') {
       files.push({ path: vipFile.path, status: 'unreadable', detail: vipFile.reason });
       continue;
     }
     files.push({ path: vipFile.path, status: 'read', detail: null });
-    const parse = parserFor(vipFile.path);
-    if (!parse) continue;
-    const result = parse(vipFile.text, vipFile.path);
+    const create = parserFor(vipFile.path);
+    if (!create) continue;
     const program = programOf(vipFile.path);
-    entries.push(
-      ...result.addresses.map((found) =>
-        toVipEntry(found, program, isLocalAddress(found.address, held), machine),
-      ),
-    );
-    skipped.push(...result.skipped);
-    for (const pattern of result.includes) {
-      if (READ_INCLUDES.test(pattern)) continue;
-      skipped.push({
-        file: vipFile.path,
-        line: 0,
-        reason: `include ${pattern}: not read on a node (the app reads nginx.conf, conf.d/*.conf and sites-enabled/* there)`,
-      });
-    }
+    const at = { file: vipFile.path, line: null };
+    if (!budget.spend('bytes', vipFile.text.length, at)) break;
+    const parser = create(vipFile.path, {
+      address: (found) => {
+        if (!budget.spend('entries', 1, found)) return;
+        entries.push(toVipEntry(found, program, isLocalAddress(found.address, held), machine));
+      },
+      skipped: skip,
+      include: (pattern, line) => {
+        if (READ_INCLUDES.test(pattern)) return;
+        skip({
+          file: vipFile.path,
+          line,
+          reason: `include ${pattern.slice(0, PATTERN_SHOWN)}: not read on a node (the app reads nginx.conf, conf.d/*.conf and sites-enabled/* there)`,
+        });
+      },
+    });
+    parser.push(vipFile.text);
+    parser.end();
   }
   if (extras.addresses === null) {
-    skipped.push({
+    skip({
       file: '(node)',
       line: 0,
       reason: 'the node has no ip command, so the app cannot tell which addresses it holds',
     });
   }
-  return { entries, skipped, files };
+  return budget.exhausted === null
+    ? { entries, skipped, files }
+    : { entries, skipped, files, exhausted: budget.exhausted };
 }

@@ -8,6 +8,15 @@ import type { SshSettings } from './ssh-runner';
 
 export const LOCAL_ID = 'local';
 
+/**
+ * Most bytes (as JSON) one machine's column may take in the view, and all of them
+ * together. Every part of a column is capped where it is made (a node's answer, its VIP
+ * budget), but what is made from it (boot details of thousands of files that each set the
+ * keys) is checked here once more, so a hostile node cannot swell the response.
+ */
+export const NODE_COLUMN_CAP = 1024 * 1024;
+export const PAIR_VIEW_CAP = 8 * 1024 * 1024;
+
 /** One machine as read for the pair view, with the raw read kept for planning. */
 export interface ReadColumn {
   readonly column: NodeColumn;
@@ -39,6 +48,33 @@ function toColumn(id: string, name: string, kind: NodeColumn['kind'], read: Node
 }
 
 /**
+ * What a column that is not shown may take at most: its id and name (a destination of a
+ * few hundred characters at most) and a sentence. Reserved for every column up front, so
+ * that the columns left out cannot push the view past its cap either.
+ */
+const NOT_SHOWN_RESERVE = 2048;
+
+/** A column too large to send, or past the view's cap, says so instead of its reading. */
+export function withinCaps(columns: readonly ReadColumn[]): ReadColumn[] {
+  let left = PAIR_VIEW_CAP - columns.length * NOT_SHOWN_RESERVE;
+  const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  return columns.map((c) => {
+    const size = Buffer.byteLength(JSON.stringify(c.column));
+    const beyond = Math.max(0, size - NOT_SHOWN_RESERVE);
+    if (size <= NODE_COLUMN_CAP && beyond <= left) {
+      left -= beyond;
+      return c;
+    }
+    const why =
+      size > NODE_COLUMN_CAP
+        ? `what the app made of its answer takes ${mib(size)}, more than the ${mib(NODE_COLUMN_CAP)} one machine may take in the view`
+        : `with the other machines the view would pass ${mib(PAIR_VIEW_CAP)}`;
+    const message = `${c.column.name.slice(0, 300)}: not shown: ${why}.`;
+    return { ...c, column: { ...c.column, read: { ok: false, code: 'too-large', message } } };
+  });
+}
+
+/**
  * This computer and every node, read at the same time: one round trip each.
  * `fresh` holds nodes the caller has just read (a node being added), which are not read again.
  */
@@ -51,7 +87,7 @@ export async function readAllMachines(
     readThisComputer(),
     ...destinations.map((d) => fresh.get(d.text) ?? readNode(settings, d)),
   ]);
-  return reads.map((read, i) => {
+  const columns = reads.map((read, i) => {
     const destination = i === 0 ? null : (destinations[i - 1] ?? null);
     const column =
       destination === null
@@ -59,6 +95,7 @@ export async function readAllMachines(
         : toColumn(destination.text, destination.text, 'ssh', read);
     return { column, read, destination };
   });
+  return withinCaps(columns);
 }
 
 /** The differences against the first machine that could be read. */

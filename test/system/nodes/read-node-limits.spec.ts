@@ -2,6 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { bindTestOnNode } from '../../../electron/system/nodes/node-bind-test';
 import { readNode, readNodeAnswer } from '../../../electron/system/nodes/read-node';
+import { NODE_VIP_BUDGET } from '../../../electron/system/nodes/node-vips';
+import {
+  NODE_COLUMN_CAP,
+  readAllMachines,
+  toPairView,
+} from '../../../electron/system/nodes/pair-view';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
@@ -74,6 +80,29 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
       expect(read.elapsedMs).toBeLessThan(MANY_FILES_READ_MS);
     } finally {
       node.sandbox.run('sh', ['-c', 'find /usr/lib/sysctl.d -mindepth 1 -delete']);
+    }
+  });
+
+  test('30 nginx files of 64 KiB of listen lines: the VIP list is cut at the node budget, and the view stays small', async () => {
+    const listen = '  listen 192.0.2.77:8080;\n'.repeat(2600);
+    node.sandbox.writeText(`${node.sandbox.scratch}/listen.conf`, `server {\n${listen}}\n`);
+    node.sandbox.run('sh', [
+      '-c',
+      `set -e; mkdir -p /etc/nginx/conf.d; rm -f /etc/nginx/nginx.conf
+       for i in $(seq 1 30); do head -c 65536 "$0" > /etc/nginx/conf.d/vhost-$i.conf; done`,
+      `${node.sandbox.scratch}/listen.conf`,
+    ]);
+    try {
+      const columns = await readAllMachines(node.settings, [dest(node.alias)]);
+      const view = toPairView(columns);
+      const read = view.columns[1]?.read;
+      if (!read?.ok) throw new Error(read?.message ?? 'no column');
+      expect(read.vips.entries).toHaveLength(NODE_VIP_BUDGET.entries);
+      expect(read.vips.exhausted).toMatchObject({ budget: 'entries' });
+      // Without a budget the issue measured 88,530 entries and a 21.9 MB response here.
+      expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(NODE_COLUMN_CAP * 2);
+    } finally {
+      node.sandbox.run('sh', ['-c', 'rm -rf /etc/nginx/conf.d']);
     }
   });
 
