@@ -10,7 +10,7 @@ type FileStatus = VipDiscovery['files'][number];
 
 /**
  * How much text is parsed at a time: 4 KiB holds at most about 200 addresses, whose entries
- * take a few ms to build even before the JIT has warmed up (8 KiB pieces stalled up to 40 ms).
+ * take a few ms to build even before the JIT has warmed up (an 8 KiB piece took up to 40 ms).
  */
 export const PIECE_BYTES = 4 * 1024;
 /** The event loop gets a turn once pieces have run this long: far under the 50 ms the UI may wait. */
