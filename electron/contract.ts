@@ -92,6 +92,11 @@ export interface EngineBoot {
   readonly globs: readonly (FileLine & { readonly value: string })[];
   /** What decided the outcome in an unusual way, in words (a cancelling "-key" line, a skipped file). */
   readonly notes: readonly string[];
+  /**
+   * Set when the app cannot tell what this engine leaves (a file it may not read, a
+   * reader cap, a device): `effective` then means nothing, and the notes say why.
+   */
+  readonly unpredictable: { readonly code: string; readonly path: string } | null;
 }
 
 export type BootEngine = 'systemd' | 'procps';
@@ -104,7 +109,10 @@ export interface SettingBoot {
   readonly enginesDisagree: boolean;
   /** The running value differs from what systemd-sysctl sets at boot. */
   readonly drift: boolean;
-  /** What systemd-sysctl leaves at boot, 0 or 1, counting "not set" as the kernel default 0. */
+  /**
+   * What systemd-sysctl leaves at boot, 0 or 1, counting "not set" as the kernel default 0;
+   * null when it cannot be predicted.
+   */
   readonly bootValue: RuntimeValue | null;
 }
 

@@ -11,7 +11,15 @@ export function storedToEffective(stored: number | null): RuntimeValue {
 
 export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
   if (!outcome) {
-    return { value: null, winner: null, effective: 0, assignments: [], globs: [], notes: [] };
+    return {
+      value: null,
+      winner: null,
+      effective: 0,
+      assignments: [],
+      globs: [],
+      notes: [],
+      unpredictable: null,
+    };
   }
   const winner = outcome.winner;
   return {
@@ -26,6 +34,7 @@ export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
     })),
     globs: outcome.patterns.map((p) => ({ ...p.origin, value: p.value })),
     notes: outcome.notes,
+    unpredictable: outcome.unpredictable ? { ...outcome.unpredictable } : null,
   };
 }
 
@@ -57,13 +66,16 @@ export function computeBootState(
       const systemd = toEngineBoot(prediction.systemd.get(setting.key));
       const procps = toEngineBoot(prediction.procps.get(setting.key));
       const now = runtimeValue(setting);
+      // Where the app cannot tell, it claims neither a disagreement nor a drift.
+      const known = !systemd.unpredictable && !procps.unpredictable;
+      const bootValue = systemd.unpredictable ? null : systemd.effective;
       return {
         id: setting.id,
         systemd,
         procps,
-        enginesDisagree: systemd.effective !== procps.effective,
-        drift: now !== null && now !== systemd.effective,
-        bootValue: systemd.effective,
+        enginesDisagree: known && systemd.effective !== procps.effective,
+        drift: now !== null && bootValue !== null && now !== bootValue,
+        bootValue,
       };
     }),
   };

@@ -4,11 +4,13 @@ const where = (w: FileLine) => `${w.path}, line ${w.line}`;
 
 /** "on" / "off" as the kernel will hold it (the backend models the kernel's own parser). */
 export function bootValueWord(boot: EngineBoot): string {
+  if (boot.unpredictable) return 'cannot be predicted';
   return boot.effective === 1 ? 'on' : 'off';
 }
 
 /** "off (set by /etc/sysctl.conf, line 12)" or "off (no file sets it: kernel default)". */
 export function describeEngineBoot(boot: EngineBoot): string {
+  if (boot.unpredictable) return `${bootValueWord(boot)} (${boot.unpredictable.path})`;
   if (boot.winner) return `${bootValueWord(boot)} (set by ${where(boot.winner)})`;
   return boot.assignments.length > 0
     ? `${bootValueWord(boot)} (the kernel rejects every value the files set: kernel default)`
@@ -26,7 +28,8 @@ export function describeDisagreement(boot: SettingBoot): string {
 
 export function describeDrift(now: RuntimeValue, boot: SettingBoot): string {
   const nowWord = now === 1 ? 'on' : 'off';
-  const bootWord = boot.bootValue === 1 ? 'on' : 'off';
+  const bootWord =
+    boot.bootValue === null ? 'cannot be predicted' : boot.bootValue === 1 ? 'on' : 'off';
   const cause = boot.systemd.winner
     ? `${where(boot.systemd.winner)} sets it ${bootWord} at boot`
     : `no file keeps it ${nowWord}, so the kernel default (off) comes back`;

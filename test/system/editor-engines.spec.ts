@@ -63,7 +63,7 @@ test(`edited files give the requested value on the real engines (${SAMPLE} files
     if ('error' in result) return failures.push(`${c.job.id}: ${result.error}`);
     for (const engine of ['systemd', 'procps'] as const) {
       c.expected.forEach((want, k) => {
-        const actual = result.actual[engine][k];
+        const actual = result.actual[engine]?.values[k];
         const model = result.predicted[engine][k]?.stored ?? 0;
         const expected = want === 'model' ? model : want;
         if (actual !== expected)

@@ -51,6 +51,21 @@ function fateOf(sources: SysctlSources, engine: Engine): RunFate {
   return unseen ? { kind: 'unknown', why: unseen } : { kind: 'reads', files: order.files };
 }
 
+const WHY: Record<Unpredictable['code'], string> = {
+  'directory-unlisted': 'the app may not list this directory',
+  'too-many-files': 'it holds more files than the app reads',
+  'too-large': 'it is larger than the app reads',
+  'not-readable': 'the app may not read it',
+  device: 'it is a device, which the engine may read forever',
+  'locale-dependent-glob': 'procps globs this name, and what it matches depends on the locale',
+  'pattern-through-parent': 'which directories its ".." pattern passes depends on this kernel',
+};
+
+/** The note of an outcome the model cannot predict. */
+function cannotPredict(why: Unpredictable, engine: Engine): string {
+  return `Cannot predict what ${ENGINE_NAME[engine]} leaves: ${why.path}: ${WHY[why.code]}`;
+}
+
 const ENGINE_NAME: Record<Engine, string> = {
   systemd: 'systemd-sysctl',
   procps: 'sysctl --system',
@@ -71,7 +86,7 @@ function fateOutcomes(
         ]),
       );
     } else if (fate.kind === 'unknown') {
-      result.set(key, unpredictableOutcome(fate.why, []));
+      result.set(key, unpredictableOutcome(fate.why, [cannotPredict(fate.why, engine)]));
     }
   }
   return result;
