@@ -2,6 +2,7 @@ import type { NodeColumn, NodeReading, PairView, SettingId } from '../../../../e
 import { NodeBindTest } from './node-bind-test';
 import type { NonlocalBindApi } from '../../../../electron/contract';
 import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
+import { describeVipBudget } from '../../vip-words';
 
 interface Row {
   readonly label: string;
@@ -105,6 +106,9 @@ export function PairTable({
                         ))}
                       </ul>
                     )}
+                    {c.read.vips.exhausted ? (
+                      <p className="hint">{describeVipBudget(c.read.vips.exhausted)}</p>
+                    ) : null}
                     <NodeBindTest key={view.readAt} api={api} column={c} reading={c.read} />
                   </>
                 ) : null}
