@@ -121,6 +121,51 @@ export const MUTATIONS: readonly Mutation[] = [
       ':',
     ],
   ),
+  // The content rule: nothing but the two settings, whoever calls (exit 77).
+  step('content-check', 'the content rule runs at all', [ARGS], ['  check_change\nfi', 'fi']),
+  step(
+    'content-other-lines',
+    'no line but ours added, removed or changed',
+    [ARGS],
+    [
+      String.raw`[ "$a" = "$b" ] || refuse "the new content changes lines other than`,
+      String.raw`true || refuse "the new content changes lines other than`,
+    ],
+  ),
+  step(
+    'content-range',
+    'values within 0-255',
+    [ARGS],
+    [String.raw`[ ! -s "$chk.set" ] || refuse "the new content sets a value outside 0-255"`, ':'],
+  ),
+  step(
+    'content-size',
+    'new content at most 64 KiB',
+    [ARGS],
+    ['[ "$size" -le ${MAX_FILE_BYTES} ] ||', '[ "$size" -ge 0 ] ||'],
+  ),
+  step(
+    'content-delete',
+    'a deleted file holds nothing else',
+    [ARGS],
+    [
+      String.raw`[ ! -s "$chk.new" ] || refuse "$file holds more than the two settings; it is not deleted"`,
+      ':',
+    ],
+  ),
+  step(
+    'content-hide',
+    'a new name does not hide a later file',
+    [ARGS],
+    [String.raw`! later_same_name || refuse "a new $file would hide $later at boot"`, ':'],
+  ),
+  step(
+    'content-unhide',
+    'a deletion does not let a later file apply',
+    [ARGS],
+    [String.raw`! later_same_name || refuse "deleting $file would let $later apply at boot"`, ':'],
+  ),
+  step('content-cleanup', 'the check leaves no file behind', [ARGS], ['  rm -f "$chk".*\n}', '}']),
   // The file.
   step(
     'hash-check',

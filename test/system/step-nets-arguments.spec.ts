@@ -133,9 +133,56 @@ test('a symbolic link, a dangling link, a directory and a FIFO are refused with 
   expect(sandbox.readText(V4)).toBe('0\n');
 });
 
+test('content beyond the two settings is refused with 77 whoever asks, and nothing changes', async () => {
+  const ours = 'net.ipv4.ip_nonlocal_bind = 1\n';
+  sandbox.writeText(`${DIR}/20-ours.conf`, ours);
+  sandbox.writeText('/etc/sysctl.conf', '# admin\nvm.swappiness = 10\n');
+  // Same-named files in later directories: a new /etc name would hide them at boot, and
+  // deleting /etc's would let them apply again.
+  sandbox.writeText('/usr/lib/sysctl.d/30-vendor.conf', 'net.ipv4.ip_nonlocal_bind = 0\n');
+  sandbox.writeText(`${DIR}/40-shadow.conf`, ours);
+  sandbox.writeText('/run/sysctl.d/40-shadow.conf', 'net.ipv4.ip_nonlocal_bind = 0\n');
+  const before = snapshot(sandbox);
+  const w = (name: string, expected: string, content: string) =>
+    ['v1', '1', '-', 'write', name, expected, b64(content)] as const;
+  const cases: readonly (readonly [string, readonly string[]])[] = [
+    ['a kernel.* line added', w(NAME, hex, `${NEW}kernel.modprobe = /tmp/evil\n`)],
+    ['another key changed', w(NAME, hex, NEW.replace('= 10', '= 20'))],
+    ['a comment removed', w(NAME, hex, NEW.replace('# site\n', ''))],
+    ['a new file with a foreign key', w('50-new.conf', 'absent', 'kernel.core_pattern=|/tmp/x\n')],
+    ['a value outside 0-255', w('50-new.conf', 'absent', 'net.ipv4.ip_nonlocal_bind = 256\n')],
+    ['more than 64 KiB', w('50-new.conf', 'absent', ours.repeat(2200))],
+    ['a new name hiding a later file', w('30-vendor.conf', 'absent', ours)],
+    ['deleting a file that holds more', ['v1', '-', '-', 'delete', NAME, hex, '-']],
+    [
+      'deleting what a later file would replace',
+      ['v1', '-', '-', 'delete', '40-shadow.conf', sha(ours), '-'],
+    ],
+    [
+      '/etc/sysctl.conf with a line added',
+      [
+        'v1',
+        '-',
+        '-',
+        'write-conf',
+        '-',
+        sha('# admin\nvm.swappiness = 10\n'),
+        b64('# admin\nvm.swappiness = 10\nkernel.x = 1\n'),
+      ],
+    ],
+  ];
+  for (const [what, args] of cases) {
+    const outcome = await runStepInSandbox(sandbox, args);
+    expect({ what, code: outcome.code }).toEqual({ what, code: STEP_EXIT.outsideSettings });
+    expect(snapshot(sandbox), what).toBe(before);
+  }
+});
+
 test('the same write with the right hash goes through: the refusals above are the checks, not the setup', async () => {
   const outcome = await runStepInSandbox(sandbox, WRITE_ARGS);
   expect(outcome).toEqual({ code: 0, stderr: '' });
   expect(sandbox.readText(FILE)).toBe(NEW);
   expect(listing(sandbox)).toBe(`${NAME}\n`);
+  // Nothing of the run is left: no check file, no record, no temp file.
+  expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toBe('lock\n');
 });
