@@ -35,15 +35,3 @@ export const SETTINGS: readonly SettingDefinition[] = [
       'Lets programs listen on IPv6 addresses this computer does not have yet, such as a virtual IP held by another node.',
   },
 ];
-
-/** Looks up a catalogue entry; ids come from validated input only. */
-export function findSetting(id: SettingId): SettingDefinition {
-  const found = SETTINGS.find((s) => s.id === id);
-  if (!found) throw new Error(`Unknown setting ${id}`);
-  return found;
-}
-
-/** Type guard for untrusted input. */
-export function isSettingId(value: unknown): value is SettingId {
-  return value === 'ipv4' || value === 'ipv6';
-}

@@ -11,7 +11,6 @@ export type ApiSource =
   | {
       readonly kind: 'ready';
       readonly api: NonlocalBindApi;
-      readonly transport: 'electron' | 'http';
     }
   | { readonly kind: 'missing'; readonly problem: string };
 
@@ -36,7 +35,7 @@ function takeToken(): string | null {
 /** The preload's API inside Electron; otherwise the HTTP bridge of the preview server. */
 export function connectApi(): ApiSource {
   if (window.nonlocalBind)
-    return { kind: 'ready', api: window.nonlocalBind, transport: 'electron' };
+    return { kind: 'ready', api: window.nonlocalBind };
   const token = takeToken();
   if (token === null) {
     return {
@@ -45,5 +44,5 @@ export function connectApi(): ApiSource {
         'This page was opened without its access token. Open the exact address that `npm run preview` printed.',
     };
   }
-  return { kind: 'ready', api: createHttpBridge(token), transport: 'http' };
+  return { kind: 'ready', api: createHttpBridge(token) };
 }
