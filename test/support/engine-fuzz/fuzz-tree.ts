@@ -58,7 +58,7 @@ function unreadable(random: Random, ctx: LineContext, path: string): FuzzEntry {
     [1, () => ({ path, kind: 'link', target: '../../dev/null' })],
     [1.5, () => (ctx.classes.add(CLASSES.fifo), { path, kind: 'fifo' })],
     [
-      0.5,
+      1.5,
       () => (ctx.classes.add(CLASSES.device), { path, kind: 'link', target: random.pick(DEVICES) }),
     ],
   ])();
