@@ -299,6 +299,15 @@ export const MUTATIONS: readonly Mutation[] = [
     ],
   ),
   step(
+    'rollback-dir-fsync',
+    'flush of the directory after a restore',
+    [DURABLE],
+    [
+      String.raw`mv -f "$bak" "$file" || ok=no; bak=; sync "$dir" 2>/dev/null`,
+      String.raw`mv -f "$bak" "$file" || ok=no; bak=;`,
+    ],
+  ),
+  step(
     'rollback-new-file',
     'rollback removes a file it created',
     [PROCFS],

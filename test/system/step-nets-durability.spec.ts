@@ -104,6 +104,8 @@ test('the file reading back differently (changed by someone after the rename): e
   });
   expect(outcome.code).toBe(STEP_EXIT.verifyFailed);
   expect(outcome.stderr).toContain(`${FILE} reads back differently`);
+  // The directory is flushed twice: after the rename, and after the restore.
+  expect(outcome.log.match(/^\d+ +fsync\(/gm), outcome.log).toHaveLength(2);
   expect(read(FILE)).toBe(OLD);
   expect(inode(sandbox, FILE)).toBe(original);
   expect([read(V4), read(V6)]).toEqual(['0\n', '0\n']);
