@@ -26,6 +26,8 @@ function runtimeText(r: RuntimeReading): string {
 
 function engineText(e: EngineBoot): string {
   const notes = e.notes.map((n) => `; ${n}`).join('');
+  if (e.unpredictable)
+    return `cannot be predicted (${e.unpredictable.code}: ${e.unpredictable.path})${notes}`;
   if (e.winner) return `${e.value} (from ${e.winner.path}:${e.winner.line})${notes}`;
   return e.assignments.length > 0
     ? `every value written is rejected by the kernel (kernel default 0)${notes}`
