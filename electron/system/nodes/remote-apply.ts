@@ -1,4 +1,5 @@
 import type { CappedResult } from '../capped-run';
+import { STEP_EXIT } from '../privileged-script';
 import { parseRecoveryLine, type RecoveryReport } from '../step-recovery';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure } from './ssh-errors';
@@ -15,13 +16,12 @@ import {
 import { describeRefusal, sudoRefusal, type SudoRefusal } from './sudo-refusals';
 
 /**
- * How long the step waits for another Apply's lock before it gives up with exit 75
- * (`flock -w` in privileged-script.ts; a unit test holds the two equal). An Apply's ssh
- * session may last that long plus the usual time, so the app never gives up on a node
- * that is only queued.
+ * How long the step waits for another Apply's lock before it gives up with
+ * STEP_EXIT.lockTimeout (`flock -w` in privileged-script.ts; a test holds the two equal).
+ * An Apply's ssh session may last that long plus the usual time, so the app never gives
+ * up on a node that is only queued.
  */
 export const STEP_LOCK_WAIT_S = 300;
-const LOCK_GAVE_UP_EXIT = 75;
 
 /** What the step prints on stderr while it waits for another Apply's lock. */
 const WAITING_LINE = /^nonlocal-bind: waiting for another Apply to finish$/m;
@@ -227,7 +227,7 @@ export async function applyOnNode(
       false,
       describeRefusal(node, reportedUser(r.stderr) ?? destination.user, refusal),
     );
-  if (r.status === LOCK_GAVE_UP_EXIT && waiting) {
+  if (r.status === STEP_EXIT.lockTimeout && waiting) {
     return failure(
       'lock-busy',
       r,

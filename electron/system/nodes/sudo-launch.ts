@@ -41,8 +41,11 @@ const ASKPASS_BODY = [
   'printf "%s\\n" "$p"',
 ].join('; ');
 
-/** What the user-side wrapper reports on stderr, with its exit status. */
-export const SUDO_REPORT_EXIT = 77;
+/**
+ * What the user-side wrapper reports on stderr, with its exit status: one the step itself
+ * never uses (STEP_EXIT), nor sudo (1) or the shell (126, 127, 128 + signal).
+ */
+export const SUDO_REPORT_EXIT = 78;
 export type SudoReport = 'wrong-password' | 'password-needed' | 'no-askpass';
 
 /** Names the remote user after a refusal, so a fix for sudoers can name them too. */
