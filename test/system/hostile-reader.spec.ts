@@ -36,9 +36,15 @@ test('a hostile system never hangs or exhausts the reader, and every trap is rep
     expect(problems).toContain(
       `/usr/local/lib/sysctl.d: skipped: holds ${MAX_FILES_PER_DIRECTORY + 500} *.conf files`,
     );
-    // The readable file still decides, and the prediction says so.
+    // The engines would read files the reader left out (and block on the FIFO): the
+    // prediction says it cannot tell, never a value that may be wrong (issue #22).
     const v4 = result.state.value.boot.settings.find((s) => s.id === 'ipv4');
-    expect(v4?.systemd.winner).toEqual({ path: '/etc/sysctl.d/90-ok.conf', line: 1 });
+    expect(v4?.systemd.winner).toBeNull();
+    expect(v4?.systemd.unpredictable).toEqual({
+      code: 'too-many-files',
+      path: '/usr/local/lib/sysctl.d',
+    });
+    expect(v4?.bootValue).toBeNull();
     const files = result.vips.value.files;
     expect(files).toContainEqual({
       path: '/etc/haproxy/haproxy.cfg',
