@@ -30,6 +30,11 @@ export interface SettingState {
   readonly label: string;
   readonly explanation: string;
   readonly runtime: RuntimeReading;
+  /**
+   * The running value as the kernel uses it, decided in one place (runtime.ts
+   * effectiveValue): any non-zero number is on; null when there is no number to read.
+   */
+  readonly effective: RuntimeValue | null;
 }
 
 /** Everything the renderer shows, read fresh from the system. */

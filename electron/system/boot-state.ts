@@ -38,19 +38,6 @@ export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
   };
 }
 
-/**
- * On/off as the kernel holds the running value, for drift. Unlike the pair view's
- * runningValue, a stored number other than 0 or 1 still counts (as on, like
- * storedToEffective), so drift shows for it.
- */
-function runtimeValue(setting: SettingState): RuntimeValue | null {
-  const r = setting.runtime;
-  if (r.kind === 'value') return r.value;
-  if (r.kind === 'unexpected')
-    return /^\s*0+\s*$/.test(r.raw) ? 0 : /^\s*\d+\s*$/.test(r.raw) ? 1 : null;
-  return null;
-}
-
 /** Per setting: the boot value under each engine, whether they disagree, and drift from now. */
 export function computeBootState(
   sources: SysctlSources,
@@ -65,7 +52,7 @@ export function computeBootState(
     settings: settings.map((setting): SettingBoot => {
       const systemd = toEngineBoot(prediction.systemd.get(setting.key));
       const procps = toEngineBoot(prediction.procps.get(setting.key));
-      const now = runtimeValue(setting);
+      const now = setting.effective;
       // Where the app cannot tell, it claims neither a disagreement nor a drift.
       const known = !systemd.unpredictable && !procps.unpredictable;
       const bootValue = systemd.unpredictable ? null : systemd.effective;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { readRegularText } from './safe-read';
-import type { RuntimeReading, SettingState } from '../contract';
+import type { RuntimeReading, RuntimeValue, SettingState } from '../contract';
 import { SETTINGS, type SettingDefinition } from './settings';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
@@ -14,6 +14,24 @@ export function parseRuntimeText(text: string): RuntimeReading {
   if (trimmed === '0') return { kind: 'value', value: 0 };
   if (trimmed === '1') return { kind: 'value', value: 1 };
   return { kind: 'unexpected', raw: text };
+}
+
+/**
+ * The one interpretation of a running value: the kernel prints ip_nonlocal_bind as a
+ * decimal number, and any non-zero value means on. Text that is no plain number (not the
+ * kernel's own file, or a hostile one) has no value: null.
+ */
+export function effectiveValue(reading: RuntimeReading): RuntimeValue | null {
+  if (reading.kind === 'value') return reading.value;
+  if (reading.kind === 'unavailable') return null;
+  const number = /^\s*(\d{1,20})\s*$/.exec(reading.raw)?.[1];
+  if (number === undefined) return null;
+  return /^0+$/.test(number) ? 0 : 1;
+}
+
+/** A catalogued setting with its reading and the reading's one interpretation. */
+export function settingState(setting: SettingDefinition, runtime: RuntimeReading): SettingState {
+  return { ...setting, runtime, effective: effectiveValue(runtime) };
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -75,9 +93,6 @@ function parentDirectory(p: string): string {
 /** Reads both catalogued settings. */
 export async function readRuntimeValues(ctx: SystemContext): Promise<SettingState[]> {
   return Promise.all(
-    SETTINGS.map(async (setting) => ({
-      ...setting,
-      runtime: await readRuntimeValue(ctx, setting),
-    })),
+    SETTINGS.map(async (setting) => settingState(setting, await readRuntimeValue(ctx, setting))),
   );
 }

@@ -71,10 +71,3 @@ export function describeRuntime(
       }
   }
 }
-
-/** Whether the switch shows "checked" for a reading: any non-zero value means on to the kernel. */
-export function isOn(reading: RuntimeReading): boolean {
-  if (reading.kind === 'value') return reading.value === 1;
-  if (reading.kind === 'unexpected') return /^\s*[1-9]\d*\s*$/.test(reading.raw);
-  return false;
-}

@@ -1,5 +1,6 @@
 import type { BootState, RuntimeValue, SettingId, SettingState } from '../../contract';
 import { computeBootState } from '../boot-state';
+import { settingState } from '../runtime';
 import { SETTINGS } from '../settings';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 
@@ -15,16 +16,15 @@ export interface NodePrediction {
  * its own snapshot, so a node and this computer are predicted alike.
  */
 export function predictFromSnapshot(snapshot: SysctlSnapshot): NodePrediction {
-  const settings: SettingState[] = SETTINGS.map((s) => ({ ...s, runtime: snapshot.runtime[s.id] }));
+  const settings: SettingState[] = SETTINGS.map((s) => settingState(s, snapshot.runtime[s.id]));
   return { settings, boot: computeBootState(snapshot, settings) };
 }
 
 /**
- * The value a machine runs with now, as the pair view compares and copies it.
- * Only a plain 0 or 1 counts: unexpected content or an unavailable key is null,
- * so it is neither reported as a difference nor copied to another machine.
+ * The value a machine runs with now, as the pair view compares and copies it: the one
+ * interpretation (effectiveValue). An unreadable value is null, so it is neither reported
+ * as a difference nor copied to another machine.
  */
 export function runningValue(p: NodePrediction, id: SettingId): RuntimeValue | null {
-  const r = p.settings.find((s) => s.id === id)?.runtime;
-  return r?.kind === 'value' ? r.value : null;
+  return p.settings.find((s) => s.id === id)?.effective ?? null;
 }

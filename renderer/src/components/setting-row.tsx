@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RuntimeValue, SettingState } from '../../../electron/contract';
-import { describeRuntime, isOn } from '../words';
+import { describeRuntime } from '../words';
 import { ToggleSwitch } from './toggle-switch';
 
 export interface SettingRowProps {
@@ -29,7 +29,7 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
   const statusId = `status-${setting.id}`;
   const valueId = `value-${setting.id}`;
   const changeable = setting.runtime.kind !== 'unavailable';
-  const checked = pending !== undefined ? pending === 1 : isOn(setting.runtime);
+  const checked = pending !== undefined ? pending === 1 : setting.effective === 1;
   return (
     <section
       className={`setting-row tone-${words.tone}${pending !== undefined ? ' is-pending' : ''}`}

@@ -98,10 +98,7 @@ export const initialViewState: ViewState = {
 
 /** The runtime value of a setting as the kernel uses it, or null when it cannot be changed. */
 export function currentValue(system: AppState | null, id: SettingId): RuntimeValue | null {
-  const reading = system?.settings.find((s) => s.id === id)?.runtime;
-  if (reading?.kind === 'value') return reading.value;
-  if (reading?.kind === 'unexpected') return /^\s*0+\s*$/.test(reading.raw) ? 0 : 1;
-  return null;
+  return system?.settings.find((s) => s.id === id)?.effective ?? null;
 }
 
 /** Drops pending entries the system already has, e.g. after a refresh or an Apply. */

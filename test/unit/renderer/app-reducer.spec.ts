@@ -26,6 +26,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
       label: 'IPv4 non-local bind',
       explanation: '',
       runtime: { kind: 'value', value: v4 },
+      effective: v4,
     },
     {
       id: 'ipv6',
@@ -35,6 +36,7 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
       label: 'IPv6 non-local bind',
       explanation: '',
       runtime: { kind: 'value', value: v6 },
+      effective: v6,
     },
   ],
   persistence: {

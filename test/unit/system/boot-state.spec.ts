@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { SettingState } from '../../../electron/contract';
 import { computeBootState } from '../../../electron/system/boot-state';
 import { SETTINGS } from '../../../electron/system/settings';
+import { settingState } from '../../../electron/system/runtime';
 import type { SysctlSnapshot } from '../../../electron/system/sysctl-snapshot';
 
 function sources(text: string): Pick<SysctlSnapshot, 'directories' | 'sysctlConf' | 'problems'> {
@@ -19,10 +20,7 @@ function sources(text: string): Pick<SysctlSnapshot, 'directories' | 'sysctlConf
   };
 }
 
-const settings: SettingState[] = SETTINGS.map((s) => ({
-  ...s,
-  runtime: { kind: 'value', value: 1 },
-}));
+const settings: SettingState[] = SETTINGS.map((s) => settingState(s, { kind: 'value', value: 1 }));
 
 test('the state says which values the kernel rejects, and the winner is the last value it takes', () => {
   const boot = computeBootState(

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { SettingState } from '../../../electron/contract';
 import { computeBootState } from '../../../electron/system/boot-state';
+import { settingState } from '../../../electron/system/runtime';
 import { SETTINGS } from '../../../electron/system/settings';
 import type { SnapshotEntry, SysctlSnapshot } from '../../../electron/system/sysctl-snapshot';
 import { describeEngineBoot, describeDrift } from '../../../renderer/src/boot-words';
@@ -28,10 +29,7 @@ function withEntry(entry: SnapshotEntry): Sources {
   };
 }
 
-const settings: SettingState[] = SETTINGS.map((s) => ({
-  ...s,
-  runtime: { kind: 'value', value: 0 },
-}));
+const settings: SettingState[] = SETTINGS.map((s) => settingState(s, { kind: 'value', value: 0 }));
 
 test('a file the app may not read: the state says "cannot be predicted", claims no drift and no disagreement', () => {
   const boot = computeBootState(

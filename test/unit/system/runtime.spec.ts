@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseRuntimeText, readRuntimeValues } from '../../../electron/system/runtime';
+import {
+  effectiveValue,
+  parseRuntimeText,
+  readRuntimeValues,
+} from '../../../electron/system/runtime';
 import type { SystemContext } from '../../../electron/system/system-context';
 import { bundleForChild } from '../../support/bundle';
 
@@ -84,4 +88,24 @@ test('says the setting is Linux-only on other platforms', async () => {
   const states = await readRuntimeValues({ fsRoot: '/', platform: 'darwin' });
   for (const s of states)
     expect(s.runtime).toMatchObject({ kind: 'unavailable', reason: 'not-linux' });
+});
+
+test('one interpretation of the running value: non-zero numbers are on, text without a number is no value', () => {
+  const cases: [string, 0 | 1 | null][] = [
+    ['0\n', 0],
+    ['1\n', 1],
+    ['2\n', 1],
+    ['255\n', 1],
+    ['007\n', 1],
+    ['000\n', 0],
+    [' 1 \n', 1],
+    ['abc\n', null],
+    ['', null],
+    ['1 1\n', null],
+    ['-1\n', null],
+  ];
+  for (const [raw, effective] of cases) {
+    expect(effectiveValue(parseRuntimeText(raw)), JSON.stringify(raw)).toBe(effective);
+  }
+  expect(effectiveValue({ kind: 'unavailable', reason: 'ipv6-absent', detail: '' })).toBeNull();
 });

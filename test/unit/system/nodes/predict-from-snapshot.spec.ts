@@ -15,12 +15,12 @@ test('each setting is the catalogue entry with the snapshot runtime reading', ()
     snapshot({ ipv4: { kind: 'value', value: 1 }, ipv6: { kind: 'unexpected', raw: '2\n' } }),
   );
   expect(p.settings).toEqual([
-    { ...SETTINGS[0], runtime: { kind: 'value', value: 1 } },
-    { ...SETTINGS[1], runtime: { kind: 'unexpected', raw: '2\n' } },
+    { ...SETTINGS[0], runtime: { kind: 'value', value: 1 }, effective: 1 },
+    { ...SETTINGS[1], runtime: { kind: 'unexpected', raw: '2\n' }, effective: 1 },
   ]);
 });
 
-test('the running value is a plain 0 or 1, else null', () => {
+test('the running value is the one interpretation: any non-zero number is on, no number is null', () => {
   const p = predictFromSnapshot(
     snapshot({
       ipv4: { kind: 'value', value: 0 },
@@ -32,6 +32,14 @@ test('the running value is a plain 0 or 1, else null', () => {
   const odd = predictFromSnapshot(
     snapshot({ ipv4: { kind: 'unexpected', raw: '2\n' }, ipv6: { kind: 'value', value: 1 } }),
   );
-  expect(runningValue(odd, 'ipv4')).toBeNull();
+  expect(runningValue(odd, 'ipv4')).toBe(1);
   expect(runningValue(odd, 'ipv6')).toBe(1);
+  const text = predictFromSnapshot(
+    snapshot({
+      ipv4: { kind: 'unexpected', raw: 'abc\n' },
+      ipv6: { kind: 'unexpected', raw: '007\n' },
+    }),
+  );
+  expect(runningValue(text, 'ipv4')).toBeNull();
+  expect(runningValue(text, 'ipv6')).toBe(1);
 });
