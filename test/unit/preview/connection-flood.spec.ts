@@ -41,8 +41,9 @@ const PROBES_BOUND_MS = Math.max(
   FRESH_CALLS * (FRESH_GAP_MS + CALL_BOUND_MS),
   KEPT_GAPS_MS.reduce((sum, gap) => sum + gap + CALL_BOUND_MS, CALL_BOUND_MS),
 );
-// Taking the open slots is fewer connects than one call's worth of work.
-const SATURATE_BOUND_MS = CALL_BOUND_MS;
+// Starting the flood's process and its first connects: under a second unloaded, about
+// 8 s at load 20 on 2 cores (seen); four times that.
+const SATURATE_BOUND_MS = 4 * CALL_BOUND_MS;
 // The flood's own hard stop; the test ends it earlier, once the page's calls are done.
 const FLOOD_BOUND_MS = SATURATE_BOUND_MS + PROBES_BOUND_MS;
 
@@ -143,10 +144,10 @@ test('a reconnecting flood of idle connections does not starve the page', async 
     samples.sockets = Math.max(samples.sockets, socketDescriptors() - baselineSockets);
   }, 100);
   try {
-    // The attack is on: every open slot taken, and strangers displacing each other.
+    // The attack is on: every open slot was taken, and strangers displace each other.
     await until(
-      'flood holds every open slot',
-      () => server.connections().open === PREVIEW_LIMITS.openSlots,
+      'flood fills the open slots',
+      () => server.connections().evicted > 0,
       SATURATE_BOUND_MS,
     );
     const evictedBefore = server.connections().evicted;
@@ -187,8 +188,9 @@ test('a reconnecting flood of idle connections does not starve the page', async 
     expect(measured.kept.maxMs).toBeLessThan(CALL_BOUND_MS);
     // The page kept its one connection through an idle gap longer than a stranger's.
     expect(measured.keptLocalPorts).toHaveLength(1);
-    // The flood really pressed while the page called: strangers kept displacing each other.
-    expect(measured.evictedWhilePageCalled).toBeGreaterThan(FLOOD_SOCKETS);
+    // The flood really pressed while the page called: on average, every open slot changed
+    // hands at least once.
+    expect(measured.evictedWhilePageCalled).toBeGreaterThan(PREVIEW_LIMITS.openSlots);
     // Bounded: never more open sockets than the slots, by the server's count and by the
     // kernel's. The latter also sees the three children's stdio (socket pairs in libuv).
     expect(samples.open).toBeLessThanOrEqual(PREVIEW_LIMITS.openSlots);
@@ -199,6 +201,7 @@ test('a reconnecting flood of idle connections does not starve the page', async 
   } finally {
     clearInterval(sampler);
     flood.child.kill();
+    await flood.output.catch(() => '');
   }
   // Once the flood is gone, its sockets are too.
   await until('flood sockets gone', () => server.connections().open === 0, 5_000);
