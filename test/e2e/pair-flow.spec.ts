@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { openPairPreview, type PairPreview } from '../support/pair-preview';
+import { PAM_UNIX_FAIL_DELAY_MAX_MS } from '../support/ssh-node';
 
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
 const HAPROXY = 'frontend www\n    bind 192.0.2.10:80\n    default_backend web\n';
@@ -83,9 +84,13 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
   test('a wrong sudo password is refused on the node, and nothing changes there', async () => {
     const page = pair.page;
     const alias = pair.node.alias;
+    const planning = performance.now();
     await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
     const panel = page.locator('.alike-panel');
     await expect(panel).toContainText('IPv4 non-local bind: off → on now.');
+    // Planning reads both machines and asks the node's sudo: the Apply reads them twice more
+    // and runs sudo once, with one PAM fail delay. Twice that again for a loaded machine.
+    const planMs = performance.now() - planning;
     await expect(panel).toContainText(
       `IPv4 non-local bind at boot: on, set in ${FILE} (a new file).`,
     );
@@ -93,6 +98,7 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     await panel.getByRole('button', { name: 'Apply to 1 machine' }).click();
     await expect(page.locator('.outcomes')).toContainText(
       `Failed: ${alias} — sudo did not accept the password. Nothing was changed on the node`,
+      { timeout: Math.max(10_000, PAM_UNIX_FAIL_DELAY_MAX_MS + 2 * 3 * planMs) },
     );
     expect(nodeTruth(pair)).toEqual({ kernel: '0', file: '' });
   });
