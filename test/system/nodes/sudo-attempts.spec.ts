@@ -4,7 +4,12 @@ import { expect, test } from '@playwright/test';
 import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import {
+  nodeDestination,
+  PAM_UNIX_FAIL_DELAY_MAX_MS,
+  shareTrustedNode,
+  type SshNode,
+} from '../../support/ssh-node';
 
 const dest = nodeDestination;
 
@@ -19,12 +24,6 @@ const tokens = buildStepArguments({
     content: 'net.ipv4.ip_nonlocal_bind = 1\n',
   },
 });
-
-/**
- * pam_unix asks for a 2 s delay after a failed authentication, and libpam sleeps that base
- * times (1 + mean of three uniform draws − 0.5), so at most 1.5 × 2 s (libpam/pam_delay.c).
- */
-const PAM_UNIX_FAIL_DELAY_MAX_MS = 1.5 * 2000;
 
 function kernel(node: SshNode): string {
   return node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout.trim();
