@@ -32,6 +32,9 @@ export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';
  */
 const NOT_READ_BY_SYSTEMD = new Set(['/lib/sysctl.d']);
 
+/** What makes glob(3) treat a name as a pattern, braces included (GLOB_BRACE). */
+const MAGIC = /[[*?{\\]/;
+
 /**
  * The first entry of each name over the directories in priority order, sorted by
  * the name's bytes: both engines compare names with strcmp() (systemd's
@@ -93,9 +96,18 @@ export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
     return { kind: 'files', files };
   }
   const files: OrderedFile[] = [];
+  // Each directory's names once, not once per file: a directory may hold thousands.
+  const namesOf = new Map<SnapshotDirectory, Map<string, SnapshotEntry>>();
   for (const { dir, entry, bytes } of first) {
-    const inDir = new Map(dir.entries.map((e) => [entryNameBytes(e).toString('latin1'), e]));
-    const glob = globProcpsName(bytes.toString('latin1'), [...inDir.keys()]);
+    let inDir = namesOf.get(dir);
+    if (!inDir) {
+      inDir = new Map(dir.entries.map((e) => [entryNameBytes(e).toString('latin1'), e]));
+      namesOf.set(dir, inDir);
+    }
+    const name = bytes.toString('latin1');
+    const glob = MAGIC.test(name)
+      ? globProcpsName(name, [...inDir.keys()])
+      : { kind: 'names' as const, names: [name] };
     if (glob.kind === 'unknown') {
       return {
         kind: 'unknown',
