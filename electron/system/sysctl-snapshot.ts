@@ -35,8 +35,8 @@ interface EntryName {
 }
 
 export type SnapshotEntry = EntryName &
+  /** A regular file (or a link to one), read up to the reader's size cap. */
   (
-    /** A regular file (or a link to one), read up to the reader's size cap. */
     | {
         readonly kind: 'file';
         readonly content: Buffer;
