@@ -149,7 +149,7 @@ export function gateConnections(server: Server, limits: ConnectionGateLimits): C
         pageCount += 1;
       }
       // Replaces Node's own `timeout=` hint, which tells clients the strangers' shorter time.
-      if (entry.page) {
+      if (entry.page && res.shouldKeepAlive) {
         res.setHeader('keep-alive', `timeout=${Math.floor(limits.pageKeepAliveMs / 1000)}`);
       }
     },

@@ -141,8 +141,9 @@ test('the page loads and its calls work while idle connections flood the preview
     expect(pageLoadMs).toBeLessThan(PAGE_LOAD_BOUND_MS);
     expect(measured.answeredOk).toBe(PAGE_CALLS + 1);
     expect(Math.max(...measured.callMs)).toBeLessThan(CALL_BOUND_MS);
-    // The flood held every open slot most of the time the page was working.
-    expect(measured.fullShareWhilePage).toBeGreaterThan(0.5);
+    // The flood held every open slot for much of the time the page was working (seen: 0.7
+    // to 0.9, also beside busy loops; its own sockets time out and come back meanwhile).
+    expect(measured.fullShareWhilePage).toBeGreaterThan(0.25);
     expect(peakSockets).toBeLessThanOrEqual(
       PREVIEW_LIMITS.openSlots + PREVIEW_LIMITS.pageSlots + PREVIEW_OWN_SOCKETS,
     );
