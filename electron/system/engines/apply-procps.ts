@@ -10,6 +10,14 @@ import {
 } from './key-outcome';
 import type { TokenizedFile } from './tokenize';
 
+/**
+ * WriteSetting() stat()s the path first and, under --system, says nothing when
+ * that fails: a path of PATH_MAX (4096) bytes or more fails with ENAMETOOLONG,
+ * however many of its slashes the kernel would have folded. (Paths are byte text:
+ * `length` counts bytes.)
+ */
+const PATH_MAX = 4096;
+
 interface Node {
   readonly path: string;
   readonly value: string | null;
@@ -58,10 +66,11 @@ export function applyAsProcps(
           unknownAt = node.origin;
           break;
         }
+        if (match.length >= PATH_MAX) continue;
         patterns.push({ origin: node.origin, value: node.value });
         if (!paths.has(match))
           writes.push(makeWrite(node.origin, node.value, node.path.slice('/proc/sys/'.length)));
-      } else if (procpsNamesKey(node.path, components)) {
+      } else if (node.path.length < PATH_MAX && procpsNamesKey(node.path, components)) {
         writes.push(makeWrite(node.origin, node.value, null));
       }
     }

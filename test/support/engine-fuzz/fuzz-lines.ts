@@ -1,3 +1,4 @@
+import { GLOBS, THROUGH_PARENT } from './fuzz-patterns';
 import type { Random } from './random';
 
 /**
@@ -38,6 +39,7 @@ export const CLASSES = {
   device: '17 device named *.conf',
   readerCap: '18 reader cap (size, file count)',
   continuation: '19 backslash at line end',
+  longPath: '20 key path of 4,096 bytes or more',
   ordinary: 'ordinary',
 } as const;
 export type FuzzClass = (typeof CLASSES)[keyof typeof CLASSES];
@@ -51,6 +53,15 @@ export interface LineContext {
 }
 
 const FAMILIES = ['ipv4', 'ipv6'] as const;
+
+/** "net/ipv4////…/ip_nonlocal_bind" around 4,096 bytes with /proc/sys/: procps' stat() fails from there on. */
+function longPath(ctx: LineContext, family: string): string {
+  ctx.classes.add(CLASSES.longPath);
+  const total = ctx.random.int(4090, 4100);
+  return `net/${family}${'/'.repeat(total - '/proc/sys/net/ipv4ip_nonlocal_bind'.length)}ip_nonlocal_bind`;
+}
+
+const LONG_PATH = '(long path)';
 
 function spell(ctx: LineContext, family: string): string {
   const dotted = `net.${family}.ip_nonlocal_bind`;
@@ -71,33 +82,12 @@ function spell(ctx: LineContext, family: string): string {
     [1, `net/./${family}/ip_nonlocal_bind`],
     [1, `net.${family}.ip_nonlocal_binds`],
     [1, `NET.${family}.ip_nonlocal_bind`],
+    [1, LONG_PATH],
   ]);
+  if (spelled === LONG_PATH) return longPath(ctx, family);
   if (spelled !== dotted) ctx.classes.add(CLASSES.spelling);
   return spelled;
 }
-
-const GLOBS = [
-  'net.ipv4.ip_nonlocal_*',
-  'net.ipv6.ip_nonlocal_*',
-  'net.ipv?.ip_nonlocal_bind',
-  'net.*.ip_nonlocal_bind',
-  'net.ipv[46].ip_nonlocal_bind',
-  'net.ipv[!6].ip_nonlocal_bind',
-  'net/ipv6/ip_nonlocal_bin?',
-  '/net/ipv4/ip_nonlocal_*',
-  'net..ipv4.ip_nonlocal_*',
-  'net.ipv4.ip_nonlocal_*.',
-  'net.ipv4.ip_nonlocal_bin[a-e]',
-];
-
-/** Patterns through "..": procps writes through every directory `*` matches, systemd refuses "..". */
-const THROUGH_PARENT = [
-  'net/*/../ipv4/ip_nonlocal_bind',
-  'net/*/../ipv6/ip_nonlocal_*',
-  '*/../net/ipv4/ip_nonlocal_bind',
-  'net/ipv6/../ipv4/ip_nonlocal_*',
-  'net/ipv4/../ipv6/ip_nonlocal_bind',
-];
 
 /** Bytes before a line's first character. */
 function prefix(ctx: LineContext): string {

@@ -7,7 +7,7 @@ import type { SysctlSnapshot } from '../../../electron/system/sysctl-snapshot';
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
 import { predictTree, valuesOf, V4, V6 } from '../../support/model-tree';
 
-// One regression fixture per class of issue #22 item 9 (docs/engines.md, "Classes of
+// One regression fixture per class of issue #22 item 9 (12-21; 22 is in precedence.spec.ts) (docs/engines.md, "Classes of
 // issue #22"). Each expectation is what the real engines do (systemd 252, procps 4.0.2),
 // as checked in a namespace; test/system/engine-differential.spec.ts keeps checking
 // them on random trees.
@@ -160,7 +160,18 @@ test('19: a backslash at a line end joins nothing; "1 \\\\" is still 1 to the ke
   expect(await valuesOf({ [`${D}/a.conf`]: `${V4} = 1 \\\n` })).toEqual([1, 1]);
 });
 
-test('20: /lib/sysctl.d apart from /usr/lib/sysctl.d is read by procps only (systemd 252 lists four directories)', () => {
+test('20: procps never writes a key path of 4,096 bytes or more (stat() fails); systemd folds the slashes first', async () => {
+  // "/proc/sys/" + key: 4095 bytes still works, 4096 fails with ENAMETOOLONG.
+  const key = (total: number) =>
+    `net/ipv4${'/'.repeat(total - '/proc/sys/net/ipv4ip_nonlocal_bind'.length)}ip_nonlocal_bind`;
+  expect(await valuesOf({ [`${D}/a.conf`]: `${key(4095)} = 1\n` })).toEqual([1, 1]);
+  expect(await valuesOf({ [`${D}/a.conf`]: `${key(4096)} = 1\n` })).toEqual([1, 0]);
+  // A pattern counts by the path glob() returns: "ip_nonlocal_*" becomes 3 bytes longer.
+  const pattern = `net/ipv4${'/'.repeat(4094 - '/proc/sys/net/ipv4ip_nonlocal_*'.length)}ip_nonlocal_*`;
+  expect(await valuesOf({ [`${D}/a.conf`]: `${pattern} = 1\n` })).toEqual([1, 0]);
+});
+
+test('21: /lib/sysctl.d apart from /usr/lib/sysctl.d is read by procps only (systemd 252 lists four directories)', () => {
   const sources: Pick<SysctlSnapshot, 'directories' | 'sysctlConf' | 'problems'> = {
     directories: [
       {
