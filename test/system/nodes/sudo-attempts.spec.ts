@@ -127,3 +127,22 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
     }
   });
 });
+
+test.describe('a node whose sudo allows one try (passwd_tries=1)', () => {
+  const trusted = shareTrustedNode(test);
+  test('a wrong password: sudo gives up by itself, one failure, named as a wrong password', async () => {
+    const node = trusted();
+    node.useFaillock(3);
+    node.addSudoers('zz-one-try', 'Defaults passwd_tries=1\n');
+    const r = await applyOnNode(
+      node.settings,
+      dest(node.alias),
+      PRIVILEGED_SCRIPT,
+      tokens,
+      Buffer.from('typo'),
+    );
+    expect(r).toMatchObject({ ok: false, kind: 'wrong-password' });
+    expect(node.faillockFailures(node.sudoUser)).toBe(1);
+    expect(kernel(node)).toBe('0');
+  });
+});
