@@ -73,7 +73,7 @@ const USER_WRAPPER = [
   `[ -n "$d" ] || { echo "nonlocal-bind-sudo: no-askpass" >&2; exit ${SUDO_REPORT_EXIT}; }`,
   `SUDO_ASKPASS="$d/askpass" sudo -A -- sh -c "$l" ${STEP_PROCESS_NAME} "$@"; r=$?`,
   // sudo counting failures without ever asking: PAM refused before any prompt (a locked account).
-  '[ -e "$d/asked" ] || echo "nonlocal-bind-sudo: not-asked" >&2',
+  '[ "$r" -eq 0 ] || [ -e "$d/asked" ] || echo "nonlocal-bind-sudo: not-asked" >&2',
   USER_LINE,
   `if [ -e "$d/refused" ]; then echo "nonlocal-bind-sudo: wrong-password" >&2; exit ${SUDO_REPORT_EXIT}; fi`,
   `if [ -e "$d/empty" ]; then echo "nonlocal-bind-sudo: password-needed" >&2; exit ${SUDO_REPORT_EXIT}; fi`,
