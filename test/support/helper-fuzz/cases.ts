@@ -177,7 +177,11 @@ export function nextCase(rng: Rng, files: Files): FuzzCase {
   }
   if (roll < 0.45) {
     const at = Math.floor(rng() * (lines(base).length + 1));
-    return as('foreign-line-added', insertLine(base, at, pick(rng, FOREIGN_LINES)));
+    const line = pick(rng, FOREIGN_LINES);
+    // An empty "line" after a last line without a line break only adds that line break: the
+    // step lets a file's last line gain one (nothing reads it differently), so it is its own kind.
+    const breakOnly = line === '' && at >= lines(base).length && !base.endsWith('\n');
+    return as(breakOnly ? 'final-line-break' : 'foreign-line-added', insertLine(base, at, line));
   }
   if (roll < 0.52) {
     const ls = lines(base);
