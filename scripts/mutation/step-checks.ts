@@ -1,0 +1,167 @@
+import { ARGS, DURABLE, PROCFS, step, type Mutation } from './mutation';
+
+/** The step's checks before it changes anything (arguments, names, hashes, content, the file), and its backup. */
+export const STEP_CHECKS: readonly Mutation[] = [
+  // Arguments.
+  step(
+    'args-count',
+    'argument count',
+    [ARGS],
+    [String.raw`[ "$#" -eq 7 ] || fail 64 "expected 7 arguments, got $#"`, ':'],
+  ),
+  step(
+    'args-protocol',
+    'protocol v1',
+    [ARGS],
+    [String.raw`[ "$1" = v1 ] || fail 64 "unknown protocol $1"`, ':'],
+  ),
+  step(
+    'args-values',
+    'runtime values 0, 1 or -',
+    [ARGS],
+    [String.raw`*) fail 64 "runtime values must be 0, 1 or -";;`, '*) ;;'],
+  ),
+  step(
+    'args-op',
+    'known file operation',
+    [ARGS],
+    [String.raw`*) fail 64 "unknown file operation";;`, '*) ;;'],
+  ),
+  // valid_name is spliced from file-name.ts's pieces; these anchors are its template text.
+  step(
+    'name-slash',
+    'file name: no "/" (valid_name)',
+    [ARGS],
+    ['*[!${FILE_NAME_CHARS}]*) return 1;;', '*[!/${FILE_NAME_CHARS}]*) return 1;;'],
+  ),
+  step(
+    'name-space',
+    'file name: no space (valid_name)',
+    [ARGS],
+    ['*[!${FILE_NAME_CHARS}]*) return 1;;', '*[!\\ ${FILE_NAME_CHARS}]*) return 1;;'],
+  ),
+  step(
+    'name-first',
+    'file name: starts with a letter or digit',
+    [ARGS],
+    ['[${FILE_NAME_FIRST_CHARS}]*${FILE_NAME_SUFFIX}) ;;', '*${FILE_NAME_SUFFIX}) ;;'],
+  ),
+  step(
+    'name-length',
+    'file name: at most 200 characters',
+    [ARGS],
+    [' -le ${MAX_FILE_NAME_LENGTH} ]', ' -le 255 ]'],
+  ),
+  step(
+    'name-length-off-by-one',
+    'file name: 200 characters allowed',
+    [ARGS],
+    [' -le ${MAX_FILE_NAME_LENGTH} ]', ' -lt ${MAX_FILE_NAME_LENGTH} ]'],
+  ),
+  step(
+    'hash-format',
+    'hash: hex digits only',
+    [ARGS],
+    [
+      String.raw`*[!0-9a-f]*|'') fail 64 "invalid hash";;`,
+      String.raw`'') fail 64 "invalid hash";;`,
+    ],
+  ),
+  step(
+    'hash-length',
+    'hash: 64 digits',
+    [ARGS],
+    [String.raw`-eq 64 ] || fail 64 "invalid hash";;`, String.raw`-eq 64 ] || :;;`],
+  ),
+  step(
+    'content-encoding',
+    'content: base64 alphabet',
+    [ARGS],
+    [
+      String.raw`case "$content" in ''|*[!A-Za-z0-9+/=]*) fail 64 "invalid content encoding";; esac`,
+      ':',
+    ],
+  ),
+  // The content rule: nothing but the two settings, whoever calls (exit 77).
+  step('content-check', 'the content rule runs at all', [ARGS], ['  check_change\nfi', 'fi']),
+  step(
+    'content-other-lines',
+    'no line but ours added, removed or changed',
+    [ARGS],
+    [
+      String.raw`[ "$a" = "$b" ] || refuse "the new content changes lines other than`,
+      String.raw`true || refuse "the new content changes lines other than`,
+    ],
+  ),
+  step(
+    'content-range',
+    'values within 0-255',
+    [ARGS],
+    [String.raw`[ ! -s "$chk.set" ] || refuse "the new content sets a value outside 0-255"`, ':'],
+  ),
+  step(
+    'content-size',
+    'new content at most 64 KiB',
+    [ARGS],
+    ['[ "$size" -le ${MAX_FILE_BYTES} ] ||', '[ "$size" -ge 0 ] ||'],
+  ),
+  step(
+    'content-delete',
+    'a deleted file holds nothing else',
+    [ARGS],
+    [
+      String.raw`[ ! -s "$chk.new" ] || refuse "$file holds more than the two settings; it is not deleted"`,
+      ':',
+    ],
+  ),
+  step(
+    'content-hide',
+    'a new name does not hide a later file',
+    [ARGS],
+    [String.raw`! later_same_name || refuse "a new $file would hide $later at boot"`, ':'],
+  ),
+  step(
+    'content-unhide',
+    'a deletion does not let a later file apply',
+    [ARGS],
+    [String.raw`! later_same_name || refuse "deleting $file would let $later apply at boot"`, ':'],
+  ),
+  step('content-cleanup', 'the check leaves no file behind', [ARGS], ['  rm -f "$chk".*\n}', '}']),
+  // The file.
+  step(
+    'hash-check',
+    'file unchanged since it was read (65)',
+    [ARGS],
+    [String.raw`[ "$v" = "$expect" ] || fail 65 "$file changed since it was read"`, ':'],
+  ),
+  step(
+    'symlink',
+    'symbolic link refused (66)',
+    [ARGS],
+    [
+      String.raw`if [ -L "$file" ]; then fail 66 "$file is a symbolic link; refusing to replace it"; fi`,
+      ':',
+    ],
+  ),
+  step(
+    'non-regular',
+    'non-regular file refused (66)',
+    [ARGS],
+    [
+      String.raw`if [ -e "$file" ] && [ ! -f "$file" ]; then fail 66 "$file is not a regular file"; fi`,
+      ':',
+    ],
+  ),
+  step(
+    'backup-none',
+    'backup of the original kept',
+    [PROCFS, DURABLE],
+    [String.raw`ln -f "$file" "$bak" 2>/dev/null || cp --preserve=all "$file" "$bak"`, 'bak='],
+  ),
+  step(
+    'backup-copy',
+    'backup is the original inode (hard link)',
+    [PROCFS, DURABLE],
+    [String.raw`ln -f "$file" "$bak" 2>/dev/null || cp`, 'cp'],
+  ),
+];
