@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { openPairPreview, type PairPreview } from '../support/pair-preview';
-import { PAM_UNIX_FAIL_DELAY_MAX_MS } from '../support/ssh-node';
+import { PAM_UNIX_FAIL_DELAY_MAX_MS } from '../support/node-pam';
 
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
 const HAPROXY = 'frontend www\n    bind 192.0.2.10:80\n    default_backend web\n';

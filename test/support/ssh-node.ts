@@ -49,35 +49,8 @@ export interface SshNode {
   /** Replaces the node's host key (the "changed key" case) and restarts sshd. */
   changeHostKey(): Promise<void>;
   stopSshd(): Promise<void>;
-  /**
-   * Hardens the node's PAM as RHEL and CIS sites do: pam_faillock locks an account after
-   * `deny` failures. Only the node's /etc overlay and its scratch tmpfs are touched.
-   */
-  useFaillock(deny: number): void;
-  /** The failures pam_faillock holds for a user on the node (`faillock --user`). */
-  faillockFailures(user: string): number;
-  /** Adds a sudoers drop-in on the node (checked with visudo first). */
-  addSudoers(name: string, text: string): void;
   dispose(): Promise<void>;
 }
-
-/** The PAM auth stack of real-system-testing.md §11, in its order. */
-const FAILLOCK_AUTH = [
-  'auth requisite pam_faillock.so preauth',
-  'auth [success=1 default=ignore] pam_unix.so nullok',
-  'auth [default=die] pam_faillock.so authfail',
-  'auth sufficient pam_faillock.so authsucc',
-  'auth requisite pam_deny.so',
-  'auth required pam_permit.so',
-  '',
-].join('\n');
-
-/**
- * The longest one failed sudo authentication sleeps on a node: pam_unix asks for a 2 s fail
- * delay, and libpam sleeps that base times (1 + mean of three uniform draws − 0.5), so at
- * most 1.5 × 2 s (libpam/pam_delay.c).
- */
-export const PAM_UNIX_FAIL_DELAY_MAX_MS = 1.5 * 2000;
 
 function sh(command: string, args: readonly string[], input?: string): string {
   const r = spawnSync(command, args, { input, encoding: 'utf8', timeout: 30_000 });
@@ -179,7 +152,6 @@ export async function createSshNode(
   sandbox.run('mkdir', ['-p', '/run/sshd']);
 
   let sshd: ChildProcess | null = null;
-  const tally = `${sandbox.scratch}/faillock`;
   const startSshd = async () => {
     sshd = sandbox.spawn('/usr/sbin/sshd', ['-D', '-e', '-f', sshdConfig], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -259,33 +231,6 @@ export async function createSshNode(
       await startSshd();
     },
     stopSshd,
-    useFaillock: (deny) => {
-      // The tally lives on the sandbox's own tmpfs, never in the host's /run.
-      sandbox.run('mkdir', ['-p', '-m', '0755', tally]);
-      sandbox.writeText(
-        '/etc/security/faillock.conf',
-        `dir = ${tally}\ndeny = ${deny}\nunlock_time = 600\n`,
-      );
-      sandbox.writeText('/etc/pam.d/common-auth', FAILLOCK_AUTH);
-      const account = sandbox.readText('/etc/pam.d/common-account');
-      sandbox.writeText(
-        '/etc/pam.d/common-account',
-        `${account}account required pam_faillock.so\n`,
-      );
-    },
-    faillockFailures: (user) => {
-      // faillock(8) of PAM 1.5.2 does not read faillock.conf: name the tally's directory.
-      const out = sandbox.run('faillock', ['--dir', tally, '--user', user]).stdout;
-      // A header line per user, then one line per failure that still counts ("V"alid).
-      return out.split('\n').filter((l) => /^\d{4}-\d\d-\d\d \S+ +\S+ +\S+ +V$/.test(l.trim()))
-        .length;
-    },
-    addSudoers: (name, text) => {
-      const file = `/etc/sudoers.d/${name}`;
-      sandbox.writeText(file, text);
-      sandbox.run('chmod', ['0440', file]);
-      sandbox.run('visudo', ['-c', '-f', file]);
-    },
     dispose: async () => {
       await stopSshd();
       agent.kill('SIGKILL');

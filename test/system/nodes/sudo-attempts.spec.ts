@@ -5,11 +5,12 @@ import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-ap
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
 import {
-  nodeDestination,
+  addSudoers,
+  faillockFailures,
   PAM_UNIX_FAIL_DELAY_MAX_MS,
-  shareTrustedNode,
-  type SshNode,
-} from '../../support/ssh-node';
+  useFaillock,
+} from '../../support/node-pam';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
 
 const dest = nodeDestination;
 
@@ -40,7 +41,7 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
   const trusted = shareTrustedNode(test);
   let node: SshNode;
   test.beforeAll(() => {
-    trusted().useFaillock(3);
+    useFaillock(trusted(), 3);
   });
   test.beforeEach(() => {
     node = trusted();
@@ -51,7 +52,7 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
       applyOnNode(node.settings, dest(node.alias), PRIVILEGED_SCRIPT, tokens, Buffer.from('typo')),
     );
     expect(wrong.value).toMatchObject({ ok: false, kind: 'wrong-password' });
-    expect(node.faillockFailures(node.sudoUser)).toBe(1);
+    expect(faillockFailures(node, node.sudoUser)).toBe(1);
     expect(kernel(node)).toBe('0');
 
     const right = await timed(() =>
@@ -82,7 +83,7 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
       { input: 'bad-1\nbad-2\nbad-3\n', encoding: 'utf8', timeout: 60_000 },
     );
     expect(old.stderr).toContain('3 incorrect password attempts');
-    expect(node.faillockFailures(node.plainUser)).toBe(3);
+    expect(faillockFailures(node, node.plainUser)).toBe(3);
     const r = await applyOnNode(
       node.settings,
       plain,
@@ -95,14 +96,14 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
   });
 
   test('no password where sudo wants one: refused before any attempt', async () => {
-    const before = node.faillockFailures(node.sudoUser);
+    const before = faillockFailures(node, node.sudoUser);
     const r = await applyOnNode(node.settings, dest(node.alias), PRIVILEGED_SCRIPT, tokens, null);
     expect(r).toMatchObject({ ok: false, kind: 'password-needed' });
-    expect(node.faillockFailures(node.sudoUser)).toBe(before);
+    expect(faillockFailures(node, node.sudoUser)).toBe(before);
   });
 
   test('"Defaults requiretty": named with the line to add, and nothing runs', async () => {
-    node.addSudoers('zz-requiretty', 'Defaults requiretty\n');
+    addSudoers(node, 'zz-requiretty', 'Defaults requiretty\n');
     try {
       const probe = await probeSudo(node.settings, dest(node.alias));
       expect(probe).toMatchObject({ ok: false, kind: 'requiretty' });
@@ -132,8 +133,8 @@ test.describe('a node whose sudo allows one try (passwd_tries=1)', () => {
   const trusted = shareTrustedNode(test);
   test('a wrong password: sudo gives up by itself, one failure, named as a wrong password', async () => {
     const node = trusted();
-    node.useFaillock(3);
-    node.addSudoers('zz-one-try', 'Defaults passwd_tries=1\n');
+    useFaillock(node, 3);
+    addSudoers(node, 'zz-one-try', 'Defaults passwd_tries=1\n');
     const r = await applyOnNode(
       node.settings,
       dest(node.alias),
@@ -142,7 +143,7 @@ test.describe('a node whose sudo allows one try (passwd_tries=1)', () => {
       Buffer.from('typo'),
     );
     expect(r).toMatchObject({ ok: false, kind: 'wrong-password' });
-    expect(node.faillockFailures(node.sudoUser)).toBe(1);
+    expect(faillockFailures(node, node.sudoUser)).toBe(1);
     expect(kernel(node)).toBe('0');
   });
 });
