@@ -1,17 +1,19 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDemoRoot, findDemoScenario, type DemoRoot } from '../../../electron/demo/scenarios';
 import { createApplyHandlers } from '../../../electron/handlers/apply-handlers';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
+import { createNodeHandlers } from '../../../electron/handlers/node-handlers';
 import type { HandlerDeps } from '../../../electron/handlers/deps';
 import { validateApplyRequest } from '../../../electron/handlers/validate-apply-request';
 import { createDirectElevator, type Elevator } from '../../../electron/system/elevate';
 import { createHelperElevator } from '../../../electron/system/helper-elevator';
 import { parseDestination } from '../../../electron/system/nodes/destination';
 import { acceptHostKey } from '../../../electron/system/nodes/host-key';
+import { saveNodes } from '../../../electron/system/nodes/node-store';
 import {
   assertSafeTokens,
   buildElevatedCommand,
@@ -125,6 +127,46 @@ test('a second Apply while one is in flight is refused, runs nothing, and the gu
   const third = await apply({ values: { ipv6: 1 }, persistence: { kind: 'runtime' } });
   expect(third).toMatchObject({ ok: true, value: { applied: true } });
   expect(runs).toHaveLength(2);
+});
+
+test('a second "Make all alike" while one is in flight is refused, and the guard lifts afterwards', async () => {
+  // A node whose connection (real ssh, its ProxyCommand) waits on a FIFO until the test
+  // lets go: the first Make-alike is then in flight for as long as the test wants.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nb-alike-guard-'));
+  try {
+    const fifo = path.join(dir, 'gate');
+    const reached = path.join(dir, 'reached');
+    const released = path.join(dir, 'released');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const config = path.join(dir, 'config');
+    writeFileSync(
+      config,
+      `Host lb-2\n  ProxyCommand sh -c '[ -e ${released} ] || { : > ${reached}; cat ${fifo} >/dev/null; }'\n`,
+    );
+    const storeFile = path.join(dir, 'nodes.json');
+    await saveNodes(storeFile, ['lb-2']);
+    const handlers = createNodeHandlers({
+      ...depsFor(root, createDirectElevator(root.fsRoot)),
+      nodes: { ssh: { program: 'ssh', options: ['-F', config], timeoutMs: 60_000 }, storeFile },
+    });
+    const makeAlike = handlers['nodes:make-alike'];
+    const request = { reference: 'local', passwords: {} };
+    const first = makeAlike(request);
+    await expect.poll(() => existsSync(reached)).toBe(true);
+    expect(await makeAlike(request)).toMatchObject({
+      ok: false,
+      error: { code: 'apply-in-progress' },
+    });
+    writeFileSync(released, '');
+    // Opening the FIFO for writing and closing it ends the waiting connection.
+    writeFileSync(fifo, '');
+    const firstAnswer = await first;
+    expect(firstAnswer.ok ? null : firstAnswer.error.code).not.toBe('apply-in-progress');
+    const third = await makeAlike(request);
+    expect(third.ok ? null : third.error.code).not.toBe('apply-in-progress');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('accepted host keys are whole lines: a second accept never runs into the first, and ssh-keygen finds each', async () => {
