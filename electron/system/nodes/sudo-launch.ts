@@ -54,7 +54,7 @@ const USER_LINE = '[ "$r" -eq 0 ] || echo "nonlocal-bind-sudo: user=$(id -un)" >
 /**
  * The user-side wrapper, one line (some login shells reject newlines in quotes). It makes
  * a private directory where a program may be executed (hardened /tmp is often noexec,
- * so it tries the runtime directory and home first), writes the helper there, runs sudo
+ * so it tries the runtime directory and home first; absolute paths only, as sudo wants), writes the helper there, runs sudo
  * with it, removes the directory on every way out, and turns the helper's marks into a
  * report line. $1 is the helper's body, $2 the root launcher, the rest the step's tokens.
  */
@@ -64,7 +64,7 @@ const USER_WRAPPER = [
   'trap c EXIT',
   'trap "exit 129" HUP INT TERM PIPE',
   'for b in "${XDG_RUNTIME_DIR:-}" "${HOME:-}" "${TMPDIR:-/tmp}" /tmp /var/tmp; do' +
-    ' [ -n "$b" ] && [ -d "$b" ] && [ -w "$b" ] || continue;' +
+    ' [ "${b#/}" != "$b" ] && [ -d "$b" ] && [ -w "$b" ] || continue;' +
     ' d=$(mktemp -d "$b/.nonlocal-bind.XXXXXX" 2>/dev/null) || { d=; continue; };' +
     ' printf "#!/bin/sh\\n" > "$d/probe" && printf "#!/bin/sh\\n%s\\n" "$a" > "$d/askpass" &&' +
     ' chmod 700 "$d/probe" "$d/askpass" && "$d/probe" 2>/dev/null && break;' +
