@@ -1,12 +1,11 @@
 import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAboutPanelOptions, createMenuTemplate } from './about-panel';
 import { readDemoArgument } from './app-args';
-import { createDemoRoot, findDemoScenario, DEMO_SCENARIOS, type DemoRoot } from './demo/scenarios';
-import { createHandlerDeps } from './handlers/create-deps';
-import { createHandlerTable } from './handlers/handler-table';
+import { APP_VERSION } from './app-version';
+import { findDemoScenario, DEMO_SCENARIOS } from './demo/scenarios';
+import { createBackend, type Backend } from './handlers/create-backend';
 import { registerIpcHandlers } from './ipc';
 import { isTrustedSender } from './trusted-sender';
 import { saveTextWithDialog } from './save-dialog';
@@ -18,7 +17,7 @@ const indexHtml = path.join(distDir, 'renderer', 'index.html');
 const indexUrl = pathToFileURL(indexHtml).href;
 const iconPath = path.join(distDir, '..', 'assets', 'icons', '512x512.png');
 let mainWindow: BrowserWindow | null = null;
-let demoRoot: DemoRoot | null = null;
+let backend: Backend | null = null;
 
 app.setName('Nonlocal Bind');
 
@@ -49,19 +48,16 @@ async function start(): Promise<void> {
     app.exit(2);
     return;
   }
-  demoRoot = scenario ? await createDemoRoot(scenario) : null;
-  const table = createHandlerTable(
-    createHandlerDeps(
-      scenario && demoRoot ? { scenario, root: demoRoot } : null,
-      app.getVersion(),
-      {
-        writeClipboard: (text) => clipboard.writeText(text),
-        saveTextFile: (name, text) => saveTextWithDialog(mainWindow, name, text),
-      },
-    ),
-  );
-  registerIpcHandlers(table, (event) => isTrustedSender(event, mainWindow, indexUrl));
-  app.setAboutPanelOptions(createAboutPanelOptions({ version: app.getVersion(), iconPath }));
+  backend = await createBackend({
+    demo: scenario ?? null,
+    version: APP_VERSION,
+    shell: {
+      writeClipboard: (text) => clipboard.writeText(text),
+      saveTextFile: (name, text) => saveTextWithDialog(mainWindow, name, text),
+    },
+  });
+  registerIpcHandlers(backend.table, (event) => isTrustedSender(event, mainWindow, indexUrl));
+  app.setAboutPanelOptions(createAboutPanelOptions({ version: APP_VERSION, iconPath }));
   Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate()));
   mainWindow = await openMainWindow({
     preload: path.join(__dirname, 'preload.cjs'),
@@ -72,8 +68,5 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  // Demo data lives in a temp directory that must not outlive the app; removed
-  // synchronously because the process exits right after this event.
-  if (demoRoot) rmSync(demoRoot.fsRoot, { recursive: true, force: true });
-});
+// Demo data lives in a temp directory that must not outlive the app.
+app.on('will-quit', () => backend?.dispose());

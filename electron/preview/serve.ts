@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoRoot } from '../demo/scenarios';
 import { APP_VERSION } from '../app-version';
-import { createHandlerDeps } from '../handlers/create-deps';
-import { createHandlerTable } from '../handlers/handler-table';
+import { createBackend } from '../handlers/create-backend';
 import { parsePreviewArgs } from './cli-options';
 import { startPreviewServer } from './server';
 
@@ -19,21 +17,15 @@ async function main(): Promise<void> {
     process.stderr.write(`preview: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const demoRoot = options.demo ? await createDemoRoot(options.demo) : null;
-  const table = createHandlerTable(
-    createHandlerDeps(
-      options.demo && demoRoot ? { scenario: options.demo, root: demoRoot } : null,
-      APP_VERSION,
-    ),
-  );
-  const server = await startPreviewServer({ port: options.port, table, staticDir });
+  const backend = await createBackend({ demo: options.demo, version: APP_VERSION });
+  const server = await startPreviewServer({ port: options.port, table: backend.table, staticDir });
   process.stdout.write(`Preview: ${server.url}\n`);
-  if (demoRoot) process.stderr.write(`Demo data in ${demoRoot.fsRoot} (removed on exit)\n`);
+  if (backend.demoDir) process.stderr.write(`Demo data in ${backend.demoDir} (removed on exit)\n`);
 
   // The demo directory is removed however the preview ends.
   const stop = async (): Promise<void> => {
     await server.close();
-    await demoRoot?.dispose();
+    backend.dispose();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -22,7 +22,7 @@ test('the about panel shows the app icon, name, version and licence', () => {
 
 test('main passes the window icon to the about panel and installs a menu that reaches it', () => {
   const main = readFileSync('electron/main.ts', 'utf8');
-  expect(main).toContain('createAboutPanelOptions({ version: app.getVersion(), iconPath })');
+  expect(main).toContain('createAboutPanelOptions({ version: APP_VERSION, iconPath })');
   expect(main).toContain('icon: iconPath');
   expect(main).toContain('Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate()))');
   const help = createMenuTemplate().find((item) => item.role === 'help');
