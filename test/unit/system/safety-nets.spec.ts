@@ -1,6 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDemoRoot, findDemoScenario, type DemoRoot } from '../../../electron/demo/scenarios';
@@ -130,18 +139,18 @@ test('a second Apply while one is in flight is refused, runs nothing, and the gu
 });
 
 test('a second "Make all alike" while one is in flight is refused, and the guard lifts afterwards', async () => {
-  // A node whose connection (real ssh, its ProxyCommand) waits on a FIFO until the test
-  // lets go: the first Make-alike is then in flight for as long as the test wants.
+  // A node whose first connection (real ssh, its ProxyCommand) waits on a FIFO until the
+  // test lets go; later ones end at once (noclobber: only one creates the mark). The first
+  // Make-alike is then in flight for as long as the test wants, and nothing else waits.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nb-alike-guard-'));
   try {
     const fifo = path.join(dir, 'gate');
     const reached = path.join(dir, 'reached');
-    const released = path.join(dir, 'released');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const config = path.join(dir, 'config');
     writeFileSync(
       config,
-      `Host lb-2\n  ProxyCommand sh -c '[ -e ${released} ] || { : > ${reached}; cat ${fifo} >/dev/null; }'\n`,
+      `Host lb-2\n  ProxyCommand sh -c 'set -C; { : > ${reached}; } 2>/dev/null && cat ${fifo} >/dev/null'\n`,
     );
     const storeFile = path.join(dir, 'nodes.json');
     await saveNodes(storeFile, ['lb-2']);
@@ -157,14 +166,13 @@ test('a second "Make all alike" while one is in flight is refused, and the guard
       ok: false,
       error: { code: 'apply-in-progress' },
     });
-    writeFileSync(released, '');
-    // Opening the FIFO for writing and closing it ends the waiting connection.
-    writeFileSync(fifo, '');
+    release(fifo);
     const firstAnswer = await first;
     expect(firstAnswer.ok ? null : firstAnswer.error.code).not.toBe('apply-in-progress');
     const third = await makeAlike(request);
     expect(third.ok ? null : third.error.code).not.toBe('apply-in-progress');
   } finally {
+    release(path.join(dir, 'gate'));
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -211,6 +219,15 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await root.dispose();
 });
+
+/** Opening the FIFO for writing and closing it ends a connection waiting on it, if any. */
+function release(fifo: string): void {
+  try {
+    closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+  } catch {
+    // No reader (ENXIO) or no FIFO: nothing waits.
+  }
+}
 
 function depsFor(demo: DemoRoot, elevator: Elevator): HandlerDeps {
   return {
