@@ -28,14 +28,14 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['electron/main.ts'],
+    entryPoints: ['electron/shell/main.ts'],
     format: 'cjs',
     outfile: 'dist/electron/main.cjs',
     external: ['electron'],
   }),
   build({
     ...common,
-    entryPoints: ['electron/preload.ts'],
+    entryPoints: ['electron/shell/preload.ts'],
     format: 'cjs',
     outfile: 'dist/electron/preload.cjs',
     external: ['electron'],

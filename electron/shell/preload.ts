@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_CHANNELS, API_GLOBAL, type ApiMethod, type NonlocalBindApi } from './contract';
+import { API_CHANNELS, API_GLOBAL, type ApiMethod, type NonlocalBindApi } from '../contract';
 
 // One named method per contract entry; the page never sees ipcRenderer itself.
 const api: Record<string, (payload?: unknown) => Promise<unknown>> = {};

@@ -18,7 +18,7 @@ test.afterAll(async () => {
 });
 
 const SIZES = [
-  // The window's minimum size (electron/window-options.ts).
+  // The window's minimum size (electron/shell/window-options.ts).
   { width: 560, height: 480 },
   { width: 800, height: 600 },
   { width: 920, height: 760 },

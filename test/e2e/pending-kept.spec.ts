@@ -11,7 +11,7 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-/** The window's minimum size (electron/window-options.ts). */
+/** The window's minimum size (electron/shell/window-options.ts). */
 const SMALLEST = { width: 560, height: 480 };
 
 function withScenario(

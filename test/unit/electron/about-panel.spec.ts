@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { createAboutPanelOptions, createMenuTemplate } from '../../../electron/about-panel';
+import { createAboutPanelOptions, createMenuTemplate } from '../../../electron/shell/about-panel';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   version: string;
@@ -21,7 +21,7 @@ test('the about panel shows the app icon, name, version and licence', () => {
 });
 
 test('main passes the window icon to the about panel and installs a menu that reaches it', () => {
-  const main = readFileSync('electron/main.ts', 'utf8');
+  const main = readFileSync('electron/shell/main.ts', 'utf8');
   expect(main).toContain('createAboutPanelOptions({ version: APP_VERSION, iconPath })');
   expect(main).toContain('icon: iconPath');
   expect(main).toContain('Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate()))');

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { isTrustedSender, isTrustedSenderUrl } from '../../../electron/trusted-sender';
-import { readDemoArgument } from '../../../electron/app-args';
+import { isTrustedSender, isTrustedSenderUrl } from '../../../electron/shell/trusted-sender';
+import { readDemoArgument } from '../../../electron/shell/app-args';
 
 const index = 'file:///opt/Nonlocal%20Bind/resources/app/dist/renderer/index.html';
 

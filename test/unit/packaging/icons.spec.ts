@@ -40,5 +40,5 @@ test('the committed PNGs are what `npm run icons` renders from the SVGs now', ()
 test('the window uses the packaged 512 px icon', () => {
   // main.ts resolves it next to dist/, which the config's `files` ships as assets/icons/.
   expect(loadBuilderConfig().files).toContain('assets/icons/**/*');
-  expect(readFileSync('electron/main.ts', 'utf8')).toContain("'icons', '512x512.png'");
+  expect(readFileSync('electron/shell/main.ts', 'utf8')).toContain("'icons', '512x512.png'");
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { ESLint } from 'eslint';
-import { createWindowOptions } from '../../../electron/window-options';
+import { createWindowOptions } from '../../../electron/shell/window-options';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { API_CHANNELS, API_GLOBAL } from '../../../electron/contract';
 import { startPreview } from '../../support/preview';
@@ -68,7 +68,7 @@ test('#7 CSP is strict, in the built page and on the preview', async () => {
   }
 });
 
-const windowTs = () => parseSource('electron/window.ts');
+const windowTs = () => parseSource('electron/shell/window.ts');
 
 /** Whether `call` is exactly `<receiver>.<method>(...)` on `session.defaultSession`. */
 function onDefaultSession(call: ts.CallExpression): boolean {
@@ -174,7 +174,7 @@ test('#15 no shell.openExternal with page data: nothing under electron/ even nam
 
 test('#17 main hands every IPC message to the full sender check', () => {
   const [register] = findNodes(
-    parseSource('electron/main.ts'),
+    parseSource('electron/shell/main.ts'),
     (n): n is ts.CallExpression =>
       ts.isCallExpression(n) && n.expression.getText() === 'registerIpcHandlers',
   );

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { API_CHANNELS } from '../../../electron/contract';
-import { isTrustedSender } from '../../../electron/trusted-sender';
+import { isTrustedSender } from '../../../electron/shell/trusted-sender';
 import { runWithFakeElectron } from '../../support/electron-vm';
 
-// Checklist #17 (validate IPC senders), on the real electron/ipc.ts: bundled and run
+// Checklist #17 (validate IPC senders), on the real electron/shell/ipc.ts: bundled and run
 // with an ipcMain that records what gets registered, then called like Electron would.
 
 type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
@@ -13,7 +13,7 @@ async function registerRecorded() {
   const fakeElectron = {
     ipcMain: { handle: (channel: string, handler: Handler) => handlers.set(channel, handler) },
   };
-  const ipc = await runWithFakeElectron({ entry: 'electron/ipc.ts' }, fakeElectron);
+  const ipc = await runWithFakeElectron({ entry: 'electron/shell/ipc.ts' }, fakeElectron);
   const register = ipc.registerIpcHandlers as (
     table: Record<string, (payload: unknown) => Promise<unknown>>,
     check: (event: unknown) => boolean,
