@@ -137,16 +137,29 @@ export function predictBoot(sources: SysctlSources, keys: readonly string[]): Bo
   };
 }
 
-/** A credential passed in at this boot may not be there at the next one. */
+/**
+ * What is there now but may not be at the next boot: a credential passed in at
+ * this boot, and /run/sysctl.d, a tmpfs emptied at every boot (the model reads
+ * what is there, as the engines would if they ran now).
+ */
 function withCredentialNote(
   outcomes: Map<string, KeyOutcome>,
   passedIn: string | null,
 ): Map<string, KeyOutcome> {
-  if (!passedIn) return outcomes;
   for (const [key, outcome] of outcomes) {
-    if (!outcome.writes.some((w) => w.origin.path === passedIn)) continue;
-    const note = `${passedIn} was passed in at this boot (kernel command line, VM or container); another boot may bring another value`;
-    outcomes.set(key, { ...outcome, notes: [...outcome.notes, note] });
+    const notes: string[] = [];
+    if (passedIn && outcome.writes.some((w) => w.origin.path === passedIn)) {
+      notes.push(
+        `${passedIn} was passed in at this boot (kernel command line, VM or container); another boot may bring another value`,
+      );
+    }
+    const run = outcome.winner?.origin.path;
+    if (run?.startsWith('/run/sysctl.d/')) {
+      notes.push(
+        `${run} is in /run, which is emptied at every boot: it sets the value at the next boot only if something puts it back before systemd-sysctl runs`,
+      );
+    }
+    if (notes.length > 0) outcomes.set(key, { ...outcome, notes: [...outcome.notes, ...notes] });
   }
   return outcomes;
 }

@@ -187,3 +187,11 @@ test('21: /lib/sysctl.d apart from /usr/lib/sysctl.d is read by procps only (sys
   const p = predictBoot(sources, [V4]);
   expect([p.systemd.get(V4)?.stored ?? 0, p.procps.get(V4)?.stored ?? 0]).toEqual([0, 1]);
 });
+
+test('a value decided by /run/sysctl.d says /run is emptied at every boot (the value shown is what the engines do now)', async () => {
+  const p = await predictTree({ '/run/sysctl.d/50-now.conf': `${V4} = 1\n` });
+  expect(p.systemd[V4]?.stored).toBe(1);
+  expect(p.systemd[V4]?.notes.join()).toContain('emptied at every boot');
+  const etc = await predictTree({ [`${D}/50-now.conf`]: `${V4} = 1\n` });
+  expect(etc.systemd[V4]?.notes).toEqual([]);
+});
