@@ -524,5 +524,9 @@ export type NonlocalBindApi = {
 /** Name of the global the preload installs. */
 export const API_GLOBAL = 'nonlocalBind';
 
+/** The preview's HTTP API: POST `${API_PATH_PREFIX}<channel>`, its per-run token in this header. */
+export const API_PATH_PREFIX = '/api/';
+export const API_TOKEN_HEADER = 'x-nonlocal-bind-token';
+
 /** The one file both engines read besides the sysctl.d directories; the renderer names it too. */
 export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';

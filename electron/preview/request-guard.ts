@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-
-export const TOKEN_HEADER = 'x-nonlocal-bind-token';
+import { API_TOKEN_HEADER } from '../contract';
 
 function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -34,7 +33,7 @@ export function checkApiRequest(
   if (headers.host !== expected.host) return `Host header must be ${expected.host}`;
   const origin = headers.origin;
   if (origin !== undefined && origin !== expected.origin) return 'foreign Origin refused';
-  const token = headers[TOKEN_HEADER];
+  const token = headers[API_TOKEN_HEADER];
   if (typeof token !== 'string' || !sameSecret(token, expected.token)) {
     return 'missing or wrong API token';
   }

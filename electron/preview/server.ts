@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Envelope } from '../contract';
+import { API_PATH_PREFIX, type Envelope } from '../contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { gateConnections, type ConnectionGateCounts } from './connection-gate';
@@ -35,7 +35,6 @@ export const PREVIEW_LIMITS = {
   evictionGraceMs: 250,
   pageKeepAliveMs: 30_000,
 } as const;
-const API_PREFIX = '/api/';
 
 export interface PreviewServer {
   /** Page URL including the token fragment. */
@@ -120,7 +119,7 @@ async function handleApi(
     sendJson(res, 405, { ok: false, error: { code: 'method-not-allowed', message: 'Use POST' } });
     return;
   }
-  const channel = (req.url ?? '').slice(API_PREFIX.length);
+  const channel = (req.url ?? '').slice(API_PATH_PREFIX.length);
   if (!isChannel(table, channel)) {
     sendJson(res, 404, {
       ok: false,
@@ -187,7 +186,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
-    const work = url.startsWith(API_PREFIX)
+    const work = url.startsWith(API_PATH_PREFIX)
       ? handleApi(req, res, options.table, expected, (r, s) => gate.trustSocketOf(r, s))
       : (async () => {
           if (req.headers.host !== host) {

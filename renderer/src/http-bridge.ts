@@ -1,13 +1,13 @@
 import {
   API_CHANNELS,
+  API_PATH_PREFIX,
+  API_TOKEN_HEADER as TOKEN_HEADER,
   type ApiMethod,
   type Channel,
   type Envelope,
   type NonlocalBindApi,
   type ResultOf,
 } from '../../electron/contract';
-
-const TOKEN_HEADER = 'x-nonlocal-bind-token';
 
 /** Reads the per-run token the preview server put in the URL fragment. */
 export function readTokenFromLocation(hash: string): string | null {
@@ -21,7 +21,7 @@ async function call<C extends Channel>(
   payload: unknown,
 ): Promise<Envelope<ResultOf<C>>> {
   try {
-    const response = await fetch(`/api/${channel}`, {
+    const response = await fetch(`${API_PATH_PREFIX}${channel}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
       body: JSON.stringify({ payload: payload ?? null }),
