@@ -22,7 +22,11 @@ export type BootPrediction = Readonly<Record<Engine, ReadonlyMap<string, KeyOutc
 
 /** How an engine's run ends, before any line is looked at. */
 type RunFate =
-  | { readonly kind: 'reads'; readonly files: readonly OrderedFile[] }
+  | {
+      readonly kind: 'reads';
+      readonly files: readonly OrderedFile[];
+      readonly collated: readonly (readonly string[])[];
+    }
   | { readonly kind: 'hangs'; readonly fifo: string }
   | { readonly kind: 'unknown'; readonly why: Unpredictable };
 
@@ -48,7 +52,9 @@ function fateOf(sources: SysctlSources, engine: Engine): RunFate {
       return { kind: 'unknown', why: { code: 'device', path: f.path } };
     if (entry.effect === 'not-readable') unseen ??= { code: 'not-readable', path: f.path };
   }
-  return unseen ? { kind: 'unknown', why: unseen } : { kind: 'reads', files: order.files };
+  return unseen
+    ? { kind: 'unknown', why: unseen }
+    : { kind: 'reads', files: order.files, collated: order.collated ?? [] };
 }
 
 const WHY: Record<Unpredictable['code'], string> = {
@@ -121,7 +127,7 @@ export function predictBoot(sources: SysctlSources, keys: readonly string[]): Bo
       : fateOutcomes(systemdFate, 'systemd', keys);
   const procps =
     procpsFate.kind === 'reads'
-      ? applyAsProcps(procpsFate.files, tokens, keys)
+      ? withCollationNotes(applyAsProcps(procpsFate.files, tokens, keys), procpsFate.collated)
       : fateOutcomes(procpsFate, 'procps', keys);
   const hidden =
     procpsFate.kind === 'reads'
@@ -160,6 +166,26 @@ function withCredentialNote(
       );
     }
     if (notes.length > 0) outcomes.set(key, { ...outcome, notes: [...outcome.notes, ...notes] });
+  }
+  return outcomes;
+}
+
+/**
+ * When two files one procps file name matched both write the key, which one
+ * wins depends on the collation of the locale `sysctl --system` runs in: the value
+ * is the one in C.UTF-8 (byte order), and the note says so.
+ */
+function withCollationNotes(
+  outcomes: Map<string, KeyOutcome>,
+  collated: readonly (readonly string[])[],
+): Map<string, KeyOutcome> {
+  if (collated.length === 0) return outcomes;
+  for (const [key, outcome] of outcomes) {
+    const writers = new Set(outcome.writes.map((w) => w.origin.path));
+    const group = collated.find((g) => g.filter((p) => writers.has(p)).length > 1);
+    if (!group) continue;
+    const note = `sysctl --system reads ${group.join(', ')} in the order the locale sorts them (shown: C.UTF-8, byte order); another locale may give another value`;
+    outcomes.set(key, { ...outcome, notes: [...outcome.notes, note] });
   }
   return outcomes;
 }

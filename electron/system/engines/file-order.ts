@@ -20,7 +20,15 @@ export interface OrderedFile {
 
 /** The files an engine reads, in order, or why that cannot be known. */
 export type FileOrder =
-  | { readonly kind: 'files'; readonly files: readonly OrderedFile[] }
+  | {
+      readonly kind: 'files';
+      readonly files: readonly OrderedFile[];
+      /**
+       * procps only: the paths one file name's glob matched, in the order strcoll()
+       * sorts them in C.UTF-8; another locale may read them in another order.
+       */
+      readonly collated?: readonly (readonly string[])[];
+    }
   | { readonly kind: 'unknown'; readonly why: Unpredictable };
 
 export const SYSCTL_CONF_PATH = '/etc/sysctl.conf';
@@ -96,6 +104,7 @@ export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
     return { kind: 'files', files };
   }
   const files: OrderedFile[] = [];
+  const collated: string[][] = [];
   // Each directory's names once, not once per file: a directory may hold thousands.
   const namesOf = new Map<SnapshotDirectory, Map<string, SnapshotEntry>>();
   for (const { dir, entry, bytes } of first) {
@@ -114,13 +123,17 @@ export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
         why: { code: 'locale-dependent-glob', path: ordered(dir, entry).path },
       };
     }
+    const read: string[] = [];
     for (const name of glob.names) {
       const found = inDir.get(name);
       // fopen() of a name that is not there fails, and Preload() stops this list.
       if (!found) break;
-      files.push(ordered(dir, found));
+      const file = ordered(dir, found);
+      files.push(file);
+      read.push(file.path);
       if (found.kind === 'unreadable' && found.effect === 'open-fails') break;
     }
+    if (read.length > 1 && /[*?[]/.test(name)) collated.push(read);
   }
   const conf = sources.sysctlConf;
   // A link to /dev/null, a FIFO or a device is not S_ISREG: skipped, never opened. The
@@ -133,5 +146,5 @@ export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
   ) {
     files.push({ path: SYSCTL_CONF_PATH, name: 'sysctl.conf', entry: conf });
   }
-  return { kind: 'files', files };
+  return { kind: 'files', files, collated };
 }

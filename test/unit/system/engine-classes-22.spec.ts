@@ -82,6 +82,9 @@ test('15: procps globs each file name: sets, stars, braces and backslashes read 
     [`${D}/b.conf`]: `${V4} = 1\n`,
   };
   expect(await valuesOf(star)).toEqual([1, 1]);
+  // Which of two matched files wins is the locale's collation: the note says so.
+  const sorted = await predictTree(star);
+  expect(sorted.procps[V4]?.notes.join()).toContain('in the order the locale sorts them');
   // {zz,a}.conf sorts last: systemd applies its own line, procps reads zz.conf then a.conf.
   const brace = await predictTree({
     [`${D}/a.conf`]: `${V4} = 1\n`,
