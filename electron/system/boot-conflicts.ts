@@ -38,7 +38,7 @@ function withPlannedFile(
     const content = plan.file.content;
     // The usual 99-sysctl.conf link reads the same file under systemd.
     const directories = sources.directories.map((d) => ({
-      dir: d.dir,
+      ...d,
       entries: d.entries.map((e) =>
         linksToSysctlConf(d.dir, e) && 'linkTarget' in e
           ? plannedEntry(e.name, content, e.linkTarget)
@@ -56,7 +56,7 @@ function withPlannedFile(
   const directories: SnapshotDirectory[] = hasEtc
     ? sources.directories.map((d) =>
         d.dir === SYSCTL_D
-          ? { dir: d.dir, entries: [...d.entries.filter((e) => e.name !== name), written] }
+          ? { ...d, entries: [...d.entries.filter((e) => e.name !== name), written] }
           : d,
       )
     : [{ dir: SYSCTL_D, entries: [written] }, ...sources.directories];
