@@ -34,8 +34,7 @@ function takeToken(): string | null {
 
 /** The preload's API inside Electron; otherwise the HTTP bridge of the preview server. */
 export function connectApi(): ApiSource {
-  if (window.nonlocalBind)
-    return { kind: 'ready', api: window.nonlocalBind };
+  if (window.nonlocalBind) return { kind: 'ready', api: window.nonlocalBind };
   const token = takeToken();
   if (token === null) {
     return {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { NonlocalBindApi, SettingBoot, SettingId } from '../../electron/contract';
+import type { SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary } from './components/boot-summary';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
@@ -19,7 +19,7 @@ import { SYSCTL_CONF_PATH } from '../../electron/contract';
 import { currentValue, initialViewState, viewReducer } from './state/app-reducer';
 import { buildRequest, countPending } from './state/apply-request';
 import { useChangePlan } from './use-change-plan';
-import { CopyContext } from './copy-context';
+import { useApi } from './api-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
 import { savedWords, type FleetFormat } from './components/fleet-export';
 
@@ -28,7 +28,8 @@ const PairPage = lazy(() =>
   import('./components/nodes/pair-page').then((m) => ({ default: m.PairPage })),
 );
 
-export function App({ api }: { readonly api: NonlocalBindApi }) {
+export function App() {
+  const api = useApi();
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
   const [page, setPage] = useState<Page>('this');
 
@@ -72,18 +73,6 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
     [api, request],
   );
 
-  const copyText = useCallback(
-    async (text: string) => {
-      try {
-        const answer = await api.copyText({ text });
-        return answer.ok ? null : answer.error.message;
-      } catch (error) {
-        return String(error);
-      }
-    },
-    [api],
-  );
-
   const system = view.system;
   const pendingHere = countPending(view);
   // The setting the user touched last: Done and Discard unmount the button that
@@ -120,162 +109,160 @@ export function App({ api }: { readonly api: NonlocalBindApi }) {
       dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
   };
   return (
-    <CopyContext.Provider value={copyText}>
-      <div className="app">
-        {system?.demo ? (
-          <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
-        ) : null}
-        {system?.interruptedApply ? (
-          <InterruptedApplyNotice interrupted={system.interruptedApply} />
-        ) : null}
-        {system?.otherApplyRunning ? <OtherApplyNotice /> : null}
-        <AppHeader
-          readAt={system?.readAt ?? null}
-          refreshing={view.refreshing}
-          disabled={view.applying}
-          onRefresh={() => void refresh()}
-        />
-        <ViewSwitch
-          page={page}
-          disabled={view.applying}
-          pendingHere={pendingHere}
-          onChange={setPage}
-        />
-        {page === 'nodes' ? (
-          <main className="content">
-            <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>
-              <Suspense
-                fallback={
-                  <p className="loading" role="status">
-                    Loading the pair view…
-                  </p>
+    <div className="app">
+      {system?.demo ? (
+        <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
+      ) : null}
+      {system?.interruptedApply ? (
+        <InterruptedApplyNotice interrupted={system.interruptedApply} />
+      ) : null}
+      {system?.otherApplyRunning ? <OtherApplyNotice /> : null}
+      <AppHeader
+        readAt={system?.readAt ?? null}
+        refreshing={view.refreshing}
+        disabled={view.applying}
+        onRefresh={() => void refresh()}
+      />
+      <ViewSwitch
+        page={page}
+        disabled={view.applying}
+        pendingHere={pendingHere}
+        onChange={setPage}
+      />
+      {page === 'nodes' ? (
+        <main className="content">
+          <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>
+            <Suspense
+              fallback={
+                <p className="loading" role="status">
+                  Loading the pair view…
+                </p>
+              }
+            >
+              <PairPage />
+            </Suspense>
+          </div>
+          {pendingHere > 0 ? (
+            <PendingElsewhereBar
+              count={pendingHere}
+              onShow={() => {
+                updateThenFocus(() => setPage('this'), APPLY_BUTTON_ID);
+                // A disabled Apply takes no focus: the switch that changed does.
+                if (document.activeElement?.id !== APPLY_BUTTON_ID) focusChangedSwitch();
+              }}
+            />
+          ) : null}
+        </main>
+      ) : (
+        <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
+          <div role="tabpanel" id={panelId('this')} aria-labelledby={tabId('this')}>
+            {view.error ? (
+              <ErrorPanel
+                title={
+                  system
+                    ? 'Could not refresh; showing the last reading'
+                    : 'Could not read the settings'
                 }
-              >
-                <PairPage api={api} />
-              </Suspense>
-            </div>
-            {pendingHere > 0 ? (
-              <PendingElsewhereBar
-                count={pendingHere}
-                onShow={() => {
-                  updateThenFocus(() => setPage('this'), APPLY_BUTTON_ID);
-                  // A disabled Apply takes no focus: the switch that changed does.
-                  if (document.activeElement?.id !== APPLY_BUTTON_ID) focusChangedSwitch();
-                }}
+                error={view.error}
+                onRetry={() => void refresh()}
               />
             ) : null}
-          </main>
-        ) : (
-          <main className="content" aria-busy={view.phase === 'loading' || view.applying}>
-            <div role="tabpanel" id={panelId('this')} aria-labelledby={tabId('this')}>
-              {view.error ? (
-                <ErrorPanel
-                  title={
-                    system
-                      ? 'Could not refresh; showing the last reading'
-                      : 'Could not read the settings'
-                  }
-                  error={view.error}
-                  onRetry={() => void refresh()}
-                />
-              ) : null}
-              {view.phase === 'loading' ? (
-                <p className="loading" role="status">
-                  Reading the current settings…
-                </p>
-              ) : null}
-              {system ? (
-                <>
-                  <div className="settings">
-                    {system.settings.map((setting) => {
-                      const boot = bootOf(setting.id);
-                      return (
-                        <SettingRow
-                          key={setting.id}
-                          setting={setting}
-                          pending={view.pending[setting.id]}
-                          locked={view.applying}
-                          onToggle={() => {
-                            changed(setting.id);
-                            dispatch({ type: 'toggled', id: setting.id });
-                          }}
-                        >
-                          {boot ? (
-                            <BootSummary
-                              setting={setting}
-                              boot={boot}
-                              now={currentValue(system, setting.id)}
-                              pending={view.pending[setting.id]}
-                              keptAtBoot={
-                                view.persistence === 'persist' && view.keepIds.includes(setting.id)
-                              }
-                              locked={view.applying}
-                              onKeepAtBoot={() => {
-                                changed(setting.id);
-                                dispatch({ type: 'keep-at-boot', id: setting.id });
-                              }}
-                              onSetNow={(value) => {
-                                changed(setting.id);
-                                dispatch({ type: 'set-now', id: setting.id, value });
-                              }}
-                              onMakeEnginesAgree={() => makeEnginesAgree(boot)}
-                            />
-                          ) : null}
-                        </SettingRow>
-                      );
-                    })}
-                  </div>
-                  <ApplyBar
-                    view={view}
-                    system={system}
-                    request={request}
-                    plan={plan}
-                    onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
-                    onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
-                    onApply={() => void apply()}
-                    onDiscard={() => {
-                      focusChangedSwitch();
-                      dispatch({ type: 'discarded' });
-                    }}
-                    onResolution={(fileName, ids) =>
-                      dispatch({ type: 'resolution-chosen', fileName, ids })
-                    }
-                    onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
-                    onRemovalReset={(resetRuntime) =>
-                      dispatch({ type: 'removal-reset-changed', resetRuntime })
-                    }
-                    onDismissOutcome={() => {
-                      focusChangedSwitch();
-                      dispatch({ type: 'outcome-dismissed' });
-                    }}
-                    onSaveFleet={saveFleet}
-                  />
-                  <div className="details-area">
-                    <h2 className="section-title">About these settings</h2>
-                    <ReaderProblems problems={system.boot.problems} />
-                    {system.settings.map((setting) => (
-                      <SettingDetails
+            {view.phase === 'loading' ? (
+              <p className="loading" role="status">
+                Reading the current settings…
+              </p>
+            ) : null}
+            {system ? (
+              <>
+                <div className="settings">
+                  {system.settings.map((setting) => {
+                    const boot = bootOf(setting.id);
+                    return (
+                      <SettingRow
                         key={setting.id}
                         setting={setting}
-                        boot={bootOf(setting.id)}
-                        persistence={system.persistence}
+                        pending={view.pending[setting.id]}
                         locked={view.applying}
-                        onRemove={(fileName) => {
+                        onToggle={() => {
                           changed(setting.id);
-                          dispatch({ type: 'removal-chosen', fileName, id: setting.id });
+                          dispatch({ type: 'toggled', id: setting.id });
                         }}
-                      />
-                    ))}
-                  </div>
-                  <BindTestPanel api={api} appliedCount={view.appliedCount} />
-                  <VipPanel api={api} />
-                  <DiagnosticsPanel api={api} />
-                </>
-              ) : null}
-            </div>
-          </main>
-        )}
-      </div>
-    </CopyContext.Provider>
+                      >
+                        {boot ? (
+                          <BootSummary
+                            setting={setting}
+                            boot={boot}
+                            now={currentValue(system, setting.id)}
+                            pending={view.pending[setting.id]}
+                            keptAtBoot={
+                              view.persistence === 'persist' && view.keepIds.includes(setting.id)
+                            }
+                            locked={view.applying}
+                            onKeepAtBoot={() => {
+                              changed(setting.id);
+                              dispatch({ type: 'keep-at-boot', id: setting.id });
+                            }}
+                            onSetNow={(value) => {
+                              changed(setting.id);
+                              dispatch({ type: 'set-now', id: setting.id, value });
+                            }}
+                            onMakeEnginesAgree={() => makeEnginesAgree(boot)}
+                          />
+                        ) : null}
+                      </SettingRow>
+                    );
+                  })}
+                </div>
+                <ApplyBar
+                  view={view}
+                  system={system}
+                  request={request}
+                  plan={plan}
+                  onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
+                  onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
+                  onApply={() => void apply()}
+                  onDiscard={() => {
+                    focusChangedSwitch();
+                    dispatch({ type: 'discarded' });
+                  }}
+                  onResolution={(fileName, ids) =>
+                    dispatch({ type: 'resolution-chosen', fileName, ids })
+                  }
+                  onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
+                  onRemovalReset={(resetRuntime) =>
+                    dispatch({ type: 'removal-reset-changed', resetRuntime })
+                  }
+                  onDismissOutcome={() => {
+                    focusChangedSwitch();
+                    dispatch({ type: 'outcome-dismissed' });
+                  }}
+                  onSaveFleet={saveFleet}
+                />
+                <div className="details-area">
+                  <h2 className="section-title">About these settings</h2>
+                  <ReaderProblems problems={system.boot.problems} />
+                  {system.settings.map((setting) => (
+                    <SettingDetails
+                      key={setting.id}
+                      setting={setting}
+                      boot={bootOf(setting.id)}
+                      persistence={system.persistence}
+                      locked={view.applying}
+                      onRemove={(fileName) => {
+                        changed(setting.id);
+                        dispatch({ type: 'removal-chosen', fileName, id: setting.id });
+                      }}
+                    />
+                  ))}
+                </div>
+                <BindTestPanel appliedCount={view.appliedCount} />
+                <VipPanel />
+                <DiagnosticsPanel />
+              </>
+            ) : null}
+          </div>
+        </main>
+      )}
+    </div>
   );
 }

@@ -1,10 +1,21 @@
-import { createContext, useContext } from 'react';
+import { useCallback } from 'react';
+import { useApi } from './api-context';
 
 /** Copies text; resolves to null on success or the problem in words. */
 export type CopyText = (text: string) => Promise<string | null>;
 
-export const CopyContext = createContext<CopyText>(async () => 'no clipboard available');
-
+/** Copying goes through the backend (the clipboard of Electron, or the preview's own). */
 export function useCopy(): CopyText {
-  return useContext(CopyContext);
+  const api = useApi();
+  return useCallback(
+    async (text: string) => {
+      try {
+        const answer = await api.copyText({ text });
+        return answer.ok ? null : answer.error.message;
+      } catch (error) {
+        return String(error);
+      }
+    },
+    [api],
+  );
 }

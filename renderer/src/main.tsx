@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { connectApi } from './api';
+import { ApiContext } from './api-context';
 import { ErrorPanel } from './components/error-panel';
 // A pinned, bundled font: the UI (and the generated screenshots) look the same on every machine.
 import '@fontsource/inter/latin-400.css';
@@ -18,7 +19,9 @@ const source = connectApi();
 createRoot(container).render(
   <StrictMode>
     {source.kind === 'ready' ? (
-      <App api={source.api} />
+      <ApiContext.Provider value={source.api}>
+        <App />
+      </ApiContext.Provider>
     ) : (
       <main className="content">
         <ErrorPanel title="Not connected" error={{ code: 'no-api', message: source.problem }} />

@@ -1,33 +1,24 @@
 import { useState } from 'react';
-import type { ApiError, BindTestResult, NonlocalBindApi } from '../../../electron/contract';
+import type { BindTestResult } from '../../../electron/contract';
+import { useApiCall } from '../api-context';
 
 export interface BindTestPanelProps {
-  readonly api: NonlocalBindApi;
   /** Changes after every Apply, so the panel can offer to test again. */
   readonly appliedCount: number;
 }
 
 /** "Will HAProxy be able to bind here?" answered by really listening on the address, never connecting. */
-export function BindTestPanel({ api, appliedCount }: BindTestPanelProps) {
+export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
   const [address, setAddress] = useState('');
   const [port, setPort] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiCall();
   const [result, setResult] = useState<{ value: BindTestResult; appliedCount: number } | null>(
     null,
   );
-  const [error, setError] = useState<ApiError | null>(null);
 
   const test = async (addr: string, p: string) => {
-    setBusy(true);
-    const answer = await api.testBind({ address: addr, port: p });
-    setBusy(false);
-    if (answer.ok) {
-      setResult({ value: answer.value, appliedCount });
-      setError(null);
-    } else {
-      setError(answer.error);
-      setResult(null);
-    }
+    const value = await run((api) => api.testBind({ address: addr, port: p }));
+    setResult(value ? { value, appliedCount } : null);
   };
 
   const stale = result !== null && result.appliedCount !== appliedCount;

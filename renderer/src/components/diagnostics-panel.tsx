@@ -1,20 +1,17 @@
 import { useState } from 'react';
-import type { ApiError, NonlocalBindApi } from '../../../electron/contract';
+import { useApiCall } from '../api-context';
 import { useCopy } from '../copy-context';
 
 /** A plain-text report for support staff: shown first, then copied or saved. */
-export function DiagnosticsPanel({ api }: { readonly api: NonlocalBindApi }) {
+export function DiagnosticsPanel() {
   const copyText = useCopy();
+  const { error, run } = useApiCall();
   const [text, setText] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
   const show = async () => {
-    const answer = await api.getDiagnostics();
-    if (answer.ok) {
-      setText(answer.value.text);
-      setError(null);
-    } else setError(answer.error);
+    const report = await run((api) => api.getDiagnostics());
+    if (report) setText(report.text);
     setNote(null);
   };
   const copy = async () => {
@@ -27,9 +24,8 @@ export function DiagnosticsPanel({ api }: { readonly api: NonlocalBindApi }) {
     );
   };
   const save = async () => {
-    const answer = await api.saveDiagnostics();
-    if (!answer.ok) setError(answer.error);
-    else setNote(answer.value.savedTo ? `Saved as ${answer.value.savedTo}.` : 'Not saved.');
+    const saved = await run((api) => api.saveDiagnostics());
+    if (saved) setNote(saved.savedTo ? `Saved as ${saved.savedTo}.` : 'Not saved.');
   };
 
   return (

@@ -1,28 +1,24 @@
 import { useState } from 'react';
-import type {
-  ApiError,
-  BindTestResult,
-  NonlocalBindApi,
-  VipDiscovery,
-  VipEntry,
-} from '../../../electron/contract';
+import type { ApiError, BindTestResult, VipDiscovery, VipEntry } from '../../../electron/contract';
+import { useApi, useApiCall } from '../api-context';
 import { describeVipBudget } from '../vip-words';
 
 const keyOf = (e: VipEntry) => `${e.file}:${e.line}:${e.address}:${e.port ?? ''}`;
 
 /** Addresses HAProxy, Keepalived and Nginx are configured for, and what each needs here. */
-export function VipPanel({ api }: { readonly api: NonlocalBindApi }) {
+export function VipPanel() {
+  const api = useApi();
+  const { error, run } = useApiCall();
   const [found, setFound] = useState<VipDiscovery | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // Each address's test answers in its own row, error or not: they are not the panel's error.
   const [tests, setTests] = useState<Record<string, BindTestResult | ApiError>>({});
 
   const discover = async () => {
-    const answer = await api.discoverVips();
-    if (answer.ok) {
-      setFound(answer.value);
-      setError(null);
+    const discovery = await run((a) => a.discoverVips());
+    if (discovery) {
+      setFound(discovery);
       setTests({});
-    } else setError(answer.error);
+    }
   };
   const test = async (entry: VipEntry) => {
     const answer = await api.testBind({ address: entry.address, port: entry.port ?? '' });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { ApiError, NonlocalBindApi, PairView } from '../../../../electron/contract';
+import type { PairView } from '../../../../electron/contract';
+import { useApiCall } from '../../api-context';
 
 interface Confirm {
   readonly destination: string;
@@ -7,41 +8,29 @@ interface Confirm {
 }
 
 /** Adds a node by SSH destination; an unknown host key is shown and must be accepted first. */
-export function AddNodeForm({
-  api,
-  onAdded,
-}: {
-  readonly api: NonlocalBindApi;
-  readonly onAdded: (view: PairView) => void;
-}) {
+export function AddNodeForm({ onAdded }: { readonly onAdded: (view: PairView) => void }) {
   const [destination, setDestination] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useApiCall();
   const [confirm, setConfirm] = useState<Confirm | null>(null);
 
   const add = async (trustFingerprints?: readonly string[]) => {
-    setBusy(true);
-    setError(null);
-    const answer = await api.addNode({
-      destination: confirm?.destination ?? destination.trim(),
-      ...(trustFingerprints ? { trustFingerprints } : {}),
-    });
-    setBusy(false);
-    if (!answer.ok) {
-      setError(answer.error);
+    const added = await run((api) =>
+      api.addNode({
+        destination: confirm?.destination ?? destination.trim(),
+        ...(trustFingerprints ? { trustFingerprints } : {}),
+      }),
+    );
+    if (added === null) {
       setConfirm(null);
       return;
     }
-    if (answer.value.kind === 'confirm-host-key') {
-      setConfirm({
-        destination: answer.value.destination,
-        fingerprints: answer.value.fingerprints,
-      });
+    if (added.kind === 'confirm-host-key') {
+      setConfirm({ destination: added.destination, fingerprints: added.fingerprints });
       return;
     }
     setConfirm(null);
     setDestination('');
-    onAdded(answer.value.view);
+    onAdded(added.view);
   };
 
   return (

@@ -1,11 +1,6 @@
 import { useState } from 'react';
-import type {
-  AlikePlan,
-  ApiError,
-  MakeAlikeResult,
-  NodeChangePlan,
-  NonlocalBindApi,
-} from '../../../../electron/contract';
+import type { AlikePlan, MakeAlikeResult, NodeChangePlan } from '../../../../electron/contract';
+import { useApi, useApiCall } from '../../api-context';
 import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
 import { withoutName } from './node-words';
@@ -27,21 +22,18 @@ function authWords(node: NodeChangePlan): string {
 
 /** The per-machine plan for "Make all nodes like …", its passwords, exports and outcomes. */
 export function MakeAlikePanel({
-  api,
   plan,
   referenceName,
   onDone,
   onClose,
 }: {
-  readonly api: NonlocalBindApi;
   readonly plan: AlikePlan;
   readonly referenceName: string;
   readonly onDone: (result: MakeAlikeResult) => void;
   readonly onClose: () => void;
 }) {
   const [passwords, setPasswords] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useApiCall();
   const toChange = plan.nodes.filter((n) => n.error === null && n.changes.length > 0);
   // A machine that cannot be planned is named with its reason and left out; the rest still apply.
   const leftOut = plan.nodes.filter((n) => n.error !== null);
@@ -49,15 +41,12 @@ export function MakeAlikePanel({
     (n) => n.authentication === 'sudo-password' && (passwords[n.id] ?? '') === '',
   );
   const apply = async () => {
-    setBusy(true);
-    setError(null);
-    const answer = await api.makeAlike({ reference: plan.reference, passwords });
+    const result = await run((api) => api.makeAlike({ reference: plan.reference, passwords }));
     // Passwords are dropped as soon as the Apply returns, whatever happened.
     setPasswords({});
-    setBusy(false);
-    if (answer.ok) onDone(answer.value);
-    else setError(answer.error);
+    if (result) onDone(result);
   };
+  const api = useApi();
   const save = async (format: FleetFormat) =>
     plan.exports
       ? savedWords(await api.saveFleetExport({ format, ...plan.exports.change }))

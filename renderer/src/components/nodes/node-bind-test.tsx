@@ -1,33 +1,23 @@
 import { useState } from 'react';
-import type {
-  ApiError,
-  NodeBindTestResult,
-  NodeColumn,
-  NodeReading,
-  NonlocalBindApi,
-} from '../../../../electron/contract';
+import type { NodeBindTestResult, NodeColumn, NodeReading } from '../../../../electron/contract';
+import { useApiCall } from '../../api-context';
 
 /** Binds each VIP the machine's configuration names, on that machine (port 0, bind only). */
 export function NodeBindTest({
-  api,
   column,
   reading,
 }: {
-  readonly api: NonlocalBindApi;
   readonly column: NodeColumn;
   readonly reading: NodeReading;
 }) {
-  const [result, setResult] = useState<NodeBindTestResult | ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: call } = useApiCall();
+  const [result, setResult] = useState<NodeBindTestResult | null>(null);
   const addresses = [
     ...new Set(reading.vips.entries.filter((e) => !e.wildcard).map((e) => e.address)),
   ];
   if (addresses.length === 0) return null;
   const run = async () => {
-    setBusy(true);
-    const answer = await api.testBindOnNode({ node: column.id, addresses });
-    setBusy(false);
-    setResult(answer.ok ? answer.value : answer.error);
+    setResult(await call((api) => api.testBindOnNode({ node: column.id, addresses })));
   };
   return (
     <div className="node-bind-test">
@@ -40,12 +30,12 @@ export function NodeBindTest({
       >
         {busy ? 'Testing…' : 'Test binding there'}
       </button>
-      {result && 'code' in result ? (
+      {error ? (
         <p className="inline-error" role="alert">
-          {result.message}
+          {error.message}
         </p>
       ) : null}
-      {result && 'results' in result ? (
+      {result ? (
         <div role="status">
           <ul className="bind-results">
             {result.results.map((r) => (

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type {
   AlikePlan,
-  ApiError,
   MakeAlikeResult,
   NodeColumn,
-  NonlocalBindApi,
   PairView,
 } from '../../../../electron/contract';
+import { useApi, useApiCall } from '../../api-context';
 import { AddNodeForm } from './add-node-form';
 import { MakeAlikePanel } from './make-alike-panel';
 import { columnWord, withoutName } from './node-words';
@@ -20,13 +19,14 @@ const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string
 };
 
 /** This computer and the nodes of its HA pair, side by side. */
-export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
+export function PairPage() {
+  const api = useApi();
+  // The reads, plans and removals share one error line: the latest answer's.
+  const { busy, error, run, setError } = useApiCall();
   const [view, setView] = useState<PairView | null>(null);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
   const [plan, setPlan] = useState<{ plan: AlikePlan; name: string } | null>(null);
   const [result, setResult] = useState<MakeAlikeResult | null>(null);
-  const [busy, setBusy] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
   // "Read all again" bumps the key: the first read and every re-read are one effect.
@@ -44,30 +44,20 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
     return () => {
       live = false;
     };
-  }, [api, readKey]);
+  }, [api, readKey, setError]);
 
   useEffect(() => {
     if (result) outcomeRef.current?.focus();
   }, [result]);
 
   const planFor = async (column: NodeColumn) => {
-    setBusy(true);
     setResult(null);
-    const answer = await api.planAlike({ reference: column.id });
-    setBusy(false);
-    if (answer.ok)
-      setPlan({
-        plan: answer.value,
-        name: columnWord(column),
-      });
-    else setError(answer.error);
+    const planned = await run((a) => a.planAlike({ reference: column.id }));
+    if (planned) setPlan({ plan: planned, name: columnWord(column) });
   };
   const remove = async (column: NodeColumn) => {
-    setBusy(true);
-    const answer = await api.removeNode({ node: column.id });
-    setBusy(false);
-    if (answer.ok) setView(answer.value);
-    else setError(answer.error);
+    const removed = await run((a) => a.removeNode({ node: column.id }));
+    if (removed) setView(removed);
   };
 
   return (
@@ -79,7 +69,6 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
           Add the other nodes by SSH to compare them with this computer and make them alike.
         </p>
         <AddNodeForm
-          api={api}
           onAdded={(v) => {
             setView(v);
             setError(null);
@@ -134,7 +123,6 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
             </div>
           )}
           <PairTable
-            api={api}
             view={view}
             busy={busy || plan !== null}
             onMakeAlike={(c) => void planFor(c)}
@@ -144,7 +132,6 @@ export function PairPage({ api }: { readonly api: NonlocalBindApi }) {
       ) : null}
       {plan ? (
         <MakeAlikePanel
-          api={api}
           plan={plan.plan}
           referenceName={plan.name}
           onClose={() => setPlan(null)}

@@ -1,6 +1,5 @@
 import type { NodeColumn, NodeReading, PairView, SettingId } from '../../../../electron/contract';
 import { NodeBindTest } from './node-bind-test';
-import type { NonlocalBindApi } from '../../../../electron/contract';
 import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
 import { describeVipBudget } from '../../vip-words';
 
@@ -25,13 +24,11 @@ const ROWS: Row[] = [
 
 /** The machines side by side; a cell that differs from the first readable machine is marked. */
 export function PairTable({
-  api,
   view,
   busy,
   onMakeAlike,
   onRemove,
 }: {
-  readonly api: NonlocalBindApi;
   readonly view: PairView;
   readonly busy: boolean;
   readonly onMakeAlike: (column: NodeColumn) => void;
@@ -109,7 +106,7 @@ export function PairTable({
                     {c.read.vips.exhausted ? (
                       <p className="hint">{describeVipBudget(c.read.vips.exhausted)}</p>
                     ) : null}
-                    <NodeBindTest key={view.readAt} api={api} column={c} reading={c.read} />
+                    <NodeBindTest key={view.readAt} column={c} reading={c.read} />
                   </>
                 ) : null}
               </td>
