@@ -1,7 +1,7 @@
 import { applyChanges } from '../system/apply';
 import type { HandlerDeps } from './deps';
 import { describeFailureForLog } from './apply-log';
-import { guard, invalidPayload, succeed } from './envelope';
+import { handle, succeed } from './envelope';
 import type { FeatureHandlers } from './types';
 import { readAppState } from './state-handlers';
 import { validateApplyRequest } from './validate-apply-request';
@@ -13,40 +13,37 @@ import { validateApplyRequest } from './validate-apply-request';
 export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes:apply'> {
   let busy = false;
   return {
-    'changes:apply': (payload) =>
-      guard(async () => {
-        const checked = validateApplyRequest(payload);
-        if (!checked.ok) return invalidPayload('changes:apply', checked.problem);
-        if (busy) {
-          return succeed({
-            applied: false,
-            summary: '',
-            error: {
-              code: 'apply-in-progress',
-              message: 'An Apply is already waiting for authentication.',
-            },
-            state: await readAppState(deps),
-          });
-        }
-        busy = true;
-        try {
-          const result = await applyChanges(deps.ctx, deps.elevator, checked.value);
-          deps.applyLog.last = {
-            at: new Date().toISOString(),
-            summary: result.applied
-              ? `applied: ${result.summary}`
-              : describeFailureForLog(result.error),
-          };
-          // Whatever happened, show what is really set now.
-          const state = await readAppState(deps);
-          return succeed(
-            result.applied
-              ? { applied: true, summary: result.summary, error: null, state }
-              : { applied: false, summary: '', error: result.error, state },
-          );
-        } finally {
-          busy = false;
-        }
-      }),
+    'changes:apply': handle('changes:apply', validateApplyRequest, async (request) => {
+      if (busy) {
+        return succeed({
+          applied: false,
+          summary: '',
+          error: {
+            code: 'apply-in-progress',
+            message: 'An Apply is already waiting for authentication.',
+          },
+          state: await readAppState(deps),
+        });
+      }
+      busy = true;
+      try {
+        const result = await applyChanges(deps.ctx, deps.elevator, request);
+        deps.applyLog.last = {
+          at: new Date().toISOString(),
+          summary: result.applied
+            ? `applied: ${result.summary}`
+            : describeFailureForLog(result.error),
+        };
+        // Whatever happened, show what is really set now.
+        const state = await readAppState(deps);
+        return succeed(
+          result.applied
+            ? { applied: true, summary: result.summary, error: null, state }
+            : { applied: false, summary: '', error: result.error, state },
+        );
+      } finally {
+        busy = false;
+      }
+    }),
   };
 }

@@ -1,13 +1,8 @@
 import type { Elevator } from '../system/elevate';
-import type { SshSettings } from '../system/nodes/ssh-runner';
+import type { NodeServices } from '../system/pair/node-services';
 import type { SystemContext } from '../system/system-context';
 
-/** How the pair view reaches nodes: the user's OpenSSH and where the node list lives. */
-export interface NodeServices {
-  readonly ssh: SshSettings;
-  /** The node list (destinations only), in the user's XDG config directory. */
-  readonly storeFile: string;
-}
+export type { NodeServices } from '../system/pair/node-services';
 
 /** What every feature's handlers may use. Transports (IPC, HTTP) never see these. */
 export interface HandlerDeps {

@@ -8,7 +8,8 @@ import {
 } from '../system/environment-facts';
 import { checkInstalledHelper } from '../system/step-helper';
 import type { HandlerDeps } from './deps';
-import { fail, guard, invalidPayload, succeed } from './envelope';
+import { fail, handle, succeed } from './envelope';
+import { noPayload } from './payload-checks';
 import type { FeatureHandlers } from './types';
 import { readAppState } from './state-handlers';
 
@@ -44,29 +45,19 @@ export function createDiagnosticsHandlers(
   deps: HandlerDeps,
 ): FeatureHandlers<'diagnostics:get' | 'diagnostics:save'> {
   return {
-    'diagnostics:get': (payload) =>
-      guard(async () => {
-        if (payload !== null && payload !== undefined)
-          return invalidPayload('diagnostics:get', 'it takes no payload');
-        return succeed({ text: await buildReport(deps) });
-      }),
-    'diagnostics:save': (payload) =>
-      guard(async () => {
-        if (payload !== null && payload !== undefined)
-          return invalidPayload('diagnostics:save', 'it takes no payload');
-        if (!deps.saveTextFile) {
-          return fail({
-            code: 'save-unavailable',
-            message:
-              'This backend cannot show a save dialog; the page downloads the report instead.',
-          });
-        }
-        return succeed({
-          savedTo: await deps.saveTextFile(
-            'nonlocal-bind-diagnostics.txt',
-            await buildReport(deps),
-          ),
+    'diagnostics:get': handle('diagnostics:get', noPayload, async () =>
+      succeed({ text: await buildReport(deps) }),
+    ),
+    'diagnostics:save': handle('diagnostics:save', noPayload, async () => {
+      if (!deps.saveTextFile) {
+        return fail({
+          code: 'save-unavailable',
+          message: 'This backend cannot show a save dialog; the page downloads the report instead.',
         });
-      }),
+      }
+      return succeed({
+        savedTo: await deps.saveTextFile('nonlocal-bind-diagnostics.txt', await buildReport(deps)),
+      });
+    }),
   };
 }

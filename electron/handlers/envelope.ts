@@ -1,4 +1,5 @@
-import type { ApiError, Envelope } from '../contract';
+import type { ApiError, Channel, Envelope, ResultOf } from '../contract';
+import { ROOT, type Check } from './payload-checks';
 
 export function succeed<T>(value: T): Envelope<T> {
   return { ok: true, value };
@@ -24,4 +25,20 @@ export async function guard<T>(run: () => Promise<Envelope<T>>): Promise<Envelop
       details: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
   }
+}
+
+/**
+ * One channel's handler: the payload is checked against `check` first, so `run` only ever
+ * sees a typed request, and whatever `run` throws becomes an internal-error envelope.
+ */
+export function handle<C extends Channel, T>(
+  channel: C,
+  check: Check<T>,
+  run: (request: T) => Promise<Envelope<ResultOf<C>>>,
+): (payload: unknown) => Promise<Envelope<ResultOf<C>>> {
+  return (payload) =>
+    guard(async () => {
+      const checked = check(payload, ROOT);
+      return checked.ok ? run(checked.value) : invalidPayload(channel, checked.error);
+    });
 }

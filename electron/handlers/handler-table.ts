@@ -1,10 +1,12 @@
 import type { Channel } from '../contract';
 import type { HandlerTable } from './types';
 import type { HandlerDeps } from './deps';
+import { createAlikeHandlers } from './alike-handlers';
 import { createApplyHandlers } from './apply-handlers';
 import { createBindTestHandlers } from './bind-test-handlers';
 import { createClipboardHandlers } from './clipboard-handlers';
 import { createDiagnosticsHandlers } from './diagnostics-handlers';
+import { createFleetHandlers } from './fleet-handlers';
 import { createNodeHandlers } from './node-handlers';
 import { createVipHandlers } from './vip-handlers';
 import { createPlanHandlers } from './plan-handlers';
@@ -26,6 +28,8 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createDiagnosticsHandlers(deps),
     ...createVipHandlers(deps),
     ...createNodeHandlers(deps),
+    ...createAlikeHandlers(deps),
+    ...createFleetHandlers(deps),
   };
 }
 

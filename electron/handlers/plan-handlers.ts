@@ -7,7 +7,7 @@ import type { StepPlan } from '../system/privileged-step';
 import { SYSCTL_D } from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
-import { guard, invalidPayload, succeed } from './envelope';
+import { handle, succeed } from './envelope';
 import type { FeatureHandlers } from './types';
 import { validateApplyRequest } from './validate-apply-request';
 
@@ -26,29 +26,26 @@ function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['
 /** Dry run of an Apply: validation in words, the file change, boot conflicts, and the equivalent commands. */
 export function createPlanHandlers(deps: HandlerDeps): FeatureHandlers<'changes:plan'> {
   return {
-    'changes:plan': (payload) =>
-      guard(async () => {
-        const checked = validateApplyRequest(payload);
-        if (!checked.ok) return invalidPayload('changes:plan', checked.problem);
-        const planned = await planApply(deps.ctx, checked.value);
-        if (!isPlan(planned)) {
-          return succeed<ChangePlan>({
-            error: planned,
-            commands: [],
-            fleet: [],
-            file: null,
-            conflicts: [],
-          });
-        }
-        const file = describeFile(checked.value.persistence, planned);
-        const unchanged = file?.action === 'unchanged' ? file.path : null;
+    'changes:plan': handle('changes:plan', validateApplyRequest, async (request) => {
+      const planned = await planApply(deps.ctx, request);
+      if (!isPlan(planned)) {
         return succeed<ChangePlan>({
-          error: null,
-          commands: buildEquivalentCommands(planned),
-          fleet: fleetBlocksFor(checked.value),
-          file,
-          conflicts: findBootConflicts(await readSysctlSources(deps.ctx), planned, unchanged),
+          error: planned,
+          commands: [],
+          fleet: [],
+          file: null,
+          conflicts: [],
         });
-      }),
+      }
+      const file = describeFile(request.persistence, planned);
+      const unchanged = file?.action === 'unchanged' ? file.path : null;
+      return succeed<ChangePlan>({
+        error: null,
+        commands: buildEquivalentCommands(planned),
+        fleet: fleetBlocksFor(request),
+        file,
+        conflicts: findBootConflicts(await readSysctlSources(deps.ctx), planned, unchanged),
+      });
+    }),
   };
 }

@@ -16,7 +16,8 @@ import {
 } from '../system/sysctl-d-files';
 import { readSysctlSources, SYSCTL_CONF } from '../system/sysctl-sources';
 import type { HandlerDeps } from './deps';
-import { guard, invalidPayload, succeed } from './envelope';
+import { handle, succeed } from './envelope';
+import { noPayload } from './payload-checks';
 import type { FeatureHandlers } from './types';
 
 /** Reads everything the main view shows, fresh from the system each time. */
@@ -68,12 +69,6 @@ async function readPasswordPrompt(deps: HandlerDeps): Promise<PasswordPrompt> {
 
 export function createStateHandlers(deps: HandlerDeps): FeatureHandlers<'state:get'> {
   return {
-    'state:get': (payload) =>
-      guard(async () => {
-        if (payload !== null && payload !== undefined) {
-          return invalidPayload('state:get', 'it takes no payload');
-        }
-        return succeed(await readAppState(deps));
-      }),
+    'state:get': handle('state:get', noPayload, async () => succeed(await readAppState(deps))),
   };
 }

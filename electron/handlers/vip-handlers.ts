@@ -1,15 +1,13 @@
 import { discoverVips } from '../system/vip-discovery';
 import type { HandlerDeps } from './deps';
-import { guard, invalidPayload, succeed } from './envelope';
+import { handle, succeed } from './envelope';
+import { noPayload } from './payload-checks';
 import type { FeatureHandlers } from './types';
 
 export function createVipHandlers(deps: HandlerDeps): FeatureHandlers<'vips:discover'> {
   return {
-    'vips:discover': (payload) =>
-      guard(async () => {
-        if (payload !== null && payload !== undefined)
-          return invalidPayload('vips:discover', 'it takes no payload');
-        return succeed(await discoverVips(deps.ctx));
-      }),
+    'vips:discover': handle('vips:discover', noPayload, async () =>
+      succeed(await discoverVips(deps.ctx)),
+    ),
   };
 }

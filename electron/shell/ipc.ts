@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Channel } from '../contract';
 import { fail } from '../handlers/envelope';
-import type { HandlerTable } from '../handlers/handler-table';
+import type { HandlerTable } from '../handlers/types';
 
 /**
  * Installs the handler table on ipcMain. The only module besides the preload

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createDemoRoot, findDemoScenario, type DemoRoot } from '../../../electron/demo/scenarios';
 import { createApplyHandlers } from '../../../electron/handlers/apply-handlers';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
-import { createNodeHandlers } from '../../../electron/handlers/node-handlers';
+import { createAlikeHandlers } from '../../../electron/handlers/alike-handlers';
 import type { HandlerDeps } from '../../../electron/handlers/deps';
 import { validateApplyRequest } from '../../../electron/handlers/validate-apply-request';
 import { createDirectElevator, type Elevator } from '../../../electron/system/elevate';
@@ -72,7 +72,7 @@ test('a removal naming the same setting twice is an invalid payload, and nothing
     const checked = validateApplyRequest({ values: {}, persistence });
     expect(checked).toEqual({
       ok: false,
-      problem: 'persistence.settings must be a non-empty list of distinct "ipv4"/"ipv6"',
+      error: 'persistence.settings must be a non-empty list of distinct "ipv4"/"ipv6"',
     });
     // The same, one level up: the handler answers invalid-payload without elevating.
     const elevations: (readonly string[])[] = [];
@@ -154,7 +154,7 @@ test('a second "Make all alike" while one is in flight is refused, and the guard
     );
     const storeFile = path.join(dir, 'nodes.json');
     await saveNodes(storeFile, ['lb-2']);
-    const handlers = createNodeHandlers({
+    const handlers = createAlikeHandlers({
       ...depsFor(root, createDirectElevator(root.fsRoot)),
       nodes: { ssh: { program: 'ssh', options: ['-F', config], timeoutMs: 60_000 }, storeFile },
     });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { HandlerDeps, NodeServices } from '../../../../electron/handlers/deps';
-import { applyOrFail, planOrFail, type Planned } from '../../../../electron/handlers/make-alike';
+import { applyOrFail } from '../../../../electron/system/pair/apply-alike';
+import { planOrFail, type Planned } from '../../../../electron/system/pair/make-alike';
 import { stepArguments, type StepPlan } from '../../../../electron/system/privileged-step';
 
 // The last net under one machine's Apply and plan: whatever throws there (here an elevator

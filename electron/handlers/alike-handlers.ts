@@ -1,0 +1,40 @@
+import { makeAllAlike } from '../system/pair/apply-alike';
+import { planAllAlike } from '../system/pair/make-alike';
+import type { HandlerDeps } from './deps';
+import { fail } from './envelope';
+import { handleNodes } from './node-access';
+import { object, recordOf, string } from './payload-checks';
+import type { FeatureHandlers } from './types';
+
+const reference = string({ maxLength: 4096 });
+const checkPlan = object({ reference });
+/** Sudo passwords by node id; never stored, zeroed once the Apply ends. */
+const checkMake = object({
+  reference,
+  passwords: recordOf(string({ maxLength: 1024 }), 4096),
+});
+
+/** "Make all nodes like …": the plan, and the run that is allowed one at a time. */
+export function createAlikeHandlers(
+  deps: HandlerDeps,
+): FeatureHandlers<'nodes:plan-alike' | 'nodes:make-alike'> {
+  let applying = false;
+  return {
+    'nodes:plan-alike': handleNodes(deps, 'nodes:plan-alike', checkPlan, (s, request) =>
+      planAllAlike(deps, s, request.reference),
+    ),
+    'nodes:make-alike': handleNodes(deps, 'nodes:make-alike', checkMake, async (s, request) => {
+      if (applying)
+        return fail({
+          code: 'apply-in-progress',
+          message: 'Another "Make all alike" is still running.',
+        });
+      applying = true;
+      try {
+        return await makeAllAlike(deps, s, request.reference, request.passwords);
+      } finally {
+        applying = false;
+      }
+    }),
+  };
+}

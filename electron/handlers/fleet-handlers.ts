@@ -1,0 +1,41 @@
+import { validateFileName } from '../system/file-name';
+import { renderAnsibleTasks, renderCloudInit } from '../system/nodes/fleet-export';
+import type { HandlerDeps } from './deps';
+import { fail, handle, succeed } from './envelope';
+import { anything, object, oneOf } from './payload-checks';
+import type { FeatureHandlers } from './types';
+import { checkValues } from './validate-apply-request';
+
+// The file name gets its specific words from validateFileName.
+const checkExport = object({
+  format: oneOf('ansible', 'cloud-init'),
+  fileName: anything,
+  values: checkValues,
+});
+
+/** Saves the pending change as Ansible tasks or cloud-init where the user chooses. */
+export function createFleetHandlers(deps: HandlerDeps): FeatureHandlers<'fleet:save'> {
+  return {
+    'fleet:save': handle('fleet:save', checkExport, async ({ format, fileName, values }) => {
+      const name = validateFileName(fileName);
+      if (!name.ok) return fail({ code: 'invalid-file-name', message: name.message });
+      if (values.ipv4 === undefined && values.ipv6 === undefined)
+        return fail({
+          code: 'nothing-to-export',
+          message: 'There is no pending change to export.',
+        });
+      if (!deps.saveTextFile) {
+        return fail({
+          code: 'save-unavailable',
+          message:
+            'This backend cannot show a save dialog; use Copy and paste the text into a file.',
+        });
+      }
+      const change = { fileName: name.name, values };
+      const ansible = format === 'ansible';
+      const text = ansible ? renderAnsibleTasks(change) : renderCloudInit(change);
+      const suggested = ansible ? 'nonlocal-bind-tasks.yml' : 'nonlocal-bind-cloud-init.yml';
+      return succeed({ savedTo: await deps.saveTextFile(suggested, text) });
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+import type { AddNodeResult, Envelope } from '../../contract';
+import { parseDestination } from '../nodes/destination';
+import { acceptHostKey, scanHostKey } from '../nodes/host-key';
+import { loadNodes, saveNodes } from '../nodes/node-store';
+import { readNode, type NodeRead } from '../nodes/read-node';
+import type { NodeServices } from './node-services';
+import { readView } from './node-list';
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+/**
+ * Adds a node once it answered a read. A node whose host key is unknown is added only
+ * after the user confirmed exactly the fingerprints shown: a key that changed meanwhile
+ * is asked again.
+ */
+export async function addNode(
+  services: NodeServices,
+  text: string,
+  trustFingerprints: readonly string[] | undefined,
+): Promise<Envelope<AddNodeResult>> {
+  const checked = parseDestination(text);
+  if (!checked.ok)
+    return { ok: false, error: { code: 'invalid-destination', message: checked.error } };
+  const destination = checked.destination;
+  const known = await loadNodes(services.storeFile);
+  const fresh = new Map<string, NodeRead>();
+  if (!known.includes(destination.text)) {
+    let read = await readNode(services.ssh, destination);
+    if (!read.ok && read.kind === 'host-key-unknown') {
+      const scan = await scanHostKey(services.ssh, destination);
+      if (!scan.ok)
+        return { ok: false, error: { code: scan.failure.kind, message: scan.failure.message } };
+      const shown = scan.offer.fingerprints;
+      if (trustFingerprints === undefined || !sameSet(trustFingerprints, shown)) {
+        const ask = {
+          kind: 'confirm-host-key',
+          destination: destination.text,
+          fingerprints: shown,
+        };
+        return { ok: true, value: ask as AddNodeResult };
+      }
+      await acceptHostKey(services.ssh, destination, scan.offer);
+      read = await readNode(services.ssh, destination);
+    }
+    if (!read.ok)
+      return {
+        ok: false,
+        error: { code: read.kind, message: `${read.message} The node was not added.` },
+      };
+    await saveNodes(services.storeFile, [...known, destination.text]);
+    fresh.set(destination.text, read);
+  }
+  return { ok: true, value: { kind: 'added', view: (await readView(services, fresh)).view } };
+}

@@ -1,0 +1,55 @@
+import type { Envelope, PairView } from '../../contract';
+import { parseDestination, type Destination } from '../nodes/destination';
+import { loadNodes, saveNodes } from '../nodes/node-store';
+import { readAllMachines, toPairView, type ReadColumn } from '../nodes/pair-view';
+import type { NodeRead } from '../nodes/read-node';
+import type { NodeServices } from './node-services';
+
+/** The stored destinations that still parse; a damaged line is skipped, not trusted. */
+async function destinations(services: NodeServices): Promise<Destination[]> {
+  return (await loadNodes(services.storeFile)).flatMap((text) => {
+    const d = parseDestination(text);
+    return d.ok ? [d.destination] : [];
+  });
+}
+
+/** Every machine of the pair read afresh; `fresh` holds reads just made (a node just added). */
+export async function readView(
+  services: NodeServices,
+  fresh?: ReadonlyMap<string, NodeRead>,
+): Promise<{ view: PairView; columns: ReadColumn[] }> {
+  const columns = await readAllMachines(services.ssh, await destinations(services), fresh);
+  return { view: toPairView(columns), columns };
+}
+
+/** The stored node named exactly `node`, parsed; an unknown-node failure otherwise. */
+export async function findNode(
+  services: NodeServices,
+  node: string,
+): Promise<Envelope<{ known: string[]; destination: Destination }>> {
+  const known = await loadNodes(services.storeFile);
+  const d = parseDestination(node);
+  return d.ok && known.includes(node)
+    ? { ok: true, value: { known, destination: d.destination } }
+    : {
+        ok: false,
+        error: { code: 'unknown-node', message: `"${node.slice(0, 80)}" is not in the node list.` },
+      };
+}
+
+export async function removeNode(
+  services: NodeServices,
+  node: string,
+): Promise<Envelope<PairView>> {
+  const known = await loadNodes(services.storeFile);
+  if (!known.includes(node))
+    return {
+      ok: false,
+      error: { code: 'unknown-node', message: `"${node.slice(0, 80)}" is not in the node list.` },
+    };
+  await saveNodes(
+    services.storeFile,
+    known.filter((n) => n !== node),
+  );
+  return { ok: true, value: (await readView(services)).view };
+}
