@@ -113,13 +113,14 @@ export function recordOf<T>(item: Check<T>, maxKeys: number): Check<Record<strin
     if (!isRecord(value)) return problem(`${at} must be an object`);
     const entries = Object.entries(value);
     if (entries.length > maxKeys) return problem(`${at} has more than ${maxKeys} entries`);
-    const out: Record<string, T> = {};
+    const out: [string, T][] = [];
     for (const [key, v] of entries) {
       const checked = item(v, `${at}["${key.slice(0, 40)}"]`);
       if (!checked.ok) return checked;
-      out[key] = checked.value;
+      out.push([key, checked.value]);
     }
-    return ok(out);
+    // fromEntries defines own properties, so a key named "__proto__" stays a plain key.
+    return ok(Object.fromEntries(out));
   };
 }
 
