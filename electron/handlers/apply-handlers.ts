@@ -3,7 +3,7 @@ import type { HandlerDeps } from './deps';
 import { describeFailureForLog } from './apply-log';
 import { handle, succeed } from './envelope';
 import type { FeatureHandlers } from './types';
-import { readAppState } from './state-handlers';
+import { readAppState } from '../system/app-state';
 import { validateApplyRequest } from './validate-apply-request';
 
 /**

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { readAppState } from '../../electron/handlers/state-handlers';
+import { readAppState } from '../../electron/system/app-state';
 import { createDirectElevator } from '../../electron/system/elevate';
 import { computeBootState } from '../../electron/system/boot-state';
 import { readRuntimeValues } from '../../electron/system/runtime';

@@ -1,0 +1,40 @@
+import type { ApplyRequest, ChangePlan, Persistence } from '../contract';
+import { isPlan, planApply } from './apply';
+import { findBootConflicts } from './boot-conflicts';
+import { buildEquivalentCommands } from './equivalent-commands';
+import { fleetBlocksFor } from './nodes/fleet-export';
+import type { StepPlan } from './privileged-step';
+import { SYSCTL_D } from './sysctl-d-files';
+import { readSysctlSources, SYSCTL_CONF } from './sysctl-sources';
+import type { SystemContext } from './system-context';
+
+function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['file'] {
+  if (persistence.kind === 'runtime') return null;
+  const path =
+    persistence.kind === 'persist-sysctl-conf' || persistence.kind === 'unpersist-sysctl-conf'
+      ? SYSCTL_CONF
+      : `${SYSCTL_D}/${persistence.fileName}`;
+  const op = planned.file.op;
+  if (op === 'delete') return { path, action: 'delete' };
+  if (op === 'none') return { path, action: 'unchanged' };
+  return { path, action: planned.file.expectedSha256 === null ? 'create' : 'edit' };
+}
+
+/**
+ * Dry run of an Apply: why it cannot be done, or the file change, the boot conflicts
+ * and the equivalent commands. Nothing is written.
+ */
+export async function planChange(ctx: SystemContext, request: ApplyRequest): Promise<ChangePlan> {
+  const planned = await planApply(ctx, request);
+  if (!isPlan(planned))
+    return { error: planned, commands: [], fleet: [], file: null, conflicts: [] };
+  const file = describeFile(request.persistence, planned);
+  const unchanged = file?.action === 'unchanged' ? file.path : null;
+  return {
+    error: null,
+    commands: buildEquivalentCommands(planned),
+    fleet: fleetBlocksFor(request),
+    file,
+    conflicts: findBootConflicts(await readSysctlSources(ctx), planned, unchanged),
+  };
+}

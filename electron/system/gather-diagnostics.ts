@@ -1,0 +1,45 @@
+import { stat } from 'node:fs/promises';
+import { readAppState, type StateSource } from './app-state';
+import { buildDiagnosticsReport } from './diagnostics';
+import {
+  findExecutable,
+  findPolkitAgent,
+  readDistribution,
+  readKernelRelease,
+} from './environment-facts';
+import { checkInstalledHelper } from './step-helper';
+
+export interface DiagnosticsSource extends StateSource {
+  readonly appVersion: string;
+  readonly applyLog: { readonly last: { readonly at: string; readonly summary: string } | null };
+}
+
+/**
+ * Who must own the helper: root on the real system; in the demo, whoever laid out its
+ * temporary root (this process), so the same check tells a scenario's helper apart.
+ */
+async function helperOwner(source: DiagnosticsSource): Promise<number> {
+  return source.demo === null ? 0 : (await stat(source.ctx.fsRoot)).uid;
+}
+
+/** Reads every fact the report lists, now, and writes the report. */
+export async function gatherDiagnostics(source: DiagnosticsSource): Promise<string> {
+  const ctx = source.ctx;
+  return buildDiagnosticsReport({
+    appVersion: source.appVersion,
+    generatedAt: new Date().toISOString(),
+    kernelRelease: await readKernelRelease(ctx),
+    distribution: await readDistribution(ctx),
+    state: await readAppState(source),
+    tools: {
+      pkexec: findExecutable(ctx, 'pkexec'),
+      sysctl: findExecutable(ctx, 'sysctl'),
+      polkitAgent: await findPolkitAgent(ctx),
+      namedAction: checkInstalledHelper({
+        fsRoot: ctx.fsRoot,
+        ownerUid: await helperOwner(source),
+      }),
+    },
+    lastApply: source.applyLog.last,
+  });
+}
