@@ -16,12 +16,14 @@ import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
 import { SYSCTL_CONF_PATH } from '../../electron/contract';
-import { currentValue, initialViewState, viewReducer } from './state/app-reducer';
-import { buildRequest, countPending } from './state/apply-request';
+import { viewReducer } from './state/app-reducer';
+import { buildRequest, countPending, requestKeyOf } from './state/apply-request';
+import { currentValue, keptAtBoot } from './state/selectors';
+import { initialViewState } from './state/view-state';
+import type { RemovalSource } from './state/persistence-choice';
 import { useChangePlan } from './use-change-plan';
 import { useApi } from './api-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
-import { savedWords, type FleetFormat } from './components/fleet-export';
 
 // Most sessions never open the pair view: its code loads when the tab does, not before first paint.
 const PairPage = lazy(() =>
@@ -45,7 +47,8 @@ export function App() {
   }, [refresh]);
 
   const request = buildRequest(view);
-  const plan = useChangePlan(api, request, view.system?.readAt ?? '');
+  const requestKey = requestKeyOf(request);
+  const plan = useChangePlan(request, requestKey, view.system?.readAt ?? '');
 
   const apply = useCallback(async () => {
     if (!request || view.applying) return;
@@ -57,21 +60,6 @@ export function App() {
       void refresh();
     }
   }, [api, request, view.applying, refresh]);
-
-  const saveFleet = useCallback(
-    async (format: FleetFormat) => {
-      if (request?.persistence.kind !== 'persist')
-        return 'Only a change kept in a file can be exported.';
-      return savedWords(
-        await api.saveFleetExport({
-          format,
-          fileName: request.persistence.fileName,
-          values: request.values,
-        }),
-      );
-    },
-    [api, request],
-  );
 
   const system = view.system;
   const pendingHere = countPending(view);
@@ -194,9 +182,7 @@ export function App() {
                             boot={boot}
                             now={currentValue(system, setting.id)}
                             pending={view.pending[setting.id]}
-                            keptAtBoot={
-                              view.persistence === 'persist' && view.keepIds.includes(setting.id)
-                            }
+                            keptAtBoot={keptAtBoot(view, setting.id)}
                             locked={view.applying}
                             onKeepAtBoot={() => {
                               changed(setting.id);
@@ -217,26 +203,11 @@ export function App() {
                   view={view}
                   system={system}
                   request={request}
+                  requestKey={requestKey}
                   plan={plan}
-                  onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
-                  onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
+                  dispatch={dispatch}
                   onApply={() => void apply()}
-                  onDiscard={() => {
-                    focusChangedSwitch();
-                    dispatch({ type: 'discarded' });
-                  }}
-                  onResolution={(fileName, ids) =>
-                    dispatch({ type: 'resolution-chosen', fileName, ids })
-                  }
-                  onUndoResolution={() => dispatch({ type: 'resolution-undone' })}
-                  onRemovalReset={(resetRuntime) =>
-                    dispatch({ type: 'removal-reset-changed', resetRuntime })
-                  }
-                  onDismissOutcome={() => {
-                    focusChangedSwitch();
-                    dispatch({ type: 'outcome-dismissed' });
-                  }}
-                  onSaveFleet={saveFleet}
+                  returnFocus={focusChangedSwitch}
                 />
                 <div className="details-area">
                   <h2 className="section-title">About these settings</h2>
@@ -248,9 +219,9 @@ export function App() {
                       boot={bootOf(setting.id)}
                       persistence={system.persistence}
                       locked={view.applying}
-                      onRemove={(fileName) => {
+                      onRemove={(from: RemovalSource) => {
                         changed(setting.id);
-                        dispatch({ type: 'removal-chosen', fileName, id: setting.id });
+                        dispatch({ type: 'removal-chosen', from, id: setting.id });
                       }}
                     />
                   ))}

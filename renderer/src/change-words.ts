@@ -1,5 +1,5 @@
 import type { AppState, ApplyRequest, RuntimeValue } from '../../electron/contract';
-import { currentValue } from './state/app-reducer';
+import { currentValue } from './state/selectors';
 import { SYSCTL_CONF_PATH } from '../../electron/contract';
 
 const onOff = (v: RuntimeValue | null) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'Unknown');

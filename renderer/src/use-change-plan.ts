@@ -1,23 +1,32 @@
-import { useEffect, useState } from 'react';
-import type { ApplyRequest, ChangePlan, NonlocalBindApi } from '../../electron/contract';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ApplyRequest, ChangePlan } from '../../electron/contract';
+import { useApi } from './api-context';
 
 /**
  * Asks the backend what an Apply of `request` would do, whenever the request
- * (or the state it was planned against) changes. Validation lives in one
- * place, main; the UI shows its words inline.
+ * (`requestKey`, its content) or the state it was planned against changes.
+ * Validation lives in one place, main; the UI shows its words inline.
  */
 export function useChangePlan(
-  api: NonlocalBindApi,
   request: ApplyRequest | null,
+  requestKey: string | null,
   stateVersion: string,
 ): ChangePlan | null {
+  const api = useApi();
   const [answer, setAnswer] = useState<{ key: string; plan: ChangePlan } | null>(null);
-  const key = request ? `${stateVersion}\n${JSON.stringify(request)}` : null;
+  // Every render builds a new request object; the effect follows its key and reads the
+  // latest object when the timer fires (a changed key cancels the timer first).
+  const latestRequest = useRef(request);
+  useLayoutEffect(() => {
+    latestRequest.current = request;
+  }, [request]);
+  const key = requestKey === null ? null : `${stateVersion}\n${requestKey}`;
   useEffect(() => {
     if (key === null) return;
     let current = true;
     const timer = setTimeout(() => {
-      const body = JSON.parse(key.slice(key.indexOf('\n') + 1)) as ApplyRequest;
+      const body = latestRequest.current;
+      if (body === null) return;
       void api.planChanges(body).then((result) => {
         if (!current) return;
         setAnswer({

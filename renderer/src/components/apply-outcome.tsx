@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ViewState } from '../state/app-reducer';
+import type { ViewState } from '../state/view-state';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
 

@@ -1,5 +1,6 @@
 import type { BootEngine, PersistenceState, SettingBoot } from '../../../electron/contract';
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
+import type { RemovalSource } from '../state/persistence-choice';
 
 const ENGINE_TITLES: Record<BootEngine, string> = {
   systemd: 'At boot: systemd-sysctl',
@@ -11,11 +12,8 @@ export interface BootDetailsProps {
   readonly settingKey: string;
   readonly persistence: PersistenceState;
   readonly locked: boolean;
-  /**
-   * "Remove from FILE": prepares removing this key's lines from a file in /etc/sysctl.d
-   * (its name) or from /etc/sysctl.conf (SYSCTL_CONF_PATH).
-   */
-  readonly onRemove: (fileName: string) => void;
+  /** "Remove from FILE": prepares removing this key's lines from a file in /etc/sysctl.d or /etc/sysctl.conf. */
+  readonly onRemove: (from: RemovalSource) => void;
 }
 
 const isEditable = (f: { kind: string; problem: string | null } | null | undefined) =>
@@ -27,13 +25,21 @@ function settingPaths(boot: SettingBoot): string[] {
 }
 
 /** Files the administrator keeps that set the key and that the app can edit, in apply order. */
-function removableFiles(paths: readonly string[], persistence: PersistenceState): string[] {
+function removableFiles(
+  paths: readonly string[],
+  persistence: PersistenceState,
+): { readonly name: string; readonly from: RemovalSource }[] {
   const prefix = `${persistence.directory}/`;
-  return paths.flatMap((p) => {
-    if (p === SYSCTL_CONF_PATH) return isEditable(persistence.sysctlConf) ? [SYSCTL_CONF_PATH] : [];
+  return paths.flatMap((p): { readonly name: string; readonly from: RemovalSource }[] => {
+    if (p === SYSCTL_CONF_PATH)
+      return isEditable(persistence.sysctlConf)
+        ? [{ name: SYSCTL_CONF_PATH, from: { kind: 'sysctl-conf' } as const }]
+        : [];
     if (!p.startsWith(prefix)) return [];
     const name = p.slice(prefix.length);
-    return isEditable(persistence.files.find((f) => f.name === name)) ? [name] : [];
+    return isEditable(persistence.files.find((f) => f.name === name))
+      ? [{ name, from: { kind: 'drop-in', fileName: name } as const }]
+      : [];
   });
 }
 
@@ -101,13 +107,13 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
       })}
       {removable.length > 0 ? (
         <div className="remove-actions">
-          {removable.map((name) => (
+          {removable.map(({ name, from }) => (
             <button
               key={name}
               type="button"
               className="button small"
               disabled={locked}
-              onClick={() => onRemove(name)}
+              onClick={() => onRemove(from)}
             >
               Remove from {name}
             </button>

@@ -1,4 +1,4 @@
-import { useBarHeightRef } from './apply-bar';
+import { useBarHeightRef } from './use-bar-height';
 import { useCtrlEnter } from '../use-ctrl-enter';
 
 export interface PendingElsewhereBarProps {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { updateThenFocus } from '../focus-after';
 import type { ChangePlan } from '../../../electron/contract';
-import type { PersistenceChoice } from '../state/app-reducer';
+import type { BootTarget, Lasting } from '../state/persistence-choice';
+
+type PersistenceChoice = Lasting['kind'];
 
 export interface PersistenceOptionsProps {
   readonly choice: PersistenceChoice;
-  readonly target: 'sysctl.d' | 'sysctl.conf';
+  readonly target: BootTarget['kind'];
   readonly fileName: string;
   readonly directory: string;
   readonly fileError: string | null;
@@ -78,7 +80,7 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
           {o.hint}
         </p>
       ))}
-      {props.choice === 'persist' && props.target === 'sysctl.conf' ? (
+      {props.choice === 'persist' && props.target === 'sysctl-conf' ? (
         <p className="target-line" id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
           Writing into <code>/etc/sysctl.conf</code> (
           <button
@@ -92,7 +94,7 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
           )
         </p>
       ) : null}
-      {props.choice === 'persist' && props.target === 'sysctl.d' ? (
+      {props.choice === 'persist' && props.target === 'drop-in' ? (
         <div className="target-line">
           <span id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
             File: <code className="file-path">{`${props.directory}/${props.fileName}`}</code>

@@ -1,6 +1,6 @@
 import type { AppState } from '../../../electron/contract';
-import { SYSCTL_CONF_PATH } from '../../../electron/contract';
-import type { Removal } from '../state/app-reducer';
+import { removalPath } from '../state/bar-selectors';
+import type { Removal } from '../state/persistence-choice';
 import { ForeignFileNote } from './foreign-file-note';
 
 export interface RemovalDetailsProps {
@@ -12,11 +12,12 @@ export interface RemovalDetailsProps {
 
 /** "Remove from FILE": the lines that will go, whose file it is, and the runtime choice. */
 export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDetailsProps) {
-  const conf = removal.fileName === SYSCTL_CONF_PATH;
-  const file = conf
-    ? system.persistence.sysctlConf
-    : system.persistence.files.find((f) => f.name === removal.fileName);
-  const path = conf ? SYSCTL_CONF_PATH : `${system.persistence.directory}/${removal.fileName}`;
+  const { from } = removal;
+  const file =
+    from.kind === 'sysctl-conf'
+      ? system.persistence.sysctlConf
+      : system.persistence.files.find((f) => f.name === from.fileName);
+  const path = removalPath(system, from);
   const settings = system.settings.filter((s) => removal.settings.includes(s.id));
   const keys = new Set(settings.map((s) => s.key));
   const lines = file?.keyLines.filter((l) => keys.has(l.key)) ?? [];

@@ -1,5 +1,6 @@
 import type { PersistenceState, SettingBoot, SettingState } from '../../../electron/contract';
 import { BootDetails } from './boot-details';
+import type { RemovalSource } from '../state/persistence-choice';
 import { SettingHelp } from './setting-help';
 
 export interface SettingDetailsProps {
@@ -7,7 +8,7 @@ export interface SettingDetailsProps {
   readonly boot: SettingBoot | undefined;
   readonly persistence: PersistenceState;
   readonly locked: boolean;
-  readonly onRemove: (fileName: string) => void;
+  readonly onRemove: (from: RemovalSource) => void;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AppState } from '../../../electron/contract';
 import { idleKeeps, waitingReason } from '../state/apply-request';
-import type { ViewState } from '../state/app-reducer';
+import type { ViewState } from '../state/view-state';
 
 const REASONS = {
   removal:

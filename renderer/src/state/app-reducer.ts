@@ -1,105 +1,16 @@
-import type {
-  ApiError,
-  AppState,
-  ApplyOutcome,
-  ChangedSettings,
-  RuntimeValue,
-  SettingId,
-} from '../../../electron/contract';
-import { SYSCTL_CONF_PATH } from '../../../electron/contract';
-
-/** How long a switch change lasts. Removing a file's lines is its own action (`removal`). */
-export type PersistenceChoice = 'runtime' | 'persist';
-
-/** "Remove from FILE": take one setting's lines out of a file in /etc/sysctl.d or /etc/sysctl.conf. */
-export interface Removal {
-  /** A name in /etc/sysctl.d, or SYSCTL_CONF_PATH for /etc/sysctl.conf itself (no name there has a "/"). */
-  readonly fileName: string;
-  readonly settings: readonly SettingId[];
-  /** Also set the running value of these settings to 0 now. */
-  readonly resetRuntime: boolean;
-}
-
-/** What the view knows. The system is the source of truth: values shown are only ever what was read. */
-export interface ViewState {
-  readonly phase: 'loading' | 'ready' | 'failed';
-  readonly refreshing: boolean;
-  readonly system: AppState | null;
-  readonly error: ApiError | null;
-  /** Changes the user asked for but has not applied: setting -> wanted value. */
-  readonly pending: Readonly<Partial<Record<SettingId, RuntimeValue>>>;
-  readonly persistence: PersistenceChoice;
-  /** With "Now and at every boot": a file in /etc/sysctl.d, or /etc/sysctl.conf itself (a conflict fix). */
-  readonly persistTarget: 'sysctl.d' | 'sysctl.conf';
-  /** A conflict fix applies to the conflicting settings only; null: every pending setting. */
-  readonly onlyIds: readonly SettingId[] | null;
-  /** Settings whose current value should be written for boot although nothing was toggled. */
-  readonly keepIds: readonly SettingId[];
-  /** Null until the first read proposes a file name. */
-  readonly fileName: string | null;
-  /**
-   * The user typed the file name or picked it with a conflict fix: it stays. Otherwise the
-   * name follows the pending change (`defaultFileName`).
-   */
-  readonly fileNameChosen: boolean;
-  readonly removal: Removal | null;
-  readonly applying: boolean;
-  /** Successful Applies so far; lets dependent views offer to re-check. */
-  readonly appliedCount: number;
-  readonly outcome: {
-    readonly applied: boolean;
-    readonly summary: string;
-    readonly error: ApiError | null;
-  } | null;
-}
-
-export type ViewAction =
-  | { readonly type: 'refresh-started' }
-  | { readonly type: 'state-read'; readonly system: AppState }
-  | { readonly type: 'read-failed'; readonly error: ApiError }
-  | { readonly type: 'toggled'; readonly id: SettingId }
-  | { readonly type: 'persistence-chosen'; readonly choice: PersistenceChoice }
-  | { readonly type: 'file-name-changed'; readonly fileName: string }
-  | { readonly type: 'discarded' }
-  | { readonly type: 'keep-at-boot'; readonly id: SettingId }
-  | { readonly type: 'set-now'; readonly id: SettingId; readonly value: RuntimeValue }
-  | {
-      readonly type: 'resolution-chosen';
-      /** Another file name, or null for /etc/sysctl.conf itself. */
-      readonly fileName: string | null;
-      readonly ids: readonly SettingId[];
-    }
-  | { readonly type: 'resolution-undone' }
-  | { readonly type: 'removal-chosen'; readonly fileName: string; readonly id: SettingId }
-  | { readonly type: 'removal-reset-changed'; readonly resetRuntime: boolean }
-  | { readonly type: 'outcome-dismissed' }
-  | { readonly type: 'apply-started' }
-  | { readonly type: 'apply-finished'; readonly outcome: ApplyOutcome }
-  | { readonly type: 'apply-failed'; readonly error: ApiError };
-
-export const initialViewState: ViewState = {
-  phase: 'loading',
-  refreshing: false,
-  system: null,
-  error: null,
-  pending: {},
-  // Almost everyone who needs this setting needs it after a reboot too.
-  persistence: 'persist',
-  persistTarget: 'sysctl.d',
-  onlyIds: null,
-  keepIds: [],
-  fileName: null,
-  fileNameChosen: false,
-  removal: null,
-  applying: false,
-  appliedCount: 0,
-  outcome: null,
-};
-
-/** The runtime value of a setting as the kernel uses it, or null when it cannot be changed. */
-export function currentValue(system: AppState | null, id: SettingId): RuntimeValue | null {
-  return system?.settings.find((s) => s.id === id)?.effective ?? null;
-}
+import type { AppState, RuntimeValue, SettingId } from '../../../electron/contract';
+import {
+  dropInOf,
+  dropInTarget,
+  initialPersistence,
+  lastingOf,
+  withBoot,
+  withDropIn,
+  withLasting,
+  type PersistenceChoice,
+} from './persistence-choice';
+import { currentValue, defaultFileName } from './selectors';
+import type { ViewAction, ViewState } from './view-state';
 
 /** Drops pending entries the system already has, e.g. after a refresh or an Apply. */
 function prunePending(pending: ViewState['pending'], system: AppState): ViewState['pending'] {
@@ -121,30 +32,14 @@ function withSystem(state: ViewState, system: AppState): ViewState {
   };
 }
 
-/** The settings the next Apply would write at boot: switch changes and kept values, in scope. */
-function changedSettings(state: ViewState): ChangedSettings {
-  const kept = state.persistence === 'persist' ? state.keepIds : [];
-  const ids = [...(Object.keys(state.pending) as SettingId[]), ...kept].filter(
-    (id) => state.onlyIds === null || state.onlyIds.includes(id),
-  );
-  const unique = [...new Set(ids)];
-  return unique.length === 1 && unique[0] ? unique[0] : 'both';
-}
-
-/**
- * The file a change goes into unless the user chose one: a file in /etc/sysctl.d that
- * already sets one of the keys being changed, else the app's own default file (the
- * backend's rule, `suggestedFileNames`), for exactly the settings pending now.
- */
-export function defaultFileName(state: ViewState): string | null {
-  return state.system?.persistence.suggestedFileNames[changedSettings(state)] ?? null;
-}
-
 /** Puts the default file name in place while the user has not chosen one. */
 function followDefaultFile(state: ViewState): ViewState {
-  if (state.fileNameChosen) return state;
-  const fileName = defaultFileName(state) ?? state.fileName;
-  return fileName === state.fileName ? state : { ...state, fileName };
+  const file = dropInOf(state.persistence);
+  if (file.chosen) return state;
+  const name = defaultFileName(state) ?? file.name;
+  return name === file.name
+    ? state
+    : { ...state, persistence: withDropIn(state.persistence, { name, chosen: false }) };
 }
 
 /**
@@ -160,7 +55,42 @@ function editing(state: ViewState): ViewState {
 /** True when anything besides `id` waits for Apply: another switch, a kept value or a removal. */
 function othersPending(state: ViewState, id: SettingId): boolean {
   const otherIds = Object.keys(state.pending).filter((other) => other !== id);
-  return otherIds.length > 0 || state.keepIds.some((k) => k !== id) || state.removal !== null;
+  return (
+    otherIds.length > 0 ||
+    state.keepIds.some((k) => k !== id) ||
+    state.persistence.kind === 'remove'
+  );
+}
+
+/** The radio button set to `kind`, the file it would write into unchanged. */
+function lasting(choice: PersistenceChoice, kind: 'runtime' | 'persist'): PersistenceChoice {
+  return withLasting(choice, { kind, boot: lastingOf(choice).boot });
+}
+
+/**
+ * After a removal is applied, what waited behind it takes its place; the file the lines
+ * just left is no place to write the waiting changes back into.
+ */
+function afterRemoval(choice: PersistenceChoice): PersistenceChoice {
+  if (choice.kind !== 'remove') return choice;
+  const { from } = choice.removal;
+  const { file } = choice.then.boot;
+  const leftFile = from.kind === 'drop-in' && from.fileName === file.name;
+  const kept = { ...file, chosen: file.chosen && !leftFile };
+  const leftConf = from.kind === 'sysctl-conf' && choice.then.boot.kind === 'sysctl-conf';
+  const boot = leftConf ? dropInTarget(kept) : { ...choice.then.boot, file: kept };
+  return { ...choice.then, boot };
+}
+
+/**
+ * After an Apply of values, back to the default choice. A fix into /etc/sysctl.conf for
+ * some keys left the others waiting, still bound for the file name the user typed: it
+ * stays theirs.
+ */
+function afterValuesApplied(choice: PersistenceChoice): PersistenceChoice {
+  const { boot } = lastingOf(choice);
+  const chosen = boot.kind === 'sysctl-conf' && boot.file.chosen;
+  return { kind: 'persist', boot: dropInTarget({ name: boot.file.name, chosen }) };
 }
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
@@ -168,15 +98,17 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   return next === state ? state : followDefaultFile(next);
 }
 
+const WHILE_APPLYING: readonly ViewAction['type'][] = [
+  'apply-finished',
+  'apply-failed',
+  'state-read',
+  'refresh-started',
+  'read-failed',
+];
+
 function reduceView(state: ViewState, action: ViewAction): ViewState {
-  if (
-    state.applying &&
-    !['apply-finished', 'apply-failed', 'state-read', 'refresh-started', 'read-failed'].includes(
-      action.type,
-    )
-  ) {
-    return state;
-  }
+  if (state.applying && !WHILE_APPLYING.includes(action.type)) return state;
+  const choice = state.persistence;
   switch (action.type) {
     case 'refresh-started':
       return { ...state, refreshing: true };
@@ -200,20 +132,17 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
       return { ...editing(state), pending };
     }
     case 'persistence-chosen':
-      return { ...editing(state), persistence: action.choice };
+      return { ...editing(state), persistence: lasting(choice, action.choice) };
     case 'file-name-changed':
       return {
         ...state,
-        fileName: action.fileName,
-        fileNameChosen: true,
-        persistTarget: 'sysctl.d',
-        onlyIds: null,
+        persistence: withBoot(choice, dropInTarget({ name: action.fileName, chosen: true })),
       };
     case 'keep-at-boot':
       return {
         ...editing(state),
         keepIds: state.keepIds.includes(action.id) ? state.keepIds : [...state.keepIds, action.id],
-        persistence: 'persist',
+        persistence: lasting(choice, 'persist'),
       };
     case 'set-now':
       // "Turn it off now" sets the boot value, so "this session only" is all it needs. The
@@ -222,30 +151,40 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
       return {
         ...editing(state),
         pending: { ...state.pending, [action.id]: action.value },
-        persistence: othersPending(state, action.id) ? state.persistence : 'runtime',
+        persistence: othersPending(state, action.id) ? choice : lasting(choice, 'runtime'),
       };
-    case 'resolution-chosen':
-      return action.fileName === null
-        ? { ...state, persistTarget: 'sysctl.conf', onlyIds: action.ids, outcome: null }
-        : {
-            ...state,
-            persistTarget: 'sysctl.d',
-            fileName: action.fileName,
-            fileNameChosen: true,
-            onlyIds: action.ids,
-            outcome: null,
-          };
+    case 'resolution-chosen': {
+      const boot =
+        action.fileName === null
+          ? ({ kind: 'sysctl-conf', onlyIds: action.ids, file: dropInOf(choice) } as const)
+          : ({
+              kind: 'drop-in',
+              file: { name: action.fileName, chosen: true },
+              onlyIds: action.ids,
+            } as const);
+      return { ...state, persistence: withBoot(choice, boot), outcome: null };
+    }
     case 'resolution-undone':
-      return { ...state, persistTarget: 'sysctl.d', onlyIds: null };
+      return { ...state, persistence: withBoot(choice, dropInTarget(dropInOf(choice))) };
     case 'removal-chosen':
       // Switch changes stay pending: the step removes lines on its own, so they follow it.
       return {
         ...editing(state),
-        removal: { fileName: action.fileName, settings: [action.id], resetRuntime: false },
+        persistence: {
+          kind: 'remove',
+          removal: { from: action.from, settings: [action.id], resetRuntime: false },
+          then: lastingOf(choice),
+        },
       };
     case 'removal-reset-changed':
-      return state.removal
-        ? { ...state, removal: { ...state.removal, resetRuntime: action.resetRuntime } }
+      return choice.kind === 'remove'
+        ? {
+            ...state,
+            persistence: {
+              ...choice,
+              removal: { ...choice.removal, resetRuntime: action.resetRuntime },
+            },
+          }
         : state;
     case 'outcome-dismissed':
       return { ...state, outcome: null };
@@ -254,11 +193,7 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
         ...state,
         pending: {},
         keepIds: [],
-        persistence: 'persist',
-        persistTarget: 'sysctl.d',
-        onlyIds: null,
-        removal: null,
-        fileNameChosen: false,
+        persistence: withDropIn(initialPersistence, { name: dropInOf(choice).name, chosen: false }),
         outcome: null,
       };
     case 'apply-started':
@@ -267,33 +202,14 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
       const next = withSystem({ ...state, applying: false }, action.outcome.state);
       const { applied, summary, error } = action.outcome;
       if (!applied) return { ...next, outcome: { applied, summary, error } };
-      // A removal goes first and alone (see buildRequest); what waited behind it stays.
-      if (state.removal) {
-        // The file the lines just left is no place to write the waiting changes back into.
-        const leftConf =
-          state.removal.fileName === SYSCTL_CONF_PATH && state.persistTarget === 'sysctl.conf';
-        return {
-          ...next,
-          removal: null,
-          fileNameChosen: state.fileNameChosen && state.fileName !== state.removal.fileName,
-          ...(leftConf ? ({ persistTarget: 'sysctl.d', onlyIds: null } as const) : {}),
-          appliedCount: state.appliedCount + 1,
-          outcome: { applied, summary, error },
-        };
-      }
-      // What was applied is now the system's value and leaves `pending` by itself; a
-      // change a conflict fix left out stays pending for its own Apply.
       return {
         ...next,
-        keepIds: [],
-        persistence: 'persist',
-        persistTarget: 'sysctl.d',
-        onlyIds: null,
-        removal: null,
-        // A fix into /etc/sysctl.conf for some keys left the others waiting, still bound for
-        // the file name the user typed: it stays theirs.
-        fileNameChosen:
-          state.persistTarget === 'sysctl.conf' && state.onlyIds !== null && state.fileNameChosen,
+        // A removal goes first and alone (see buildRequest); what waited behind it stays.
+        // Otherwise what was applied is now the system's value and leaves `pending` by
+        // itself; a change a conflict fix left out stays pending for its own Apply.
+        ...(choice.kind === 'remove'
+          ? { persistence: afterRemoval(choice) }
+          : { persistence: afterValuesApplied(choice), keepIds: [] }),
         appliedCount: state.appliedCount + 1,
         outcome: { applied, summary, error },
       };

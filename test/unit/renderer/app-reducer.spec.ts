@@ -1,10 +1,8 @@
 import { test, expect } from '@playwright/test';
 import type { AppState } from '../../../electron/contract';
-import {
-  initialViewState,
-  viewReducer,
-  type ViewState,
-} from '../../../renderer/src/state/app-reducer';
+import { viewReducer } from '../../../renderer/src/state/app-reducer';
+import { initialViewState, type ViewState } from '../../../renderer/src/state/view-state';
+import { dropInOf, lastingOf, removalOf } from '../../../renderer/src/state/persistence-choice';
 import {
   buildRequest,
   hasPendingChange,
@@ -60,6 +58,10 @@ const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   passwordPrompt: 'asks',
 });
 
+/** The drop-in file name the bar shows and, unless a fix chose /etc/sysctl.conf, writes. */
+const fileName = (view: ViewState) => dropInOf(view.persistence).name;
+const lasting = (view: ViewState) => lastingOf(view.persistence).kind;
+
 const ready = (s: AppState): ViewState =>
   viewReducer(initialViewState, { type: 'state-read', system: s });
 
@@ -74,7 +76,7 @@ test('toggling twice cancels the pending change', () => {
 
 test('the default keeps the change at every boot, in the file that already sets the keys', () => {
   const view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
-  expect(view.fileName).toBe('99-custom.conf');
+  expect(fileName(view)).toBe('99-custom.conf');
   expect(buildRequest(view)).toEqual({
     values: { ipv4: 1 },
     persistence: { kind: 'persist', fileName: '99-custom.conf', expectedSha256: 'a'.repeat(64) },
@@ -89,7 +91,7 @@ test('while an Apply waits for authentication the controls are locked', () => {
     { type: 'toggled', id: 'ipv6' },
     { type: 'persistence-chosen', choice: 'runtime' },
     { type: 'file-name-changed', fileName: 'x.conf' },
-    { type: 'removal-chosen', fileName: '99-custom.conf', id: 'ipv4' },
+    { type: 'removal-chosen', from: { kind: 'drop-in', fileName: '99-custom.conf' }, id: 'ipv4' },
     { type: 'discarded' },
   ] as const) {
     view = viewReducer(view, action);
@@ -115,7 +117,7 @@ test('after a failed Apply the pending change and the chosen options are kept, w
   });
   expect(view.applying).toBe(false);
   expect(view.pending).toEqual({ ipv6: 1 });
-  expect(view.persistence).toBe('runtime');
+  expect(lasting(view)).toBe('runtime');
   expect(view.outcome?.error?.code).toBe('auth-refused');
 });
 
@@ -153,7 +155,11 @@ test('drift fixes: keep the current value at boot, or set the boot value now', (
 
 test('removal is its own action: one file, one setting, the runtime reset per setting', () => {
   let view = viewReducer(ready(system(1, 1)), { type: 'toggled', id: 'ipv6' });
-  view = viewReducer(view, { type: 'removal-chosen', fileName: '99-custom.conf', id: 'ipv4' });
+  view = viewReducer(view, {
+    type: 'removal-chosen',
+    from: { kind: 'drop-in', fileName: '99-custom.conf' },
+    id: 'ipv4',
+  });
   expect(buildRequest(view)).toEqual({
     values: {},
     persistence: {
@@ -174,11 +180,14 @@ test('removal is its own action: one file, one setting, the runtime reset per se
 test('a chosen removal survives flipping a switch; the switch change follows it', () => {
   let view = viewReducer(ready(system(1, 1)), {
     type: 'removal-chosen',
-    fileName: '99-custom.conf',
+    from: { kind: 'drop-in', fileName: '99-custom.conf' },
     id: 'ipv4',
   });
   view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
-  expect(view.removal?.fileName).toBe('99-custom.conf');
+  expect(removalOf(view.persistence)?.from).toEqual({
+    kind: 'drop-in',
+    fileName: '99-custom.conf',
+  });
   expect(buildRequest(view)?.persistence.kind).toBe('unpersist');
   expect(waitingReason(view, 'ipv6')).toBe('removal');
   view = viewReducer(view, { type: 'apply-started' });
@@ -186,7 +195,7 @@ test('a chosen removal survives flipping a switch; the switch change follows it'
     type: 'apply-finished',
     outcome: { applied: true, summary: 'removed.', error: null, state: system(1, 1) },
   });
-  expect(view.removal).toBeNull();
+  expect(removalOf(view.persistence)).toBeNull();
   expect(view.pending).toEqual({ ipv6: 0 });
   expect(waitingReason(view, 'ipv6')).toBeNull();
   expect(buildRequest(view)?.values).toEqual({ ipv6: 0 });
@@ -195,11 +204,11 @@ test('a chosen removal survives flipping a switch; the switch change follows it'
 test('after a removal, the changes that waited behind it are not written back into that file', () => {
   let view = viewReducer(ready(system(1, 1)), {
     type: 'removal-chosen',
-    fileName: '99-custom.conf',
+    from: { kind: 'drop-in', fileName: '99-custom.conf' },
     id: 'ipv4',
   });
   view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
-  expect(view.fileName).toBe('99-custom.conf');
+  expect(fileName(view)).toBe('99-custom.conf');
   view = viewReducer(view, { type: 'apply-started' });
   const after = system(1, 1);
   view = viewReducer(view, {
@@ -243,9 +252,9 @@ test('keep-at-boot then "This session only": the choice stays and the bar says w
 
 test('"Turn it off now" on one setting leaves the other pending change\'s persistence alone', () => {
   let view = viewReducer(ready(system(1, 0)), { type: 'toggled', id: 'ipv6' });
-  expect(view.persistence).toBe('persist');
+  expect(lasting(view)).toBe('persist');
   view = viewReducer(view, { type: 'set-now', id: 'ipv4', value: 0 });
-  expect(view.persistence).toBe('persist');
+  expect(lasting(view)).toBe('persist');
   expect(buildRequest(view)?.values).toEqual({ ipv4: 0, ipv6: 1 });
   expect(buildRequest(view)?.persistence.kind).toBe('persist');
 });
@@ -310,22 +319,22 @@ const haSystem = (v4: 0 | 1, v6: 0 | 1): AppState => {
 test('the default file follows the pending change: only a file that sets a changed key', () => {
   let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
   // 99-zz-ha.conf never set IPv6: the change goes into the app's own file.
-  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+  expect(fileName(view)).toBe('90-nonlocal-bind.conf');
   expect(buildRequest(view)?.persistence).toEqual({
     kind: 'persist',
     fileName: '90-nonlocal-bind.conf',
     expectedSha256: null,
   });
   view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
-  expect(view.fileName).toBe('99-zz-ha.conf');
+  expect(fileName(view)).toBe('99-zz-ha.conf');
   view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
-  expect(view.fileName).toBe('99-zz-ha.conf');
+  expect(fileName(view)).toBe('99-zz-ha.conf');
   view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
   view = viewReducer(view, { type: 'keep-at-boot', id: 'ipv6' });
-  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+  expect(fileName(view)).toBe('90-nonlocal-bind.conf');
   // A re-read keeps following it.
   view = viewReducer(view, { type: 'state-read', system: haSystem(1, 0) });
-  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+  expect(fileName(view)).toBe('90-nonlocal-bind.conf');
 });
 
 test('a typed file name is never overwritten by the default, until Discard or an Apply', () => {
@@ -334,13 +343,13 @@ test('a typed file name is never overwritten by the default, until Discard or an
   view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
   view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
   view = viewReducer(view, { type: 'state-read', system: haSystem(1, 0) });
-  expect(view.fileName).toBe('99-zz-ha.conf');
+  expect(fileName(view)).toBe('99-zz-ha.conf');
   view = viewReducer(view, { type: 'file-name-changed', fileName: '' });
   view = viewReducer(view, { type: 'toggled', id: 'ipv4' });
-  expect(view.fileName).toBe('');
+  expect(fileName(view)).toBe('');
   view = viewReducer(view, { type: 'discarded' });
   view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
-  expect(view.fileName).toBe('90-nonlocal-bind.conf');
+  expect(fileName(view)).toBe('90-nonlocal-bind.conf');
 });
 
 test('a conflict fix’s file name stays while the pending change changes', () => {
@@ -351,12 +360,12 @@ test('a conflict fix’s file name stays while the pending change changes', () =
     ids: ['ipv4'],
   });
   view = viewReducer(view, { type: 'toggled', id: 'ipv6' });
-  expect(view.fileName).toBe('zz-nonlocal-bind.conf');
+  expect(fileName(view)).toBe('zz-nonlocal-bind.conf');
 });
 
 test('Remove from /etc/sysctl.conf: its own request, with the hash of /etc/sysctl.conf', () => {
   let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
-  view = viewReducer(view, { type: 'removal-chosen', fileName: '/etc/sysctl.conf', id: 'ipv4' });
+  view = viewReducer(view, { type: 'removal-chosen', from: { kind: 'sysctl-conf' }, id: 'ipv4' });
   expect(buildRequest(view)).toEqual({
     values: {},
     persistence: {
@@ -372,13 +381,13 @@ test('Remove from /etc/sysctl.conf: its own request, with the hash of /etc/sysct
 test('after removing from /etc/sysctl.conf, a waiting conflict fix is not written back into it', () => {
   let view = viewReducer(ready(haSystem(1, 0)), { type: 'keep-at-boot', id: 'ipv4' });
   view = viewReducer(view, { type: 'resolution-chosen', fileName: null, ids: ['ipv4'] });
-  view = viewReducer(view, { type: 'removal-chosen', fileName: '/etc/sysctl.conf', id: 'ipv4' });
+  view = viewReducer(view, { type: 'removal-chosen', from: { kind: 'sysctl-conf' }, id: 'ipv4' });
   view = viewReducer(view, { type: 'apply-started' });
   view = viewReducer(view, {
     type: 'apply-finished',
     outcome: { applied: true, summary: 'removed.', error: null, state: haSystem(1, 0) },
   });
-  expect(view.persistTarget).toBe('sysctl.d');
+  expect(lastingOf(view.persistence).boot.kind).toBe('drop-in');
   expect(buildRequest(view)?.persistence).toMatchObject({
     kind: 'persist',
     fileName: '99-zz-ha.conf',

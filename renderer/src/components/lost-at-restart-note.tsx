@@ -1,0 +1,40 @@
+import type { Dispatch } from 'react';
+import { updateThenFocus } from '../focus-after';
+import type { ViewAction } from '../state/view-state';
+import { persistenceRadioId } from './persistence-options';
+
+/** "This session only" would lose these values at the next restart: say so, offer the way out. */
+export function LostAtRestartNote({
+  lost,
+  disabled,
+  dispatch,
+}: {
+  readonly lost: readonly string[];
+  readonly disabled: boolean;
+  readonly dispatch: Dispatch<ViewAction>;
+}) {
+  if (lost.length === 0) return null;
+  return (
+    <div className="note warning" role="note" data-testid="lost-at-restart">
+      {lost.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      <div className="note-actions">
+        <button
+          type="button"
+          className="button small"
+          disabled={disabled}
+          // The note goes once the choice is made: focus the choice it made.
+          onClick={() =>
+            updateThenFocus(
+              () => dispatch({ type: 'persistence-chosen', choice: 'persist' }),
+              persistenceRadioId('persist'),
+            )
+          }
+        >
+          Keep it at every boot instead
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type {
+  ApiError,
+  AppState,
+  ApplyRequest,
+  ChangePlan,
+  SettingId,
+} from '../../../electron/contract';
+import { SYSCTL_CONF_PATH } from '../../../electron/contract';
+import { describeLostAtRestart } from '../boot-words';
+import { describeChanges } from '../change-words';
+import { hasPendingChange } from './apply-request';
+import { dropInOf, lastingOf, type RemovalSource } from './persistence-choice';
+import type { ViewState } from './view-state';
+
+/** Plan errors about the file name or the file itself: shown at the file name field. */
+const FILE_ERRORS: ReadonlySet<string> = new Set([
+  'invalid-file-name',
+  'target-symlink',
+  'target-not-regular',
+  'file-not-text',
+  'file-too-large',
+  'file-unreadable',
+  'file-name-hides-file',
+]);
+
+/** The full path of the file a removal takes lines out of. */
+export function removalPath(system: AppState, from: RemovalSource): string {
+  return from.kind === 'sysctl-conf'
+    ? SYSCTL_CONF_PATH
+    : `${system.persistence.directory}/${from.fileName}`;
+}
+
+/** Settings the chosen option leaves with a different value after a restart, in words. */
+function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
+  if (request.persistence.kind !== 'runtime') return [];
+  return system.settings.flatMap((s) => {
+    const wanted = request.values[s.id];
+    const boot = system.boot.settings.find((b) => b.id === s.id);
+    if (wanted === undefined || !boot) return [];
+    const words = describeLostAtRestart(s.label, wanted, boot);
+    return words ? [words] : [];
+  });
+}
+
+/** One conflict fix the plan offers: a file (null: /etc/sysctl.conf) for these settings. */
+export interface ConflictFix {
+  readonly suggestion: string;
+  readonly fileName: string | null;
+  readonly ids: readonly SettingId[];
+}
+
+/** The plan's conflict fixes, once per suggestion, each with every setting it settles. */
+export function conflictFixes(plan: ChangePlan | null): ConflictFix[] {
+  const conflicts = plan?.conflicts ?? [];
+  const once = [...new Map(conflicts.map((c) => [c.suggestion, c])).values()];
+  return once.map((c) => ({
+    suggestion: c.suggestion,
+    fileName: c.suggestedFileName,
+    ids: [
+      ...new Set(
+        conflicts.filter((o) => o.suggestedFileName === c.suggestedFileName).map((o) => o.id),
+      ),
+    ],
+  }));
+}
+
+/** Everything the apply bar shows that follows from the state, the request and its plan. */
+export interface BarFacts {
+  /** Something the user chose waits, even when Apply has nothing to do for it. */
+  readonly shown: boolean;
+  readonly canApply: boolean;
+  /** The plan of the current request is still being worked out. */
+  readonly checking: boolean;
+  /** One line per change, e.g. "IPv4 non-local bind: Off → On". */
+  readonly changes: readonly string[];
+  readonly lost: readonly string[];
+  readonly fileError: string | null;
+  readonly otherError: ApiError | null;
+  readonly fileAction: NonNullable<ChangePlan['file']>['action'] | null;
+  /** The file name in /etc/sysctl.d shown and edited. */
+  readonly fileName: string;
+  readonly lasting: 'runtime' | 'persist';
+  readonly boot: 'drop-in' | 'sysctl-conf';
+}
+
+export function barFacts(
+  view: ViewState,
+  system: AppState,
+  request: ApplyRequest | null,
+  plan: ChangePlan | null,
+): BarFacts {
+  const planError = plan?.error ?? null;
+  const fileError = planError && FILE_ERRORS.has(planError.code) ? planError.message : null;
+  const lasting = lastingOf(view.persistence);
+  return {
+    shown: request !== null || hasPendingChange(view),
+    canApply: request !== null && plan !== null && planError === null && !view.applying,
+    checking: request !== null && plan === null && !view.applying,
+    changes: request ? describeChanges(system, request) : [],
+    lost: request ? lostAtRestart(system, request) : [],
+    fileError,
+    otherError: planError && !fileError ? planError : null,
+    fileAction: plan?.error === null ? (plan.file?.action ?? null) : null,
+    fileName: dropInOf(view.persistence).name ?? system.persistence.suggestedFileNames.both,
+    lasting: lasting.kind,
+    boot: lasting.boot.kind,
+  };
+}
