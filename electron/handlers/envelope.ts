@@ -10,7 +10,7 @@ export function fail<T>(error: ApiError): Envelope<T> {
 }
 
 /** A payload that does not match the channel's request type. */
-export function invalidPayload<T>(channel: string, problem: string): Envelope<T> {
+function invalidPayload<T>(channel: string, problem: string): Envelope<T> {
   return fail({ code: 'invalid-payload', message: `Invalid request for ${channel}: ${problem}` });
 }
 

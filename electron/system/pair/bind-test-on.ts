@@ -19,7 +19,7 @@ export async function bindTestOn(
   } else {
     const found = await findNode(services, node);
     if (!found.ok) return found;
-    result = await bindTestOnNode(services.ssh, found.value.destination, checked);
+    result = await bindTestOnNode(services.ssh, found.value, checked);
   }
   return typeof result === 'string'
     ? { ok: false, error: { code: 'bind-test-failed', message: result } }

@@ -22,19 +22,21 @@ export async function readView(
   return { view: toPairView(columns), columns };
 }
 
+/** A node the list does not hold; the name is cut short, it came from outside. */
+const unknownNode = (node: string) =>
+  ({
+    ok: false,
+    error: { code: 'unknown-node', message: `"${node.slice(0, 80)}" is not in the node list.` },
+  }) as const;
+
 /** The stored node named exactly `node`, parsed; an unknown-node failure otherwise. */
 export async function findNode(
   services: NodeServices,
   node: string,
-): Promise<Envelope<{ known: string[]; destination: Destination }>> {
+): Promise<Envelope<Destination>> {
   const known = await loadNodes(services.storeFile);
   const d = parseDestination(node);
-  return d.ok && known.includes(node)
-    ? { ok: true, value: { known, destination: d.destination } }
-    : {
-        ok: false,
-        error: { code: 'unknown-node', message: `"${node.slice(0, 80)}" is not in the node list.` },
-      };
+  return d.ok && known.includes(node) ? { ok: true, value: d.destination } : unknownNode(node);
 }
 
 export async function removeNode(
@@ -42,11 +44,7 @@ export async function removeNode(
   node: string,
 ): Promise<Envelope<PairView>> {
   const known = await loadNodes(services.storeFile);
-  if (!known.includes(node))
-    return {
-      ok: false,
-      error: { code: 'unknown-node', message: `"${node.slice(0, 80)}" is not in the node list.` },
-    };
+  if (!known.includes(node)) return unknownNode(node);
   await saveNodes(
     services.storeFile,
     known.filter((n) => n !== node),
