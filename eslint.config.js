@@ -49,6 +49,30 @@ export default tseslint.config(
     },
   },
   {
+    // The core knows nothing of who calls it: no handlers, no transports, no Electron.
+    // (Repeats the Electron path: a later block's options replace the earlier one's.)
+    files: ['electron/system/**/*.ts', 'electron/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Outside electron/shell/ the backend is plain Node; keep Electron out.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/handlers/**', '**/shell/**', '**/preview/**'],
+              message: 'The core is called by handlers and transports, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the preload and ipc.ts touch Electron's IPC objects.
     files: ['electron/**/*.ts'],
     ignores: ['electron/shell/preload.ts', 'electron/shell/ipc.ts'],
