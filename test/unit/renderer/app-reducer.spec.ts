@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { AppState } from '../../../electron/contract';
 import { viewReducer } from '../../../renderer/src/state/app-reducer';
 import { initialViewState, type ViewState } from '../../../renderer/src/state/view-state';
+import { haSystem, system } from './view-fixtures';
 import { dropInOf, lastingOf, removalOf } from '../../../renderer/src/state/persistence-choice';
 import {
   buildRequest,
@@ -9,54 +10,6 @@ import {
   idleKeeps,
   waitingReason,
 } from '../../../renderer/src/state/apply-request';
-
-const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
-  readAt: '2026-01-01T00:00:00.000Z',
-  demo: null,
-  interruptedApply: null,
-  otherApplyRunning: false,
-  settings: [
-    {
-      id: 'ipv4',
-      key: 'net.ipv4.ip_nonlocal_bind',
-      procPath: '/proc/sys/net/ipv4/ip_nonlocal_bind',
-      family: 'IPv4',
-      label: 'IPv4 non-local bind',
-      explanation: '',
-      runtime: { kind: 'value', value: v4 },
-      effective: v4,
-    },
-    {
-      id: 'ipv6',
-      key: 'net.ipv6.ip_nonlocal_bind',
-      procPath: '/proc/sys/net/ipv6/ip_nonlocal_bind',
-      family: 'IPv6',
-      label: 'IPv6 non-local bind',
-      explanation: '',
-      runtime: { kind: 'value', value: v6 },
-      effective: v6,
-    },
-  ],
-  persistence: {
-    directory: '/etc/sysctl.d',
-    defaultFileName: '90-nonlocal-bind.conf',
-    suggestedFileNames: { ipv4: '99-custom.conf', ipv6: '99-custom.conf', both: '99-custom.conf' },
-    sysctlConfSha256: null,
-    sysctlConf: null,
-    files: [
-      {
-        name: '99-custom.conf',
-        kind: 'file',
-        sha256: 'a'.repeat(64),
-        problem: null,
-        keyLines: [],
-        writtenByApp: false,
-      },
-    ],
-  },
-  boot: { settings: [], problems: [] },
-  passwordPrompt: 'asks',
-});
 
 /** The drop-in file name the bar shows and, unless a fix chose /etc/sysctl.conf, writes. */
 const fileName = (view: ViewState) => dropInOf(view.persistence).name;
@@ -280,41 +233,6 @@ test('a conflict fix changes only the conflicting keys and can be undone', () =>
   view = viewReducer(view, { type: 'resolution-undone' });
   expect(buildRequest(view)?.values).toEqual({ ipv4: 1, ipv6: 1 });
 });
-
-/** conflict-sysctl-conf's story: someone else's 99-zz-ha.conf sets IPv4 only. */
-const haSystem = (v4: 0 | 1, v6: 0 | 1): AppState => {
-  const base = system(v4, v6);
-  return {
-    ...base,
-    persistence: {
-      ...base.persistence,
-      suggestedFileNames: {
-        ipv4: '99-zz-ha.conf',
-        ipv6: '90-nonlocal-bind.conf',
-        both: '99-zz-ha.conf',
-      },
-      files: [
-        {
-          name: '99-zz-ha.conf',
-          kind: 'file',
-          sha256: 'b'.repeat(64),
-          problem: null,
-          keyLines: [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1', line: 1 }],
-          writtenByApp: false,
-        },
-      ],
-      sysctlConfSha256: 'c'.repeat(64),
-      sysctlConf: {
-        name: 'sysctl.conf',
-        kind: 'file',
-        sha256: 'c'.repeat(64),
-        problem: null,
-        keyLines: [{ key: 'net.ipv4.ip_nonlocal_bind', value: '0', line: 3 }],
-        writtenByApp: false,
-      },
-    },
-  };
-};
 
 test('the default file follows the pending change: only a file that sets a changed key', () => {
   let view = viewReducer(ready(haSystem(1, 0)), { type: 'toggled', id: 'ipv6' });
