@@ -25,7 +25,7 @@ const OUTSIDE_THE_STEP: readonly Mutation[] = [
     id: 'duplicate-ids',
     net: 'distinct setting ids in a removal',
     file: 'electron/handlers/validate-apply-request.ts',
-    edits: [{ find: 'new Set(ids).size === ids.length', replace: 'true' }],
+    edits: [{ find: 'distinct: true', replace: 'distinct: false' }],
     specs: [UNIT],
   },
   {
@@ -38,7 +38,7 @@ const OUTSIDE_THE_STEP: readonly Mutation[] = [
   {
     id: 'make-alike-in-flight',
     net: 'a second "Make all alike" refused while one runs',
-    file: 'electron/handlers/node-handlers.ts',
+    file: 'electron/handlers/alike-handlers.ts',
     edits: [{ find: 'if (applying)', replace: 'if (applying && !applying)' }],
     specs: [UNIT],
   },
