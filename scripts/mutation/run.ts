@@ -29,9 +29,15 @@ type Outcome =
   | { readonly kind: 'not-planted'; readonly why: string };
 
 function git(args: readonly string[]): string {
-  const r = spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
+  // Others commit in the same repository meanwhile: a held lock is waited out, a few times.
+  for (let attempt = 1; ; attempt += 1) {
+    const r = spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+    if (r.status === 0) return r.stdout;
+    if (attempt >= 10 || !/\.lock\b/.test(r.stderr)) {
+      throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    }
+    spawnSync('sleep', ['1']);
+  }
 }
 
 /** A detached worktree of HEAD with the repository's node_modules linked in. */
