@@ -28,7 +28,9 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
   const valueId = `value-${setting.id}`;
-  const changeable = setting.runtime.kind !== 'unavailable';
+  // The kernel's value as the backend interprets it (`effective`): without a number to read
+  // (missing, unreadable, or text like "abc") there is nothing a toggle could start from.
+  const changeable = setting.effective !== null;
   const checked = pending !== undefined ? pending === 1 : setting.effective === 1;
   return (
     <section
