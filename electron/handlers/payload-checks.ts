@@ -9,7 +9,7 @@ export type Checked<T> =
 /** Checks one value; `at` names where it sits in the payload, for the message. */
 export type Check<T> = (value: unknown, at: string) => Checked<T>;
 
-export const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const problem = (error: string): Checked<never> => ({ ok: false, error });
 
 /** Where a field sits: `persistence.kind`, or just `values` at the top. */
@@ -103,7 +103,7 @@ export function listOf<T>(
   };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -141,7 +141,7 @@ type Omittable<S extends Shape> = {
     ? T
     : never;
 };
-export type ObjectOf<S extends Shape> = {
+type ObjectOf<S extends Shape> = {
   [K in keyof (Required<S> & Omittable<S>)]: (Required<S> & Omittable<S>)[K];
 };
 
