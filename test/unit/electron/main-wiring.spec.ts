@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { API_CHANNELS } from '../../../electron/contract';
@@ -43,6 +43,11 @@ test('main: one backend, every channel behind both checks, demo data gone at qui
       },
     });
     expect(result.foreign).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    // One version, package.json's, in the About panel and in the backend's report.
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(result.about).toMatchObject({ applicationVersion: version });
+    expect(result.diagnostics).toMatchObject({ ok: true });
+    expect(JSON.stringify(result.diagnostics)).toContain(`App version: ${version}\\n`);
     // The demo laid its system out under TMPDIR, and will-quit removed it.
     expect(readdirSync(tmp)).toEqual([]);
   } finally {
