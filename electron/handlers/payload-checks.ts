@@ -12,11 +12,11 @@ export type Check<T> = (value: unknown, at: string) => Checked<T>;
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const problem = (error: string): Checked<never> => ({ ok: false, error });
 
-/** Where a field sits: `persistence.kind`, or just `values` at the top. */
-const fieldAt = (at: string, key: string): string => (at === ROOT ? key : `${at}.${key}`);
-
 /** How the top of every payload is named in messages. */
 export const ROOT = 'the payload';
+
+/** Where a field sits: `persistence.kind`, or just `values` at the top. */
+const fieldAt = (at: string, key: string): string => (at === ROOT ? key : `${at}.${key}`);
 
 /** Channels without a request: null or nothing at all. */
 export const noPayload: Check<null> = (value) =>
