@@ -15,10 +15,9 @@ import { ErrorPanel } from './components/error-panel';
 import { ReaderProblems } from './components/reader-problems';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
-import { SYSCTL_CONF_PATH } from '../../electron/contract';
 import { viewReducer } from './state/app-reducer';
 import { buildRequest, countPending, requestKeyOf } from './state/apply-request';
-import { currentValue, keptAtBoot } from './state/selectors';
+import { currentValue, keptAtBoot, sysctlConfSettles } from './state/selectors';
 import { initialViewState } from './state/view-state';
 import type { RemovalSource } from './state/persistence-choice';
 import { useChangePlan } from './use-change-plan';
@@ -83,17 +82,7 @@ export function App() {
   const makeEnginesAgree = (boot: SettingBoot) => {
     changed(boot.id);
     dispatch({ type: 'keep-at-boot', id: boot.id });
-    // /etc/sysctl.conf is applied last by `sysctl --system`, but systemd-sysctl reads it only
-    // when it decides there already (the 99-sysctl.conf link). Writing there settles the
-    // disagreement only if systemd-sysctl then ends on the kept value too; otherwise the bar's
-    // conflict note offers the fixes that do (a later file name, the winning file).
-    const kept = view.pending[boot.id] ?? (system ? currentValue(system, boot.id) : null);
-    const sysctlConfDecides = [boot.systemd.winner, boot.procps.winner].some(
-      (w) => w?.path === SYSCTL_CONF_PATH,
-    );
-    const systemdAgrees =
-      boot.systemd.winner?.path === SYSCTL_CONF_PATH || boot.systemd.effective === kept;
-    if (sysctlConfDecides && systemdAgrees)
+    if (sysctlConfSettles(view, boot))
       dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
   };
   return (

@@ -2,8 +2,10 @@ import type {
   AppState,
   ChangedSettings,
   RuntimeValue,
+  SettingBoot,
   SettingId,
 } from '../../../electron/contract';
+import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { lastingOf } from './persistence-choice';
 import type { ViewState } from './view-state';
 
@@ -35,4 +37,22 @@ function changedSettings(state: ViewState): ChangedSettings {
  */
 export function defaultFileName(state: ViewState): string | null {
   return state.system?.persistence.suggestedFileNames[changedSettings(state)] ?? null;
+}
+
+/**
+ * "Make both keep it": whether writing the kept value into /etc/sysctl.conf settles the
+ * engines' disagreement. /etc/sysctl.conf is applied last by `sysctl --system`, but
+ * systemd-sysctl reads it only when it decides there already (the 99-sysctl.conf link).
+ * Writing there settles it only if systemd-sysctl then ends on the kept value too;
+ * otherwise the bar's conflict note offers the fixes that do (a later file name, the
+ * winning file).
+ */
+export function sysctlConfSettles(state: ViewState, boot: SettingBoot): boolean {
+  const kept = state.pending[boot.id] ?? currentValue(state.system, boot.id);
+  const sysctlConfDecides = [boot.systemd.winner, boot.procps.winner].some(
+    (w) => w?.path === SYSCTL_CONF_PATH,
+  );
+  const systemdAgrees =
+    boot.systemd.winner?.path === SYSCTL_CONF_PATH || boot.systemd.effective === kept;
+  return sysctlConfDecides && systemdAgrees;
 }
