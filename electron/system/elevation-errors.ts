@@ -187,7 +187,7 @@ export function mapStepExit(
  */
 export function describeRecovery(report: RecoveryReport): string | null {
   if (report.outcome === 'none') return null;
-  const value = (v: string) => (v === '1' ? 'on' : v === '0' ? 'off' : 'unavailable');
+  const value = (v: string) => (!/^\d+$/.test(v) ? 'unavailable' : Number(v) === 0 ? 'off' : 'on');
   const state = `IPv4 is ${value(report.ipv4)} and IPv6 is ${value(report.ipv6)}`;
   if (report.file === null) {
     return report.outcome === 'completed'

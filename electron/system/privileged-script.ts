@@ -78,9 +78,9 @@ if ! flock -n 9; then
   printf 'nonlocal-bind: waiting for another Apply to finish\n' >&2
   flock -w 300 9 || fail 75 "another Apply held the lock for 5 minutes"
 fi
-# procfs answers a read at a non-zero offset with EOF, so the shell's byte-wise read
-# sees "1" and no newline: read's status is false, the value is what counts.
-read_value() { v=; read -r v < "$1"; [ -n "$v" ]; }
+# A procfs value is a number of up to three digits (0-255). cat, not read: procfs answers a
+# read at a non-zero offset with EOF, so dash's byte-wise read would see only the first digit.
+read_value() { v=$(cat "$1" 2>/dev/null) || return 1; case "$v" in ''|*[!0-9]*) return 1;; esac; }
 file_sha() { if [ -f "$1" ]; then v=$(sha256sum < "$1") || return 1; v=${'$'}{v%% *}; else v=absent; fi; }
 # A step killed after writing its intent record left this: complete it when the file was
 # already replaced (the durable half is done), otherwise roll the runtime values back.
@@ -92,7 +92,8 @@ recover_intent() {
     set -f; set -- $r; set +f
     [ "$#" -eq 8 ] && [ "$1" = v1 ] || fail 70 "the intent record $intent is unreadable; it was left for inspection"
     rw4=$2; rw6=$3; ro4=$4; ro6=$5; rop=$6; rname=$7; rsha=$8
-    for x in "$rw4" "$rw6" "$ro4" "$ro6"; do case "$x" in 0|1|-) ;; *) fail 70 "the intent record $intent is invalid";; esac; done
+    for x in "$rw4" "$rw6"; do case "$x" in 0|1|-) ;; *) fail 70 "the intent record $intent is invalid";; esac; done
+    for x in "$ro4" "$ro6"; do case "$x" in -|[0-9]|[0-9][0-9]|[0-9][0-9][0-9]) ;; *) fail 70 "the intent record $intent is invalid";; esac; done
     case "$rop" in none|write|delete|write-conf) ;; *) fail 70 "the intent record $intent is invalid";; esac
     case "$rsha" in absent) ;; *[!0-9a-f]*) fail 70 "the intent record $intent is invalid";; esac
     done_=no

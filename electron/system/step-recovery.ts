@@ -19,7 +19,7 @@ export interface RecoveryReport {
 }
 
 const LINE =
-  /^nonlocal-bind: recovered (none|completed|rolled-back) ipv4=([01-]) ipv6=([01-]) file=(\S+)$/m;
+  /^nonlocal-bind: recovered (none|completed|rolled-back) ipv4=(\d{1,3}|-) ipv6=(\d{1,3}|-) file=(\S+)$/m;
 
 /** Finds and parses the recovery line in the step's stdout; null when there is none. */
 export function parseRecoveryLine(stdout: string): RecoveryReport | null {

@@ -107,6 +107,14 @@ test('a read-only IPv6 setting: exit 67, IPv4 (already written) is set back, the
   expect(snapshot(sandbox)).toBe(before);
 });
 
+test('a value of more than one digit is restored whole: IPv4 at 12, IPv6 read-only, exit 67 and IPv4 reads 12 again', async () => {
+  sandbox.run('sh', ['-c', `echo 12 > ${V4}`]);
+  makeReadOnly(sandbox, V6);
+  const outcome = await runStepInSandbox(sandbox, ['v1', '1', '1', 'none', '-', 'absent', '-']);
+  expect(outcome.code, outcome.stderr).toBe(STEP_EXIT.procReadOnly);
+  expect(read(V4)).toBe('12\n');
+});
+
 test('a read-only IPv4 setting: exit 67 before anything else changes', async () => {
   makeReadOnly(sandbox, V4);
   const before = snapshot(sandbox);
