@@ -1,4 +1,4 @@
-import { applyChanges } from '../system/apply';
+import { applyChanges } from '../system/change/run';
 import type { HandlerDeps } from './deps';
 import { describeFailureForLog } from './apply-log';
 import { handle, succeed } from './envelope';

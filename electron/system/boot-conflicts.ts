@@ -89,7 +89,7 @@ export function findBootConflicts(
   );
   const conflicts: BootConflict[] = [];
   for (const setting of SETTINGS) {
-    const wanted = setting.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
+    const wanted = plan[setting.id];
     if (wanted === '-') continue;
     for (const engine of ['systemd', 'procps'] as const) {
       const outcome = prediction[engine].get(setting.key);

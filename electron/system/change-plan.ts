@@ -1,6 +1,6 @@
 import type { ApplyRequest, ChangePlan, Persistence } from '../contract';
-import { isPlan, planApply } from './apply';
 import { findBootConflicts } from './boot-conflicts';
+import { planApply } from './change/plan';
 import { buildEquivalentCommands } from './equivalent-commands';
 import { fleetBlocksFor } from './nodes/fleet-export';
 import type { StepPlan } from './privileged-step';
@@ -25,9 +25,10 @@ function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['
  * and the equivalent commands. Nothing is written.
  */
 export async function planChange(ctx: SystemContext, request: ApplyRequest): Promise<ChangePlan> {
-  const planned = await planApply(ctx, request);
-  if (!isPlan(planned))
-    return { error: planned, commands: [], fleet: [], file: null, conflicts: [] };
+  const result = await planApply(ctx, request);
+  if (!result.ok)
+    return { error: result.error, commands: [], fleet: [], file: null, conflicts: [] };
+  const planned = result.plan;
   const file = describeFile(request.persistence, planned);
   const unchanged = file?.action === 'unchanged' ? file.path : null;
   return {

@@ -28,7 +28,7 @@ function teeCommand(file: string, content: string): string {
  */
 function runtimeChanges(plan: StepPlan) {
   return SETTINGS.flatMap((s) => {
-    const value = s.id === 'ipv4' ? plan.ipv4 : plan.ipv6;
+    const value = plan[s.id];
     return value === '-' ? [] : [{ key: s.key, procPath: s.procPath, value }];
   });
 }

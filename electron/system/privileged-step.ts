@@ -1,5 +1,7 @@
+import type { SettingId } from '../contract';
 import { checkFileName, fileNameWords, type FileNameRefusal } from './file-name';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
+import { SETTINGS } from './settings';
 import { MAX_FILE_BYTES } from './step-content-rule';
 
 export { MAX_FILE_BYTES };
@@ -10,10 +12,14 @@ export { MAX_FILE_BYTES };
  */
 export type RemovedLines = readonly { readonly key: string; readonly lines: number }[];
 
-/** What one privileged run does; built by the planner from validated input only. */
-export interface StepPlan {
-  readonly ipv4: '0' | '1' | '-';
-  readonly ipv6: '0' | '1' | '-';
+/** A setting's new running value, or '-' to leave it alone. */
+export type RuntimeToken = '0' | '1' | '-';
+
+/**
+ * What one privileged run does; built by the planner from validated input only: a token
+ * for every setting of the catalogue, and the file operation.
+ */
+export type StepPlan = { readonly [id in SettingId]: RuntimeToken } & {
   readonly file:
     | { readonly op: 'none' }
     | {
@@ -36,7 +42,7 @@ export interface StepPlan {
         readonly content: string;
         readonly removed?: RemovedLines;
       };
-}
+};
 
 /**
  * Every byte sudo-prompt may receive. sudo-prompt wraps the command as
@@ -72,11 +78,10 @@ type Token =
  * Planners call it too, so a plan that would be refused is never offered.
  */
 export function stepArguments(plan: StepPlan): StepArguments {
-  for (const v of [plan.ipv4, plan.ipv6]) {
-    if (v !== '0' && v !== '1' && v !== '-')
-      return { ok: false, error: { code: 'invalid-runtime-value' } };
-  }
-  const head = ['v1', plan.ipv4, plan.ipv6];
+  const values = SETTINGS.map((s) => plan[s.id]);
+  if (values.some((v) => v !== '0' && v !== '1' && v !== '-'))
+    return { ok: false, error: { code: 'invalid-runtime-value' } };
+  const head = ['v1', ...values];
   const file = plan.file;
   if (file.op === 'none') return { ok: true, args: [...head, 'none', '-', 'absent', '-'] };
   const expected = checkExpected(file.expectedSha256);

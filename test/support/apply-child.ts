@@ -1,5 +1,5 @@
 import type { ApplyRequest } from '../../electron/contract';
-import type { ApplyResult } from '../../electron/system/apply';
+import type { ApplyResult } from '../../electron/system/change/run';
 import { bundleForChild } from './bundle';
 import type { Sandbox } from './sandbox';
 

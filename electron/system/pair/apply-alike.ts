@@ -1,5 +1,5 @@
 import type { Envelope, MakeAlikeResult, NodeOutcome } from '../../contract';
-import { runPlannedStep } from '../apply';
+import { runPlannedStep } from '../change/run';
 import { describeRecovery } from '../elevation-errors';
 import { applyOnNode, recoverOnNode } from '../nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../privileged-script';

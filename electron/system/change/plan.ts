@@ -1,0 +1,173 @@
+import type { ApplyRequest, Persistence, SettingId } from '../../contract';
+import { validateFileName } from '../file-name';
+import { describeHiddenFile, findHiddenFile, findSameNameLater } from '../hidden-file';
+import type { StepPlan } from '../privileged-step';
+import { readRuntimeValues } from '../runtime';
+import { SETTINGS } from '../settings';
+import { refusedContent } from '../step-content-words';
+import { removeKeysFromText, setKeysInText } from '../sysctl-edit';
+import { readTargetFile, SYSCTL_D, type TargetFile } from '../sysctl-d-files';
+import { readSameNamedEntries } from '../sysctl-sources';
+import type { SystemContext } from '../system-context';
+import {
+  changedSinceRead,
+  changesRuntime,
+  countRemovedLines,
+  isAvailable,
+  NOTHING_TO_APPLY,
+  persistedValues,
+  stepPlan,
+  untouchedTokens,
+  type RuntimeTokens,
+} from './plan-parts';
+import { planned, refused, type PlanResult } from './plan-result';
+import { planSysctlConf, planSysctlConfRemoval } from './sysctl-conf-plan';
+
+type Removal = Extract<Persistence, { kind: 'unpersist' | 'unpersist-sysctl-conf' }>;
+type DropIn = Extract<Persistence, { kind: 'persist' | 'unpersist' }>;
+type ReadDropIn = Exclude<TargetFile, { kind: 'refused' }>;
+
+function isRemoval(persistence: Persistence): persistence is Removal {
+  return persistence.kind === 'unpersist' || persistence.kind === 'unpersist-sysctl-conf';
+}
+
+/** The settings a removal works on; absent means all of them. */
+function removalScope(persistence: Persistence): (id: SettingId) => boolean {
+  if (!isRemoval(persistence)) return () => true;
+  const chosen = persistence.settings ?? SETTINGS.map((s) => s.id);
+  return (id) => chosen.includes(id);
+}
+
+/**
+ * Turns a validated request into exactly one privileged step.
+ * Refuses (and runs nothing) when the request cannot be carried out as asked.
+ */
+export async function planApply(ctx: SystemContext, request: ApplyRequest): Promise<PlanResult> {
+  const runtime = await readRuntimeValues(ctx);
+  const tokens = untouchedTokens();
+  const { persistence } = request;
+  const removal = isRemoval(persistence);
+  const inScope = removalScope(persistence);
+  for (const setting of SETTINGS) {
+    const value = removal
+      ? persistence.resetRuntime && inScope(setting.id)
+        ? 0
+        : undefined
+      : request.values[setting.id];
+    if (value === undefined) continue;
+    const current = runtime.find((s) => s.id === setting.id)?.runtime;
+    if (!current || !isAvailable(current)) {
+      if (removal) continue;
+      return refused({
+        code: 'setting-unavailable',
+        message: `${setting.label} cannot be changed here: ${current?.kind === 'unavailable' ? current.detail : 'it is not available'}`,
+      });
+    }
+    tokens[setting.id] = value === 1 ? '1' : '0';
+  }
+  const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
+
+  switch (persistence.kind) {
+    case 'runtime':
+      return changesRuntime(tokens)
+        ? planned(stepPlan(tokens, { op: 'none' }))
+        : refused(NOTHING_TO_APPLY);
+    case 'persist-sysctl-conf':
+      return planSysctlConf(ctx, tokens, persistence.expectedSha256);
+    case 'unpersist-sysctl-conf':
+      return planSysctlConfRemoval(ctx, tokens, keys, persistence.expectedSha256);
+    case 'persist':
+    case 'unpersist':
+      return planDropIn(ctx, tokens, keys, persistence);
+  }
+}
+
+/** A change to a file of /etc/sysctl.d, refused when it changed since the UI read it. */
+async function planDropIn(
+  ctx: SystemContext,
+  tokens: RuntimeTokens,
+  keys: readonly string[],
+  persistence: DropIn,
+): Promise<PlanResult> {
+  const name = validateFileName(persistence.fileName);
+  if (!name.ok) return refused({ code: 'invalid-file-name', message: name.message });
+  const target = await readTargetFile(ctx, name.name);
+  if (target.kind === 'refused') return refused(target.error);
+  const currentSha = target.kind === 'file' ? target.sha256 : null;
+  const changed = changedSinceRead(
+    `${SYSCTL_D}/${name.name}`,
+    currentSha,
+    persistence.expectedSha256,
+  );
+  if (changed) return refused(changed);
+  return persistence.kind === 'persist'
+    ? planPersist(ctx, tokens, name.name, target, currentSha)
+    : planUnpersist(ctx, tokens, keys, name.name, target, currentSha);
+}
+
+async function planPersist(
+  ctx: SystemContext,
+  tokens: RuntimeTokens,
+  name: string,
+  target: ReadDropIn,
+  currentSha: string | null,
+): Promise<PlanResult> {
+  const values = persistedValues(tokens);
+  if (values.size === 0) return refused(NOTHING_TO_APPLY);
+  if (target.kind === 'absent') {
+    // A new name in /etc/sysctl.d replaces a same-named file of a later directory at boot.
+    const hidden = findHiddenFile(await readSameNamedEntries(ctx, name), name);
+    if (hidden) return refused(describeHiddenFile(name, hidden));
+  }
+  const oldText = target.kind === 'file' ? target.text : null;
+  const content = setKeysInText(oldText, values);
+  const refusal = refusedContent(`${SYSCTL_D}/${name}`, oldText, content);
+  if (refusal) return refused(refusal);
+  const file: StepPlan['file'] =
+    content === oldText
+      ? { op: 'none' }
+      : { op: 'write', name, expectedSha256: currentSha, content };
+  return planned(stepPlan(tokens, file));
+}
+
+async function planUnpersist(
+  ctx: SystemContext,
+  tokens: RuntimeTokens,
+  keys: readonly string[],
+  name: string,
+  target: ReadDropIn,
+  currentSha: string | null,
+): Promise<PlanResult> {
+  if (target.kind === 'absent') {
+    if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
+    return refused({
+      code: 'nothing-to-remove',
+      message: `${SYSCTL_D}/${name} does not exist, so there is nothing to stop persisting.`,
+    });
+  }
+  const removed = countRemovedLines(target.text, keys);
+  // Both come from the same lines (findOurLines): when none is ours, the text is unchanged.
+  if (removed.length === 0) {
+    if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
+    return refused({
+      code: 'nothing-to-remove',
+      message: `${SYSCTL_D}/${name} does not set ${keys.join(' or ')}.`,
+    });
+  }
+  const removal = removeKeysFromText(target.text, keys);
+  // A file emptied of our lines goes, unless it stands in for a same-named file of a later
+  // directory: deleting it would bring that file's settings back at boot, so it is kept.
+  const deletes =
+    removal.deleteFile && findSameNameLater(await readSameNamedEntries(ctx, name), name) === null;
+  const refusal = refusedContent(`${SYSCTL_D}/${name}`, target.text, deletes ? null : removal.text);
+  if (refusal) return refused(refusal);
+  const expectedSha256 = currentSha;
+  return planned(
+    stepPlan(
+      tokens,
+      deletes
+        ? { op: 'delete', name, expectedSha256, removed }
+        : { op: 'write', name, expectedSha256, content: removal.text, removed },
+    ),
+  );
+}
