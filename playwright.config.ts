@@ -14,7 +14,6 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
-  globalSetup: './test/support/global-setup.ts',
   reporter: [['list'], ['json', { outputFile: 'test-results/report.json' }]],
   projects: [
     { name: 'unit', testDir: 'test/unit' },

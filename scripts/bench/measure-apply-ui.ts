@@ -1,8 +1,6 @@
 import { launchChromium } from '../../test/support/chromium';
 import { copyDistForOtherUsers, removeDir, startPreview } from '../../test/support/preview';
-import { startPolkit, stopPolkit } from '../../test/support/polkit';
-import { createSandbox } from '../../test/support/sandbox';
-import { createBenchPolkitUser } from './bench-polkit-user';
+import { createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 
 /**
@@ -34,14 +32,13 @@ function installTimer(want: 'On' | 'Off'): string {
  * the read-back value are both on screen, so Playwright's own latency is not counted.
  */
 export async function measureApplyFromClick(runs: number) {
-  await startPolkit();
-  const user = await createBenchPolkitUser();
-  const sandbox = await createSandbox();
+  const bench = await createBenchPolkitSandbox();
+  const { sandbox } = bench;
   const dist = await copyDistForOtherUsers();
   const preview = await startPreview({
     sandbox,
     distDir: dist,
-    user: { uid: user.uid, gid: user.uid },
+    user: { uid: bench.uid, gid: bench.uid },
   });
   const browser = await launchChromium({ netnsPid: sandbox.pid });
   try {
@@ -74,9 +71,7 @@ export async function measureApplyFromClick(runs: number) {
   } finally {
     await browser.close();
     await preview.stop();
-    await sandbox.dispose();
     await removeDir(dist);
-    user.dispose();
-    stopPolkit();
+    await bench.dispose();
   }
 }

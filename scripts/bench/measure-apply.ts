@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ApplyRequest, RuntimeValue } from '../../electron/contract';
 import { applyInSandbox } from '../../test/support/apply-child';
-import { startPolkit, stopPolkit } from '../../test/support/polkit';
-import { createSandbox, type Sandbox } from '../../test/support/sandbox';
-import { BENCH_USER, createBenchPolkitUser } from './bench-polkit-user';
+import type { Sandbox } from '../../test/support/sandbox';
+import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 
 const FILE = '90-nonlocal-bind.conf';
@@ -79,9 +78,8 @@ function combinations(): {
  * and polkit authorization checks per Apply for every combination of changes.
  */
 export async function measureApply(runs: number) {
-  await startPolkit();
-  const user = await createBenchPolkitUser();
-  const sandbox = await createSandbox();
+  const bench = await createBenchPolkitSandbox();
+  const { sandbox } = bench;
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
@@ -103,18 +101,15 @@ export async function measureApply(runs: number) {
       minMs: round(Math.min(...times), 1),
       maxMs: round(Math.max(...times), 1),
     };
-    if (user.countAuthorizations() === null) {
-      return { apply, authorizations: { notMeasured: user.logProblem ?? 'no polkitd log' } };
-    }
     const auth: { label: string; authorizations: number }[] = [];
     for (const combo of combinations()) {
       combo.prepare(sandbox);
-      const before = user.countAuthorizations() ?? 0;
+      const before = bench.countAuthorizations();
       const result = await applyInSandbox(sandbox, combo.request(sandbox), BENCH_USER);
       if (!result.applied) throw new Error(`${combo.label}: ${JSON.stringify(result)}`);
       // polkitd writes its log line asynchronously to the answer.
       await new Promise((r) => setTimeout(r, 100));
-      auth.push({ label: combo.label, authorizations: (user.countAuthorizations() ?? 0) - before });
+      auth.push({ label: combo.label, authorizations: bench.countAuthorizations() - before });
     }
     return {
       apply,
@@ -125,8 +120,6 @@ export async function measureApply(runs: number) {
       },
     };
   } finally {
-    await sandbox.dispose();
-    user.dispose();
-    stopPolkit();
+    await bench.dispose();
   }
 }

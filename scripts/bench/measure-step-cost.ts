@@ -1,7 +1,6 @@
 import { applyCli } from '../../test/support/apply-child';
-import { startPolkit, stopPolkit } from '../../test/support/polkit';
-import { createSandbox, type Sandbox } from '../../test/support/sandbox';
-import { BENCH_USER, createBenchPolkitUser } from './bench-polkit-user';
+import type { Sandbox } from '../../test/support/sandbox';
+import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 
 const TRACE = '/etc/nb-bench-trace';
@@ -52,9 +51,8 @@ async function countProcesses(sandbox: Sandbox, request: object): Promise<number
  * number of processes a runtime-only and a persisting Apply start.
  */
 export async function measureStepCost(runs: number) {
-  await startPolkit();
-  const user = await createBenchPolkitUser();
-  const sandbox = await createSandbox();
+  const bench = await createBenchPolkitSandbox();
+  const { sandbox } = bench;
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) times.push(timePkexecTrue(sandbox));
@@ -71,8 +69,6 @@ export async function measureStepCost(runs: number) {
       processesPerApply: { runtimeOnly: runtime, persisting: persist },
     };
   } finally {
-    await sandbox.dispose();
-    user.dispose();
-    stopPolkit();
+    await bench.dispose();
   }
 }

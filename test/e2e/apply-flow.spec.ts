@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { launchChromium } from '../support/chromium';
 import { openRealPreview } from '../support/real-preview';
 import { startPreview } from '../support/preview';
-import { POLKIT_USERS } from '../support/polkit';
+import { POLKIT_USERS } from '../support/polkit-sandbox';
 
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 

@@ -102,7 +102,7 @@ export async function startPrivatePolkit(
 
 /** Adds a user with a password inside the sandbox's /etc overlay only. */
 export function addUserWithPassword(sandbox: Sandbox, user: string, password: string): void {
-  sandbox.run('useradd', ['--no-create-home', '--shell', '/bin/sh', user]);
+  sandbox.run('useradd', ['--no-log-init', '--no-create-home', '--shell', '/bin/sh', user]);
   sandbox.run('chpasswd', [], { input: `${user}:${password}\n` });
 }
 

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { copyDistForOtherUsers, removeDir, startPreview } from './preview';
+import { createPolkitSandbox, sandboxUid } from './polkit-sandbox';
 import { createSandbox, type Sandbox } from './sandbox';
 
 export interface RealPreview {
@@ -12,17 +12,15 @@ export interface RealPreview {
 
 /**
  * The app's UI against the real kernel and files of a fresh namespace: the preview
- * runs inside it (as root, or as `user` through the real polkit chain) and Chromium
- * joins its network namespace to reach it.
+ * runs inside it (as root, or as one of POLKIT_USERS through the sandbox's own polkit
+ * chain) and Chromium joins its network namespace to reach it.
  */
 export async function openRealPreview(
   options: { readonly user?: string } = {},
 ): Promise<RealPreview> {
-  const sandbox = await createSandbox();
+  const sandbox = options.user ? (await createPolkitSandbox()).sandbox : await createSandbox();
   const dist = options.user ? await copyDistForOtherUsers() : null;
-  const uid = options.user
-    ? Number(spawnSync('id', ['-u', options.user], { encoding: 'utf8' }).stdout.trim())
-    : null;
+  const uid = options.user ? sandboxUid(sandbox, options.user) : null;
   const preview = await startPreview({
     sandbox,
     ...(dist ? { distDir: dist } : {}),

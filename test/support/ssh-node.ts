@@ -138,10 +138,10 @@ export async function createSshNode(
     ].join('\n'),
   );
   // Accounts, password and sudo rights live in the sandbox's /etc overlay only.
-  sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', sudoUser]);
-  sandbox.run('useradd', ['-M', '-d', dir, '-s', '/bin/sh', plainUser]);
-  sandbox.run('useradd', ['-M', '-d', dir, '-s', hostileShell, hostileUser]);
-  sandbox.run('useradd', ['-M', '-d', chattyHome, '-s', '/bin/bash', chattyUser]);
+  sandbox.run('useradd', ['-l', '-M', '-d', dir, '-s', '/bin/sh', sudoUser]);
+  sandbox.run('useradd', ['-l', '-M', '-d', dir, '-s', '/bin/sh', plainUser]);
+  sandbox.run('useradd', ['-l', '-M', '-d', dir, '-s', hostileShell, hostileUser]);
+  sandbox.run('useradd', ['-l', '-M', '-d', chattyHome, '-s', '/bin/bash', chattyUser]);
   sandbox.run('chpasswd', [], {
     input: `${sudoUser}:${sudoPassword}\n${plainUser}:${plainPassword}\n${hostileUser}:other-pass-8\n${chattyUser}:${sudoPassword}\n`,
   });

@@ -1,15 +1,16 @@
 import { test, expect } from '@playwright/test';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import type { Sandbox } from '../support/sandbox';
 import { applyInSandbox } from '../support/apply-child';
-import { POLKIT_USERS } from '../support/polkit';
+import { createPolkitSandbox, POLKIT_USERS } from '../support/polkit-sandbox';
 
-// Real chain: non-root user -> @vscode/sudo-prompt -> pkexec -> polkitd (rules per user) -> root sh.
+// Real chain: non-root user -> @vscode/sudo-prompt -> pkexec -> the sandbox's own polkitd
+// (rules per user) -> root sh.
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
 
 let sandbox: Sandbox;
 test.beforeEach(async () => {
-  sandbox = await createSandbox();
+  ({ sandbox } = await createPolkitSandbox());
 });
 test.afterEach(async () => {
   await sandbox.dispose();

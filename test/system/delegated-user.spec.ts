@@ -41,7 +41,15 @@ test.beforeAll(async () => {
   sandbox = await createSandbox({ pidNamespace: true });
   await startPrivatePolkit(sandbox, packagedFiles(), RULES);
   sandbox.run('groupadd', ['--system', GROUP]);
-  sandbox.run('useradd', ['--no-create-home', '--shell', '/bin/sh', '-G', GROUP, USER]);
+  sandbox.run('useradd', [
+    '--no-log-init',
+    '--no-create-home',
+    '--shell',
+    '/bin/sh',
+    '-G',
+    GROUP,
+    USER,
+  ]);
 });
 test.afterAll(async () => {
   await sandbox?.dispose();

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { applyCli } from '../support/apply-child';
-import { POLKIT_USERS } from '../support/polkit';
+import { addSandboxUsers, POLKIT_USERS } from '../support/polkit-sandbox';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 import { SAFE_COMMAND_BYTES } from '../../electron/system/privileged-step';
 
@@ -23,6 +23,8 @@ const SAFE_WRAPPER_BYTES = /^[A-Za-z0-9 ._+/=|";<-]*$/;
 let sandbox: Sandbox;
 test.beforeEach(async () => {
   sandbox = await createSandbox();
+  // The desktop user exists in the sandbox's /etc only; the stand-in needs no polkitd.
+  addSandboxUsers(sandbox, [POLKIT_USERS.granted]);
   sandbox.writeText(
     STANDIN,
     '#!/bin/sh\n[ "$1" = --disable-internal-agent ] && shift\nexec "$@"\n',

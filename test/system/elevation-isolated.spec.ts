@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { ApiError } from '../../electron/contract';
 import { SAFE_COMMAND_BYTES, type StepPlan } from '../../electron/system/privileged-step';
 import { bundleForChild } from '../support/bundle';
-import { POLKIT_USERS } from '../support/polkit';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { createPolkitSandbox, POLKIT_USERS } from '../support/polkit-sandbox';
+import type { Sandbox } from '../support/sandbox';
 
 /**
  * The elevation chain depends on nothing but the step: root's shell startup files
@@ -36,7 +36,7 @@ interface StepAnswer {
 let sandbox: Sandbox;
 let cli: string;
 test.beforeEach(async () => {
-  sandbox = await createSandbox();
+  ({ sandbox } = await createPolkitSandbox());
   cli = await bundleForChild('test/system/fixtures/step-cli.ts');
 });
 test.afterEach(async () => {
