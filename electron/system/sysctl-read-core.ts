@@ -1,4 +1,13 @@
 import type * as NodeFs from 'node:fs';
+import {
+  closeQuietly,
+  describeNode,
+  errorCodeOf,
+  formatByteCount,
+  readRegularSync,
+  reasonForCode,
+  type RegularRead,
+} from './sysctl-read-file';
 import type { SysctlSources } from './engines/file-order';
 import type {
   CredentialSource,
@@ -38,114 +47,18 @@ export type TreeReadRequest =
   | { readonly kind: 'sources'; readonly plan: TreeReadPlan }
   | { readonly kind: 'same-named'; readonly plan: TreeReadPlan; readonly name: string };
 
-type Refusal = { readonly code: string; readonly reason: string; readonly rdev?: number };
-type RegularRead =
-  | { readonly kind: 'read'; readonly bytes: Buffer }
-  | { readonly kind: 'missing' }
-  | ({ readonly kind: 'refused'; readonly node?: string } & Refusal);
-
 export function answerTreeRead(fs: Fs, request: TreeReadRequest): SysctlSources {
   return request.kind === 'sources'
     ? readTreeSync(fs, request.plan)
     : readSameNamedSync(fs, request.plan, request.name);
 }
 
-function errorCodeOf(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : 'EIO';
-}
-
-function formatByteCount(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
-  return `${n} bytes`;
-}
-
-function reasonForCode(code: string, verb: string): string {
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'a loop of symbolic links';
-  if (code === 'ENOTDIR') return 'a path component is not a directory';
-  if (code === 'ENAMETOOLONG') return 'the name is too long';
-  return `cannot be ${verb} (${code})`;
-}
-
-/** What a non-regular file is (its type for the engines' effect) and why it is not read. */
-function describeNode(stats: NodeFs.Stats): { node: string; reason: string } {
-  if (stats.isDirectory()) return { node: 'directory', reason: 'a directory, not a file' };
-  if (stats.isFIFO())
-    return {
-      node: 'fifo',
-      reason: 'a named pipe (FIFO), not a file; not read, so it cannot hang the app',
-    };
-  if (stats.isCharacterDevice() || stats.isBlockDevice())
-    return {
-      node: 'device',
-      reason: 'a device, not a file; not read, so it cannot exhaust the app',
-    };
-  if (stats.isSocket()) return { node: 'socket', reason: 'a socket, not a file' };
-  return { node: 'other', reason: 'not a regular file' };
-}
-
-/** Reads a regular file up to `maxBytes`; anything else is refused with the reason. */
-function readRegularSync(fs: Fs, file: Buffer, maxBytes: number): RegularRead {
-  let fd: number;
-  try {
-    const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY;
-    fd = fs.openSync(file, flags);
-  } catch (error) {
-    const code = errorCodeOf(error);
-    if (code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'refused', code, reason: reasonForCode(code, 'opened') };
-  }
-  try {
-    const stats = fs.fstatSync(fd);
-    if (!stats.isFile()) {
-      const { node, reason } = describeNode(stats);
-      return { kind: 'refused', code: 'ENOTREG', reason, node, rdev: stats.rdev };
-    }
-    if (stats.size > maxBytes) {
-      const sizes = `${formatByteCount(maxBytes)} (${formatByteCount(stats.size)})`;
-      return { kind: 'refused', code: 'EFBIG', reason: `skipped: larger than ${sizes}` };
-    }
-    // Sized from fstat, but read to the end whatever it said (procfs says 0; a file may
-    // grow): the buffer doubles until the end or one byte past the cap ("too big").
-    const limit = maxBytes + 1;
-    let buffer = Buffer.alloc(Math.min(limit, Math.max(stats.size + 1, 4096)));
-    let total = 0;
-    for (;;) {
-      if (total === buffer.length) {
-        if (buffer.length === limit) break;
-        const grown = Buffer.alloc(Math.min(limit, buffer.length * 2));
-        buffer.copy(grown, 0, 0, total);
-        buffer = grown;
-      }
-      const bytesRead = fs.readSync(fd, buffer, total, buffer.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-    }
-    if (total > maxBytes) {
-      const reason = `skipped: larger than ${formatByteCount(maxBytes)}`;
-      return { kind: 'refused', code: 'EFBIG', reason };
-    }
-    return { kind: 'read', bytes: buffer.subarray(0, total) };
-  } catch (error) {
-    const code = errorCodeOf(error);
-    return { kind: 'refused', code, reason: reasonForCode(code, 'read') };
-  } finally {
-    closeQuietly(fs, fd);
-  }
-}
-
-/** A close that fails leaves nothing to do: the read's answer stands. */
-function closeQuietly(fs: Fs, fd: number): void {
-  try {
-    fs.closeSync(fd);
-  } catch {
-    // EBADF/EIO on close: the descriptor is gone either way.
-  }
-}
-
 /** Valid UTF-8 as text; else U+FFFD for display plus the raw bytes the engines use. */
 function nameOfBytes(bytes: Buffer): { name: string; rawName?: string } {
+  // Nearly every name is ASCII: no decoder needed for those.
+  let ascii = true;
+  for (const byte of bytes) if (byte >= 0x80) ascii = false;
+  if (ascii) return { name: bytes.toString('latin1') };
   try {
     return { name: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {

@@ -53,15 +53,22 @@ function workerSource(): string {
     '  let answer;',
     '  try { answer = { id, ok: true, value: answerTreeRead(fs, request) }; }',
     '  catch (error) { answer = { id, ok: false, detail: String(error && error.stack || error) }; }',
-    '  const transfer = new Set();',
-    '  if (answer.ok) collectBuffers(answer.value, transfer);',
-    '  parentPort.postMessage(answer, [...transfer]);',
+    '  const transfer = answer.ok ? packContents(answer.value) : [];',
+    '  parentPort.postMessage(answer, transfer);',
     '});',
-    // File contents move to the main thread instead of being copied.
-    'function collectBuffers(value, into) {',
-    '  const all = [value.sysctlConf, value.credential && value.credential.entry,',
-    '    ...value.directories.flatMap((d) => d.entries)];',
-    '  for (const e of all) if (e && e.kind === "file") into.add(e.content.buffer);',
+    // Every file's bytes are copied into one block that moves to the main thread:
+    // one transfer instead of one per file (the views keep sharing it on arrival).
+    'function packContents(value) {',
+    '  const files = [value.sysctlConf, value.credential && value.credential.entry,',
+    '    ...value.directories.flatMap((d) => d.entries)].filter((e) => e && e.kind === "file");',
+    '  const block = new Uint8Array(files.reduce((n, e) => n + e.content.length, 0));',
+    '  let offset = 0;',
+    '  for (const e of files) {',
+    '    block.set(e.content, offset);',
+    '    e.content = block.subarray(offset, offset + e.content.length);',
+    '    offset += e.content.length;',
+    '  }',
+    '  return [block.buffer];',
     '}',
   ].join('\n');
 }
