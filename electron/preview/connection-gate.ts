@@ -41,13 +41,15 @@ export interface ConnectionGate {
    * any are free) and the response tells the client how long it may keep the socket.
    */
   trustSocketOf(req: IncomingMessage, res: ServerResponse): void;
+  /** Whether the socket has presented the page's token and holds one of the page's slots. */
+  isPage(socket: Socket): boolean;
   counts(): ConnectionGateCounts;
 }
 
 interface Tracked extends EvictionCandidate {
   readonly socket: Socket;
   readonly acceptedAt: number;
-  /** Requests received on this socket whose response has not finished. */
+  /** Requests received on this socket whose response has not been ended by the server. */
   inFlight: number;
   page: boolean;
 }
@@ -131,9 +133,16 @@ export function gateConnections(server: Server, limits: ConnectionGateLimits): C
     entry.inFlight += 1;
     // The request is here: Node's requestTimeout and keepAliveTimeout take over.
     req.socket.setTimeout(0);
-    res.once('close', () => {
+    // An ended answer that the client does not take is no reason to keep the socket when a
+    // newcomer needs the slot: 'prefinish' is the end, 'close' covers a socket gone first.
+    let counted = true;
+    const done = (): void => {
+      if (!counted) return;
+      counted = false;
       entry.inFlight -= 1;
-    });
+    };
+    res.once('prefinish', done);
+    res.once('close', done);
     // Runs after Node's own 'finish' listener, which set the keep-alive timeout.
     res.once('finish', () => {
       if (entry.page && !req.socket.destroyed) req.socket.setTimeout(limits.pageKeepAliveMs);
@@ -153,6 +162,7 @@ export function gateConnections(server: Server, limits: ConnectionGateLimits): C
         res.setHeader('keep-alive', `timeout=${Math.floor(limits.pageKeepAliveMs / 1000)}`);
       }
     },
+    isPage: (socket) => tracked.get(socket)?.page === true,
     counts: () => ({ open: openCount(), page: pageCount, evicted, refused }),
   };
 }

@@ -6,7 +6,8 @@ import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { gateConnections, type ConnectionGateCounts } from './connection-gate';
 import { checkApiRequest } from './request-guard';
-import { readStaticFile } from './static-files';
+import { staticFiles } from './static-files';
+import { answerStrangers, type StrangerCounts } from './stranger-answers';
 
 const MAX_BODY_BYTES = 256 * 1024;
 /**
@@ -34,6 +35,14 @@ export const PREVIEW_LIMITS = {
   pageSlots: 8,
   evictionGraceMs: 250,
   pageKeepAliveMs: 30_000,
+  // A stranger gets as long to take its answer as any client gets to send a request
+  // (the page's own assets, at most about 200 KB, take milliseconds on loopback).
+  strangerAnswerTimeoutMs: 8_000,
+  // About 170 answers of the largest asset at once; the bodies are shared Buffers
+  // (see static-files.ts), so this bounds what is referenced, not copies.
+  strangerQueuedBytes: 32 * 1024 * 1024,
+  maxStaticFileBytes: 16 * 1024 * 1024,
+  maxCachedStaticBytes: 64 * 1024 * 1024,
 } as const;
 
 export interface PreviewServer {
@@ -43,6 +52,8 @@ export interface PreviewServer {
   readonly token: string;
   /** How the connection slots are used right now (for tests and diagnostics). */
   connections(): ConnectionGateCounts;
+  /** What is pending for connections without the token (for tests and diagnostics). */
+  strangers(): StrangerCounts;
   close(): Promise<void>;
 }
 
@@ -64,6 +75,7 @@ function send(
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
   });
   res.end(body);
 }
@@ -106,15 +118,12 @@ async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
   table: HandlerTable,
-  expected: { host: string; origin: string; token: string },
-  trust: (req: IncomingMessage, res: ServerResponse) => void,
+  refusal: string | null,
 ): Promise<void> {
-  const refusal = checkApiRequest(req.headers, expected);
   if (refusal !== null) {
     sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: refusal } });
     return;
   }
-  trust(req, res);
   if (req.method !== 'POST') {
     sendJson(res, 405, { ok: false, error: { code: 'method-not-allowed', message: 'Use POST' } });
     return;
@@ -172,6 +181,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     connectionsCheckingInterval: PREVIEW_LIMITS.connectionsCheckingIntervalMs,
   });
   const gate = gateConnections(server, PREVIEW_LIMITS);
+  const strangers = answerStrangers(PREVIEW_LIMITS);
+  const files = staticFiles(options.staticDir, {
+    maxFileBytes: PREVIEW_LIMITS.maxStaticFileBytes,
+    maxCachedBytes: PREVIEW_LIMITS.maxCachedStaticBytes,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(
@@ -186,16 +200,25 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
-    const work = url.startsWith(API_PATH_PREFIX)
-      ? handleApi(req, res, options.table, expected, (r, s) => gate.trustSocketOf(r, s))
+    const isApi = url.startsWith(API_PATH_PREFIX);
+    const refusal = isApi ? checkApiRequest(req.headers, expected) : null;
+    // Decided before any await: a stranger's socket stops being read right here.
+    if (isApi && refusal === null) gate.trustSocketOf(req, res);
+    else if (!gate.isPage(req.socket) && !strangers.admit(req, res)) return;
+    const work = isApi
+      ? handleApi(req, res, options.table, refusal)
       : (async () => {
           if (req.headers.host !== host) {
             send(res, 403, 'Host header refused', 'text/plain; charset=utf-8');
             return;
           }
-          const file = await readStaticFile(options.staticDir, url.split('?')[0] ?? '/');
-          if (file === null) send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-          else send(res, 200, file.body, file.contentType);
+          const file = await files.read(url.split('?')[0] ?? '/');
+          if (!file.ok) {
+            send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+            return;
+          }
+          strangers.reserve(res, file.body.length);
+          send(res, 200, file.body, file.contentType);
         })();
     work.catch((error: unknown) => {
       console.error(
@@ -215,6 +238,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     origin,
     token,
     connections: () => gate.counts(),
+    strangers: () => strangers.counts(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
