@@ -2,9 +2,14 @@
  * The one IPC contract.
  *
  * Main, preload, the preview's HTTP bridge and the renderer all derive their
- * types from this file. It has no imports so the renderer can use it with
- * `import type` only; the few runtime constants it exports are plain data.
+ * types from this file. Its one import is the list of error codes, so the renderer
+ * can use it with `import type` only; the few runtime constants it exports
+ * (those codes included) are plain data.
  */
+
+import type { ErrorCode } from './error-codes';
+
+export { ERROR_CODES, type ErrorCode } from './error-codes';
 
 /** Which of the two catalogued settings. */
 export type SettingId = 'ipv4' | 'ipv6';
@@ -312,7 +317,7 @@ export interface ApplyOutcome {
 
 /** An error every channel can answer with, mapped to words in the renderer. */
 export interface ApiError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly details?: string;
   /** Ways to do it by hand instead, one copyable block per alternative (never run together). */

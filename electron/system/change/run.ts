@@ -32,7 +32,7 @@ export async function runPlannedStep(
 ): Promise<ApplyResult> {
   const args = stepArguments(plan);
   if (!args.ok) {
-    const error = { code: 'invalid-request', message: stepArgumentsWords(args.error) };
+    const error: ApiError = { code: 'invalid-request', message: stepArgumentsWords(args.error) };
     return { applied: false, error, plan };
   }
   const before = await readRuntimeValues(ctx);

@@ -28,7 +28,11 @@ const WAITING_LINE = /^nonlocal-bind: waiting for another Apply to finish$/m;
 
 export type SudoNeed =
   | { readonly ok: true; readonly needsPassword: boolean }
-  | { readonly ok: false; readonly kind: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly kind: SudoRefusal | ReturnType<typeof classifySshFailure>['kind'];
+      readonly message: string;
+    };
 
 export type RemoteApplyResult =
   | {

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../electron/contract';
+import { errorWords } from '../error-words';
 import { CommandBlocks } from './command-blocks';
 import { InlineCode } from './inline-code';
 
@@ -21,7 +22,7 @@ export function ErrorPanel({ title, error, onRetry, titleId, live = true }: Erro
     <div className="error-panel" role={live ? 'alert' : undefined}>
       <h2 id={titleId}>{title}</h2>
       <p>
-        <InlineCode text={error.message} />
+        <InlineCode text={errorWords(error)} />
       </p>
       {error.alternatives && error.alternatives.length > 0 ? (
         // After a refusal the next step is trying again; the commands are for an administrator.

@@ -8,20 +8,10 @@ import type {
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { describeLostAtRestart } from '../boot-words';
 import { describeChanges } from '../change-words';
+import { errorPlace, errorWords } from '../error-words';
 import { hasPendingChange } from './apply-request';
 import { dropInOf, lastingOf, type RemovalSource } from './persistence-choice';
 import type { ViewState } from './view-state';
-
-/** Plan errors about the file name or the file itself: shown at the file name field. */
-const FILE_ERRORS: ReadonlySet<string> = new Set([
-  'invalid-file-name',
-  'target-symlink',
-  'target-not-regular',
-  'file-not-text',
-  'file-too-large',
-  'file-unreadable',
-  'file-name-hides-file',
-]);
 
 /** The full path of the file a removal takes lines out of. */
 export function removalPath(system: AppState, from: RemovalSource): string {
@@ -90,7 +80,8 @@ export function barFacts(
   plan: ChangePlan | null,
 ): BarFacts {
   const planError = plan?.error ?? null;
-  const fileError = planError && FILE_ERRORS.has(planError.code) ? planError.message : null;
+  const fileError =
+    planError && errorPlace(planError.code) === 'file-field' ? errorWords(planError) : null;
   const lasting = lastingOf(view.persistence);
   return {
     shown: request !== null || hasPendingChange(view),

@@ -41,7 +41,7 @@ test('a file problem is shown at the file name field, any other plan error besid
     view,
     system(0, 0),
     request,
-    plan({ error: { code: 'x', message: 'no' } }),
+    plan({ error: { code: 'nothing-to-apply', message: 'no' } }),
   );
   expect(other.fileError).toBeNull();
   expect(other.otherError?.message).toBe('no');
