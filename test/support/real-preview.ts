@@ -15,14 +15,25 @@ export interface RealPreview {
  * runs inside it (as root, or as one of POLKIT_USERS through the sandbox's own polkit
  * chain) and Chromium joins its network namespace to reach it.
  */
-export async function openRealPreview(
-  options: { readonly user?: string } = {},
-): Promise<RealPreview> {
-  const sandbox = options.user ? (await createPolkitSandbox()).sandbox : await createSandbox();
+export interface RealPreviewOptions {
+  /** One of POLKIT_USERS: the preview runs as that user in a sandbox with its own polkitd. */
+  readonly user?: string;
+  /** A sandbox the caller prepared and disposes of itself (not with `user`). */
+  readonly sandbox?: Sandbox;
+  /** The preview's arguments (default: none, real mode). */
+  readonly args?: readonly string[];
+}
+
+export async function openRealPreview(options: RealPreviewOptions = {}): Promise<RealPreview> {
+  const ownSandbox = options.sandbox === undefined;
+  const sandbox =
+    options.sandbox ??
+    (options.user ? (await createPolkitSandbox()).sandbox : await createSandbox());
   const dist = options.user ? await copyDistForOtherUsers() : null;
   const uid = options.user ? sandboxUid(sandbox, options.user) : null;
   const preview = await startPreview({
     sandbox,
+    ...(options.args ? { args: options.args } : {}),
     ...(dist ? { distDir: dist } : {}),
     ...(uid !== null ? { user: { uid, gid: uid } } : {}),
   });
@@ -35,7 +46,7 @@ export async function openRealPreview(
     close: async () => {
       await browser.close();
       await preview.stop();
-      await sandbox.dispose();
+      if (ownSandbox) await sandbox.dispose();
       if (dist) await removeDir(dist);
     },
   };

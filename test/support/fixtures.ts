@@ -1,0 +1,98 @@
+import { test as base } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { startPreview, type RunningPreview } from './preview';
+import { openRealPreview, type RealPreview, type RealPreviewOptions } from './real-preview';
+import { createSandbox, type Sandbox } from './sandbox';
+
+/**
+ * Playwright fixtures for end-to-end tests: what a test opens is closed by the runner
+ * when the test ends, pass or fail, so no test needs its own try/finally.
+ */
+export interface DemoPageOptions {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** Granted to the preview's origin only. */
+  readonly permissions?: readonly string[];
+  /** Extra preview arguments after `--demo <scenario>`. */
+  readonly args?: readonly string[];
+  /** Wait until the values are shown before handing the page over. */
+  readonly waitForValues?: boolean;
+}
+
+export interface DemoPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly preview: RunningPreview;
+}
+
+interface TestFixtures {
+  /** Opens a demo scenario's preview in a fresh browser context of the worker's Chromium. */
+  demoPage: (scenario: string, options?: DemoPageOptions) => Promise<DemoPage>;
+  /** Opens the preview against a sandbox's real kernel and files (see openRealPreview). */
+  realPreview: (options?: RealPreviewOptions) => Promise<RealPreview>;
+  /** A fresh sandbox (network + mount namespace), disposed after the test. */
+  sandbox: Sandbox;
+}
+
+interface WorkerFixtures {
+  /** One Chromium per worker, outside any namespace, for demo previews. */
+  sharedBrowser: Browser;
+}
+
+/** Runs every closer, last opened first, even when one fails; then reports the first failure. */
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const close of closers.reverse()) {
+    await close().catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sharedBrowser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const browser = await launchChromium();
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  demoPage: async ({ sharedBrowser }, use) => {
+    const closers: (() => Promise<void>)[] = [];
+    await use(async (scenario, options = {}) => {
+      const preview = await startPreview({ args: ['--demo', scenario, ...(options.args ?? [])] });
+      closers.push(() => preview.stop());
+      const context = await sharedBrowser.newContext(
+        options.viewport ? { viewport: options.viewport } : {},
+      );
+      closers.push(() => context.close());
+      if (options.permissions) {
+        await context.grantPermissions([...options.permissions], { origin: preview.origin });
+      }
+      const page = await context.newPage();
+      await page.goto(preview.url);
+      if (options.waitForValues) await page.getByTestId('value-ipv4').waitFor();
+      return { page, context, preview };
+    });
+    await closeAll(closers);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+  realPreview: async ({}, use) => {
+    const closers: (() => Promise<void>)[] = [];
+    await use(async (options = {}) => {
+      const opened = await openRealPreview(options);
+      closers.push(() => opened.close());
+      return opened;
+    });
+    await closeAll(closers);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+  sandbox: async ({}, use) => {
+    const sandbox = await createSandbox();
+    await use(sandbox);
+    await sandbox.dispose();
+  },
+});
+
+export { expect } from '@playwright/test';
