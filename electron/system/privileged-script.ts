@@ -32,7 +32,18 @@ set -u
 umask 022
 LC_ALL=C; export LC_ALL
 R="${'$'}{NONLOCAL_BIND_ROOT:-}"
-fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; exit "$c"; }
+fail() { c=$1; shift; printf 'nonlocal-bind: %s\n' "$*" >&2; finish "$c"; }
+# While it holds the lock the step writes its output to root-only files, and hands it to the
+# caller only after letting go of the lock: a caller that never reads (a full pipe, a stopped
+# terminal) can stall its own step, but never every Apply after it.
+out=
+finish() {
+  if [ -n "$out" ] && [ -f "$out.1" ] && [ -f "$out.2" ]; then
+    exec 5<"$out.1" 6<"$out.2"; rm -f "$out.1" "$out.2"
+    exec 9>&- 1>&7 2>&8; cat <&5; cat <&6 >&2
+  fi
+  exit "$1"
+}
 valid_name() {
   case "$1" in [${FILE_NAME_FIRST_CHARS}]*${FILE_NAME_SUFFIX}) ;; *) return 1;; esac
   case "$1" in *[!${FILE_NAME_CHARS}]*) return 1;; esac
@@ -69,15 +80,25 @@ fi
 dir_for() { if [ "$1" = write-conf ]; then dir="$R/etc"; else dir="$R/etc/sysctl.d"; fi; }
 # The lock is root's alone (0600, in a 0711 directory the app may stat it through to see
 # who holds it): a user who could open it could take it and stall every Apply. A lock file
-# an older version made 0644 is closed to others here too.
+# that is not (an older version made it 0644) may be held open by anyone who opened it then,
+# so a new root-only file takes its place. Only a step holding the directory (which no one
+# else can open) creates or replaces the file, and only a file that is not root-only, so a
+# lock a step holds is never replaced under it.
+lock="$state/lock"
 [ -d "$state" ] || mkdir -p -m 0711 "$state" || fail 69 "cannot create $state"
-[ -e "$state/lock" ] || ( umask 077; : >> "$state/lock" ) || fail 69 "cannot create $state/lock"
-chmod 0600 "$state/lock" || fail 69 "cannot restrict $state/lock"
-exec 9>>"$state/lock" || fail 69 "cannot open $state/lock"
+exec 9<"$state" || fail 69 "cannot open $state"
+flock 9 || fail 69 "cannot lock $state"
+if [ "$(stat -c '%u %a' "$lock" 2>/dev/null)" != "$(id -u) 600" ]; then
+  { ( umask 077; : > "$lock.new" ) && mv -f "$lock.new" "$lock"; } || fail 69 "cannot replace $lock"
+fi
+exec 9>>"$lock" || fail 69 "cannot open $lock"
 if ! flock -n 9; then
   printf 'nonlocal-bind: waiting for another Apply to finish\n' >&2
   flock -w 300 9 || fail 75 "another Apply held the lock for 5 minutes"
 fi
+out="$state/out.$$"
+( umask 077; : > "$out.1" && : > "$out.2" ) || { out=; fail 69 "cannot create $state/out.$$"; }
+exec 7>&1 8>&2 1>"$out.1" 2>"$out.2"
 # A procfs value is a number of up to three digits (0-255). cat, not read: procfs answers a
 # read at a non-zero offset with EOF, so dash's byte-wise read would see only the first digit.
 read_value() { v=$(cat "$1" 2>/dev/null) || return 1; case "$v" in ''|*[!0-9]*) return 1;; esac; }
@@ -118,12 +139,14 @@ recover_intent() {
     rm -f "$intent" || fail 70 "cannot remove $intent"
   fi
   rm -f "$intent.new" "$state"/check.*
+  # A step removes its output files before it lets go of the lock: others' are leftovers.
+  for f in "$state"/out.*; do case "$f" in "$out".*) ;; *) rm -f "$f";; esac; done
   # Under the lock no step is running: every temp file is a killed step's leftover.
   for f in "$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
   read_value "$p4"; r4=${'$'}{v:--}; read_value "$p6"; r6=${'$'}{v:--}
   printf 'nonlocal-bind: recovered %s ipv4=%s ipv6=%s file=%s\n' "$outcome" "$r4" "$r6" "$rfile"
 }
-if [ "$op" = recover ]; then recover_intent; exit 0; fi
+if [ "$op" = recover ]; then recover_intent; finish 0; fi
 [ ! -e "$intent" ] || recover_intent
 dir_for "$op"
 file="$dir/$name"
@@ -180,9 +203,6 @@ check_change() {
   rm -f "$chk".*
 }
 if [ "$op" != none ]; then
-  [ -d "$dir" ] || mkdir -p "$dir" || fail 69 "cannot create $dir"
-  # Safe under the lock: no other step is running, so any such file is a leftover.
-  for f in "$dir"/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
   if [ -L "$file" ]; then fail 66 "$file is a symbolic link; refusing to replace it"; fi
   if [ -e "$file" ] && [ ! -f "$file" ]; then fail 66 "$file is not a regular file"; fi
   [ ! -f "$file" ] || had_file=yes
@@ -190,6 +210,10 @@ if [ "$op" != none ]; then
   [ "$v" = "$expect" ] || fail 65 "$file changed since it was read"
   if [ "$op" != delete ]; then newsha=$(decode | sha256sum) || fail 64 "invalid content encoding"; newsha=${'$'}{newsha%% *}; fi
   check_change
+  # Only now, with the change accepted: a refused one leaves even a missing directory missing.
+  [ -d "$dir" ] || mkdir -p "$dir" || fail 69 "cannot create $dir"
+  # Safe under the lock: no other step is running, so any such file is a leftover.
+  for f in "$dir"/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done
 fi
 write_value() {
   err=$( { printf '%s\n' "$2" > "$1"; } 2>&1 ) && return 0
@@ -214,7 +238,7 @@ rollback() {
   # A failed restore keeps the intent record, so the next step or "recover" tries again.
   [ "$ok" = yes ] || fail 70 "restoring the previous state failed"
   rm -f "$intent"
-  exit "$code"
+  finish "$code"
 }
 # The intent record, written atomically before anything changes, even the backup link
 # (root-only directory): whatever a kill leaves behind, a record says how to resolve it.
@@ -257,7 +281,7 @@ fi
 [ -z "$bak" ] || rm -f "$bak"
 rm -f "$intent"
 printf 'nonlocal-bind: applied\n'
-exit 0
+finish 0
 `;
 
 /** Exit codes of the script, each mapped to its own message. */

@@ -37,6 +37,8 @@ test('a killed Apply: the app says so at start, and the next Apply rolls it back
 test('while another Apply holds the lock the app says so, and an Apply then waits for it', async () => {
   const { sandbox, page, close } = await openRealPreview();
   sandbox.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
+  // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
+  sandbox.run('install', ['-m', '0600', '/dev/null', '/run/nonlocal-bind/lock']);
   // Its own process group: flock's child (sleep) inherits the locked descriptor.
   const holder = sandbox.spawn('flock', ['/run/nonlocal-bind/lock', 'sleep', '30'], {
     stdio: 'ignore',

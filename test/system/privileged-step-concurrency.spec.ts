@@ -81,6 +81,11 @@ for (const racers of [2, 8]) {
 }
 
 test('a step that has to wait for the lock says so, then applies', async () => {
+  // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
+  sandbox.run('sh', [
+    '-c',
+    'mkdir -p -m 0711 /run/nonlocal-bind && install -m 0600 /dev/null /run/nonlocal-bind/lock',
+  ]);
   const held = sandbox.spawn('flock', ['/run/nonlocal-bind/lock', 'sleep', '1'], {
     stdio: 'ignore',
   });

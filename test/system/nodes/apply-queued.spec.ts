@@ -15,6 +15,8 @@ const off = buildStepArguments({ ipv4: '0', ipv6: '-', file: { op: 'none' } });
 async function holdLock(node: SshNode, seconds: number): Promise<ChildProcess> {
   const sb = node.sandbox;
   sb.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
+  // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
+  sb.run('install', ['-m', '0600', '/dev/null', LOCK]);
   const holder = spawn(
     sb.enterArgs[0] as string,
     [...sb.enterArgs.slice(1), 'flock', LOCK, 'sleep', String(seconds)],

@@ -1,0 +1,88 @@
+import { test, expect } from '@playwright/test';
+import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
+import { runStepInSandbox } from '../support/run-step';
+import { createSandbox, type Sandbox } from '../support/sandbox';
+
+// Issue 22: whoever calls the step, nobody can hold its lock and stall every Apply after it.
+// Found by an adversarial review: a caller that never reads the step's output, and a user who
+// opened a lock file an older version had left 0644.
+const LOCK = '/run/nonlocal-bind/lock';
+const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
+const RUNTIME_ON = ['v1', '1', '-', 'none', '-', 'absent', '-'];
+
+let sandbox: Sandbox;
+test.beforeEach(async () => {
+  sandbox = await createSandbox();
+});
+test.afterEach(async () => {
+  await sandbox.dispose();
+});
+
+/** Polls `probe` every 50 ms until it holds or `ms` pass; returns whether it held. */
+async function eventually(probe: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (probe()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return probe();
+}
+
+const lockIsFree = () =>
+  sandbox.run('flock', ['-n', LOCK, 'true'], { allowFailure: true }).status === 0;
+
+test('a caller that never reads the step’s output stalls only that step: the lock is free once its work is done', async () => {
+  sandbox.writeText(`${sandbox.scratch}/step.sh`, PRIVILEGED_SCRIPT);
+  // The step's stdout and stderr are a pipe already full (64 KiB) that nobody reads.
+  const stuck = sandbox.spawn(
+    'sh',
+    [
+      '-c',
+      'd=$1; shift; mkfifo "$d/full" && exec 3<>"$d/full" && head -c 65536 /dev/zero >&3 && exec sh "$d/step.sh" "$@" >&3 2>&3',
+      'sh',
+      sandbox.scratch,
+      ...RUNTIME_ON,
+    ],
+    { stdio: 'ignore', detached: true },
+  );
+  try {
+    // Its work (one procfs write) takes milliseconds; a loaded machine gets 10 s.
+    expect(await eventually(() => sandbox.readText(V4) === '1\n' && lockIsFree(), 10_000)).toBe(
+      true,
+    );
+    expect(stuck.exitCode).toBeNull();
+    const next = await runStepInSandbox(sandbox, ['v1', '0', '-', 'none', '-', 'absent', '-']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).not.toContain('waiting for another Apply');
+    expect(sandbox.readText(V4)).toBe('0\n');
+  } finally {
+    if (stuck.pid) process.kill(-stuck.pid, 'SIGKILL');
+  }
+});
+
+test('a user who holds a lock file an older version left 0644 cannot stall the step: it locks a new root-only file', async () => {
+  sandbox.run('sh', ['-c', `rm -f ${LOCK} && : > ${LOCK} && chmod 0644 ${LOCK}`]);
+  const holder = sandbox.spawn(
+    'setpriv',
+    ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'flock', '-x', LOCK, 'sleep', '60'],
+    { stdio: 'ignore' },
+  );
+  try {
+    expect(await eventually(() => !lockIsFree(), 10_000)).toBe(true);
+    const started = Date.now();
+    const step = await runStepInSandbox(sandbox, RUNTIME_ON);
+    expect(step.code, step.stderr).toBe(0);
+    expect(step.stderr).not.toContain('waiting for another Apply');
+    // Far below the step's 300 s lock wait: it never waited on the user's file.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(sandbox.run('stat', ['-c', '%u %a', LOCK]).stdout.trim()).toBe('0 600');
+    const take = sandbox.run(
+      'setpriv',
+      ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'flock', '-n', LOCK, 'true'],
+      { allowFailure: true },
+    );
+    expect(take.status).not.toBe(0);
+  } finally {
+    holder.kill('SIGKILL');
+  }
+});
