@@ -15,13 +15,18 @@ export type BatchEntries =
   | { readonly ok: true; readonly entries: SnapshotEntry[] }
   | { readonly ok: false; readonly problem: string };
 
-/** NUL-terminated fields; null when the last one is not terminated. */
-function nulFields(bytes: Buffer): Buffer[] | null {
+/**
+ * NUL-terminated fields; 'unframed' when the last one is not terminated, 'too-many' past
+ * `max`, before splitting further: a hostile node's 4 MiB of NULs must not become millions
+ * of subarrays.
+ */
+function nulFields(bytes: Buffer, max: number): Buffer[] | 'unframed' | 'too-many' {
   const fields: Buffer[] = [];
   let from = 0;
   while (from < bytes.length) {
     const at = bytes.indexOf(0, from);
-    if (at < 0) return null;
+    if (at < 0) return 'unframed';
+    if (fields.length === max) return 'too-many';
     fields.push(bytes.subarray(from, at));
     from = at + 1;
   }
@@ -62,13 +67,15 @@ function entryFor(name: string, l: Listed, content: Buffer | 'too-large' | null)
  * anything else (a hostile node, or files changing while read) refuses the answer.
  */
 export function entriesFromBatch(batch: DirectoryBatch): BatchEntries {
-  const list = nulFields(batch.list);
-  const sizes = nulFields(batch.sizes);
-  if (list === null || list.length % 3 !== 0) return { ok: false, problem: 'LIST is not framed' };
-  if (sizes === null || sizes.length % 2 !== 0)
-    return { ok: false, problem: 'SIZES is not framed' };
-  if (list.length / 3 > NODE_DIRECTORY_ENTRY_CAP)
+  // Three fields an entry in LIST, two in SIZES.
+  const list = nulFields(batch.list, 3 * NODE_DIRECTORY_ENTRY_CAP);
+  const sizes = nulFields(batch.sizes, 2 * NODE_DIRECTORY_ENTRY_CAP);
+  if (list === 'too-many' || sizes === 'too-many')
     return { ok: false, problem: `more than ${NODE_DIRECTORY_ENTRY_CAP} entries` };
+  if (list === 'unframed' || list.length % 3 !== 0)
+    return { ok: false, problem: 'LIST is not framed' };
+  if (sizes === 'unframed' || sizes.length % 2 !== 0)
+    return { ok: false, problem: 'SIZES is not framed' };
   // Keyed by the name's bytes (latin1): names need not be UTF-8.
   const listed = new Map<string, Listed>();
   for (let i = 0; i < list.length; i += 3) {

@@ -116,3 +116,18 @@ test('a batch that does not add up is refused whole', () => {
   );
   expect(entriesFromBatch(batch(many, [], ''))).toMatchObject({ ok: false, problem: /more than/ });
 });
+
+test('4 MiB of NULs in LIST or SIZES is refused after at most the cap of fields, fast and small', () => {
+  // Found by an adversarial review: every NUL became a subarray before the cap was checked
+  // (2.6 s and ~500-900 MB for one answer).
+  const nuls = Buffer.alloc(4 * 1024 * 1024);
+  for (const part of ['list', 'sizes'] as const) {
+    const hostile = { ...batch([], [], ''), [part]: nuls };
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    expect(entriesFromBatch(hostile)).toMatchObject({ ok: false, problem: /more than/ });
+    // The cap's 60,000 fields take milliseconds; 4 million would take seconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  }
+});
