@@ -63,9 +63,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (scenario, options = {}) => {
       const preview = await startPreview({ args: ['--demo', scenario, ...(options.args ?? [])] });
       closers.push(() => preview.stop());
-      const context = await sharedBrowser.newContext(
-        options.viewport ? { viewport: options.viewport } : {},
-      );
+      const context = await sharedBrowser.newContext({
+        acceptDownloads: true,
+        ...(options.viewport ? { viewport: options.viewport } : {}),
+      });
       closers.push(() => context.close());
       if (options.permissions) {
         await context.grantPermissions([...options.permissions], { origin: preview.origin });

@@ -22,6 +22,8 @@ export interface RealPreviewOptions {
   readonly sandbox?: Sandbox;
   /** The preview's arguments (default: none, real mode). */
   readonly args?: readonly string[];
+  /** The page's size (default: Chromium's). */
+  readonly viewport?: { readonly width: number; readonly height: number };
 }
 
 export async function openRealPreview(options: RealPreviewOptions = {}): Promise<RealPreview> {
@@ -38,7 +40,7 @@ export async function openRealPreview(options: RealPreviewOptions = {}): Promise
     ...(uid !== null ? { user: { uid, gid: uid } } : {}),
   });
   const browser = await launchChromium({ netnsPid: sandbox.pid });
-  const page = await browser.newPage();
+  const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
   await page.goto(preview.url);
   return {
     sandbox,
