@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SysctlSources } from './engines/file-order';
-import { answerTreeRead, TREE_READ_FUNCTIONS, type TreeReadRequest } from './sysctl-read-core';
+import { answerTreeRead, TREE_READ_FUNCTIONS } from './sysctl-read-core';
+import { ENTRY_READ_FUNCTIONS, readEntrySync } from './sysctl-read-entry';
+import type { TreeReadRequest } from './sysctl-read-types';
 import type { SnapshotEntry } from './sysctl-snapshot';
 
 /**
@@ -42,16 +44,25 @@ interface ReaderThread {
 let thread: ReaderThread | null = null;
 let nextId = 1;
 
+/**
+ * The name a function is declared with in its text: a minifier may rename it, and then
+ * `.name` (kept by keepNames) no longer says what the text declares.
+ */
+function declaredName(fn: { toString(): string }): string {
+  return /^function\s*([\w$]+)/.exec(fn.toString())?.[1] ?? 'missing';
+}
+
 function workerSource(): string {
+  const kit = `{ fs, readEntry: ${declaredName(readEntrySync)} }`;
   // `__name`: tsx keeps function names through a helper the worker does not have.
   return [
     'var __name = (target) => target;',
-    ...TREE_READ_FUNCTIONS.map((fn) => fn.toString()),
+    ...[...ENTRY_READ_FUNCTIONS, ...TREE_READ_FUNCTIONS].map((fn) => fn.toString()),
     "const { parentPort } = require('node:worker_threads');",
     "const fs = require('node:fs');",
     'parentPort.on("message", ({ id, request }) => {',
     '  let answer;',
-    '  try { answer = { id, ok: true, value: answerTreeRead(fs, request) }; }',
+    `  try { answer = { id, ok: true, value: ${declaredName(answerTreeRead)}(${kit}, request) }; }`,
     '  catch (error) { answer = { id, ok: false, detail: String(error && error.stack || error) }; }',
     '  const transfer = answer.ok ? packContents(answer.value) : [];',
     '  parentPort.postMessage(answer, transfer);',
@@ -157,7 +168,7 @@ export function runTreeRead(request: TreeReadRequest): Promise<TreeReadAnswer> {
 
 function readHere(request: TreeReadRequest, cause: unknown): TreeReadAnswer {
   try {
-    return { ok: true, value: answerTreeRead(fs, request) };
+    return { ok: true, value: answerTreeRead({ fs, readEntry: readEntrySync }, request) };
   } catch (error) {
     return { ok: false, error: 'reader-failed', detail: `${String(cause)}; ${String(error)}` };
   }

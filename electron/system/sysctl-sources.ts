@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SysctlSources } from './engines/file-order';
 import { MAX_CONFIG_BYTES } from './safe-read';
 import { CREDENTIAL_DIRECTORIES, CREDENTIAL_MAX_BYTES, CREDENTIAL_NAME } from './sysctl-credential';
-import type { TreeReadPlan, TreeReadRequest } from './sysctl-read-core';
+import type { TreeReadPlan, TreeReadRequest } from './sysctl-read-types';
 import { runTreeRead } from './sysctl-read-thread';
 import type { SystemContext } from './system-context';
 

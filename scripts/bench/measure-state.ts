@@ -6,10 +6,17 @@ import { createDirectElevator } from '../../electron/system/elevate';
 import { computeBootState } from '../../electron/system/boot-state';
 import { readRuntimeValues } from '../../electron/system/runtime';
 import { readSysctlSources } from '../../electron/system/sysctl-sources';
+import type { SystemContext } from '../../electron/system/system-context';
 import { median, round, timeRuns } from './stats';
 import { createSysctlTree } from './sysctl-tree';
 
 const run = promisify(execFile);
+
+/** Runtime values and sysctl sources read together (as readAppState does), then resolved. */
+async function resolveState(ctx: SystemContext) {
+  const [sources, runtime] = await Promise.all([readSysctlSources(ctx), readRuntimeValues(ctx)]);
+  return computeBootState(sources, runtime);
+}
 
 /** Full state read (runtime values + boot resolution over a 15-file tree) vs. spawning `sysctl -n`. */
 export async function measureStateRead(runs: number) {
@@ -25,9 +32,9 @@ export async function measureStateRead(runs: number) {
     nodes: null,
   };
   try {
-    // As the issue defines it: both runtime values plus the boot-value resolution.
-    const stateRead = async () =>
-      computeBootState(await readSysctlSources(deps.ctx), await readRuntimeValues(deps.ctx));
+    // As the issue defines it: both runtime values plus the boot-value resolution, read
+    // together as readAppState reads them.
+    const stateRead = () => resolveState(deps.ctx);
     await stateRead();
     await readAppState(deps);
     // Interleaved, so both sides see the same machine load.
@@ -65,8 +72,7 @@ export async function measureScaling(runs: number) {
     const root = await createSysctlTree(count);
     const ctx = { fsRoot: root, platform: 'linux' as const };
     try {
-      const once = async () =>
-        computeBootState(await readSysctlSources(ctx), await readRuntimeValues(ctx));
+      const once = () => resolveState(ctx);
       await once();
       const ms = median(await timeRuns(runs, once));
       rows.push({ files: count, medianMs: round(ms, 3), perFileUs: round((ms * 1000) / count, 1) });

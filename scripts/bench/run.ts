@@ -55,6 +55,9 @@ const authorizations = 'notMeasured' in elevation ? elevation : elevation.author
 
 const at = (files: number) => scaling.find((r) => r.files === files)?.medianMs ?? Number.NaN;
 const growth1000over100 = at(1000) / at(100);
+const perFileAt1000 = scaling.find((r) => r.files === 1000)?.perFileUs ?? Number.NaN;
+// The worst time the main thread's event loop was held up during the hostile read.
+const hostileStallMs = 'worstEventLoopStallMs' in hostile ? hostile.worstEventLoopStallMs : null;
 const results = {
   date: new Date().toISOString(),
   quick,
@@ -63,13 +66,13 @@ const results = {
     loadAverage1mBefore: Number(loadBefore.toFixed(2)),
     loadAverage1mAfter: Number((os.loadavg()[0] ?? 0).toFixed(2)),
   },
-  stateRead: { ...stateRead, goal: 'ratio >= 10', met: stateRead.ratio >= 10 },
+  stateRead: { ...stateRead, goal: 'ratio >= 30', met: stateRead.ratio >= 30 },
   scaling: {
     rows: scaling,
     growth1000over100: Number(growth1000over100.toFixed(2)),
-    goal: '<= 50 ms at 1,000 files, linear',
+    goal: '<= 10 us per file at 1,000 files, linear',
     // Linear: ten times the files costs at most ten times the time (plus noise).
-    met: at(1000) <= 50 && growth1000over100 <= 12,
+    met: perFileAt1000 <= 10 && growth1000over100 <= 12,
   },
   applyFromClick: {
     ...fromClick,
@@ -92,8 +95,10 @@ const results = {
   },
   hostileTree: {
     ...hostile,
-    goal: 'state read < 2 s with every trap laid out',
-    ...('stateReadMedianMs' in hostile ? { met: hostile.stateReadMedianMs < 2000 } : {}),
+    goal: 'state read < 2 s with every trap laid out, worst main-thread stall < 50 ms',
+    ...('stateReadMedianMs' in hostile && hostileStallMs !== null
+      ? { met: hostile.stateReadMedianMs < 2000 && hostileStallMs < 50 }
+      : {}),
   },
   hostileVips: {
     ...hostileVips,
@@ -120,15 +125,15 @@ const rows: [string, string, string, string][] = [
   [
     'full state read (15 files) vs sysctl -n',
     `${stateRead.medianMs} ms vs ${stateRead.sysctlSpawnMedianMs} ms = ${stateRead.ratio}x`,
-    '>= 10x',
+    '>= 30x',
     verdict(results.stateRead.met),
   ],
   ['whole UI state (+ sysctl.d listing)', `${stateRead.wholeUiStateMedianMs} ms`, '', ''],
   ...scaling.map((r): [string, string, string, string] => [
     `state read, ${r.files} sysctl.d files`,
     `${r.medianMs} ms (${r.perFileUs} us/file)`,
-    r.files === 1000 ? '<= 50 ms' : '',
-    r.files === 1000 ? verdict(at(1000) <= 50) : '',
+    r.files === 1000 ? '<= 10 us/file' : '',
+    r.files === 1000 ? verdict(perFileAt1000 <= 10) : '',
   ]),
   [
     'growth 100 -> 1,000 files',
@@ -172,7 +177,7 @@ const rows: [string, string, string, string][] = [
     'stateReadMedianMs' in hostile
       ? `${hostile.stateReadMedianMs} ms with ${hostile.files} files; VIPs ${hostile.vipDiscoveryMedianMs} ms; worst stall ${hostile.worstEventLoopStallMs} ms`
       : `not measured: ${hostile.notMeasured}`,
-    '< 2 s',
+    '< 2 s, stall < 50 ms',
     verdict(results.hostileTree.met),
   ],
   ...('notMeasured' in hostileVips

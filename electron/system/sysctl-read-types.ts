@@ -1,0 +1,25 @@
+/** What the reader thread is asked to read, and what one file's read gives (sysctl-read-core.ts). */
+export interface TreeReadPlan {
+  /** The context's root, resolved, with no trailing slash ('' for /). */
+  readonly root: string;
+  readonly directories: readonly string[];
+  /** /etc/sysctl.conf, split as the engines open it. */
+  readonly confDir: string;
+  readonly confName: string;
+  readonly credentialDirectories: readonly { readonly dir: string; readonly passedIn: boolean }[];
+  readonly credentialName: string;
+  readonly maxFilesPerDirectory: number;
+  readonly maxFilesTotal: number;
+  readonly maxBytes: number;
+  readonly credentialMaxBytes: number;
+}
+
+export type TreeReadRequest =
+  | { readonly kind: 'sources'; readonly plan: TreeReadPlan }
+  | { readonly kind: 'same-named'; readonly plan: TreeReadPlan; readonly name: string };
+
+export type Refusal = { readonly code: string; readonly reason: string; readonly rdev?: number };
+export type RegularRead =
+  | { readonly kind: 'read'; readonly bytes: Buffer }
+  | { readonly kind: 'missing' }
+  | ({ readonly kind: 'refused'; readonly node?: string } & Refusal);
