@@ -30,7 +30,11 @@ export async function openRealPreview(options: RealPreviewOptions = {}): Promise
   const ownSandbox = options.sandbox === undefined;
   const sandbox =
     options.sandbox ??
-    (options.user ? (await createPolkitSandbox()).sandbox : await createSandbox());
+    // A PID namespace of its own: whatever a test starts inside (a lock holder, say) ends
+    // with the sandbox, even when the test fails half-way.
+    (options.user
+      ? (await createPolkitSandbox()).sandbox
+      : await createSandbox({ pidNamespace: true }));
   const dist = options.user ? await copyDistForOtherUsers() : null;
   const uid = options.user ? sandboxUid(sandbox, options.user) : null;
   const preview = await startPreview({
