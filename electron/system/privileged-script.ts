@@ -7,7 +7,9 @@ import {
 import {
   ANY_VALUE_LINE_ERE,
   HEADER_LINES_ERE,
+  MAX_DIRECTORY_ENTRIES,
   MAX_FILE_BYTES,
+  MAX_NEW_FILE_BYTES,
   VALID_VALUE_LINE_ERE,
 } from './step-content-rule';
 
@@ -181,7 +183,10 @@ check_change() {
   size=$(wc -c < "$chk.new") || refuse "cannot measure the new content"
   [ "$size" -le ${MAX_FILE_BYTES} ] || refuse "the new content is $size bytes; at most ${MAX_FILE_BYTES} are allowed"
   if [ "$had_file" = yes ]; then kept_lines < "$file" > "$chk.old" || refuse "cannot read $file"
-  else : > "$chk.old"; [ "$op" = write-conf ] || ! later_same_name || refuse "a new $file would hide $later at boot"; fi
+  else : > "$chk.old"; [ "$op" = write-conf ] || ! later_same_name || refuse "a new $file would hide $later at boot"
+    # A new file holds a header and a few lines: bounded, like how many there may be.
+    [ "$size" -le ${MAX_NEW_FILE_BYTES} ] || refuse "a new file may hold at most ${MAX_NEW_FILE_BYTES} bytes"
+    set -- "$dir"/*; [ "$#" -lt ${MAX_DIRECTORY_ENTRIES} ] || refuse "$dir already holds ${MAX_DIRECTORY_ENTRIES} entries"; fi
   kept_lines < "$chk.new" > "$chk.kept" || refuse "cannot check the new content"
   a=$(sha256sum < "$chk.old") && b=$(sha256sum < "$chk.kept") || refuse "cannot check the new content"
   # A last line without a line break gets one when a line is added after it: in a CRLF

@@ -20,6 +20,15 @@ import { FILE_HEADER } from './file-header';
  */
 export const MAX_FILE_BYTES = 64 * 1024;
 
+/**
+ * A new file holds the header and a line per key (about 300 bytes); with this cap and the
+ * count of entries in the directory below, a caller allowed the step cannot fill /etc with
+ * files of nothing but setting lines.
+ */
+export const MAX_NEW_FILE_BYTES = 4096;
+/** The step creates no file in a directory that already holds this many entries. */
+export const MAX_DIRECTORY_ENTRIES = 1000;
+
 /** The keys the step may touch, as the engines spell them ('.' or '/' between parts). */
 const KEY_ERE = 'net[./]ipv[46][./]ip_nonlocal_bind';
 
@@ -63,7 +72,8 @@ const BLANK_LINE = /^[ \t]*\r?$/;
 export type ContentRuleError =
   | { readonly code: 'content-outside-settings'; readonly line: number }
   | { readonly code: 'content-value-out-of-range'; readonly line: number }
-  | { readonly code: 'delete-not-only-settings'; readonly line: number };
+  | { readonly code: 'delete-not-only-settings'; readonly line: number }
+  | { readonly code: 'new-file-too-large'; readonly line: number };
 
 export type ContentRuleResult =
   { readonly ok: true } | { readonly ok: false; readonly error: ContentRuleError };
@@ -99,6 +109,8 @@ export function checkContentChange(
       ? { ok: false, error: { code: 'delete-not-only-settings', line: rest.line } }
       : { ok: true };
   }
+  if (oldText === null && Buffer.byteLength(newText, 'latin1') > MAX_NEW_FILE_BYTES)
+    return { ok: false, error: { code: 'new-file-too-large', line: 1 } };
   const oldLines = linesOf(oldText ?? '');
   const newLines = linesOf(newText);
   const oldSettingLines = new Set(oldLines.filter((l) => ANY_VALUE_LINE.test(l)));

@@ -24,6 +24,11 @@ export function refusedContent(
         code: 'change-outside-settings',
         message: `Line ${line} of the new ${path} would set a value outside 0 to 255, the kernel's range. Nothing was changed.`,
       };
+    case 'new-file-too-large':
+      return {
+        code: 'change-outside-settings',
+        message: `A new ${path} may hold at most 4096 bytes: the header and the setting lines. Nothing was changed.`,
+      };
     case 'delete-not-only-settings':
       return {
         code: 'change-outside-settings',

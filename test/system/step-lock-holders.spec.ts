@@ -86,3 +86,45 @@ test('a user who holds a lock file an older version left 0644 cannot stall the s
     holder.kill('SIGKILL');
   }
 });
+
+test('a caller cannot fill /etc with new files: a new file holds at most 4096 bytes, and none is made past 1000 entries', async () => {
+  const b64 = (t: string) => Buffer.from(t).toString('base64');
+  const big = `net.ipv4.ip_nonlocal_bind=1${' '.repeat(5000)}\n`;
+  const tooBig = await runStepInSandbox(sandbox, [
+    'v1',
+    '-',
+    '-',
+    'write',
+    'fill.conf',
+    'absent',
+    b64(big),
+  ]);
+  expect(tooBig.code, tooBig.stderr).toBe(77);
+  sandbox.run('sh', [
+    '-c',
+    'i=0; while [ $i -lt 1000 ]; do : > /etc/sysctl.d/f$i.conf; i=$((i+1)); done',
+  ]);
+  const small = b64('net.ipv4.ip_nonlocal_bind = 1\n');
+  const full = await runStepInSandbox(sandbox, [
+    'v1',
+    '-',
+    '-',
+    'write',
+    'one-more.conf',
+    'absent',
+    small,
+  ]);
+  expect(full.code, full.stderr).toBe(77);
+  expect(full.stderr).toContain('already holds 1000 entries');
+  sandbox.run('rm', ['/etc/sysctl.d/f0.conf']);
+  const room = await runStepInSandbox(sandbox, [
+    'v1',
+    '-',
+    '-',
+    'write',
+    'one-more.conf',
+    'absent',
+    small,
+  ]);
+  expect(room.code, room.stderr).toBe(0);
+});

@@ -73,3 +73,10 @@ test('a file is deleted only when it holds nothing but setting lines, the header
     refused('delete-not-only-settings', 2),
   );
 });
+
+test('a new file is bounded: at most 4096 bytes, however many setting lines', () => {
+  const line = `${V4} = 1\n`;
+  const fits = line.repeat(Math.floor(4096 / line.length));
+  expect(checkContentChange(null, fits)).toEqual(ok);
+  expect(checkContentChange(null, `${fits}${line}`)).toEqual(refused('new-file-too-large', 1));
+});
