@@ -26,7 +26,8 @@ export const SYSCTL_CONF = SYSCTL_CONF_PATH;
 export const MAX_FILES_PER_DIRECTORY = 2000;
 export const MAX_FILES_TOTAL = 5000;
 
-function planFor(ctx: SystemContext): TreeReadPlan {
+/** What the reader thread is asked to read for a context: the paths and every cap. */
+export function sysctlReadPlan(ctx: SystemContext): TreeReadPlan {
   const root = path.resolve(ctx.fsRoot);
   return {
     root: root === '/' ? '' : root,
@@ -67,7 +68,7 @@ async function readOrUnknown(request: TreeReadRequest): Promise<SysctlSources> {
  * and the UI's event loop never runs a read.
  */
 export function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
-  return readOrUnknown({ kind: 'sources', plan: planFor(ctx) });
+  return readOrUnknown({ kind: 'sources', plan: sysctlReadPlan(ctx) });
 }
 
 /**
@@ -77,5 +78,5 @@ export function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
  * directory instead of listing and reading them all. `name` is a validated file name.
  */
 export function readSameNamedEntries(ctx: SystemContext, name: string): Promise<SysctlSources> {
-  return readOrUnknown({ kind: 'same-named', plan: planFor(ctx), name });
+  return readOrUnknown({ kind: 'same-named', plan: sysctlReadPlan(ctx), name });
 }
