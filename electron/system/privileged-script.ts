@@ -289,16 +289,4 @@ printf 'nonlocal-bind: applied\n'
 finish 0
 `;
 
-/** Exit codes of the script, each mapped to its own message. */
-export const STEP_EXIT = {
-  ok: 0,
-  invalidArguments: 64,
-  fileChanged: 65,
-  notRegularFile: 66,
-  procReadOnly: 67,
-  verifyFailed: 68,
-  writeFailed: 69,
-  rollbackFailed: 70,
-  lockTimeout: 75,
-  outsideSettings: 77,
-} as const;
+export { STEP_EXIT } from './step-exit';
