@@ -34,11 +34,6 @@ interface TestFixtures {
   sandbox: Sandbox;
 }
 
-interface WorkerFixtures {
-  /** One Chromium per worker, outside any namespace, for demo previews. */
-  sharedBrowser: Browser;
-}
-
 /** Runs every closer, last opened first, even when one fails; then reports the first failure. */
 async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
   const failures: unknown[] = [];
@@ -48,8 +43,10 @@ async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
   if (failures.length > 0) throw failures[0];
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
-  sharedBrowser: [
+export const test = base.extend<TestFixtures, { browser: Browser }>({
+  // Playwright's own `browser` (and with it the `context` and `page` fixtures) becomes
+  // Debian's Chromium, one per worker, outside any namespace.
+  browser: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
     async ({}, use) => {
       const browser = await launchChromium();
@@ -58,12 +55,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  demoPage: async ({ sharedBrowser }, use) => {
+  demoPage: async ({ browser }, use) => {
     const closers: (() => Promise<void>)[] = [];
     await use(async (scenario, options = {}) => {
       const preview = await startPreview({ args: ['--demo', scenario, ...(options.args ?? [])] });
       closers.push(() => preview.stop());
-      const context = await sharedBrowser.newContext({
+      const context = await browser.newContext({
         acceptDownloads: true,
         ...(options.viewport ? { viewport: options.viewport } : {}),
       });
