@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import fc from 'fast-check';
@@ -19,13 +19,17 @@ interface Answer {
   };
 }
 
-test('fuzz: 10,000 arbitrary requests to the preview API get specific answers and change nothing', async () => {
+test('fuzz: 10,000 arbitrary requests to the preview API get specific answers and change nothing', async ({
+  teardown,
+}) => {
   test.setTimeout(180_000);
   const preview = await startPreview({ args: ['--demo', 'fresh'] });
+  teardown(() => preview.stop());
   await expect.poll(() => preview.stderr()).toContain('Demo data in ');
   const demoDir = /Demo data in (\S+)/.exec(preview.stderr())?.[1] ?? '';
   // Keep-alive: 10,000 requests over a handful of sockets instead of 10,000 handshakes.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  teardown(() => agent.destroy());
   const { port, host } = new URL(preview.origin);
   const send = (channel: string, body: string) =>
     new Promise<Answer>((resolve, reject) => {
@@ -66,39 +70,34 @@ test('fuzz: 10,000 arbitrary requests to the preview API get specific answers an
   // after any other answer the tree must be byte-for-byte what it was.
   let baseline = { hash: await hashTree(demoDir), stat: statFingerprint(demoDir) };
   const counts = { refused: 0, applied: 0, ok: 0 };
-  try {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CHANNELS), bodies, async (channel, body) => {
-        const { status, json } = await send(channel, body);
-        assert.notEqual(status, 500, JSON.stringify(json));
-        assert.equal(typeof json.ok, 'boolean');
-        if (json.ok && json.value?.applied === true) {
-          counts.applied += 1;
-          baseline = { hash: await hashTree(demoDir), stat: statFingerprint(demoDir) };
-          return;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...CHANNELS), bodies, async (channel, body) => {
+      const { status, json } = await send(channel, body);
+      assert.notEqual(status, 500, JSON.stringify(json));
+      assert.equal(typeof json.ok, 'boolean');
+      if (json.ok && json.value?.applied === true) {
+        counts.applied += 1;
+        baseline = { hash: await hashTree(demoDir), stat: statFingerprint(demoDir) };
+        return;
+      }
+      if (json.ok) counts.ok += 1;
+      else {
+        counts.refused += 1;
+        const error = json.error;
+        assert.ok(error && error.code !== 'internal-error', JSON.stringify(json));
+        assert.ok(error.message.length > 5, error.message);
+        if (error.code === 'invalid-payload') {
+          assert.ok(
+            describesProblem(channel, error.message) || error.message.startsWith('Body must be'),
+            error.message,
+          );
         }
-        if (json.ok) counts.ok += 1;
-        else {
-          counts.refused += 1;
-          const error = json.error;
-          assert.ok(error && error.code !== 'internal-error', JSON.stringify(json));
-          assert.ok(error.message.length > 5, error.message);
-          if (error.code === 'invalid-payload') {
-            assert.ok(
-              describesProblem(channel, error.message) || error.message.startsWith('Body must be'),
-              error.message,
-            );
-          }
-        }
-        assert.equal(statFingerprint(demoDir), baseline.stat, `${channel} touched the demo tree`);
-      }),
-      { numRuns: 10_000 },
-    );
-    expect(await hashTree(demoDir)).toBe(baseline.hash);
-  } finally {
-    agent.destroy();
-    await preview.stop();
-  }
+      }
+      assert.equal(statFingerprint(demoDir), baseline.stat, `${channel} touched the demo tree`);
+    }),
+    { numRuns: 10_000 },
+  );
+  expect(await hashTree(demoDir)).toBe(baseline.hash);
   console.log(`preview fuzz: ${JSON.stringify(counts)}`);
   expect(counts.refused).toBeGreaterThan(5_000);
 });

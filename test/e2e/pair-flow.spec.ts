@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { openPairPreview, type PairPreview } from '../support/pair-preview';
 import { PAM_UNIX_FAIL_DELAY_MAX_MS } from '../support/node-pam';
 
@@ -141,7 +141,9 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     await expect.poll(() => page.locator('.node-error').allTextContents()).toEqual([]);
   });
 
-  test('the connection drops mid-step (sshd killed): the message says so, and the node is left whole', async () => {
+  test('the connection drops mid-step (sshd killed): the message says so, and the node is left whole', async ({
+    teardown,
+  }) => {
     const page = pair.page;
     const alias = pair.node.alias;
     const sb = pair.node.sandbox;
@@ -158,35 +160,32 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
       [...sb.enterArgs.slice(1), 'flock', '/run/nonlocal-bind/lock', 'sleep', '60'],
       { stdio: 'ignore' },
     );
-    try {
-      await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
-      const panel = page.locator('.alike-panel');
-      await panel.getByLabel(`sudo password for ${alias}`).fill(pair.node.sudoPassword);
-      await panel.getByRole('button', { name: 'Apply to 1 machine' }).click();
-      await expect(panel.getByRole('button', { name: 'Applying…' })).toBeVisible();
-      // Wait until the step is really waiting on the node, then cut the connection. Its
-      // `flock -w` runs only after it has said it is waiting; that line is what proves to the
-      // app that the node was reached, so it gets a moment to cross the connection first.
-      await expect
-        .poll(() => sb.run('pgrep', ['-f', 'nonlocal-bind-step'], { allowFailure: true }).status, {
-          timeout: 20_000,
-        })
-        .toBe(0);
-      await expect
-        .poll(() => sb.run('pgrep', ['-f', 'flock -w 300'], { allowFailure: true }).status, {
-          timeout: 20_000,
-        })
-        .toBe(0);
-      await page.waitForTimeout(500);
-      await pair.node.stopSshd();
-      await expect(page.locator('.outcomes')).toContainText(
-        'the connection dropped during the Apply',
-        { timeout: 60_000 },
-      );
-      await expect(page.locator('.outcomes')).toContainText(`Failed: ${alias}`);
-      expect(nodeTruth(pair)).toEqual({ kernel: '0', file: '' });
-    } finally {
-      holder.kill('SIGKILL');
-    }
+    teardown(() => holder.kill('SIGKILL'));
+    await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
+    const panel = page.locator('.alike-panel');
+    await panel.getByLabel(`sudo password for ${alias}`).fill(pair.node.sudoPassword);
+    await panel.getByRole('button', { name: 'Apply to 1 machine' }).click();
+    await expect(panel.getByRole('button', { name: 'Applying…' })).toBeVisible();
+    // Wait until the step is really waiting on the node, then cut the connection. Its
+    // `flock -w` runs only after it has said it is waiting; that line is what proves to the
+    // app that the node was reached, so it gets a moment to cross the connection first.
+    await expect
+      .poll(() => sb.run('pgrep', ['-f', 'nonlocal-bind-step'], { allowFailure: true }).status, {
+        timeout: 20_000,
+      })
+      .toBe(0);
+    await expect
+      .poll(() => sb.run('pgrep', ['-f', 'flock -w 300'], { allowFailure: true }).status, {
+        timeout: 20_000,
+      })
+      .toBe(0);
+    await page.waitForTimeout(500);
+    await pair.node.stopSshd();
+    await expect(page.locator('.outcomes')).toContainText(
+      'the connection dropped during the Apply',
+      { timeout: 60_000 },
+    );
+    await expect(page.locator('.outcomes')).toContainText(`Failed: ${alias}`);
+    expect(nodeTruth(pair)).toEqual({ kernel: '0', file: '' });
   });
 });

@@ -1,10 +1,8 @@
-import { test, expect } from '@playwright/test';
-import type { Browser } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 import { PREVIEW_LIMITS } from '../../electron/preview/server';
 import { bundleForChild } from '../support/bundle';
-import { launchChromium } from '../support/chromium';
+import { test, expect } from '../support/fixtures';
 import { startPreview, type RunningPreview } from '../support/preview';
 
 // Issue 22 item 7 with the real pieces: `npm run preview` (dist/preview/serve.js), Debian's
@@ -29,15 +27,12 @@ const FLOOD_BOUND_MS =
 // The preview's stdout and stderr pipes (socket pairs in libuv) and its listening socket.
 const PREVIEW_OWN_SOCKETS = 3;
 
-let browser: Browser;
 let preview: RunningPreview;
 test.beforeAll(async () => {
-  browser = await launchChromium();
   preview = await startPreview({ args: ['--demo', 'fresh', '--port', '0'] });
 });
 test.afterAll(async () => {
   await preview?.stop();
-  await browser?.close();
 });
 
 /** Socket descriptors the preview process holds, as the kernel sees them. */
@@ -62,7 +57,10 @@ async function until(what: string, check: () => boolean, boundMs: number): Promi
   }
 }
 
-test('the page loads and its calls work while idle connections flood the preview', async () => {
+test('the page loads and its calls work while idle connections flood the preview', async ({
+  context,
+  teardown,
+}) => {
   test.setTimeout(FLOOD_BOUND_MS + 30_000);
   const floodCli = await bundleForChild('test/unit/preview/idle-flood-cli.ts');
   const port = Number(new URL(preview.origin).port);
@@ -80,6 +78,10 @@ test('the page loads and its calls work while idle connections flood the preview
   let floodReport = '';
   flood.stdout.on('data', (chunk: Buffer) => (floodReport += chunk.toString()));
   const floodDone = new Promise<void>((resolve) => flood.once('close', () => resolve()));
+  teardown(() => {
+    flood.kill();
+    return floodDone;
+  });
   let peakSockets = 0;
   // While the page works: how often the flood held every open slot.
   const whilePage = { samples: 0, full: 0, active: false };
@@ -90,67 +92,60 @@ test('the page loads and its calls work while idle connections flood the preview
     whilePage.samples += 1;
     if (sockets >= PREVIEW_LIMITS.openSlots) whilePage.full += 1;
   }, 100);
-  const context = await browser.newContext();
-  try {
-    await until(
-      'flood holds every open slot',
-      () => previewSockets() >= PREVIEW_LIMITS.openSlots,
-      SATURATE_BOUND_MS,
-    );
-    const page = await context.newPage();
-    whilePage.active = true;
-    const loadStarted = Date.now();
-    await page.goto(preview.url, { timeout: PAGE_LOAD_BOUND_MS });
-    await page.getByTestId('value-ipv4').waitFor({ timeout: PAGE_LOAD_BOUND_MS });
-    const pageLoadMs = Date.now() - loadStarted;
+  teardown(() => clearInterval(sampler));
+  await until(
+    'flood holds every open slot',
+    () => previewSockets() >= PREVIEW_LIMITS.openSlots,
+    SATURATE_BOUND_MS,
+  );
+  const page = await context.newPage();
+  whilePage.active = true;
+  const loadStarted = Date.now();
+  await page.goto(preview.url, { timeout: PAGE_LOAD_BOUND_MS });
+  await page.getByTestId('value-ipv4').waitFor({ timeout: PAGE_LOAD_BOUND_MS });
+  const pageLoadMs = Date.now() - loadStarted;
 
-    // The page's own calls, the way its HTTP bridge makes them (the page took the token out
-    // of its address bar, so it is handed in here).
-    const callOnce = (): Promise<{ ok: boolean; ms: number }> =>
-      page.evaluate(async (token) => {
-        const started = performance.now();
-        const response = await fetch('/api/state:get', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-nonlocal-bind-token': token },
-          body: JSON.stringify({ payload: null }),
-        });
-        const answer = (await response.json()) as { ok: boolean };
-        return { ok: answer.ok, ms: Math.round(performance.now() - started) };
-      }, preview.token);
-    const calls: { ok: boolean; ms: number }[] = [];
-    for (let i = 0; i < PAGE_CALLS; i += 1) {
-      calls.push(await callOnce());
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await new Promise((resolve) => setTimeout(resolve, PAGE_IDLE_GAP_MS));
+  // The page's own calls, the way its HTTP bridge makes them (the page took the token out
+  // of its address bar, so it is handed in here).
+  const callOnce = (): Promise<{ ok: boolean; ms: number }> =>
+    page.evaluate(async (token) => {
+      const started = performance.now();
+      const response = await fetch('/api/state:get', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-nonlocal-bind-token': token },
+        body: JSON.stringify({ payload: null }),
+      });
+      const answer = (await response.json()) as { ok: boolean };
+      return { ok: answer.ok, ms: Math.round(performance.now() - started) };
+    }, preview.token);
+  const calls: { ok: boolean; ms: number }[] = [];
+  for (let i = 0; i < PAGE_CALLS; i += 1) {
     calls.push(await callOnce());
-    whilePage.active = false;
-    flood.stdin.end();
-    await floodDone;
-    const measured = {
-      flood: { sockets: FLOOD_SOCKETS, ...(JSON.parse(floodReport) as object) },
-      pageLoadMs,
-      calls: calls.length,
-      answeredOk: calls.filter((c) => c.ok).length,
-      callMs: calls.map((c) => c.ms),
-      peakSockets,
-      fullShareWhilePage: whilePage.full / whilePage.samples,
-    };
-    console.log(`browser flood measurements: ${JSON.stringify(measured)}`);
-
-    expect(pageLoadMs).toBeLessThan(PAGE_LOAD_BOUND_MS);
-    expect(measured.answeredOk).toBe(PAGE_CALLS + 1);
-    expect(Math.max(...measured.callMs)).toBeLessThan(CALL_BOUND_MS);
-    // The flood held every open slot for much of the time the page was working (seen: 0.7
-    // to 0.9, also beside busy loops; its own sockets time out and come back meanwhile).
-    expect(measured.fullShareWhilePage).toBeGreaterThan(0.25);
-    expect(peakSockets).toBeLessThanOrEqual(
-      PREVIEW_LIMITS.openSlots + PREVIEW_LIMITS.pageSlots + PREVIEW_OWN_SOCKETS,
-    );
-  } finally {
-    clearInterval(sampler);
-    await context.close();
-    flood.kill();
-    await floodDone;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  await new Promise((resolve) => setTimeout(resolve, PAGE_IDLE_GAP_MS));
+  calls.push(await callOnce());
+  whilePage.active = false;
+  flood.stdin.end();
+  await floodDone;
+  const measured = {
+    flood: { sockets: FLOOD_SOCKETS, ...(JSON.parse(floodReport) as object) },
+    pageLoadMs,
+    calls: calls.length,
+    answeredOk: calls.filter((c) => c.ok).length,
+    callMs: calls.map((c) => c.ms),
+    peakSockets,
+    fullShareWhilePage: whilePage.full / whilePage.samples,
+  };
+  console.log(`browser flood measurements: ${JSON.stringify(measured)}`);
+
+  expect(pageLoadMs).toBeLessThan(PAGE_LOAD_BOUND_MS);
+  expect(measured.answeredOk).toBe(PAGE_CALLS + 1);
+  expect(Math.max(...measured.callMs)).toBeLessThan(CALL_BOUND_MS);
+  // The flood held every open slot for much of the time the page was working (seen: 0.7
+  // to 0.9, also beside busy loops; its own sockets time out and come back meanwhile).
+  expect(measured.fullShareWhilePage).toBeGreaterThan(0.25);
+  expect(peakSockets).toBeLessThanOrEqual(
+    PREVIEW_LIMITS.openSlots + PREVIEW_LIMITS.pageSlots + PREVIEW_OWN_SOCKETS,
+  );
 });

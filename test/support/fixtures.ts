@@ -32,6 +32,11 @@ interface TestFixtures {
   realPreview: (options?: RealPreviewOptions) => Promise<RealPreview>;
   /** A fresh sandbox (network + mount namespace), disposed after the test. */
   sandbox: Sandbox;
+  /**
+   * Registers how to undo something the test started itself (an Electron app, a child
+   * process, a timer): run when the test ends, last registered first, pass or fail.
+   */
+  teardown: (undo: () => unknown) => void;
 }
 
 /** Runs every closer, last opened first, even when one fails; then reports the first failure. */
@@ -83,6 +88,12 @@ export const test = base.extend<TestFixtures, { browser: Browser }>({
       closers.push(() => opened.close());
       return opened;
     });
+    await closeAll(closers);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+  teardown: async ({}, use) => {
+    const closers: (() => Promise<void>)[] = [];
+    await use((undo) => closers.push(async () => void (await undo())));
     await closeAll(closers);
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
