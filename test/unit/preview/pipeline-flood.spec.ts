@@ -24,11 +24,11 @@ const FLOOD_MS = 2 * PREVIEW_LIMITS.strangerAnswerTimeoutMs;
 const CALL_BOUND_MS = PREVIEW_LIMITS.requestTimeoutMs;
 const PAGE_CALLS = 10;
 // What the flood may add to the preview: every stranger answer the byte cap lets wait,
-// plus the V8 heap's growth from connection churn before it collects (seen: +50 MB from
-// 100 sockets that reconnect whenever closed and send 2 requests each, nothing queued;
-// the same with 40 or 400 pipelined requests adds under 10 MB more). Before the fix this
-// flood added 704 MB.
-const CHURN_HEADROOM_BYTES = 64 * 1024 * 1024;
+// plus the V8 heap's growth from connection churn before it collects. Cut-off pipeliners
+// reconnect at once, some 300 times a second; seen: +50 MB from 100 such sockets sending
+// 2 requests each with nothing queued, +67 to +83 MB from this test's flood (40 or 400
+// pipelined change it by under 10 MB). Before the fix this flood added 704 MB.
+const CHURN_HEADROOM_BYTES = 96 * 1024 * 1024;
 const RSS_GROWTH_BOUND_BYTES = PREVIEW_LIMITS.strangerQueuedBytes + CHURN_HEADROOM_BYTES;
 
 let preview: RunningPreview;
