@@ -1,6 +1,6 @@
-import { startPrivatePolkit } from '../../test/support/private-polkit';
-import { addSandboxUsers, sandboxUid } from '../../test/support/polkit-sandbox';
-import { createSandbox, type Sandbox } from '../../test/support/sandbox';
+import { startPrivatePolkit } from '../../test/harness/private-polkit';
+import { addSandboxUsers, sandboxUid } from '../../test/harness/polkit-sandbox';
+import { createSandbox, type Sandbox } from '../../test/harness/sandbox';
 
 /**
  * A sandbox with a polkitd of its own (a PID namespace, its own system bus) and a bench

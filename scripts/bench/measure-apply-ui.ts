@@ -1,5 +1,5 @@
-import { launchChromium } from '../../test/support/chromium';
-import { copyDistForOtherUsers, removeDir, startPreview } from '../../test/support/preview';
+import { launchChromium } from '../../test/harness/chromium';
+import { copyDistForOtherUsers, removeDir, startPreview } from '../../test/harness/preview';
 import { createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApplyRequest, RuntimeValue } from '../../electron/contract';
-import { applyInSandbox } from '../../test/support/apply-child';
-import type { Sandbox } from '../../test/support/sandbox';
+import { applyInSandbox } from '../../test/harness/apply-child';
+import type { Sandbox } from '../../test/harness/sandbox';
 import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 

@@ -1,6 +1,6 @@
-import { bundleForChild } from '../../test/support/bundle';
-import { layHostileTree } from '../../test/support/hostile-tree';
-import { createSandbox } from '../../test/support/sandbox';
+import { bundleForChild } from '../../test/harness/bundle';
+import { layHostileTree } from '../../test/harness/hostile-tree';
+import { createSandbox } from '../../test/harness/sandbox';
 import { median, round } from './stats';
 
 interface ReadResult {

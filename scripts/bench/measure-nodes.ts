@@ -1,6 +1,6 @@
 // Reading the pair: two SSH nodes (real sshd in namespaces) and this computer, in one run.
 import { readNode, readThisComputer } from '../../electron/system/nodes/read-node';
-import { createSshNode, nodeDestination, type SshNode } from '../../test/support/ssh-node';
+import { createSshNode, nodeDestination, type SshNode } from '../../test/harness/ssh-node';
 import { median, round } from './stats';
 
 async function readOnce(node: SshNode): Promise<number> {

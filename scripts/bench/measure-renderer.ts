@@ -4,8 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { launchChromium } from '../../test/support/chromium';
-import { startPreview } from '../../test/support/preview';
+import { launchChromium } from '../../test/harness/chromium';
+import { startPreview } from '../../test/harness/preview';
 import { median, round } from './stats';
 
 const gzipped = (files: readonly { bytes: Buffer }[]) =>

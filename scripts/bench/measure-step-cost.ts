@@ -1,5 +1,5 @@
-import { applyCli } from '../../test/support/apply-child';
-import type { Sandbox } from '../../test/support/sandbox';
+import { applyCli } from '../../test/harness/apply-child';
+import type { Sandbox } from '../../test/harness/sandbox';
 import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 

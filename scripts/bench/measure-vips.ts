@@ -1,19 +1,19 @@
 import type { VipBudgetName } from '../../electron/contract';
-import { bundleForChild } from '../../test/support/bundle';
+import { bundleForChild } from '../../test/harness/bundle';
 import {
   HOSTILE_VIP_SCENARIOS,
   layHostileVipTree,
   selectHostileVipScenario,
   type VipMeasurement,
-} from '../../test/support/hostile-vips';
-import { createSandbox } from '../../test/support/sandbox';
+} from '../../test/harness/hostile-vips';
+import { createSandbox } from '../../test/harness/sandbox';
 import { median, round } from './stats';
 
 /** The issue's goals for each discovery of the hostile set. */
 export const VIP_GOALS = { wallMs: 2_000, peakRssMb: 200, stallMs: 50 } as const;
 
 /**
- * VIP discovery against the hostile load-balancer set (test/support/hostile-vips.ts) on
+ * VIP discovery against the hostile load-balancer set (test/harness/hostile-vips.ts) on
  * the real paths in a sandbox, each scenario `runs` times in a fresh node child: wall time,
  * the child's peak RSS, and its worst event-loop stall, both as the time its main thread ran
  * while a tick was late ("busy", what the code caused) and as the late tick itself (which

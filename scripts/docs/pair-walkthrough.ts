@@ -2,7 +2,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Page } from 'playwright-core';
-import { openPairPreview } from '../../test/support/pair-preview';
+import { openPairPreview } from '../../test/harness/pair-preview';
 
 // Entry of `npm run docs:pair` (after `npm run build`, as root): walks "Both nodes of a
 // pair" against a real sshd node in namespaces and writes docs/pair-walkthrough.md with

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startPreview } from '../../test/support/preview';
+import { startPreview } from '../../test/harness/preview';
 import { openFrozenPage, settle, type ColorScheme } from './freeze-page';
 import { expect } from '@playwright/test';
 import { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
-import { launchChromium } from '../../test/support/chromium';
+import { launchChromium } from '../../test/harness/chromium';
 import { SHOT_OPTIONS } from './freeze-page';
 import { GUIDE_TASKS, type GuideTask } from './steps';
 import { renderGuide, type TaskRecord } from './render-guide';

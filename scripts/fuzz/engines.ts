@@ -4,8 +4,8 @@
 // report to fuzz-results/. Needs root (namespaces), like the system tests.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runDifferential } from '../../test/support/engine-fuzz/differential';
-import { describeReport } from '../../test/support/engine-fuzz/report';
+import { runDifferential } from '../../test/harness/engine-fuzz/differential';
+import { describeReport } from '../../test/harness/engine-fuzz/report';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -4,7 +4,7 @@ import { axeViolations } from '../support/axe';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
 import { GUIDE_TASKS, type GuideTask } from '../../scripts/docs/steps';
 import { runTask } from '../../scripts/docs/run-task';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../harness/chromium';
 
 /**
  * axe-core over every step of the guide (which visits every scenario's main

@@ -1,8 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launchChromium } from '../support/chromium';
-import type { RunningPreview } from '../support/preview';
+import { launchChromium } from '../harness/chromium';
+import type { RunningPreview } from '../harness/preview';
 import { withDemo as withDemoPage } from '../support/demo-page';
 
 /**

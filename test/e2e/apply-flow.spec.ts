@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { POLKIT_USERS } from '../support/polkit-sandbox';
+import { POLKIT_USERS } from '../harness/polkit-sandbox';
 
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 

@@ -1,5 +1,5 @@
 import { test, expect } from '../support/fixtures';
-import type { Sandbox } from '../support/sandbox';
+import type { Sandbox } from '../harness/sandbox';
 
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { startPreview, type RunningPreview } from '../harness/preview';
 
 let preview: RunningPreview;
 test.beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../harness/chromium';
 import { axeViolations } from '../support/axe';
 import { describeFocus, withDemo } from '../support/demo-page';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import fc from 'fast-check';
 import { API_CHANNELS } from '../../electron/contract';
-import { startPreview } from '../support/preview';
+import { startPreview } from '../harness/preview';
 import { describesProblem, fuzzPayload } from '../support/fuzz-payloads';
 import { hashTree, statFingerprint } from '../support/tree-hash';
 

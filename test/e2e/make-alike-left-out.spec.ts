@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openFleetPreview, type FleetPreview } from '../support/fleet-preview';
-import type { SshNode } from '../support/ssh-node';
+import type { SshNode } from '../harness/ssh-node';
 
 // Three real machines: this computer (the preview's sandbox, the reference) and two sshd
 // nodes. One node has a file the step would refuse to write, so no file can make the value

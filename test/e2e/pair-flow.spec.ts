@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '../support/fixtures';
-import { openPairPreview, type PairPreview } from '../support/pair-preview';
+import { openPairPreview, type PairPreview } from '../harness/pair-preview';
 import { PAM_UNIX_FAIL_DELAY_MAX_MS } from '../support/node-pam';
 
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';

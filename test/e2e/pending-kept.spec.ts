@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../harness/chromium';
 import { withDemo } from '../support/demo-page';
 
 let browser: Browser;

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { startPreview, type RunningPreview } from '../harness/preview';
 import http from 'node:http';
 
 let preview: RunningPreview;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { test, expect } from '../support/fixtures';
-import { startPreview } from '../support/preview';
+import { startPreview } from '../harness/preview';
 
 test('demo "fresh" shows both switches off with plain-words status', async ({ demoPage }) => {
   const { page } = await demoPage('fresh', { args: ['--port', '0'] });

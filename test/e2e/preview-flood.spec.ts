@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 import { PREVIEW_LIMITS } from '../../electron/preview/server';
-import { bundleForChild } from '../support/bundle';
+import { bundleForChild } from '../harness/bundle';
 import { test, expect } from '../support/fixtures';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { startPreview, type RunningPreview } from '../harness/preview';
 
 // Issue 22 item 7 with the real pieces: `npm run preview` (dist/preview/serve.js), Debian's
 // Chromium showing the page, and another local process flooding the preview on 127.0.0.1

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { SHOT_OPTIONS } from '../../scripts/docs/freeze-page';
 import { GUIDE_TASKS } from '../../scripts/docs/steps';
 import { runTask } from '../../scripts/docs/run-task';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../harness/chromium';
 
 /**
  * The key states of the guide, compared with the committed docs/screenshots.

@@ -3,7 +3,7 @@ import { createSandbox, type Sandbox } from './sandbox';
 
 /**
  * The real elevation chain for tests that run as a non-root user: a sandbox with its own
- * PID namespace, its own system D-Bus and polkitd (test/support/private-polkit.ts), and
+ * PID namespace, its own system D-Bus and polkitd (test/harness/private-polkit.ts), and
  * three users that exist in the sandbox's /etc overlay only. One rules file answers per
  * user. Nothing of the host's polkit state or user database is read or written.
  */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { startPreview, type RunningPreview } from './preview';
+import { startPreview, type RunningPreview } from '../harness/preview';
 
 export interface Viewport {
   readonly width: number;

@@ -1,9 +1,9 @@
 import { test as base } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { startPreview, type RunningPreview } from './preview';
+import { launchChromium } from '../harness/chromium';
+import { startPreview, type RunningPreview } from '../harness/preview';
 import { openRealPreview, type RealPreview, type RealPreviewOptions } from './real-preview';
-import { createSandbox, type Sandbox } from './sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 /**
  * Playwright fixtures for end-to-end tests: what a test opens is closed by the runner

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { startPreview, type RunningPreview } from './preview';
-import { createSandbox, type Sandbox } from './sandbox';
-import { createSshNode, type SshNode } from './ssh-node';
+import { launchChromium } from '../harness/chromium';
+import { startPreview, type RunningPreview } from '../harness/preview';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
+import { createSshNode, type SshNode } from '../harness/ssh-node';
 
 /**
  * openPairPreview with several real sshd nodes: "this computer" is the preview's sandbox,

@@ -1,4 +1,4 @@
-import type { SshNode } from './ssh-node';
+import type { SshNode } from '../harness/ssh-node';
 
 /**
  * PAM and sudoers of a test node, as hardened sites set them. Everything is written in

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { loadBuilderConfig } from './electron-builder-config';
-import type { InstalledFile } from './private-polkit';
+import type { InstalledFile } from '../harness/private-polkit';
 
 /** The deb/rpm package's polkit files: each fpm SOURCE=INSTALLED_PATH mapping, with the source's mode. */
 export function packagedFiles(): InstalledFile[] {

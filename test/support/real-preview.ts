@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { copyDistForOtherUsers, removeDir, startPreview } from './preview';
-import { createPolkitSandbox, sandboxUid } from './polkit-sandbox';
-import { createSandbox, type Sandbox } from './sandbox';
+import { launchChromium } from '../harness/chromium';
+import { copyDistForOtherUsers, removeDir, startPreview } from '../harness/preview';
+import { createPolkitSandbox, sandboxUid } from '../harness/polkit-sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 export interface RealPreview {
   readonly sandbox: Sandbox;

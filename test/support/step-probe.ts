@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
-import type { Sandbox } from './sandbox';
+import type { Sandbox } from '../harness/sandbox';
 import type { StepOutcome } from './run-step';
 
 /**

@@ -2,8 +2,8 @@ import { test, expect } from '@playwright/test';
 import { chmodSync, chownSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { copyDistForOtherUsers } from '../support/preview';
-import { createSandbox } from '../support/sandbox';
+import { copyDistForOtherUsers } from '../harness/preview';
+import { createSandbox } from '../harness/sandbox';
 import { buildElevatedCommand, buildStepArguments } from '../../electron/system/privileged-step';
 
 // Root cannot read a running AppImage's FUSE mount. Simulated honestly: the built app is

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
-import type { Sandbox } from '../support/sandbox';
-import { applyInSandbox } from '../support/apply-child';
-import { createPolkitSandbox, POLKIT_USERS } from '../support/polkit-sandbox';
+import type { Sandbox } from '../harness/sandbox';
+import { applyInSandbox } from '../harness/apply-child';
+import { createPolkitSandbox, POLKIT_USERS } from '../harness/polkit-sandbox';
 
 // Real chain: non-root user -> @vscode/sudo-prompt -> pkexec -> the sandbox's own polkitd
 // (rules per user) -> root sh.

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { createSandbox } from '../support/sandbox';
-import { applyInSandbox } from '../support/apply-child';
-import { bundleForChild } from '../support/bundle';
+import { createSandbox } from '../harness/sandbox';
+import { applyInSandbox } from '../harness/apply-child';
+import { bundleForChild } from '../harness/bundle';
 
 test('binding to a virtual IP fails before Apply and works after it, per address family', async () => {
   const sandbox = await createSandbox();

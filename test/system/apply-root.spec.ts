@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { createSandbox, type Sandbox } from '../support/sandbox';
-import { applyInSandbox } from '../support/apply-child';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
+import { applyInSandbox } from '../harness/apply-child';
 import { FILE_HEADER } from '../../electron/system/sysctl-edit';
 
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';

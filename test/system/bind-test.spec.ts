@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { createSandbox, type Sandbox } from '../support/sandbox';
-import { bundleForChild } from '../support/bundle';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
+import { bundleForChild } from '../harness/bundle';
 
 let sandbox: Sandbox;
 let cli: string;

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { createSandbox, type Sandbox } from '../support/sandbox';
-import { bundleForChild } from '../support/bundle';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
+import { bundleForChild } from '../harness/bundle';
 import { FIXTURES, type FixtureTree } from '../support/sysctl-fixtures';
 
 // Real oracles: lay each fixture onto the real paths inside a namespace whose every

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { bundleForChild } from '../support/bundle';
+import { bundleForChild } from '../harness/bundle';
 import type { FuzzSummary } from '../support/helper-fuzz/driver';
 import { packagedFiles } from '../support/packaged-polkit';
-import { startPrivatePolkit } from '../support/private-polkit';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { startPrivatePolkit } from '../harness/private-polkit';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { FILE_HEADER } from '../../electron/system/file-header';
 import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 

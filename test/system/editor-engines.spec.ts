@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { removeKeysFromText, setKeysInText } from '../../electron/system/sysctl-edit';
-import { runOnRealEngines } from '../support/engine-fuzz/differential';
-import { generateEditableFile } from '../support/engine-fuzz/random-file';
-import { createRandom } from '../support/engine-fuzz/random';
-import type { RunnerJob } from '../support/engine-fuzz/runner-protocol';
+import { runOnRealEngines } from '../harness/engine-fuzz/differential';
+import { generateEditableFile } from '../harness/engine-fuzz/random-file';
+import { createRandom } from '../harness/engine-fuzz/random';
+import type { RunnerJob } from '../harness/engine-fuzz/runner-protocol';
 
 // The editor's results on the real engines (issue #12, byte preservation): a seeded sample
 // of random files is set (both keys) or stripped of our keys, the result laid alone in

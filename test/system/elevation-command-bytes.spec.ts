@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { applyCli } from '../support/apply-child';
-import { addSandboxUsers, POLKIT_USERS } from '../support/polkit-sandbox';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { applyCli } from '../harness/apply-child';
+import { addSandboxUsers, POLKIT_USERS } from '../harness/polkit-sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { SAFE_COMMAND_BYTES } from '../../electron/system/privileged-step';
 
 // Everything that reaches a shell on the way to root, captured for real: strace records

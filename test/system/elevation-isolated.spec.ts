@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiError } from '../../electron/contract';
 import { SAFE_COMMAND_BYTES, type StepPlan } from '../../electron/system/privileged-step';
-import { bundleForChild } from '../support/bundle';
-import { createPolkitSandbox, POLKIT_USERS } from '../support/polkit-sandbox';
-import type { Sandbox } from '../support/sandbox';
+import { bundleForChild } from '../harness/bundle';
+import { createPolkitSandbox, POLKIT_USERS } from '../harness/polkit-sandbox';
+import type { Sandbox } from '../harness/sandbox';
 
 /**
  * The elevation chain depends on nothing but the step: root's shell startup files

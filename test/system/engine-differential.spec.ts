@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { runDifferential } from '../support/engine-fuzz/differential';
-import { describeReport } from '../support/engine-fuzz/report';
+import { runDifferential } from '../harness/engine-fuzz/differential';
+import { describeReport } from '../harness/engine-fuzz/report';
 
 // The differential test of issue #12 in CI: a fixed seed, so a failure names a tree
 // that `npm run fuzz:engines -- --seed 12012 --trees 300` reproduces.

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import type { ApplyRequest, CommandBlock } from '../../electron/contract';
-import { applyInSandbox } from '../support/apply-child';
-import { bundleForChild } from '../support/bundle';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { applyInSandbox } from '../harness/apply-child';
+import { bundleForChild } from '../harness/bundle';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 const FILE = '/etc/sysctl.d/60-site.conf';
 const EXISTING = '# site tuning\r\nnet.ipv4.ip_forward = 1\r\nnet/ipv4/ip_nonlocal_bind = 0\r\n';

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 import type { AppState, Envelope, VipDiscovery } from '../../electron/contract';
 import { MAX_FILES_PER_DIRECTORY } from '../../electron/system/sysctl-sources';
-import { bundleForChild } from '../support/bundle';
-import { layHostileTree } from '../support/hostile-tree';
-import { createSandbox } from '../support/sandbox';
+import { bundleForChild } from '../harness/bundle';
+import { layHostileTree } from '../harness/hostile-tree';
+import { createSandbox } from '../harness/sandbox';
 
 interface ReadResult {
   readonly stateMs: number;

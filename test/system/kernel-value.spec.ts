@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { kernelWrite } from '../../electron/system/engines/kernel-value';
-import { bundleForChild } from '../support/bundle';
-import { createRandom } from '../support/engine-fuzz/random';
-import { createSandbox } from '../support/sandbox';
+import { bundleForChild } from '../harness/bundle';
+import { createRandom } from '../harness/engine-fuzz/random';
+import { createSandbox } from '../harness/sandbox';
 
 // The model of the kernel's parser for ip_nonlocal_bind, against the running kernel:
 // every value is written (with the newline both engines add) inside a throw-away

@@ -1,15 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import type { ChildApplyResult } from '../support/apply-child';
-import { applyCli } from '../support/apply-child';
+import type { ChildApplyResult } from '../harness/apply-child';
+import { applyCli } from '../harness/apply-child';
 import { packagedFiles } from '../support/packaged-polkit';
 import {
   addUserWithPassword,
   startPrivatePolkit,
   startTtyAgent,
   type PrivatePolkit,
-} from '../support/private-polkit';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+} from '../harness/private-polkit';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { ACTION_MESSAGE } from '../../scripts/packaging/polkit-files';
 import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { runStepInSandbox } from '../support/run-step';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { STEP_EXIT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
 

@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
-import { applyInSandbox } from '../support/apply-child';
+import { applyInSandbox } from '../harness/apply-child';
 import { runStepInSandbox } from '../support/run-step';
 
 // SIGKILL the real step at random moments (fixed-seed sample), then run the recovery a new

@@ -2,8 +2,8 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createSandbox } from '../support/sandbox';
-import { bundleForChild } from '../support/bundle';
+import { createSandbox } from '../harness/sandbox';
+import { bundleForChild } from '../harness/bundle';
 
 test('reads the real kernel values inside a fresh network namespace', async () => {
   const hostBefore = readFileSync('/proc/sys/net/ipv4/ip_nonlocal_bind', 'utf8');

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { runStepInSandbox } from '../support/run-step';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 // Issue 22: whoever calls the step, nobody can hold its lock and stall every Apply after it.
 // Found by an adversarial review: a caller that never reads the step's output, and a user who

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { STEP_EXIT } from '../../electron/system/privileged-script';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { runStepInSandbox } from '../support/run-step';
 import {
   b64,

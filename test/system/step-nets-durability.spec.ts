@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { PRIVILEGED_SCRIPT, STEP_EXIT } from '../../electron/system/privileged-script';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
-import { createSandbox, type Sandbox } from '../support/sandbox';
+import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { runStepInSandbox } from '../support/run-step';
 import {
   b64,

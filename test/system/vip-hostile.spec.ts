@@ -1,13 +1,13 @@
 import { test, expect } from '@playwright/test';
 import { DEFAULT_VIP_BUDGET } from '../../electron/system/vip-budget';
-import { bundleForChild } from '../support/bundle';
+import { bundleForChild } from '../harness/bundle';
 import {
   HOSTILE_VIP_SCENARIOS,
   layHostileVipTree,
   selectHostileVipScenario,
   type VipMeasurement,
-} from '../support/hostile-vips';
-import { createSandbox } from '../support/sandbox';
+} from '../harness/hostile-vips';
+import { createSandbox } from '../harness/sandbox';
 
 // The goals for the hostile set, each discovery on its own.
 const GOAL_WALL_MS = 2_000;

@@ -169,7 +169,7 @@ export async function runOnRealEngines(
   workers: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<(RunnerResult | { readonly id: string; readonly error: string })[]> {
-  const runner = await bundleForChild('test/support/engine-fuzz/runner-cli.ts');
+  const runner = await bundleForChild('test/harness/engine-fuzz/runner-cli.ts');
   const started = await Promise.all(Array.from({ length: workers }, () => startWorker(runner)));
   const results: (RunnerResult | { id: string; error: string })[] = new Array(jobs.length);
   let next = 0;

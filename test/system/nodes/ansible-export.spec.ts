@@ -7,7 +7,7 @@ import { readNode } from '../../../electron/system/nodes/read-node';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { createSshNode, nodeDestination, type SshNode } from '../../support/ssh-node';
+import { createSshNode, nodeDestination, type SshNode } from '../../harness/ssh-node';
 
 const change = { fileName: '60-nonlocal-bind.conf', values: { ipv4: 1, ipv6: 1 } } as const;
 

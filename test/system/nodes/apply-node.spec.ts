@@ -3,7 +3,7 @@ import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-ap
 import { readNode } from '../../../electron/system/nodes/read-node';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
 

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { applyOnNode, STEP_LOCK_WAIT_S } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
 const LOCK = '/run/nonlocal-bind/lock';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT, STEP_EXIT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 /**
  * A sudo user on a node who calls the step with their own arguments (not the app's planner)

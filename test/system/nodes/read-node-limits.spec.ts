@@ -11,8 +11,8 @@ import {
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { layHostileTree } from '../../support/hostile-tree';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import { layHostileTree } from '../../harness/hostile-tree';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
 

@@ -6,7 +6,7 @@ import {
   nodeDestination,
   shareTrustedNode,
   type SshNode,
-} from '../../support/ssh-node';
+} from '../../harness/ssh-node';
 
 const dest = nodeDestination;
 

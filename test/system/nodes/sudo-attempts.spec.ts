@@ -10,7 +10,7 @@ import {
   PAM_UNIX_FAIL_DELAY_MAX_MS,
   useFaillock,
 } from '../../support/node-pam';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
 

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
-import { nodeDestination, shareTrustedNode, type SshNode } from '../../support/ssh-node';
+import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
 const on = buildStepArguments({ ipv4: '1', ipv6: '-', file: { op: 'none' } });

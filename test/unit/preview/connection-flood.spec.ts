@@ -11,7 +11,7 @@ import {
   startPreviewServer,
   type PreviewServer,
 } from '../../../electron/preview/server';
-import { bundleForChild } from '../../support/bundle';
+import { bundleForChild } from '../../harness/bundle';
 import type { ProbeCall } from './page-probe-cli';
 
 // Issue 22 item 7: another local process floods the real preview server (on 127.0.0.1)

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { PREVIEW_LIMITS } from '../../../electron/preview/server';
-import { DIST_DIR, startPreview, type RunningPreview } from '../../support/preview';
+import { DIST_DIR, startPreview, type RunningPreview } from '../../harness/preview';
 
 // Issue 22 (review of item 7): another local process shrinks its receive buffer, pipelines
 // GETs of the preview's largest asset (about 190 KB) and never reads. The preview grew

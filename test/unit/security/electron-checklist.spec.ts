@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 import { createWindowOptions } from '../../../electron/shell/window-options';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { API_CHANNELS, API_GLOBAL } from '../../../electron/contract';
-import { startPreview } from '../../support/preview';
+import { startPreview } from '../../harness/preview';
 import {
   findMethodCalls,
   findNodes,

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
 import { removeKeysFromText, setKeysInText } from '../../../electron/system/sysctl-edit';
 import { checkOnlyOurLinesChanged } from '../../support/edit-bytes';
-import { generateEditableFile } from '../../support/engine-fuzz/random-file';
-import { createRandom } from '../../support/engine-fuzz/random';
+import { generateEditableFile } from '../../harness/engine-fuzz/random-file';
+import { createRandom } from '../../harness/engine-fuzz/random';
 
 // Byte preservation (issue #12): at least 10,000 random files, from the differential
 // test's vocabulary (every class of the issue), through set and remove for both keys.

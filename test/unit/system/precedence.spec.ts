@@ -7,7 +7,7 @@ import { readSysctlSources } from '../../../electron/system/sysctl-sources';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
 import type { SysctlSources } from '../../../electron/system/engines/file-order';
 import { FIXTURES, type FixtureTree } from '../../support/sysctl-fixtures';
-import { bundleForChild } from '../../support/bundle';
+import { bundleForChild } from '../../harness/bundle';
 
 const V4 = 'net.ipv4.ip_nonlocal_bind';
 const V6 = 'net.ipv6.ip_nonlocal_bind';

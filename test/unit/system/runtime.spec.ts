@@ -9,7 +9,7 @@ import {
   readRuntimeValues,
 } from '../../../electron/system/runtime';
 import type { SystemContext } from '../../../electron/system/system-context';
-import { bundleForChild } from '../../support/bundle';
+import { bundleForChild } from '../../harness/bundle';
 
 async function makeRoot(values: { ipv4?: string; ipv6?: string | null }): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'nb-runtime-'));

@@ -9,7 +9,7 @@ import { toVipEntry, type discoverVips } from '../../../electron/system/vip-disc
 import { parseHaproxyConfig } from '../../../electron/system/vip-haproxy';
 import { parseKeepalivedConfig } from '../../../electron/system/vip-keepalived';
 import { parseNginxConfig } from '../../../electron/system/vip-nginx';
-import { bundleForChild } from '../../support/bundle';
+import { bundleForChild } from '../../harness/bundle';
 
 const pick = (r: ReturnType<typeof parseHaproxyConfig>) =>
   r.addresses.map((a) => [a.address, a.port, a.family, a.wildcard, a.line]);
