@@ -129,7 +129,9 @@ export function gateConnections(server: Server, limits: ConnectionGateLimits): C
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const entry = tracked.get(req.socket);
-    if (entry === undefined) return;
+    // A request parsed after its socket was cut off (pipelined in the same read) is never
+    // answered: no listeners for it, each would live until the socket's close.
+    if (entry === undefined || req.socket.destroyed) return;
     entry.inFlight += 1;
     // The request is here: Node's requestTimeout and keepAliveTimeout take over.
     req.socket.setTimeout(0);
