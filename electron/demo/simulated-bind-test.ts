@@ -2,7 +2,7 @@ import type { BindTestResult } from '../contract';
 import {
   describeNotLocal,
   describeWorks,
-  isAnyAddress,
+  bindResultBase,
   isLocalAddress,
   type BindTarget,
 } from '../system/bind-test';
@@ -20,16 +20,10 @@ export async function simulateBindTest(
   target: BindTarget,
 ): Promise<BindTestResult> {
   const settings = await readRuntimeValues(ctx);
-  const reading = settings.find((s) => s.family === target.family)?.runtime;
-  const on = reading?.kind === 'value' && reading.value === 1;
+  // The one interpretation of the running value (runtime.ts effectiveValue).
+  const on = settings.find((s) => s.family === target.family)?.effective === 1;
   const local = isLocalAddress(target.address, DEMO_OWN_ADDRESSES);
-  const base = {
-    address: target.address,
-    port: target.port,
-    family: target.family,
-    assignedLocally: local,
-    anyAddress: isAnyAddress(target.address),
-  };
+  const base = bindResultBase(target, local);
   const simulated = ' (simulated in the demo)';
   return on || local
     ? { ...base, outcome: 'works', message: describeWorks(target, local) + simulated }

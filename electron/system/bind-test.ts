@@ -126,17 +126,22 @@ function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {
   });
 }
 
-/** Opens a listening TCP socket on the address, closes it, and says what happened in words. */
-export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
-  const local = isAssignedLocally(target.address);
-  const error = await tryListen(target);
-  const base = {
+/** What every bind test result says about its target, real or simulated. */
+export function bindResultBase(target: BindTarget, local: boolean) {
+  return {
     address: target.address,
     port: target.port,
     family: target.family,
     assignedLocally: local,
     anyAddress: isAnyAddress(target.address),
   };
+}
+
+/** Opens a listening TCP socket on the address, closes it, and says what happened in words. */
+export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
+  const local = isAssignedLocally(target.address);
+  const error = await tryListen(target);
+  const base = bindResultBase(target, local);
   if (error === null) {
     return {
       ...base,
