@@ -71,6 +71,10 @@ function asUser(args: readonly string[], timeoutMs = 30_000) {
   );
 }
 
+/** The delegated user calls the packaged helper directly, with any arguments. */
+const callHelper = (...args: string[]) =>
+  asUser(['pkexec', '--disable-internal-agent', HELPER_PATH, ...args]);
+
 function layTree() {
   sandbox.run('sh', ['-c', 'rm -f /etc/sysctl.d/* /etc/sysctl.d/.[!.]*']);
   for (const [path, content] of Object.entries(TREE)) sandbox.writeText(path, content);
@@ -80,7 +84,7 @@ test('the rule gives the group the action and nothing else: plain pkexec of a sh
   const shell = asUser(['pkexec', '--disable-internal-agent', '/bin/sh', '-c', 'id -u']);
   expect(shell.status, shell.stdout + shell.stderr).not.toBe(0);
   expect(shell.stdout).not.toContain('0');
-  const helper = asUser(['pkexec', '--disable-internal-agent', HELPER_PATH, 'recover']);
+  const helper = callHelper('recover');
   expect(helper.stderr).toBe('');
   expect(helper.stdout).toMatch(/^nonlocal-bind: recovered none /);
 });
@@ -90,18 +94,7 @@ test('the reported attack (kernel.modprobe appended to /etc/sysctl.conf) is refu
   const conf = sandbox.readText('/etc/sysctl.conf');
   const sha = sandbox.run('sha256sum', ['/etc/sysctl.conf']).stdout.split(' ')[0] ?? '';
   const evil = Buffer.from(`${conf}kernel.modprobe = /tmp/evil\n`).toString('base64');
-  const r = asUser([
-    'pkexec',
-    '--disable-internal-agent',
-    HELPER_PATH,
-    'v1',
-    '-',
-    '-',
-    'write-conf',
-    '-',
-    sha,
-    evil,
-  ]);
+  const r = callHelper('v1', '-', '-', 'write-conf', '-', sha, evil);
   expect(r.status, r.stderr).toBe(77);
   expect(r.stderr).toContain('changes lines other than');
   expect(r.stdout).not.toContain('applied');
@@ -164,18 +157,7 @@ test('the lock is root’s alone: the delegated user cannot open it to stall eve
     '-c',
     'rm -f /run/nonlocal-bind/lock && : > /run/nonlocal-bind/lock && chmod 0644 /run/nonlocal-bind/lock',
   ]);
-  const r = asUser([
-    'pkexec',
-    '--disable-internal-agent',
-    HELPER_PATH,
-    'v1',
-    '-',
-    '-',
-    'none',
-    '-',
-    'absent',
-    '-',
-  ]);
+  const r = callHelper('v1', '-', '-', 'none', '-', 'absent', '-');
   expect(r.status, r.stderr).toBe(0);
   expect(sandbox.run('stat', ['-c', '%a %u', '/run/nonlocal-bind/lock']).stdout.trim()).toBe(
     '600 0',

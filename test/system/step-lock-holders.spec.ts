@@ -105,26 +105,11 @@ test('a caller cannot fill /etc with new files: a new file holds at most 4096 by
     'i=0; while [ $i -lt 1000 ]; do : > /etc/sysctl.d/f$i.conf; i=$((i+1)); done',
   ]);
   const small = b64('net.ipv4.ip_nonlocal_bind = 1\n');
-  const full = await runStepInSandbox(sandbox, [
-    'v1',
-    '-',
-    '-',
-    'write',
-    'one-more.conf',
-    'absent',
-    small,
-  ]);
+  const oneMore = ['v1', '-', '-', 'write', 'one-more.conf', 'absent', small];
+  const full = await runStepInSandbox(sandbox, oneMore);
   expect(full.code, full.stderr).toBe(77);
   expect(full.stderr).toContain('already holds 1000 entries');
   sandbox.run('rm', ['/etc/sysctl.d/f0.conf']);
-  const room = await runStepInSandbox(sandbox, [
-    'v1',
-    '-',
-    '-',
-    'write',
-    'one-more.conf',
-    'absent',
-    small,
-  ]);
+  const room = await runStepInSandbox(sandbox, oneMore);
   expect(room.code, room.stderr).toBe(0);
 });
