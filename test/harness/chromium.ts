@@ -60,8 +60,9 @@ export async function launchChromium(
     await chmod(wrapper, 0o755);
     executablePath = wrapper;
   }
-  // Polkit tests start and stop the system D-Bus daemon while other tests run; Chromium
-  // aborts when a bus it connected to goes away, so it is kept off D-Bus entirely.
+  // Polkit tests start and stop system buses of their own (a sandbox's private one ends
+  // with the sandbox); Chromium aborts when a bus it connected to goes away, so it is kept
+  // off D-Bus entirely.
   const env = {
     ...process.env,
     DBUS_SYSTEM_BUS_ADDRESS: 'unix:path=/nonexistent/nonlocal-bind-no-dbus',
