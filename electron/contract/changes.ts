@@ -1,0 +1,153 @@
+/** The contract, part two: changes, their plans, outcomes, bind tests, VIPs and errors. */
+import type { AddressFamily, AppState, BootEngine, RuntimeValue, SettingId } from './state';
+import type { ErrorCode } from '../error-codes';
+
+/** How long a change should last, chosen per apply. */
+export type Persistence =
+  | { readonly kind: 'runtime' }
+  | { readonly kind: 'persist'; readonly fileName: string; readonly expectedSha256: string | null }
+  /** Edit /etc/sysctl.conf itself: the only file `sysctl --system` applies after everything else. */
+  | { readonly kind: 'persist-sysctl-conf'; readonly expectedSha256: string | null }
+  | {
+      /** Remove the lines that set `settings` from one file in /etc/sysctl.d. */
+      readonly kind: 'unpersist';
+      readonly fileName: string;
+      readonly expectedSha256: string | null;
+      /** Also set the running value of these settings to 0 now. */
+      readonly resetRuntime: boolean;
+      /** The keys to remove; absent means both. */
+      readonly settings?: readonly SettingId[];
+    }
+  | {
+      /** Remove the lines that set `settings` from /etc/sysctl.conf; the file itself stays. */
+      readonly kind: 'unpersist-sysctl-conf';
+      readonly expectedSha256: string | null;
+      /** Also set the running value of these settings to 0 now. */
+      readonly resetRuntime: boolean;
+      /** The keys to remove; absent means both. */
+      readonly settings?: readonly SettingId[];
+    };
+
+export interface ApplyRequest {
+  readonly values: { readonly ipv4?: RuntimeValue; readonly ipv6?: RuntimeValue };
+  readonly persistence: Persistence;
+}
+
+/** A copyable block of shell commands that does by hand what an Apply does. */
+export interface CommandBlock {
+  readonly title: string;
+  readonly commands: string;
+}
+
+/**
+ * What an Apply of a request would do, computed without running anything:
+ * the inline validation error (if any), the file change, and the exact
+ * commands that do the same by hand.
+ */
+export interface ChangePlan {
+  readonly error: ApiError | null;
+  readonly commands: readonly CommandBlock[];
+  /** The same change for more machines (Ansible, cloud-init); empty when nothing is persisted. */
+  readonly fleet: readonly CommandBlock[];
+  readonly file: {
+    readonly path: string;
+    readonly action: 'create' | 'edit' | 'delete' | 'unchanged';
+  } | null;
+  /** Where the chosen file would lose at boot, with a way out. */
+  readonly conflicts: readonly BootConflict[];
+}
+
+export interface BootConflict {
+  readonly id: SettingId;
+  readonly engine: BootEngine;
+  readonly message: string;
+  /** A file name that makes the user's value win under both engines, or null if none can. */
+  readonly suggestedFileName: string | null;
+  readonly suggestion: string;
+}
+
+export interface BindTestRequest {
+  readonly address: string;
+  /** Empty or 0: any free port. */
+  readonly port?: string | number;
+}
+
+export interface BindTestResult {
+  readonly address: string;
+  readonly port: number;
+  readonly family: AddressFamily;
+  readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error';
+  /** The result in words. */
+  readonly message: string;
+  /** The address is this computer's right now: loopback, an interface's, or the any-address. */
+  readonly assignedLocally: boolean;
+  /** The address is the any-address (0.0.0.0 or ::): all of this computer's addresses. */
+  readonly anyAddress: boolean;
+}
+
+export interface VipEntry {
+  readonly address: string;
+  readonly port: number | null;
+  readonly family: AddressFamily;
+  readonly program: 'HAProxy' | 'Keepalived' | 'Nginx';
+  readonly file: string;
+  readonly line: number;
+  readonly wildcard: boolean;
+  readonly assignedLocally: boolean;
+  /** The setting this address needs on this computer, or null when it needs none. */
+  readonly needs: SettingId | null;
+  /** In words: what this means here. */
+  readonly advice: string;
+}
+
+export interface VipDiscovery {
+  readonly entries: readonly VipEntry[];
+  /** Lines the app did not understand, skipped and reported rather than guessed at. */
+  readonly skipped: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly reason: string;
+  }[];
+  readonly files: readonly {
+    readonly path: string;
+    readonly status: 'read' | 'missing' | 'unreadable';
+    readonly detail: string | null;
+  }[];
+  /** Present when one of the discovery's budgets ran out: what is listed is only what came before. */
+  readonly exhausted?: VipBudgetExhausted;
+}
+
+/** The limits one VIP discovery works within, whatever the configuration holds. */
+export type VipBudgetName = 'time' | 'bytes' | 'files' | 'entries' | 'skipped' | 'directories';
+
+/** Which budget ran out, where, and how far the discovery had got (time in ms, bytes read). */
+export interface VipBudgetExhausted {
+  readonly code: 'VIP_BUDGET_EXHAUSTED';
+  readonly budget: VipBudgetName;
+  readonly limit: number;
+  /** The file being read or the include being followed when it ran out; null between files. */
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly progress: Readonly<Record<VipBudgetName, number>>;
+}
+
+/** The result of one Apply: what happened, and the state read back afterwards either way. */
+export interface ApplyOutcome {
+  readonly applied: boolean;
+  readonly summary: string;
+  readonly error: ApiError | null;
+  readonly state: AppState;
+}
+
+/** An error every channel can answer with, mapped to words in the renderer. */
+export interface ApiError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: string;
+  /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
+  readonly alternatives?: readonly CommandBlock[];
+}
+
+/** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
+export type Envelope<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
