@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { checkFileName, MAX_FILE_NAME_LENGTH } from '../../electron/system/file-name';
 import { MAX_FILE_BYTES, stepArguments } from '../../electron/system/privileged-step';
 import { STEP_EXIT } from '../../electron/system/privileged-script';
@@ -126,10 +127,18 @@ function settingLines(size: number): string {
 test('file size: the step writes exactly MAX_FILE_BYTES and refuses one byte more, as the planners do', async () => {
   const fits = settingLines(MAX_FILE_BYTES);
   expect(Buffer.byteLength(fits)).toBe(MAX_FILE_BYTES);
+  // An existing file: a new one may hold only 4 KiB (MAX_NEW_FILE_BYTES), a header and a few lines.
+  const old = 'net.ipv4.ip_nonlocal_bind = 0\n';
+  sandbox.writeText('/etc/sysctl.d/99-size.conf', old);
   const built = stepArguments({
     ipv4: '-',
     ipv6: '-',
-    file: { op: 'write', name: '99-size.conf', expectedSha256: null, content: fits },
+    file: {
+      op: 'write',
+      name: '99-size.conf',
+      expectedSha256: createHash('sha256').update(old).digest('hex'),
+      content: fits,
+    },
   });
   if (!built.ok) throw new Error(JSON.stringify(built.error));
   expect(await runStepInSandbox(sandbox, built.args)).toMatchObject({ code: STEP_EXIT.ok });
