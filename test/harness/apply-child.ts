@@ -1,7 +1,7 @@
 import type { ApplyRequest } from '../../electron/contract';
 import type { ApplyResult } from '../../electron/system/change/run';
 import { bundleForChild } from './bundle';
-import type { Sandbox } from './sandbox';
+import { asUserArgv, type Sandbox } from './sandbox';
 
 let bundled: Promise<string> | null = null;
 
@@ -21,9 +21,7 @@ export async function applyInSandbox(
 ): Promise<ChildApplyResult> {
   const cli = await applyCli();
   const argv = [process.execPath, cli, JSON.stringify(request)];
-  const [command, ...args] = user
-    ? ['setpriv', '--reuid', user, '--regid', user, '--init-groups', '--reset-env', ...argv]
-    : argv;
+  const [command, ...args] = user ? [...asUserArgv(user), ...argv] : argv;
   const result = sandbox.run(command as string, args, {
     allowFailure: true,
     timeoutMs: 60_000,

@@ -108,6 +108,14 @@ export interface SandboxOptions {
   readonly pidNamespace?: boolean;
 }
 
+/**
+ * The argument vector prefix that runs a command as `user` (name or uid) with their groups
+ * and a clean environment: how tests act as an unprivileged caller inside a sandbox.
+ */
+export function asUserArgv(user: string): string[] {
+  return ['setpriv', '--reuid', user, '--regid', user, '--init-groups', '--reset-env'];
+}
+
 /** Creates the namespaces and waits until they are set up. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const pidNamespace = options.pidNamespace ?? false;

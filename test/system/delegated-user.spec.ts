@@ -3,7 +3,7 @@ import { bundleForChild } from '../harness/bundle';
 import type { FuzzSummary } from '../support/helper-fuzz/driver';
 import { packagedFiles } from '../support/packaged-polkit';
 import { startPrivatePolkit } from '../harness/private-polkit';
-import { createSandbox, type Sandbox } from '../harness/sandbox';
+import { asUserArgv, createSandbox, type Sandbox } from '../harness/sandbox';
 import { FILE_HEADER } from '../../electron/system/file-header';
 import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 
@@ -61,12 +61,10 @@ test.afterAll(async () => {
  * PID namespace (nsenter, outside it, has no start time there).
  */
 function asUser(args: readonly string[], timeoutMs = 30_000) {
+  const [command, ...prefix] = asUserArgv(USER);
   return sandbox.run(
-    'setpriv',
-    [
-      ...['--reuid', USER, '--regid', USER, '--init-groups', '--reset-env'],
-      ...['sh', '-c', '"$@"; exit $?', 'sh', ...args],
-    ],
+    command as string,
+    [...prefix, ...['sh', '-c', '"$@"; exit $?', 'sh', ...args]],
     { allowFailure: true, timeoutMs, cwd: '/' },
   );
 }

@@ -7,7 +7,7 @@ import type { ApiError } from '../../electron/contract';
 import { SAFE_COMMAND_BYTES, type StepPlan } from '../../electron/system/privileged-step';
 import { bundleForChild } from '../harness/bundle';
 import { createPolkitSandbox, POLKIT_USERS } from '../harness/polkit-sandbox';
-import type { Sandbox } from '../harness/sandbox';
+import { asUserArgv, type Sandbox } from '../harness/sandbox';
 
 /**
  * The elevation chain depends on nothing but the step: root's shell startup files
@@ -44,19 +44,10 @@ test.afterEach(async () => {
 });
 
 function runStepAs(user: string, plan: StepPlan, cwd = '/'): StepAnswer {
+  const [command, ...prefix] = asUserArgv(user);
   const result = sandbox.run(
-    'setpriv',
-    [
-      '--reuid',
-      user,
-      '--regid',
-      user,
-      '--init-groups',
-      '--reset-env',
-      process.execPath,
-      cli,
-      JSON.stringify(plan),
-    ],
+    command as string,
+    [...prefix, process.execPath, cli, JSON.stringify(plan)],
     { allowFailure: true, timeoutMs: 60_000, cwd },
   );
   if (result.status !== 0) throw new Error(`step child failed: ${result.stderr}`);
