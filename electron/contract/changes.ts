@@ -146,7 +146,29 @@ export interface ApiError {
   readonly details?: string;
   /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
   readonly alternatives?: readonly CommandBlock[];
+  /**
+   * What the renderer needs to word the error itself (renderer/src/apply-words.ts). Absent
+   * while a code's sentence still comes only from `message`; `message` stays alongside
+   * during the move for the consumers outside the renderer (pair view, apply log, CLIs).
+   */
+  readonly data?: ApiErrorData;
 }
+
+/** The codes the privileged step's exit status maps to (elevation-errors.ts mapStepExit). */
+export type StepExitCode = Extract<
+  ErrorCode,
+  | 'file-changed'
+  | 'target-not-regular'
+  | 'proc-read-only'
+  | 'verify-failed'
+  | 'rollback-failed'
+  | 'change-outside-settings'
+  | 'apply-busy'
+  | 'step-failed'
+>;
+
+/** The data behind an error's words, keyed by the code it came with. */
+export type ApiErrorData = { readonly from: 'step-exit'; readonly code: StepExitCode };
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
 export type Envelope<T> =

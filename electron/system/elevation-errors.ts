@@ -125,6 +125,7 @@ export function mapStepExit(
     case STEP_EXIT.fileChanged:
       return {
         code: 'file-changed',
+        data: { from: 'step-exit', code: 'file-changed' },
         message:
           'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.',
         details,
@@ -132,6 +133,7 @@ export function mapStepExit(
     case STEP_EXIT.notRegularFile:
       return {
         code: 'target-not-regular',
+        data: { from: 'step-exit', code: 'target-not-regular' },
         message:
           'The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.',
         details,
@@ -139,6 +141,7 @@ export function mapStepExit(
     case STEP_EXIT.procReadOnly:
       return {
         code: 'proc-read-only',
+        data: { from: 'step-exit', code: 'proc-read-only' },
         message:
           '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:',
         details,
@@ -147,6 +150,7 @@ export function mapStepExit(
     case STEP_EXIT.verifyFailed:
       return {
         code: 'verify-failed',
+        data: { from: 'step-exit', code: 'verify-failed' },
         message:
           'The new values did not read back as written, so everything was restored to how it was.',
         details,
@@ -154,6 +158,7 @@ export function mapStepExit(
     case STEP_EXIT.rollbackFailed:
       return {
         code: 'rollback-failed',
+        data: { from: 'step-exit', code: 'rollback-failed' },
         message:
           'Applying failed and restoring the previous state also failed. Check the values and the file shown below.',
         details,
@@ -161,6 +166,7 @@ export function mapStepExit(
     case STEP_EXIT.outsideSettings:
       return {
         code: 'change-outside-settings',
+        data: { from: 'step-exit', code: 'change-outside-settings' },
         message:
           'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.',
         details,
@@ -168,6 +174,7 @@ export function mapStepExit(
     case STEP_EXIT.lockTimeout:
       return {
         code: 'apply-busy',
+        data: { from: 'step-exit', code: 'apply-busy' },
         message:
           'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.',
         details,
@@ -175,6 +182,7 @@ export function mapStepExit(
     default:
       return {
         code: 'step-failed',
+        data: { from: 'step-exit', code: 'step-failed' },
         message: 'Applying the change failed, and the previous state was restored.',
         details: details ?? `exit code ${exitCode}`,
       };

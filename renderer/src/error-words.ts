@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../../electron/contract';
+import { applyErrorWords } from './apply-words';
 
 /** Where an error is shown: at the file name field, or in the panel of its own action. */
 export type ErrorPlace = 'file-field' | 'panel';
@@ -79,10 +80,10 @@ function unplaced(code: never): never {
 }
 
 /**
- * The error in words. Today every code's sentence still comes from the backend (its
- * `message`); this is the one place the renderer reads it, so moving a code's words here
- * changes no component.
+ * The error in words: made here from its code and data where the backend sends them
+ * (apply-words.ts), otherwise still the backend's `message`. This is the one place the
+ * renderer reads it, so moving a code's words here changes no component.
  */
 export function errorWords(error: ApiError): string {
-  return error.message;
+  return applyErrorWords(error) ?? error.message;
 }

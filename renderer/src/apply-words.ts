@@ -1,0 +1,40 @@
+import type { ApiError, StepExitCode } from '../../electron/contract';
+
+/*
+ * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
+ * React, no DOM) so that words needed outside the renderer can come from here too.
+ */
+
+/** What the user reads when the privileged step exits with the status mapped to `code`. */
+export function stepExitWords(code: StepExitCode): string {
+  switch (code) {
+    case 'file-changed':
+      return 'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.';
+    case 'target-not-regular':
+      return 'The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.';
+    case 'proc-read-only':
+      return '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:';
+    case 'verify-failed':
+      return 'The new values did not read back as written, so everything was restored to how it was.';
+    case 'rollback-failed':
+      return 'Applying failed and restoring the previous state also failed. Check the values and the file shown below.';
+    case 'change-outside-settings':
+      return 'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.';
+    case 'apply-busy':
+      return 'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.';
+    case 'step-failed':
+      return 'Applying the change failed, and the previous state was restored.';
+    default:
+      return unworded(code);
+  }
+}
+
+function unworded(code: never): never {
+  throw new Error(`no words for step exit code ${String(code)}`);
+}
+
+/** An Apply path error in words, or null when its words still come only from `message`. */
+export function applyErrorWords(error: ApiError): string | null {
+  if (error.data === undefined) return null;
+  return stepExitWords(error.data.code);
+}
