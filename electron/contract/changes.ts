@@ -167,8 +167,16 @@ export type StepExitCode = Extract<
   | 'step-failed'
 >;
 
+/** The codes a failure to elevate maps to (elevation-errors.ts mapElevationFailure). */
+export type ElevationFailureCode = Extract<
+  ErrorCode,
+  'auth-refused' | 'no-polkit-agent' | 'no-pkexec' | 'elevation-failed'
+>;
+
 /** The data behind an error's words, keyed by the code it came with. */
-export type ApiErrorData = { readonly from: 'step-exit'; readonly code: StepExitCode };
+export type ApiErrorData =
+  | { readonly from: 'step-exit'; readonly code: StepExitCode }
+  | { readonly from: 'elevation'; readonly code: ElevationFailureCode };
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
 export type Envelope<T> =

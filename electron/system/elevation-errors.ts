@@ -24,6 +24,7 @@ export function mapElevationFailure(
   if (message === SUDO_PROMPT_MESSAGES.permissionDenied) {
     return {
       code: 'auth-refused',
+      data: { from: 'elevation', code: 'auth-refused' },
       message:
         'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of the blocks under “Commands an administrator can run instead” in a terminal.',
       details: stderr || undefined,
@@ -33,6 +34,7 @@ export function mapElevationFailure(
   if (message === SUDO_PROMPT_MESSAGES.noPolkitAgent) {
     return {
       code: 'no-polkit-agent',
+      data: { from: 'elevation', code: 'no-polkit-agent' },
       message:
         'No polkit authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run ONE of these blocks in a terminal instead, or start your desktop’s authentication agent and click Apply… again:',
       details: stderr || undefined,
@@ -42,6 +44,7 @@ export function mapElevationFailure(
   if (message === SUDO_PROMPT_MESSAGES.noPkexec) {
     return {
       code: 'no-pkexec',
+      data: { from: 'elevation', code: 'no-pkexec' },
       message:
         'pkexec is not installed, so the app cannot ask for administrator rights. Nothing was changed. Install it with ONE of these commands and click Apply… again, or run the change by hand:',
       alternatives: [
@@ -56,6 +59,7 @@ export function mapElevationFailure(
   }
   return {
     code: 'elevation-failed',
+    data: { from: 'elevation', code: 'elevation-failed' },
     message: 'Asking for administrator rights failed; nothing was changed.',
     details: [message, stderr].filter(Boolean).join('\n'),
   };

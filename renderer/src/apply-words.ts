@@ -1,4 +1,4 @@
-import type { ApiError, StepExitCode } from '../../electron/contract';
+import type { ApiError, ElevationFailureCode, StepExitCode } from '../../electron/contract';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -29,12 +29,29 @@ export function stepExitWords(code: StepExitCode): string {
   }
 }
 
+/** What the user reads when asking for administrator rights failed (the step never ran). */
+export function elevationFailureWords(code: ElevationFailureCode): string {
+  switch (code) {
+    case 'auth-refused':
+      return 'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of the blocks under “Commands an administrator can run instead” in a terminal.';
+    case 'no-polkit-agent':
+      return 'No polkit authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run ONE of these blocks in a terminal instead, or start your desktop’s authentication agent and click Apply… again:';
+    case 'no-pkexec':
+      return 'pkexec is not installed, so the app cannot ask for administrator rights. Nothing was changed. Install it with ONE of these commands and click Apply… again, or run the change by hand:';
+    case 'elevation-failed':
+      return 'Asking for administrator rights failed; nothing was changed.';
+    default:
+      return unworded(code);
+  }
+}
+
 function unworded(code: never): never {
-  throw new Error(`no words for step exit code ${String(code)}`);
+  throw new Error(`no words for Apply error code ${String(code)}`);
 }
 
 /** An Apply path error in words, or null when its words still come only from `message`. */
 export function applyErrorWords(error: ApiError): string | null {
-  if (error.data === undefined) return null;
-  return stepExitWords(error.data.code);
+  const data = error.data;
+  if (data === undefined) return null;
+  return data.from === 'step-exit' ? stepExitWords(data.code) : elevationFailureWords(data.code);
 }

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { mapStepExit } from '../../../electron/system/elevation-errors';
+import {
+  mapElevationFailure,
+  mapStepExit,
+  SUDO_PROMPT_MESSAGES,
+} from '../../../electron/system/elevation-errors';
 import { STEP_EXIT } from '../../../electron/system/privileged-script';
 import { errorWords } from '../../../renderer/src/error-words';
 
@@ -12,6 +16,16 @@ test('every failing step exit is worded by the renderer exactly as the backend m
     if (error === null) continue;
     expect(error.data, `exit ${exit}`).toEqual({ from: 'step-exit', code: error.code });
     expect(errorWords(error), `exit ${exit}`).toBe(error.message);
+  }
+});
+
+test('every failure to elevate is worded by the renderer exactly as the backend message says', () => {
+  // The last one is no message sudo-prompt knows: it falls to the generic elevation failure.
+  const messages = [...Object.values(SUDO_PROMPT_MESSAGES), 'spawn pkexec EACCES'];
+  for (const message of messages) {
+    const error = mapElevationFailure(message, 'stderr text', []);
+    expect(error.data, message).toEqual({ from: 'elevation', code: error.code });
+    expect(errorWords(error), message).toBe(error.message);
   }
 });
 
