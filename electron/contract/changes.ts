@@ -173,10 +173,26 @@ export type ElevationFailureCode = Extract<
   'auth-refused' | 'no-polkit-agent' | 'no-pkexec' | 'elevation-failed'
 >;
 
+/** Why the step's content rule (step-content-rule.ts) would refuse a planned file change. */
+export type StepContentRefusal =
+  | 'content-outside-settings'
+  | 'content-value-out-of-range'
+  | 'delete-not-only-settings'
+  | 'new-file-too-large';
+
 /** The data behind an error's words, keyed by the code it came with. */
 export type ApiErrorData =
   | { readonly from: 'step-exit'; readonly code: StepExitCode }
-  | { readonly from: 'elevation'; readonly code: ElevationFailureCode };
+  | { readonly from: 'elevation'; readonly code: ElevationFailureCode }
+  | {
+      readonly from: 'step-content';
+      readonly code: 'change-outside-settings';
+      readonly refusal: StepContentRefusal;
+      /** The file the change was planned for. */
+      readonly path: string;
+      /** 1-based line of that file the rule stopped at. */
+      readonly line: number;
+    };
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
 export type Envelope<T> =

@@ -1,4 +1,9 @@
-import type { ApiError, ElevationFailureCode, StepExitCode } from '../../electron/contract';
+import type {
+  ApiError,
+  ApiErrorData,
+  ElevationFailureCode,
+  StepExitCode,
+} from '../../electron/contract';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -45,13 +50,40 @@ export function elevationFailureWords(code: ElevationFailureCode): string {
   }
 }
 
+type StepContentData = Extract<ApiErrorData, { from: 'step-content' }>;
+
+/** What the user reads when the planner refuses a change the step would refuse (exit 77). */
+export function stepContentWords({ refusal, path, line }: StepContentData): string {
+  switch (refusal) {
+    case 'content-outside-settings':
+      return `Changing ${path} would also change line ${line}, which is not an ip_nonlocal_bind line. The app changes nothing but those lines, so it leaves this file alone: edit it by hand, or choose another file.`;
+    case 'content-value-out-of-range':
+      return `Line ${line} of the new ${path} would set a value outside 0 to 255, the kernel's range. Nothing was changed.`;
+    case 'new-file-too-large':
+      return `A new ${path} may hold at most 4096 bytes: the header and the setting lines. Nothing was changed.`;
+    case 'delete-not-only-settings':
+      return `${path} holds more than the ip_nonlocal_bind lines (line ${line}), so it is not deleted.`;
+    default:
+      return unworded(refusal);
+  }
+}
+
 function unworded(code: never): never {
-  throw new Error(`no words for Apply error code ${String(code)}`);
+  throw new Error(`no words for Apply error ${JSON.stringify(code)}`);
 }
 
 /** An Apply path error in words, or null when its words still come only from `message`. */
 export function applyErrorWords(error: ApiError): string | null {
   const data = error.data;
   if (data === undefined) return null;
-  return data.from === 'step-exit' ? stepExitWords(data.code) : elevationFailureWords(data.code);
+  switch (data.from) {
+    case 'step-exit':
+      return stepExitWords(data.code);
+    case 'elevation':
+      return elevationFailureWords(data.code);
+    case 'step-content':
+      return stepContentWords(data);
+    default:
+      return unworded(data);
+  }
 }

@@ -5,6 +5,7 @@ import {
   SUDO_PROMPT_MESSAGES,
 } from '../../../electron/system/elevation-errors';
 import { STEP_EXIT } from '../../../electron/system/privileged-script';
+import { refusedContent } from '../../../electron/system/step-content-words';
 import { errorWords } from '../../../renderer/src/error-words';
 
 test('every failing step exit is worded by the renderer exactly as the backend message says', () => {
@@ -27,6 +28,26 @@ test('every failure to elevate is worded by the renderer exactly as the backend 
     expect(error.data, message).toEqual({ from: 'elevation', code: error.code });
     expect(errorWords(error), message).toBe(error.message);
   }
+});
+
+test('every content refusal is worded by the renderer exactly as the backend message says', () => {
+  const path = '/etc/sysctl.d/99-test.conf';
+  const cases: [string | null, string | null][] = [
+    ['net.ipv4.ip_nonlocal_bind = 0\nvm.swappiness = 10\n', 'net.ipv4.ip_nonlocal_bind = 1\n'],
+    ['net.ipv4.ip_nonlocal_bind = 0\n', 'net.ipv4.ip_nonlocal_bind = 256\n'],
+    [null, `net.ipv4.ip_nonlocal_bind = 1\n${'# padding\n'.repeat(500)}`],
+    ['net.ipv4.ip_nonlocal_bind = 0\nvm.swappiness = 10\n', null],
+  ];
+  const refusals = new Set<string>();
+  for (const [oldText, newText] of cases) {
+    const error = refusedContent(path, oldText, newText);
+    expect(error).not.toBeNull();
+    if (error === null) continue;
+    expect(error.data?.from).toBe('step-content');
+    if (error.data?.from === 'step-content') refusals.add(error.data.refusal);
+    expect(errorWords(error)).toBe(error.message);
+  }
+  expect(refusals.size).toBe(cases.length);
 });
 
 test('an error without data keeps the backend message', () => {
