@@ -192,6 +192,15 @@ export type ApiErrorData =
       readonly path: string;
       /** 1-based line of that file the rule stopped at. */
       readonly line: number;
+    }
+  | { readonly from: 'plan'; readonly code: 'file-changed'; readonly path: string }
+  | { readonly from: 'plan'; readonly code: 'nothing-to-apply' }
+  | {
+      readonly from: 'plan';
+      readonly code: 'nothing-to-remove';
+      readonly path: string;
+      /** The keys the file does not set; empty when the file does not exist at all. */
+      readonly keys: readonly string[];
     };
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */

@@ -68,6 +68,24 @@ export function stepContentWords({ refusal, path, line }: StepContentData): stri
   }
 }
 
+type PlanData = Extract<ApiErrorData, { from: 'plan' }>;
+
+/** What the user reads when the planner finds nothing to do, or a file changed since read. */
+export function planRefusalWords(data: PlanData): string {
+  switch (data.code) {
+    case 'file-changed':
+      return `Someone else edited ${data.path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`;
+    case 'nothing-to-apply':
+      return 'There is no change to apply.';
+    case 'nothing-to-remove':
+      return data.keys.length === 0
+        ? `${data.path} does not exist, so there is nothing to stop persisting.`
+        : `${data.path} does not set ${data.keys.join(' or ')}.`;
+    default:
+      return unworded(data);
+  }
+}
+
 function unworded(code: never): never {
   throw new Error(`no words for Apply error ${JSON.stringify(code)}`);
 }
@@ -83,6 +101,8 @@ export function applyErrorWords(error: ApiError): string | null {
       return elevationFailureWords(data.code);
     case 'step-content':
       return stepContentWords(data);
+    case 'plan':
+      return planRefusalWords(data);
     default:
       return unworded(data);
   }

@@ -44,12 +44,14 @@ export function changedSinceRead(
     ? null
     : {
         code: 'file-changed',
+        data: { from: 'plan', code: 'file-changed', path },
         message: `Someone else edited ${path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
       };
 }
 
 export const NOTHING_TO_APPLY: ApiError = {
   code: 'nothing-to-apply',
+  data: { from: 'plan', code: 'nothing-to-apply' },
   message: 'There is no change to apply.',
 };
 

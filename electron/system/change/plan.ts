@@ -142,6 +142,7 @@ async function planUnpersist(
     if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
     return refused({
       code: 'nothing-to-remove',
+      data: { from: 'plan', code: 'nothing-to-remove', path: `${SYSCTL_D}/${name}`, keys: [] },
       message: `${SYSCTL_D}/${name} does not exist, so there is nothing to stop persisting.`,
     });
   }
@@ -151,6 +152,7 @@ async function planUnpersist(
     if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
     return refused({
       code: 'nothing-to-remove',
+      data: { from: 'plan', code: 'nothing-to-remove', path: `${SYSCTL_D}/${name}`, keys },
       message: `${SYSCTL_D}/${name} does not set ${keys.join(' or ')}.`,
     });
   }

@@ -72,6 +72,7 @@ export async function planSysctlConfRemoval(
     if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
     return refused({
       code: 'nothing-to-remove',
+      data: { from: 'plan', code: 'nothing-to-remove', path: SYSCTL_CONF, keys },
       message: `${SYSCTL_CONF} does not set ${keys.join(' or ')}.`,
     });
   }

@@ -6,6 +6,7 @@ import {
 } from '../../../electron/system/elevation-errors';
 import { STEP_EXIT } from '../../../electron/system/privileged-script';
 import { refusedContent } from '../../../electron/system/step-content-words';
+import { changedSinceRead, NOTHING_TO_APPLY } from '../../../electron/system/change/plan-parts';
 import { errorWords } from '../../../renderer/src/error-words';
 
 test('every failing step exit is worded by the renderer exactly as the backend message says', () => {
@@ -48,6 +49,33 @@ test('every content refusal is worded by the renderer exactly as the backend mes
     expect(errorWords(error)).toBe(error.message);
   }
   expect(refusals.size).toBe(cases.length);
+});
+
+test('the planner refusals are worded by the renderer exactly as the backend message says', () => {
+  const changed = changedSinceRead('/etc/sysctl.d/99-test.conf', 'a\n', 'b\n');
+  expect(changed?.data).toEqual({
+    from: 'plan',
+    code: 'file-changed',
+    path: '/etc/sysctl.d/99-test.conf',
+  });
+  for (const error of [changed, NOTHING_TO_APPLY]) {
+    if (error === null) throw new Error('expected a refusal');
+    expect(errorWords(error)).toBe(error.message);
+  }
+});
+
+test('nothing to remove is worded for a missing file and for a file without the keys', () => {
+  const path = '/etc/sysctl.d/99-test.conf';
+  const word = (keys: readonly string[]) =>
+    errorWords({
+      code: 'nothing-to-remove',
+      message: '',
+      data: { from: 'plan', code: 'nothing-to-remove', path, keys },
+    });
+  expect(word([])).toBe(`${path} does not exist, so there is nothing to stop persisting.`);
+  expect(word(['net.ipv4.ip_nonlocal_bind', 'net.ipv6.ip_nonlocal_bind'])).toBe(
+    `${path} does not set net.ipv4.ip_nonlocal_bind or net.ipv6.ip_nonlocal_bind.`,
+  );
 });
 
 test('an error without data keeps the backend message', () => {
