@@ -1,4 +1,4 @@
-import type { ApiError, CommandBlock } from '../contract';
+import type { ApiError, CommandBlock, StepExitCode } from '../contract';
 import { STEP_EXIT } from './privileged-script';
 import type { RecoveryReport } from './step-recovery';
 
@@ -116,6 +116,11 @@ function containerAlternatives(wanted: WantedValues): CommandBlock[] {
   ];
 }
 
+/** The error of one failing exit: its code twice (the code, and the data the renderer words), and its words. */
+function stepExitError(code: StepExitCode, message: string, details: string | undefined): ApiError {
+  return { code, data: { from: 'step-exit', code }, message, details };
+}
+
 /** Maps the privileged step's exit code to what the user sees. */
 export function mapStepExit(
   exitCode: number,
@@ -127,69 +132,56 @@ export function mapStepExit(
     case STEP_EXIT.ok:
       return null;
     case STEP_EXIT.fileChanged:
-      return {
-        code: 'file-changed',
-        data: { from: 'step-exit', code: 'file-changed' },
-        message:
-          'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.',
+      return stepExitError(
+        'file-changed',
+        'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.',
         details,
-      };
+      );
     case STEP_EXIT.notRegularFile:
-      return {
-        code: 'target-not-regular',
-        data: { from: 'step-exit', code: 'target-not-regular' },
-        message:
-          'The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.',
+      return stepExitError(
+        'target-not-regular',
+        'The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.',
         details,
-      };
+      );
     case STEP_EXIT.procReadOnly:
       return {
-        code: 'proc-read-only',
-        data: { from: 'step-exit', code: 'proc-read-only' },
-        message:
+        ...stepExitError(
+          'proc-read-only',
           '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:',
-        details,
+          details,
+        ),
         alternatives: containerAlternatives(wanted),
       };
     case STEP_EXIT.verifyFailed:
-      return {
-        code: 'verify-failed',
-        data: { from: 'step-exit', code: 'verify-failed' },
-        message:
-          'The new values did not read back as written, so everything was restored to how it was.',
+      return stepExitError(
+        'verify-failed',
+        'The new values did not read back as written, so everything was restored to how it was.',
         details,
-      };
+      );
     case STEP_EXIT.rollbackFailed:
-      return {
-        code: 'rollback-failed',
-        data: { from: 'step-exit', code: 'rollback-failed' },
-        message:
-          'Applying failed and restoring the previous state also failed. Check the values and the file shown below.',
+      return stepExitError(
+        'rollback-failed',
+        'Applying failed and restoring the previous state also failed. Check the values and the file shown below.',
         details,
-      };
+      );
     case STEP_EXIT.outsideSettings:
-      return {
-        code: 'change-outside-settings',
-        data: { from: 'step-exit', code: 'change-outside-settings' },
-        message:
-          'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.',
+      return stepExitError(
+        'change-outside-settings',
+        'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.',
         details,
-      };
+      );
     case STEP_EXIT.lockTimeout:
-      return {
-        code: 'apply-busy',
-        data: { from: 'step-exit', code: 'apply-busy' },
-        message:
-          'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.',
+      return stepExitError(
+        'apply-busy',
+        'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.',
         details,
-      };
+      );
     default:
-      return {
-        code: 'step-failed',
-        data: { from: 'step-exit', code: 'step-failed' },
-        message: 'Applying the change failed, and the previous state was restored.',
-        details: details ?? `exit code ${exitCode}`,
-      };
+      return stepExitError(
+        'step-failed',
+        'Applying the change failed, and the previous state was restored.',
+        details ?? `exit code ${exitCode}`,
+      );
   }
 }
 

@@ -1,15 +1,7 @@
-import type { AddressFamily, SettingId } from '../contract';
+import type { SettingState } from '../contract';
 
-/** One entry of the catalogue: everything static about a setting. */
-export interface SettingDefinition {
-  readonly id: SettingId;
-  readonly key: string;
-  /** Path below the file-system root, always absolute-looking. */
-  readonly procPath: string;
-  readonly family: AddressFamily;
-  readonly label: string;
-  readonly explanation: string;
-}
+/** One entry of the catalogue: everything static about a setting (its state less the reading). */
+export type SettingDefinition = Omit<SettingState, 'runtime' | 'effective'>;
 
 /**
  * The catalogue of the two settings the app manages.
