@@ -1,0 +1,74 @@
+import os from 'node:os';
+import { runNamespaceScan } from './netns-thread';
+import type {
+  ContainerStateFiles,
+  NamespaceListingAnswer,
+  NamespaceScanLimits,
+  NamespaceScanRequest,
+} from './netns-types';
+
+/**
+ * Every network namespace on this computer, with what runs in it (issue 18, step 1):
+ * the app's own, those `ip netns` names (and Docker's pinned ones), and those only
+ * processes hold; labelled with load balancers by process name and containers by cgroup
+ * path and the runtimes' own files. No privileges beyond what /proc shows the user.
+ */
+
+/**
+ * Bounds for a large host: 2,000 processes scan in tens of milliseconds, so the caps
+ * only bite on a system that is huge or hostile, and then the answer says where it stopped.
+ */
+export const DEFAULT_SCAN_LIMITS: NamespaceScanLimits = {
+  maxProcesses: 65_536,
+  maxNamespaces: 4_096,
+  maxNamedEntries: 4_096,
+  maxSamplePids: 16,
+  maxContainersPerNamespace: 64,
+  maxNameLookups: 512,
+  timeLimitMs: 2_000,
+  // A real cgroup file is a few hundred bytes (v1: one line per hierarchy, about 13).
+  maxCgroupBytes: 16 * 1024,
+  // Docker's config.v2.json holds the container's environment and labels: tens of KiB.
+  maxStateFileBytes: 1024 * 1024,
+  // containers.json lists every container of the store, about 1 KiB each.
+  maxContainersJsonBytes: 8 * 1024 * 1024,
+};
+
+/** The runtimes' default places; Podman rootless keeps its store in the user's home. */
+export function defaultStateFiles(home = os.homedir()): ContainerStateFiles {
+  const store = 'storage/overlay-containers/containers.json';
+  return {
+    dockerContainers: '/var/lib/docker/containers',
+    containersJson: [
+      `/var/lib/containers/${store}`,
+      ...(home && home !== '/' ? [`${home}/.local/share/containers/${store}`] : []),
+    ],
+    containerdTasks: '/run/containerd/io.containerd.runtime.v2.task',
+  };
+}
+
+export function defaultScanRequest(): NamespaceScanRequest {
+  return {
+    nameDirectories: [
+      { dir: '/run/netns', source: 'ip-netns' },
+      { dir: '/run/docker/netns', source: 'docker-netns' },
+    ],
+    stateFiles: defaultStateFiles(),
+    limits: DEFAULT_SCAN_LIMITS,
+  };
+}
+
+export interface ListOptions {
+  readonly limits?: Partial<NamespaceScanLimits>;
+  readonly stateFiles?: ContainerStateFiles;
+}
+
+/** Lists on a worker thread; never throws, never blocks the event loop on a read. */
+export function listNetworkNamespaces(options: ListOptions = {}): Promise<NamespaceListingAnswer> {
+  const base = defaultScanRequest();
+  return runNamespaceScan({
+    ...base,
+    stateFiles: options.stateFiles ?? base.stateFiles,
+    limits: { ...base.limits, ...options.limits },
+  });
+}

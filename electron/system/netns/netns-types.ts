@@ -1,0 +1,149 @@
+/**
+ * What the network-namespace listing asks for and answers (issue 18, "Find the namespaces").
+ * Plain data only: the listing runs on a worker thread and its answer crosses to the
+ * renderer, which words it. No sentences here: codes, counts and identifiers.
+ */
+
+/** Load balancers recognised by their process name (/proc/PID/comm, exact match). */
+export const LOAD_BALANCER_PROGRAMS = ['haproxy', 'nginx', 'keepalived', 'envoy'] as const;
+export type LoadBalancerProgram = (typeof LOAD_BALANCER_PROGRAMS)[number];
+
+/** Whose state files say what the container is: the engine its cgroup path names. */
+export type ContainerRuntime = 'docker' | 'podman' | 'containerd' | 'cri-o' | 'unknown';
+
+/** A container as its cgroup path says it: the engine, the 64-hex id, and its pod if any. */
+export interface ContainerIdentity {
+  readonly runtime: ContainerRuntime;
+  readonly id: string;
+  /** The 12 hex digits `docker ps` and `podman ps` show. */
+  readonly shortId: string;
+  /** Under a kubepods cgroup: a Kubernetes pod's container. */
+  readonly kubernetes: boolean;
+  /** The pod's UID from the cgroup path (dashes, as `kubectl get pod -o yaml` shows it). */
+  readonly podUid: string | null;
+}
+
+/** A container's name as the runtime's own files say it (never asked of a daemon). */
+export interface ContainerName {
+  readonly name: string;
+  /** The file it came from: Docker's config.v2.json, containers/storage's containers.json, or an OCI bundle's annotations. */
+  readonly source: 'docker-config' | 'containers-json' | 'oci-annotations';
+  /** Kubernetes pod name and namespace, where the annotations say them. */
+  readonly pod?: { readonly name: string; readonly namespace: string | null };
+}
+
+export interface ContainerInNamespace extends ContainerIdentity {
+  readonly name: ContainerName | null;
+  /** Its processes share the app's own network namespace (`--network host`). */
+  readonly hostNetwork: boolean;
+  readonly processCount: number;
+}
+
+/**
+ * A name a namespace is known by: a file under /run/netns (`ip netns`) or Docker's
+ * /run/docker/netns. `name` is printable ASCII; other bytes appear as \xNN and `escaped` says so.
+ */
+export interface NamespaceName {
+  readonly source: 'ip-netns' | 'docker-netns';
+  readonly name: string;
+  readonly escaped: boolean;
+}
+
+export interface LoadBalancerInNamespace {
+  readonly program: LoadBalancerProgram;
+  readonly pids: readonly number[];
+}
+
+export interface NetworkNamespaceInfo {
+  /** The nsfs inode: `readlink /proc/PID/ns/net` says `net:[INODE]`. */
+  readonly inode: number;
+  /** The app's own namespace (where its bind test runs). */
+  readonly own: boolean;
+  readonly names: readonly NamespaceName[];
+  readonly processCount: number;
+  /** The first processes seen in it (capped), for `nsenter --target`. */
+  readonly samplePids: readonly number[];
+  readonly loadBalancers: readonly LoadBalancerInNamespace[];
+  readonly containers: readonly ContainerInNamespace[];
+}
+
+/** A /run/netns entry that is no namespace (a leftover file, a link, a directory…). */
+export interface NamedEntryRefused {
+  readonly entry: NamespaceName;
+  readonly reason: 'not-mounted' | 'not-a-file' | 'unreadable';
+  readonly code?: string;
+}
+
+/** What the listing could not see, so the renderer can say so. */
+export interface NamespaceListingUnseen {
+  /** Processes whose ns link could not be read, by errno code (EACCES: not the user's). */
+  readonly processes: Readonly<Record<string, number>>;
+  /** Processes that ended while being looked at (ENOENT/ESRCH): normal, counted apart. */
+  readonly exitedDuringScan: number;
+  /** Processes whose cgroup file could not be used, by code (EFBIG: over the cap). */
+  readonly cgroups: Readonly<Record<string, number>>;
+  /** Name directories that exist but could not be listed, with the errno code. */
+  readonly nameDirectories: readonly { readonly dir: string; readonly code: string }[];
+  readonly namedEntries: readonly NamedEntryRefused[];
+}
+
+export type NamespaceListingTruncation =
+  | { readonly reason: 'process-cap'; readonly limit: number; readonly total: number }
+  | { readonly reason: 'namespace-cap'; readonly limit: number }
+  | { readonly reason: 'time-limit'; readonly limitMs: number; readonly scanned: number };
+
+export interface NamespaceListing {
+  readonly ok: true;
+  readonly ownInode: number;
+  readonly namespaces: readonly NetworkNamespaceInfo[];
+  readonly unseen: NamespaceListingUnseen;
+  readonly truncated: readonly NamespaceListingTruncation[];
+  readonly scannedProcesses: number;
+  readonly elapsedMs: number;
+}
+
+export type NamespaceListingErrorCode =
+  'netns-own-unreadable' | 'netns-proc-unlisted' | 'netns-reader-timeout' | 'netns-reader-failed';
+
+export interface NamespaceListingError {
+  readonly code: NamespaceListingErrorCode;
+  /** An errno code or the thread's failure, for the diagnostics report. */
+  readonly detail: string;
+}
+
+export type NamespaceListingAnswer =
+  NamespaceListing | { readonly ok: false; readonly error: NamespaceListingError };
+
+/** Every bound the scan keeps, so hostile or huge systems cost a known amount. */
+export interface NamespaceScanLimits {
+  readonly maxProcesses: number;
+  readonly maxNamespaces: number;
+  readonly maxNamedEntries: number;
+  readonly maxSamplePids: number;
+  readonly maxContainersPerNamespace: number;
+  /** Container name lookups per listing (each reads at most one capped file). */
+  readonly maxNameLookups: number;
+  /** Past this the scan stops and says how far it got. */
+  readonly timeLimitMs: number;
+  readonly maxCgroupBytes: number;
+  readonly maxStateFileBytes: number;
+  readonly maxContainersJsonBytes: number;
+}
+
+/** Where the runtimes keep the files names are read from (the defaults are theirs). */
+export interface ContainerStateFiles {
+  readonly dockerContainers: string;
+  /** containers/storage's containers.json: Podman (root and the app user's) and CRI-O. */
+  readonly containersJson: readonly string[];
+  /** containerd's v2 task bundles: <root>/<namespace>/<id>/config.json. */
+  readonly containerdTasks: string;
+}
+
+export interface NamespaceScanRequest {
+  readonly nameDirectories: readonly {
+    readonly dir: string;
+    readonly source: NamespaceName['source'];
+  }[];
+  readonly stateFiles: ContainerStateFiles;
+  readonly limits: NamespaceScanLimits;
+}
