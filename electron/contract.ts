@@ -33,6 +33,7 @@ import type {
 export type * from './contract/state';
 export type * from './contract/changes';
 export type * from './contract/pair';
+export type * from './contract/errors';
 
 /**
  * Channel table: name -> request payload and result.

@@ -1,3 +1,4 @@
+import { changeReportLine } from '../system/change/outcome';
 import { applyChanges } from '../system/change/run';
 import type { HandlerDeps } from './deps';
 import { describeFailureForLog } from './apply-log';
@@ -17,7 +18,7 @@ export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes
       if (busy) {
         return succeed({
           applied: false,
-          summary: '',
+          report: null,
           error: {
             code: 'apply-in-progress',
             message: 'An Apply is already waiting for authentication.',
@@ -27,19 +28,19 @@ export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes
       }
       busy = true;
       try {
-        const result = await applyChanges(deps.ctx, deps.elevator, request);
+        const result = await applyChanges(deps.target, request);
         deps.applyLog.last = {
           at: new Date().toISOString(),
           summary: result.applied
-            ? `applied: ${result.summary}`
+            ? `applied: ${changeReportLine(result.report)}`
             : describeFailureForLog(result.error),
         };
         // Whatever happened, show what is really set now.
         const state = await readAppState(deps);
         return succeed(
           result.applied
-            ? { applied: true, summary: result.summary, error: null, state }
-            : { applied: false, summary: '', error: result.error, state },
+            ? { applied: true, report: result.report, error: null, state }
+            : { applied: false, report: null, error: result.error, state },
         );
       } finally {
         busy = false;

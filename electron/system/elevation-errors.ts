@@ -1,6 +1,5 @@
 import type { ApiError, CommandBlock, StepExitCode } from '../contract';
 import { STEP_EXIT } from './privileged-script';
-import type { RecoveryReport } from './step-recovery';
 
 /** The exact messages @vscode/sudo-prompt reports for elevation failures (it is not localised). */
 export const SUDO_PROMPT_MESSAGES = {
@@ -183,22 +182,4 @@ export function mapStepExit(
         details ?? `exit code ${exitCode}`,
       );
   }
-}
-
-/**
- * Words for what a step found and did about a killed earlier Apply (its recovery line),
- * naming the resulting state as read back; null when there was nothing to recover.
- */
-export function describeRecovery(report: RecoveryReport): string | null {
-  if (report.outcome === 'none') return null;
-  const value = (v: string) => (!/^\d+$/.test(v) ? 'unavailable' : Number(v) === 0 ? 'off' : 'on');
-  const state = `IPv4 is ${value(report.ipv4)} and IPv6 is ${value(report.ipv6)}`;
-  if (report.file === null) {
-    return report.outcome === 'completed'
-      ? `An earlier Apply of runtime values had been interrupted; it was completed first: ${state}.`
-      : `An earlier Apply of runtime values had been interrupted; it was rolled back first: ${state} as before it.`;
-  }
-  return report.outcome === 'completed'
-    ? `An earlier Apply had been interrupted after ${report.file} was written; it was completed first: ${state}, and ${report.file} holds its new content.`
-    : `An earlier Apply had been interrupted before ${report.file} was replaced; it was rolled back first: ${state} as before it, and ${report.file} is unchanged.`;
 }

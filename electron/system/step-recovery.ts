@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import type { InterruptedApply } from '../contract';
+import type { InterruptedApply, RecoveryReport } from '../contract';
 import type { SystemContext } from './system-context';
 
 /**
@@ -8,18 +8,12 @@ import type { SystemContext } from './system-context';
  *   nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-
  * printed by `recover` and by any step that found a killed step's intent record.
  */
-export interface RecoveryReport {
-  /** none: no interrupted Apply; completed / rolled-back: what was done about it. */
-  readonly outcome: 'none' | 'completed' | 'rolled-back';
-  /** The runtime values read back after recovery ('-' when the key is unavailable). */
-  readonly ipv4: string;
-  readonly ipv6: string;
-  /** The file the interrupted Apply was changing, or null for a runtime-only change. */
-  readonly file: string | null;
-}
-
 const LINE =
   /^nonlocal-bind: recovered (none|completed|rolled-back) ipv4=(\d{1,3}|-) ipv6=(\d{1,3}|-) file=(\S+)$/m;
+
+/** A value as the step printed it: any non-zero number turns the setting on, '-' is unavailable. */
+const effective = (v: string | undefined): 0 | 1 | null =>
+  v === undefined || !/^\d+$/.test(v) ? null : Number(v) === 0 ? 0 : 1;
 
 /** Finds and parses the recovery line in the step's stdout; null when there is none. */
 export function parseRecoveryLine(stdout: string): RecoveryReport | null {
@@ -29,8 +23,7 @@ export function parseRecoveryLine(stdout: string): RecoveryReport | null {
   if (outcome !== 'none' && outcome !== 'completed' && outcome !== 'rolled-back') return null;
   return {
     outcome,
-    ipv4: ipv4 ?? '-',
-    ipv6: ipv6 ?? '-',
+    values: { ipv4: effective(ipv4), ipv6: effective(ipv6) },
     file: file === '-' ? null : (file ?? null),
   };
 }

@@ -4,6 +4,8 @@ import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
+import { SETTINGS } from '../../electron/system/settings';
+import { changeReportWords, settingNames } from '../../renderer/src/words/outcome-words';
 import { applyInSandbox } from '../harness/apply-child';
 import { runStepInSandbox } from '../support/run-step';
 
@@ -67,7 +69,7 @@ test(`${KILLS} SIGKILLs at random points, each followed by recovery: state repor
     const content = sandbox.readText(FILE);
     const v4 = sandbox.readText(V4).trim();
     const v6 = sandbox.readText(V6).trim();
-    expect({ ipv4: report.ipv4, ipv6: report.ipv6 }).toEqual({ ipv4: v4, ipv6: v6 });
+    expect(report.values).toEqual({ ipv4: Number(v4), ipv6: Number(v6) });
     expect([OLD, NEW]).toContain(content);
     // Runtime and file agree: all new or (apart from a kill before anything changed) all old.
     if (report.outcome === 'completed') expect([content, v4, v6]).toEqual([NEW, '1', '1']);
@@ -120,7 +122,7 @@ test('an Apply that finds a killed Apply says in words what it did and the state
     persistence: { kind: 'runtime' },
   });
   if (!result.applied) throw new Error(JSON.stringify(result));
-  expect(result.summary).toContain(
+  expect(changeReportWords(result.report, settingNames(SETTINGS))).toContain(
     'An earlier Apply had been interrupted after /etc/sysctl.d/99-custom.conf was written; it was completed first: IPv4 is on and IPv6 is off, and /etc/sysctl.d/99-custom.conf holds its new content.',
   );
   expect(sandbox.readText(FILE)).toBe(NEW);

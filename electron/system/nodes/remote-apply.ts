@@ -1,6 +1,7 @@
 import type { CappedResult } from '../capped-run';
 import { STEP_EXIT } from '../privileged-script';
-import { parseRecoveryLine, type RecoveryReport } from '../step-recovery';
+import type { RecoveryReport } from '../../contract';
+import { parseRecoveryLine } from '../step-recovery';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';

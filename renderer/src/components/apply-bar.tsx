@@ -72,6 +72,7 @@ export function ApplyBar(props: ApplyBarProps) {
         </h2>
         <ApplyOutcome
           outcome={view.outcome}
+          settings={system.settings}
           onDismiss={() => leave({ type: 'outcome-dismissed' })}
         />
         {shown ? (

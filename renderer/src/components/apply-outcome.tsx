@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
+import type { SettingState } from '../../../electron/contract';
 import type { ViewState } from '../state/view-state';
+import { changeReportWords, settingNames } from '../words/outcome-words';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
 
 export interface ApplyOutcomeProps {
   readonly outcome: ViewState['outcome'];
+  /** The catalogue entries, to name the settings the outcome reports. */
+  readonly settings: readonly SettingState[];
   readonly onDismiss: () => void;
 }
 
@@ -16,16 +20,20 @@ type Outcome = NonNullable<ViewState['outcome']>;
  * region that appears already filled, so the text is put into one that exists.
  * A status for success, an alert for failure.
  */
-export function ApplyOutcome({ outcome, onDismiss }: ApplyOutcomeProps) {
+export function ApplyOutcome({ outcome, settings, onDismiss }: ApplyOutcomeProps) {
   const success = outcome?.applied ? outcome : null;
   const failure = outcome && !outcome.applied && outcome.error ? outcome : null;
   return (
     <>
       <div role="status" className="outcome-live" data-testid="outcome-status">
-        {success ? <OutcomeBox outcome={success} onDismiss={onDismiss} /> : null}
+        {success ? (
+          <OutcomeBox outcome={success} settings={settings} onDismiss={onDismiss} />
+        ) : null}
       </div>
       <div role="alert" className="outcome-live" data-testid="outcome-alert">
-        {failure ? <OutcomeBox outcome={failure} onDismiss={onDismiss} /> : null}
+        {failure ? (
+          <OutcomeBox outcome={failure} settings={settings} onDismiss={onDismiss} />
+        ) : null}
       </div>
     </>
   );
@@ -38,9 +46,11 @@ export function ApplyOutcome({ outcome, onDismiss }: ApplyOutcomeProps) {
  */
 function OutcomeBox({
   outcome,
+  settings,
   onDismiss,
 }: {
   readonly outcome: Outcome;
+  readonly settings: readonly SettingState[];
   readonly onDismiss: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -59,7 +69,10 @@ function OutcomeBox({
       {outcome.applied ? (
         <div className="success-panel" data-testid="apply-success">
           <p>
-            <strong id="apply-outcome-title">Applied.</strong> <InlineCode text={outcome.summary} />{' '}
+            <strong id="apply-outcome-title">Applied.</strong>{' '}
+            <InlineCode
+              text={outcome.report ? changeReportWords(outcome.report, settingNames(settings)) : ''}
+            />{' '}
             The values above were read back from the system.
           </p>
           <button type="button" className="button small" onClick={onDismiss}>

@@ -200,8 +200,8 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
       return { ...state, applying: true, outcome: null };
     case 'apply-finished': {
       const next = withSystem({ ...state, applying: false }, action.outcome.state);
-      const { applied, summary, error } = action.outcome;
-      if (!applied) return { ...next, outcome: { applied, summary, error } };
+      const { applied, report, error } = action.outcome;
+      if (!applied) return { ...next, outcome: { applied, report, error } };
       return {
         ...next,
         // A removal goes first and alone (see buildRequest); what waited behind it stays.
@@ -211,14 +211,14 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
           ? { persistence: afterRemoval(choice) }
           : { persistence: afterValuesApplied(choice), keepIds: [] }),
         appliedCount: state.appliedCount + 1,
-        outcome: { applied, summary, error },
+        outcome: { applied, report, error },
       };
     }
     case 'apply-failed':
       return {
         ...state,
         applying: false,
-        outcome: { applied: false, summary: '', error: action.error },
+        outcome: { applied: false, report: null, error: action.error },
       };
   }
 }

@@ -2,6 +2,7 @@ import type {
   ApiError,
   AppState,
   ApplyOutcome,
+  ChangeReport,
   RuntimeValue,
   SettingId,
 } from '../../../electron/contract';
@@ -29,7 +30,7 @@ export interface ViewState {
   readonly appliedCount: number;
   readonly outcome: {
     readonly applied: boolean;
-    readonly summary: string;
+    readonly report: ChangeReport | null;
     readonly error: ApiError | null;
   } | null;
 }

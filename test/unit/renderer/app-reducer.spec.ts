@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import type { AppState } from '../../../electron/contract';
+import type { AppState, ChangeReport } from '../../../electron/contract';
 import { viewReducer } from '../../../renderer/src/state/app-reducer';
 import { initialViewState, type ViewState } from '../../../renderer/src/state/view-state';
 import { haSystem, system } from './view-fixtures';
@@ -10,6 +10,9 @@ import {
   idleKeeps,
   waitingReason,
 } from '../../../renderer/src/state/apply-request';
+
+/** An Apply's report where the reducer only needs one: its words are tested elsewhere. */
+const NO_CHANGE: ChangeReport = { recovery: null, settings: [], file: null };
 
 /** The drop-in file name the bar shows and, unless a fix chose /etc/sysctl.conf, writes. */
 const fileName = (view: ViewState) => dropInOf(view.persistence).name;
@@ -63,7 +66,7 @@ test('after a failed Apply the pending change and the chosen options are kept, w
     type: 'apply-finished',
     outcome: {
       applied: false,
-      summary: '',
+      report: null,
       error: { code: 'auth-refused', message: 'x' },
       state: system(1, 0),
     },
@@ -79,7 +82,7 @@ test('after a successful Apply the outcome stays until the next change', () => {
   view = viewReducer(view, { type: 'apply-started' });
   view = viewReducer(view, {
     type: 'apply-finished',
-    outcome: { applied: true, summary: 'done.', error: null, state: system(1, 0) },
+    outcome: { applied: true, report: NO_CHANGE, error: null, state: system(1, 0) },
   });
   expect(view.pending).toEqual({});
   expect(view.outcome?.applied).toBe(true);
@@ -146,7 +149,7 @@ test('a chosen removal survives flipping a switch; the switch change follows it'
   view = viewReducer(view, { type: 'apply-started' });
   view = viewReducer(view, {
     type: 'apply-finished',
-    outcome: { applied: true, summary: 'removed.', error: null, state: system(1, 1) },
+    outcome: { applied: true, report: NO_CHANGE, error: null, state: system(1, 1) },
   });
   expect(removalOf(view.persistence)).toBeNull();
   expect(view.pending).toEqual({ ipv6: 0 });
@@ -168,7 +171,7 @@ test('after a removal, the changes that waited behind it are not written back in
     type: 'apply-finished',
     outcome: {
       applied: true,
-      summary: 'removed.',
+      report: NO_CHANGE,
       error: null,
       state: {
         ...after,
@@ -303,7 +306,7 @@ test('after removing from /etc/sysctl.conf, a waiting conflict fix is not writte
   view = viewReducer(view, { type: 'apply-started' });
   view = viewReducer(view, {
     type: 'apply-finished',
-    outcome: { applied: true, summary: 'removed.', error: null, state: haSystem(1, 0) },
+    outcome: { applied: true, report: NO_CHANGE, error: null, state: haSystem(1, 0) },
   });
   expect(lastingOf(view.persistence).boot.kind).toBe('drop-in');
   expect(buildRequest(view)?.persistence).toMatchObject({
@@ -320,7 +323,7 @@ test('after a fix into /etc/sysctl.conf for one key, the other waiting change ke
   view = viewReducer(view, { type: 'apply-started' });
   view = viewReducer(view, {
     type: 'apply-finished',
-    outcome: { applied: true, summary: 'done.', error: null, state: haSystem(1, 0) },
+    outcome: { applied: true, report: NO_CHANGE, error: null, state: haSystem(1, 0) },
   });
   expect(view.pending).toEqual({ ipv6: 1 });
   view = viewReducer(view, { type: 'state-read', system: haSystem(1, 0) });

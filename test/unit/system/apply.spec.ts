@@ -1,10 +1,16 @@
 import { test, expect } from '@playwright/test';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApplyRequest } from '../../../electron/contract';
+import type { ApplyRequest, ChangeReport } from '../../../electron/contract';
 import { createDemoRoot, findDemoScenario } from '../../../electron/demo/scenarios';
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
+import { SETTINGS } from '../../../electron/system/settings';
+import { changeReportWords, settingNames } from '../../../renderer/src/words/outcome-words';
+
+/** The success words the renderer shows for an Apply's report. */
+const words = (report: ChangeReport | null) =>
+  report ? changeReportWords(report, settingNames(SETTINGS)) : '';
 
 type HandlerTable = ReturnType<typeof createHandlerTable>;
 const APP_FILE = '90-nonlocal-bind.conf';
@@ -65,7 +71,7 @@ function removeFromAppFile(
     const answer = await removeFromAppFileVia(table, settings, resetRuntime);
     if (!answer.ok) throw new Error(answer.error.message);
     expect(answer.value.error).toBeNull();
-    return { summary: answer.value.summary, fileLeft: await appFileLeft(fsRoot) };
+    return { summary: words(answer.value.report), fileLeft: await appFileLeft(fsRoot) };
   });
 }
 
@@ -110,7 +116,7 @@ test('a file emptied of our lines is kept when it stands in for a same-named ven
     const left = await readFile(path.join(fsRoot, 'etc/sysctl.d', APP_FILE), 'utf8');
     expect(left).not.toMatch(/^[ \t]*-?net[./]ipv[46][./]ip_nonlocal_bind[ \t]*=/m);
     expect(left).toMatch(/^# Written by Nonlocal Bind/);
-    expect(answer.value.summary).not.toContain('deleted');
+    expect(words(answer.value.report)).not.toContain('deleted');
 
     // Nothing of ours is left in it now: a second removal has nothing to do and keeps it.
     const second = await removeFromAppFileVia(table, ['ipv4', 'ipv6'], false);

@@ -41,7 +41,7 @@ test('the diagnostics report has every listed fact and no other line from any fi
       // The scenario's simulated computer has the packaged app: its helper is this version's.
       "polkit action io.nonlocalbind.app.apply: used (/usr/lib/nonlocal-bind/nonlocal-bind-step is this version's step)",
       'Last Apply: ',
-      'applied: IPv6 non-local bind is now on.',
+      'applied: ipv6 now 1',
     ]) {
       expect(text, fact).toContain(fact);
     }

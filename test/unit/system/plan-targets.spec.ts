@@ -5,6 +5,8 @@ import type { ApplyRequest } from '../../../electron/contract';
 import { createDemoRoot, findDemoScenario } from '../../../electron/demo/scenarios';
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
+import { SETTINGS } from '../../../electron/system/settings';
+import { changeReportWords, settingNames } from '../../../renderer/src/words/outcome-words';
 
 /** A demo scenario's handler table through the real core, its root, and a way to clean up. */
 async function withDemo(
@@ -125,11 +127,11 @@ test('demo "conflict-sysctl-conf": Remove from /etc/sysctl.conf takes out only o
     );
     const applied = await table['changes:apply'](request);
     if (!applied.ok) throw new Error(applied.error.message);
-    expect(applied.value).toMatchObject({
-      applied: true,
-      summary:
-        'IPv4 non-local bind is still on; the net.ipv4.ip_nonlocal_bind line was removed from /etc/sysctl.conf.',
-    });
+    const report = applied.value.report;
+    if (!applied.value.applied || !report) throw new Error('not applied');
+    expect(changeReportWords(report, settingNames(SETTINGS))).toBe(
+      'IPv4 non-local bind is still on; the net.ipv4.ip_nonlocal_bind line was removed from /etc/sysctl.conf.',
+    );
     expect(await readFile(conf, 'utf8')).toBe(
       before.replace('net.ipv4.ip_nonlocal_bind = 0\n', ''),
     );

@@ -3,6 +3,7 @@ import type { AlikePlan, MakeAlikeResult, NodeChangePlan } from '../../../../ele
 import { useApi, useApiCall } from '../../api-context';
 import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
+import { errorWords } from '../../error-words';
 import { withoutName } from './node-words';
 
 function authWords(node: NodeChangePlan): string {
@@ -66,7 +67,7 @@ export function MakeAlikePanel({
             <strong>{n.name}</strong>
             {n.error ? (
               <p className="inline-error">
-                <strong>Left out of this Apply:</strong> {withoutName(n.error.message, n.name)}
+                <strong>Left out of this Apply:</strong> {withoutName(errorWords(n.error), n.name)}
               </p>
             ) : n.changes.length === 0 ? (
               <p>Already alike: nothing to change.</p>
@@ -124,7 +125,7 @@ export function MakeAlikePanel({
       ) : null}
       {error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : null}
       {plan.exports ? (

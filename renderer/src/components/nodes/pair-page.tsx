@@ -8,7 +8,10 @@ import type {
 import { useApi, useApiCall } from '../../api-context';
 import { AddNodeForm } from './add-node-form';
 import { MakeAlikePanel } from './make-alike-panel';
-import { columnWord, withoutName } from './node-words';
+import { errorWords } from '../../error-words';
+import { settingNames } from '../../words/outcome-words';
+import { nodeOutcomeWords } from '../../words/pair-outcome-words';
+import { columnWord } from './node-words';
 import { PairTable } from './pair-table';
 
 const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string> = {
@@ -28,6 +31,9 @@ export function PairPage() {
   const [plan, setPlan] = useState<{ plan: AlikePlan; name: string } | null>(null);
   const [result, setResult] = useState<MakeAlikeResult | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const outcomeNames = settingNames(
+    result?.view.columns.flatMap((c) => (c.read.ok ? c.read.settings : [])) ?? [],
+  );
 
   // "Read all again" bumps the key: the first read and every re-read are one effect.
   const [readKey, setReadKey] = useState(0);
@@ -78,11 +84,11 @@ export function PairPage() {
       {error?.code === 'nodes-unavailable' ? (
         // Not a failure: what the demo cannot do, said as a note.
         <p className="note drift" role="note" data-testid="nodes-unavailable">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : null}
       {loading && !view ? (
@@ -160,7 +166,7 @@ export function PairPage() {
                 <strong>
                   {STATUS_WORDS[o.status]}: {o.name}
                 </strong>{' '}
-                — {withoutName(o.message, o.name)}
+                — {nodeOutcomeWords(o, outcomeNames)}
               </li>
             ))}
           </ul>

@@ -1,0 +1,131 @@
+/**
+ * The contract, part four: errors and outcomes as codes and data. The renderer turns them
+ * into words (renderer/src/words/), so the backend sends no sentences for them.
+ */
+import type { ErrorCode } from '../error-codes';
+import type { CommandBlock } from './changes';
+import type { SettingId } from './state';
+
+/** An error every channel can answer with, mapped to words in the renderer. */
+export interface ApiError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: string;
+  /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
+  readonly alternatives?: readonly CommandBlock[];
+  /**
+   * What the renderer needs to word the error itself (renderer/src/apply-words.ts). Absent
+   * while a code's sentence still comes only from `message`; `message` stays alongside
+   * during the move for the consumers outside the renderer (pair view, apply log, CLIs).
+   */
+  readonly data?: ApiErrorData;
+}
+
+/** The codes the privileged step's exit status maps to (elevation-errors.ts mapStepExit). */
+export type StepExitCode = Extract<
+  ErrorCode,
+  | 'file-changed'
+  | 'target-not-regular'
+  | 'proc-read-only'
+  | 'verify-failed'
+  | 'rollback-failed'
+  | 'change-outside-settings'
+  | 'apply-busy'
+  | 'step-failed'
+>;
+
+/** The codes a failure to elevate maps to (elevation-errors.ts mapElevationFailure). */
+export type ElevationFailureCode = Extract<
+  ErrorCode,
+  'auth-refused' | 'no-polkit-agent' | 'no-pkexec' | 'elevation-failed'
+>;
+
+/** Why the step's content rule (step-content-rule.ts) would refuse a planned file change. */
+export type StepContentRefusal =
+  | 'content-outside-settings'
+  | 'content-value-out-of-range'
+  | 'delete-not-only-settings'
+  | 'new-file-too-large';
+
+/** The data behind an error's words, keyed by the code it came with. */
+export type ApiErrorData =
+  | { readonly from: 'step-exit'; readonly code: StepExitCode }
+  | { readonly from: 'elevation'; readonly code: ElevationFailureCode }
+  | {
+      readonly from: 'step-content';
+      readonly code: 'change-outside-settings';
+      readonly refusal: StepContentRefusal;
+      /** The file the change was planned for. */
+      readonly path: string;
+      /** 1-based line of that file the rule stopped at. */
+      readonly line: number;
+    }
+  | { readonly from: 'plan'; readonly code: 'file-changed'; readonly path: string }
+  | { readonly from: 'plan'; readonly code: 'nothing-to-apply' }
+  | {
+      readonly from: 'plan';
+      readonly code: 'nothing-to-remove';
+      readonly path: string;
+      /** The keys the file does not set; empty when the file does not exist at all. */
+      readonly keys: readonly string[];
+    };
+
+/** What a step found and did about a killed earlier Apply (its recovery line). */
+export interface RecoveryReport {
+  /** none: no interrupted Apply; completed / rolled-back: what was done about it. */
+  readonly outcome: 'none' | 'completed' | 'rolled-back';
+  /** Each setting's running value read back afterwards; null when it is unavailable. */
+  readonly values: Readonly<Record<SettingId, 0 | 1 | null>>;
+  /** The file the interrupted Apply was changing, or null for a runtime-only change. */
+  readonly file: string | null;
+}
+
+/** What one Apply really changed, for the renderer to word (renderer/src/words/outcome-words.ts). */
+export interface ChangeReport {
+  /** An interrupted earlier Apply the step resolved before its own change; null when none. */
+  readonly recovery: RecoveryReport | null;
+  /**
+   * Running values that changed (`now`), and running values a removal left as they were
+   * (`still`: their lines left the file, the value stays until the next boot).
+   */
+  readonly settings: readonly {
+    readonly id: SettingId;
+    readonly kind: 'now' | 'still';
+    readonly value: 0 | 1;
+  }[];
+  /** What happened to the file; null when the step left files alone. */
+  readonly file: {
+    readonly path: string;
+    readonly op: 'written' | 'deleted';
+    /** Lines removed, per key; empty when the file was written or deleted whole. */
+    readonly removed: readonly { readonly key: string; readonly lines: number }[];
+  } | null;
+}
+
+/** What "Make all alike" did on one machine, as data (renderer/src/words/pair-outcome-words.ts). */
+export type NodeOutcomeDetail =
+  /** Not planned: unread, or no file makes the value stick there. */
+  | { readonly kind: 'left-out'; readonly error: ApiError }
+  | { readonly kind: 'alike' }
+  /** This computer: what the step changed. */
+  | { readonly kind: 'applied-here'; readonly report: ChangeReport }
+  /** A node: the planned changes (words of the plan), after waiting for another Apply or not. */
+  | {
+      readonly kind: 'applied-there';
+      readonly waited: boolean;
+      readonly changes: readonly string[];
+    }
+  | { readonly kind: 'failed'; readonly error: ApiError }
+  /** A node's step or sudo failed; still worded by remote-apply.ts, with the node's name. */
+  | { readonly kind: 'failed-there'; readonly message: string }
+  /**
+   * The ssh session dropped mid-Apply (while the step waited for the node's lock or not);
+   * what the step reported on reconnecting, or null when the app could not reconnect.
+   */
+  | {
+      readonly kind: 'dropped';
+      readonly waiting: boolean;
+      readonly recovery: RecoveryReport | null;
+    }
+  /** The Apply there stopped on an unexpected error. */
+  | { readonly kind: 'crashed' };

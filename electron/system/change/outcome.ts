@@ -1,0 +1,57 @@
+import type { ChangeReport, RecoveryReport, RuntimeReading, SettingId } from '../../contract';
+import type { StepPlan } from '../privileged-step';
+import { SETTINGS } from '../settings';
+import { SYSCTL_D } from '../sysctl-d-files';
+import { SYSCTL_CONF } from '../sysctl-sources';
+
+/** The file the step changed, as data; null when it left files alone. */
+function fileChange(file: StepPlan['file']): ChangeReport['file'] {
+  if (file.op === 'none') return null;
+  return {
+    path: file.op === 'write-conf' ? SYSCTL_CONF : `${SYSCTL_D}/${file.name}`,
+    op: file.op === 'delete' ? 'deleted' : 'written',
+    removed: file.removed ?? [],
+  };
+}
+
+/**
+ * What really changed: runtime values that differ from before, and the file. After a
+ * removal that left the running value alone, it says what that value still is.
+ */
+export function changeReport(
+  plan: StepPlan,
+  before: readonly { id: SettingId; runtime: RuntimeReading }[],
+  recovered: RecoveryReport | null,
+): ChangeReport {
+  const removedKeys = new Set(
+    plan.file.op === 'none' ? [] : (plan.file.removed ?? []).map((r) => r.key),
+  );
+  const settings = SETTINGS.flatMap((s): ChangeReport['settings'] => {
+    const v = plan.values[s.id];
+    const was = before.find((b) => b.id === s.id)?.runtime;
+    if (v === undefined) {
+      return removedKeys.has(s.key) && was?.kind === 'value'
+        ? [{ id: s.id, kind: 'still', value: was.value }]
+        : [];
+    }
+    if (was?.kind === 'value' && String(was.value) === v) return [];
+    return [{ id: s.id, kind: 'now', value: v === '1' ? 1 : 0 }];
+  });
+  const recovery = recovered?.outcome === 'none' ? null : recovered;
+  return { recovery, settings, file: fileChange(plan.file) };
+}
+
+/** The report as one plain line for the apply log and diagnostics (a report, not UI words). */
+export function changeReportLine(report: ChangeReport): string {
+  const recovery = report.recovery
+    ? [`recovered an interrupted Apply (${report.recovery.outcome})`]
+    : [];
+  const settings = report.settings.map((s) => `${s.id} ${s.kind} ${s.value}`);
+  const file = report.file
+    ? [
+        `${report.file.path} ${report.file.op}${report.file.removed.map((r) => ` -${r.key}x${r.lines}`).join('')}`,
+      ]
+    : [];
+  const all = [...recovery, ...settings, ...file];
+  return all.length > 0 ? all.join('; ') : 'nothing needed changing';
+}

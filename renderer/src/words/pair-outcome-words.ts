@@ -1,0 +1,49 @@
+import type { NodeOutcome } from '../../../electron/contract';
+import { withoutName } from '../components/nodes/node-words';
+import { errorWords } from '../error-words';
+import { changeReportWords, recoveryWords, type SettingNames } from './outcome-words';
+
+/*
+ * What "Make all alike" did on each machine, in words, from the backend's outcome data.
+ * The list shows each machine's name beside these words, so they do not repeat it.
+ */
+
+/** The outcome on one machine in words (without its name). */
+export function nodeOutcomeWords(outcome: NodeOutcome, names: SettingNames): string {
+  const { detail } = outcome;
+  switch (detail.kind) {
+    case 'left-out':
+    case 'failed':
+      return withoutName(errorWords(detail.error), outcome.name);
+    case 'failed-there':
+      return withoutName(detail.message, outcome.name);
+    case 'alike':
+      return 'already alike: nothing to do.';
+    case 'applied-here':
+      return changeReportWords(detail.report, names);
+    case 'applied-there':
+      return `applied${detail.waited ? ' (after waiting for another Apply on the node to finish)' : ''}. ${detail.changes.join(' ')}`;
+    case 'dropped': {
+      if (detail.recovery === null)
+        return 'the connection dropped during the Apply, and the app could not reconnect. If the step was interrupted there, its intent record stays on the node and the next Apply completes or rolls it back first; until then the node may be half-way. Read it again once it answers.';
+      const when = detail.waiting
+        ? 'while the step was waiting for another Apply on the node to finish'
+        : 'during the Apply';
+      const state = Object.entries(detail.recovery.values)
+        .map(([id, v]) => `${names.family(id)} ${v === 1 ? 'on' : 'off'}`)
+        .join(' and ');
+      const words =
+        recoveryWords(detail.recovery, names) ??
+        `The step was not left half-way: the node now has ${state}.`;
+      return `the connection dropped ${when}. Reconnected: ${words}`;
+    }
+    case 'crashed':
+      return 'the Apply there stopped on an unexpected error. Read all again to see what it holds now.';
+    default:
+      return unworded(detail);
+  }
+}
+
+function unworded(detail: never): never {
+  throw new Error(`no words for a machine's outcome ${JSON.stringify(detail)}`);
+}
