@@ -48,11 +48,14 @@ function segmentMeaning(
   return null;
 }
 
-/** The pod UID a kubelet slice or directory carries (systemd escapes its dashes as `_`). */
+/**
+ * The pod UID a kubelet slice or directory carries (systemd escapes its dashes as `_`;
+ * a static pod's UID is a bare 32-hex hash).
+ */
 function podUidOf(segments: readonly string[]): string | null {
   for (const segment of segments) {
     const match =
-      /(?:^|-)pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})(?:\.slice)?$/.exec(
+      /(?:^|-)pod([0-9a-f]{8}[-_]?[0-9a-f]{4}[-_]?[0-9a-f]{4}[-_]?[0-9a-f]{4}[-_]?[0-9a-f]{12})(?:\.slice)?$/.exec(
         segment,
       );
     if (match?.[1]) return match[1].replace(/_/g, '-');
