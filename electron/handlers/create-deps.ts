@@ -3,6 +3,7 @@ import { createSimulatedElevator } from '../demo/simulated-elevator';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { nodeStorePath } from '../system/nodes/node-store';
 import { createHostContext } from '../system/system-context';
+import { createLocalTarget } from '../system/target/local-target';
 import type { HandlerDeps } from './deps';
 
 /** What only the Electron shell can provide: the system clipboard and a save dialog. */
@@ -26,11 +27,11 @@ export function createHandlerDeps(
   const common = { ...shell, appVersion, applyLog: { last: null } };
   if (demo === null) {
     const ctx = createHostContext();
+    const elevator = createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot);
     return {
       ...common,
-      ctx,
+      target: createLocalTarget({ kind: 'this-computer' }, ctx, elevator),
       demo: null,
-      elevator: createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot),
       // The system's own ssh with no options: the user's config, agent, keys and known_hosts apply.
       nodes: {
         ssh: { program: 'ssh', options: [], timeoutMs: 30_000 },
@@ -44,9 +45,8 @@ export function createHandlerDeps(
     : createDirectElevator(ctx.fsRoot);
   return {
     ...common,
-    ctx,
+    target: createLocalTarget({ kind: 'demo', scenario: demo.scenario.name }, ctx, elevator),
     demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
-    elevator,
     nodes: null,
   };
 }

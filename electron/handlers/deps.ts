@@ -1,16 +1,14 @@
-import type { Elevator } from '../system/elevate';
 import type { NodeServices } from '../system/pair/node-services';
-import type { SystemContext } from '../system/system-context';
+import type { LocalTarget } from '../system/target/local-target';
 
 export type { NodeServices } from '../system/pair/node-services';
 
 /** What every feature's handlers may use. Transports (IPC, HTTP) never see these. */
 export interface HandlerDeps {
-  readonly ctx: SystemContext;
+  /** Where the main view's settings live: this computer, or the demo's simulated one. */
+  readonly target: LocalTarget;
   /** Non-null when serving a simulated system. */
   readonly demo: { readonly scenario: string; readonly summary: string } | null;
-  /** Runs the privileged step; chosen once at start-up (direct for uid 0 and demo, else sudo-prompt). */
-  readonly elevator: Elevator;
   /** Writes the system clipboard; null where the backend cannot reach the user's clipboard (preview). */
   readonly writeClipboard: ((text: string) => void) | null;
   /** Asks where to save a text file and writes it; resolves to the path, or null if cancelled. */
@@ -18,6 +16,6 @@ export interface HandlerDeps {
   /** The last Apply of this session, for diagnostics. */
   readonly applyLog: { last: { readonly at: string; readonly summary: string } | null };
   readonly appVersion: string;
-  /** Null in the demo, which simulates this computer only. */
+  /** Where the pair view's node targets come from; null in the demo, which simulates this computer only. */
   readonly nodes: NodeServices | null;
 }

@@ -8,7 +8,7 @@ import { validateApplyRequest } from './validate-apply-request';
 export function createPlanHandlers(deps: HandlerDeps): FeatureHandlers<'changes:plan'> {
   return {
     'changes:plan': handle('changes:plan', validateApplyRequest, async (request) =>
-      succeed(await planChange(deps.ctx, request)),
+      succeed(await planChange(deps.target, request)),
     ),
   };
 }

@@ -7,7 +7,7 @@ import type { FeatureHandlers } from './types';
 export function createVipHandlers(deps: HandlerDeps): FeatureHandlers<'vips:discover'> {
   return {
     'vips:discover': handle('vips:discover', noPayload, async () =>
-      succeed(await discoverVips(deps.ctx)),
+      succeed(await discoverVips(deps.target.ctx)),
     ),
   };
 }

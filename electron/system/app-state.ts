@@ -1,73 +1,37 @@
-import path from 'node:path';
-import type { AppState, PasswordPrompt, SysctlDFile } from '../contract';
-import { findExecutable, findPolkitAgent } from './environment-facts';
-import { computeBootState } from './boot-state';
-import { suggestFileNames } from './default-target';
+import type { AppState } from '../contract';
+import { decidingFiles } from './default-target';
 import { DEFAULT_FILE_NAME } from './file-name';
-import { readRuntimeValues } from './runtime';
-import { readInterruptedApply } from './step-recovery';
-import { isApplyLockHeld } from './apply-lock';
-import {
-  describeEditableFile,
-  readEditableFile,
-  readSysctlDFiles,
-  SYSCTL_D,
-  type TargetFile,
-} from './sysctl-d-files';
-import { readSysctlSources, SYSCTL_CONF } from './sysctl-sources';
-import type { Elevator } from './elevate';
-import type { SystemContext } from './system-context';
+import { predictFromSnapshot } from './nodes/predict-from-snapshot';
+import { describeSysctlConf, listSysctlDFiles, SYSCTL_D } from './sysctl-d-files';
+import { SYSCTL_CONF } from './sysctl-sources';
+import type { LocalTarget } from './target/local-target';
 
-/** What the main view's state is read from: the files, demo or not, and how Apply elevates. */
+/** What the main view's state is read from: this computer or the demo, and which demo. */
 export interface StateSource {
-  readonly ctx: SystemContext;
+  readonly target: LocalTarget;
   readonly demo: AppState['demo'];
-  readonly elevator: Elevator;
 }
 
-/** Reads everything the main view shows, fresh from the system each time. */
-export async function readAppState(deps: StateSource): Promise<AppState> {
-  const [settings, files, sources, sysctlConf, interruptedApply, otherApplyRunning] =
-    await Promise.all([
-      readRuntimeValues(deps.ctx),
-      readSysctlDFiles(deps.ctx),
-      readSysctlSources(deps.ctx),
-      readEditableFile(deps.ctx, SYSCTL_CONF),
-      readInterruptedApply(deps.ctx),
-      isApplyLockHeld(deps.ctx),
-    ]);
-  // Propose the file that already sets the keys being changed, so a second file never competes.
-  const suggested = suggestFileNames(files);
+/** Reads everything the main view shows, fresh from the target each time, in one read. */
+export async function readAppState(source: StateSource): Promise<AppState> {
+  const { sysctl, applyFacts } = await source.target.readLocal();
+  const catalogue = source.target.catalogue;
+  const files = listSysctlDFiles(sysctl);
+  const sysctlConf = describeSysctlConf(sysctl, SYSCTL_CONF);
+  const { settings, boot } = predictFromSnapshot(sysctl, catalogue);
   return {
     readAt: new Date().toISOString(),
-    demo: deps.demo,
+    demo: source.demo,
     settings,
     persistence: {
       directory: SYSCTL_D,
       defaultFileName: DEFAULT_FILE_NAME,
-      suggestedFileNames: suggested,
+      decidingFiles: decidingFiles(files, catalogue),
       files,
-      sysctlConfSha256: sysctlConf.kind === 'file' ? sysctlConf.sha256 : null,
-      sysctlConf: describeSysctlConf(sysctlConf),
+      sysctlConfSha256: sysctlConf?.sha256 ?? null,
+      sysctlConf,
     },
-    boot: computeBootState(sources, settings),
-    interruptedApply,
-    otherApplyRunning,
-    passwordPrompt: await readPasswordPrompt(deps),
+    boot,
+    ...applyFacts,
   };
-}
-
-/** /etc/sysctl.conf in the form the persistence UI lists /etc/sysctl.d files; null when absent. */
-function describeSysctlConf(read: TargetFile): SysctlDFile | null {
-  if (read.kind === 'absent') return null;
-  const refusedAs = read.kind === 'refused' ? read.error.code : null;
-  const kind = refusedAs === null ? 'file' : refusedAs === 'target-symlink' ? 'symlink' : 'other';
-  return describeEditableFile(path.basename(SYSCTL_CONF), kind, read);
-}
-
-/** The same facts the diagnostics report lists under "Tools", read before Apply is offered. */
-async function readPasswordPrompt(deps: StateSource): Promise<PasswordPrompt> {
-  if (deps.demo === null && deps.elevator.kind !== 'polkit') return 'root';
-  if (findExecutable(deps.ctx, 'pkexec') === null) return 'no-pkexec';
-  return (await findPolkitAgent(deps.ctx)) === null ? 'no-agent' : 'asks';
 }

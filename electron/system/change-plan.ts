@@ -5,8 +5,8 @@ import { buildEquivalentCommands } from './equivalent-commands';
 import { fleetBlocksFor } from './nodes/fleet-export';
 import type { StepPlan } from './privileged-step';
 import { SYSCTL_D } from './sysctl-d-files';
-import { readSysctlSources, SYSCTL_CONF } from './sysctl-sources';
-import type { SystemContext } from './system-context';
+import { SYSCTL_CONF } from './sysctl-sources';
+import type { Target } from './target/target';
 
 function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['file'] {
   if (persistence.kind === 'runtime') return null;
@@ -24,8 +24,11 @@ function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['
  * Dry run of an Apply: why it cannot be done, or the file change, the boot conflicts
  * and the equivalent commands. Nothing is written.
  */
-export async function planChange(ctx: SystemContext, request: ApplyRequest): Promise<ChangePlan> {
-  const result = await planApply(ctx, request);
+export async function planChange(target: Target, request: ApplyRequest): Promise<ChangePlan> {
+  const read = await target.read();
+  if (!read.ok) return { error: read.error, commands: [], fleet: [], file: null, conflicts: [] };
+  const snapshot = read.snapshot.sysctl;
+  const result = planApply(snapshot, request, target.catalogue);
   if (!result.ok)
     return { error: result.error, commands: [], fleet: [], file: null, conflicts: [] };
   const planned = result.plan;
@@ -36,6 +39,6 @@ export async function planChange(ctx: SystemContext, request: ApplyRequest): Pro
     commands: buildEquivalentCommands(planned),
     fleet: fleetBlocksFor(request),
     file,
-    conflicts: findBootConflicts(await readSysctlSources(ctx), planned, unchanged),
+    conflicts: findBootConflicts(snapshot, planned, unchanged),
   };
 }

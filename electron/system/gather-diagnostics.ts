@@ -19,12 +19,12 @@ export interface DiagnosticsSource extends StateSource {
  * temporary root (this process), so the same check tells a scenario's helper apart.
  */
 async function helperOwner(source: DiagnosticsSource): Promise<number> {
-  return source.demo === null ? 0 : (await stat(source.ctx.fsRoot)).uid;
+  return source.demo === null ? 0 : (await stat(source.target.ctx.fsRoot)).uid;
 }
 
 /** Reads every fact the report lists, now, and writes the report. */
 export async function gatherDiagnostics(source: DiagnosticsSource): Promise<string> {
-  const ctx = source.ctx;
+  const ctx = source.target.ctx;
   return buildDiagnosticsReport({
     appVersion: source.appVersion,
     generatedAt: new Date().toISOString(),

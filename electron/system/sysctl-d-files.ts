@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { ApiError, SysctlDFile } from '../contract';
 import { MAX_FILE_BYTES } from './privileged-step';
 import { SETTINGS } from './settings';
 import { decodeUtf8Strict, FILE_HEADER, findKeyLines } from './sysctl-edit';
-import { readRegularFile } from './safe-read';
-import { MAX_FILES_PER_DIRECTORY } from './sysctl-sources';
-import { resolveSystemPath, type SystemContext } from './system-context';
+import type { SnapshotEntry, SysctlSnapshot } from './sysctl-snapshot';
 
 export const SYSCTL_D = '/etc/sysctl.d';
 const OUR_KEYS = SETTINGS.map((s) => s.key);
@@ -23,103 +18,84 @@ export type TargetFile =
   | { readonly kind: 'file'; readonly text: string; readonly sha256: string }
   | { readonly kind: 'refused'; readonly error: ApiError };
 
-function errorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : '';
+/** The entry of /etc/sysctl.d named `name` in a snapshot, or null when it has none. */
+export function etcEntry(snapshot: SysctlSnapshot, name: string): SnapshotEntry | null {
+  const etc = snapshot.directories.find((d) => d.dir === SYSCTL_D);
+  return etc?.entries.find((e) => e.name === name && e.rawName === undefined) ?? null;
 }
 
-/** Reads /etc/sysctl.d/NAME for editing. */
-export async function readTargetFile(ctx: SystemContext, name: string): Promise<TargetFile> {
-  return readEditableFile(ctx, `${SYSCTL_D}/${name}`);
+/** A link the reader could not follow (dangling, a loop) is still a link: the app edits no links. */
+const isLinkReason = (reason: string) => /\blink\b|ELOOP/.test(reason);
+
+const refused = (code: ApiError['code'], message: string): TargetFile => ({
+  kind: 'refused',
+  error: { code, message },
+});
+
+/**
+ * A snapshot's entry as a file the app may edit, refusing links, non-files, oversize and
+ * non-UTF-8 content. Pure: the snapshot was read once, bounded, on the reader thread; the
+ * step checks the hash again, so an edit made after the read is never overwritten.
+ */
+export function editableFile(entry: SnapshotEntry | null, display: string): TargetFile {
+  if (entry === null) return { kind: 'absent' };
+  const choose = 'choose another file name.';
+  if (entry.kind === 'masked' || (entry.kind === 'file' && entry.linkTarget !== null))
+    return refused(
+      'target-symlink',
+      `${display} is a symbolic link. The app does not edit through links; ${choose}`,
+    );
+  if (entry.kind === 'unreadable') {
+    if (isLinkReason(entry.reason))
+      return refused(
+        'target-symlink',
+        `${display} is a symbolic link (${entry.reason}); ${choose}`,
+      );
+    return entry.effect === 'not-readable'
+      ? refused('file-unreadable', `${display} cannot be read: ${entry.reason}.`)
+      : refused('target-not-regular', `${display} is not a regular file; ${choose}`);
+  }
+  if (entry.kind === 'skipped' || entry.content.length > MAX_FILE_BYTES) {
+    const size = entry.kind === 'skipped' ? entry.reason : `${entry.content.length} bytes`;
+    return refused(
+      'file-too-large',
+      `${display} is ${size}; the app edits files up to ${MAX_FILE_BYTES} bytes. Choose another file name.`,
+    );
+  }
+  const text = decodeUtf8Strict(entry.content);
+  if (text === null)
+    return refused(
+      'file-not-text',
+      `${display} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`,
+    );
+  return { kind: 'file', text, sha256: sha256Hex(entry.content) };
 }
 
-/** Reads a file for editing, refusing links, non-files, oversize and non-UTF-8 content. */
-export async function readEditableFile(ctx: SystemContext, display: string): Promise<TargetFile> {
-  const file = resolveSystemPath(ctx, display);
-  let info: Stats;
-  try {
-    info = await lstat(file);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { kind: 'absent' };
-    return {
-      kind: 'refused',
-      error: {
-        code: 'file-unreadable',
-        message: `${display} cannot be read (${errorCode(error)}).`,
-      },
-    };
-  }
-  if (info.isSymbolicLink()) {
-    return {
-      kind: 'refused',
-      error: {
-        code: 'target-symlink',
-        message: `${display} is a symbolic link. The app does not edit through links; choose another file name.`,
-      },
-    };
-  }
-  if (!info.isFile()) {
-    return {
-      kind: 'refused',
-      error: {
-        code: 'target-not-regular',
-        message: `${display} is not a regular file; choose another file name.`,
-      },
-    };
-  }
-  if (info.size > MAX_FILE_BYTES) {
-    return {
-      kind: 'refused',
-      error: {
-        code: 'file-too-large',
-        message: `${display} is ${info.size} bytes; the app edits files up to ${MAX_FILE_BYTES} bytes. Choose another file name.`,
-      },
-    };
-  }
-  // Non-blocking and regular files only: a FIFO swapped in after the lstat cannot hang the read.
-  const read = await readRegularFile(file, MAX_FILE_BYTES);
-  if (read.kind === 'missing') return { kind: 'absent' };
-  if (read.kind === 'refused') {
-    return {
-      kind: 'refused',
-      error: {
-        code: read.code === 'ENOTREG' ? 'target-not-regular' : 'file-unreadable',
-        message: `${display} cannot be read: ${read.reason}.`,
-      },
-    };
-  }
-  const bytes = read.bytes;
-  const text = decodeUtf8Strict(bytes);
-  if (text === null) {
-    return {
-      kind: 'refused',
-      error: {
-        code: 'file-not-text',
-        message: `${display} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`,
-      },
-    };
-  }
-  return { kind: 'file', text, sha256: sha256Hex(bytes) };
+/** How the persistence UI names an entry's kind. */
+function kindOf(entry: SnapshotEntry): SysctlDFile['kind'] {
+  if (entry.kind === 'masked' || (entry.kind === 'file' && entry.linkTarget !== null))
+    return 'symlink';
+  if (entry.kind === 'unreadable') return isLinkReason(entry.reason) ? 'symlink' : 'other';
+  return 'file';
 }
 
-/** Lists the `*.conf` entries of /etc/sysctl.d with what the persistence UI needs. */
-export async function readSysctlDFiles(ctx: SystemContext): Promise<SysctlDFile[]> {
-  const dir = resolveSystemPath(ctx, SYSCTL_D);
-  let names: string[];
-  try {
-    // The same cap as the boot reader: a directory of 100,000 files is listed, not read whole.
-    names = (await readdir(dir))
-      .filter((n) => n.endsWith('.conf'))
-      .sort()
-      .slice(0, MAX_FILES_PER_DIRECTORY);
-  } catch {
-    return [];
-  }
-  return Promise.all(
-    names.map(async (name): Promise<SysctlDFile> => {
-      const info = await lstat(path.join(dir, name)).catch(() => null);
-      const kind = info?.isSymbolicLink() ? 'symlink' : info?.isFile() ? 'file' : 'other';
-      return describeEditableFile(name, kind, await readTargetFile(ctx, name));
-    }),
+/** The `*.conf` entries of /etc/sysctl.d with what the persistence UI needs. */
+export function listSysctlDFiles(snapshot: SysctlSnapshot): SysctlDFile[] {
+  const etc = snapshot.directories.find((d) => d.dir === SYSCTL_D);
+  return [...(etc?.entries ?? [])]
+    .filter((e) => e.rawName === undefined)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => describeEditableFile(e.name, kindOf(e), editableFile(e, `${SYSCTL_D}/${e.name}`)));
+}
+
+/** /etc/sysctl.conf in the form the persistence UI lists /etc/sysctl.d files; null when absent. */
+export function describeSysctlConf(snapshot: SysctlSnapshot, display: string): SysctlDFile | null {
+  const entry = snapshot.sysctlConf;
+  if (entry === null) return null;
+  return describeEditableFile(
+    display.slice(display.lastIndexOf('/') + 1),
+    kindOf(entry),
+    editableFile(entry, display),
   );
 }
 

@@ -7,6 +7,7 @@ import { computeBootState } from '../../electron/system/boot-state';
 import { readRuntimeValues } from '../../electron/system/runtime';
 import { readSysctlSources } from '../../electron/system/sysctl-sources';
 import type { SystemContext } from '../../electron/system/system-context';
+import { createLocalTarget } from '../../electron/system/target/local-target';
 import { median, round, timeRuns } from './stats';
 import { createSysctlTree } from './sysctl-tree';
 
@@ -21,20 +22,15 @@ async function resolveState(ctx: SystemContext) {
 /** Full state read (runtime values + boot resolution over a 15-file tree) vs. spawning `sysctl -n`. */
 export async function measureStateRead(runs: number) {
   const root = await createSysctlTree(15);
+  const ctx = { fsRoot: root, platform: 'linux' as const };
   const deps = {
-    ctx: { fsRoot: root, platform: 'linux' as const },
+    target: createLocalTarget({ kind: 'this-computer' }, ctx, createDirectElevator(root)),
     demo: null,
-    elevator: createDirectElevator(root),
-    writeClipboard: null,
-    saveTextFile: null,
-    applyLog: { last: null },
-    appVersion: 'bench',
-    nodes: null,
   };
   try {
     // As the issue defines it: both runtime values plus the boot-value resolution, read
     // together as readAppState reads them.
-    const stateRead = () => resolveState(deps.ctx);
+    const stateRead = () => resolveState(ctx);
     await stateRead();
     await readAppState(deps);
     // Interleaved, so both sides see the same machine load.

@@ -2,13 +2,11 @@ import type { ApplyRequest, Persistence, SettingId } from '../../contract';
 import { validateFileName } from '../file-name';
 import { describeHiddenFile, findHiddenFile, findSameNameLater } from '../hidden-file';
 import type { StepPlan } from '../privileged-step';
-import { readRuntimeValues } from '../runtime';
-import { SETTINGS } from '../settings';
+import { SETTINGS, type Catalogue } from '../settings';
 import { refusedContent } from '../step-content-words';
-import { removeKeysFromText, setKeysInText } from '../sysctl-edit';
-import { readTargetFile, SYSCTL_D, type TargetFile } from '../sysctl-d-files';
-import { readSameNamedEntries } from '../sysctl-sources';
-import type { SystemContext } from '../system-context';
+import { removeKeysFromText, setKeysInText, type KeyValue } from '../sysctl-edit';
+import { editableFile, etcEntry, SYSCTL_D, type TargetFile } from '../sysctl-d-files';
+import type { SysctlSnapshot } from '../sysctl-snapshot';
 import {
   changedSinceRead,
   changesRuntime,
@@ -17,7 +15,6 @@ import {
   NOTHING_TO_APPLY,
   persistedValues,
   stepPlan,
-  untouchedTokens,
   type RuntimeTokens,
 } from './plan-parts';
 import { planned, refused, type PlanResult } from './plan-result';
@@ -33,39 +30,43 @@ function isRemoval(persistence: Persistence): persistence is Removal {
 
 /** The settings a removal works on; absent means all of them. */
 function removalScope(persistence: Persistence): (id: SettingId) => boolean {
-  if (!isRemoval(persistence)) return () => true;
-  const chosen = persistence.settings ?? SETTINGS.map((s) => s.id);
+  if (!isRemoval(persistence) || persistence.settings === undefined) return () => true;
+  const chosen = persistence.settings;
   return (id) => chosen.includes(id);
 }
 
 /**
- * Turns a validated request into exactly one privileged step.
+ * Turns a validated request into exactly one privileged step, from what the target held
+ * when it was read (pure: nothing is read here, the step checks every hash again).
  * Refuses (and runs nothing) when the request cannot be carried out as asked.
  */
-export async function planApply(ctx: SystemContext, request: ApplyRequest): Promise<PlanResult> {
-  const runtime = await readRuntimeValues(ctx);
-  const tokens = untouchedTokens();
+export function planApply(
+  snapshot: SysctlSnapshot,
+  request: ApplyRequest,
+  catalogue: Catalogue = SETTINGS,
+): PlanResult {
+  const tokens: RuntimeTokens = {};
   const { persistence } = request;
   const removal = isRemoval(persistence);
   const inScope = removalScope(persistence);
-  for (const setting of SETTINGS) {
+  for (const setting of catalogue) {
     const value = removal
       ? persistence.resetRuntime && inScope(setting.id)
         ? 0
         : undefined
       : request.values[setting.id];
     if (value === undefined) continue;
-    const current = runtime.find((s) => s.id === setting.id)?.runtime;
+    const current = snapshot.runtime[setting.id];
     if (!current || !isAvailable(current)) {
       if (removal) continue;
       return refused({
         code: 'setting-unavailable',
-        message: `${setting.label} cannot be changed here: ${current?.kind === 'unavailable' ? current.detail : 'it is not available'}`,
+        message: `${setting.key} cannot be changed here: ${current?.kind === 'unavailable' ? current.detail : 'it is not available'}`,
       });
     }
     tokens[setting.id] = value === 1 ? '1' : '0';
   }
-  const keys = SETTINGS.filter((s) => inScope(s.id)).map((s) => s.key);
+  const keys = catalogue.filter((s) => inScope(s.id)).map((s) => s.key);
 
   switch (persistence.kind) {
     case 'runtime':
@@ -73,25 +74,31 @@ export async function planApply(ctx: SystemContext, request: ApplyRequest): Prom
         ? planned(stepPlan(tokens, { op: 'none' }))
         : refused(NOTHING_TO_APPLY);
     case 'persist-sysctl-conf':
-      return planSysctlConf(ctx, tokens, persistence.expectedSha256);
+      return planSysctlConf(
+        snapshot,
+        persistedValues(tokens, catalogue),
+        tokens,
+        persistence.expectedSha256,
+      );
     case 'unpersist-sysctl-conf':
-      return planSysctlConfRemoval(ctx, tokens, keys, persistence.expectedSha256);
+      return planSysctlConfRemoval(snapshot, tokens, keys, persistence.expectedSha256);
     case 'persist':
     case 'unpersist':
-      return planDropIn(ctx, tokens, keys, persistence);
+      return planDropIn(snapshot, tokens, keys, persistence, catalogue);
   }
 }
 
 /** A change to a file of /etc/sysctl.d, refused when it changed since the UI read it. */
-async function planDropIn(
-  ctx: SystemContext,
+function planDropIn(
+  snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
   keys: readonly string[],
   persistence: DropIn,
-): Promise<PlanResult> {
+  catalogue: Catalogue,
+): PlanResult {
   const name = validateFileName(persistence.fileName);
   if (!name.ok) return refused({ code: 'invalid-file-name', message: name.message });
-  const target = await readTargetFile(ctx, name.name);
+  const target = editableFile(etcEntry(snapshot, name.name), `${SYSCTL_D}/${name.name}`);
   if (target.kind === 'refused') return refused(target.error);
   const currentSha = target.kind === 'file' ? target.sha256 : null;
   const changed = changedSinceRead(
@@ -101,22 +108,29 @@ async function planDropIn(
   );
   if (changed) return refused(changed);
   return persistence.kind === 'persist'
-    ? planPersist(ctx, tokens, name.name, target, currentSha)
-    : planUnpersist(ctx, tokens, keys, name.name, target, currentSha);
+    ? planPersist(
+        snapshot,
+        tokens,
+        persistedValues(tokens, catalogue),
+        name.name,
+        target,
+        currentSha,
+      )
+    : planUnpersist(snapshot, tokens, keys, name.name, target, currentSha);
 }
 
-async function planPersist(
-  ctx: SystemContext,
+function planPersist(
+  snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
+  values: Map<string, KeyValue>,
   name: string,
   target: ReadDropIn,
   currentSha: string | null,
-): Promise<PlanResult> {
-  const values = persistedValues(tokens);
+): PlanResult {
   if (values.size === 0) return refused(NOTHING_TO_APPLY);
   if (target.kind === 'absent') {
     // A new name in /etc/sysctl.d replaces a same-named file of a later directory at boot.
-    const hidden = findHiddenFile(await readSameNamedEntries(ctx, name), name);
+    const hidden = findHiddenFile(snapshot, name);
     if (hidden) return refused(describeHiddenFile(name, hidden));
   }
   const oldText = target.kind === 'file' ? target.text : null;
@@ -130,14 +144,14 @@ async function planPersist(
   return planned(stepPlan(tokens, file));
 }
 
-async function planUnpersist(
-  ctx: SystemContext,
+function planUnpersist(
+  snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
   keys: readonly string[],
   name: string,
   target: ReadDropIn,
   currentSha: string | null,
-): Promise<PlanResult> {
+): PlanResult {
   if (target.kind === 'absent') {
     if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
     return refused({
@@ -159,8 +173,7 @@ async function planUnpersist(
   const removal = removeKeysFromText(target.text, keys);
   // A file emptied of our lines goes, unless it stands in for a same-named file of a later
   // directory: deleting it would bring that file's settings back at boot, so it is kept.
-  const deletes =
-    removal.deleteFile && findSameNameLater(await readSameNamedEntries(ctx, name), name) === null;
+  const deletes = removal.deleteFile && findSameNameLater(snapshot, name) === null;
   const refusal = refusedContent(`${SYSCTL_D}/${name}`, target.text, deletes ? null : removal.text);
   if (refusal) return refused(refusal);
   const expectedSha256 = currentSha;

@@ -1,51 +1,62 @@
-import type { ApiError, ApplyRequest } from '../../contract';
-import { describeRecovery, mapStepExit } from '../elevation-errors';
-import type { Elevator } from '../elevator';
+import type { ApiError, ApplyRequest, ChangeReport } from '../../contract';
+import { mapStepExit } from '../elevation-errors';
 import { buildManualAlternatives, wantedRuntimeValues } from '../equivalent-commands';
 import { stepArguments, stepArgumentsWords, type StepPlan } from '../privileged-step';
-import { readRuntimeValues } from '../runtime';
 import { parseRecoveryLine } from '../step-recovery';
-import type { SystemContext } from '../system-context';
-import { describeChanges } from './outcome-words';
+import type { SysctlSnapshot } from '../sysctl-snapshot';
+import type { StepRun } from '../elevator';
+import type { Target } from '../target/target';
+import { changeReport, changeReportLine } from './outcome';
 import { planApply } from './plan';
 
 export type ApplyResult =
-  | { readonly applied: true; readonly summary: string; readonly plan: StepPlan }
+  | { readonly applied: true; readonly report: ChangeReport; readonly plan: StepPlan }
   | { readonly applied: false; readonly error: ApiError; readonly plan: StepPlan | null };
 
-/** Plans, runs one privileged step (one authentication), and reports the outcome. */
-export async function applyChanges(
-  ctx: SystemContext,
-  elevator: Elevator,
-  request: ApplyRequest,
-): Promise<ApplyResult> {
-  const planned = await planApply(ctx, request);
+/**
+ * One Apply as a straight line: the target is read once, the request planned from that
+ * read (pure), the step run once there (one authentication), and its outcome reported.
+ */
+export async function applyChanges(target: Target, request: ApplyRequest): Promise<ApplyResult> {
+  const read = await target.read();
+  if (!read.ok) return { applied: false, error: read.error, plan: null };
+  const planned = planApply(read.snapshot.sysctl, request, target.catalogue);
   if (!planned.ok) return { applied: false, error: planned.error, plan: null };
-  return runPlannedStep(ctx, elevator, planned.plan);
+  return runPlannedStep(target, planned.plan, read.snapshot.sysctl.runtime);
 }
 
-/** Runs one planned step on this computer (one authentication) and reports the outcome. */
+/** Runs one planned step on a target; the outcome compares with the running values it was planned from. */
 export async function runPlannedStep(
-  ctx: SystemContext,
-  elevator: Elevator,
+  target: Target,
   plan: StepPlan,
+  before: SysctlSnapshot['runtime'],
 ): Promise<ApplyResult> {
   const args = stepArguments(plan);
   if (!args.ok) {
     const error: ApiError = { code: 'invalid-request', message: stepArgumentsWords(args.error) };
     return { applied: false, error, plan };
   }
-  const before = await readRuntimeValues(ctx);
-  const run = await elevator.runStep(args.args, buildManualAlternatives(plan));
+  const run = await target.runStep(args.args, buildManualAlternatives(plan));
+  return stepOutcome(plan, before, run);
+}
+
+/** What one run of the step did, as codes and data: the change report, or why it failed. */
+export function stepOutcome(
+  plan: StepPlan,
+  before: SysctlSnapshot['runtime'],
+  run: StepRun,
+): ApplyResult {
   if (run.kind === 'not-elevated') return { applied: false, error: run.error, plan };
+  const was = Object.entries(before).map(([id, runtime]) => ({ id, runtime }));
   // A killed earlier Apply, resolved by this step before its own change, is reported first.
-  const recovered = parseRecoveryLine(run.stdout);
-  const recovery = recovered ? describeRecovery(recovered) : null;
+  const report = changeReport(plan, was, parseRecoveryLine(run.stdout));
   const failure = mapStepExit(run.exitCode, run.stderr, wantedRuntimeValues(plan));
   if (failure) {
+    const recovery = report.recovery
+      ? changeReportLine({ ...report, settings: [], file: null })
+      : null;
     const details = [recovery, failure.details].filter(Boolean).join('\n') || undefined;
     return { applied: false, error: { ...failure, details }, plan };
   }
-  const summary = describeChanges(plan, before);
-  return { applied: true, summary: recovery ? `${recovery} ${summary}` : summary, plan };
+  return { applied: true, report, plan };
 }

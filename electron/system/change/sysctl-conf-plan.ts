@@ -1,15 +1,14 @@
 import type { ApiError } from '../../contract';
 import { refusedContent } from '../step-content-words';
-import { removeKeysFromText, setKeysInText } from '../sysctl-edit';
-import { readEditableFile, type TargetFile } from '../sysctl-d-files';
+import { removeKeysFromText, setKeysInText, type KeyValue } from '../sysctl-edit';
+import { editableFile, type TargetFile } from '../sysctl-d-files';
+import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_CONF } from '../sysctl-sources';
-import type { SystemContext } from '../system-context';
 import {
   changedSinceRead,
   changesRuntime,
   countRemovedLines,
   NOTHING_TO_APPLY,
-  persistedValues,
   stepPlan,
   type RuntimeTokens,
 } from './plan-parts';
@@ -24,11 +23,11 @@ type SysctlConfRead =
   | { readonly ok: false; readonly error: ApiError };
 
 /** /etc/sysctl.conf as it is now; refused when it is no plain text file or changed since the UI read it. */
-async function readSysctlConfUnchanged(
-  ctx: SystemContext,
+function readSysctlConfUnchanged(
+  snapshot: SysctlSnapshot,
   expectedSha256: string | null,
-): Promise<SysctlConfRead> {
-  const target = await readEditableFile(ctx, SYSCTL_CONF);
+): SysctlConfRead {
+  const target = editableFile(snapshot.sysctlConf, SYSCTL_CONF);
   if (target.kind === 'refused') return { ok: false, error: target.error };
   const currentSha = target.kind === 'file' ? target.sha256 : null;
   const changed = changedSinceRead(SYSCTL_CONF, currentSha, expectedSha256);
@@ -36,15 +35,15 @@ async function readSysctlConfUnchanged(
 }
 
 /** Writes our keys into /etc/sysctl.conf, byte-preserving, like any other file. */
-export async function planSysctlConf(
-  ctx: SystemContext,
+export function planSysctlConf(
+  snapshot: SysctlSnapshot,
+  values: Map<string, KeyValue>,
   tokens: RuntimeTokens,
   expectedSha256: string | null,
-): Promise<PlanResult> {
-  const read = await readSysctlConfUnchanged(ctx, expectedSha256);
+): PlanResult {
+  const read = readSysctlConfUnchanged(snapshot, expectedSha256);
   if (!read.ok) return read;
   const { target, currentSha } = read;
-  const values = persistedValues(tokens);
   if (values.size === 0) return refused(NOTHING_TO_APPLY);
   const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
   const refusal = refusedContent(SYSCTL_CONF, target.kind === 'file' ? target.text : null, content);
@@ -58,13 +57,13 @@ export async function planSysctlConf(
  * other byte. The file itself always stays, even when nothing else is left in it: it is the
  * system's own file, and the 99-sysctl.conf link of Debian and Ubuntu points at it.
  */
-export async function planSysctlConfRemoval(
-  ctx: SystemContext,
+export function planSysctlConfRemoval(
+  snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
   keys: readonly string[],
   expectedSha256: string | null,
-): Promise<PlanResult> {
-  const read = await readSysctlConfUnchanged(ctx, expectedSha256);
+): PlanResult {
+  const read = readSysctlConfUnchanged(snapshot, expectedSha256);
   if (!read.ok) return read;
   const { target, currentSha } = read;
   const removed = target.kind === 'file' ? countRemovedLines(target.text, keys) : [];

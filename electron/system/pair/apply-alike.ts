@@ -1,32 +1,31 @@
 import type { Envelope, MakeAlikeResult, NodeOutcome } from '../../contract';
 import { runPlannedStep } from '../change/run';
-import { describeRecovery } from '../elevation-errors';
 import { applyOnNode, recoverOnNode } from '../nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../privileged-script';
 import { errorText, planAll, type Planned } from './make-alike';
 import { readView } from './node-list';
-import type { NodeServices, ThisComputer } from './node-services';
+import type { LocalTarget } from '../target/local-target';
+import type { NodeServices } from './node-services';
 
 async function applyPlanned(
-  local: ThisComputer,
+  local: LocalTarget,
   services: NodeServices,
   { column, plan }: Planned,
   password: Buffer | null,
 ): Promise<NodeOutcome> {
   const base = { id: column.column.id, name: column.column.name };
   if (plan.kind === 'unread' || plan.kind === 'impossible')
-    return { ...base, status: 'skipped', message: plan.error.message };
-  if (plan.kind === 'alike')
-    return {
-      ...base,
-      status: 'unchanged',
-      message: `${base.name} is already alike: nothing to do.`,
-    };
+    return { ...base, status: 'skipped', detail: { kind: 'left-out', error: plan.error } };
+  if (plan.kind === 'alike') return { ...base, status: 'unchanged', detail: { kind: 'alike' } };
   if (column.destination === null) {
-    const result = await runPlannedStep(local.ctx, local.elevator, plan.step);
+    const result = await runPlannedStep(
+      local,
+      plan.step,
+      column.read.ok ? column.read.snapshot.runtime : {},
+    );
     return result.applied
-      ? { ...base, status: 'applied', message: `${base.name}: ${result.summary}` }
-      : { ...base, status: 'failed', message: `${base.name}: ${result.error.message}` };
+      ? { ...base, status: 'applied', detail: { kind: 'applied-here', report: result.report } }
+      : { ...base, status: 'failed', detail: { kind: 'failed', error: result.error } };
   }
   // The plan carries the step's arguments, checked when it was made: nothing here can refuse it.
   const result = await applyOnNode(
@@ -37,33 +36,24 @@ async function applyPlanned(
     password,
   );
   if (result.ok) {
-    const waited = result.waited ? ' (after waiting for another Apply on the node to finish)' : '';
-    return {
-      ...base,
-      status: 'applied',
-      message: `${base.name}: applied${waited}. ${plan.changes.join(' ')}`,
-    };
+    const detail = { kind: 'applied-there', waited: result.waited, changes: plan.changes } as const;
+    return { ...base, status: 'applied', detail };
   }
-  if (result.kind !== 'dropped') return { ...base, status: 'failed', message: result.message };
+  if (result.kind !== 'dropped') {
+    const detail = { kind: 'failed-there', message: result.message } as const;
+    return { ...base, status: 'failed', detail };
+  }
   // The step keeps an intent record; reconnecting lets it finish or roll back and say which.
-  const report = await recoverOnNode(services.ssh, column.destination, PRIVILEGED_SCRIPT, password);
-  if (report === null) {
-    return {
-      ...base,
-      status: 'failed',
-      message: `${base.name}: the connection dropped during the Apply, and the app could not reconnect. If the step was interrupted there, its intent record stays on the node and the next Apply completes or rolls it back first; until then the node may be half-way. Read it again once it answers.`,
-    };
-  }
-  const words =
-    describeRecovery(report) ??
-    `The step was not left half-way: the node now has IPv4 ${report.ipv4 === '1' ? 'on' : 'off'} and IPv6 ${report.ipv6 === '1' ? 'on' : 'off'}.`;
-  const when = result.waiting
-    ? 'while the step was waiting for another Apply on the node to finish'
-    : 'during the Apply';
+  const recovery = await recoverOnNode(
+    services.ssh,
+    column.destination,
+    PRIVILEGED_SCRIPT,
+    password,
+  );
   return {
     ...base,
     status: 'failed',
-    message: `${base.name}: the connection dropped ${when}. Reconnected: ${words}`,
+    detail: { kind: 'dropped', waiting: result.waiting, recovery },
   };
 }
 
@@ -72,7 +62,7 @@ async function applyPlanned(
  * own failed outcome, so one machine can never take the others' outcomes down with it.
  */
 export async function applyOrFail(
-  local: ThisComputer,
+  local: LocalTarget,
   services: NodeServices,
   planned: Planned,
   password: Buffer | null,
@@ -82,12 +72,7 @@ export async function applyOrFail(
     return await applyPlanned(local, services, planned, password);
   } catch (error) {
     console.error(`make-alike on ${name}: ${errorText(error)}`);
-    return {
-      id,
-      name,
-      status: 'failed',
-      message: `${name}: the Apply there stopped on an unexpected error. Read all again to see what it holds now.`,
-    };
+    return { id, name, status: 'failed', detail: { kind: 'crashed' } };
   }
 }
 
@@ -98,7 +83,7 @@ export async function applyOrFail(
  * zeroed when the Apply ends (the request's string itself cannot be wiped).
  */
 export async function makeAllAlike(
-  local: ThisComputer,
+  local: LocalTarget,
   services: NodeServices,
   reference: string,
   passwords: Readonly<Record<string, string>>,

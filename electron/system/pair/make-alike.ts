@@ -5,15 +5,16 @@ import type { ReadColumn } from '../nodes/pair-view';
 import { planAlike, targetFrom, type AlikeTarget, type MachinePlan } from '../nodes/plan-alike';
 import { probeSudo } from '../nodes/remote-apply';
 import { readView } from './node-list';
-import type { NodeServices, ThisComputer } from './node-services';
+import type { LocalTarget } from '../target/local-target';
+import type { NodeServices } from './node-services';
 
 /**
  * "Make all nodes like …": one plan per machine, and one outcome per machine, whatever
  * happens on the others.
  */
 
-function authenticationFor(local: ThisComputer): NodeChangePlan['authentication'] {
-  return local.elevator.kind === 'polkit' ? 'polkit' : 'root';
+function authenticationFor(local: LocalTarget): NodeChangePlan['authentication'] {
+  return local.authentication === 'polkit' ? 'polkit' : 'root';
 }
 
 export interface Planned {
@@ -62,7 +63,7 @@ export function exportsFor(target: AlikeTarget): AlikePlan['exports'] {
 }
 
 async function toNodePlan(
-  local: ThisComputer,
+  local: LocalTarget,
   services: NodeServices,
   { column, plan }: Planned,
 ): Promise<NodeChangePlan> {
@@ -104,7 +105,7 @@ export function errorText(error: unknown): string {
 
 /** The same net under one machine's plan: its failure is shown in its own place. */
 export async function planOrFail(
-  local: ThisComputer,
+  local: LocalTarget,
   services: NodeServices,
   planned: Planned,
 ): Promise<NodeChangePlan> {
@@ -129,7 +130,7 @@ export async function planOrFail(
 
 /** "Make all nodes like `reference`": what would change where, read afresh, nothing changed. */
 export async function planAllAlike(
-  local: ThisComputer,
+  local: LocalTarget,
   services: NodeServices,
   reference: string,
 ): Promise<Envelope<AlikePlan>> {

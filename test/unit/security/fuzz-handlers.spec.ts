@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { createLocalTarget } from '../../../electron/system/target/local-target';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Channel } from '../../../electron/contract';
@@ -28,9 +29,12 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
   const clipboard: string[] = [];
   const saved: string[] = [];
   const table = createHandlerTable({
-    ctx: { fsRoot: root.fsRoot, platform: 'linux' },
+    target: createLocalTarget(
+      { kind: 'demo', scenario: 'fresh' },
+      { fsRoot: root.fsRoot, platform: 'linux' },
+      recording,
+    ),
     demo: { scenario: 'fresh', summary: 'fuzz' },
-    elevator: recording,
     writeClipboard: (text) => clipboard.push(text),
     saveTextFile: async (name) => {
       saved.push(name);

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { createLocalTarget } from '../../../electron/system/target/local-target';
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -231,9 +232,12 @@ function release(fifo: string): void {
 
 function depsFor(demo: DemoRoot, elevator: Elevator): HandlerDeps {
   return {
-    ctx: { fsRoot: demo.fsRoot, platform: 'linux' },
+    target: createLocalTarget(
+      { kind: 'demo', scenario: 'fresh' },
+      { fsRoot: demo.fsRoot, platform: 'linux' },
+      elevator,
+    ),
     demo: { scenario: 'fresh', summary: 'safety nets' },
-    elevator,
     writeClipboard: null,
     saveTextFile: null,
     applyLog: { last: null },

@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Elevator } from '../../../../electron/system/elevator';
+import {
+  createLocalTarget,
+  type LocalTarget,
+} from '../../../../electron/system/target/local-target';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { HandlerDeps, NodeServices } from '../../../../electron/handlers/deps';
+import type { NodeServices } from '../../../../electron/handlers/deps';
 import { applyOrFail } from '../../../../electron/system/pair/apply-alike';
 import { planOrFail, type Planned } from '../../../../electron/system/pair/make-alike';
 import { stepArguments, type StepPlan } from '../../../../electron/system/privileged-step';
@@ -19,17 +24,12 @@ test.afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function depsWithElevator(runStep: HandlerDeps['elevator']['runStep']): HandlerDeps {
-  return {
-    ctx: { fsRoot: root, platform: 'linux' },
-    demo: null,
-    elevator: { kind: 'direct', runStep },
-    writeClipboard: null,
-    saveTextFile: null,
-    applyLog: { last: null },
-    appVersion: 'test',
-    nodes: null,
-  };
+function targetWithElevator(runStep: Elevator['runStep']): LocalTarget {
+  return createLocalTarget(
+    { kind: 'this-computer' },
+    { fsRoot: root, platform: 'linux' },
+    { kind: 'direct', runStep },
+  );
 }
 
 const services: NodeServices = {
@@ -38,7 +38,7 @@ const services: NodeServices = {
 };
 
 function localChange(): Planned {
-  const step: StepPlan = { ipv4: '1', ipv6: '-', file: { op: 'none' } };
+  const step: StepPlan = { values: { ipv4: '1' }, file: { op: 'none' } };
   const built = stepArguments(step);
   if (!built.ok) throw new Error(built.error.code);
   const failure = { ok: false, code: 'malformed', message: 'unused' } as const;
@@ -53,8 +53,8 @@ function localChange(): Planned {
 }
 
 test('an Apply that throws on one machine becomes that machine’s failed outcome, named', async () => {
-  const deps = depsWithElevator(() => Promise.reject(new Error('elevator fell over')));
-  const outcome = await applyOrFail(deps, services, localChange(), null);
+  const target = targetWithElevator(() => Promise.reject(new Error('elevator fell over')));
+  const outcome = await applyOrFail(target, services, localChange(), null);
   expect(outcome).toEqual({
     id: 'local',
     name: 'This computer (t)',
@@ -66,14 +66,14 @@ test('an Apply that throws on one machine becomes that machine’s failed outcom
 });
 
 test('a plan that throws on one machine leaves that machine out, with its reason', async () => {
-  const deps: HandlerDeps = {
-    ...depsWithElevator(() => Promise.reject(new Error('unused'))),
-    // Reading the elevator's kind is the first thing the plan does for this computer.
-    get elevator(): HandlerDeps['elevator'] {
+  const target: LocalTarget = {
+    ...targetWithElevator(() => Promise.reject(new Error('unused'))),
+    // Reading how it authenticates is the first thing the plan does for this computer.
+    get authentication(): LocalTarget['authentication'] {
       throw new Error('elevator unavailable');
     },
   };
-  const plan = await planOrFail(deps, services, localChange());
+  const plan = await planOrFail(target, services, localChange());
   expect(plan).toMatchObject({
     id: 'local',
     authentication: 'none',

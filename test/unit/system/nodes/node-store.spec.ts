@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createLocalTarget } from '../../../../electron/system/target/local-target';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -54,9 +55,12 @@ test.describe('a node list the app did not write', () => {
       runStep: () => Promise.reject(new Error('no step in this test')),
     };
     const handlers = createNodeHandlers({
-      ctx: { fsRoot: dir, platform: 'linux' },
+      target: createLocalTarget(
+        { kind: 'this-computer' },
+        { fsRoot: dir, platform: 'linux' },
+        refusing,
+      ),
       demo: null,
-      elevator: refusing,
       writeClipboard: null,
       saveTextFile: null,
       applyLog: { last: null },

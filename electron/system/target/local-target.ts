@@ -1,0 +1,95 @@
+import os from 'node:os';
+import type { PasswordPrompt, RuntimeReading, SettingId } from '../../contract';
+import { isApplyLockHeld } from '../apply-lock';
+import type { Elevator } from '../elevator';
+import { findExecutable, findPolkitAgent } from '../environment-facts';
+import { readRuntimeValue } from '../runtime';
+import { SETTINGS, type Catalogue } from '../settings';
+import { readInterruptedApply } from '../step-recovery';
+import type { SysctlSnapshot } from '../sysctl-snapshot';
+import { readSysctlSources } from '../sysctl-sources';
+import type { SystemContext } from '../system-context';
+import type { ApplyFacts, Authentication, Target, TargetRef, TargetSnapshot } from './target';
+
+/** A local read always has this computer's own Apply facts, and cannot fail (problems are in it). */
+export type LocalSnapshot = TargetSnapshot & { readonly applyFacts: ApplyFacts };
+
+/** This computer or the demo: files below a root, and the step run by an elevator. */
+export interface LocalTarget extends Target {
+  readonly ref: Exclude<TargetRef, { kind: 'node' }>;
+  /** Where the files are: `/`, or the demo's temporary root. */
+  readonly ctx: SystemContext;
+  readLocal(): Promise<LocalSnapshot>;
+}
+
+/**
+ * Every running value and every sysctl source below the root, in the snapshot form a
+ * node's read script yields, so one boot model and one planner serve both. The sources
+ * are read on the reader thread (sysctl-sources.ts), never on the UI's event loop.
+ */
+export async function readLocalSnapshot(
+  ctx: SystemContext,
+  catalogue: Catalogue = SETTINGS,
+): Promise<SysctlSnapshot> {
+  const [readings, sources] = await Promise.all([
+    Promise.all(catalogue.map(async (s) => [s.id, await readRuntimeValue(ctx, s)] as const)),
+    readSysctlSources(ctx),
+  ]);
+  const runtime = Object.fromEntries(readings) as Record<SettingId, RuntimeReading>;
+  return { kernel: ctx.fsRoot === '/' ? os.release() : null, runtime, ...sources };
+}
+
+/** The same facts the diagnostics report lists under "Tools", read before Apply is offered. */
+async function readPasswordPrompt(
+  ctx: SystemContext,
+  authentication: Authentication,
+): Promise<PasswordPrompt> {
+  if (authentication === 'root') return 'root';
+  if (findExecutable(ctx, 'pkexec') === null) return 'no-pkexec';
+  return (await findPolkitAgent(ctx)) === null ? 'no-agent' : 'asks';
+}
+
+async function readApplyFacts(
+  ctx: SystemContext,
+  authentication: Authentication,
+): Promise<ApplyFacts> {
+  const [interruptedApply, otherApplyRunning, passwordPrompt] = await Promise.all([
+    readInterruptedApply(ctx),
+    isApplyLockHeld(ctx),
+    readPasswordPrompt(ctx, authentication),
+  ]);
+  return { interruptedApply, otherApplyRunning, passwordPrompt };
+}
+
+/** How a local elevator gets its rights; the demo's never asks the real system. */
+function authenticationOf(ref: LocalTarget['ref'], elevator: Elevator): Authentication {
+  if (ref.kind === 'demo') return 'simulated';
+  return elevator.kind === 'polkit' ? 'polkit' : 'root';
+}
+
+/** `catalogue`: the app's settings, unless a test brings its own (the third-setting test). */
+export function createLocalTarget(
+  ref: LocalTarget['ref'],
+  ctx: SystemContext,
+  elevator: Elevator,
+  catalogue: Catalogue = SETTINGS,
+): LocalTarget {
+  const authentication = authenticationOf(ref, elevator);
+  const readLocal = async (): Promise<LocalSnapshot> => {
+    const started = performance.now();
+    const [sysctl, applyFacts] = await Promise.all([
+      readLocalSnapshot(ctx, catalogue),
+      readApplyFacts(ctx, authentication),
+    ]);
+    return { sysctl, extras: null, applyFacts, elapsedMs: performance.now() - started };
+  };
+  return {
+    ref,
+    ctx,
+    catalogue,
+    authentication,
+    readLocal,
+    read: async () => ({ ok: true, snapshot: await readLocal() }),
+    runStep: (args, manual) => elevator.runStep(args, manual),
+  };
+}
