@@ -28,14 +28,16 @@ export function createHandlerDeps(
   if (demo === null) {
     const ctx = createHostContext();
     const elevator = createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot);
+    const target = createLocalTarget({ kind: 'this-computer' }, ctx, elevator);
     return {
       ...common,
-      target: createLocalTarget({ kind: 'this-computer' }, ctx, elevator),
+      target,
       demo: null,
       // The system's own ssh with no options: the user's config, agent, keys and known_hosts apply.
       nodes: {
         ssh: { program: 'ssh', options: [], timeoutMs: 30_000 },
         storeFile: nodeStorePath(process.env),
+        local: target,
       },
     };
   }

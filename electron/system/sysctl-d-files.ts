@@ -116,6 +116,8 @@ export function describeEditableFile(
     };
   }
   const problem =
-    target.kind === 'refused' ? target.error.message : 'The file disappeared while reading.';
+    target.kind === 'refused'
+      ? (target.error.message ?? target.error.code)
+      : 'The file disappeared while reading.';
   return { name, kind, sha256: null, problem, keyLines: [], writtenByApp: false };
 }

@@ -1,5 +1,7 @@
 // Reading the pair: two SSH nodes (real sshd in namespaces) and this computer, in one run.
-import { readNode, readThisComputer } from '../../electron/system/nodes/read-node';
+import { readNode } from '../../electron/system/nodes/read-node';
+import { createHostContext } from '../../electron/system/system-context';
+import { readLocalSnapshot } from '../../electron/system/target/local-target';
 import { createSshNode, nodeDestination, type SshNode } from '../../test/harness/ssh-node';
 import { median, round } from './stats';
 
@@ -11,11 +13,10 @@ async function readOnce(node: SshNode): Promise<number> {
   return performance.now() - started;
 }
 
-/** This computer as the pair view reads it: the same read script, run locally. */
+/** This computer as the pair view reads it: its target's reader, as the main view reads it. */
 async function readLocal(): Promise<number> {
   const started = performance.now();
-  const read = await readThisComputer();
-  if (!read.ok) throw new Error(read.message);
+  await readLocalSnapshot(createHostContext());
   return performance.now() - started;
 }
 

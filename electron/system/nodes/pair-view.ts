@@ -1,9 +1,12 @@
 import os from 'node:os';
-import type { NodeColumn, PairView } from '../../contract';
+import type { NodeColumn, PairView, VipDiscovery } from '../../contract';
+import type { LocalTarget } from '../target/local-target';
+import { discoverVips } from '../vip-discovery';
 import type { Destination } from './destination';
 import { vipsFromNode } from './node-vips';
 import { describeDifferences } from './pair-differences';
-import { readNode, readThisComputer, type NodeRead } from './read-node';
+import { predictFromSnapshot } from './predict-from-snapshot';
+import { readNode, type NodeRead } from './read-node';
 import type { SshSettings } from './ssh-runner';
 
 export const LOCAL_ID = 'local';
@@ -29,7 +32,13 @@ export function localName(): string {
   return `This computer (${os.hostname()})`;
 }
 
-function toColumn(id: string, name: string, kind: NodeColumn['kind'], read: NodeRead): NodeColumn {
+function toColumn(
+  id: string,
+  name: string,
+  kind: NodeColumn['kind'],
+  read: NodeRead,
+  vips: VipDiscovery,
+): NodeColumn {
   if (!read.ok)
     return { id, name, kind, read: { ok: false, code: read.kind, message: read.message } };
   return {
@@ -41,7 +50,7 @@ function toColumn(id: string, name: string, kind: NodeColumn['kind'], read: Node
       kernel: read.snapshot.kernel,
       settings: read.prediction.settings,
       boot: read.prediction.boot,
-      vips: vipsFromNode(read.extras, kind === 'local' ? 'this computer' : name),
+      vips,
       elapsedMs: Math.round(read.elapsedMs),
     },
   };
@@ -75,27 +84,44 @@ export function withinCaps(columns: readonly ReadColumn[]): ReadColumn[] {
 }
 
 /**
+ * This computer as the main view reads it (its target's one reader, and its VIP discovery),
+ * in the form a node's read takes.
+ */
+async function readHere(local: LocalTarget): Promise<ReadColumn> {
+  const [{ sysctl, elapsedMs }, vips] = await Promise.all([
+    local.readLocal(),
+    discoverVips(local.ctx),
+  ]);
+  const prediction = predictFromSnapshot(sysctl, local.catalogue);
+  const extras = { vipFiles: [], addresses: null };
+  const read: NodeRead = { ok: true, snapshot: sysctl, prediction, extras, elapsedMs };
+  return { column: toColumn(LOCAL_ID, localName(), 'local', read, vips), read, destination: null };
+}
+
+async function readThere(
+  settings: SshSettings,
+  destination: Destination,
+  fresh: ReadonlyMap<string, NodeRead>,
+): Promise<ReadColumn> {
+  const read = fresh.get(destination.text) ?? (await readNode(settings, destination));
+  const name = destination.text;
+  const vips = read.ok ? vipsFromNode(read.extras, name) : { entries: [], skipped: [], files: [] };
+  return { column: toColumn(name, name, 'ssh', read, vips), read, destination };
+}
+
+/**
  * This computer and every node, read at the same time: one round trip each.
  * `fresh` holds nodes the caller has just read (a node being added), which are not read again.
  */
 export async function readAllMachines(
+  local: LocalTarget,
   settings: SshSettings,
   destinations: readonly Destination[],
   fresh: ReadonlyMap<string, NodeRead> = new Map(),
 ): Promise<ReadColumn[]> {
-  const reads = await Promise.all([
-    readThisComputer(),
-    ...destinations.map((d) => fresh.get(d.text) ?? readNode(settings, d)),
-  ]);
-  const columns = reads.map((read, i) => {
-    const destination = i === 0 ? null : (destinations[i - 1] ?? null);
-    const column =
-      destination === null
-        ? toColumn(LOCAL_ID, localName(), 'local', read)
-        : toColumn(destination.text, destination.text, 'ssh', read);
-    return { column, read, destination };
-  });
-  return withinCaps(columns);
+  return withinCaps(
+    await Promise.all([readHere(local), ...destinations.map((d) => readThere(settings, d, fresh))]),
+  );
 }
 
 /** The differences against the first machine that could be read. */

@@ -1,5 +1,4 @@
 import type { CappedResult } from '../capped-run';
-import { runCapped } from '../capped-run';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { destinationArgs, type Destination } from './destination';
 import { NODE_ANSWER_CAP, parseReadAnswer, type NodeExtras } from './parse-read-answer';
@@ -62,20 +61,6 @@ export async function readNode(settings: SshSettings, destination: Destination):
 function withPrediction(answer: NodeAnswer): NodeRead {
   if (!answer.ok) return answer;
   return { ...answer, prediction: predictFromSnapshot(answer.snapshot) };
-}
-
-/**
- * This computer through the very same read script and parser, so "This computer"
- * and a node are compared on exactly equal terms.
- */
-export async function readThisComputer(timeoutMs = 15_000): Promise<NodeRead> {
-  const started = performance.now();
-  const nonce = newReadNonce();
-  const result = await runCapped('/bin/sh', ['-s', nonce], READ_SCRIPT, {
-    outputCap: NODE_ANSWER_CAP,
-    timeoutMs,
-  });
-  return withPrediction(interpretRead('This computer', result, nonce, started, timeoutMs));
 }
 
 function interpretRead(

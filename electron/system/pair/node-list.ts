@@ -18,7 +18,12 @@ export async function readView(
   services: NodeServices,
   fresh?: ReadonlyMap<string, NodeRead>,
 ): Promise<{ view: PairView; columns: ReadColumn[] }> {
-  const columns = await readAllMachines(services.ssh, await destinations(services), fresh);
+  const columns = await readAllMachines(
+    services.local,
+    services.ssh,
+    await destinations(services),
+    fresh,
+  );
   return { view: toPairView(columns), columns };
 }
 

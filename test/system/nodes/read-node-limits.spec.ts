@@ -11,6 +11,8 @@ import {
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
+import { createHostContext } from '../../../electron/system/system-context';
+import { createLocalTarget } from '../../../electron/system/target/local-target';
 import { layHostileTree } from '../../harness/hostile-tree';
 import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
@@ -105,7 +107,12 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
       `${node.sandbox.scratch}/listen.conf`,
     ]);
     try {
-      const columns = await readAllMachines(node.settings, [dest(node.alias)]);
+      // This computer is read as the main view reads it; no step runs here.
+      const here = createLocalTarget({ kind: 'this-computer' }, createHostContext(), {
+        kind: 'direct',
+        runStep: () => Promise.reject(new Error('no step in this test')),
+      });
+      const columns = await readAllMachines(here, node.settings, [dest(node.alias)]);
       const view = toPairView(columns);
       const read = view.columns[1]?.read;
       if (!read?.ok) throw new Error(read?.message ?? 'no column');

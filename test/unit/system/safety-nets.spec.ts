@@ -155,9 +155,11 @@ test('a second "Make all alike" while one is in flight is refused, and the guard
     );
     const storeFile = path.join(dir, 'nodes.json');
     await saveNodes(storeFile, ['lb-2']);
+    const deps = depsFor(root, createDirectElevator(root.fsRoot));
+    const ssh = { program: 'ssh', options: ['-F', config], timeoutMs: 60_000 };
     const handlers = createAlikeHandlers({
-      ...depsFor(root, createDirectElevator(root.fsRoot)),
-      nodes: { ssh: { program: 'ssh', options: ['-F', config], timeoutMs: 60_000 }, storeFile },
+      ...deps,
+      nodes: { ssh, storeFile, local: deps.target },
     });
     const makeAlike = handlers['nodes:make-alike'];
     const request = { reference: 'local', passwords: {} };

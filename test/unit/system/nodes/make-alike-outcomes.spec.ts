@@ -32,10 +32,11 @@ function targetWithElevator(runStep: Elevator['runStep']): LocalTarget {
   );
 }
 
-const services: NodeServices = {
+const services = (local: LocalTarget): NodeServices => ({
   ssh: { program: 'ssh', options: [], timeoutMs: 1_000 },
   storeFile: '/nonexistent/nodes',
-};
+  local,
+});
 
 function localChange(): Planned {
   const step: StepPlan = { values: { ipv4: '1' }, file: { op: 'none' } };
@@ -54,7 +55,7 @@ function localChange(): Planned {
 
 test('an Apply that throws on one machine becomes that machine’s failed outcome, named', async () => {
   const target = targetWithElevator(() => Promise.reject(new Error('elevator fell over')));
-  const outcome = await applyOrFail(target, services, localChange(), null);
+  const outcome = await applyOrFail(target, services(target), localChange(), null);
   expect(outcome).toEqual({
     id: 'local',
     name: 'This computer (t)',
@@ -73,7 +74,7 @@ test('a plan that throws on one machine leaves that machine out, with its reason
       throw new Error('elevator unavailable');
     },
   };
-  const plan = await planOrFail(target, services, localChange());
+  const plan = await planOrFail(target, services(target), localChange());
   expect(plan).toMatchObject({
     id: 'local',
     authentication: 'none',

@@ -54,18 +54,23 @@ test.describe('a node list the app did not write', () => {
       kind: 'simulated',
       runStep: () => Promise.reject(new Error('no step in this test')),
     };
+    const target = createLocalTarget(
+      { kind: 'this-computer' },
+      { fsRoot: dir, platform: 'linux' },
+      refusing,
+    );
     const handlers = createNodeHandlers({
-      target: createLocalTarget(
-        { kind: 'this-computer' },
-        { fsRoot: dir, platform: 'linux' },
-        refusing,
-      ),
+      target,
       demo: null,
       writeClipboard: null,
       saveTextFile: null,
       applyLog: { last: null },
       appVersion: 'test',
-      nodes: { ssh: { program: 'ssh', options: [], timeoutMs: 1000 }, storeFile: file },
+      nodes: {
+        ssh: { program: 'ssh', options: [], timeoutMs: 1000 },
+        storeFile: file,
+        local: target,
+      },
     });
     execFileSync('mkfifo', [file]);
     expect(await handlers['nodes:remove']({ node: 'lb-2' })).toEqual({
