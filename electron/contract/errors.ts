@@ -9,15 +9,15 @@ import type { SettingId } from './state';
 /** An error every channel can answer with, mapped to words in the renderer. */
 export interface ApiError {
   readonly code: ErrorCode;
-  readonly message: string;
+  /**
+   * The backend's words, for the codes whose `data` the renderer does not word yet; going
+   * away (issue 21 item 4): the renderer words every code from `code` and `data`.
+   */
+  readonly message?: string;
   readonly details?: string;
   /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
   readonly alternatives?: readonly CommandBlock[];
-  /**
-   * What the renderer needs to word the error itself (renderer/src/apply-words.ts). Absent
-   * while a code's sentence still comes only from `message`; `message` stays alongside
-   * during the move for the consumers outside the renderer (pair view, apply log, CLIs).
-   */
+  /** What the renderer needs to word the error beyond its code (renderer/src/words/). */
   readonly data?: ApiErrorData;
 }
 
@@ -68,7 +68,44 @@ export type ApiErrorData =
       readonly path: string;
       /** The keys the file does not set; empty when the file does not exist at all. */
       readonly keys: readonly string[];
+    }
+  | {
+      readonly from: 'setting';
+      readonly code: 'setting-unavailable';
+      readonly id: SettingId;
+      readonly key: string;
+      /** Why it is unavailable, as the reader reported it; null when it was not read. */
+      readonly detail: string | null;
+    }
+  | {
+      readonly from: 'file-name';
+      readonly code: 'invalid-file-name';
+      readonly refusal: FileNameRefusal;
+      /** The name as typed (untrusted: shown only where the refusal needs it). */
+      readonly name: string;
+    }
+  | {
+      readonly from: 'hidden-file';
+      readonly code: 'file-name-hides-file';
+      /** The new name in /etc/sysctl.d, and the later file of that name it would hide. */
+      readonly name: string;
+      readonly path: string;
+      /** masked: a link to /dev/null; other: not a regular file; file: `settings` it applies. */
+      readonly hidden: 'file' | 'masked' | 'other';
+      /** The `key = value` lines systemd-sysctl applies from it. */
+      readonly settings: readonly string[];
     };
+
+/** Why a file name is refused (file-name.ts checkFileName), as data. */
+export type FileNameRefusal =
+  | { readonly code: 'not-text' }
+  | { readonly code: 'empty' }
+  | { readonly code: 'too-long'; readonly length: number; readonly limit: number }
+  | { readonly code: 'has-slash' }
+  | { readonly code: 'dot-name' }
+  | { readonly code: 'bad-first-character' }
+  | { readonly code: 'bad-character'; readonly character: string }
+  | { readonly code: 'wrong-suffix' };
 
 /** What a step found and did about a killed earlier Apply (its recovery line). */
 export interface RecoveryReport {

@@ -9,9 +9,9 @@ export function fail<T>(error: ApiError): Envelope<T> {
   return { ok: false, error };
 }
 
-/** A payload that does not match the channel's request type. */
+/** A payload that does not match the channel's request type: which channel, and what is wrong. */
 function invalidPayload<T>(channel: string, problem: string): Envelope<T> {
-  return fail({ code: 'invalid-payload', message: `Invalid request for ${channel}: ${problem}` });
+  return fail({ code: 'invalid-payload', details: `${channel}: ${problem}` });
 }
 
 /** Turns a thrown error into an envelope so no transport ever sees an exception. */
@@ -21,7 +21,6 @@ export async function guard<T>(run: () => Promise<Envelope<T>>): Promise<Envelop
   } catch (error) {
     return fail({
       code: 'internal-error',
-      message: 'Something unexpected went wrong while handling the request.',
       details: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
   }

@@ -18,7 +18,7 @@ export function createFleetHandlers(deps: HandlerDeps): FeatureHandlers<'fleet:s
   return {
     'fleet:save': handle('fleet:save', checkExport, async ({ format, fileName, values }) => {
       const name = validateFileName(fileName);
-      if (!name.ok) return fail({ code: 'invalid-file-name', message: name.message });
+      if (!name.ok) return fail(name.error);
       if (values.ipv4 === undefined && values.ipv6 === undefined)
         return fail({
           code: 'nothing-to-export',

@@ -111,7 +111,7 @@ async function readBody(
 function withoutInternals(envelope: Envelope<unknown>, channel: string): Envelope<unknown> {
   if (envelope.ok || envelope.error.code !== 'internal-error') return envelope;
   console.error(`preview: internal error on ${channel}: ${envelope.error.details ?? ''}`);
-  return { ok: false, error: { code: envelope.error.code, message: envelope.error.message } };
+  return { ok: false, error: { code: envelope.error.code } };
 }
 
 async function handleApi(
@@ -159,7 +159,7 @@ async function handleApi(
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     sendJson(res, 400, {
       ok: false,
-      error: { code: 'invalid-payload', message: 'Body must be an object {"payload": ...}' },
+      error: { code: 'invalid-payload', details: 'Body must be an object {"payload": ...}' },
     });
     return;
   }

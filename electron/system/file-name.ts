@@ -1,3 +1,5 @@
+import type { ApiError, FileNameRefusal } from '../contract';
+
 /**
  * The one rule for the name of a file the app writes or deletes in /etc/sysctl.d.
  *
@@ -27,16 +29,7 @@ export const FILE_NAME_PATTERN = new RegExp(
  */
 export const DEFAULT_FILE_NAME = '90-nonlocal-bind.conf';
 
-/** Why a name is refused, as data; words are made from it where they are shown. */
-export type FileNameRefusal =
-  | { readonly code: 'not-text' }
-  | { readonly code: 'empty' }
-  | { readonly code: 'too-long'; readonly length: number; readonly limit: number }
-  | { readonly code: 'has-slash' }
-  | { readonly code: 'dot-name' }
-  | { readonly code: 'bad-first-character' }
-  | { readonly code: 'bad-character'; readonly character: string }
-  | { readonly code: 'wrong-suffix' };
+export type { FileNameRefusal };
 
 export type FileNameResult =
   | { readonly ok: true; readonly name: string }
@@ -63,37 +56,16 @@ export function checkFileName(input: unknown): FileNameResult {
   return { ok: true, name };
 }
 
-/** A refusal in words, for the name the user typed (`name` is shown only shortened). */
-export function fileNameWords(error: FileNameRefusal, name = ''): string {
-  switch (error.code) {
-    case 'not-text':
-      return 'The file name must be text.';
-    case 'empty':
-      return `Enter a file name, for example ${DEFAULT_FILE_NAME}.`;
-    case 'too-long':
-      return `The file name is ${error.length} characters long; at most ${error.limit} are allowed.`;
-    case 'has-slash':
-      return 'Enter only a file name, without "/": the file always goes into /etc/sysctl.d/.';
-    case 'dot-name':
-      return `"${name}" is not a file name.`;
-    case 'bad-first-character':
-      return 'The file name must start with a letter or digit (a leading dot or dash hides it or looks like an option).';
-    case 'bad-character': {
-      const shown = /\s/.test(error.character) ? 'a space' : `"${error.character}"`;
-      return `The file name contains ${shown}; use only letters, digits, ".", "_" and "-".`;
-    }
-    case 'wrong-suffix':
-      return `The file name must end in "${FILE_NAME_SUFFIX}"; sysctl ignores other files in /etc/sysctl.d/.`;
-  }
-}
-
-export type FileNameCheck =
-  { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
-
-/** The same check with the refusal in words, for a name the user typed. */
-export function validateFileName(input: unknown): FileNameCheck {
+/** The same check with the refusal as the error an answer carries, for a name the user typed. */
+export function validateFileName(
+  input: unknown,
+): { readonly ok: true; readonly name: string } | { readonly ok: false; readonly error: ApiError } {
   const check = checkFileName(input);
-  return check.ok
-    ? check
-    : { ok: false, message: fileNameWords(check.error, typeof input === 'string' ? input : '') };
+  if (check.ok) return check;
+  const code = 'invalid-file-name';
+  const name = typeof input === 'string' ? input.slice(0, MAX_FILE_NAME_LENGTH) : '';
+  return {
+    ok: false,
+    error: { code, data: { from: 'file-name', code, refusal: check.error, name } },
+  };
 }

@@ -5,9 +5,6 @@ import { tokenizeSysctl } from './engines/tokenize';
 import type { SnapshotEntry } from './sysctl-snapshot';
 import { SYSCTL_D } from './sysctl-d-files';
 
-/** How many of the hidden file's settings the refusal names before "and N more". */
-const SETTINGS_SHOWN = 3;
-
 /** A file that a new /etc/sysctl.d/NAME would keep both engines from reading. */
 export interface HiddenFile {
   /** System path, e.g. /usr/lib/sysctl.d/50-pid-max.conf. */
@@ -50,25 +47,18 @@ function settingsOf(entry: SnapshotEntry): string[] {
     .map((s) => `${byteTextToUtf8(s.key as ByteText)} = ${byteTextToUtf8(s.value as ByteText)}`);
 }
 
-function listSettings(settings: readonly string[]): string {
-  const shown = settings.slice(0, SETTINGS_SHOWN);
-  const more = settings.length - shown.length;
-  if (more > 0) return `${shown.join(', ')} and ${more} more`;
-  if (shown.length === 1) return shown[0] ?? '';
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
-}
-
-/** The refusal in words: which file would be hidden and which settings would no longer be set. */
-export function describeHiddenFile(name: string, hidden: HiddenFile): ApiError {
-  const start = `${name} would hide ${hidden.path} at boot`;
-  const settings = settingsOf(hidden.entry);
-  const consequence =
-    hidden.entry.kind === 'masked'
-      ? ' (a link to /dev/null: that name is masked on purpose, and a file of it in /etc/sysctl.d would undo the mask)'
-      : hidden.entry.kind !== 'file'
-        ? ', and whatever it sets would no longer be applied'
-        : settings.length === 0
-          ? ', and anything it sets later (it belongs to installed software or the running system) would be ignored'
-          : `, and ${listSettings(settings)} would no longer be set`;
-  return { code: 'file-name-hides-file', message: `${start}${consequence}. Choose another name.` };
+/** The refusal as data: which file would be hidden, and which settings it applies. */
+export function hiddenFileError(name: string, hidden: HiddenFile): ApiError {
+  const kind = hidden.entry.kind;
+  return {
+    code: 'file-name-hides-file',
+    data: {
+      from: 'hidden-file',
+      code: 'file-name-hides-file',
+      name,
+      path: hidden.path,
+      hidden: kind === 'masked' ? 'masked' : kind === 'file' ? 'file' : 'other',
+      settings: settingsOf(hidden.entry),
+    },
+  };
 }

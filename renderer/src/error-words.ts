@@ -1,5 +1,6 @@
 import type { ApiError, ErrorCode } from '../../electron/contract';
-import { applyErrorWords } from './apply-words';
+import { applyErrorWords } from './words/apply-words';
+import { codeWords } from './words/code-words';
 
 /** Where an error is shown: at the file name field, or in the panel of its own action. */
 export type ErrorPlace = 'file-field' | 'panel';
@@ -80,10 +81,10 @@ function unplaced(code: never): never {
 }
 
 /**
- * The error in words: made here from its code and data where the backend sends them
- * (apply-words.ts), otherwise still the backend's `message`. This is the one place the
- * renderer reads it, so moving a code's words here changes no component.
+ * The error in words: from its data where it has some (words/apply-words.ts), else the
+ * backend's words while a code still has them, else its code's words. This is the one
+ * place the renderer reads an error, so moving a code's words here changes no component.
  */
 export function errorWords(error: ApiError): string {
-  return applyErrorWords(error) ?? error.message;
+  return applyErrorWords(error) ?? error.message ?? codeWords(error.code);
 }

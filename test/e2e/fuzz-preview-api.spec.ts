@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { API_CHANNELS } from '../../electron/contract';
 import { startPreview } from '../harness/preview';
 import { describesProblem, fuzzPayload } from '../support/fuzz-payloads';
+import { errorWords } from '../../renderer/src/error-words';
+import type { ApiError } from '../../electron/contract';
 import { hashTree, statFingerprint } from '../support/tree-hash';
 
 // Every contract channel (so new ones are fuzzed automatically) plus one that does not exist.
@@ -15,7 +17,8 @@ interface Answer {
   readonly json: {
     ok: boolean;
     value?: { applied?: boolean };
-    error?: { code: string; message: string; details?: string };
+    /** An ApiError, or the HTTP layer's own refusal (a code outside ErrorCode, with a message). */
+    error?: { code: string; message?: string; details?: string };
   };
 }
 
@@ -85,11 +88,14 @@ test('fuzz: 10,000 arbitrary requests to the preview API get specific answers an
         counts.refused += 1;
         const error = json.error;
         assert.ok(error && error.code !== 'internal-error', JSON.stringify(json));
-        assert.ok(error.message.length > 5, error.message);
+        assert.ok(
+          (error.message ?? errorWords(error as ApiError)).length > 5,
+          JSON.stringify(error),
+        );
         if (error.code === 'invalid-payload') {
           assert.ok(
-            describesProblem(channel, error.message) || error.message.startsWith('Body must be'),
-            error.message,
+            describesProblem(channel, error.details) || error.details?.startsWith('Body must be'),
+            error.details,
           );
         }
       }

@@ -71,8 +71,8 @@ export const fuzzPayload: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
 );
 
-/** A specific complaint: names the channel and says what is wrong in a few words at least. */
-export function describesProblem(channel: string, message: string): boolean {
-  const prefix = `Invalid request for ${channel}: `;
-  return message.startsWith(prefix) && message.length - prefix.length >= 8;
+/** A specific complaint (the error's details): names the channel and what is wrong in a few words. */
+export function describesProblem(channel: string, details = ''): boolean {
+  const prefix = `${channel}: `;
+  return details.startsWith(prefix) && details.length - prefix.length >= 8;
 }

@@ -1,6 +1,6 @@
 import type { ApplyRequest, Persistence, SettingId } from '../../contract';
 import { validateFileName } from '../file-name';
-import { describeHiddenFile, findHiddenFile, findSameNameLater } from '../hidden-file';
+import { findHiddenFile, findSameNameLater, hiddenFileError } from '../hidden-file';
 import type { StepPlan } from '../privileged-step';
 import { SETTINGS, type Catalogue } from '../settings';
 import { refusedContent } from '../step-content-words';
@@ -59,9 +59,11 @@ export function planApply(
     const current = snapshot.runtime[setting.id];
     if (!current || !isAvailable(current)) {
       if (removal) continue;
+      const detail = current?.kind === 'unavailable' ? current.detail : null;
+      const code = 'setting-unavailable';
       return refused({
-        code: 'setting-unavailable',
-        message: `${setting.key} cannot be changed here: ${current?.kind === 'unavailable' ? current.detail : 'it is not available'}`,
+        code,
+        data: { from: 'setting', code, id: setting.id, key: setting.key, detail },
       });
     }
     tokens[setting.id] = value === 1 ? '1' : '0';
@@ -97,7 +99,7 @@ function planDropIn(
   catalogue: Catalogue,
 ): PlanResult {
   const name = validateFileName(persistence.fileName);
-  if (!name.ok) return refused({ code: 'invalid-file-name', message: name.message });
+  if (!name.ok) return refused(name.error);
   const target = editableFile(etcEntry(snapshot, name.name), `${SYSCTL_D}/${name.name}`);
   if (target.kind === 'refused') return refused(target.error);
   const currentSha = target.kind === 'file' ? target.sha256 : null;
@@ -131,7 +133,7 @@ function planPersist(
   if (target.kind === 'absent') {
     // A new name in /etc/sysctl.d replaces a same-named file of a later directory at boot.
     const hidden = findHiddenFile(snapshot, name);
-    if (hidden) return refused(describeHiddenFile(name, hidden));
+    if (hidden) return refused(hiddenFileError(name, hidden));
   }
   const oldText = target.kind === 'file' ? target.text : null;
   const content = setKeysInText(oldText, values);

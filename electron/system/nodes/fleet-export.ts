@@ -4,7 +4,7 @@ import { SETTINGS } from '../settings';
 
 function checked(change: FleetChange): { path: string; entries: { key: string; value: 0 | 1 }[] } {
   const name = validateFileName(change.fileName);
-  if (!name.ok) throw new Error(name.message);
+  if (!name.ok) throw new Error(`refused file name (${name.error.code})`);
   const entries = SETTINGS.flatMap((s) => {
     const v = change.values[s.id];
     return v === 0 || v === 1 ? [{ key: s.key, value: v }] : [];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { CommandBlock } from '../../../electron/contract';
+import type { ApiError, CommandBlock } from '../../../electron/contract';
+import { errorWords } from '../error-words';
 import { CommandBlocks } from './command-blocks';
 
 export type FleetFormat = 'ansible' | 'cloud-init';
@@ -32,9 +33,8 @@ export function FleetExport({
 
 /** Words for what a save answered. */
 export function savedWords(
-  answer:
-    { ok: true; value: { savedTo: string | null } } | { ok: false; error: { message: string } },
+  answer: { ok: true; value: { savedTo: string | null } } | { ok: false; error: ApiError },
 ): string {
-  if (!answer.ok) return answer.error.message;
+  if (!answer.ok) return errorWords(answer.error);
   return answer.value.savedTo ? `Saved to ${answer.value.savedTo}.` : 'Not saved.';
 }

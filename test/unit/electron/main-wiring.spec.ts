@@ -39,7 +39,7 @@ test('main: one backend, every channel behind both checks, demo data gone at qui
       ok: false,
       error: {
         code: 'invalid-payload',
-        message: 'Invalid request for state:get: it takes no payload',
+        details: 'state:get: it takes no payload',
       },
     });
     expect(result.foreign).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });

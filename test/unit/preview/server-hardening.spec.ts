@@ -91,10 +91,7 @@ test('an internal error reaches the client without its stack or paths', async ()
   const body = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as unknown;
   expect(body).toEqual({
     ok: false,
-    error: {
-      code: 'internal-error',
-      message: 'Something unexpected went wrong while handling the request.',
-    },
+    error: { code: 'internal-error' },
   });
   expect(text).not.toContain(SECRET_PATH);
   expect(text).not.toContain('    at ');

@@ -7,6 +7,7 @@ import { createDemoRoot, findDemoScenario } from '../../../electron/demo/scenari
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import type { Elevator } from '../../../electron/system/elevate';
 import { describesProblem, fuzzPayload } from '../../support/fuzz-payloads';
+import { errorWords } from '../../../renderer/src/error-words';
 import { hashTree } from '../../support/tree-hash';
 
 // Checklist #17's second half: payloads are validated in main. Iterates over whatever
@@ -58,10 +59,10 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
         const elevated = elevations.length - elevationsBefore;
         if (!answer.ok) {
           assert.notEqual(answer.error.code, 'internal-error', answer.error.details);
-          assert.ok(answer.error.message.length > 10, answer.error.message);
+          assert.ok(errorWords(answer.error).length > 10, JSON.stringify(answer.error));
           if (answer.error.code === 'invalid-payload') {
             counts.invalid += 1;
-            assert.ok(describesProblem(channel, answer.error.message), answer.error.message);
+            assert.ok(describesProblem(channel, answer.error.details), answer.error.details);
           }
           // Refused requests never reach elevation or the clipboard.
           assert.equal(elevated, 0, `${channel} elevated for a refused payload`);

@@ -1,6 +1,18 @@
 import { test, expect } from '@playwright/test';
 import type { SysctlSources } from '../../../electron/system/engines/file-order';
-import { describeHiddenFile, findHiddenFile } from '../../../electron/system/hidden-file';
+import type { ApiError } from '../../../electron/contract';
+import {
+  findHiddenFile,
+  hiddenFileError,
+  type HiddenFile,
+} from '../../../electron/system/hidden-file';
+import { errorWords } from '../../../renderer/src/error-words';
+
+/** The refusal as the renderer words it from the backend's data. */
+const describeHiddenFile = (name: string, hidden: HiddenFile): ApiError & { message: string } => {
+  const error = hiddenFileError(name, hidden);
+  return { ...error, message: errorWords(error) };
+};
 import type { SnapshotEntry } from '../../../electron/system/sysctl-snapshot';
 
 const file = (name: string, text: string): SnapshotEntry => ({
@@ -61,8 +73,8 @@ test('the refusal names the hidden file and the settings that would no longer be
     path: '/usr/lib/sysctl.d/50-pid-max.conf',
     entry: file('50-pid-max.conf', '# vendor\nkernel.pid_max = 4194304\n'),
   });
-  expect(one).toEqual({
-    code: 'file-name-hides-file',
+  expect(one.code).toBe('file-name-hides-file');
+  expect(one).toMatchObject({
     message:
       '50-pid-max.conf would hide /usr/lib/sysctl.d/50-pid-max.conf at boot, and kernel.pid_max = 4194304 would no longer be set. Choose another name.',
   });

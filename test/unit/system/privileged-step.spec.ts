@@ -9,6 +9,7 @@ import {
   type StepPlan,
 } from '../../../electron/system/privileged-step';
 import { validateFileName } from '../../../electron/system/file-name';
+import { errorWords } from '../../../renderer/src/error-words';
 
 test("file names: the seed article's 99-custom.conf and the default are accepted", () => {
   expect(validateFileName('99-custom.conf')).toEqual({ ok: true, name: '99-custom.conf' });
@@ -21,7 +22,7 @@ test("file names: the seed article's 99-custom.conf and the default are accepted
 test('file names: each kind of bad input gets its own message', () => {
   const message = (n: unknown) => {
     const r = validateFileName(n);
-    return r.ok ? 'ok' : r.message;
+    return r.ok ? 'ok' : errorWords(r.error);
   };
   expect(message('')).toMatch(/Enter a file name/);
   expect(message('a/b.conf')).toMatch(/without "\/"/);

@@ -3,7 +3,8 @@ import type {
   ApiErrorData,
   ElevationFailureCode,
   StepExitCode,
-} from '../../electron/contract';
+} from '../../../electron/contract';
+import { fileNameWords, hiddenFileWords } from './file-words';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -103,6 +104,12 @@ export function applyErrorWords(error: ApiError): string | null {
       return stepContentWords(data);
     case 'plan':
       return planRefusalWords(data);
+    case 'setting':
+      return `${data.key} cannot be changed here: ${data.detail ?? 'it is not available'}`;
+    case 'file-name':
+      return fileNameWords(data.refusal, data.name);
+    case 'hidden-file':
+      return hiddenFileWords(data);
     default:
       return unworded(data);
   }

@@ -1,0 +1,110 @@
+import type { ErrorCode } from '../../../electron/contract';
+
+/**
+ * An error in words from its code alone: the words of every code whose data adds nothing,
+ * and a plain sentence for the others should their data be missing. Exhaustive, so a new
+ * code fails the type check until it has words, and no raw code ever reaches the screen.
+ */
+export function codeWords(code: ErrorCode): string {
+  switch (code) {
+    case 'invalid-payload':
+      return 'The backend refused a request it could not check. This is a bug in the app; the technical details say which.';
+    case 'internal-error':
+      return 'Something unexpected went wrong while handling the request.';
+    case 'untrusted-sender':
+      return 'Request refused: it did not come from the app window.';
+    case 'backend-unreachable':
+      return 'The page cannot reach its backend. Is the preview server still running?';
+    case 'no-api':
+      return 'The page has no connection to the app.';
+    case 'invalid-request':
+      return 'The change could not be turned into the privileged step’s arguments; nothing was changed.';
+    case 'invalid-file-name':
+      return 'That file name is not one the app writes.';
+    case 'setting-unavailable':
+      return 'This setting cannot be changed here: it is not available.';
+    case 'nothing-to-apply':
+      return 'There is no change to apply.';
+    case 'nothing-to-remove':
+      return 'The file does not set this setting, so there is nothing to stop persisting.';
+    case 'file-changed':
+      return 'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.';
+    case 'file-name-hides-file':
+      return 'That name would hide another file of the same name at boot. Choose another name.';
+    case 'file-unreadable':
+      return 'The file cannot be read. Choose another file name.';
+    case 'file-too-large':
+      return 'The file is larger than the app edits. Choose another file name.';
+    case 'file-not-text':
+      return 'The file is not valid UTF-8 text, so the app will not edit it. Choose another file name.';
+    case 'target-symlink':
+      return 'The file is a symbolic link. The app does not edit through links; choose another file name.';
+    case 'target-not-regular':
+      return 'The target is not a regular file; choose another file name.';
+    case 'change-outside-settings':
+      return 'The change would touch more than the settings the app manages, so it was refused. Nothing was changed.';
+    case 'apply-in-progress':
+      return 'An Apply is already waiting for authentication.';
+    case 'auth-refused':
+    case 'no-polkit-agent':
+    case 'no-pkexec':
+    case 'elevation-failed':
+      return 'Asking for administrator rights failed; nothing was changed.';
+    case 'proc-read-only':
+    case 'verify-failed':
+    case 'rollback-failed':
+    case 'apply-busy':
+    case 'step-failed':
+      return 'Applying the change failed.';
+    case 'invalid-address':
+      return 'That is not an IP address the bind test can use.';
+    case 'bind-test-failed':
+      return 'The bind test could not be run.';
+    case 'clipboard-unavailable':
+      return 'This backend cannot reach your clipboard; the page copies by itself.';
+    case 'save-unavailable':
+      return 'This backend cannot show a save dialog; the page downloads the text instead.';
+    case 'nothing-to-export':
+      return 'There is no pending change to export.';
+    case 'nodes-unavailable':
+      return 'The demo simulates this computer only, so no node can be added here. In the app itself (npm start), the other nodes are reached with your own ssh.';
+    case 'node-list-unreadable':
+      return 'The list of nodes cannot be read.';
+    case 'invalid-destination':
+      return 'That is not an SSH destination the app can use.';
+    case 'unknown-node':
+      return 'That machine is not in the node list.';
+    case 'reference-unread':
+      return 'The machine to make the others like could not be read.';
+    case 'plan-failed':
+      return 'Planning stopped on an unexpected error. Read all again and retry.';
+    case 'cannot-persist':
+      return 'No file the app may write makes the value stick under both boot engines there.';
+    case 'dns':
+    case 'unreachable':
+    case 'host-key-unknown':
+    case 'host-key-changed':
+    case 'auth':
+    case 'timeout':
+    case 'too-large':
+    case 'dropped':
+    case 'other':
+      return 'The node could not be reached over ssh.';
+    case 'not-linux':
+    case 'no-sysctl':
+    case 'no-base64':
+    case 'malformed':
+      return 'The node cannot be read: it lacks what the app needs, or its answer was not understood.';
+    case 'no-sudo':
+    case 'requiretty':
+    case 'account-locked':
+    case 'not-installed':
+      return 'sudo on the node refused to run the step. Nothing was changed.';
+    default:
+      return unworded(code);
+  }
+}
+
+function unworded(code: never): never {
+  throw new Error(`no words for error code ${String(code)}`);
+}
