@@ -136,7 +136,7 @@ export function nameContainersSync(
   let listed: Record<string, string> | null = null;
   let namespaces: string[] | null = null;
   for (const container of containers.slice(0, limits.maxNameLookups)) {
-    if (Date.now() > deadline) break;
+    if (Date.now() >= deadline) break;
     const { runtime, id } = container;
     let found: ContainerName | null = null;
     if (runtime === 'docker' || runtime === 'unknown') {

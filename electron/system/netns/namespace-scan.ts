@@ -5,7 +5,7 @@ import type { nameContainersSync } from './container-names';
 import type {
   ContainerIdentity,
   NamedEntryRefused,
-  NamespaceListingAnswer,
+  NamespaceScanAnswer,
   NamespaceListingTruncation,
   NamespaceName,
   NamespaceScanRequest,
@@ -172,7 +172,7 @@ function lookAtProcess(
 export function scanNamespacesSync(
   kit: ScanKit,
   request: NamespaceScanRequest,
-): NamespaceListingAnswer {
+): NamespaceScanAnswer {
   const started = Date.now();
   const limits = request.limits;
   const deadline = started + limits.timeLimitMs;
@@ -205,7 +205,7 @@ export function scanNamespacesSync(
   let scanned = 0;
   for (const pid of pids.slice(0, limits.maxProcesses)) {
     // Date.now() is cheap next to the reads, but not free: every 32 processes is enough.
-    if (scanned % 32 === 0 && Date.now() > deadline) {
+    if (scanned % 32 === 0 && Date.now() >= deadline) {
       truncated.push({ reason: 'time-limit', limitMs: limits.timeLimitMs, scanned });
       break;
     }

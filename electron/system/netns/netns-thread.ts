@@ -4,7 +4,11 @@ import { CAPPED_READ_FUNCTIONS, readProcTextSync, readStateFileSync } from './ca
 import { CGROUP_FUNCTIONS, containerOfCgroup } from './cgroup-identity';
 import { NAME_FUNCTIONS, nameContainersSync } from './container-names';
 import { SCAN_FUNCTIONS, scanNamespacesSync, type ScanKit } from './namespace-scan';
-import type { NamespaceListingAnswer, NamespaceScanRequest } from './netns-types';
+import type {
+  NamespaceListingAnswer,
+  NamespaceScanAnswer,
+  NamespaceScanRequest,
+} from './netns-types';
 
 /**
  * Runs the synchronous namespace scan (namespace-scan.ts) on one long-lived worker
@@ -69,7 +73,7 @@ function workerSource(): string {
 }
 
 type WorkerAnswer =
-  | { readonly id: number; readonly value: NamespaceListingAnswer }
+  | { readonly id: number; readonly value: NamespaceScanAnswer }
   | { readonly id: number; readonly failed: string };
 
 function settle(scanner: ScanThread, id: number, answer: NamespaceListingAnswer): void {
@@ -99,7 +103,7 @@ function startThread(): ScanThread {
       scanner,
       message.id,
       'value' in message
-        ? message.value
+        ? ranOn(message.value, 'worker')
         : { ok: false, error: { code: 'netns-reader-failed', detail: message.failed } },
     );
   });
@@ -142,9 +146,13 @@ export function runNamespaceScan(request: NamespaceScanRequest): Promise<Namespa
   });
 }
 
+function ranOn(answer: NamespaceScanAnswer, where: 'worker' | 'main'): NamespaceListingAnswer {
+  return answer.ok ? { ...answer, scannedOn: where } : answer;
+}
+
 function scanHere(request: NamespaceScanRequest): NamespaceListingAnswer {
   try {
-    return scanNamespacesSync(LOCAL_SCAN_KIT, request);
+    return ranOn(scanNamespacesSync(LOCAL_SCAN_KIT, request), 'main');
   } catch (error) {
     return { ok: false, error: { code: 'netns-reader-failed', detail: String(error) } };
   }

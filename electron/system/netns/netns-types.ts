@@ -100,7 +100,17 @@ export interface NamespaceListing {
   readonly truncated: readonly NamespaceListingTruncation[];
   readonly scannedProcesses: number;
   readonly elapsedMs: number;
+  /**
+   * 'worker' normally; 'main' when no worker thread could start and the scan ran on the
+   * caller's thread (still bounded, but then it holds up the event loop while it runs).
+   */
+  readonly scannedOn: 'worker' | 'main';
 }
+
+/** The scan's own answer, before the runner says where it ran. */
+export type NamespaceScanAnswer =
+  | Omit<NamespaceListing, 'scannedOn'>
+  | { readonly ok: false; readonly error: NamespaceListingError };
 
 export type NamespaceListingErrorCode =
   'netns-own-unreadable' | 'netns-proc-unlisted' | 'netns-reader-timeout' | 'netns-reader-failed';
