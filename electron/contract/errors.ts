@@ -69,6 +69,18 @@ export type ApiErrorData =
       /** The keys the file does not set; empty when the file does not exist at all. */
       readonly keys: readonly string[];
     }
+  /** One action at a time, or a save this backend cannot do: which feature said so. */
+  | {
+      readonly from: 'busy';
+      readonly code: 'apply-in-progress';
+      readonly what: 'apply' | 'make-alike';
+    }
+  | {
+      readonly from: 'no-save';
+      readonly code: 'save-unavailable';
+      /** What the page does instead: download the report, or copy the export. */
+      readonly what: 'diagnostics' | 'fleet';
+    }
   | {
       readonly from: 'setting';
       readonly code: 'setting-unavailable';

@@ -27,7 +27,7 @@ export function createAlikeHandlers(
       if (applying)
         return fail({
           code: 'apply-in-progress',
-          message: 'Another "Make all alike" is still running.',
+          data: { from: 'busy', code: 'apply-in-progress', what: 'make-alike' },
         });
       applying = true;
       try {

@@ -21,7 +21,7 @@ export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes
           report: null,
           error: {
             code: 'apply-in-progress',
-            message: 'An Apply is already waiting for authentication.',
+            data: { from: 'busy', code: 'apply-in-progress', what: 'apply' },
           },
           state: await readAppState(deps),
         });

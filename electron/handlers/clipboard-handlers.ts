@@ -10,10 +10,7 @@ export function createClipboardHandlers(deps: HandlerDeps): FeatureHandlers<'cli
   return {
     'clipboard:write': handle('clipboard:write', checkText, async ({ text }) => {
       if (!deps.writeClipboard) {
-        return fail({
-          code: 'clipboard-unavailable',
-          message: 'This backend cannot reach your clipboard; the page copies by itself.',
-        });
+        return fail({ code: 'clipboard-unavailable' });
       }
       deps.writeClipboard(text);
       return succeed(null);

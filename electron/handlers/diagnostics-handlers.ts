@@ -16,7 +16,7 @@ export function createDiagnosticsHandlers(
       if (!deps.saveTextFile) {
         return fail({
           code: 'save-unavailable',
-          message: 'This backend cannot show a save dialog; the page downloads the report instead.',
+          data: { from: 'no-save', code: 'save-unavailable', what: 'diagnostics' },
         });
       }
       const text = await gatherDiagnostics(deps);

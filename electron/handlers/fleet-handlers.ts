@@ -20,15 +20,11 @@ export function createFleetHandlers(deps: HandlerDeps): FeatureHandlers<'fleet:s
       const name = validateFileName(fileName);
       if (!name.ok) return fail(name.error);
       if (values.ipv4 === undefined && values.ipv6 === undefined)
-        return fail({
-          code: 'nothing-to-export',
-          message: 'There is no pending change to export.',
-        });
+        return fail({ code: 'nothing-to-export' });
       if (!deps.saveTextFile) {
         return fail({
           code: 'save-unavailable',
-          message:
-            'This backend cannot show a save dialog; use Copy and paste the text into a file.',
+          data: { from: 'no-save', code: 'save-unavailable', what: 'fleet' },
         });
       }
       const change = { fileName: name.name, values };

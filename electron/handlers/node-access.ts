@@ -5,11 +5,7 @@ import type { HandlerDeps } from './deps';
 import { fail, handle } from './envelope';
 import type { Check } from './payload-checks';
 
-const NOT_IN_DEMO: ApiError = {
-  code: 'nodes-unavailable',
-  message:
-    'The demo simulates this computer only, so no node can be added here. In the app itself (npm start), the other nodes are reached with your own ssh.',
-};
+const NOT_IN_DEMO: ApiError = { code: 'nodes-unavailable' };
 
 /** A damaged node list is the user's to fix: its words reach them, not "something went wrong". */
 function nodeStoreFailure<T>(error: unknown): Envelope<T> {

@@ -15,10 +15,7 @@ export function registerIpcHandlers(
   for (const channel of Object.keys(table) as Channel[]) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
-        return fail({
-          code: 'untrusted-sender',
-          message: 'Request refused: it did not come from the app window.',
-        });
+        return fail({ code: 'untrusted-sender' });
       }
       return table[channel](payload);
     });

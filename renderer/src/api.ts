@@ -12,7 +12,8 @@ export type ApiSource =
       readonly kind: 'ready';
       readonly api: NonlocalBindApi;
     }
-  | { readonly kind: 'missing'; readonly problem: string };
+  /** Opened without its access token: there is no backend to ask (words: codeWords 'no-api'). */
+  | { readonly kind: 'missing' };
 
 const TOKEN_KEY = 'nonlocal-bind-token';
 
@@ -37,11 +38,7 @@ export function connectApi(): ApiSource {
   if (window.nonlocalBind) return { kind: 'ready', api: window.nonlocalBind };
   const token = takeToken();
   if (token === null) {
-    return {
-      kind: 'missing',
-      problem:
-        'This page was opened without its access token. Open the exact address that `npm run preview` printed.',
-    };
+    return { kind: 'missing' };
   }
   return { kind: 'ready', api: createHttpBridge(token) };
 }

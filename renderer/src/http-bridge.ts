@@ -32,7 +32,6 @@ async function call<C extends Channel>(
       ok: false,
       error: {
         code: 'backend-unreachable',
-        message: 'The preview server did not answer. Is `npm run preview` still running?',
         details: String(error),
       },
     };

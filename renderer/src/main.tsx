@@ -24,7 +24,7 @@ createRoot(container).render(
       </ApiContext.Provider>
     ) : (
       <main className="content">
-        <ErrorPanel title="Not connected" error={{ code: 'no-api', message: source.problem }} />
+        <ErrorPanel title="Not connected" error={{ code: 'no-api' }} />
       </main>
     )}
   </StrictMode>,

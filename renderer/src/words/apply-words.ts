@@ -104,6 +104,14 @@ export function applyErrorWords(error: ApiError): string | null {
       return stepContentWords(data);
     case 'plan':
       return planRefusalWords(data);
+    case 'busy':
+      return data.what === 'apply'
+        ? 'An Apply is already waiting for authentication.'
+        : 'Another "Make all alike" is still running.';
+    case 'no-save':
+      return data.what === 'diagnostics'
+        ? 'This backend cannot show a save dialog; the page downloads the report instead.'
+        : 'This backend cannot show a save dialog; use Copy and paste the text into a file.';
     case 'setting':
       return `${data.key} cannot be changed here: ${data.detail ?? 'it is not available'}`;
     case 'file-name':

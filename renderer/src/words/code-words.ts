@@ -14,9 +14,9 @@ export function codeWords(code: ErrorCode): string {
     case 'untrusted-sender':
       return 'Request refused: it did not come from the app window.';
     case 'backend-unreachable':
-      return 'The page cannot reach its backend. Is the preview server still running?';
+      return 'The preview server did not answer. Is `npm run preview` still running?';
     case 'no-api':
-      return 'The page has no connection to the app.';
+      return 'This page was opened without its access token. Open the exact address that `npm run preview` printed.';
     case 'invalid-request':
       return 'The change could not be turned into the privileged step’s arguments; nothing was changed.';
     case 'invalid-file-name':
@@ -63,7 +63,7 @@ export function codeWords(code: ErrorCode): string {
     case 'clipboard-unavailable':
       return 'This backend cannot reach your clipboard; the page copies by itself.';
     case 'save-unavailable':
-      return 'This backend cannot show a save dialog; the page downloads the text instead.';
+      return 'This backend cannot show a save dialog.';
     case 'nothing-to-export':
       return 'There is no pending change to export.';
     case 'nodes-unavailable':

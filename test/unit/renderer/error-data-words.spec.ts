@@ -79,3 +79,18 @@ test('a setting that cannot be changed is named by its key, with the reader’s 
     'net.ipv6.ip_nonlocal_bind cannot be changed here: it is not available',
   );
 });
+
+test('a busy action and a save the backend cannot do say which feature it was', () => {
+  const busy = (what: 'apply' | 'make-alike'): ApiError => ({
+    code: 'apply-in-progress',
+    data: { from: 'busy', code: 'apply-in-progress', what },
+  });
+  expect(errorWords(busy('apply'))).toBe('An Apply is already waiting for authentication.');
+  expect(errorWords(busy('make-alike'))).toBe('Another "Make all alike" is still running.');
+  const noSave = (what: 'diagnostics' | 'fleet'): ApiError => ({
+    code: 'save-unavailable',
+    data: { from: 'no-save', code: 'save-unavailable', what },
+  });
+  expect(errorWords(noSave('diagnostics'))).toMatch(/the page downloads the report instead\.$/);
+  expect(errorWords(noSave('fleet'))).toMatch(/use Copy and paste the text into a file\.$/);
+});
