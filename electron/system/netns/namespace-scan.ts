@@ -184,7 +184,11 @@ export function scanNamespacesSync(
     return { ok: false, error: { code: 'netns-own-unreadable', detail: codeOf(error) } };
   }
   try {
-    pids = kit.fs.readdirSync('/proc').filter((n) => /^[1-9]\d{0,9}$/.test(n));
+    // In pid order (the listing's order is not), so a capped scan keeps the oldest.
+    pids = kit.fs
+      .readdirSync('/proc')
+      .filter((n) => /^[1-9]\d{0,9}$/.test(n))
+      .sort((a, b) => Number(a) - Number(b));
   } catch (error) {
     return { ok: false, error: { code: 'netns-proc-unlisted', detail: codeOf(error) } };
   }
