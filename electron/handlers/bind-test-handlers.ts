@@ -17,7 +17,8 @@ export function createBindTestHandlers(deps: HandlerDeps): FeatureHandlers<'bind
     'bind:test': handle('bind:test', checkBindRequest, async ({ address, port }) => {
       const check = validateBindTarget(address, port);
       if (!check.ok) return fail({ code: 'invalid-address', message: check.message });
-      if (deps.demo) return succeed(await simulateBindTest(deps.target.ctx, check.target));
+      if (deps.target.ref.kind === 'demo')
+        return succeed(await simulateBindTest(deps.target.ctx, check.target));
       return succeed(await runBindTest(check.target));
     }),
   };

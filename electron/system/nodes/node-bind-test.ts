@@ -4,6 +4,8 @@ import { runCapped, type CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
+import type { LocalTarget } from '../target/local-target';
+import type { NodeTarget } from '../target/node-target';
 
 /** Most addresses one test binds. */
 export const MAX_BIND_ADDRESSES = 64;
@@ -111,12 +113,20 @@ export async function bindTestOnNode(
 }
 
 /** The same script on this computer, so both columns are tested the same way. */
-export async function bindTestHere(
-  addresses: readonly string[],
-): Promise<NodeBindTestResult | string> {
+async function bindTestHere(addresses: readonly string[]): Promise<NodeBindTestResult | string> {
   const r = await runCapped('/bin/sh', ['-s', '--', ...addresses], BIND_SCRIPT, {
     outputCap: 65536,
     timeoutMs: 15_000,
   });
   return interpret('local', 'this computer', r);
+}
+
+/** Binds each address on one target of the pair, with the same script wherever it is. */
+export function bindTestAt(
+  target: LocalTarget | NodeTarget,
+  addresses: readonly string[],
+): Promise<NodeBindTestResult | string> {
+  return 'destination' in target
+    ? bindTestOnNode(target.ssh, target.destination, addresses)
+    : bindTestHere(addresses);
 }

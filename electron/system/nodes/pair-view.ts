@@ -1,12 +1,12 @@
 import os from 'node:os';
-import type { NodeColumn, PairView, VipDiscovery } from '../../contract';
+import type { ApiError, NodeColumn, PairView, VipDiscovery } from '../../contract';
 import type { LocalTarget } from '../target/local-target';
-import { discoverVips } from '../vip-discovery';
+import { createNodeTarget, type NodeTarget } from '../target/node-target';
+import type { TargetRead, TargetSnapshot } from '../target/target';
+import { discoverVipsOn } from '../target/target-vips';
 import type { Destination } from './destination';
-import { vipsFromNode } from './node-vips';
 import { describeDifferences } from './pair-differences';
-import { predictFromSnapshot } from './predict-from-snapshot';
-import { readNode, type NodeRead } from './read-node';
+import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
 import type { SshSettings } from './ssh-runner';
 
 export const LOCAL_ID = 'local';
@@ -20,10 +20,22 @@ export const LOCAL_ID = 'local';
 export const NODE_COLUMN_CAP = 1024 * 1024;
 export const PAIR_VIEW_CAP = 8 * 1024 * 1024;
 
+/** One machine as the pair view read it: its target's snapshot and what the shared model predicts. */
+export type MachineRead =
+  | { readonly ok: true; readonly snapshot: TargetSnapshot; readonly prediction: NodePrediction }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** A target's read with the prediction every machine gets from the same boot model. */
+export function withPrediction(read: TargetRead): MachineRead {
+  return read.ok
+    ? { ...read, prediction: predictFromSnapshot(read.snapshot.sysctl) }
+    : { ok: false, error: read.error };
+}
+
 /** One machine as read for the pair view, with the raw read kept for planning. */
 export interface ReadColumn {
   readonly column: NodeColumn;
-  readonly read: NodeRead;
+  readonly read: MachineRead;
   /** Null for this computer. */
   readonly destination: Destination | null;
 }
@@ -36,22 +48,24 @@ function toColumn(
   id: string,
   name: string,
   kind: NodeColumn['kind'],
-  read: NodeRead,
+  read: MachineRead,
   vips: VipDiscovery,
 ): NodeColumn {
-  if (!read.ok)
-    return { id, name, kind, read: { ok: false, code: read.kind, message: read.message } };
+  if (!read.ok) {
+    const { code, message = '' } = read.error;
+    return { id, name, kind, read: { ok: false, code, message } };
+  }
   return {
     id,
     name,
     kind,
     read: {
       ok: true,
-      kernel: read.snapshot.kernel,
+      kernel: read.snapshot.sysctl.kernel,
       settings: read.prediction.settings,
       boot: read.prediction.boot,
       vips,
-      elapsedMs: Math.round(read.elapsedMs),
+      elapsedMs: Math.round(read.snapshot.elapsedMs),
     },
   };
 }
@@ -83,30 +97,19 @@ export function withinCaps(columns: readonly ReadColumn[]): ReadColumn[] {
   });
 }
 
-/**
- * This computer as the main view reads it (its target's one reader, and its VIP discovery),
- * in the form a node's read takes.
- */
-async function readHere(local: LocalTarget): Promise<ReadColumn> {
-  const [{ sysctl, elapsedMs }, vips] = await Promise.all([
-    local.readLocal(),
-    discoverVips(local.ctx),
-  ]);
-  const prediction = predictFromSnapshot(sysctl, local.catalogue);
-  const extras = { vipFiles: [], addresses: null };
-  const read: NodeRead = { ok: true, snapshot: sysctl, prediction, extras, elapsedMs };
-  return { column: toColumn(LOCAL_ID, localName(), 'local', read, vips), read, destination: null };
-}
-
-async function readThere(
-  settings: SshSettings,
-  destination: Destination,
-  fresh: ReadonlyMap<string, NodeRead>,
+/** One machine: its target's one reader, and the VIPs its configuration names. */
+async function readColumn(
+  target: LocalTarget | NodeTarget,
+  fresh: MachineRead | undefined,
 ): Promise<ReadColumn> {
-  const read = fresh.get(destination.text) ?? (await readNode(settings, destination));
-  const name = destination.text;
-  const vips = read.ok ? vipsFromNode(read.extras, name) : { entries: [], skipped: [], files: [] };
-  return { column: toColumn(name, name, 'ssh', read, vips), read, destination };
+  const read = fresh ?? withPrediction(await target.read());
+  const vips = await discoverVipsOn(target, read.ok ? read.snapshot : null);
+  if ('ctx' in target) {
+    const column = toColumn(LOCAL_ID, localName(), 'local', read, vips);
+    return { column, read, destination: null };
+  }
+  const name = target.destination.text;
+  return { column: toColumn(name, name, 'ssh', read, vips), read, destination: target.destination };
 }
 
 /**
@@ -117,10 +120,14 @@ export async function readAllMachines(
   local: LocalTarget,
   settings: SshSettings,
   destinations: readonly Destination[],
-  fresh: ReadonlyMap<string, NodeRead> = new Map(),
+  fresh: ReadonlyMap<string, MachineRead> = new Map(),
 ): Promise<ReadColumn[]> {
+  const nodes = destinations.map((d) => createNodeTarget(settings, d));
   return withinCaps(
-    await Promise.all([readHere(local), ...destinations.map((d) => readThere(settings, d, fresh))]),
+    await Promise.all([
+      readColumn(local, undefined),
+      ...nodes.map((node) => readColumn(node, fresh.get(node.ref.node))),
+    ]),
   );
 }
 

@@ -2,7 +2,8 @@ import type { AddNodeResult, Envelope } from '../../contract';
 import { parseDestination } from '../nodes/destination';
 import { acceptHostKey, scanHostKey } from '../nodes/host-key';
 import { loadNodes, saveNodes } from '../nodes/node-store';
-import { readNode, type NodeRead } from '../nodes/read-node';
+import { withPrediction, type MachineRead } from '../nodes/pair-view';
+import { createNodeTarget } from '../target/node-target';
 import type { NodeServices } from './node-services';
 import { readView } from './node-list';
 
@@ -24,10 +25,11 @@ export async function addNode(
     return { ok: false, error: { code: 'invalid-destination', message: checked.error } };
   const destination = checked.destination;
   const known = await loadNodes(services.storeFile);
-  const fresh = new Map<string, NodeRead>();
+  const fresh = new Map<string, MachineRead>();
   if (!known.includes(destination.text)) {
-    let read = await readNode(services.ssh, destination);
-    if (!read.ok && read.kind === 'host-key-unknown') {
+    const node = createNodeTarget(services.ssh, destination);
+    let read = withPrediction(await node.read());
+    if (!read.ok && read.error.code === 'host-key-unknown') {
       const scan = await scanHostKey(services.ssh, destination);
       if (!scan.ok)
         return { ok: false, error: { code: scan.failure.kind, message: scan.failure.message } };
@@ -41,12 +43,12 @@ export async function addNode(
         return { ok: true, value: ask as AddNodeResult };
       }
       await acceptHostKey(services.ssh, destination, scan.offer);
-      read = await readNode(services.ssh, destination);
+      read = withPrediction(await node.read());
     }
     if (!read.ok)
       return {
         ok: false,
-        error: { code: read.kind, message: `${read.message} The node was not added.` },
+        error: { ...read.error, message: `${read.error.message ?? ''} The node was not added.` },
       };
     await saveNodes(services.storeFile, [...known, destination.text]);
     fresh.set(destination.text, read);

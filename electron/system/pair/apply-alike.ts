@@ -1,6 +1,7 @@
 import type { Envelope, MakeAlikeResult, NodeOutcome } from '../../contract';
 import { runPlannedStep } from '../change/run';
-import { applyOnNode, recoverOnNode } from '../nodes/remote-apply';
+import { recoverOnNode } from '../nodes/remote-apply';
+import { createNodeTarget } from '../target/node-target';
 import { PRIVILEGED_SCRIPT } from '../privileged-script';
 import { errorText, planAll, type Planned } from './make-alike';
 import { readView } from './node-list';
@@ -21,20 +22,15 @@ async function applyPlanned(
     const result = await runPlannedStep(
       local,
       plan.step,
-      column.read.ok ? column.read.snapshot.runtime : {},
+      column.read.ok ? column.read.snapshot.sysctl.runtime : {},
     );
     return result.applied
       ? { ...base, status: 'applied', detail: { kind: 'applied-here', report: result.report } }
       : { ...base, status: 'failed', detail: { kind: 'failed', error: result.error } };
   }
   // The plan carries the step's arguments, checked when it was made: nothing here can refuse it.
-  const result = await applyOnNode(
-    services.ssh,
-    column.destination,
-    PRIVILEGED_SCRIPT,
-    plan.args,
-    password,
-  );
+  const there = createNodeTarget(services.ssh, column.destination, password);
+  const result = await there.runStep(plan.args, []);
   if (result.ok) {
     const detail = { kind: 'applied-there', waited: result.waited, changes: plan.changes } as const;
     return { ...base, status: 'applied', detail };

@@ -1,7 +1,9 @@
 import type { Envelope, NodeBindTestResult } from '../../contract';
-import { bindTestHere, bindTestOnNode, checkBindAddresses } from '../nodes/node-bind-test';
+import { bindTestAt, checkBindAddresses } from '../nodes/node-bind-test';
 import { LOCAL_ID } from '../nodes/pair-view';
 import { findNode } from './node-list';
+import type { LocalTarget } from '../target/local-target';
+import { createNodeTarget, type NodeTarget } from '../target/node-target';
 import type { NodeServices } from './node-services';
 
 /** Binds each address on one machine of the pair: this computer or a node in the list. */
@@ -13,14 +15,13 @@ export async function bindTestOn(
   const checked = checkBindAddresses(addresses);
   if (typeof checked === 'string')
     return { ok: false, error: { code: 'invalid-address', message: checked } };
-  let result: NodeBindTestResult | string;
-  if (node === LOCAL_ID) {
-    result = await bindTestHere(checked);
-  } else {
+  let target: LocalTarget | NodeTarget = services.local;
+  if (node !== LOCAL_ID) {
     const found = await findNode(services, node);
     if (!found.ok) return found;
-    result = await bindTestOnNode(services.ssh, found.value, checked);
+    target = createNodeTarget(services.ssh, found.value);
   }
+  const result = await bindTestAt(target, checked);
   return typeof result === 'string'
     ? { ok: false, error: { code: 'bind-test-failed', message: result } }
     : { ok: true, value: result };

@@ -31,7 +31,7 @@ export function planAll(columns: readonly ReadColumn[], reference: string): Plan
   const ref = columns.find((c) => c.column.id === reference);
   if (!ref)
     return { code: 'unknown-node', message: `There is no machine "${reference}" in the list.` };
-  if (!ref.read.ok) return { code: 'reference-unread', message: ref.read.message };
+  if (!ref.read.ok) return { code: 'reference-unread', message: ref.read.error.message };
   const target = targetFrom(ref.read.prediction);
   const planned = columns
     .filter((c) => c !== ref)
@@ -41,12 +41,12 @@ export function planAll(columns: readonly ReadColumn[], reference: string): Plan
         ? planAlike(
             {
               name: column.column.name,
-              snapshot: column.read.snapshot,
+              snapshot: column.read.snapshot.sysctl,
               prediction: column.read.prediction,
             },
             target,
           )
-        : { kind: 'unread', error: { code: column.read.kind, message: column.read.message } },
+        : { kind: 'unread', error: column.read.error },
     }));
   return { target, planned };
 }

@@ -1,8 +1,7 @@
 import type { Envelope, PairView } from '../../contract';
 import { parseDestination, type Destination } from '../nodes/destination';
 import { loadNodes, saveNodes } from '../nodes/node-store';
-import { readAllMachines, toPairView, type ReadColumn } from '../nodes/pair-view';
-import type { NodeRead } from '../nodes/read-node';
+import { readAllMachines, toPairView, type MachineRead, type ReadColumn } from '../nodes/pair-view';
 import type { NodeServices } from './node-services';
 
 /** The stored destinations that still parse; a damaged line is skipped, not trusted. */
@@ -16,7 +15,7 @@ async function destinations(services: NodeServices): Promise<Destination[]> {
 /** Every machine of the pair read afresh; `fresh` holds reads just made (a node just added). */
 export async function readView(
   services: NodeServices,
-  fresh?: ReadonlyMap<string, NodeRead>,
+  fresh?: ReadonlyMap<string, MachineRead>,
 ): Promise<{ view: PairView; columns: ReadColumn[] }> {
   const columns = await readAllMachines(
     services.local,

@@ -39,12 +39,16 @@ export type TargetRead =
 /** How the step gets its rights on a target: a polkit dialog, root itself, sudo, or not at all. */
 export type Authentication = 'polkit' | 'root' | 'sudo' | 'simulated';
 
-/** A place whose settings the app reads and changes: one reader, one step runner. */
-export interface Target {
+/**
+ * A place whose settings the app reads and changes: one reader, one step runner. `Run` is
+ * what a run of the step tells: the local elevators' StepRun, or an ssh session's result,
+ * which knows more ways to fail (sudo refusals, a session cut mid-Apply, a queued lock).
+ */
+export interface Target<Run = StepRun> {
   readonly ref: TargetRef;
   readonly catalogue: Catalogue;
   readonly authentication: Authentication;
   read(): Promise<TargetRead>;
   /** Runs the step once with checked arguments; `manual` is what the user can type instead. */
-  runStep(args: readonly string[], manual: ManualCommands): Promise<StepRun>;
+  runStep(args: readonly string[], manual: ManualCommands): Promise<Run>;
 }

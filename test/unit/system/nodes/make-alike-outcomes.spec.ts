@@ -46,7 +46,7 @@ function localChange(): Planned {
   return {
     column: {
       column: { id: 'local', name: 'This computer (t)', kind: 'local', read: failure },
-      read: { ok: false, kind: 'malformed', message: 'unused' },
+      read: { ok: false, error: { code: 'malformed', message: 'unused' } },
       destination: null,
     },
     plan: { kind: 'change', step, args: built.args, file: null, changes: ['IPv4: off → on now.'] },

@@ -15,7 +15,7 @@ function columnOf(id: string, bytes: number): ReadColumn {
       kind: 'ssh',
       read: { ok: false, code: 'x', message: 'm'.repeat(bytes) },
     },
-    read: { ok: false, kind: 'other', message: '' },
+    read: { ok: false, error: { code: 'other', message: '' } },
     destination: null,
   };
 }
