@@ -14,7 +14,7 @@ export const SUDO_PROMPT_MESSAGES = {
  */
 export type ManualCommands = readonly CommandBlock[];
 
-/** Maps a failure to elevate (the step never ran) to what the user sees. */
+/** Maps a failure to elevate (the step never ran) to its code and data. */
 export function mapElevationFailure(
   message: string,
   stderr: string,
@@ -24,8 +24,6 @@ export function mapElevationFailure(
     return {
       code: 'auth-refused',
       data: { from: 'elevation', code: 'auth-refused' },
-      message:
-        'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of the blocks under “Commands an administrator can run instead” in a terminal.',
       details: stderr || undefined,
       alternatives: manual,
     };
@@ -34,8 +32,6 @@ export function mapElevationFailure(
     return {
       code: 'no-polkit-agent',
       data: { from: 'elevation', code: 'no-polkit-agent' },
-      message:
-        'No polkit authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run ONE of these blocks in a terminal instead, or start your desktop’s authentication agent and click Apply… again:',
       details: stderr || undefined,
       alternatives: manual,
     };
@@ -44,8 +40,6 @@ export function mapElevationFailure(
     return {
       code: 'no-pkexec',
       data: { from: 'elevation', code: 'no-pkexec' },
-      message:
-        'pkexec is not installed, so the app cannot ask for administrator rights. Nothing was changed. Install it with ONE of these commands and click Apply… again, or run the change by hand:',
       alternatives: [
         { title: 'Debian 12 and Ubuntu 22.04 or newer', commands: 'sudo apt install pkexec' },
         { title: 'Older Debian and Ubuntu', commands: 'sudo apt install policykit-1' },
@@ -59,7 +53,6 @@ export function mapElevationFailure(
   return {
     code: 'elevation-failed',
     data: { from: 'elevation', code: 'elevation-failed' },
-    message: 'Asking for administrator rights failed; nothing was changed.',
     details: [message, stderr].filter(Boolean).join('\n'),
   };
 }
@@ -115,12 +108,12 @@ function containerAlternatives(wanted: WantedValues): CommandBlock[] {
   ];
 }
 
-/** The error of one failing exit: its code twice (the code, and the data the renderer words), and its words. */
-function stepExitError(code: StepExitCode, message: string, details: string | undefined): ApiError {
-  return { code, data: { from: 'step-exit', code }, message, details };
+/** The error of one failing exit: its code, and the data the renderer words (apply-words.ts). */
+function stepExitError(code: StepExitCode, details: string | undefined): ApiError {
+  return { code, data: { from: 'step-exit', code }, details };
 }
 
-/** Maps the privileged step's exit code to what the user sees. */
+/** Maps the privileged step's exit code to its code and data. */
 export function mapStepExit(
   exitCode: number,
   stderr: string,
@@ -131,55 +124,23 @@ export function mapStepExit(
     case STEP_EXIT.ok:
       return null;
     case STEP_EXIT.fileChanged:
-      return stepExitError(
-        'file-changed',
-        'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.',
-        details,
-      );
+      return stepExitError('file-changed', details);
     case STEP_EXIT.notRegularFile:
-      return stepExitError(
-        'target-not-regular',
-        'The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.',
-        details,
-      );
+      return stepExitError('target-not-regular', details);
     case STEP_EXIT.procReadOnly:
       return {
-        ...stepExitError(
-          'proc-read-only',
-          '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:',
-          details,
-        ),
+        ...stepExitError('proc-read-only', details),
         alternatives: containerAlternatives(wanted),
       };
     case STEP_EXIT.verifyFailed:
-      return stepExitError(
-        'verify-failed',
-        'The new values did not read back as written, so everything was restored to how it was.',
-        details,
-      );
+      return stepExitError('verify-failed', details);
     case STEP_EXIT.rollbackFailed:
-      return stepExitError(
-        'rollback-failed',
-        'Applying failed and restoring the previous state also failed. Check the values and the file shown below.',
-        details,
-      );
+      return stepExitError('rollback-failed', details);
     case STEP_EXIT.outsideSettings:
-      return stepExitError(
-        'change-outside-settings',
-        'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.',
-        details,
-      );
+      return stepExitError('change-outside-settings', details);
     case STEP_EXIT.lockTimeout:
-      return stepExitError(
-        'apply-busy',
-        'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.',
-        details,
-      );
+      return stepExitError('apply-busy', details);
     default:
-      return stepExitError(
-        'step-failed',
-        'Applying the change failed, and the previous state was restored.',
-        details ?? `exit code ${exitCode}`,
-      );
+      return stepExitError('step-failed', details ?? `exit code ${exitCode}`);
   }
 }

@@ -159,7 +159,6 @@ function planUnpersist(
     return refused({
       code: 'nothing-to-remove',
       data: { from: 'plan', code: 'nothing-to-remove', path: `${SYSCTL_D}/${name}`, keys: [] },
-      message: `${SYSCTL_D}/${name} does not exist, so there is nothing to stop persisting.`,
     });
   }
   const removed = countRemovedLines(target.text, keys);
@@ -169,7 +168,6 @@ function planUnpersist(
     return refused({
       code: 'nothing-to-remove',
       data: { from: 'plan', code: 'nothing-to-remove', path: `${SYSCTL_D}/${name}`, keys },
-      message: `${SYSCTL_D}/${name} does not set ${keys.join(' or ')}.`,
     });
   }
   const removal = removeKeysFromText(target.text, keys);

@@ -72,7 +72,6 @@ export function planSysctlConfRemoval(
     return refused({
       code: 'nothing-to-remove',
       data: { from: 'plan', code: 'nothing-to-remove', path: SYSCTL_CONF, keys },
-      message: `${SYSCTL_CONF} does not set ${keys.join(' or ')}.`,
     });
   }
   const content = removeKeysFromText(target.text, keys).text;

@@ -178,8 +178,8 @@ test('demo diagnostics: the simulated kernel, and a failed Apply with the blocks
     const text = report.value.text;
     expect(text).toContain('Kernel release: 6.1.0-28-amd64');
     const last = text.slice(text.indexOf('Last Apply:'));
-    expect(last).toContain('Run ONE of these blocks');
-    // The message ends with a colon: what follows must be the blocks, not the end of the report.
+    expect(last).toContain('not applied (no-polkit-agent)');
+    // The app's words end "Run ONE of these blocks …:": the report must list those blocks.
     const afterMessage = last.split('\n').slice(1).join('\n');
     expect(afterMessage).toMatch(/^ {4}\S.*:\n {6}\S/);
   } finally {

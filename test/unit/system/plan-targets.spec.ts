@@ -7,6 +7,7 @@ import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import { SETTINGS } from '../../../electron/system/settings';
 import { changeReportWords, settingNames } from '../../../renderer/src/words/outcome-words';
+import { errorWords } from '../../../renderer/src/error-words';
 
 /** A demo scenario's handler table through the real core, its root, and a way to clean up. */
 async function withDemo(
@@ -42,11 +43,10 @@ test('demo "fresh": a typed name that a vendor file has is refused, in words, an
       persistence: { kind: 'persist', fileName: '50-pid-max.conf', expectedSha256: null },
     };
     const plan = await planOf(table, request);
-    expect(plan.error).toEqual({
-      code: 'file-name-hides-file',
-      message:
-        '50-pid-max.conf would hide /usr/lib/sysctl.d/50-pid-max.conf at boot, and kernel.pid_max = 4194304 would no longer be set. Choose another name.',
-    });
+    expect(plan.error?.code).toBe('file-name-hides-file');
+    expect(plan.error && errorWords(plan.error)).toBe(
+      '50-pid-max.conf would hide /usr/lib/sysctl.d/50-pid-max.conf at boot, and kernel.pid_max = 4194304 would no longer be set. Choose another name.',
+    );
     expect(plan.file).toBeNull();
     expect(plan.commands).toEqual([]);
     const applied = await table['changes:apply'](request);
