@@ -259,6 +259,7 @@ export function scanNamespacesSync(
     unseen: {
       processes: processesUnseen,
       exitedDuringScan: exited,
+      processesHidden: pids[0] !== '1',
       cgroups: cgroupUnseen,
       nameDirectories: unlisted,
       namedEntries: refused,

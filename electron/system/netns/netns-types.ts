@@ -80,6 +80,11 @@ export interface NamespaceListingUnseen {
   readonly processes: Readonly<Record<string, number>>;
   /** Processes that ended while being looked at (ENOENT/ESRCH): normal, counted apart. */
   readonly exitedDuringScan: number;
+  /**
+   * /proc hides other users' processes (mounted with hidepid=): they cannot even be
+   * counted. Told by pid 1, which every pid namespace has, missing from the listing.
+   */
+  readonly processesHidden: boolean;
   /** Processes whose cgroup file could not be used, by code (EFBIG: over the cap). */
   readonly cgroups: Readonly<Record<string, number>>;
   /** Name directories that exist but could not be listed, with the errno code. */
