@@ -16,7 +16,7 @@ export const ELEVATION_NAME = 'Nonlocal Bind';
  * Runs the script with /bin/sh directly: for uid 0, and for the demo, whose
  * simulated root (fsRoot) needs no rights. Arguments go through argv; no shell string.
  */
-export function createDirectElevator(fsRoot: string): Elevator {
+export function createDirectElevator(fsRoot: string, script = PRIVILEGED_SCRIPT): Elevator {
   return {
     kind: 'direct',
     runStep: (args) =>
@@ -39,18 +39,18 @@ export function createDirectElevator(fsRoot: string): Elevator {
         child.on('close', (code) =>
           resolve({ kind: 'ran', exitCode: code ?? 128, stdout, stderr }),
         );
-        child.stdin.end(PRIVILEGED_SCRIPT);
+        child.stdin.end(script);
       }),
   };
 }
 
 /** Elevates through @vscode/sudo-prompt (pkexec and polkit on Linux): one dialog per call. */
-export function createSudoPromptElevator(): Elevator {
+export function createSudoPromptElevator(script = PRIVILEGED_SCRIPT): Elevator {
   return {
     kind: 'polkit',
     runStep: (args, manual) =>
       new Promise((resolve) => {
-        const command = buildElevatedCommand(args);
+        const command = buildElevatedCommand(args, script);
         sudoExec(command, { name: ELEVATION_NAME }, (error, stdout, stderr) => {
           const out = typeof stdout === 'string' ? stdout : (stdout?.toString() ?? '');
           const err = typeof stderr === 'string' ? stderr : (stderr?.toString() ?? '');

@@ -1,7 +1,7 @@
 import type { SettingId } from '../contract';
-import { checkFileName, fileNameWords, type FileNameRefusal } from './file-name';
+import { checkFileName, type FileNameRefusal } from './file-name';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
-import { SETTINGS } from './settings';
+import { SETTINGS, type Catalogue } from './settings';
 import { MAX_FILE_BYTES } from './step-content-rule';
 
 export { MAX_FILE_BYTES };
@@ -16,10 +16,11 @@ export type RemovedLines = readonly { readonly key: string; readonly lines: numb
 export type RuntimeToken = '0' | '1' | '-';
 
 /**
- * What one privileged run does; built by the planner from validated input only: a token
- * for every setting of the catalogue, and the file operation.
+ * What one privileged run does; built by the planner from validated input only: the new
+ * running values of the settings to set (the others are left alone), and the file operation.
  */
-export type StepPlan = { readonly [id in SettingId]: RuntimeToken } & {
+export interface StepPlan {
+  readonly values: Readonly<Record<SettingId, '0' | '1'>>;
   readonly file:
     | { readonly op: 'none' }
     | {
@@ -42,7 +43,7 @@ export type StepPlan = { readonly [id in SettingId]: RuntimeToken } & {
         readonly content: string;
         readonly removed?: RemovedLines;
       };
-};
+}
 
 /**
  * Every byte sudo-prompt may receive. sudo-prompt wraps the command as
@@ -59,6 +60,7 @@ export class StepPlanError extends Error {}
 /** Why a plan cannot become the step's arguments; the step would refuse it the same way. */
 export type StepArgumentsError =
   | { readonly code: 'invalid-runtime-value' }
+  | { readonly code: 'unknown-setting'; readonly id: string }
   | { readonly code: 'invalid-file-name'; readonly refusal: FileNameRefusal }
   | { readonly code: 'invalid-expected-hash' }
   | { readonly code: 'content-too-large'; readonly bytes: number; readonly limit: number }
@@ -73,15 +75,22 @@ type Token =
   | { readonly ok: false; readonly error: StepArgumentsError };
 
 /**
- * Turns a plan into the script's positional arguments, validating each token with the
- * rules the step applies itself (file-name.ts for names, MAX_FILE_BYTES for content).
- * Planners call it too, so a plan that would be refused is never offered.
+ * Turns a plan into the step's arguments (protocol v2, docs/step-protocol.md):
+ * `v2 KEY=0|1 … -- OP NAME EXPECTED_SHA256 CONTENT_BASE64`, one KEY=VALUE token per setting to
+ * set, in the catalogue's order, validating each token with the rules the step applies itself
+ * (the catalogue for keys, file-name.ts for names, MAX_FILE_BYTES for content). Planners call
+ * it too, so a plan that would be refused is never offered.
  */
-export function stepArguments(plan: StepPlan): StepArguments {
-  const values = SETTINGS.map((s) => plan[s.id]);
-  if (values.some((v) => v !== '0' && v !== '1' && v !== '-'))
+export function stepArguments(plan: StepPlan, catalogue: Catalogue = SETTINGS): StepArguments {
+  const unknown = Object.keys(plan.values).find((id) => !catalogue.some((s) => s.id === id));
+  if (unknown !== undefined) return { ok: false, error: { code: 'unknown-setting', id: unknown } };
+  const settings = catalogue.flatMap((s) => {
+    const value = plan.values[s.id];
+    return value === undefined ? [] : [{ key: s.key, value: value as string }];
+  });
+  if (settings.some((s) => s.value !== '0' && s.value !== '1'))
     return { ok: false, error: { code: 'invalid-runtime-value' } };
-  const head = ['v1', ...values];
+  const head = ['v2', ...settings.map((s) => `${s.key}=${s.value}`), '--'];
   const file = plan.file;
   if (file.op === 'none') return { ok: true, args: [...head, 'none', '-', 'absent', '-'] };
   const expected = checkExpected(file.expectedSha256);
@@ -105,8 +114,10 @@ export function stepArgumentsWords(error: StepArgumentsError): string {
   switch (error.code) {
     case 'invalid-runtime-value':
       return 'invalid runtime value';
+    case 'unknown-setting':
+      return `no setting ${error.id} in the catalogue`;
     case 'invalid-file-name':
-      return fileNameWords(error.refusal);
+      return `invalid file name (${error.refusal.code})`;
     case 'invalid-expected-hash':
       return 'invalid expected hash';
     case 'content-too-large':
@@ -117,8 +128,8 @@ export function stepArgumentsWords(error: StepArgumentsError): string {
 }
 
 /** stepArguments for callers that treat a refusal as a bug of their own (tests, fixtures). */
-export function buildStepArguments(plan: StepPlan): string[] {
-  const built = stepArguments(plan);
+export function buildStepArguments(plan: StepPlan, catalogue: Catalogue = SETTINGS): string[] {
+  const built = stepArguments(plan, catalogue);
   if (!built.ok) throw new StepPlanError(stepArgumentsWords(built.error));
   return built.args;
 }
@@ -145,17 +156,19 @@ function encodeContent(content: string): Token {
   return { ok: true, token: encoded };
 }
 
-const SCRIPT_BASE64 = Buffer.from(PRIVILEGED_SCRIPT, 'utf8').toString('base64');
-
 /**
  * The command string handed to sudo-prompt: decode the constant script and
  * feed it to sh with the validated arguments. Nothing here comes from input
  * except tokens that passed buildStepArguments, and the result is checked
  * against SAFE_COMMAND_BYTES before anything runs.
  */
-export function buildElevatedCommand(args: readonly string[]): string {
+export function buildElevatedCommand(
+  args: readonly string[],
+  script: string = PRIVILEGED_SCRIPT,
+): string {
   assertSafeTokens(args);
-  const command = `echo ${SCRIPT_BASE64} | base64 -d | /bin/sh -s -- ${args.join(' ')}`;
+  const encoded = Buffer.from(script, 'utf8').toString('base64');
+  const command = `echo ${encoded} | base64 -d | /bin/sh -s -- ${args.join(' ')}`;
   if (!SAFE_COMMAND_BYTES.test(command)) {
     throw new StepPlanError('refusing to build an elevated command from unsafe tokens');
   }

@@ -1,14 +1,16 @@
 import { FILE_HEADER } from './file-header';
+import { SETTINGS, type Catalogue } from './settings';
+import { integerRangeEre } from './step/value-range';
 
 /**
  * What the privileged step lets a caller change in a sysctl file, whoever the caller is (the
- * app, a delegated polkit user, a sudo user on a node): lines that set
- * net.ipv4.ip_nonlocal_bind or net.ipv6.ip_nonlocal_bind, and the app's header comment.
- * Every other line must come out exactly as it went in, in the same order.
+ * app, a delegated polkit user, a sudo user on a node): lines that set a key of the
+ * catalogue to a value in its kernel range, and the app's header comment. Every other line
+ * must come out exactly as it went in, in the same order.
  *
- * One definition, two readers: the step (POSIX sh + grep, privileged-script.ts) gets the
- * ERE strings below, and the planner checks the same rule in TypeScript before asking
- * for a password, so a plan the step would refuse never reaches it.
+ * One definition, two readers: the step (POSIX sh + awk, step/script-check.ts) gets the ERE
+ * strings below, and the planner checks the same rule in TypeScript before asking for a
+ * password, so a plan the step would refuse never reaches it.
  *
  * Lines are split on "\n" only. A lone CR or a NUL splits a line for systemd-sysctl, so
  * neither may appear inside a line the rule lets change (only a CR right before "\n").
@@ -29,44 +31,91 @@ export const MAX_NEW_FILE_BYTES = 4096;
 /** The step creates no file in a directory that already holds this many entries. */
 export const MAX_DIRECTORY_ENTRIES = 1000;
 
-/** The keys the step may touch, as the engines spell them ('.' or '/' between parts). */
-const KEY_ERE = 'net[./]ipv[46][./]ip_nonlocal_bind';
+/** A key the step can name in sh `case` patterns and EREs without quoting: dotted words. */
+const SAFE_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
-/** The kernel's range for these keys (a u8): 0 to 255, without leading zeros. */
-const VALUE_ERE = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+/** The rule's EREs (POSIX classes, C locale; a CR is the character itself). */
+export interface ContentRuleEres {
+  /** A line that sets a key to anything printable: what a change may take away. */
+  readonly anyValueLine: string;
+  /** A line that sets a key to a value in its range, read as the key by both engines: what a change may put in. */
+  readonly validValueLine: string;
+  /** The header's lines, escaped, joined by '|'. */
+  readonly headerLines: string;
+}
 
-/** ERE for GNU grep -E -x in the C locale, with "CR" standing for a literal carriage return. */
-function ere(dash: string, value: string): string {
-  return `[[:blank:]]*${dash}${KEY_ERE}[[:blank:]]*=${value}CR?`;
+/** A key as the engines spell it: '.' or '/' between its parts. */
+function keyEre(key: string): string {
+  if (!SAFE_KEY.test(key)) throw new Error(`the catalogue key ${key} cannot be matched safely`);
+  return key.split('.').join('[./]');
+}
+
+/** `[blank] dash KEYS [blank] = value CR?`, as GNU grep -x / awk ^…$ read it. */
+function line(dash: string, keys: readonly string[], value: string): string {
+  return `[[:blank:]]*${dash}(${keys.map(keyEre).join('|')})[[:blank:]]*=${value}\r?`;
 }
 
 /**
- * A line that sets one of the keys to anything printable: what a change may take away.
- * "- key" counts too: systemd reads it as the key (procps as a key with a leading space,
- * which does not exist), so taking it out changes no other key.
+ * The rule's EREs for a catalogue. "- key" counts as a setting line too: systemd reads it as
+ * the key (procps as a key with a leading space, which does not exist), so taking it out
+ * changes no other key. A value is valid when it is in its own key's range.
  */
-export const ANY_VALUE_LINE_ERE = ere('(-[[:blank:]]*)?', '[[:print:][:blank:]]*');
-/** A line that sets one of the keys to a value in range, read as the key by both engines: what a change may put in. */
-export const VALID_VALUE_LINE_ERE = ere('-?', `[[:blank:]]*${VALUE_ERE}[[:blank:]]*`);
+export function contentRuleEres(catalogue: Catalogue): ContentRuleEres {
+  const byRange = new Map<string, { min: number; max: number; keys: string[] }>();
+  for (const s of catalogue) {
+    if (!Number.isSafeInteger(s.range.min) || s.range.min < 0 || s.range.max < s.range.min)
+      throw new Error(`the catalogue range of ${s.key} is not 0 <= min <= max`);
+    const id = `${s.range.min}-${s.range.max}`;
+    const group = byRange.get(id) ?? { ...s.range, keys: [] };
+    group.keys.push(s.key);
+    byRange.set(id, group);
+  }
+  const valid = [...byRange.values()].map((g) =>
+    line('-?', g.keys, `[[:blank:]]*${integerRangeEre(g.min, g.max)}[[:blank:]]*`),
+  );
+  return {
+    anyValueLine: line(
+      '(-[[:blank:]]*)?',
+      catalogue.map((s) => s.key),
+      '[[:print:][:blank:]]*',
+    ),
+    validValueLine: valid.length === 1 ? (valid[0] as string) : `(${valid.join('|')})`,
+    headerLines: FILE_HEADER.split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&'))
+      .join('|'),
+  };
+}
 
-/** The header's lines as whole-line EREs (escaped), joined by '|'. */
-export const HEADER_LINES_ERE = FILE_HEADER.split('\n')
-  .filter((l) => l !== '')
-  .map((l) => l.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&'))
-  .join('|');
-
-/** The same EREs for JavaScript: POSIX classes in the C locale, CR as \r. */
+/** The same EREs for JavaScript: POSIX classes in the C locale. */
 function toJs(source: string): RegExp {
   const js = source
     .replaceAll('[[:print:][:blank:]]', '[\\x20-\\x7e\\t]')
-    .replaceAll('[[:blank:]]', '[ \\t]')
-    .replaceAll('CR?', '\\r?');
+    .replaceAll('[[:blank:]]', '[ \\t]');
   return new RegExp(`^(?:${js})$`);
 }
 
-const ANY_VALUE_LINE = toJs(ANY_VALUE_LINE_ERE);
-const VALID_VALUE_LINE = toJs(VALID_VALUE_LINE_ERE);
-const HEADER_LINE = toJs(HEADER_LINES_ERE);
+interface CompiledRule {
+  readonly any: RegExp;
+  readonly valid: RegExp;
+  readonly header: RegExp;
+}
+
+const compiled = new WeakMap<Catalogue, CompiledRule>();
+
+function compile(catalogue: Catalogue): CompiledRule {
+  const known = compiled.get(catalogue);
+  if (known) return known;
+  const eres = contentRuleEres(catalogue);
+  const rule = {
+    any: toJs(eres.anyValueLine),
+    valid: toJs(eres.validValueLine),
+    header: toJs(eres.headerLines),
+  };
+  compiled.set(catalogue, rule);
+  return rule;
+}
+
 const BLANK_LINE = /^[ \t]*\r?$/;
 
 export type ContentRuleError =
@@ -86,9 +135,9 @@ function linesOf(text: string): string[] {
 }
 
 /** The lines a change must keep, each with its 1-based line number in `lines`. */
-function keptLines(lines: readonly string[], mayGo: RegExp): { text: string; line: number }[] {
+function keptLines(lines: readonly string[], rule: CompiledRule): { text: string; line: number }[] {
   return lines.flatMap((text, i) =>
-    mayGo.test(text) || HEADER_LINE.test(text) ? [] : [{ text, line: i + 1 }],
+    rule.any.test(text) || rule.header.test(text) ? [] : [{ text, line: i + 1 }],
   );
 }
 
@@ -100,11 +149,11 @@ function keptLines(lines: readonly string[], mayGo: RegExp): { text: string; lin
 export function checkContentChange(
   oldText: string | null,
   newText: string | null,
+  catalogue: Catalogue = SETTINGS,
 ): ContentRuleResult {
+  const rule = compile(catalogue);
   if (newText === null) {
-    const rest = keptLines(linesOf(oldText ?? ''), ANY_VALUE_LINE).find(
-      (l) => !BLANK_LINE.test(l.text),
-    );
+    const rest = keptLines(linesOf(oldText ?? ''), rule).find((l) => !BLANK_LINE.test(l.text));
     return rest
       ? { ok: false, error: { code: 'delete-not-only-settings', line: rest.line } }
       : { ok: true };
@@ -113,20 +162,20 @@ export function checkContentChange(
     return { ok: false, error: { code: 'new-file-too-large', line: 1 } };
   const oldLines = linesOf(oldText ?? '');
   const newLines = linesOf(newText);
-  const oldSettingLines = new Set(oldLines.filter((l) => ANY_VALUE_LINE.test(l)));
+  const oldSettingLines = new Set(oldLines.filter((l) => rule.any.test(l)));
   // A new line that sets a key must hold a value in range, unless it was there before
   // word for word (someone else's line the change leaves alone).
   for (const [i, text] of newLines.entries()) {
-    if (ANY_VALUE_LINE.test(text) && !VALID_VALUE_LINE.test(text) && !oldSettingLines.has(text))
+    if (rule.any.test(text) && !rule.valid.test(text) && !oldSettingLines.has(text))
       return { ok: false, error: { code: 'content-value-out-of-range', line: i + 1 } };
   }
-  const now = keptLines(newLines, ANY_VALUE_LINE);
-  const differs = firstDifference(keptLines(oldLines, ANY_VALUE_LINE), now);
+  const now = keptLines(newLines, rule);
+  const differs = firstDifference(keptLines(oldLines, rule), now);
   if (differs === null) return { ok: true };
   // A last line without a line break gets one when a line is added after it: in a CRLF
   // file that break is "\r\n", and the CR, which both engines strip, joins that line.
   if (oldText !== null && oldText !== '' && !oldText.endsWith('\n')) {
-    const withCr = keptLines(linesOf(`${oldText}\r`), ANY_VALUE_LINE);
+    const withCr = keptLines(linesOf(`${oldText}\r`), rule);
     if (firstDifference(withCr, now) === null) return { ok: true };
   }
   return { ok: false, error: { code: 'content-outside-settings', line: differs } };

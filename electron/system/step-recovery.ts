@@ -1,29 +1,40 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InterruptedApply, RecoveryReport } from '../contract';
+import { SETTINGS, type Catalogue } from './settings';
 import type { SystemContext } from './system-context';
 
 /**
- * The privileged step's recovery line (see privileged-script.ts):
- *   nonlocal-bind: recovered none|completed|rolled-back ipv4=V ipv6=V file=PATH|-
- * printed by `recover` and by any step that found a killed step's intent record.
+ * The privileged step's recovery line (see step/script-recovery.ts):
+ *   nonlocal-bind: recovered none|completed|rolled-back file=PATH|- KEY=V …
+ * printed by `recover` and by any step that found a killed step's intent record, with a
+ * KEY=V for every setting of the catalogue (V: the value read back, or - when unavailable).
  */
 const LINE =
-  /^nonlocal-bind: recovered (none|completed|rolled-back) ipv4=(\d{1,3}|-) ipv6=(\d{1,3}|-) file=(\S+)$/m;
+  /^nonlocal-bind: recovered (none|completed|rolled-back) file=(\S+)((?: [^\s=]+=(?:\d{1,10}|-))*)$/m;
 
 /** A value as the step printed it: any non-zero number turns the setting on, '-' is unavailable. */
 const effective = (v: string | undefined): 0 | 1 | null =>
   v === undefined || !/^\d+$/.test(v) ? null : Number(v) === 0 ? 0 : 1;
 
 /** Finds and parses the recovery line in the step's stdout; null when there is none. */
-export function parseRecoveryLine(stdout: string): RecoveryReport | null {
+export function parseRecoveryLine(
+  stdout: string,
+  catalogue: Catalogue = SETTINGS,
+): RecoveryReport | null {
   const match = LINE.exec(stdout);
   if (!match) return null;
-  const [, outcome, ipv4, ipv6, file] = match;
+  const [, outcome, file, pairs] = match;
   if (outcome !== 'none' && outcome !== 'completed' && outcome !== 'rolled-back') return null;
+  const read = new Map(
+    (pairs ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
   return {
     outcome,
-    values: { ipv4: effective(ipv4), ipv6: effective(ipv6) },
+    values: Object.fromEntries(catalogue.map((s) => [s.id, effective(read.get(s.key))])),
     file: file === '-' ? null : (file ?? null),
   };
 }
@@ -38,7 +49,8 @@ export const STEP_STATE_DIR = '/run/nonlocal-bind';
 export async function readInterruptedApply(ctx: SystemContext): Promise<InterruptedApply | null> {
   try {
     const info = await lstat(path.join(ctx.fsRoot, STEP_STATE_DIR, 'intent'));
-    return info.isFile() ? { since: info.mtime.toISOString() } : null;
+    // An empty record is none: the step empties it when it ends, instead of removing it.
+    return info.isFile() && info.size > 0 ? { since: info.mtime.toISOString() } : null;
   } catch {
     // Absent (the normal case) or not even stat-able: nothing the app can report.
     return null;

@@ -25,12 +25,18 @@ test('a usable helper is run through pkexec; otherwise sudo-prompt; decided on e
     (path) => recorder(`helper ${path}`, calls),
     recorder('sudo-prompt', calls),
   );
-  await elevator.runStep(['v1', '1', '-', 'none', '-', 'absent', '-'], []);
+  await elevator.runStep(
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'none', '-', 'absent', '-'],
+    [],
+  );
   found = { usable: false, reason: 'differs' };
-  await elevator.runStep(['v1', '0', '-', 'none', '-', 'absent', '-'], []);
+  await elevator.runStep(
+    ['v2', 'net.ipv4.ip_nonlocal_bind=0', '--', 'none', '-', 'absent', '-'],
+    [],
+  );
   expect(calls).toEqual([
-    'helper /usr/lib/nonlocal-bind/nonlocal-bind-step v1 1 - none - absent -',
-    'sudo-prompt v1 0 - none - absent -',
+    'helper /usr/lib/nonlocal-bind/nonlocal-bind-step v2 net.ipv4.ip_nonlocal_bind=1 -- none - absent -',
+    'sudo-prompt v2 net.ipv4.ip_nonlocal_bind=0 -- none - absent -',
   ]);
   expect(elevator.kind).toBe('polkit');
 });

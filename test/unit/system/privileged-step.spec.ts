@@ -35,9 +35,9 @@ test('file names: each kind of bad input gets its own message', () => {
   expect(message(42)).toMatch(/must be text/);
 });
 
+const valueArb = fc.oneof(fc.constantFrom<'0' | '1'>('0', '1'), fc.string() as fc.Arbitrary<'0'>);
 const planArb: fc.Arbitrary<StepPlan> = fc.record({
-  ipv4: fc.oneof(fc.constantFrom<'0' | '1' | '-'>('0', '1', '-'), fc.string() as fc.Arbitrary<'0'>),
-  ipv6: fc.oneof(fc.constantFrom<'0' | '1' | '-'>('0', '1', '-'), fc.string() as fc.Arbitrary<'0'>),
+  values: fc.dictionary(fc.oneof(fc.constantFrom('ipv4', 'ipv6'), fc.string()), valueArb),
   file: fc.oneof(
     fc.constant({ op: 'none' as const }),
     fc.record({
@@ -86,8 +86,7 @@ test('hostile file names never reach the command', () => {
   ]) {
     expect(() =>
       buildStepArguments({
-        ipv4: '1',
-        ipv6: '-',
+        values: { ipv4: '1' },
         file: { op: 'delete', name, expectedSha256: null },
       }),
     ).toThrow(StepPlanError);

@@ -11,9 +11,25 @@ import {
 } from '../../../../electron/system/nodes/sudo-launch';
 
 test('the remote command line is constants in single quotes plus the validated tokens', () => {
-  const line = sudoCommandLine(['v1', '1', '-', 'none', '-', 'absent', '-']);
+  const line = sudoCommandLine([
+    'v2',
+    'net.ipv4.ip_nonlocal_bind=1',
+    '--',
+    'none',
+    '-',
+    'absent',
+    '-',
+  ]);
   expect(line?.slice(0, 2)).toEqual(['sh', '-c']);
-  expect(line?.slice(-7)).toEqual(['v1', '1', '-', 'none', '-', 'absent', '-']);
+  expect(line?.slice(-7)).toEqual([
+    'v2',
+    'net.ipv4.ip_nonlocal_bind=1',
+    '--',
+    'none',
+    '-',
+    'absent',
+    '-',
+  ]);
   for (const word of line?.slice(2, 6).filter((w) => w.startsWith("'")) ?? [])
     expect(word).toMatch(/^'[^'\n]*'$/);
   // Anything a shell would read as syntax is refused, never quoted.

@@ -1,0 +1,102 @@
+import type { Catalogue } from '../settings';
+import {
+  contentRuleEres,
+  MAX_DIRECTORY_ENTRIES,
+  MAX_FILE_BYTES,
+  MAX_NEW_FILE_BYTES,
+} from '../step-content-rule';
+
+/** An ERE as an awk string literal (a dynamic regex): backslashes and quotes escaped, CR as \r. */
+function awkString(ere: string): string {
+  return `"${ere.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\r', '\\r')}"`;
+}
+
+/**
+ * The content rule (step-content-rule.ts) as one awk run: old file $NB_OLD (empty: none),
+ * new file $NB_NEW (empty: a deletion). Exit 0 accepted; 1 a line other than the settings'
+ * changes; 2 a new value out of range; 3 a deletion of a file holding more; 5 accepted only if
+ * the old file's last line has no line break (the shell checks); 8 a file cannot be read;
+ * 9 this awk cannot keep NUL bytes in a string, so it cannot check.
+ */
+function awkProgram(catalogue: Catalogue): string {
+  const eres = contentRuleEres(catalogue);
+  const program = String.raw`
+function kept(l) { return l !~ any && l !~ head }
+function same(n) { if (n != nk) return 0; for (i = 1; i <= n; i++) if (ok[i] != nw[i]) return 0; return 1 }
+BEGIN {
+  any = "^(" ${awkString(eres.anyValueLine)} ")$"
+  valid = "^(" ${awkString(eres.validValueLine)} ")$"
+  head = "^(" ${awkString(eres.headerLines)} ")$"
+  if (length(sprintf("a%cb", 0)) != 3) exit 9
+  old = ENVIRON["NB_OLD"]; new = ENVIRON["NB_NEW"]; no = 0; nk = 0; lines = 0
+  if (old != "") {
+    while ((r = (getline l < old)) > 0) {
+      lines++; last = l
+      if (l ~ any) had[l] = 1; else if (l !~ head) ok[++no] = l
+    }
+    if (r < 0) exit 8
+  }
+  if (new == "") { for (i = 1; i <= no; i++) if (ok[i] !~ /^[[:blank:]]*\r?$/) exit 3; exit 0 }
+  while ((r = (getline l < new)) > 0) {
+    if (l ~ any) { if (l !~ valid && !(l in had)) exit 2 } else if (l !~ head) nw[++nk] = l
+  }
+  if (r < 0) exit 8
+  if (same(no)) exit 0
+  if (lines == 0) exit 1
+  m = no; if (kept(last)) m--; if (kept(last "\r")) ok[++m] = last "\r"
+  exit same(m) ? 5 : 1
+}`;
+  if (program.includes("'")) throw new Error('the check cannot be single-quoted');
+  return program;
+}
+
+/**
+ * The sh side of the check: sizes and counts from the arguments and the directory, then the
+ * awk run. Refuses (exit 77, nothing changed) what is more than the catalogue's settings,
+ * whoever asks: a line other than theirs or the header added, removed or altered; a value
+ * outside the kernel's range; a file deleted that holds anything else; a new name in
+ * /etc/sysctl.d that would hide a same-named file of a later directory (its settings would
+ * stop applying at boot), or a deletion that would let one apply again.
+ */
+export function checkPieces(catalogue: Catalogue): string {
+  return String.raw`check_awk='${awkProgram(catalogue)}'
+later_same_name() {
+  for d in run/sysctl.d usr/local/lib/sysctl.d usr/lib/sysctl.d lib/sysctl.d; do
+    if [ -e "$R/$d/$name" ] || [ -L "$R/$d/$name" ]; then later="/$d/$name"; return 0; fi
+  done
+  return 1
+}
+# The decoded size, from the base64 length (the caller sends it padded, as base64 makes it).
+content_size() {
+  n=${'$'}{#content}
+  case "$content" in =) size=0; return 0;; esac
+  [ $((n % 4)) -eq 0 ] || return 1
+  case "$content" in *==) size=$((n / 4 * 3 - 2));; *=) size=$((n / 4 * 3 - 1));; *) size=$((n / 4 * 3));; esac
+}
+check_sizes() {
+  [ "$size" -le ${MAX_FILE_BYTES} ] || fail 77 "the new content is $size bytes; at most ${MAX_FILE_BYTES} are allowed"
+  [ "$had_file" = no ] || return 0
+  [ "$op" = write-conf ] || ! later_same_name || fail 77 "a new $file would hide $later at boot"
+  # A new file holds a header and a few lines: bounded, like how many there may be.
+  [ "$size" -le ${MAX_NEW_FILE_BYTES} ] || fail 77 "a new file may hold at most ${MAX_NEW_FILE_BYTES} bytes"
+  set -- "$dir"/*; [ "$#" -lt ${MAX_DIRECTORY_ENTRIES} ] || fail 77 "$dir already holds ${MAX_DIRECTORY_ENTRIES} entries"
+}
+check_content() {
+  if [ "$op" = delete ]; then
+    [ "$had_file" = yes ] || return 0
+    [ "$dir" != "$R/etc/sysctl.d" ] || ! later_same_name || fail 77 "deleting $file would let $later apply at boot"
+    NB_OLD=$file NB_NEW= awk "$check_awk"
+  elif [ "$had_file" = yes ]; then NB_OLD=$file NB_NEW=$tmp awk "$check_awk"
+  else NB_OLD= NB_NEW=$tmp awk "$check_awk"; fi
+  case $? in
+    0) ;;
+    # A last line without a line break gets one when a line is added after it: in a CRLF
+    # file that break is CR LF, and the CR, which both engines strip, joins that line.
+    5) [ "$(tail -c 1 "$file"; echo x)" != "$nl"x ] || fail 77 "the new content changes lines other than the settings'";;
+    1) fail 77 "the new content changes lines other than the settings'";;
+    2) fail 77 "the new content sets a value outside its kernel range";;
+    3) fail 77 "$file holds more than the settings; it is not deleted";;
+    *) fail 77 "cannot check the new content";;
+  esac
+}`;
+}
