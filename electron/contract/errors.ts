@@ -82,6 +82,16 @@ export type ApiErrorData =
       readonly what: 'diagnostics' | 'fleet';
     }
   | {
+      /** The file an Apply would edit, refused as it was read. */
+      readonly from: 'target-file';
+      readonly code: TargetFileRefusal;
+      readonly path: string;
+      /** What the reader said (a link's problem, a read error, the size as read); or null. */
+      readonly reason: string | null;
+      /** For file-too-large: the largest file the app edits, in bytes. */
+      readonly limit: number | null;
+    }
+  | {
       readonly from: 'setting';
       readonly code: 'setting-unavailable';
       readonly id: SettingId;
@@ -107,6 +117,12 @@ export type ApiErrorData =
       /** The `key = value` lines systemd-sysctl applies from it. */
       readonly settings: readonly string[];
     };
+
+/** Why the app will not edit the file it read for an Apply. */
+export type TargetFileRefusal = Extract<
+  ErrorCode,
+  'target-symlink' | 'file-unreadable' | 'target-not-regular' | 'file-too-large' | 'file-not-text'
+>;
 
 /** Why a file name is refused (file-name.ts checkFileName), as data. */
 export type FileNameRefusal =

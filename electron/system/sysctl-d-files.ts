@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApiError, SysctlDFile } from '../contract';
+import type { ApiError, SysctlDFile, TargetFileRefusal } from '../contract';
 import { MAX_FILE_BYTES } from './privileged-step';
 import { SETTINGS } from './settings';
 import { decodeUtf8Strict, FILE_HEADER, findKeyLines } from './sysctl-edit';
@@ -27,9 +27,14 @@ export function etcEntry(snapshot: SysctlSnapshot, name: string): SnapshotEntry 
 /** A link the reader could not follow (dangling, a loop) is still a link: the app edits no links. */
 const isLinkReason = (reason: string) => /\blink\b|ELOOP/.test(reason);
 
-const refused = (code: ApiError['code'], message: string): TargetFile => ({
+const refused = (
+  code: TargetFileRefusal,
+  path: string,
+  reason: string | null = null,
+  limit: number | null = null,
+): TargetFile => ({
   kind: 'refused',
-  error: { code, message },
+  error: { code, data: { from: 'target-file', code, path, reason, limit } },
 });
 
 /**
@@ -39,35 +44,20 @@ const refused = (code: ApiError['code'], message: string): TargetFile => ({
  */
 export function editableFile(entry: SnapshotEntry | null, display: string): TargetFile {
   if (entry === null) return { kind: 'absent' };
-  const choose = 'choose another file name.';
   if (entry.kind === 'masked' || (entry.kind === 'file' && entry.linkTarget !== null))
-    return refused(
-      'target-symlink',
-      `${display} is a symbolic link. The app does not edit through links; ${choose}`,
-    );
+    return refused('target-symlink', display);
   if (entry.kind === 'unreadable') {
-    if (isLinkReason(entry.reason))
-      return refused(
-        'target-symlink',
-        `${display} is a symbolic link (${entry.reason}); ${choose}`,
-      );
+    if (isLinkReason(entry.reason)) return refused('target-symlink', display, entry.reason);
     return entry.effect === 'not-readable'
-      ? refused('file-unreadable', `${display} cannot be read: ${entry.reason}.`)
-      : refused('target-not-regular', `${display} is not a regular file; ${choose}`);
+      ? refused('file-unreadable', display, entry.reason)
+      : refused('target-not-regular', display);
   }
   if (entry.kind === 'skipped' || entry.content.length > MAX_FILE_BYTES) {
     const size = entry.kind === 'skipped' ? entry.reason : `${entry.content.length} bytes`;
-    return refused(
-      'file-too-large',
-      `${display} is ${size}; the app edits files up to ${MAX_FILE_BYTES} bytes. Choose another file name.`,
-    );
+    return refused('file-too-large', display, size, MAX_FILE_BYTES);
   }
   const text = decodeUtf8Strict(entry.content);
-  if (text === null)
-    return refused(
-      'file-not-text',
-      `${display} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`,
-    );
+  if (text === null) return refused('file-not-text', display);
   return { kind: 'file', text, sha256: sha256Hex(entry.content) };
 }
 

@@ -4,7 +4,7 @@ import type {
   ElevationFailureCode,
   StepExitCode,
 } from '../../../electron/contract';
-import { fileNameWords, hiddenFileWords } from './file-words';
+import { fileNameWords, hiddenFileWords, targetFileWords } from './file-words';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -118,6 +118,8 @@ export function applyErrorWords(error: ApiError): string | null {
       return fileNameWords(data.refusal, data.name);
     case 'hidden-file':
       return hiddenFileWords(data);
+    case 'target-file':
+      return targetFileWords(data);
     default:
       return unworded(data);
   }

@@ -46,6 +46,29 @@ function listSettings(settings: readonly string[]): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
 }
 
+type TargetFileData = Extract<ApiErrorData, { from: 'target-file' }>;
+
+/** Why the app will not edit the file it read: a link, unreadable, not a file, too big, not text. */
+export function targetFileWords({ code, path, reason, limit }: TargetFileData): string {
+  const choose = 'choose another file name.';
+  switch (code) {
+    case 'target-symlink':
+      return reason === null
+        ? `${path} is a symbolic link. The app does not edit through links; ${choose}`
+        : `${path} is a symbolic link (${reason}); ${choose}`;
+    case 'file-unreadable':
+      return `${path} cannot be read: ${reason ?? 'unknown reason'}.`;
+    case 'target-not-regular':
+      return `${path} is not a regular file; ${choose}`;
+    case 'file-too-large':
+      return `${path} is ${reason ?? 'too large'}; the app edits files up to ${limit ?? '?'} bytes. Choose another file name.`;
+    case 'file-not-text':
+      return `${path} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`;
+    default:
+      return unworded(code);
+  }
+}
+
 type HiddenFileData = Extract<ApiErrorData, { from: 'hidden-file' }>;
 
 /** Which file a new name would hide at boot, and which settings would no longer be set. */
@@ -62,5 +85,5 @@ export function hiddenFileWords(data: HiddenFileData): string {
 }
 
 function unworded(refusal: never): never {
-  throw new Error(`no words for file name refusal ${JSON.stringify(refusal)}`);
+  throw new Error(`no words for file refusal ${JSON.stringify(refusal)}`);
 }

@@ -1,5 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { ERROR_CODES, type ApiError, type FileNameRefusal } from '../../../electron/contract';
+import {
+  ERROR_CODES,
+  type ApiError,
+  type FileNameRefusal,
+  type TargetFileRefusal,
+} from '../../../electron/contract';
 import { errorWords } from '../../../renderer/src/error-words';
 import { codeWords } from '../../../renderer/src/words/code-words';
 import { fileNameWords, hiddenFileWords } from '../../../renderer/src/words/file-words';
@@ -93,4 +98,29 @@ test('a busy action and a save the backend cannot do say which feature it was', 
   });
   expect(errorWords(noSave('diagnostics'))).toMatch(/the page downloads the report instead\.$/);
   expect(errorWords(noSave('fleet'))).toMatch(/use Copy and paste the text into a file\.$/);
+});
+
+test('every refusal of the file an Apply would edit names the file and what is wrong', () => {
+  const path = '/etc/sysctl.d/90-nonlocal-bind.conf';
+  const words = (
+    code: TargetFileRefusal,
+    reason: string | null = null,
+    limit: number | null = null,
+  ) => errorWords({ code, data: { from: 'target-file', code, path, reason, limit } });
+  expect(words('target-symlink')).toBe(
+    `${path} is a symbolic link. The app does not edit through links; choose another file name.`,
+  );
+  expect(words('target-symlink', 'dangling link')).toBe(
+    `${path} is a symbolic link (dangling link); choose another file name.`,
+  );
+  expect(words('file-unreadable', 'EACCES')).toBe(`${path} cannot be read: EACCES.`);
+  expect(words('target-not-regular')).toBe(
+    `${path} is not a regular file; choose another file name.`,
+  );
+  expect(words('file-too-large', '70000 bytes', 65536)).toBe(
+    `${path} is 70000 bytes; the app edits files up to 65536 bytes. Choose another file name.`,
+  );
+  expect(words('file-not-text')).toBe(
+    `${path} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`,
+  );
 });
