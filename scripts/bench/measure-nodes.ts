@@ -1,5 +1,5 @@
 // Reading the pair: two SSH nodes (real sshd in namespaces) and this computer, in one run.
-import { readNode } from '../../electron/system/nodes/read-node';
+import { readNodeAnswer } from '../../electron/system/nodes/read-node';
 import { createHostContext } from '../../electron/system/system-context';
 import { readLocalSnapshot } from '../../electron/system/target/local-target';
 import { createSshNode, nodeDestination, type SshNode } from '../../test/harness/ssh-node';
@@ -8,7 +8,7 @@ import { median, round } from './stats';
 async function readOnce(node: SshNode): Promise<number> {
   const d = { destination: nodeDestination(node.alias) };
   const started = performance.now();
-  const read = await readNode(node.settings, d.destination);
+  const read = await readNodeAnswer(node.settings, d.destination);
   if (!read.ok) throw new Error(read.message);
   return performance.now() - started;
 }

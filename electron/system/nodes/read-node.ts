@@ -2,7 +2,6 @@ import type { CappedResult } from '../capped-run';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { destinationArgs, type Destination } from './destination';
 import { NODE_ANSWER_CAP, parseReadAnswer, type NodeExtras } from './parse-read-answer';
-import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
 import { newReadNonce } from './read-framing';
 import { READ_SCRIPT } from './read-script';
 import { classifySshFailure, type SshFailure } from './ssh-errors';
@@ -10,17 +9,6 @@ import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
 
 export type NodeReadFailureKind =
   SshFailure['kind'] | 'not-linux' | 'no-sysctl' | 'no-base64' | 'malformed';
-
-export type NodeRead =
-  | {
-      readonly ok: true;
-      readonly snapshot: SysctlSnapshot;
-      readonly prediction: NodePrediction;
-      readonly extras: NodeExtras;
-      /** Wall time of the one ssh round trip and the parse, in ms (not the prediction). */
-      readonly elapsedMs: number;
-    }
-  | { readonly ok: false; readonly kind: NodeReadFailureKind; readonly message: string };
 
 /** A node's answer, checked and parsed, before any prediction is made from it. */
 export type NodeAnswer =
@@ -31,7 +19,7 @@ export type NodeAnswer =
       /** Wall time of the one ssh round trip and the parse, in ms. */
       readonly elapsedMs: number;
     }
-  | Extract<NodeRead, { ok: false }>;
+  | { readonly ok: false; readonly kind: NodeReadFailureKind; readonly message: string };
 
 /**
  * Reads a node's answer in one SSH round trip: the constant script goes on stdin to
@@ -51,16 +39,6 @@ export async function readNodeAnswer(
     NODE_ANSWER_CAP,
   );
   return interpretRead(destination.text, result, nonce, started, settings.timeoutMs);
-}
-
-/** Reads a node and predicts its values now and at boot from what it holds. */
-export async function readNode(settings: SshSettings, destination: Destination): Promise<NodeRead> {
-  return withPrediction(await readNodeAnswer(settings, destination));
-}
-
-function withPrediction(answer: NodeAnswer): NodeRead {
-  if (!answer.ok) return answer;
-  return { ...answer, prediction: predictFromSnapshot(answer.snapshot) };
 }
 
 function interpretRead(

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderAnsibleTasks, renderCloudInit } from '../../../electron/system/nodes/fleet-export';
-import { readNode } from '../../../electron/system/nodes/read-node';
+import { predictFromSnapshot } from '../../../electron/system/nodes/predict-from-snapshot';
+import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
@@ -13,9 +14,9 @@ const change = { fileName: '60-nonlocal-bind.conf', values: { ipv4: 1, ipv6: 1 }
 
 async function bootAndRuntime(node: SshNode) {
   const d = { destination: nodeDestination(node.alias) };
-  const read = await readNode(node.settings, d.destination);
+  const read = await readNodeAnswer(node.settings, d.destination);
   if (!read.ok) throw new Error(read.message);
-  return read.prediction.boot.settings.map((s) => ({
+  return predictFromSnapshot(read.snapshot).boot.settings.map((s) => ({
     id: s.id,
     runtime: read.snapshot.runtime[s.id],
     systemd: s.systemd.winner?.path ?? null,
@@ -70,8 +71,7 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
     expect(run.stdout).toMatch(/changed=1|changed=2/);
 
     const tokens = buildStepArguments({
-      ipv4: '1',
-      ipv6: '1',
+      values: { ipv4: '1', ipv6: '1' },
       file: {
         op: 'write',
         name: change.fileName,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-apply';
-import { readNode } from '../../../electron/system/nodes/read-node';
+import { predictFromSnapshot } from '../../../electron/system/nodes/predict-from-snapshot';
+import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
 import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
@@ -10,8 +11,7 @@ const dest = nodeDestination;
 const FILE = '60-nonlocal-bind.conf';
 const CONTENT = 'net.ipv4.ip_nonlocal_bind = 1\n';
 const tokens = buildStepArguments({
-  ipv4: '1',
-  ipv6: '-',
+  values: { ipv4: '1' },
   file: { op: 'write', name: FILE, expectedSha256: null, content: CONTENT },
 });
 
@@ -80,9 +80,9 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
     expect(nodeState(node)).toEqual({ kernel: '1', files: `${FILE}\n` });
     expect(node.sandbox.readText(`/etc/sysctl.d/${FILE}`)).toBe(CONTENT);
     expect(bindTest(node)).toBe(true);
-    const read = await readNode(node.settings, dest(node.alias));
+    const read = await readNodeAnswer(node.settings, dest(node.alias));
     if (!read.ok) throw new Error(read.message);
-    const boot = read.prediction.boot.settings.find((s) => s.id === 'ipv4');
+    const boot = predictFromSnapshot(read.snapshot).boot.settings.find((s) => s.id === 'ipv4');
     expect(boot?.systemd.winner?.path).toBe(`/etc/sysctl.d/${FILE}`);
     expect(boot?.bootValue).toBe(1);
   });
@@ -91,8 +91,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
     // A step that changes the file (the file's hash is now known, so write a different content).
     const slow = PRIVILEGED_SCRIPT.replace('set -u\n', 'set -u\nsleep 3\n');
     const undo = buildStepArguments({
-      ipv4: '0',
-      ipv6: '-',
+      values: { ipv4: '0' },
       file: { op: 'delete', name: FILE, expectedSha256: null },
     });
     const pending = applyOnNode(

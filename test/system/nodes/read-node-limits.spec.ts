@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { bindTestOnNode } from '../../../electron/system/nodes/node-bind-test';
-import { readNode, readNodeAnswer } from '../../../electron/system/nodes/read-node';
+import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
 import { NODE_VIP_BUDGET } from '../../../electron/system/nodes/node-vips';
 import {
   NODE_COLUMN_CAP,
@@ -45,7 +45,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     );
     expect(said.stdout).toMatch(/^Welcome to the node[^\n]*\nCOMMAND\nbye from \.bashrc\n$/);
     node.sandbox.writeText('/etc/sysctl.d/60-vip.conf', 'net.ipv4.ip_nonlocal_bind = 1\n');
-    const read = await readNode(node.settings, chatty);
+    const read = await readNodeAnswer(node.settings, chatty);
     if (!read.ok) throw new Error(read.message);
     const etc = read.snapshot.directories.find((d) => d.dir === '/etc/sysctl.d');
     expect(etc?.entries).toEqual([
@@ -56,7 +56,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
         linkTarget: null,
       },
     ]);
-    const tokens = buildStepArguments({ ipv4: '1', ipv6: '-', file: { op: 'none' } });
+    const tokens = buildStepArguments({ values: { ipv4: '1' }, file: { op: 'none' } });
     const applied = await applyOnNode(
       node.settings,
       chatty,
@@ -142,13 +142,13 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
        printf 'net.ipv4.ip_nonlocal_bind = 0\\n' > /etc/sysctl.conf`,
     ]);
     const destination = dest(`${node.plainUser}@${node.alias}`);
-    const onePass = await readNode(node.settings, destination);
+    const onePass = await readNodeAnswer(node.settings, destination);
     // Without a find that knows -printf, the script reads file by file.
     node.sandbox.writeText(`${node.sandbox.scratch}/find`, '#!/bin/sh\nexit 1\n');
     node.sandbox.run('chmod', ['0755', `${node.sandbox.scratch}/find`]);
     node.sandbox.run('mount', ['--bind', `${node.sandbox.scratch}/find`, '/usr/bin/find']);
     try {
-      const perFile = await readNode(node.settings, destination);
+      const perFile = await readNodeAnswer(node.settings, destination);
       if (!onePass.ok) throw new Error(onePass.message);
       if (!perFile.ok) throw new Error(perFile.message);
       const byName = (s: typeof onePass.snapshot) =>

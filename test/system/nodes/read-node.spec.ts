@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { acceptHostKey, scanHostKey } from '../../../electron/system/nodes/host-key';
-import { readNode } from '../../../electron/system/nodes/read-node';
+import { predictFromSnapshot } from '../../../electron/system/nodes/predict-from-snapshot';
+import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
 import {
   createSshNode,
   nodeDestination,
@@ -28,7 +29,7 @@ test.describe('reading a node over real OpenSSH', () => {
     // A dot file: sysctl --system applies it, systemd-sysctl skips it.
     node.sandbox.writeText('/etc/sysctl.d/.hidden.conf', 'net.ipv4.ip_nonlocal_bind = 0\n');
 
-    const first = await readNode(node.settings, dest(node.alias));
+    const first = await readNodeAnswer(node.settings, dest(node.alias));
     expect(first).toMatchObject({ ok: false, kind: 'host-key-unknown' });
 
     const scan = await scanHostKey(node.settings, dest(node.alias));
@@ -41,15 +42,15 @@ test.describe('reading a node over real OpenSSH', () => {
     const file = await acceptHostKey(node.settings, dest(node.alias), scan.offer);
     expect(file).toBe(node.knownHosts);
 
-    const read = await readNode(node.settings, dest(node.alias));
+    const read = await readNodeAnswer(node.settings, dest(node.alias));
     if (!read.ok) throw new Error(read.message);
     expect(read.snapshot.kernel).toBe(node.sandbox.run('uname', ['-r']).stdout.trim());
     expect(read.snapshot.runtime.ipv4).toEqual({ kind: 'value', value: 1 });
     expect(read.snapshot.runtime.ipv6).toEqual({ kind: 'value', value: 0 });
     const etc = read.snapshot.directories.find((d) => d.dir === '/etc/sysctl.d');
     expect(etc?.entries.find((e) => e.name === '60-vip.conf')).toMatchObject({ kind: 'file' });
-    const boot4 = read.prediction.boot.settings.find((s) => s.id === 'ipv4');
-    const boot6 = read.prediction.boot.settings.find((s) => s.id === 'ipv6');
+    const boot4 = predictFromSnapshot(read.snapshot).boot.settings.find((s) => s.id === 'ipv4');
+    const boot6 = predictFromSnapshot(read.snapshot).boot.settings.find((s) => s.id === 'ipv6');
     expect(boot4?.systemd.winner).toEqual({ path: '/etc/sysctl.d/60-vip.conf', line: 1 });
     expect(boot4?.bootValue).toBe(1);
     const hidden = '/etc/sysctl.d/.hidden.conf';
@@ -60,22 +61,22 @@ test.describe('reading a node over real OpenSSH', () => {
   });
 
   test('the user without sudo rights reads too (the read is unprivileged)', async () => {
-    const read = await readNode(node.settings, dest(`${node.plainUser}@${node.alias}`));
+    const read = await readNodeAnswer(node.settings, dest(`${node.plainUser}@${node.alias}`));
     expect(read.ok).toBe(true);
   });
 
   test('authentication failure, unreachable node and changed host key each say so', async () => {
-    const auth = await readNode(node.settings, dest(`nosuchuser@${node.alias}`));
+    const auth = await readNodeAnswer(node.settings, dest(`nosuchuser@${node.alias}`));
     expect(auth).toMatchObject({ ok: false, kind: 'auth' });
     expect(auth.ok ? '' : auth.message).toContain('ssh-agent');
 
     await node.changeHostKey();
-    const changed = await readNode(node.settings, dest(node.alias));
+    const changed = await readNodeAnswer(node.settings, dest(node.alias));
     expect(changed).toMatchObject({ ok: false, kind: 'host-key-changed' });
     expect(changed.ok ? '' : changed.message).toContain('CHANGED');
 
     await node.stopSshd();
-    const down = await readNode(node.settings, dest(node.alias));
+    const down = await readNodeAnswer(node.settings, dest(node.alias));
     expect(down).toMatchObject({ ok: false, kind: 'unreachable' });
   });
 });
@@ -142,7 +143,7 @@ test.describe('a hostile node', () => {
       node.setHostileAnswer(answer);
       const before = node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout;
       const started = Date.now();
-      const read = await readNode(node.settings, dest(`${node.hostileUser}@${node.alias}`));
+      const read = await readNodeAnswer(node.settings, dest(`${node.hostileUser}@${node.alias}`));
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(read.ok).toBe(false);
       expect(read.ok ? '' : read.message).toMatch(message);
