@@ -1,6 +1,6 @@
 /** The contract, part two: changes, their plans, outcomes, bind tests, VIPs and errors. */
 import type { AddressFamily, AppState, BootEngine, RuntimeValue, SettingId } from './state';
-import type { ErrorCode } from '../error-codes';
+import type { ApiError, ChangeReport } from './errors';
 
 /** How long a change should last, chosen per apply. */
 export type Persistence =
@@ -15,7 +15,7 @@ export type Persistence =
       readonly expectedSha256: string | null;
       /** Also set the running value of these settings to 0 now. */
       readonly resetRuntime: boolean;
-      /** The keys to remove; absent means both. */
+      /** The settings whose lines go; absent means all of them. */
       readonly settings?: readonly SettingId[];
     }
   | {
@@ -24,12 +24,15 @@ export type Persistence =
       readonly expectedSha256: string | null;
       /** Also set the running value of these settings to 0 now. */
       readonly resetRuntime: boolean;
-      /** The keys to remove; absent means both. */
+      /** The settings whose lines go; absent means all of them. */
       readonly settings?: readonly SettingId[];
     };
 
+/** New running values, only of the settings that change. */
+export type SettingValues = Readonly<Record<SettingId, RuntimeValue>>;
+
 export interface ApplyRequest {
-  readonly values: { readonly ipv4?: RuntimeValue; readonly ipv6?: RuntimeValue };
+  readonly values: SettingValues;
   readonly persistence: Persistence;
 }
 
@@ -134,74 +137,11 @@ export interface VipBudgetExhausted {
 /** The result of one Apply: what happened, and the state read back afterwards either way. */
 export interface ApplyOutcome {
   readonly applied: boolean;
-  readonly summary: string;
+  /** What changed, as data; null when nothing was applied. */
+  readonly report: ChangeReport | null;
   readonly error: ApiError | null;
   readonly state: AppState;
 }
-
-/** An error every channel can answer with, mapped to words in the renderer. */
-export interface ApiError {
-  readonly code: ErrorCode;
-  readonly message: string;
-  readonly details?: string;
-  /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
-  readonly alternatives?: readonly CommandBlock[];
-  /**
-   * What the renderer needs to word the error itself (renderer/src/apply-words.ts). Absent
-   * while a code's sentence still comes only from `message`; `message` stays alongside
-   * during the move for the consumers outside the renderer (pair view, apply log, CLIs).
-   */
-  readonly data?: ApiErrorData;
-}
-
-/** The codes the privileged step's exit status maps to (elevation-errors.ts mapStepExit). */
-export type StepExitCode = Extract<
-  ErrorCode,
-  | 'file-changed'
-  | 'target-not-regular'
-  | 'proc-read-only'
-  | 'verify-failed'
-  | 'rollback-failed'
-  | 'change-outside-settings'
-  | 'apply-busy'
-  | 'step-failed'
->;
-
-/** The codes a failure to elevate maps to (elevation-errors.ts mapElevationFailure). */
-export type ElevationFailureCode = Extract<
-  ErrorCode,
-  'auth-refused' | 'no-polkit-agent' | 'no-pkexec' | 'elevation-failed'
->;
-
-/** Why the step's content rule (step-content-rule.ts) would refuse a planned file change. */
-export type StepContentRefusal =
-  | 'content-outside-settings'
-  | 'content-value-out-of-range'
-  | 'delete-not-only-settings'
-  | 'new-file-too-large';
-
-/** The data behind an error's words, keyed by the code it came with. */
-export type ApiErrorData =
-  | { readonly from: 'step-exit'; readonly code: StepExitCode }
-  | { readonly from: 'elevation'; readonly code: ElevationFailureCode }
-  | {
-      readonly from: 'step-content';
-      readonly code: 'change-outside-settings';
-      readonly refusal: StepContentRefusal;
-      /** The file the change was planned for. */
-      readonly path: string;
-      /** 1-based line of that file the rule stopped at. */
-      readonly line: number;
-    }
-  | { readonly from: 'plan'; readonly code: 'file-changed'; readonly path: string }
-  | { readonly from: 'plan'; readonly code: 'nothing-to-apply' }
-  | {
-      readonly from: 'plan';
-      readonly code: 'nothing-to-remove';
-      readonly path: string;
-      /** The keys the file does not set; empty when the file does not exist at all. */
-      readonly keys: readonly string[];
-    };
 
 /** Every answer crosses IPC or HTTP wrapped so that errors keep their code. */
 export type Envelope<T> =

@@ -1,6 +1,7 @@
 /** The contract, part three: the pair view, its nodes and fleet exports. */
-import type { AddressFamily, BootState, RuntimeValue, SettingState } from './state';
-import type { ApiError, CommandBlock, VipDiscovery } from './changes';
+import type { AddressFamily, BootState, RuntimeValue, SettingId, SettingState } from './state';
+import type { CommandBlock, SettingValues, VipDiscovery } from './changes';
+import type { ApiError, NodeOutcomeDetail } from './errors';
 
 /** What one machine of the pair view holds, read in one round trip. */
 export interface NodeReading {
@@ -72,7 +73,8 @@ export interface NodeChangePlan {
 export interface AlikePlan {
   /** Column id of the machine the others are made like. */
   readonly reference: string;
-  readonly target: { readonly ipv4: RuntimeValue | null; readonly ipv6: RuntimeValue | null };
+  /** Per setting, the value the others take (null: the reference's value is unknown). */
+  readonly target: Readonly<Record<SettingId, RuntimeValue | null>>;
   readonly nodes: readonly NodeChangePlan[];
   /** The same change for Ansible and cloud-init; null when there is nothing to persist. */
   readonly exports: {
@@ -92,8 +94,8 @@ export interface NodeOutcome {
   readonly id: string;
   readonly name: string;
   readonly status: 'applied' | 'unchanged' | 'failed' | 'skipped';
-  /** What happened there, in words. */
-  readonly message: string;
+  /** What happened there, as data the renderer words. */
+  readonly detail: NodeOutcomeDetail;
 }
 
 export interface MakeAlikeResult {
@@ -126,7 +128,7 @@ export interface NodeBindTestResult {
 /** A change as the fleet exports write it: a file in /etc/sysctl.d and the values. */
 export interface FleetChange {
   readonly fileName: string;
-  readonly values: { readonly ipv4?: RuntimeValue; readonly ipv6?: RuntimeValue };
+  readonly values: SettingValues;
 }
 
 export interface FleetExportRequest extends FleetChange {

@@ -1,7 +1,10 @@
 /** The contract, part one: settings, their readings and the state the renderer shows. */
 
-/** Which of the two catalogued settings. */
-export type SettingId = 'ipv4' | 'ipv6';
+/**
+ * A catalogued setting's id ('ipv4', 'ipv6', …): the catalogue (electron/system/settings.ts)
+ * says which exist, and ids from outside are checked against it where they come in.
+ */
+export type SettingId = string;
 
 export type AddressFamily = 'IPv4' | 'IPv6';
 
@@ -21,8 +24,6 @@ export interface SettingState {
   readonly key: string;
   readonly procPath: string;
   readonly family: AddressFamily;
-  readonly label: string;
-  readonly explanation: string;
   readonly runtime: RuntimeReading;
   /**
    * The running value as the kernel uses it, decided in one place (runtime.ts
@@ -143,17 +144,15 @@ export interface SysctlDFile {
   readonly writtenByApp: boolean;
 }
 
-/** The settings a pending change writes at boot: one of them, or both. */
-export type ChangedSettings = SettingId | 'both';
-
 export interface PersistenceState {
   readonly directory: string;
   /**
-   * The default target for a change of these settings: the editable file in /etc/sysctl.d
-   * that already sets one of them and decides it at boot (of two, the later by name), else
-   * `defaultFileName`. The UI follows the pending change with it until a name is typed.
+   * Per setting, the editable file in /etc/sysctl.d that already sets it and decides it at
+   * boot among them (absent: none does). The default target of a change is picked from it
+   * (renderer/src/state/selectors.ts suggestedFileName); the UI follows the pending change
+   * with it until a name is typed.
    */
-  readonly suggestedFileNames: Readonly<Record<ChangedSettings, string>>;
+  readonly decidingFiles: Readonly<Record<SettingId, string>>;
   readonly defaultFileName: string;
   readonly files: readonly SysctlDFile[];
   /** sha256 of /etc/sysctl.conf as read (null: absent or not editable), for conflict resolutions. */

@@ -1,7 +1,9 @@
 import { chmod, mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { SettingId } from '../contract';
 import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
+import { SETTINGS, type Catalogue } from '../system/settings';
 import { HELPER_PATH } from '../system/step-helper';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
@@ -56,16 +58,19 @@ function simulatedTools(tools: SimulatedTools): Record<string, DemoEntry> {
   return entries;
 }
 
+/**
+ * A simulated Debian 12 whose catalogued settings run with `values` (a setting left out
+ * runs with 0, as in a fresh kernel; null: its file is missing with its directory, as
+ * when IPv6 is disabled).
+ */
 function baseSystem(
-  ipv4: string,
-  ipv6: string | null,
+  values: Readonly<Record<SettingId, string | null>> = {},
   tools: SimulatedTools = { pkexec: true, agent: true, helper: true },
 ): Record<string, DemoEntry> {
   const entries: Record<string, DemoEntry> = {
     ...simulatedTools(tools),
     // Debian 12's kernel: the diagnostics report shows it instead of this machine's.
     '/proc/sys/kernel/osrelease': { content: '6.1.0-28-amd64\n' },
-    '/proc/sys/net/ipv4/ip_nonlocal_bind': { content: ipv4 },
     '/etc/sysctl.d': { dir: true },
     '/etc/sysctl.d/99-sysctl.conf': { link: '../sysctl.conf' },
     '/etc/sysctl.conf': { content: DEBIAN_SYSCTL_CONF },
@@ -74,8 +79,29 @@ function baseSystem(
       content: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm) (simulated)"\nID=debian\n',
     },
   };
-  if (ipv6 !== null) entries['/proc/sys/net/ipv6/ip_nonlocal_bind'] = { content: ipv6 };
+  for (const setting of SETTINGS) {
+    const value = values[setting.id] === undefined ? '0\n' : values[setting.id];
+    if (typeof value === 'string') entries[setting.procPath] = { content: value };
+  }
   return entries;
+}
+
+/**
+ * A catalogue's settings the scenario leaves out run with 0 where their /proc/sys directory
+ * is simulated (a fresh kernel), so a catalogue with more settings runs on every scenario.
+ */
+function withCatalogue(
+  entries: Readonly<Record<string, DemoEntry>>,
+  catalogue: Catalogue,
+): Record<string, DemoEntry> {
+  const all: Record<string, DemoEntry> = { ...entries };
+  const paths = Object.keys(entries);
+  for (const { procPath } of catalogue) {
+    const dir = `${path.posix.dirname(procPath)}/`;
+    if (!(procPath in all) && paths.some((p) => p.startsWith(dir)))
+      all[procPath] = { content: '0\n' };
+  }
+  return all;
 }
 
 /**
@@ -89,13 +115,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'fresh',
     summary: 'A new install: both settings off.',
-    entries: baseSystem('0\n', '0\n'),
+    entries: baseSystem(),
   },
   {
     name: 'enabled',
     summary: 'Both settings on, now and at every boot, from the app’s own file.',
     entries: {
-      ...baseSystem('1\n', '1\n'),
+      ...baseSystem({ ipv4: '1\n', ipv6: '1\n' }),
       '/etc/sysctl.d/90-nonlocal-bind.conf': {
         content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
       },
@@ -104,13 +130,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'enabled-runtime-only',
     summary: 'IPv4 turned on for this session only: no file keeps it after a restart.',
-    entries: baseSystem('1\n', '0\n'),
+    entries: baseSystem({ ipv4: '1\n' }),
   },
   {
     name: 'persisted',
     summary: 'IPv4 on now and at every boot, from the app’s own file.',
     entries: {
-      ...baseSystem('1\n', '0\n'),
+      ...baseSystem({ ipv4: '1\n' }),
       '/etc/sysctl.d/90-nonlocal-bind.conf': {
         content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\n`,
       },
@@ -120,7 +146,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     name: 'drift',
     summary: 'A file says on at boot, but someone turned it off by hand since.',
     entries: {
-      ...baseSystem('0\n', '0\n'),
+      ...baseSystem(),
       '/etc/sysctl.d/60-haproxy.conf': {
         content: '# HAProxy VIP failover\nnet.ipv4.ip_nonlocal_bind = 1\n',
       },
@@ -130,7 +156,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     name: 'conflict-sysctl-conf',
     summary: 'systemd-sysctl and sysctl --system disagree: /etc/sysctl.conf turns IPv4 off again.',
     entries: {
-      ...baseSystem('1\n', '0\n'),
+      ...baseSystem({ ipv4: '1\n' }),
       '/etc/sysctl.d/99-zz-ha.conf': { content: 'net.ipv4.ip_nonlocal_bind = 1\n' },
       '/etc/sysctl.conf': { content: `${DEBIAN_SYSCTL_CONF}net.ipv4.ip_nonlocal_bind = 0\n` },
     },
@@ -140,7 +166,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     summary:
       'A standby load balancer: HAProxy, Keepalived and Nginx name virtual IPs this node does not hold.',
     entries: {
-      ...baseSystem('0\n', '0\n'),
+      ...baseSystem(),
       '/etc/haproxy/haproxy.cfg': {
         content:
           'global\n  log /dev/log local0\n\nfrontend www\n  bind 192.0.2.10:80\n  bind [2001:db8::10]:443 ssl crt /etc/haproxy/site.pem\n  default_backend app\n',
@@ -158,31 +184,31 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'readonly-proc',
     summary: 'Inside a container whose /proc/sys is read-only: Apply fails and changes nothing.',
-    entries: baseSystem('0\n', '0\n'),
+    entries: baseSystem(),
     elevation: 'readonly-proc',
   },
   {
     name: 'auth-denied',
     summary: 'Simulated: the administrator password dialog is cancelled or refused.',
-    entries: baseSystem('0\n', '0\n'),
+    entries: baseSystem(),
     elevation: 'auth-denied',
   },
   {
     name: 'no-polkit-agent',
     summary: 'Simulated: no polkit authentication agent is running (for example over SSH).',
-    entries: baseSystem('0\n', '0\n', { pkexec: true, agent: false, helper: true }),
+    entries: baseSystem({}, { pkexec: true, agent: false, helper: true }),
     elevation: 'no-polkit-agent',
   },
   {
     name: 'no-pkexec',
     summary: 'Simulated: pkexec is not installed.',
-    entries: baseSystem('0\n', '0\n', { pkexec: false, agent: true, helper: false }),
+    entries: baseSystem({}, { pkexec: false, agent: true, helper: false }),
     elevation: 'no-pkexec',
   },
   {
     name: 'no-ipv6',
     summary: 'IPv6 disabled in the kernel: /proc/sys/net/ipv6 is missing.',
-    entries: baseSystem('0\n', null),
+    entries: baseSystem({ ipv6: null }),
   },
 ];
 
@@ -206,9 +232,12 @@ async function fixDirectoryModes(fsRoot: string, dir: string): Promise<void> {
 }
 
 /** Lays a scenario out in a fresh temporary directory; nothing outside it is read or written. */
-export async function createDemoRoot(scenario: DemoScenario): Promise<DemoRoot> {
+export async function createDemoRoot(
+  scenario: DemoScenario,
+  catalogue: Catalogue = SETTINGS,
+): Promise<DemoRoot> {
   const fsRoot = await mkdtemp(path.join(os.tmpdir(), `nonlocal-bind-demo-${scenario.name}-`));
-  for (const [systemPath, entry] of Object.entries(scenario.entries)) {
+  for (const [systemPath, entry] of Object.entries(withCatalogue(scenario.entries, catalogue))) {
     const target = path.join(fsRoot, systemPath);
     if ('dir' in entry) {
       await mkdir(target, { recursive: true });

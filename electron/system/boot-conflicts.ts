@@ -6,7 +6,7 @@ import { compareNameBytes } from './engines/byte-text';
 import type { SysctlSources } from './engines/file-order';
 import type { KeyOutcome, Origin } from './engines/key-outcome';
 import type { StepPlan } from './privileged-step';
-import { SETTINGS } from './settings';
+import { SETTINGS, type Catalogue } from './settings';
 import type { SnapshotDirectory, SnapshotEntry } from './sysctl-snapshot';
 import { SYSCTL_CONF } from './sysctl-sources';
 
@@ -80,22 +80,20 @@ export function findBootConflicts(
   plan: StepPlan,
   /** The persistence target when the plan leaves it as it is (it already says the right thing). */
   unchangedTarget: string | null,
+  catalogue: Catalogue = SETTINGS,
 ): BootConflict[] {
   const after = withPlannedFile(sources, plan, unchangedTarget);
   if (!after) return [];
-  const prediction = predictBoot(
-    after.sources,
-    SETTINGS.map((s) => s.key),
-  );
+  const prediction = predictBoot(after.sources, catalogue);
   const conflicts: BootConflict[] = [];
-  for (const setting of SETTINGS) {
-    const wanted = plan[setting.id];
-    if (wanted === '-') continue;
+  for (const setting of catalogue) {
+    const wanted = plan.values[setting.id];
+    if (wanted === undefined) continue;
     for (const engine of ['systemd', 'procps'] as const) {
       const outcome = prediction[engine].get(setting.key);
       if (!outcome || String(storedToEffective(outcome.stored)) === wanted) continue;
       conflicts.push(
-        describeConflict(setting.id, setting.label, engine, outcome, wanted, after.target, sources),
+        describeConflict(setting.id, setting.key, engine, outcome, wanted, after.target, sources),
       );
     }
   }

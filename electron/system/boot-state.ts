@@ -1,5 +1,6 @@
 import type { BootState, EngineBoot, RuntimeValue, SettingBoot, SettingState } from '../contract';
 import { predictBoot } from './engines/boot-model';
+import { SETTINGS, type Catalogue } from './settings';
 import type { SysctlSources } from './engines/file-order';
 import type { KeyOutcome } from './engines/key-outcome';
 import { describeSourceProblems } from './engines/source-problems';
@@ -42,11 +43,9 @@ export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
 export function computeBootState(
   sources: SysctlSources,
   settings: readonly SettingState[],
+  catalogue: Catalogue = SETTINGS,
 ): BootState {
-  const prediction = predictBoot(
-    sources,
-    settings.map((s) => s.key),
-  );
+  const prediction = predictBoot(sources, catalogue);
   return {
     problems: describeSourceProblems(sources),
     settings: settings.map((setting): SettingBoot => {

@@ -1,6 +1,6 @@
 import type { CommandBlock } from '../contract';
 import type { StepPlan } from './privileged-step';
-import { SETTINGS } from './settings';
+import { SETTINGS, type Catalogue } from './settings';
 
 function heredocDelimiter(content: string): string {
   let delimiter = 'NONLOCAL_BIND_EOF';
@@ -26,25 +26,31 @@ function teeCommand(file: string, content: string): string {
  * order: runtime values, then the file. Shown to users and support staff, and
  * given as the fallback when no polkit agent can ask for a password.
  */
-function runtimeChanges(plan: StepPlan) {
-  return SETTINGS.flatMap((s) => {
-    const value = plan[s.id];
-    return value === '-' ? [] : [{ key: s.key, procPath: s.procPath, value }];
+function runtimeChanges(plan: StepPlan, catalogue: Catalogue) {
+  return catalogue.flatMap((s) => {
+    const value = plan.values[s.id];
+    return value === undefined ? [] : [{ key: s.key, procPath: s.procPath, value }];
   });
 }
 
 /** The `key=value` pairs a plan sets at run time. */
-export function wantedRuntimeValues(plan: StepPlan): { key: string; value: string }[] {
-  return runtimeChanges(plan).map(({ key, value }) => ({ key, value }));
+export function wantedRuntimeValues(
+  plan: StepPlan,
+  catalogue: Catalogue = SETTINGS,
+): { key: string; value: string }[] {
+  return runtimeChanges(plan, catalogue).map(({ key, value }) => ({ key, value }));
 }
 
 /**
  * The whole change as complete alternatives, each one block to paste on its
  * own: with `sysctl`, or by writing /proc/sys directly; both then write the file.
  */
-export function buildManualAlternatives(plan: StepPlan): CommandBlock[] {
-  const blocks = buildEquivalentCommands(plan);
-  const runtime = runtimeChanges(plan);
+export function buildManualAlternatives(
+  plan: StepPlan,
+  catalogue: Catalogue = SETTINGS,
+): CommandBlock[] {
+  const blocks = buildEquivalentCommands(plan, catalogue);
+  const runtime = runtimeChanges(plan, catalogue);
   const fileBlocks = blocks.slice(runtime.length > 0 ? 2 : 0);
   const fileCommands = fileBlocks.map((b) => b.commands);
   if (runtime.length === 0) {
@@ -62,8 +68,11 @@ export function buildManualAlternatives(plan: StepPlan): CommandBlock[] {
   ];
 }
 
-export function buildEquivalentCommands(plan: StepPlan): CommandBlock[] {
-  const runtime = runtimeChanges(plan);
+export function buildEquivalentCommands(
+  plan: StepPlan,
+  catalogue: Catalogue = SETTINGS,
+): CommandBlock[] {
+  const runtime = runtimeChanges(plan, catalogue);
   const blocks: CommandBlock[] = [];
   if (runtime.length > 0) {
     blocks.push({

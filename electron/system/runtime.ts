@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readRegularText } from './safe-read';
 import type { RuntimeReading, RuntimeValue, SettingState } from '../contract';
-import { SETTINGS, type SettingDefinition } from './settings';
+import { SETTINGS, type Catalogue, type SettingDefinition } from './settings';
 import { resolveSystemPath, type SystemContext } from './system-context';
 
 /**
@@ -17,7 +17,7 @@ export function parseRuntimeText(text: string): RuntimeReading {
 }
 
 /**
- * The one interpretation of a running value: the kernel prints ip_nonlocal_bind as a
+ * The one interpretation of a running value: the kernel prints these settings as a
  * decimal number, and any non-zero value means on. Text that is no plain number (not the
  * kernel's own file, or a hostile one) has no value: null.
  */
@@ -31,7 +31,8 @@ export function effectiveValue(reading: RuntimeReading): RuntimeValue | null {
 
 /** A catalogued setting with its reading and the reading's one interpretation. */
 export function settingState(setting: SettingDefinition, runtime: RuntimeReading): SettingState {
-  return { ...setting, runtime, effective: effectiveValue(runtime) };
+  const { id, key, procPath, family } = setting;
+  return { id, key, procPath, family, runtime, effective: effectiveValue(runtime) };
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -90,9 +91,12 @@ function parentDirectory(p: string): string {
   return p.slice(0, p.lastIndexOf('/'));
 }
 
-/** Reads both catalogued settings. */
-export async function readRuntimeValues(ctx: SystemContext): Promise<SettingState[]> {
+/** Reads every setting of the catalogue. */
+export async function readRuntimeValues(
+  ctx: SystemContext,
+  catalogue: Catalogue = SETTINGS,
+): Promise<SettingState[]> {
   return Promise.all(
-    SETTINGS.map(async (setting) => settingState(setting, await readRuntimeValue(ctx, setting))),
+    catalogue.map(async (setting) => settingState(setting, await readRuntimeValue(ctx, setting))),
   );
 }

@@ -63,6 +63,12 @@ function stopLineStart(text: ByteText): number | null {
   return text.lastIndexOf('\n', stop.offset - 1) + 1;
 }
 
+/**
+ * The editor asks which line each engine takes, not whether the kernel takes the value
+ * (the boot model answers that with the key's own range): any number passes here.
+ */
+const ANY_NUMBER = { min: 0, max: Number.MAX_SAFE_INTEGER };
+
 /** What both engines do with our key when this text is the only file. */
 function readBack(text: string, key: string) {
   const p = predictBoot(
@@ -83,7 +89,7 @@ function readBack(text: string, key: string) {
       sysctlConf: null,
       problems: [],
     },
-    [key],
+    [{ key, range: ANY_NUMBER }],
   );
   return { systemd: p.systemd.get(key), procps: p.procps.get(key) };
 }

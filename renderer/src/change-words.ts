@@ -1,6 +1,7 @@
 import type { AppState, ApplyRequest, RuntimeValue } from '../../electron/contract';
 import { currentValue } from './state/selectors';
 import { SYSCTL_CONF_PATH } from '../../electron/contract';
+import { settingWords } from './setting-words';
 
 const onOff = (v: RuntimeValue | null) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'Unknown');
 
@@ -8,8 +9,8 @@ const onOff = (v: RuntimeValue | null) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'U
 export function describeChanges(system: AppState, request: ApplyRequest): string[] {
   const persistence = request.persistence;
   if (persistence.kind === 'unpersist' || persistence.kind === 'unpersist-sysctl-conf') {
-    const labels = system.settings.filter((s) =>
-      (persistence.settings ?? ['ipv4', 'ipv6']).includes(s.id),
+    const labels = system.settings.filter(
+      (s) => persistence.settings === undefined || persistence.settings.includes(s.id),
     );
     const path =
       persistence.kind === 'unpersist'
@@ -18,7 +19,10 @@ export function describeChanges(system: AppState, request: ApplyRequest): string
     return [
       `Remove ${labels.map((s) => s.key).join(' and ')} from ${path}`,
       ...(persistence.resetRuntime
-        ? labels.map((s) => `${s.label}: ${onOff(currentValue(system, s.id))} → Off now`)
+        ? labels.map(
+            (s) =>
+              `${settingWords(s.id, s.key).label}: ${onOff(currentValue(system, s.id))} → Off now`,
+          )
         : []),
     ];
   }
@@ -30,6 +34,6 @@ export function describeChanges(system: AppState, request: ApplyRequest): string
       current === wanted
         ? `stays ${onOff(wanted)}, kept at boot`
         : `${onOff(current)} → ${onOff(wanted)}`;
-    return [`${setting.label}: ${change}`];
+    return [`${settingWords(setting.id, setting.key).label}: ${change}`];
   });
 }

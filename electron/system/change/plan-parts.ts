@@ -1,23 +1,18 @@
 import type { ApiError, RuntimeReading, SettingId } from '../../contract';
-import type { RemovedLines, RuntimeToken, StepPlan } from '../privileged-step';
-import { SETTINGS } from '../settings';
+import type { RemovedLines, StepPlan } from '../privileged-step';
+import type { Catalogue } from '../settings';
 import { findKeyLines, type KeyValue } from '../sysctl-edit';
 
-/** The runtime part of a change: one token per setting of the catalogue, '-' for "leave it". */
-export type RuntimeTokens = Record<SettingId, RuntimeToken>;
-
-/** Every setting left alone; the planner fills in what the request asks for. */
-export function untouchedTokens(): RuntimeTokens {
-  return Object.fromEntries(SETTINGS.map((s) => [s.id, '-'])) as RuntimeTokens;
-}
+/** The runtime part of a change: the new value of each setting to set (absent: leave it). */
+export type RuntimeTokens = Record<SettingId, '0' | '1'>;
 
 export function changesRuntime(tokens: RuntimeTokens): boolean {
-  return SETTINGS.some((s) => tokens[s.id] !== '-');
+  return Object.keys(tokens).length > 0;
 }
 
 /** A plan from the runtime tokens and the file operation. */
 export function stepPlan(tokens: RuntimeTokens, file: StepPlan['file']): StepPlan {
-  return { ...tokens, file };
+  return { values: tokens, file };
 }
 
 export function isAvailable(reading: RuntimeReading): boolean {
@@ -25,11 +20,14 @@ export function isAvailable(reading: RuntimeReading): boolean {
 }
 
 /** The keys to write for a persistent change, from the runtime tokens of the plan. */
-export function persistedValues(tokens: RuntimeTokens): Map<string, KeyValue> {
+export function persistedValues(
+  tokens: RuntimeTokens,
+  catalogue: Catalogue,
+): Map<string, KeyValue> {
   const values = new Map<string, KeyValue>();
-  for (const setting of SETTINGS) {
+  for (const setting of catalogue) {
     const token = tokens[setting.id];
-    if (token !== '-') values.set(setting.key, token);
+    if (token !== undefined) values.set(setting.key, token);
   }
   return values;
 }
@@ -45,14 +43,12 @@ export function changedSinceRead(
     : {
         code: 'file-changed',
         data: { from: 'plan', code: 'file-changed', path },
-        message: `Someone else edited ${path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`,
       };
 }
 
 export const NOTHING_TO_APPLY: ApiError = {
   code: 'nothing-to-apply',
   data: { from: 'plan', code: 'nothing-to-apply' },
-  message: 'There is no change to apply.',
 };
 
 /** For the outcome's words: how many lines of each key a removal takes out of `text`. */

@@ -1,4 +1,5 @@
 import type { OrderedFile } from './file-order';
+import type { BootKey } from './kernel-value';
 import { isGlobKey, keyComponents, procpsGlobMatch, procpsNamesKey, procpsPath } from './key-path';
 import {
   makeWrite,
@@ -36,7 +37,7 @@ interface Node {
 export function applyAsProcps(
   files: readonly OrderedFile[],
   tokens: (file: OrderedFile) => TokenizedFile | null,
-  keys: readonly string[],
+  keys: readonly BootKey[],
 ): Map<string, KeyOutcome> {
   const nodes: Node[] = [];
   for (const file of files) {
@@ -52,7 +53,7 @@ export function applyAsProcps(
   }
   const paths = new Set(nodes.map((n) => n.path));
   const result = new Map<string, KeyOutcome>();
-  for (const dotted of keys) {
+  for (const { key: dotted, range } of keys) {
     const components = keyComponents(dotted);
     const writes: KeyWrite[] = [];
     const patterns: KeyOutcome['patterns'][number][] = [];
@@ -69,9 +70,11 @@ export function applyAsProcps(
         if (match.length >= PATH_MAX) continue;
         patterns.push({ origin: node.origin, value: node.value });
         if (!paths.has(match))
-          writes.push(makeWrite(node.origin, node.value, node.path.slice('/proc/sys/'.length)));
+          writes.push(
+            makeWrite(node.origin, node.value, node.path.slice('/proc/sys/'.length), range),
+          );
       } else if (node.path.length < PATH_MAX && procpsNamesKey(node.path, components)) {
-        writes.push(makeWrite(node.origin, node.value, null));
+        writes.push(makeWrite(node.origin, node.value, null, range));
       }
     }
     result.set(

@@ -1,4 +1,5 @@
 import type { OrderedFile } from './file-order';
+import type { BootKey } from './kernel-value';
 import {
   isGlobKey,
   keyComponents,
@@ -28,7 +29,7 @@ interface Entry {
 export function applyAsSystemd(
   files: readonly OrderedFile[],
   tokens: (file: OrderedFile) => TokenizedFile | null,
-  keys: readonly string[],
+  keys: readonly BootKey[],
 ): Map<string, KeyOutcome> {
   const map = new Map<string, Entry>();
   const stops: string[] = [];
@@ -53,7 +54,7 @@ export function applyAsSystemd(
     }
   }
   const result = new Map<string, KeyOutcome>();
-  for (const dotted of keys) {
+  for (const { key: dotted, range } of keys) {
     const components = keyComponents(dotted);
     const own = components.join('/');
     const writes: KeyWrite[] = [];
@@ -63,9 +64,9 @@ export function applyAsSystemd(
       if (entry.glob) {
         if (!systemdGlobMatches(key, components)) continue;
         patterns.push({ origin: entry.origin, value: entry.value });
-        if (!map.has(own)) writes.push(makeWrite(entry.origin, entry.value, key));
+        if (!map.has(own)) writes.push(makeWrite(entry.origin, entry.value, key, range));
       } else if (systemdNamesKey(key, components)) {
-        writes.push(makeWrite(entry.origin, entry.value, null));
+        writes.push(makeWrite(entry.origin, entry.value, null, range));
       }
     }
     const notes = [...stops];

@@ -8,13 +8,19 @@ import {
   type KeyOutcome,
   type Unpredictable,
 } from './key-outcome';
+import type { BootKey } from './kernel-value';
 import type { Engine } from './statement';
 import { tokenizeSysctl, type TokenizedFile } from './tokenize';
 
 const NOTHING: TokenizedFile = { lines: [], systemd: [], procps: [], systemdStop: null };
 
-function mayConcernOurKeys(text: string): boolean {
-  return text.includes('nonlocal_bind') || /[*?[]/.test(text);
+/**
+ * Only a line naming a key's last component, or a pattern, can reach the keys: every
+ * spelling of a key (dots or slashes, doubled or trailing separators) ends in that name.
+ */
+function concernsKeys(keys: readonly BootKey[]): (text: string) => boolean {
+  const names = keys.map(({ key }) => key.split(/[./]/).filter(Boolean).pop() ?? key);
+  return (text) => names.some((n) => text.includes(n)) || /[*?[]/.test(text);
 }
 
 /** What each engine leaves for each key, from the sources alone. */
@@ -80,10 +86,10 @@ const ENGINE_NAME: Record<Engine, string> = {
 function fateOutcomes(
   fate: RunFate,
   engine: Engine,
-  keys: readonly string[],
+  keys: readonly BootKey[],
 ): Map<string, KeyOutcome> {
   const result = new Map<string, KeyOutcome>();
-  for (const key of keys) {
+  for (const { key } of keys) {
     if (fate.kind === 'hangs') {
       result.set(
         key,
@@ -105,16 +111,17 @@ function fateOutcomes(
  * node's files over SSH go through exactly the same code. Every behaviour it
  * follows is listed, with the engines' source lines, in docs/engines.md.
  */
-export function predictBoot(sources: SysctlSources, keys: readonly string[]): BootPrediction {
+export function predictBoot(sources: SysctlSources, keys: readonly BootKey[]): BootPrediction {
   const cache = new Map<OrderedFile['entry'], TokenizedFile>();
+  const mayConcernKeys = concernsKeys(keys);
   const tokens = (file: OrderedFile): TokenizedFile | null => {
     if (file.entry.kind !== 'file') return null;
     let tokenized = cache.get(file.entry);
     if (!tokenized) {
       const text = bytesToText(file.entry.content);
-      // Only a key naming ip_nonlocal_bind or a pattern can reach our keys; most vendor
-      // files have neither, and skipping them keeps a state read cheap.
-      tokenized = mayConcernOurKeys(text) ? tokenizeSysctl(text) : NOTHING;
+      // Most vendor files name none of the keys and hold no pattern: skipping them keeps a
+      // state read cheap.
+      tokenized = mayConcernKeys(text) ? tokenizeSysctl(text) : NOTHING;
       cache.set(file.entry, tokenized);
     }
     return tokenized;

@@ -1,8 +1,7 @@
 /**
- * What the kernel stores when an engine writes a value to ip_nonlocal_bind.
- *
- * Both keys use proc_dou8vec_minmax() (net/ipv4/sysctl_net_ipv4.c,
- * net/ipv6/sysctl_net_ipv6.c) with no extra range, so 0..255 is accepted; the
+ * What the kernel stores when an engine writes a value to an unsigned integer setting
+ * (a catalogue entry gives its range: proc_dou8vec_minmax() with no extra range takes
+ * 0..255, an int with extra1/extra2 0 and 1 takes 0..1). The
  * parse is do_proc_douintvec_w() -> proc_get_long() in kernel/sysctl.c:
  * leading whitespace (the kernel's isspace(), which includes \v, \f and the
  * Latin-1 no-break space byte A0) is skipped, the number must start with a
@@ -18,8 +17,17 @@ export type KernelWrite =
   | { readonly accepted: true; readonly stored: number }
   | { readonly accepted: false; readonly reason: string };
 
-export const KEY_MIN = 0;
-export const KEY_MAX = 255;
+/** The values a key takes, both ends included (a catalogue entry's `range`). */
+export interface KeyRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A key as the boot model predicts it: its name and the range the kernel takes. */
+export interface BootKey {
+  readonly key: string;
+  readonly range: KeyRange;
+}
 const TMPBUFLEN = 22;
 const PAGE_SIZE = 4096;
 
@@ -41,7 +49,7 @@ function digitValue(c: string): number {
 const refuse = (reason: string): KernelWrite => ({ accepted: false, reason });
 
 /** The kernel's answer to writing `value` followed by the newline both engines add. */
-export function kernelWrite(value: string): KernelWrite {
+export function kernelWrite(value: string, range: KeyRange): KernelWrite {
   const written = `${value}\n`.slice(0, PAGE_SIZE - 1);
   let p = 0;
   while (p < written.length && isKernelSpace(written.charCodeAt(p))) p += 1;
@@ -74,8 +82,8 @@ export function kernelWrite(value: string): KernelWrite {
     return refuse(`"${printable(next ?? '')}" follows the number`);
   }
   if (negative) return refuse('it is negative');
-  if (result < BigInt(KEY_MIN) || result > BigInt(KEY_MAX))
-    return refuse(`it is outside ${KEY_MIN}–${KEY_MAX}`);
+  if (result < BigInt(range.min) || result > BigInt(range.max))
+    return refuse(`it is outside ${range.min}–${range.max}`);
   return { accepted: true, stored: Number(result) };
 }
 

@@ -1,4 +1,4 @@
-import { kernelWrite, type KernelWrite } from './kernel-value';
+import { kernelWrite, type KernelWrite, type KeyRange } from './kernel-value';
 
 /** Where a statement is: a file and its 1-based line. */
 export interface Origin {
@@ -52,8 +52,13 @@ export interface KeyOutcome {
   readonly hangsOn: string | null;
 }
 
-export function makeWrite(origin: Origin, value: string, pattern: string | null): KeyWrite {
-  return { origin, value, pattern, kernel: kernelWrite(value) };
+export function makeWrite(
+  origin: Origin,
+  value: string,
+  pattern: string | null,
+  range: KeyRange,
+): KeyWrite {
+  return { origin, value, pattern, kernel: kernelWrite(value, range) };
 }
 
 export function settle(

@@ -1,5 +1,6 @@
 import type { RuntimeReading, SettingId } from '../../contract';
 import { parseRuntimeText } from '../runtime';
+import { SETTINGS, type Catalogue } from '../settings';
 import { SYSCTL_CONF, SYSCTL_DIRECTORIES } from '../sysctl-sources';
 import type { SnapshotDirectory, SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
 import { entriesFromBatch } from './parse-directory-batch';
@@ -57,7 +58,11 @@ function malformed(message: string): ReadAnswer {
  * every size capped, and a bad answer yields an error, never a partial snapshot.
  * `nonce` is the one this read's script was given: only its frame counts.
  */
-export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
+export function parseReadAnswer(
+  answer: Buffer,
+  nonce: string,
+  catalogue: Catalogue = SETTINGS,
+): ReadAnswer {
   if (answer.length > NODE_ANSWER_CAP) {
     return malformed(`more than ${NODE_ANSWER_CAP / (1024 * 1024)} MiB`);
   }
@@ -77,7 +82,7 @@ export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
     let os: string | null = null;
     let kernel: string | null = null;
     let hasSysctl = false;
-    const runtime: Partial<Record<SettingId, RuntimeReading>> = {};
+    const runtime: Record<SettingId, RuntimeReading> = {};
     const directories: { dir: string; entries: SnapshotEntry[] }[] = [];
     const identities = new Set<string>();
     let current: { dir: string; entries: SnapshotEntry[] } | null = null;
@@ -93,10 +98,11 @@ export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
       const lineNo = i + 2;
       const fields = (lines[i] ?? '').split(' ');
       const tag = fields[0];
-      const setting = (f: string | undefined): SettingId => {
-        if (f !== 'ipv4' && f !== 'ipv6') throw new Malformed(`line ${lineNo}: unknown setting`);
-        if (runtime[f]) throw new Malformed(`line ${lineNo}: ${f} given twice`);
-        return f;
+      const setting = (f: string | undefined) => {
+        const found = catalogue.find((s) => s.id === f);
+        if (!found) throw new Malformed(`line ${lineNo}: unknown setting`);
+        if (runtime[found.id]) throw new Malformed(`line ${lineNo}: ${found.id} given twice`);
+        return found;
       };
       const arity = (n: number) => {
         if (fields.length !== n)
@@ -118,7 +124,7 @@ export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
           break;
         case 'RUNTIME': {
           arity(3);
-          const id = setting(fields[1]);
+          const { id } = setting(fields[1]);
           runtime[id] = parseRuntimeText(
             decode(fields[2], 'the runtime value', lineNo).toString('utf8'),
           );
@@ -128,16 +134,16 @@ export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
         case 'RUNTIME-MISSING':
         case 'RUNTIME-ABSENT': {
           arity(2);
-          const id = setting(fields[1]);
+          const { id, family, procPath } = setting(fields[1]);
           runtime[id] = {
             kind: 'unavailable',
             reason:
               tag === 'RUNTIME-DENIED'
                 ? 'permission-denied'
-                : tag === 'RUNTIME-ABSENT'
+                : tag === 'RUNTIME-ABSENT' && family === 'IPv6'
                   ? 'ipv6-absent'
                   : 'key-missing',
-            detail: `/proc/sys/net/${id}/ip_nonlocal_bind on the node: ${tag === 'RUNTIME-DENIED' ? 'not readable' : 'absent'}`,
+            detail: `${procPath} on the node: ${tag === 'RUNTIME-DENIED' ? 'not readable' : 'absent'}`,
           };
           break;
         }
@@ -245,13 +251,13 @@ export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
           throw new Malformed(`line ${lineNo}: unknown record`);
       }
     }
-    if (os === null || !runtime.ipv4 || !runtime.ipv6)
+    if (os === null || catalogue.some((s) => !runtime[s.id]))
       throw new Malformed('the OS or runtime records are missing');
     if (os !== 'Linux') {
       return {
         ok: false,
         kind: 'not-linux',
-        message: `The node runs ${os.slice(0, 60) || 'an unknown system'}, not Linux: it has no ip_nonlocal_bind setting to manage.`,
+        message: `The node runs ${os.slice(0, 60) || 'an unknown system'}, not Linux: it has none of these settings to manage.`,
       };
     }
     const snapshotDirs: SnapshotDirectory[] = directories;
@@ -261,7 +267,7 @@ export function parseReadAnswer(answer: Buffer, nonce: string): ReadAnswer {
       extras: { vipFiles, addresses },
       snapshot: {
         kernel,
-        runtime: { ipv4: runtime.ipv4, ipv6: runtime.ipv6 },
+        runtime,
         directories: snapshotDirs,
         sysctlConf,
         problems,

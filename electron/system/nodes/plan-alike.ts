@@ -4,7 +4,6 @@ import type { ApiError, RuntimeValue, SettingId } from '../../contract';
 import { checkFileName, DEFAULT_FILE_NAME } from '../file-name';
 import { findHiddenFile } from '../hidden-file';
 import { stepArguments, type StepPlan } from '../privileged-step';
-import { SETTINGS } from '../settings';
 import { checkContentChange } from '../step-content-rule';
 import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
 import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
@@ -44,7 +43,7 @@ export type MachinePlan =
 
 /** The reference machine's running values: what "like this one" means. */
 export function targetFrom(reference: NodePrediction): AlikeTarget {
-  return { ipv4: runningValue(reference, 'ipv4'), ipv6: runningValue(reference, 'ipv6') };
+  return Object.fromEntries(reference.settings.map((s) => [s.id, s.effective]));
 }
 
 /** Both engines leave `want` at boot for every key in `ids`. */
@@ -135,22 +134,25 @@ function onOff(v: RuntimeValue | null): string {
  * later one is never proposed.
  */
 export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePlan {
-  const ids = SETTINGS.map((s) => s.id).filter((id) => target[id] !== null);
-  const runtimeOff = ids.filter((id) => runningValue(machine.prediction, id) !== target[id]);
+  const settings = machine.prediction.settings;
+  const ids = settings.map((s) => s.id).filter((id) => (target[id] ?? null) !== null);
+  const want = (id: SettingId): RuntimeValue | null => target[id] ?? null;
+  const keyOf = (id: SettingId): string => settings.find((s) => s.id === id)?.key ?? id;
+  const runtimeOff = ids.filter((id) => runningValue(machine.prediction, id) !== want(id));
   const bootOff = ids.filter((id) => !bootMatches(machine.prediction, [id], target));
   if (runtimeOff.length === 0 && bootOff.length === 0) return { kind: 'alike' };
 
   const unavailable = runtimeOff.filter((id) => {
-    const r = machine.prediction.settings.find((s) => s.id === id)?.runtime;
+    const r = settings.find((s) => s.id === id)?.runtime;
     return r?.kind === 'unavailable';
   });
   if (unavailable.length > 0) {
-    const label = SETTINGS.find((s) => s.id === unavailable[0])?.label ?? '';
+    const key = keyOf(unavailable[0] ?? '');
     return {
       kind: 'impossible',
       error: {
         code: 'setting-unavailable',
-        message: `${machine.name}: ${label} is not available there (for example IPv6 is disabled), so it cannot be made alike.`,
+        message: `${machine.name}: ${key} is not available there (for example IPv6 is disabled), so it cannot be made alike.`,
       },
       problems: [],
     };
@@ -158,20 +160,20 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
 
   // Only the keys that would be wrong at boot are written: a file gains no line it does not need.
   const values = new Map<string, KeyValue>();
-  for (const id of bootOff) {
-    const key = SETTINGS.find((s) => s.id === id)?.key;
-    if (key) values.set(key, target[id] === 1 ? '1' : '0');
-  }
-  const touched = ids.filter((id) => runtimeOff.includes(id) || bootOff.includes(id));
-  const token = (id: SettingId): '0' | '1' | '-' =>
-    touched.includes(id) ? (target[id] === 1 ? '1' : '0') : '-';
-  const changes = runtimeOff.map((id) => {
-    const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
-    return `${label}: ${onOff(runningValue(machine.prediction, id))} → ${onOff(target[id])} now.`;
-  });
+  for (const id of bootOff) values.set(keyOf(id), want(id) === 1 ? '1' : '0');
+  // Every setting that is wrong now or at boot is set now, so both agree afterwards.
+  const stepValues = Object.fromEntries(
+    ids
+      .filter((id) => runtimeOff.includes(id) || bootOff.includes(id))
+      .map((id) => [id, want(id) === 1 ? '1' : '0'] as const),
+  );
+  const changes = runtimeOff.map(
+    (id) =>
+      `${keyOf(id)}: ${onOff(runningValue(machine.prediction, id))} → ${onOff(want(id))} now.`,
+  );
 
   if (bootOff.length === 0) {
-    const step: StepPlan = { ipv4: token('ipv4'), ipv6: token('ipv6'), file: { op: 'none' } };
+    const step: StepPlan = { values: stepValues, file: { op: 'none' } };
     const built = stepArguments(step);
     if (!built.ok) {
       const problems = [{ path: null, code: 'step-refuses', error: built.error } as const];
@@ -227,7 +229,7 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
         : c.name === null
           ? { op: 'write-conf', expectedSha256, content }
           : { op: 'write', name: c.name, expectedSha256, content };
-    const step: StepPlan = { ipv4: token('ipv4'), ipv6: token('ipv6'), file };
+    const step: StepPlan = { values: stepValues, file };
     // The step's own limits (size, encoding), checked by the same code that builds its
     // arguments: what is offered here is exactly what the step accepts.
     const built = stepArguments(step);
@@ -236,8 +238,7 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
       continue;
     }
     const bootWords = bootOff.map((id) => {
-      const label = SETTINGS.find((s) => s.id === id)?.label ?? id;
-      return `${label} at boot: ${onOff(target[id])}, set in ${shownPath(path)}${c.entry ? '' : ' (a new file)'}.`;
+      return `${keyOf(id)} at boot: ${onOff(want(id))}, set in ${shownPath(path)}${c.entry ? '' : ' (a new file)'}.`;
     });
     return {
       kind: 'change',

@@ -1,8 +1,17 @@
-import type { BootState, RuntimeValue, SettingId, SettingState } from '../../contract';
+import type {
+  BootState,
+  RuntimeReading,
+  RuntimeValue,
+  SettingId,
+  SettingState,
+} from '../../contract';
 import { computeBootState } from '../boot-state';
 import { settingState } from '../runtime';
-import { SETTINGS } from '../settings';
+import { SETTINGS, type Catalogue } from '../settings';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
+
+/** A snapshot from another catalogue has no reading of this setting. */
+const NOT_READ: RuntimeReading = { kind: 'unavailable', reason: 'read-error', detail: 'not read' };
 
 /** What a node will have at boot, and has now, as one prediction. */
 export interface NodePrediction {
@@ -15,9 +24,14 @@ export interface NodePrediction {
  * alone: the same boot model (electron/system/engines) this computer uses on
  * its own snapshot, so a node and this computer are predicted alike.
  */
-export function predictFromSnapshot(snapshot: SysctlSnapshot): NodePrediction {
-  const settings: SettingState[] = SETTINGS.map((s) => settingState(s, snapshot.runtime[s.id]));
-  return { settings, boot: computeBootState(snapshot, settings) };
+export function predictFromSnapshot(
+  snapshot: SysctlSnapshot,
+  catalogue: Catalogue = SETTINGS,
+): NodePrediction {
+  const settings: SettingState[] = catalogue.map((s) =>
+    settingState(s, snapshot.runtime[s.id] ?? NOT_READ),
+  );
+  return { settings, boot: computeBootState(snapshot, settings, catalogue) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SETTINGS, type Catalogue } from '../settings';
 import { SYSCTL_CONF, SYSCTL_DIRECTORIES } from '../sysctl-sources';
 
 /** Largest file the node sends; one byte more tells the parser it was larger. */
@@ -5,6 +6,8 @@ export const NODE_FILE_CAP = 64 * 1024;
 
 // The shell's own basename of $f, written out so the template does not read it as a JS hole.
 const BASENAME_OF_F = '${f##*/}';
+// The directory of $2 (the shell's own expansion, likewise).
+const DIRECTORY_OF_2 = '${2%/*}';
 
 /** Most load-balancer configuration files one read sends. */
 export const NODE_VIP_FILE_LIMIT = 30;
@@ -21,8 +24,25 @@ export const NODE_VIP_FILES = [
   '/etc/nginx/sites-enabled/*',
 ] as const;
 
+/** A catalogue's ids and paths go into the script as words: nothing a shell would expand. */
+const SHELL_WORD = /^[A-Za-z0-9._/-]+$/;
+
 /**
- * The constant, unprivileged read script, sent on the ssh session's stdin to `sh -s NONCE`.
+ * One `rt ID PATH` line per setting: the function prints its RUNTIME record. A path whose
+ * directory is missing too says the family is absent (IPv6 disabled), not just the key.
+ */
+function runtimeLines(catalogue: Catalogue): string {
+  return catalogue
+    .map(({ id, procPath }) => {
+      if (!SHELL_WORD.test(id) || !SHELL_WORD.test(procPath))
+        throw new Error(`catalogue entry ${JSON.stringify(id)} is not safe in a shell script`);
+      return `rt ${id} ${procPath}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The unprivileged read script of a catalogue, sent on the ssh session's stdin to `sh -s NONCE`.
  *
  * One round trip gives the OS, kernel release, runtime values, whether `sysctl`
  * exists, and every sysctl source. Every record is one line of space-separated
@@ -41,7 +61,8 @@ export const NODE_VIP_FILES = [
  *   order; the parser cuts it by the sizes (and refuses the answer when they disagree).
  * Without GNU find (BusyBox) it falls back to one record per file.
  */
-export const READ_SCRIPT = String.raw`
+export function readScript(catalogue: Catalogue): string {
+  return String.raw`
 LC_ALL=C; export LC_ALL
 PATH=/usr/sbin:/usr/bin:/sbin:/bin; export PATH
 nonce=$1
@@ -54,13 +75,13 @@ find / -maxdepth 0 -readable -printf '' >/dev/null 2>&1 && fast=yes
 echo "NLB-READ 2 $nonce"
 printf 'OS %s\n' "$(uname -s | b)"
 printf 'KERNEL %s\n' "$(uname -r | b)"
-for k in ipv4 ipv6; do
-  p=/proc/sys/net/$k/ip_nonlocal_bind
-  if [ -r "$p" ]; then printf 'RUNTIME %s %s\n' $k "$(head -c 64 "$p" | b)"
-  elif [ -e "$p" ]; then printf 'RUNTIME-DENIED %s\n' $k
-  elif [ -d /proc/sys/net/$k ]; then printf 'RUNTIME-MISSING %s\n' $k
-  else printf 'RUNTIME-ABSENT %s\n' $k; fi
-done
+rt() {
+  if [ -r "$2" ]; then printf 'RUNTIME %s %s\n' "$1" "$(head -c 64 "$2" | b)"
+  elif [ -e "$2" ]; then printf 'RUNTIME-DENIED %s\n' "$1"
+  elif [ -d "${DIRECTORY_OF_2}" ]; then printf 'RUNTIME-MISSING %s\n' "$1"
+  else printf 'RUNTIME-ABSENT %s\n' "$1"; fi
+}
+${runtimeLines(catalogue)}
 if command -v sysctl >/dev/null 2>&1; then echo "HAS-SYSCTL"; fi
 entry() {
   f=$1; n=$(s "${BASENAME_OF_F}")
@@ -99,3 +120,7 @@ for f in ${NODE_VIP_FILES.join(' ')}; do
 done
 echo "NLB-END $nonce"
 `;
+}
+
+/** The read script of the app's catalogue. */
+export const READ_SCRIPT = readScript(SETTINGS);

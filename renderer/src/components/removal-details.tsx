@@ -2,6 +2,7 @@ import type { AppState } from '../../../electron/contract';
 import { removalPath } from '../state/bar-selectors';
 import type { Removal } from '../state/persistence-choice';
 import { ForeignFileNote } from './foreign-file-note';
+import { settingWords } from '../setting-words';
 
 export interface RemovalDetailsProps {
   readonly system: AppState;
@@ -21,7 +22,7 @@ export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDe
   const settings = system.settings.filter((s) => removal.settings.includes(s.id));
   const keys = new Set(settings.map((s) => s.key));
   const lines = file?.keyLines.filter((l) => keys.has(l.key)) ?? [];
-  const labels = settings.map((s) => s.label).join(' and ');
+  const labels = settings.map((s) => settingWords(s.id, s.key).label).join(' and ');
   return (
     <div className="removal" data-testid="removal">
       <p>These lines of {path} will go:</p>

@@ -2,6 +2,7 @@ import type { PersistenceState, SettingBoot, SettingState } from '../../../elect
 import { BootDetails } from './boot-details';
 import type { RemovalSource } from '../state/persistence-choice';
 import { SettingHelp } from './setting-help';
+import { settingWords } from '../setting-words';
 
 export interface SettingDetailsProps {
   readonly setting: SettingState;
@@ -22,11 +23,12 @@ export function SettingDetails({
   locked,
   onRemove,
 }: SettingDetailsProps) {
+  const words = settingWords(setting.id, setting.key);
   return (
     // Not a landmark: the setting's card above already is one with this name.
     <div className="setting-details">
-      <h3>{setting.label}</h3>
-      <p className="setting-explanation">{setting.explanation}</p>
+      <h3>{words.label}</h3>
+      <p className="setting-explanation">{words.explanation}</p>
       <SettingHelp family={setting.family} settingKey={setting.key} />
       {boot && setting.runtime.kind !== 'unavailable' ? (
         <BootDetails

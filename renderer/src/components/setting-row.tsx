@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RuntimeValue, SettingState } from '../../../electron/contract';
 import { describeRuntime } from '../words';
 import { ToggleSwitch } from './toggle-switch';
+import { settingWords } from '../setting-words';
 
 export interface SettingRowProps {
   readonly setting: SettingState;
@@ -40,7 +41,7 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
       <div className="setting-main">
         <div className="setting-text">
           <h2 id={`title-${setting.id}`} className="setting-title">
-            {setting.label}
+            {settingWords(setting.id, setting.key).label}
           </h2>
           <p className="setting-key">
             <code>{setting.key}</code>
@@ -65,7 +66,7 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
           </span>
           <ToggleSwitch
             id={switchId(setting.id)}
-            label={setting.label}
+            label={settingWords(setting.id, setting.key).label}
             checked={checked}
             pending={pending !== undefined}
             disabled={!changeable || locked}

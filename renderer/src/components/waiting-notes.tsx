@@ -1,6 +1,7 @@
 import type { AppState } from '../../../electron/contract';
 import { idleKeeps, waitingReason } from '../state/apply-request';
 import type { ViewState } from '../state/view-state';
+import { settingWords } from '../setting-words';
 
 const REASONS = {
   removal:
@@ -16,16 +17,16 @@ export function WaitingNotes({ view, system }: { view: ViewState; system: AppSta
   const idle = system.settings.filter((s) => idleKeeps(view).includes(s.id));
   const waiting = system.settings.flatMap((s) => {
     const reason = waitingReason(view, s.id);
-    return reason ? [{ label: s.label, reason }] : [];
+    return reason ? [{ label: settingWords(s.id, s.key).label, reason }] : [];
   });
   if (idle.length === 0 && waiting.length === 0) return null;
   return (
     <>
       {idle.length > 0 ? (
         <p className="note" role="note" data-testid="idle-keeps">
-          Keeping {idle.map((s) => s.label).join(' and ')} at every boot has nothing to do for this
-          session only: the kernel already has that value now. Choose “Now and at every boot” to
-          keep it, or Discard.
+          Keeping {idle.map((s) => settingWords(s.id, s.key).label).join(' and ')} at every boot has
+          nothing to do for this session only: the kernel already has that value now. Choose “Now
+          and at every boot” to keep it, or Discard.
         </p>
       ) : null}
       {waiting.map((w) => (

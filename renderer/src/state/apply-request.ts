@@ -60,7 +60,7 @@ export function buildRequest(state: ViewState): ApplyRequest | null {
   const choice = state.persistence;
   if (choice.kind === 'remove') return removalRequest(state, choice.removal);
   const { onlyIds } = choice.boot;
-  const values: Partial<Record<SettingId, RuntimeValue>> = {};
+  const values: Record<SettingId, RuntimeValue> = {};
   for (const setting of state.system?.settings ?? []) {
     if (onlyIds !== null && !onlyIds.includes(setting.id)) continue;
     const pending = state.pending[setting.id];

@@ -11,7 +11,9 @@ import { describeChanges } from '../change-words';
 import { errorPlace, errorWords } from '../error-words';
 import { hasPendingChange } from './apply-request';
 import { dropInOf, lastingOf, type RemovalSource } from './persistence-choice';
+import { suggestedFileName } from './selectors';
 import type { ViewState } from './view-state';
+import { settingWords } from '../setting-words';
 
 /** The full path of the file a removal takes lines out of. */
 export function removalPath(system: AppState, from: RemovalSource): string {
@@ -27,7 +29,7 @@ function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
     const wanted = request.values[s.id];
     const boot = system.boot.settings.find((b) => b.id === s.id);
     if (wanted === undefined || !boot) return [];
-    const words = describeLostAtRestart(s.label, wanted, boot);
+    const words = describeLostAtRestart(settingWords(s.id, s.key).label, wanted, boot);
     return words ? [words] : [];
   });
 }
@@ -92,7 +94,7 @@ export function barFacts(
     fileError,
     otherError: planError && !fileError ? planError : null,
     fileAction: plan?.error === null ? (plan.file?.action ?? null) : null,
-    fileName: dropInOf(view.persistence).name ?? system.persistence.suggestedFileNames.both,
+    fileName: dropInOf(view.persistence).name ?? suggestedFileName(system.persistence, []),
     lasting: lasting.kind,
     boot: lasting.boot.kind,
   };

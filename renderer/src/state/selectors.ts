@@ -1,6 +1,6 @@
 import type {
   AppState,
-  ChangedSettings,
+  PersistenceState,
   RuntimeValue,
   SettingBoot,
   SettingId,
@@ -20,23 +20,35 @@ export function keptAtBoot(state: ViewState, id: SettingId): boolean {
 }
 
 /** The settings the next Apply would write at boot: switch changes and kept values, in scope. */
-function changedSettings(state: ViewState): ChangedSettings {
+function changedSettings(state: ViewState): SettingId[] {
   const { kind, boot } = lastingOf(state.persistence);
   const kept = kind === 'persist' ? state.keepIds : [];
-  const ids = [...(Object.keys(state.pending) as SettingId[]), ...kept].filter(
+  const ids = [...Object.keys(state.pending), ...kept].filter(
     (id) => boot.onlyIds === null || boot.onlyIds.includes(id),
   );
-  const unique = [...new Set(ids)];
-  return unique.length === 1 && unique[0] ? unique[0] : 'both';
+  return [...new Set(ids)];
 }
 
 /**
- * The file a change goes into unless the user chose one: a file in /etc/sysctl.d that
- * already sets one of the keys being changed, else the app's own default file (the
- * backend's rule, `suggestedFileNames`), for exactly the settings pending now.
+ * The default target for a change of `ids` (none: every setting): a file that already sets
+ * one of them and decides it at boot (`decidingFiles`), so a second file never competes.
+ * When different files decide them, the one that sorts last (both engines apply names in
+ * byte order; writable names are ASCII, so string order is byte order): each key written
+ * there then comes after the other file's line. Else the app's own default file.
  */
+export function suggestedFileName(
+  persistence: PersistenceState,
+  ids: readonly SettingId[],
+): string {
+  const deciding = persistence.decidingFiles;
+  const chosen = ids.length > 0 ? ids : Object.keys(deciding);
+  const names = chosen.flatMap((id) => deciding[id] ?? []).sort();
+  return names[names.length - 1] ?? persistence.defaultFileName;
+}
+
+/** The file a change goes into unless the user chose one, for exactly the settings pending now. */
 export function defaultFileName(state: ViewState): string | null {
-  return state.system?.persistence.suggestedFileNames[changedSettings(state)] ?? null;
+  return state.system ? suggestedFileName(state.system.persistence, changedSettings(state)) : null;
 }
 
 /**

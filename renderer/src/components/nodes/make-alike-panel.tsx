@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { AlikePlan, MakeAlikeResult, NodeChangePlan } from '../../../../electron/contract';
 import { useApi, useApiCall } from '../../api-context';
 import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
 import { errorWords } from '../../error-words';
 import { withoutName } from './node-words';
+import { settingWords } from '../../setting-words';
 
 function authWords(node: NodeChangePlan): string {
   switch (node.authentication) {
@@ -57,9 +58,14 @@ export function MakeAlikePanel({
     <section className="panel alike-panel" aria-labelledby="alike-title">
       <h2 id="alike-title">Make all nodes like {referenceName}</h2>
       <p>
-        Target on every machine, now and after a reboot: IPv4 non-local bind{' '}
-        <strong>{word(plan.target.ipv4)}</strong>, IPv6 non-local bind{' '}
-        <strong>{word(plan.target.ipv6)}</strong>.
+        Target on every machine, now and after a reboot:{' '}
+        {Object.entries(plan.target).map(([id, value], i) => (
+          <Fragment key={id}>
+            {i > 0 ? ', ' : ''}
+            {settingWords(id).label} <strong>{word(value)}</strong>
+          </Fragment>
+        ))}
+        .
       </p>
       <ul className="alike-nodes">
         {plan.nodes.map((n) => (

@@ -1,4 +1,10 @@
-import type { NodeColumn, NodeReading, PairView, SettingId } from '../../../../electron/contract';
+import type {
+  NodeColumn,
+  NodeReading,
+  PairView,
+  SettingState,
+} from '../../../../electron/contract';
+import { settingWords } from '../../setting-words';
 import { NodeBindTest } from './node-bind-test';
 import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
 import { describeVipBudget } from '../../vip-words';
@@ -10,17 +16,17 @@ interface Row {
   readonly compare: boolean;
 }
 
-const SETTING_ROWS = (id: SettingId, family: string): Row[] => [
-  { label: `${family} non-local bind now`, value: (r) => nowWord(r, id), compare: true },
-  { label: `${family} after a reboot`, value: (r) => bootWord(r, id), compare: true },
-  { label: `${family} decided by`, value: (r) => winnerWord(r, id), compare: false },
-];
+/** Three rows a setting: its value now, after a reboot, and the file that decides it. */
+function settingRows({ id, key }: SettingState): Row[] {
+  const { label } = settingWords(id, key);
+  return [
+    { label: `${label} now`, value: (r) => nowWord(r, id), compare: true },
+    { label: `${label} after a reboot`, value: (r) => bootWord(r, id), compare: true },
+    { label: `${label} decided by`, value: (r) => winnerWord(r, id), compare: false },
+  ];
+}
 
-const ROWS: Row[] = [
-  ...SETTING_ROWS('ipv4', 'IPv4'),
-  ...SETTING_ROWS('ipv6', 'IPv6'),
-  { label: 'Kernel', value: (r) => r.kernel ?? 'unknown', compare: false },
-];
+const KERNEL_ROW: Row = { label: 'Kernel', value: (r) => r.kernel ?? 'unknown', compare: false };
 
 /** The machines side by side; a cell that differs from the first readable machine is marked. */
 export function PairTable({
@@ -36,6 +42,7 @@ export function PairTable({
 }) {
   const reference = view.columns.find((c) => c.read.ok);
   const refReading = reference?.read.ok ? reference.read : null;
+  const rows = [...(refReading?.settings ?? []).flatMap(settingRows), KERNEL_ROW];
   return (
     <div className="pair-scroll" tabIndex={0} aria-label="Machines side by side">
       <table className="pair-table" data-testid="pair-table">
@@ -51,13 +58,13 @@ export function PairTable({
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((row) => (
+          {rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
               {view.columns.map((c) => {
                 if (!c.read.ok) {
-                  return row === ROWS[0] ? (
-                    <td key={c.id} rowSpan={ROWS.length} className="node-error">
+                  return row === rows[0] ? (
+                    <td key={c.id} rowSpan={rows.length} className="node-error">
                       <span role="alert">{c.read.message}</span>
                     </td>
                   ) : null;
