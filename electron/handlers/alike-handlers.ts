@@ -21,7 +21,7 @@ export function createAlikeHandlers(
   let applying = false;
   return {
     'nodes:plan-alike': handleNodes(deps, 'nodes:plan-alike', checkPlan, (s, request) =>
-      planAllAlike(deps.target, s, request.reference),
+      planAllAlike(s, request.reference),
     ),
     'nodes:make-alike': handleNodes(deps, 'nodes:make-alike', checkMake, async (s, request) => {
       if (applying)
@@ -31,7 +31,7 @@ export function createAlikeHandlers(
         });
       applying = true;
       try {
-        return await makeAllAlike(deps.target, s, request.reference, request.passwords);
+        return await makeAllAlike(s, request.reference, request.passwords);
       } finally {
         applying = false;
       }

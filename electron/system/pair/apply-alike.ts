@@ -5,11 +5,9 @@ import { createNodeTarget } from '../target/node-target';
 import { PRIVILEGED_SCRIPT } from '../privileged-script';
 import { errorText, planAll, type Planned } from './make-alike';
 import { readView } from './node-list';
-import type { LocalTarget } from '../target/local-target';
 import type { NodeServices } from './node-services';
 
 async function applyPlanned(
-  local: LocalTarget,
   services: NodeServices,
   { column, plan }: Planned,
   password: Buffer | null,
@@ -20,7 +18,7 @@ async function applyPlanned(
   if (plan.kind === 'alike') return { ...base, status: 'unchanged', detail: { kind: 'alike' } };
   if (column.destination === null) {
     const result = await runPlannedStep(
-      local,
+      services.local,
       plan.step,
       column.read.ok ? column.read.snapshot.sysctl.runtime : {},
     );
@@ -58,14 +56,13 @@ async function applyPlanned(
  * own failed outcome, so one machine can never take the others' outcomes down with it.
  */
 export async function applyOrFail(
-  local: LocalTarget,
   services: NodeServices,
   planned: Planned,
   password: Buffer | null,
 ): Promise<NodeOutcome> {
   const { id, name } = planned.column.column;
   try {
-    return await applyPlanned(local, services, planned, password);
+    return await applyPlanned(services, planned, password);
   } catch (error) {
     console.error(`make-alike on ${name}: ${errorText(error)}`);
     return { id, name, status: 'failed', detail: { kind: 'crashed' } };
@@ -79,7 +76,6 @@ export async function applyOrFail(
  * zeroed when the Apply ends (the request's string itself cannot be wiped).
  */
 export async function makeAllAlike(
-  local: LocalTarget,
   services: NodeServices,
   reference: string,
   passwords: Readonly<Record<string, string>>,
@@ -93,10 +89,10 @@ export async function makeAllAlike(
     const here = all.planned.filter((p) => p.column.destination === null);
     const remote = all.planned.filter((p) => p.column.destination !== null);
     const outcomes: NodeOutcome[] = [];
-    for (const p of here) outcomes.push(await applyOrFail(local, services, p, null));
+    for (const p of here) outcomes.push(await applyOrFail(services, p, null));
     outcomes.push(
       ...(await Promise.all(
-        remote.map((p) => applyOrFail(local, services, p, secrets.get(p.column.column.id) ?? null)),
+        remote.map((p) => applyOrFail(services, p, secrets.get(p.column.column.id) ?? null)),
       )),
     );
     return { ok: true, value: { outcomes, view: (await readView(services)).view } };

@@ -5,7 +5,6 @@ import type { ReadColumn } from '../nodes/pair-view';
 import { planAlike, targetFrom, type AlikeTarget, type MachinePlan } from '../nodes/plan-alike';
 import { probeSudo } from '../nodes/remote-apply';
 import { readView } from './node-list';
-import type { LocalTarget } from '../target/local-target';
 import type { NodeServices } from './node-services';
 
 /**
@@ -13,8 +12,8 @@ import type { NodeServices } from './node-services';
  * happens on the others.
  */
 
-function authenticationFor(local: LocalTarget): NodeChangePlan['authentication'] {
-  return local.authentication === 'polkit' ? 'polkit' : 'root';
+function authenticationFor(services: NodeServices): NodeChangePlan['authentication'] {
+  return services.local.authentication === 'polkit' ? 'polkit' : 'root';
 }
 
 export interface Planned {
@@ -63,7 +62,6 @@ export function exportsFor(target: AlikeTarget): AlikePlan['exports'] {
 }
 
 async function toNodePlan(
-  local: LocalTarget,
   services: NodeServices,
   { column, plan }: Planned,
 ): Promise<NodeChangePlan> {
@@ -77,7 +75,7 @@ async function toNodePlan(
       ...base,
       changes: plan.changes,
       file: plan.file,
-      authentication: authenticationFor(local),
+      authentication: authenticationFor(services),
       error: null,
     };
   const sudo = await probeSudo(services.ssh, column.destination);
@@ -105,13 +103,12 @@ export function errorText(error: unknown): string {
 
 /** The same net under one machine's plan: its failure is shown in its own place. */
 export async function planOrFail(
-  local: LocalTarget,
   services: NodeServices,
   planned: Planned,
 ): Promise<NodeChangePlan> {
   const { id, name } = planned.column.column;
   try {
-    return await toNodePlan(local, services, planned);
+    return await toNodePlan(services, planned);
   } catch (error) {
     console.error(`make-alike plan for ${name}: ${errorText(error)}`);
     return {
@@ -130,13 +127,12 @@ export async function planOrFail(
 
 /** "Make all nodes like `reference`": what would change where, read afresh, nothing changed. */
 export async function planAllAlike(
-  local: LocalTarget,
   services: NodeServices,
   reference: string,
 ): Promise<Envelope<AlikePlan>> {
   const all = planAll((await readView(services)).columns, reference);
   if (!('planned' in all)) return { ok: false, error: all };
-  const nodes = await Promise.all(all.planned.map((p) => planOrFail(local, services, p)));
+  const nodes = await Promise.all(all.planned.map((p) => planOrFail(services, p)));
   return {
     ok: true,
     value: { reference, target: all.target, nodes, exports: exportsFor(all.target) },
