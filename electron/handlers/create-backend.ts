@@ -4,9 +4,12 @@ import { createHandlerDeps, type ShellServices } from './create-deps';
 import { createHandlerTable } from './handler-table';
 import type { HandlerTable } from './types';
 
+/** Where the main view's settings live: this computer, or a demo scenario laid out in a temporary directory. */
+export type BackendTarget =
+  { readonly kind: 'this-computer' } | { readonly kind: 'demo'; readonly scenario: DemoScenario };
+
 export interface BackendOptions {
-  /** A demo scenario to lay out in a temporary directory, or null for this computer. */
-  readonly demo: DemoScenario | null;
+  readonly target: BackendTarget;
   /** The app's version as diagnostics report it (electron/app-version.ts). */
   readonly version: string;
   /** What only the Electron shell can provide; the preview has neither. */
@@ -26,12 +29,13 @@ export interface Backend {
 
 /** The one way a transport (Electron IPC, the preview's HTTP API) gets its handlers. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const root = options.demo ? await createDemoRoot(options.demo) : null;
-  const deps = createHandlerDeps(
-    options.demo && root ? { scenario: options.demo, root } : null,
-    options.version,
-    options.shell,
-  );
+  const { target } = options;
+  const demo =
+    target.kind === 'demo'
+      ? { scenario: target.scenario, root: await createDemoRoot(target.scenario) }
+      : null;
+  const root = demo?.root ?? null;
+  const deps = createHandlerDeps(demo, options.version, options.shell);
   let disposed = false;
   return {
     table: createHandlerTable(deps),

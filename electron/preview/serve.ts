@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     process.stderr.write(`preview: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  const backend = await createBackend({ demo: options.demo, version: APP_VERSION });
+  const backend = await createBackend({
+    target: options.demo ? { kind: 'demo', scenario: options.demo } : { kind: 'this-computer' },
+    version: APP_VERSION,
+  });
   const server = await startPreviewServer({ port: options.port, table: backend.table, staticDir });
   process.stdout.write(`Preview: ${server.url}\n`);
   if (backend.demoDir) process.stderr.write(`Demo data in ${backend.demoDir} (removed on exit)\n`);

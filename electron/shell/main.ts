@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     return;
   }
   backend = await createBackend({
-    demo: scenario ?? null,
+    target: scenario ? { kind: 'demo', scenario } : { kind: 'this-computer' },
     version: APP_VERSION,
     shell: {
       writeClipboard: (text) => clipboard.writeText(text),
