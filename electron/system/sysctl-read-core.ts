@@ -1,6 +1,6 @@
 import type * as NodeFs from 'node:fs';
-import type { readEntrySync } from './sysctl-read-entry';
-import type { TreeReadPlan, TreeReadRequest } from './sysctl-read-types';
+import type { readEntrySync, readRegularSync } from './sysctl-read-entry';
+import type { ReadRequest, RegularRead, TreeReadPlan } from './sysctl-read-types';
 import type { SysctlSources } from './engines/file-order';
 import type { CredentialSource, SnapshotDirectory } from './sysctl-snapshot';
 
@@ -16,13 +16,15 @@ import type { CredentialSource, SnapshotDirectory } from './sysctl-snapshot';
  * and is never read, a device is never read, a file is read to at most a cap.
  */
 
-/** `fs` and the entry reader (sysctl-read-entry.ts), passed in rather than imported. */
+/** `fs` and the entry readers (sysctl-read-entry.ts), passed in rather than imported. */
 export interface ReadKit {
   readonly fs: typeof NodeFs;
   readonly readEntry: typeof readEntrySync;
+  readonly readRegular: typeof readRegularSync;
 }
 
-export function answerTreeRead(kit: ReadKit, request: TreeReadRequest): SysctlSources {
+export function answerRead(kit: ReadKit, request: ReadRequest): SysctlSources | RegularRead {
+  if (request.kind === 'file') return kit.readRegular(kit.fs, request.path, request.maxBytes);
   return request.kind === 'sources'
     ? readTreeSync(kit, request.plan)
     : readSameNamedSync(kit, request.plan, request.name);
@@ -35,7 +37,9 @@ function codeOfError(error: unknown): string {
 /** lstat's answer: whether it is a link, absent, or the error code. */
 function lookAt(kit: ReadKit, file: string): { link: boolean } | 'absent' | { code: string } {
   try {
-    return { link: kit.fs.lstatSync(file).isSymbolicLink() };
+    // No exception for the usual answer, "absent": building one costs more than the lstat.
+    const info = kit.fs.lstatSync(file, { throwIfNoEntry: false });
+    return info ? { link: info.isSymbolicLink() } : 'absent';
   } catch (error) {
     const code = codeOfError(error);
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'absent' : { code };
@@ -84,8 +88,8 @@ function readTreeSync(kit: ReadKit, plan: TreeReadPlan): SysctlSources {
     const where = `${plan.root}${dir}`;
     let id: string;
     try {
-      const info = kit.fs.statSync(where);
-      if (!info.isDirectory()) continue;
+      const info = kit.fs.statSync(where, { throwIfNoEntry: false });
+      if (!info?.isDirectory()) continue;
       id = `${info.dev}:${info.ino}`;
     } catch (error) {
       const code = codeOfError(error);
@@ -109,9 +113,7 @@ function readTreeSync(kit: ReadKit, plan: TreeReadPlan): SysctlSources {
     // By bytes: a name that is not UTF-8 must still be opened, sorted and compared as is.
     const suffix = Buffer.from('.conf');
     const confs = listing
-      .filter(
-        (e) => e.name.length >= suffix.length && e.name.subarray(-suffix.length).equals(suffix),
-      )
+      .filter((e) => e.name.length >= 5 && suffix.compare(e.name, e.name.length - 5) === 0)
       .sort((a, b) => Buffer.compare(a.name, b.name));
     const limit = Math.min(plan.maxFilesPerDirectory, budget);
     const truncated = confs.length > limit;
@@ -154,9 +156,9 @@ function readSameNamedSync(kit: ReadKit, plan: TreeReadPlan, name: string): Sysc
   return { directories, sysctlConf: null, problems: [] };
 }
 
-/** Every function the thread needs for the tree; `answerTreeRead` is the way in. */
+/** Every function the thread needs; `answerRead` is the way in. */
 export const TREE_READ_FUNCTIONS = [
-  answerTreeRead,
+  answerRead,
   codeOfError,
   lookAt,
   readCredentialSync,

@@ -46,7 +46,7 @@ function describeNode(stats: NodeFs.Stats): { node: string; reason: string } {
 }
 
 /** Reads a regular file up to `maxBytes`; anything else is refused with the reason. */
-function readRegularSync(fs: Fs, file: Buffer, maxBytes: number): RegularRead {
+export function readRegularSync(fs: Fs, file: string | Buffer, maxBytes: number): RegularRead {
   let fd: number;
   try {
     const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY;
@@ -69,14 +69,14 @@ function readRegularSync(fs: Fs, file: Buffer, maxBytes: number): RegularRead {
     // Sized from fstat, but read to the end whatever it said (procfs says 0; a file may
     // grow): the buffer doubles until the end or one byte past the cap ("too big").
     const limit = maxBytes + 1;
-    // Never zero-filled (only the bytes read are ever exposed) and never from the shared
-    // pool, so the reader thread can hand the memory over instead of copying it.
-    let buffer = Buffer.allocUnsafeSlow(Math.min(limit, Math.max(stats.size + 1, 4096)));
+    // Never zero-filled: only the bytes read are ever exposed. One byte more than fstat
+    // says, so a file on disk takes one read; small ones come from the shared pool.
+    let buffer = Buffer.allocUnsafe(Math.min(limit, stats.size > 0 ? stats.size + 1 : 4096));
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
         if (buffer.length === limit) break;
-        const grown = Buffer.allocUnsafeSlow(Math.min(limit, buffer.length * 2));
+        const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }
@@ -112,13 +112,12 @@ function closeQuietly(fs: Fs, fd: number): void {
 /** Valid UTF-8 as text; else U+FFFD for display plus the raw bytes the engines use. */
 function nameOfBytes(bytes: Buffer): { name: string; rawName?: string } {
   // Nearly every name is ASCII: no decoder needed for those.
-  let ascii = true;
-  for (const byte of bytes) if (byte >= 0x80) ascii = false;
-  if (ascii) return { name: bytes.toString('latin1') };
+  const latin1 = bytes.toString('latin1');
+  if (!/[^\0-\x7f]/.test(latin1)) return { name: latin1 };
   try {
     return { name: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    return { name: bytes.toString('utf8'), rawName: bytes.toString('latin1') };
+    return { name: bytes.toString('utf8'), rawName: latin1 };
   }
 }
 
@@ -156,7 +155,11 @@ export function readEntrySync(
   options: { readonly conf: boolean; readonly maxBytes: number },
 ): SnapshotEntry {
   const named = nameOfBytes(nameBytes);
-  const real = Buffer.concat([Buffer.from(`${root}${dir}/`), nameBytes]);
+  // A UTF-8 name is the same bytes as text: no buffer to build for the path.
+  const real =
+    named.rawName === undefined
+      ? `${root}${dir}/${named.name}`
+      : Buffer.concat([Buffer.from(`${root}${dir}/`), nameBytes]);
   let linkBytes: Buffer | null = null;
   if (isSymlink) {
     try {

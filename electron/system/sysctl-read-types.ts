@@ -17,6 +17,9 @@ export interface TreeReadPlan {
 export type TreeReadRequest =
   | { readonly kind: 'sources'; readonly plan: TreeReadPlan }
   | { readonly kind: 'same-named'; readonly plan: TreeReadPlan; readonly name: string };
+/** Any request the reader thread answers: a tree, or one regular file (safe-read.ts). */
+export type ReadRequest =
+  TreeReadRequest | { readonly kind: 'file'; readonly path: string; readonly maxBytes: number };
 
 export type Refusal = { readonly code: string; readonly reason: string; readonly rdev?: number };
 export type RegularRead =

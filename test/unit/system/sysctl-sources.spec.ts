@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { answerTreeRead } from '../../../electron/system/sysctl-read-core';
-import { readEntrySync } from '../../../electron/system/sysctl-read-entry';
+import { answerRead } from '../../../electron/system/sysctl-read-core';
+import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
 import {
   MAX_FILES_PER_DIRECTORY,
   readSameNamedEntries,
@@ -115,8 +115,8 @@ test('the reader thread answers the same snapshot as reading here, whatever the 
 
     const ctx = { fsRoot: root, platform: 'linux' as const };
     const fromThread = await readSysctlSources(ctx);
-    const here = answerTreeRead(
-      { fs, readEntry: readEntrySync },
+    const here = answerRead(
+      { fs, readEntry: readEntrySync, readRegular: readRegularSync },
       { kind: 'sources', plan: sysctlReadPlan(ctx) },
     );
     expect(fromThread).toEqual(here);
