@@ -29,6 +29,7 @@ test('the bench runs (quick mode) and its JSON has every field', async () => {
     'firstPaint',
     'hostileTree',
     'nodeReads',
+    'namespaceListing',
   ]) {
     expect(results[field], field).toBeDefined();
     expect(results[field]?.goal, field).toEqual(expect.any(String));
