@@ -7,8 +7,8 @@ import type { SystemContext } from './system-context';
 /** /proc/locks has a line per lock on the machine; far more than any real one holds. */
 const MAX_LOCKS_BYTES = 4 * 1024 * 1024;
 
-/** The privileged step's lock: its state directory, which only root can open (step/script.ts). */
-export const APPLY_LOCK = STEP_STATE_DIR;
+/** The privileged step's lock file, root's 0600 (step/script.ts). */
+export const APPLY_LOCK = `${STEP_STATE_DIR}/apply.lock`;
 
 /** Linux's encoding of st_dev as /proc/locks prints it: "MAJ:MIN" in hex, at least two digits. */
 function formatDevice(dev: number): string {
@@ -20,8 +20,8 @@ function formatDevice(dev: number): string {
 
 /**
  * Whether some process holds the step's lock right now, that is an Apply is running on this
- * computer and one started now would wait for it. The lock directory is root's and cannot be
- * opened by the app, but it (0711) lets anyone stat it, and /proc/locks lists
+ * computer and one started now would wait for it. The lock file is root's and cannot be
+ * opened by the app, but its directory (0711) lets anyone stat it, and /proc/locks lists
  * every flock by device and inode, so this needs no rights and takes no lock itself.
  */
 export async function isApplyLockHeld(

@@ -27,12 +27,21 @@ export const OLD = '# site\nvm.swappiness = 10\nnet.ipv4.ip_nonlocal_bind = 0\n'
 export const NEW = '# site\nvm.swappiness = 10\nnet.ipv4.ip_nonlocal_bind = 1\n';
 
 /** The arguments of a write of NEW over OLD that also sets both runtime values to 1. */
-export const WRITE_ARGS = ['v1', '1', '1', 'write', NAME, sha(OLD), b64(NEW)] as const;
+export const WRITE_ARGS = [
+  'v2',
+  'net.ipv4.ip_nonlocal_bind=1',
+  'net.ipv6.ip_nonlocal_bind=1',
+  '--',
+  'write',
+  NAME,
+  sha(OLD),
+  b64(NEW),
+] as const;
 
 /**
  * Everything the step may change, as text: both runtime values, every file (with its
  * content hash, mode and inode) in /etc/sysctl.d, our temp files in /etc, and the
- * state directory (lock, intent record).
+ * state directory (a non-empty intent record).
  */
 export function snapshot(sandbox: Sandbox): string {
   return sandbox.run('sh', [
@@ -43,7 +52,11 @@ export function snapshot(sandbox: Sandbox): string {
        if [ -f "$f" ] && [ ! -L "$f" ]; then h=$(sha256sum < "$f"); else h=-; fi
        echo "$f $(stat -c '%F %a %i' "$f") \${h%% *}"
      done
-     ls -A /run/nonlocal-bind 2>/dev/null | grep -v '^lock$' || true`,
+     # The lock is the directory; err holds the tools' messages; an empty record is none.
+     for f in /run/nonlocal-bind/* /run/nonlocal-bind/.[!.]*; do
+       case "\${f##*/}" in err|lock) continue;; esac
+       [ ! -s "$f" ] || echo "\${f##*/}"
+     done`,
   ]).stdout;
 }
 

@@ -41,8 +41,7 @@ test(`${KILLS} SIGKILLs at random points, each followed by recovery: state repor
   test.setTimeout(240_000);
   const random = seeded(13);
   const args = buildStepArguments({
-    ipv4: '1',
-    ipv6: '1',
+    values: { ipv4: '1', ipv6: '1' },
     file: { op: 'write', name: '99-custom.conf', expectedSha256: sha(OLD), content: NEW },
   });
   const reset = () =>
@@ -77,7 +76,13 @@ test(`${KILLS} SIGKILLs at random points, each followed by recovery: state repor
     if (report.outcome === 'none')
       expect([v4, v6]).toEqual(content === NEW ? ['1', '1'] : ['0', '0']);
     expect(sandbox.run('ls', ['-A', '/etc/sysctl.d']).stdout).toBe('99-custom.conf\n');
-    expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toBe('lock\n');
+    // No record left to recover (the step empties it), and no other file left behind.
+    expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toMatch(
+      /^(apply\.lock\n)?(err\n)?(intent\n)?$/,
+    );
+    expect(
+      sandbox.run('find', ['/run/nonlocal-bind', '-name', 'intent', '!', '-empty']).stdout,
+    ).toBe('');
   }
   console.log(`recovery: step ~${fullMs} ms; after ${KILLS} kills ${JSON.stringify(seen)}`);
   expect(seen.completed + seen['rolled-back']).toBeGreaterThan(0);
@@ -87,14 +92,13 @@ test('the next step resolves a leftover intent record before its own change', as
   // A record as a step killed right after setting the runtime values leaves it.
   sandbox.run('sh', [
     '-c',
-    `mkdir -p -m 0711 /run/nonlocal-bind && echo 1 > ${V4} && echo 'v1 1 - 0 - none - absent' > /run/nonlocal-bind/intent`,
+    `mkdir -p -m 0711 /run/nonlocal-bind && echo 1 > ${V4} && echo 'v2 none - absent net.ipv4.ip_nonlocal_bind=1:0' > /run/nonlocal-bind/intent`,
   ]);
-  const args = buildStepArguments({ ipv4: '-', ipv6: '1', file: { op: 'none' } });
+  const args = buildStepArguments({ values: { ipv6: '1' }, file: { op: 'none' } });
   const out = sandbox.run('/bin/sh', ['-s', '--', ...args], { input: PRIVILEGED_SCRIPT });
   expect(parseRecoveryLine(out.stdout)).toEqual({
     outcome: 'rolled-back',
-    ipv4: '0',
-    ipv6: '0',
+    values: { ipv4: 0, ipv6: 0 },
     file: null,
   });
   expect(out.stdout).toContain('nonlocal-bind: applied');
@@ -110,7 +114,7 @@ test('an Apply that finds a killed Apply says in words what it did and the state
       'mkdir -p -m 0711 /run/nonlocal-bind',
       `printf '%s' "$1" > ${FILE}`,
       `echo 1 > ${V4}`,
-      `echo "v1 1 - 0 - write 99-custom.conf $2" > /run/nonlocal-bind/intent`,
+      `echo "v2 write 99-custom.conf $2 net.ipv4.ip_nonlocal_bind=1:0" > /run/nonlocal-bind/intent`,
       'ln /etc/sysctl.d/99-custom.conf /etc/sysctl.d/.nonlocal-bind-tmp.bak.1',
     ].join(' && '),
     'sh',
@@ -132,10 +136,11 @@ test('an Apply that finds a killed Apply says in words what it did and the state
 test('recover runs alike fed on stdin and passed as a string, and reports a clean state', async () => {
   const viaStdin = sandbox.run('/bin/sh', ['-s', '--', 'recover'], { input: PRIVILEGED_SCRIPT });
   const viaString = sandbox.run('/bin/sh', ['-c', PRIVILEGED_SCRIPT, 'sh', 'recover']);
-  const expected = 'nonlocal-bind: recovered none ipv4=0 ipv6=0 file=-\n';
+  const expected =
+    'nonlocal-bind: recovered none file=- net.ipv4.ip_nonlocal_bind=0 net.ipv6.ip_nonlocal_bind=0\n';
   expect(viaStdin.stdout).toBe(expected);
   expect(viaString.stdout).toBe(expected);
-  const args = buildStepArguments({ ipv4: '1', ipv6: '-', file: { op: 'none' } });
+  const args = buildStepArguments({ values: { ipv4: '1' }, file: { op: 'none' } });
   const applied = sandbox.run('/bin/sh', ['-c', PRIVILEGED_SCRIPT, 'sh', ...args]);
   expect(applied.stdout).toBe('nonlocal-bind: applied\n');
   expect(sandbox.readText(V4)).toBe('1\n');

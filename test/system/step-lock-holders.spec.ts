@@ -5,10 +5,12 @@ import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 // Issue 22: whoever calls the step, nobody can hold its lock and stall every Apply after it.
 // Found by an adversarial review: a caller that never reads the step's output, and a user who
-// opened a lock file an older version had left 0644.
-const LOCK = '/run/nonlocal-bind/lock';
+// opened a lock file an older version had left 0644. The lock is now a file of a new name,
+// only ever made 0600 by the step.
+const LOCK = '/run/nonlocal-bind/apply.lock';
+const OLD_LOCK_FILE = '/run/nonlocal-bind/lock';
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
-const RUNTIME_ON = ['v1', '1', '-', 'none', '-', 'absent', '-'];
+const RUNTIME_ON = ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'none', '-', 'absent', '-'];
 
 let sandbox: Sandbox;
 test.beforeEach(async () => {
@@ -51,7 +53,15 @@ test('a caller that never reads the step’s output stalls only that step: the l
       true,
     );
     expect(stuck.exitCode).toBeNull();
-    const next = await runStepInSandbox(sandbox, ['v1', '0', '-', 'none', '-', 'absent', '-']);
+    const next = await runStepInSandbox(sandbox, [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=0',
+      '--',
+      'none',
+      '-',
+      'absent',
+      '-',
+    ]);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stderr).not.toContain('waiting for another Apply');
     expect(sandbox.readText(V4)).toBe('0\n');
@@ -60,15 +70,20 @@ test('a caller that never reads the step’s output stalls only that step: the l
   }
 });
 
-test('a user who holds a lock file an older version left 0644 cannot stall the step: it locks a new root-only file', async () => {
-  sandbox.run('sh', ['-c', `rm -f ${LOCK} && : > ${LOCK} && chmod 0644 ${LOCK}`]);
+test('a user who holds a lock file an older version left 0644 cannot stall the step, nor open its lock', async () => {
+  sandbox.run('sh', ['-c', `: > ${OLD_LOCK_FILE} && chmod 0644 ${OLD_LOCK_FILE}`]);
   const holder = sandbox.spawn(
     'setpriv',
-    ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'flock', '-x', LOCK, 'sleep', '60'],
+    [
+      ...['--reuid', '65534', '--regid', '65534', '--clear-groups'],
+      ...['flock', '-x', OLD_LOCK_FILE, 'sleep', '60'],
+    ],
     { stdio: 'ignore' },
   );
+  const oldFileHeld = () =>
+    sandbox.run('flock', ['-n', OLD_LOCK_FILE, 'true'], { allowFailure: true }).status !== 0;
   try {
-    expect(await eventually(() => !lockIsFree(), 10_000)).toBe(true);
+    expect(await eventually(oldFileHeld, 10_000)).toBe(true);
     const started = Date.now();
     const step = await runStepInSandbox(sandbox, RUNTIME_ON);
     expect(step.code, step.stderr).toBe(0);
@@ -91,9 +106,8 @@ test('a caller cannot fill /etc with new files: a new file holds at most 4096 by
   const b64 = (t: string) => Buffer.from(t).toString('base64');
   const big = `net.ipv4.ip_nonlocal_bind=1${' '.repeat(5000)}\n`;
   const tooBig = await runStepInSandbox(sandbox, [
-    'v1',
-    '-',
-    '-',
+    'v2',
+    '--',
     'write',
     'fill.conf',
     'absent',
@@ -105,7 +119,7 @@ test('a caller cannot fill /etc with new files: a new file holds at most 4096 by
     'i=0; while [ $i -lt 1000 ]; do : > /etc/sysctl.d/f$i.conf; i=$((i+1)); done',
   ]);
   const small = b64('net.ipv4.ip_nonlocal_bind = 1\n');
-  const oneMore = ['v1', '-', '-', 'write', 'one-more.conf', 'absent', small];
+  const oneMore = ['v2', '--', 'write', 'one-more.conf', 'absent', small];
   const full = await runStepInSandbox(sandbox, oneMore);
   expect(full.code, full.stderr).toBe(77);
   expect(full.stderr).toContain('already holds 1000 entries');

@@ -36,30 +36,94 @@ const long = `${'a'.repeat(196)}.conf`; // 201 characters: one over the limit
 
 /** Argument vectors the step must refuse with 64 before touching anything. */
 const REFUSED: readonly (readonly [string, readonly string[]])[] = [
-  ['six arguments', ['v1', '1', '1', 'none', '-', 'absent']],
-  ['eight arguments', ['v1', '1', '1', 'none', '-', 'absent', '-', 'x']],
+  [
+    'six arguments',
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'none',
+      '-',
+      'absent',
+    ],
+  ],
+  [
+    'eight arguments',
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'none',
+      '-',
+      'absent',
+      '-',
+      'x',
+    ],
+  ],
   ['an unknown protocol', ['v2', '1', '1', 'none', '-', 'absent', '-']],
-  ['IPv4 value 2', ['v1', '2', '-', 'none', '-', 'absent', '-']],
-  ['IPv6 value 01', ['v1', '-', '01', 'none', '-', 'absent', '-']],
+  ['IPv4 value 2', ['v2', 'net.ipv4.ip_nonlocal_bind=2', '--', 'none', '-', 'absent', '-']],
+  ['IPv6 value 01', ['v2', 'net.ipv6.ip_nonlocal_bind=01', '--', 'none', '-', 'absent', '-']],
+  ['a key outside the catalogue', ['v2', 'kernel.modprobe=1', '--', 'none', '-', 'absent', '-']],
+  [
+    'a key named twice',
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv4.ip_nonlocal_bind=0',
+      '--',
+      'none',
+      '-',
+      'absent',
+      '-',
+    ],
+  ],
+  ['protocol v1', ['v1', '1', '-', 'none', '-', 'absent', '-']],
+  ['no -- after the settings', ['v2', 'net.ipv4.ip_nonlocal_bind=1', 'none', '-', 'absent', '-']],
   ['an empty value', ['v1', '', '-', 'none', '-', 'absent', '-']],
-  ['an unknown operation', ['v1', '1', '-', 'move', NAME, hex, ok]],
+  ['an unknown operation', ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'move', NAME, hex, ok]],
   [
     'a name with a slash that climbs out',
-    ['v1', '1', '-', 'write', '0/../../escape.conf', 'absent', ok],
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', '0/../../escape.conf', 'absent', ok],
   ],
-  ['a name with a slash, delete', ['v1', '1', '-', 'delete', '0/../../passwd.conf', 'absent', '-']],
-  ['a hidden name', ['v1', '1', '-', 'write', '.hidden.conf', 'absent', ok]],
-  ['a name not ending in .conf', ['v1', '1', '-', 'write', '99-x.conf.bak', 'absent', ok]],
-  ['a name with a space', ['v1', '1', '-', 'write', '99 x.conf', 'absent', ok]],
-  ['a name of 201 characters', ['v1', '1', '-', 'write', long, 'absent', ok]],
-  ['no name for delete', ['v1', '1', '-', 'delete', '-', hex, '-']],
-  ['an uppercase hash', ['v1', '1', '-', 'write', NAME, hex.toUpperCase(), ok]],
-  ['a 63-digit hash', ['v1', '1', '-', 'write', NAME, hex.slice(1), ok]],
-  ['a 65-digit hash', ['v1', '1', '-', 'write', NAME, `${hex}0`, ok]],
-  ['an empty hash', ['v1', '1', '-', 'write', NAME, '', ok]],
-  ['content that is not base64', ['v1', '1', '-', 'write', NAME, hex, 'bm9u!bG9j']],
-  ['empty content', ['v1', '1', '-', 'write', NAME, hex, '']],
-  ['content with a space', ['v1', '1', '-', 'write', NAME, hex, 'bm9u bG9j']],
+  [
+    'a name with a slash, delete',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'delete', '0/../../passwd.conf', 'absent', '-'],
+  ],
+  [
+    'a hidden name',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', '.hidden.conf', 'absent', ok],
+  ],
+  [
+    'a name not ending in .conf',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', '99-x.conf.bak', 'absent', ok],
+  ],
+  [
+    'a name with a space',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', '99 x.conf', 'absent', ok],
+  ],
+  [
+    'a name of 201 characters',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', long, 'absent', ok],
+  ],
+  ['no name for delete', ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'delete', '-', hex, '-']],
+  [
+    'an uppercase hash',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, hex.toUpperCase(), ok],
+  ],
+  ['a 63-digit hash', ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, hex.slice(1), ok]],
+  ['a 65-digit hash', ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, `${hex}0`, ok]],
+  ['an empty hash', ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, '', ok]],
+  [
+    'content that is not base64',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, hex, 'bm9u!bG9j'],
+  ],
+  ['empty content', ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, hex, '']],
+  [
+    'content with a space',
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', NAME, hex, 'bm9u bG9j'],
+  ],
 ];
 
 test('every malformed argument vector is refused with 64, and nothing changes', async () => {
@@ -80,7 +144,7 @@ test('every malformed argument vector is refused with 64, and nothing changes', 
 
 test('the longest allowed name (200 characters) is accepted: the limit is not off by one', async () => {
   const name = `${'a'.repeat(195)}.conf`;
-  const outcome = await runStepInSandbox(sandbox, ['v1', '-', '-', 'write', name, 'absent', ok]);
+  const outcome = await runStepInSandbox(sandbox, ['v2', '--', 'write', name, 'absent', ok]);
   expect(outcome).toEqual({ code: 0, stderr: '' });
   expect(sandbox.readText(`${DIR}/${name}`)).toBe('net.ipv4.ip_nonlocal_bind = 1\n');
 });
@@ -89,13 +153,58 @@ test('a file changed since it was read is refused with 65: no runtime value, no 
   const before = snapshot(sandbox);
   const cases: readonly (readonly string[])[] = [
     // The caller read other bytes than the file holds now.
-    ['v1', '1', '1', 'write', NAME, sha('# what the UI saw\n'), b64(NEW)],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      NAME,
+      sha('# what the UI saw\n'),
+      b64(NEW),
+    ],
     // The caller saw no file, but there is one.
-    ['v1', '1', '1', 'write', NAME, 'absent', b64(NEW)],
-    ['v1', '1', '1', 'delete', NAME, 'absent', '-'],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      NAME,
+      'absent',
+      b64(NEW),
+    ],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'delete',
+      NAME,
+      'absent',
+      '-',
+    ],
     // The caller saw a file that is gone.
-    ['v1', '1', '1', 'write', '98-gone.conf', sha(OLD), b64(NEW)],
-    ['v1', '1', '1', 'write-conf', '-', sha(OLD), b64(NEW)],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      '98-gone.conf',
+      sha(OLD),
+      b64(NEW),
+    ],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write-conf',
+      '-',
+      sha(OLD),
+      b64(NEW),
+    ],
   ];
   for (const args of cases) {
     const outcome = await runStepInSandbox(sandbox, args);
@@ -115,13 +224,37 @@ test('a symbolic link, a dangling link, a directory and a FIFO are refused with 
   const targetInode = inode(sandbox, `${DIR}/target.txt`);
   const cases: readonly (readonly string[])[] = [
     // The right hash of what the link points to: only the link check stands in the way.
-    ['v1', '1', '-', 'write', '10-link.conf', sha(OLD), b64(NEW)],
-    ['v1', '1', '-', 'delete', '10-link.conf', sha(OLD), '-'],
-    ['v1', '1', '-', 'write', '11-dangling.conf', 'absent', b64('net.ipv4.ip_nonlocal_bind = 1\n')],
-    ['v1', '1', '-', 'write', '12-dir.conf', 'absent', b64('net.ipv4.ip_nonlocal_bind = 1\n')],
-    ['v1', '1', '-', 'delete', '12-dir.conf', 'absent', '-'],
-    ['v1', '1', '-', 'write', '13-fifo.conf', 'absent', b64('net.ipv4.ip_nonlocal_bind = 1\n')],
-    ['v1', '1', '-', 'delete', '13-fifo.conf', 'absent', '-'],
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', '10-link.conf', sha(OLD), b64(NEW)],
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'delete', '10-link.conf', sha(OLD), '-'],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      '11-dangling.conf',
+      'absent',
+      b64('net.ipv4.ip_nonlocal_bind = 1\n'),
+    ],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      '12-dir.conf',
+      'absent',
+      b64('net.ipv4.ip_nonlocal_bind = 1\n'),
+    ],
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'delete', '12-dir.conf', 'absent', '-'],
+    [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      '13-fifo.conf',
+      'absent',
+      b64('net.ipv4.ip_nonlocal_bind = 1\n'),
+    ],
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'delete', '13-fifo.conf', 'absent', '-'],
   ];
   for (const args of cases) {
     const outcome = await runStepInSandbox(sandbox, args);
@@ -144,7 +277,7 @@ test('content beyond the two settings is refused with 77 whoever asks, and nothi
   sandbox.writeText('/run/sysctl.d/40-shadow.conf', 'net.ipv4.ip_nonlocal_bind = 0\n');
   const before = snapshot(sandbox);
   const w = (name: string, expected: string, content: string) =>
-    ['v1', '1', '-', 'write', name, expected, b64(content)] as const;
+    ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', name, expected, b64(content)] as const;
   const cases: readonly (readonly [string, readonly string[]])[] = [
     ['a kernel.* line added', w(NAME, hex, `${NEW}kernel.modprobe = /tmp/evil\n`)],
     ['another key changed', w(NAME, hex, NEW.replace('= 10', '= 20'))],
@@ -153,17 +286,16 @@ test('content beyond the two settings is refused with 77 whoever asks, and nothi
     ['a value outside 0-255', w('50-new.conf', 'absent', 'net.ipv4.ip_nonlocal_bind = 256\n')],
     ['more than 64 KiB', w('50-new.conf', 'absent', ours.repeat(2200))],
     ['a new name hiding a later file', w('30-vendor.conf', 'absent', ours)],
-    ['deleting a file that holds more', ['v1', '-', '-', 'delete', NAME, hex, '-']],
+    ['deleting a file that holds more', ['v2', '--', 'delete', NAME, hex, '-']],
     [
       'deleting what a later file would replace',
-      ['v1', '-', '-', 'delete', '40-shadow.conf', sha(ours), '-'],
+      ['v2', '--', 'delete', '40-shadow.conf', sha(ours), '-'],
     ],
     [
       '/etc/sysctl.conf with a line added',
       [
-        'v1',
-        '-',
-        '-',
+        'v2',
+        '--',
         'write-conf',
         '-',
         sha('# admin\nvm.swappiness = 10\n'),
@@ -184,5 +316,7 @@ test('the same write with the right hash goes through: the refusals above are th
   expect(sandbox.readText(FILE)).toBe(NEW);
   expect(listing(sandbox)).toBe(`${NAME}\n`);
   // Nothing of the run is left: no check file, no record, no temp file.
-  expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toBe('lock\n');
+  expect(sandbox.run('find', ['/run/nonlocal-bind', '-name', 'intent', '!', '-empty']).stdout).toBe(
+    '',
+  );
 });

@@ -46,8 +46,8 @@ test.afterEach(async () => {
 const read = (file: string) => sandbox.readText(file);
 
 for (const [setting, path, other] of [
-  ['IPv4', V4, V6],
-  ['IPv6', V6, V4],
+  ['net.ipv4.ip_nonlocal_bind', V4, V6],
+  ['net.ipv6.ip_nonlocal_bind', V6, V4],
 ] as const) {
   test(`${setting} reading back differently after its write: exit 68, and the value, the other setting and the file are restored`, async () => {
     const fileInode = inode(sandbox, FILE);
@@ -65,14 +65,27 @@ for (const [setting, path, other] of [
     expect(read(FILE)).toBe(OLD);
     expect(inode(sandbox, FILE)).toBe(fileInode);
     expect(listing(sandbox)).toBe(`${NAME}\n`);
-    expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toBe('lock\n');
+    // The intent record is emptied: no Apply is left to recover.
+    expect(
+      sandbox.run('find', ['/run/nonlocal-bind', '-type', 'f', '!', '-empty', '!', '-name', 'err'])
+        .stdout,
+    ).toBe('');
   });
 }
 
 test('a new file whose Apply fails at the read-back is removed again', async () => {
   sandbox.run('rm', [FILE]);
   const content = b64('net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n');
-  const args = ['v1', '1', '1', 'write', NAME, 'absent', content];
+  const args = [
+    'v2',
+    'net.ipv4.ip_nonlocal_bind=1',
+    'net.ipv6.ip_nonlocal_bind=1',
+    '--',
+    'write',
+    NAME,
+    'absent',
+    content,
+  ];
   const outcome = await withStepHeldAfterRename(sandbox, args, () => {
     sandbox.run('sh', ['-c', `echo 2 > ${V6}`]);
   });
@@ -86,12 +99,12 @@ test('a deletion whose Apply fails at the read-back puts the same file back', as
   sandbox.writeText(FILE, ours);
   sandbox.run('sh', ['-c', `echo 1 > ${V4}`]);
   const fileInode = inode(sandbox, FILE);
-  const args = ['v1', '0', '-', 'delete', NAME, sha(ours), '-'];
+  const args = ['v2', 'net.ipv4.ip_nonlocal_bind=0', '--', 'delete', NAME, sha(ours), '-'];
   const outcome = await withStepHeldAfterRename(sandbox, args, () => {
     sandbox.run('sh', ['-c', `echo 2 > ${V4}`]);
   });
   expect(outcome.code).toBe(STEP_EXIT.verifyFailed);
-  expect(outcome.stderr).toContain('IPv4 reads back differently');
+  expect(outcome.stderr).toContain('net.ipv4.ip_nonlocal_bind reads back differently');
   expect(read(V4)).toBe('1\n');
   expect(read(FILE)).toBe(ours);
   expect(inode(sandbox, FILE)).toBe(fileInode);
@@ -103,14 +116,23 @@ test('a read-only IPv6 setting: exit 67, IPv4 (already written) is set back, the
   const before = snapshot(sandbox);
   const outcome = await runStepInSandbox(sandbox, WRITE_ARGS);
   expect(outcome.code).toBe(STEP_EXIT.procReadOnly);
-  expect(outcome.stderr).toContain('setting IPv6 failed');
+  expect(outcome.stderr).toContain('setting net.ipv6.ip_nonlocal_bind failed');
   expect(snapshot(sandbox)).toBe(before);
 });
 
 test('a value of more than one digit is restored whole: IPv4 at 12, IPv6 read-only, exit 67 and IPv4 reads 12 again', async () => {
   sandbox.run('sh', ['-c', `echo 12 > ${V4}`]);
   makeReadOnly(sandbox, V6);
-  const outcome = await runStepInSandbox(sandbox, ['v1', '1', '1', 'none', '-', 'absent', '-']);
+  const outcome = await runStepInSandbox(sandbox, [
+    'v2',
+    'net.ipv4.ip_nonlocal_bind=1',
+    'net.ipv6.ip_nonlocal_bind=1',
+    '--',
+    'none',
+    '-',
+    'absent',
+    '-',
+  ]);
   expect(outcome.code, outcome.stderr).toBe(STEP_EXIT.procReadOnly);
   expect(read(V4)).toBe('12\n');
 });
@@ -120,7 +142,7 @@ test('a read-only IPv4 setting: exit 67 before anything else changes', async () 
   const before = snapshot(sandbox);
   const outcome = await runStepInSandbox(sandbox, WRITE_ARGS);
   expect(outcome.code).toBe(STEP_EXIT.procReadOnly);
-  expect(outcome.stderr).toContain('setting IPv4 failed');
+  expect(outcome.stderr).toContain('setting net.ipv4.ip_nonlocal_bind failed');
   expect(snapshot(sandbox)).toBe(before);
 });
 
@@ -138,7 +160,15 @@ test('a write the kernel refuses (not read-only): exit 69 with its reason, IPv4 
 test('a rollback puts back only what this run changed: a setting left alone keeps a value set by someone else', async () => {
   sandbox.run('sh', ['-c', `echo 1 > ${V4}`]);
   makeReadOnly(sandbox, V6);
-  const outcome = await runStepInSandbox(sandbox, ['v1', '-', '1', 'none', '-', 'absent', '-']);
+  const outcome = await runStepInSandbox(sandbox, [
+    'v2',
+    'net.ipv6.ip_nonlocal_bind=1',
+    '--',
+    'none',
+    '-',
+    'absent',
+    '-',
+  ]);
   expect(outcome.code).toBe(STEP_EXIT.procReadOnly);
   expect(read(V4)).toBe('1\n');
   expect(read(`${DIR}/${NAME}`)).toBe(OLD);
@@ -146,7 +176,15 @@ test('a rollback puts back only what this run changed: a setting left alone keep
 
 test('a rollback after the IPv6 read-back leaves IPv4 alone when the run did not set it', async () => {
   sandbox.run('sh', ['-c', `echo 1 > ${V4}`]);
-  const args = ['v1', '-', '1', 'write', NAME, sha(OLD), b64(NEW.replace('ipv4', 'ipv6'))];
+  const args = [
+    'v2',
+    'net.ipv6.ip_nonlocal_bind=1',
+    '--',
+    'write',
+    NAME,
+    sha(OLD),
+    b64(NEW.replace('ipv4', 'ipv6')),
+  ];
   const outcome = await withStepHeldAfterRename(sandbox, args, () => {
     // Someone sets IPv4 meanwhile; the run never asked to touch it.
     sandbox.run('sh', ['-c', `echo 3 > ${V4}; echo 2 > ${V6}`]);

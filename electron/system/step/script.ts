@@ -93,11 +93,14 @@ ${s.argumentArms}
   fi
 fi
 dir_for() { if [ "$1" = write-conf ]; then dir="$R/etc"; else dir="$R/etc/sysctl.d"; fi; }
-# The lock is the state directory itself: root's, 0711, so nobody else can open it (a user
-# who could would take the lock and stall every Apply); the app may stat it to see, in
-# /proc/locks, whether an Apply is running.
+# The lock is root's alone: a user who could open it could take it and stall every Apply.
+# Its name is one no older version used (they made "lock" 0644, and anyone may still hold
+# that open), and only this step creates it, under umask 077: 0600, with no stat to check.
+# The app may stat it through the 0711 directory to see, in /proc/locks, whether an Apply
+# is running.
+lock="$state/apply.lock"
 [ -d "$state" ] || mkdir -p -m 0711 "$state" || fail 69 "cannot create $state"
-exec 9<"$state" || fail 69 "cannot open $state"
+exec 9>>"$lock" || fail 69 "cannot open $lock"
 if ! flock -n 9; then
   printf 'nonlocal-bind: waiting for another Apply to finish\n' >&2
   flock -w 300 9 || fail 75 "another Apply held the lock for 5 minutes"
@@ -159,6 +162,8 @@ write_value() {
   printf '%s\n' "$2" > "$1" && return 0
   # Root may write any file but one on a read-only mount (a container's /proc/sys).
   [ -w "$1" ] || return 67
+  # The shell's own message (in the tools' errors) gives the kernel's reason.
+  err_="${'$'}{err_}nonlocal-bind: writing $1 failed$nl"
   return 69
 }
 rollback() {
