@@ -19,7 +19,7 @@ export function createBindTestHandlers(deps: HandlerDeps): FeatureHandlers<'bind
       if (!check.ok) return fail({ code: 'invalid-address', message: check.message });
       if (deps.target.ref.kind === 'demo')
         return succeed(await simulateBindTest(deps.target.ctx, check.target));
-      return succeed(await runBindTest(check.target));
+      return succeed(await runBindTest(check.target, deps.target.ownAddresses()));
     }),
   };
 }

@@ -1,8 +1,9 @@
-import type { DemoRoot, DemoScenario } from '../demo/scenarios';
+import { DEMO_OWN_ADDRESSES, type DemoRoot, type DemoScenario } from '../demo/scenarios';
 import { createSimulatedElevator } from '../demo/simulated-elevator';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { nodeStorePath } from '../system/nodes/node-store';
 import { createHostContext } from '../system/system-context';
+import { SETTINGS } from '../system/settings';
 import { createLocalTarget } from '../system/target/local-target';
 import type { HandlerDeps } from './deps';
 
@@ -47,7 +48,13 @@ export function createHandlerDeps(
     : createDirectElevator(ctx.fsRoot);
   return {
     ...common,
-    target: createLocalTarget({ kind: 'demo', scenario: demo.scenario.name }, ctx, elevator),
+    target: createLocalTarget(
+      { kind: 'demo', scenario: demo.scenario.name },
+      ctx,
+      elevator,
+      SETTINGS,
+      DEMO_OWN_ADDRESSES,
+    ),
     demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
     nodes: null,
   };

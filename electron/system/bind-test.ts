@@ -93,12 +93,11 @@ export function isLocalAddress(address: string, own: readonly string[]): boolean
   return own.some((a) => canonicalAddress(a) === wanted);
 }
 
-/** Whether an address belongs to this computer right now: loopback, wildcard or an interface's. */
-export function isAssignedLocally(address: string): boolean {
-  const own = Object.values(os.networkInterfaces())
+/** This computer's interface addresses now, asked once per test or discovery. */
+export function interfaceAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
     .flat()
     .flatMap((i) => (i === undefined ? [] : [i.address]));
-  return isLocalAddress(address, own);
 }
 
 /** The bind test's words for a listen that worked: the any-address, an own address, or a foreign one. */
@@ -138,8 +137,11 @@ export function bindResultBase(target: BindTarget, local: boolean) {
 }
 
 /** Opens a listening TCP socket on the address, closes it, and says what happened in words. */
-export async function runBindTest(target: BindTarget): Promise<BindTestResult> {
-  const local = isAssignedLocally(target.address);
+export async function runBindTest(
+  target: BindTarget,
+  own: readonly string[] = interfaceAddresses(),
+): Promise<BindTestResult> {
+  const local = isLocalAddress(target.address, own);
   const error = await tryListen(target);
   const base = bindResultBase(target, local);
   if (error === null) {

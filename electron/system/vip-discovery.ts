@@ -1,6 +1,5 @@
-import os from 'node:os';
 import type { VipDiscovery, VipEntry } from '../contract';
-import { isLocalAddress } from './bind-test';
+import { interfaceAddresses, isLocalAddress } from './bind-test';
 import type { SystemContext } from './system-context';
 import type { FoundAddress, ParseSink } from './vip-address';
 import {
@@ -53,13 +52,6 @@ export function toVipEntry(
   return { ...found, program, assignedLocally: local, needs, advice };
 }
 
-/** This computer's addresses, asked once per discovery rather than once per address found. */
-function ownAddresses(): string[] {
-  return Object.values(os.networkInterfaces())
-    .flat()
-    .flatMap((i) => (i === undefined ? [] : [i.address]));
-}
-
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
 /** What an include that is not followed says, or null when there is nothing to say. */
@@ -88,8 +80,7 @@ interface Findings {
   skip(line: Skipped): void;
 }
 
-function createFindings(budget: DiscoveryBudget): Findings {
-  const own = ownAddresses();
+function createFindings(budget: DiscoveryBudget, own: readonly string[]): Findings {
   // Asked once per distinct address: configurations repeat a few addresses many times, and the
   // check canonicalises every interface address each time. Bounded by the entries budget.
   const held = new Map<string, boolean>();
@@ -170,16 +161,18 @@ async function discoverNginx(ctx: SystemContext, budget: DiscoveryBudget, found:
 /**
  * Reads HAProxy, Keepalived and Nginx configuration as the unprivileged user,
  * lists the addresses they name and which setting each needs. Anything not
- * understood is skipped and reported; unreadable files are marked, never fatal.
+ * understood is skipped and reported; unreadable files are marked, never fatal. `own`: the
+ * addresses the target holds (this computer's interfaces, the demo's simulated ones).
  * One budget (time, bytes, files, entries, skipped lines, directories listed) covers the
  * whole discovery; when part of it runs out, the discovery stops and `exhausted` says which.
  */
 export async function discoverVips(
   ctx: SystemContext,
   limits: VipBudgetLimits = DEFAULT_VIP_BUDGET,
+  own: readonly string[] = interfaceAddresses(),
 ): Promise<VipDiscovery> {
   const budget = createDiscoveryBudget(limits);
-  const found = createFindings(budget);
+  const found = createFindings(budget, own);
   const haproxy = '/etc/haproxy/haproxy.cfg';
   await readConfigInPieces(
     ctx,

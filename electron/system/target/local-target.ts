@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { PasswordPrompt, RuntimeReading, SettingId } from '../../contract';
 import { isApplyLockHeld } from '../apply-lock';
+import { interfaceAddresses } from '../bind-test';
 import type { Elevator } from '../elevator';
 import { findExecutable, findPolkitAgent } from '../environment-facts';
 import { readRuntimeValue } from '../runtime';
@@ -20,6 +21,8 @@ export interface LocalTarget extends Target {
   /** Where the files are: `/`, or the demo's temporary root. */
   readonly ctx: SystemContext;
   readLocal(): Promise<LocalSnapshot>;
+  /** The addresses it holds: this computer's interfaces, or the demo's simulated ones. */
+  ownAddresses(): readonly string[];
 }
 
 /**
@@ -67,12 +70,16 @@ function authenticationOf(ref: LocalTarget['ref'], elevator: Elevator): Authenti
   return elevator.kind === 'polkit' ? 'polkit' : 'root';
 }
 
-/** `catalogue`: the app's settings, unless a test brings its own (the third-setting test). */
+/**
+ * `catalogue`: the app's settings, unless a test brings its own (the third-setting test);
+ * `addresses`: what it holds, when that is not this computer's interfaces (the demo).
+ */
 export function createLocalTarget(
   ref: LocalTarget['ref'],
   ctx: SystemContext,
   elevator: Elevator,
   catalogue: Catalogue = SETTINGS,
+  addresses: readonly string[] | null = null,
 ): LocalTarget {
   const authentication = authenticationOf(ref, elevator);
   const readLocal = async (): Promise<LocalSnapshot> => {
@@ -89,6 +96,7 @@ export function createLocalTarget(
     catalogue,
     authentication,
     readLocal,
+    ownAddresses: () => addresses ?? interfaceAddresses(),
     read: async () => ({ ok: true, snapshot: await readLocal() }),
     runStep: (args, manual) => elevator.runStep(args, manual),
   };

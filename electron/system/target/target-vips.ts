@@ -14,7 +14,7 @@ export function discoverVipsOn(
   target: LocalTarget | NodeTarget,
   read: TargetSnapshot | null,
 ): Promise<VipDiscovery> {
-  if ('ctx' in target) return discoverVips(target.ctx);
+  if ('ctx' in target) return discoverVips(target.ctx, undefined, target.ownAddresses());
   const extras = read?.extras ?? { vipFiles: [], addresses: null };
   return Promise.resolve(vipsFromNode(extras, target.ref.node));
 }
