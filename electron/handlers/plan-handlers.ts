@@ -1,4 +1,4 @@
-import { planChange } from '../system/change-plan';
+import { planChange } from '../system/change/dry-run';
 import type { HandlerDeps } from './deps';
 import { handle, succeed } from './envelope';
 import type { FeatureHandlers } from './types';

@@ -1,12 +1,12 @@
-import type { ApplyRequest, ChangePlan, Persistence } from '../contract';
-import { findBootConflicts } from './boot-conflicts';
-import { planApply } from './change/plan';
-import { buildEquivalentCommands } from './equivalent-commands';
-import { fleetBlocksFor } from './nodes/fleet-export';
-import type { StepPlan } from './privileged-step';
-import { SYSCTL_D } from './sysctl-d-files';
-import { SYSCTL_CONF } from './sysctl-sources';
-import type { Target } from './target/target';
+import type { ApplyRequest, ChangePlan, Persistence } from '../../contract';
+import { findBootConflicts } from '../boot-conflicts';
+import { planApply } from './plan';
+import { buildEquivalentCommands } from '../equivalent-commands';
+import { fleetBlocksFor } from '../nodes/fleet-export';
+import type { StepPlan } from '../privileged-step';
+import { SYSCTL_D } from '../sysctl-d-files';
+import { SYSCTL_CONF } from '../sysctl-sources';
+import type { Target } from '../target/target';
 
 function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['file'] {
   if (persistence.kind === 'runtime') return null;
