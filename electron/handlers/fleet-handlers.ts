@@ -19,8 +19,7 @@ export function createFleetHandlers(deps: HandlerDeps): FeatureHandlers<'fleet:s
     'fleet:save': handle('fleet:save', checkExport, async ({ format, fileName, values }) => {
       const name = validateFileName(fileName);
       if (!name.ok) return fail(name.error);
-      if (values.ipv4 === undefined && values.ipv6 === undefined)
-        return fail({ code: 'nothing-to-export' });
+      if (Object.keys(values).length === 0) return fail({ code: 'nothing-to-export' });
       if (!deps.saveTextFile) {
         return fail({
           code: 'save-unavailable',

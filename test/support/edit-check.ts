@@ -1,4 +1,5 @@
 import { predictBoot } from '../../electron/system/engines/boot-model';
+import { bootKeys } from '../harness/boot-keys';
 
 /** What both engines leave for `key` when `text` (UTF-8) is the only sysctl file: [systemd, procps]. */
 export function valuesAlone(text: string, key: string): [number | null, number | null] {
@@ -15,7 +16,7 @@ export function valuesAlone(text: string, key: string): [number | null, number |
       sysctlConf: null,
       problems: [],
     },
-    [key],
+    bootKeys(key),
   );
   return [p.systemd.get(key)?.stored ?? null, p.procps.get(key)?.stored ?? null];
 }

@@ -3,6 +3,7 @@ import { chmod, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { predictBoot } from '../../electron/system/engines/boot-model';
+import { bootKeys } from '../harness/boot-keys';
 import type { KeyOutcome } from '../../electron/system/engines/key-outcome';
 import { readSysctlSources } from '../../electron/system/sysctl-sources';
 
@@ -58,7 +59,7 @@ export async function predictTree(
       } else await mkdir(target);
     }
     const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
-    const p = predictBoot(sources, [V4, V6]);
+    const p = predictBoot(sources, bootKeys(V4, V6));
     const pick = (m: ReadonlyMap<string, KeyOutcome>) =>
       Object.fromEntries([V4, V6].map((k) => [k, m.get(k) as KeyOutcome]));
     return { systemd: pick(p.systemd), procps: pick(p.procps) };

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { kernelWrite } from '../../electron/system/engines/kernel-value';
+import { SETTINGS } from '../../electron/system/settings';
 import { bundleForChild } from '../harness/bundle';
 import { createRandom } from '../harness/engine-fuzz/random';
 import { createSandbox } from '../harness/sandbox';
@@ -101,7 +102,7 @@ test('the kernel parser model matches the kernel for ip_nonlocal_bind (IPv4 and 
     expect(out).toHaveLength(values.length);
     const wrong: string[] = [];
     values.forEach((value, i) => {
-      const model = kernelWrite(value);
+      const model = kernelWrite(value, SETTINGS[0]?.range ?? { min: 0, max: 0 });
       const expected = model.accepted
         ? { accepted: true, stored: model.stored }
         : { accepted: false, stored: 0 };

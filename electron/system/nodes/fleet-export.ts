@@ -63,7 +63,7 @@ export function fleetBlocks(change: FleetChange): CommandBlock[] {
 export function fleetBlocksFor(request: ApplyRequest): CommandBlock[] {
   if (request.persistence.kind !== 'persist') return [];
   const values = request.values;
-  if (values.ipv4 === undefined && values.ipv6 === undefined) return [];
+  if (Object.keys(values).length === 0) return [];
   if (!validateFileName(request.persistence.fileName).ok) return [];
   return fleetBlocks({ fileName: request.persistence.fileName, values });
 }

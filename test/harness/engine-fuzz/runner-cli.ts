@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { bootKeys } from '../boot-keys';
 import { CREDENTIAL_DIRECTORIES } from '../../../electron/system/sysctl-credential';
 import {
   readSysctlSources,
@@ -87,7 +88,7 @@ async function handle(job: RunnerJob): Promise<RunnerResult> {
   clear();
   layOut(job.entries);
   const sources = await readSysctlSources({ fsRoot: '/', platform: 'linux' });
-  const prediction = predictBoot(sources, KEYS);
+  const prediction = predictBoot(sources, bootKeys(...KEYS));
   const toBytes = byteTextPaths(sources);
   const predicted = (engine: 'systemd' | 'procps'): PredictedKey[] =>
     KEYS.map((key) => {

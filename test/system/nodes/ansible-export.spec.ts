@@ -91,7 +91,7 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
 
     const ansibleState = await bootAndRuntime(viaAnsible);
     expect(ansibleState).toEqual(await bootAndRuntime(viaApp));
-    expect(ansibleState.every((s) => s.runtime.kind === 'value' && s.runtime.value === 1)).toBe(
+    expect(ansibleState.every((s) => s.runtime?.kind === 'value' && s.runtime.value === 1)).toBe(
       true,
     );
     expect(ansibleState.every((s) => s.systemd === `/etc/sysctl.d/${change.fileName}`)).toBe(true);

@@ -177,11 +177,7 @@ test('after a removal, the changes that waited behind it are not written back in
         ...after,
         persistence: {
           ...after.persistence,
-          suggestedFileNames: {
-            ipv4: '90-nonlocal-bind.conf',
-            ipv6: '90-nonlocal-bind.conf',
-            both: '90-nonlocal-bind.conf',
-          },
+          decidingFiles: {},
         },
       },
     },

@@ -12,8 +12,6 @@ export const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
       key: 'net.ipv4.ip_nonlocal_bind',
       procPath: '/proc/sys/net/ipv4/ip_nonlocal_bind',
       family: 'IPv4',
-      label: 'IPv4 non-local bind',
-      explanation: '',
       runtime: { kind: 'value', value: v4 },
       effective: v4,
     },
@@ -22,8 +20,6 @@ export const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
       key: 'net.ipv6.ip_nonlocal_bind',
       procPath: '/proc/sys/net/ipv6/ip_nonlocal_bind',
       family: 'IPv6',
-      label: 'IPv6 non-local bind',
-      explanation: '',
       runtime: { kind: 'value', value: v6 },
       effective: v6,
     },
@@ -31,7 +27,7 @@ export const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   persistence: {
     directory: '/etc/sysctl.d',
     defaultFileName: '90-nonlocal-bind.conf',
-    suggestedFileNames: { ipv4: '99-custom.conf', ipv6: '99-custom.conf', both: '99-custom.conf' },
+    decidingFiles: { ipv4: '99-custom.conf', ipv6: '99-custom.conf' },
     sysctlConfSha256: null,
     sysctlConf: null,
     files: [
@@ -56,11 +52,7 @@ export const haSystem = (v4: 0 | 1, v6: 0 | 1): AppState => {
     ...base,
     persistence: {
       ...base.persistence,
-      suggestedFileNames: {
-        ipv4: '99-zz-ha.conf',
-        ipv6: '90-nonlocal-bind.conf',
-        both: '99-zz-ha.conf',
-      },
+      decidingFiles: { ipv4: '99-zz-ha.conf' },
       files: [
         {
           name: '99-zz-ha.conf',

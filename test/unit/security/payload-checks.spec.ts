@@ -127,7 +127,7 @@ test('an Apply request: each field named when wrong, the typed request when righ
   });
   const cases: [unknown, string][] = [
     [null, 'the payload must be an object {values, persistence}'],
-    [{ values: { ipv4: 2 }, persistence: { kind: 'runtime' } }, 'values.ipv4 must be 0 or 1'],
+    [{ values: { ipv4: 2 }, persistence: { kind: 'runtime' } }, 'values["ipv4"] must be 0 or 1'],
     [
       { values: { ipv5: 1 }, persistence: { kind: 'runtime' } },
       'unexpected field "ipv5" in values',

@@ -24,8 +24,7 @@ function sources(lib: Record<string, string>): SysctlSources {
 }
 
 const plan: StepPlan = {
-  ipv4: '1',
-  ipv6: '-',
+  values: { ipv4: '1' },
   file: { op: 'write', name: '60-vip.conf', expectedSha256: null, content: `${V4} = 1\n` },
 };
 
@@ -39,7 +38,7 @@ test('a later file that sets 0 wins under both engines: use a later name', () =>
 test('a later "-key" line with no "=" leaves the key unset under systemd only', () => {
   const conflicts = findBootConflicts(sources({ '99-zz.conf': `-${V4}\n` }), plan, null);
   expect(conflicts.map((c) => c.engine)).toEqual(['systemd']);
-  expect(conflicts[0]?.message).toContain('("-" and no "=") leaves IPv4 non-local bind unset');
+  expect(conflicts[0]?.message).toContain('("-" and no "=") leaves net.ipv4.ip_nonlocal_bind unset');
 });
 
 test('a later value the kernel rejects: systemd writes only that one, procps keeps ours', () => {

@@ -1,6 +1,9 @@
 import { test, expect } from '@playwright/test';
-import type { SysctlDFile } from '../../../electron/contract';
-import { suggestFileName, suggestFileNames } from '../../../electron/system/default-target';
+import type { SettingId, SysctlDFile } from '../../../electron/contract';
+import { decidingFiles } from '../../../electron/system/default-target';
+import { DEFAULT_FILE_NAME } from '../../../electron/system/file-name';
+import { SETTINGS } from '../../../electron/system/settings';
+import { suggestedFileName } from '../../../renderer/src/state/selectors';
 
 const V4 = 'net.ipv4.ip_nonlocal_bind';
 const V6 = 'net.ipv6.ip_nonlocal_bind';
@@ -20,6 +23,21 @@ function file(
     ...more,
   };
 }
+
+/** The backend's report and the renderer's pick, as the UI gets them. */
+function suggestFileName(files: readonly SysctlDFile[], ids: readonly SettingId[]): string {
+  const persistence = {
+    decidingFiles: decidingFiles(files, SETTINGS),
+    defaultFileName: DEFAULT_FILE_NAME,
+  };
+  return suggestedFileName(persistence, ids);
+}
+
+const suggestFileNames = (files: readonly SysctlDFile[]) => ({
+  ipv4: suggestFileName(files, ['ipv4']),
+  ipv6: suggestFileName(files, ['ipv6']),
+  both: suggestFileName(files, []),
+});
 
 test('a change of a key no file sets goes into the app’s own file, not a file that sets the other key', () => {
   const files = [file('99-zz-ha.conf', { [V4]: '1' })];
@@ -60,4 +78,11 @@ test('files the app cannot edit, "-key" lines and names it would refuse are neve
     file('.hidden.conf', { [V4]: '1' }),
   ];
   expect(suggestFileName(files, ['ipv4'])).toBe('90-nonlocal-bind.conf');
+});
+
+test('the backend reports, per setting, the file that decides it, and nothing for a setting no file sets', () => {
+  const files = [file('60-a.conf', { [V4]: '1' }), file('70-b.conf', { [V4]: '0', x: '1' })];
+  expect(decidingFiles(files, SETTINGS)).toEqual({ ipv4: '70-b.conf' });
+  const forwarding = [{ ...SETTINGS[0], id: 'fwd', key: 'x' }] as typeof SETTINGS;
+  expect(decidingFiles(files, forwarding)).toEqual({ fwd: '70-b.conf' });
 });

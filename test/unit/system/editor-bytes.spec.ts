@@ -1,6 +1,7 @@
 import { test } from '@playwright/test';
 import assert from 'node:assert/strict';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { bootKeys } from '../../harness/boot-keys';
 import { removeKeysFromText, setKeysInText } from '../../../electron/system/sysctl-edit';
 import { checkOnlyOurLinesChanged } from '../../support/edit-bytes';
 import { generateEditableFile } from '../../harness/engine-fuzz/random-file';
@@ -25,7 +26,7 @@ function alone(text: string) {
       sysctlConf: null,
       problems: [],
     },
-    [V4, V6],
+    bootKeys(V4, V6),
   );
 }
 

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { bootKeys } from '../../harness/boot-keys';
 import type { SysctlSnapshot } from '../../../electron/system/sysctl-snapshot';
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
 import { predictTree, valuesOf, V4, V6 } from '../../support/model-tree';
@@ -150,7 +151,7 @@ test('18: beyond the reader caps the model says it cannot predict, never a value
     await mkdir(path.join(root, U), { recursive: true });
     for (let i = 0; i < 2001; i += 1) await writeFile(path.join(root, U, `m${i}.conf`), '');
     const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
-    const p = predictBoot(sources, [V4]);
+    const p = predictBoot(sources, bootKeys(V4));
     expect(p.systemd.get(V4)?.unpredictable).toEqual({ code: 'too-many-files', path: U });
     expect(p.procps.get(V4)?.stored).toBeNull();
   } finally {
@@ -187,7 +188,7 @@ test('21: /lib/sysctl.d apart from /usr/lib/sysctl.d is read by procps only (sys
     sysctlConf: null,
     problems: [],
   };
-  const p = predictBoot(sources, [V4]);
+  const p = predictBoot(sources, bootKeys(V4));
   expect([p.systemd.get(V4)?.stored ?? 0, p.procps.get(V4)?.stored ?? 0]).toEqual([0, 1]);
 });
 

@@ -5,15 +5,13 @@ const LOAD = 'Load that file now (also applies any other keys it sets)';
 
 test('a written file is loaded afterwards; after a removal nothing is loaded', () => {
   const write = buildEquivalentCommands({
-    ipv4: '1',
-    ipv6: '-',
+    values: { ipv4: '1' },
     file: { op: 'write', name: '60-a.conf', expectedSha256: null, content: 'x = 1\n' },
   });
   expect(write.map((b) => b.title)).toContain(LOAD);
 
   const removal = buildEquivalentCommands({
-    ipv4: '-',
-    ipv6: '-',
+    values: {},
     file: {
       op: 'write',
       name: '60-a.conf',
@@ -27,8 +25,7 @@ test('a written file is loaded afterwards; after a removal nothing is loaded', (
   ]);
 
   const fromConf = buildEquivalentCommands({
-    ipv4: '-',
-    ipv6: '-',
+    values: {},
     file: {
       op: 'write-conf',
       expectedSha256: null,

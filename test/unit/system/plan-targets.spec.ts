@@ -6,6 +6,7 @@ import { createDemoRoot, findDemoScenario } from '../../../electron/demo/scenari
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import { SETTINGS } from '../../../electron/system/settings';
+import { suggestedFileName } from '../../../renderer/src/state/selectors';
 import { changeReportWords, settingNames } from '../../../renderer/src/words/outcome-words';
 import { errorWords } from '../../../renderer/src/error-words';
 
@@ -81,12 +82,10 @@ test('demo "fresh": a typed name that a vendor file has is refused, in words, an
 test('demo "conflict-sysctl-conf": the default target is per change, never a file that does not set it', async () => {
   await withDemo('conflict-sysctl-conf', async (table) => {
     const state = await stateOf(table);
-    expect(state.persistence.suggestedFileNames).toEqual({
-      ipv4: '99-zz-ha.conf',
-      ipv6: '90-nonlocal-bind.conf',
-      both: '99-zz-ha.conf',
-    });
-    expect(state.persistence.suggestedFileNames.both).toBe('99-zz-ha.conf');
+    // Only IPv4 is decided by a file; a change of IPv6 alone goes to the app's own file.
+    expect(state.persistence.decidingFiles).toEqual({ ipv4: '99-zz-ha.conf' });
+    expect(suggestedFileName(state.persistence, [])).toBe('99-zz-ha.conf');
+    expect(suggestedFileName(state.persistence, ['ipv6'])).toBe('90-nonlocal-bind.conf');
     // IPv6 alone, into the app's own file: a new file, and nothing overrides it at boot.
     const plan = await planOf(table, {
       values: { ipv6: 1 },

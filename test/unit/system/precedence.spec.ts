@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { bootKeys } from '../../harness/boot-keys';
 import type { SysctlSources } from '../../../electron/system/engines/file-order';
 import { FIXTURES, type FixtureTree } from '../../support/sysctl-fixtures';
 import { bundleForChild } from '../../harness/bundle';
@@ -26,7 +27,7 @@ async function layOut(tree: FixtureTree): Promise<string> {
 
 /** The deciding line as { path, line, value }, or null. */
 function winner(sources: SysctlSources, engine: 'systemd' | 'procps', key: string) {
-  const w = predictBoot(sources, [key])[engine].get(key)?.winner;
+  const w = predictBoot(sources, bootKeys(key))[engine].get(key)?.winner;
   return w ? { ...w.origin, value: w.value } : null;
 }
 
@@ -102,7 +103,7 @@ test('class 6: a glob line on its own sets our key under both engines', async ()
   });
   const sources = await readSysctlSources({ fsRoot: root, platform: 'linux' });
   for (const engine of ['systemd', 'procps'] as const) {
-    const r = predictBoot(sources, [V4])[engine].get(V4);
+    const r = predictBoot(sources, bootKeys(V4))[engine].get(V4);
     expect(r?.winner?.origin).toEqual({ path: '/etc/sysctl.d/10-glob.conf', line: 2 });
     expect(r?.winner?.pattern).toBe('net/ipv4/ip_nonlocal_*');
     expect(r?.stored).toBe(1);

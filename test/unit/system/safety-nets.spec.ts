@@ -33,7 +33,7 @@ import {
 // Issue 22, item 10: safety nets outside the step whose removal no test noticed. Each test
 // below fails when its net is taken out.
 
-const GOOD = ['v1', '1', '-', 'none', '-', 'absent', '-'] as const;
+const GOOD = ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'none', '-', 'absent', '-'] as const;
 
 test('a token with a space is refused on both elevation paths, wherever it sits', () => {
   // Joined into sudo-prompt's command line, "1 -" would be two arguments: the step would
@@ -73,7 +73,8 @@ test('a removal naming the same setting twice is an invalid payload, and nothing
     const checked = validateApplyRequest({ values: {}, persistence });
     expect(checked).toEqual({
       ok: false,
-      error: 'persistence.settings must be a non-empty list of distinct "ipv4"/"ipv6"',
+      error:
+        'persistence.settings must be a non-empty list of distinct setting ids ("ipv4", "ipv6")',
     });
     // The same, one level up: the handler answers invalid-payload without elevating.
     const elevations: (readonly string[])[] = [];

@@ -39,7 +39,7 @@ test('only the runtime differs: no file is written', () => {
   expect(plan).toMatchObject({
     kind: 'change',
     file: null,
-    step: { ipv4: '1', ipv6: '-', file: { op: 'none' } },
+    step: { values: { ipv4: '1' }, file: { op: 'none' } },
   });
 });
 
@@ -55,7 +55,7 @@ test('the file that already sets the key is edited in place, every other byte ke
     content: '# keep me\nnet.ipv4.ip_nonlocal_bind = 1\nvm.swappiness=10\n',
   });
   // Only the key that was wrong at boot is written; IPv6 was already off everywhere.
-  expect(plan.step.ipv6).toBe('-');
+  expect(plan.step.values.ipv6).toBeUndefined();
 });
 
 test('a file that would lose to a later one is never proposed: /etc/sysctl.conf settles both', () => {
