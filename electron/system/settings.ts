@@ -38,7 +38,3 @@ export const SETTINGS: Catalogue = [
   },
 ];
 
-/** The catalogue's entry for `id`, if it has one (ids from outside are checked with it). */
-export function settingOf(catalogue: Catalogue, id: string): SettingDefinition | undefined {
-  return catalogue.find((s) => s.id === id);
-}

@@ -37,7 +37,7 @@ function changedSettings(state: ViewState): SettingId[] {
  * there then comes after the other file's line. Else the app's own default file.
  */
 export function suggestedFileName(
-  persistence: PersistenceState,
+  persistence: Pick<PersistenceState, 'decidingFiles' | 'defaultFileName'>,
   ids: readonly SettingId[],
 ): string {
   const deciding = persistence.decidingFiles;
