@@ -23,6 +23,8 @@ const RULES = `polkit.addRule(function (action, subject) {
 });
 `;
 /** Cases in `npm test`; `npm run fuzz:helper` sends 10,000 and more through the same driver. */
+/** The step's lock file (step/script.ts). */
+const LOCK = '/run/nonlocal-bind/apply.lock';
 const CASES = Number(process.env.NB_HELPER_FUZZ_CASES ?? 1500);
 
 /** The tree every batch starts from: someone else's keys beside ours, a vendor file, sysctl.conf. */
@@ -92,7 +94,7 @@ test('the reported attack (kernel.modprobe appended to /etc/sysctl.conf) is refu
   const conf = sandbox.readText('/etc/sysctl.conf');
   const sha = sandbox.run('sha256sum', ['/etc/sysctl.conf']).stdout.split(' ')[0] ?? '';
   const evil = Buffer.from(`${conf}kernel.modprobe = /tmp/evil\n`).toString('base64');
-  const r = callHelper('v1', '-', '-', 'write-conf', '-', sha, evil);
+  const r = callHelper('v2', '--', 'write-conf', '-', sha, evil);
   expect(r.status, r.stderr).toBe(77);
   expect(r.stderr).toContain('changes lines other than');
   expect(r.stdout).not.toContain('applied');
@@ -150,19 +152,32 @@ test(`${CASES} hostile calls as a delegated user: every byte outside the two set
   expect(kinds['too-large']?.accepted).toBe(0);
 });
 
-test('the lock is root’s alone: the delegated user cannot open it to stall every Apply, even one an older version left 0644', () => {
+test('the lock is root’s alone: the delegated user cannot open it to stall every Apply, and one an older version left 0644 is not used', async () => {
   sandbox.run('sh', [
     '-c',
     'rm -f /run/nonlocal-bind/lock && : > /run/nonlocal-bind/lock && chmod 0644 /run/nonlocal-bind/lock',
   ]);
-  const r = callHelper('v1', '-', '-', 'none', '-', 'absent', '-');
-  expect(r.status, r.stderr).toBe(0);
-  expect(sandbox.run('stat', ['-c', '%a %u', '/run/nonlocal-bind/lock']).stdout.trim()).toBe(
-    '600 0',
+  // The user holds the old file: the step does not lock it, so it neither waits nor fails.
+  const holder = sandbox.spawn(
+    asUserArgv(USER)[0] as string,
+    [...asUserArgv(USER).slice(1), 'flock', '-x', '/run/nonlocal-bind/lock', 'sleep', '60'],
+    { stdio: 'ignore' },
   );
-  const take = asUser(['flock', '-n', '/run/nonlocal-bind/lock', 'true']);
+  try {
+    const oldHeld = () =>
+      sandbox.run('flock', ['-n', '/run/nonlocal-bind/lock', 'true'], { allowFailure: true })
+        .status !== 0;
+    await expect.poll(oldHeld, { timeout: 10_000 }).toBe(true);
+    const r = callHelper('v2', '--', 'none', '-', 'absent', '-');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('waiting for another Apply');
+  } finally {
+    holder.kill('SIGKILL');
+  }
+  expect(sandbox.run('stat', ['-c', '%a %u', LOCK]).stdout.trim()).toBe('600 0');
+  const take = asUser(['flock', '-n', LOCK, 'true']);
   expect(take.status).not.toBe(0);
   expect(take.stderr).toMatch(/Permission denied/);
-  const shared = asUser(['sh', '-c', 'exec 9</run/nonlocal-bind/lock && flock -n -s 9']);
+  const shared = asUser(['sh', '-c', `exec 9<${LOCK} && flock -n -s 9`]);
   expect(shared.status).not.toBe(0);
 });

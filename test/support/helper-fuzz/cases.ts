@@ -150,8 +150,11 @@ function writeArgs(
   old: Buffer | null,
   content: Buffer,
 ) {
-  const v = () => pick(rng, ['0', '1', '-']);
-  return ['v1', v(), v(), op, op === 'write' ? name : '-', sha(old), b64(content)];
+  const values = [V4, V6].flatMap((key) => {
+    const v = pick(rng, ['0', '1', '-']);
+    return v === '-' ? [] : [`${key}=${v}`];
+  });
+  return ['v2', ...values, '--', op, op === 'write' ? name : '-', sha(old), b64(content)];
 }
 
 /** One case against `files`; most are an attack of one kind, some are legitimate. */
@@ -202,7 +205,7 @@ export function nextCase(rng: Rng, files: Files): FuzzCase {
   if (roll < 0.8 && !conf) {
     return {
       kind: 'delete',
-      args: ['v1', '-', '-', 'delete', name, sha(oldBytes), '-'],
+      args: ['v2', '--', 'delete', name, sha(oldBytes), '-'],
       target,
       wanted: null,
     };
@@ -220,40 +223,116 @@ function malformed(rng: Rng, files: Files): FuzzCase {
   const old = files.get(`${SYSCTL_D}/${name}`) ?? null;
   const content = b64(bytes(`${V4} = 1\n`));
   const variants: (() => string[])[] = [
-    () => ['v1', '1', '1', 'write', name, sha(old), content],
-    () => ['v1', '1', '1', 'write', pick(rng, NAMES), sha(old), `${content} `],
-    () => ['v1', '1', '1', 'write', pick(rng, NAMES), 'absent', 'not base64!'],
-    () => ['v1', '1', '1', 'write', pick(rng, NAMES), 'f'.repeat(64), content],
-    () => ['v1', pick(rng, ['2', '255', '', '01', '-1', '1 ']), '-', 'none', '-', 'absent', '-'],
+    () => [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      name,
+      sha(old),
+      content,
+    ],
+    () => [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      pick(rng, NAMES),
+      sha(old),
+      `${content} `,
+    ],
+    () => [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      pick(rng, NAMES),
+      'absent',
+      'not base64!',
+    ],
+    () => [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      pick(rng, NAMES),
+      'f'.repeat(64),
+      content,
+    ],
+    () => [
+      'v2',
+      `${V4}=${pick(rng, ['2', '255', '', '01', '-1', '1 ', '1=1'])}`,
+      '--',
+      'none',
+      '-',
+      'absent',
+      '-',
+    ],
+    () => [
+      'v2',
+      `${pick(rng, ['kernel.modprobe', 'net.ipv4.ip_forward', `${V4}x`, V4.toUpperCase()])}=1`,
+      '--',
+      'none',
+      '-',
+      'absent',
+      '-',
+    ],
+    () => ['v2', `${V4}=1`, `${V4}=0`, '--', 'none', '-', 'absent', '-'],
+    () => ['v1', '1', '-', 'none', '-', 'absent', '-'],
     () => ['v2', '1', '1', 'write', pick(rng, NAMES), 'absent', content],
     () => [
-      'v1',
-      '1',
-      '1',
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
       pick(rng, ['append', 'rename', 'chmod', 'write ', '']),
       name,
       'absent',
       content,
     ],
-    () => ['v1', '1', '1', 'write', pick(rng, NAMES), 'absent'],
-    () => ['v1', '1', '1', 'write', pick(rng, NAMES), 'absent', content, 'extra'],
-    () => ['recover', 'extra'],
-    () => ['v1', '1', '1', 'delete', name, sha(old), '-'],
     () => [
-      'v1',
-      '-',
-      '-',
-      'write-conf',
-      '../etc/shadow',
-      sha(files.get(SYSCTL_CONF) ?? null),
-      content,
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      pick(rng, NAMES),
+      'absent',
     ],
+    () => [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'write',
+      pick(rng, NAMES),
+      'absent',
+      content,
+      'extra',
+    ],
+    () => ['recover', 'extra'],
+    () => [
+      'v2',
+      'net.ipv4.ip_nonlocal_bind=1',
+      'net.ipv6.ip_nonlocal_bind=1',
+      '--',
+      'delete',
+      name,
+      sha(old),
+      '-',
+    ],
+    () => ['v2', '--', 'write-conf', '../etc/shadow', sha(files.get(SYSCTL_CONF) ?? null), content],
   ];
   // Some variants are well-formed after all: their file is the target the oracle judges.
   const args = pick(rng, variants)();
-  const named = args[4] ?? '';
+  const op = args.indexOf('--');
+  const named = op < 0 ? '' : (args[op + 2] ?? '');
   const target =
-    args[3] === 'write-conf'
+    op >= 0 && args[op + 1] === 'write-conf'
       ? SYSCTL_CONF
       : validateFileName(named).ok
         ? `${SYSCTL_D}/${named}`
