@@ -98,26 +98,11 @@ function workerSource(): string {
     '    let answer;',
     `    try { answer = { id, ok: true, value: ${declaredName(answerRead)}(${kit}, request) }; }`,
     '    catch (error) { answer = { id, ok: false, detail: String(error && error.stack || error) }; }',
-    '    port.postMessage(answer, answer.ok ? packContents(answer.value) : []);',
+    // Cloned, not transferred: small files share the buffer pool's slabs, each copied once.
+    '    port.postMessage(answer);',
     '  }',
     `  Atomics.add(counters, ${ANSWERED}, 1);`,
     `  Atomics.notify(counters, ${ANSWERED});`,
-    '}',
-    // Every file's bytes are copied into one block that moves to the main thread:
-    // one transfer instead of one per file (the views keep sharing it on arrival).
-    'function packContents(value) {',
-    '  if (value.kind === "read") value.bytes = new Uint8Array(value.bytes);',
-    '  if (value.kind !== undefined) return value.kind === "read" ? [value.bytes.buffer] : [];',
-    '  const files = [value.sysctlConf, value.credential && value.credential.entry,',
-    '    ...value.directories.flatMap((d) => d.entries)].filter((e) => e && e.kind === "file");',
-    '  const block = new Uint8Array(files.reduce((n, e) => n + e.content.length, 0));',
-    '  let offset = 0;',
-    '  for (const e of files) {',
-    '    block.set(e.content, offset);',
-    '    e.content = block.subarray(offset, offset + e.content.length);',
-    '    offset += e.content.length;',
-    '  }',
-    '  return [block.buffer];',
     '}',
   ].join('\n');
 }
