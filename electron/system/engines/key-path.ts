@@ -121,6 +121,8 @@ const KNOWN_DIRECTORIES = new Set([
  * name is taken as not reaching the key.
  */
 export function procpsNamesKey(path: string, key: KeyComponents): boolean {
+  // The walk can only end on the key's own file name: a path without it names another key.
+  if (!path.includes(key[key.length - 1] as string)) return false;
   const target = ['proc', 'sys', ...key].join('/');
   const stack: string[] = [];
   let reached = false;
