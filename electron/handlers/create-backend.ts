@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { createDemoRoot, type DemoScenario } from '../demo/scenarios';
 import { createHandlerDeps, type ShellServices } from './create-deps';
 import { createHandlerTable } from './handler-table';
+import { SETTINGS, type Catalogue } from '../system/settings';
 import type { HandlerTable } from './types';
 
 /** Where the main view's settings live: this computer, or a demo scenario laid out in a temporary directory. */
@@ -14,6 +15,8 @@ export interface BackendOptions {
   readonly version: string;
   /** What only the Electron shell can provide; the preview has neither. */
   readonly shell?: ShellServices;
+  /** The settings it manages: the app's catalogue unless a test brings its own. */
+  readonly catalogue?: Catalogue;
 }
 
 export interface Backend {
@@ -29,13 +32,13 @@ export interface Backend {
 
 /** The one way a transport (Electron IPC, the preview's HTTP API) gets its handlers. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const { target } = options;
+  const { target, catalogue = SETTINGS } = options;
   const demo =
     target.kind === 'demo'
-      ? { scenario: target.scenario, root: await createDemoRoot(target.scenario) }
+      ? { scenario: target.scenario, root: await createDemoRoot(target.scenario, catalogue) }
       : null;
   const root = demo?.root ?? null;
-  const deps = createHandlerDeps(demo, options.version, options.shell);
+  const deps = createHandlerDeps(demo, options.version, options.shell, catalogue);
   let disposed = false;
   return {
     table: createHandlerTable(deps),

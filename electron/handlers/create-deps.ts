@@ -3,7 +3,8 @@ import { createSimulatedElevator } from '../demo/simulated-elevator';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { nodeStorePath } from '../system/nodes/node-store';
 import { createHostContext } from '../system/system-context';
-import { SETTINGS } from '../system/settings';
+import { PRIVILEGED_SCRIPT, privilegedScript } from '../system/privileged-script';
+import { SETTINGS, type Catalogue } from '../system/settings';
 import { createLocalTarget } from '../system/target/local-target';
 import type { HandlerDeps } from './deps';
 
@@ -24,12 +25,15 @@ export function createHandlerDeps(
   demo: { scenario: DemoScenario; root: DemoRoot } | null,
   appVersion: string,
   shell: ShellServices = NO_SHELL,
+  catalogue: Catalogue = SETTINGS,
 ): HandlerDeps {
+  // The step of this catalogue: the app's own constant one unless a test brings a catalogue.
+  const script = catalogue === SETTINGS ? PRIVILEGED_SCRIPT : privilegedScript(catalogue);
   const common = { ...shell, appVersion, applyLog: { last: null } };
   if (demo === null) {
     const ctx = createHostContext();
-    const elevator = createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot);
-    const target = createLocalTarget({ kind: 'this-computer' }, ctx, elevator);
+    const elevator = createElevatorFor(process.getuid?.() ?? -1, ctx.fsRoot, script);
+    const target = createLocalTarget({ kind: 'this-computer' }, ctx, elevator, catalogue);
     return {
       ...common,
       target,
@@ -45,14 +49,14 @@ export function createHandlerDeps(
   const ctx = { fsRoot: demo.root.fsRoot, platform: 'linux' as const };
   const elevator = demo.scenario.elevation
     ? createSimulatedElevator(demo.scenario.elevation)
-    : createDirectElevator(ctx.fsRoot);
+    : createDirectElevator(ctx.fsRoot, script);
   return {
     ...common,
     target: createLocalTarget(
       { kind: 'demo', scenario: demo.scenario.name },
       ctx,
       elevator,
-      SETTINGS,
+      catalogue,
       DEMO_OWN_ADDRESSES,
     ),
     demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },

@@ -94,7 +94,15 @@ export function createPolkitElevator(
   };
 }
 
-/** Root runs the step itself; everyone else asks polkit. */
-export function createElevatorFor(uid: number, fsRoot: string): Elevator {
-  return uid === 0 ? createDirectElevator(fsRoot) : createPolkitElevator();
+/**
+ * Root runs the step itself; everyone else asks polkit. `script`: the step of the target's
+ * catalogue (a test's own catalogue runs its own step; the installed helper is the app's).
+ */
+export function createElevatorFor(
+  uid: number,
+  fsRoot: string,
+  script = PRIVILEGED_SCRIPT,
+): Elevator {
+  if (uid === 0) return createDirectElevator(fsRoot, script);
+  return script === PRIVILEGED_SCRIPT ? createPolkitElevator() : createSudoPromptElevator(script);
 }

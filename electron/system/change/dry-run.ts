@@ -36,9 +36,9 @@ export async function planChange(target: Target, request: ApplyRequest): Promise
   const unchanged = file?.action === 'unchanged' ? file.path : null;
   return {
     error: null,
-    commands: buildEquivalentCommands(planned),
+    commands: buildEquivalentCommands(planned, target.catalogue),
     fleet: fleetBlocksFor(request),
     file,
-    conflicts: findBootConflicts(snapshot, planned, unchanged),
+    conflicts: findBootConflicts(snapshot, planned, unchanged, target.catalogue),
   };
 }

@@ -31,12 +31,12 @@ export async function runPlannedStep(
   plan: StepPlan,
   before: SysctlSnapshot['runtime'],
 ): Promise<ApplyResult> {
-  const args = stepArguments(plan);
+  const args = stepArguments(plan, target.catalogue);
   if (!args.ok) {
     const error: ApiError = { code: 'invalid-request', message: stepArgumentsWords(args.error) };
     return { applied: false, error, plan };
   }
-  const run = await target.runStep(args.args, buildManualAlternatives(plan));
+  const run = await target.runStep(args.args, buildManualAlternatives(plan, target.catalogue));
   return stepOutcome(plan, before, run);
 }
 
