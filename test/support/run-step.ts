@@ -11,20 +11,24 @@ export interface StepOutcome {
  * Runs the privileged script as root inside the sandbox, fed on stdin as the app does.
  * With `killAfterMs`, SIGKILLs its whole process group (the shell and whatever it is
  * running: base64, cp, mv, sync) after that long, as a crash or `kill -9` would.
+ * `script` is the app's step unless a test generates one for its own catalogue.
  */
 export function runStepInSandbox(
   sandbox: Sandbox,
   args: readonly string[],
   killAfterMs: number | null = null,
-): Promise<StepOutcome> {
+  script: string = PRIVILEGED_SCRIPT,
+): Promise<StepOutcome & { readonly stdout: string }> {
   return new Promise((resolve) => {
     const child = sandbox.spawn('/bin/sh', ['-s', '--', ...args], {
       detached: true,
-      stdio: ['pipe', 'ignore', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let stdout = '';
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdin?.end(PRIVILEGED_SCRIPT);
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stdin?.end(script);
     const timer =
       killAfterMs === null
         ? null
@@ -38,6 +42,6 @@ export function runStepInSandbox(
     child.on('exit', () => {
       if (timer) clearTimeout(timer);
     });
-    child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stderr, stdout }));
   });
 }
