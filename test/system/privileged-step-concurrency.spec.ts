@@ -21,8 +21,7 @@ test.afterEach(async () => {
 /** A step that writes `content` to `name` whose current content is `current`. */
 function writeArgs(name: string, current: string | null, content: string, v4: '0' | '1') {
   return buildStepArguments({
-    ipv4: v4,
-    ipv6: '-',
+    values: { ipv4: v4 },
     file: { op: 'write', name, expectedSha256: current === null ? null : sha(current), content },
   });
 }
@@ -81,12 +80,12 @@ for (const racers of [2, 8]) {
 }
 
 test('a step that has to wait for the lock says so, then applies', async () => {
-  // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
+  // The step's lock file, as the step makes it (root's 0600).
   sandbox.run('sh', [
     '-c',
-    'mkdir -p -m 0711 /run/nonlocal-bind && install -m 0600 /dev/null /run/nonlocal-bind/lock',
+    'mkdir -p -m 0711 /run/nonlocal-bind && install -m 0600 /dev/null /run/nonlocal-bind/apply.lock',
   ]);
-  const held = sandbox.spawn('flock', ['/run/nonlocal-bind/lock', 'sleep', '1'], {
+  const held = sandbox.spawn('flock', ['/run/nonlocal-bind/apply.lock', 'sleep', '1'], {
     stdio: 'ignore',
   });
   sandbox.run('sh', ['-c', 'mkdir -p -m 0711 /run/nonlocal-bind; sleep 0.3']);
