@@ -14,8 +14,7 @@ export interface StateSource {
 
 /** Reads everything the main view shows, fresh from the target each time, in one read. */
 export async function readAppState(source: StateSource): Promise<AppState> {
-  const { sysctl, applyFacts } = await source.target.readLocal();
-  const catalogue = source.target.catalogue;
+  const { sysctl, applyFacts, catalogue } = await source.target.readLocal();
   const files = listSysctlDFiles(sysctl);
   const sysctlConf = describeSysctlConf(sysctl, SYSCTL_CONF);
   const { settings, boot } = predictFromSnapshot(sysctl, catalogue);

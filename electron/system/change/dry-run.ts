@@ -27,8 +27,8 @@ function describeFile(persistence: Persistence, planned: StepPlan): ChangePlan['
 export async function planChange(target: Target, request: ApplyRequest): Promise<ChangePlan> {
   const read = await target.read();
   if (!read.ok) return { error: read.error, commands: [], fleet: [], file: null, conflicts: [] };
-  const snapshot = read.snapshot.sysctl;
-  const result = planApply(snapshot, request, target.catalogue);
+  const { sysctl: snapshot, catalogue } = read.snapshot;
+  const result = planApply(snapshot, request, catalogue);
   if (!result.ok)
     return { error: result.error, commands: [], fleet: [], file: null, conflicts: [] };
   const planned = result.plan;
@@ -36,9 +36,9 @@ export async function planChange(target: Target, request: ApplyRequest): Promise
   const unchanged = file?.action === 'unchanged' ? file.path : null;
   return {
     error: null,
-    commands: buildEquivalentCommands(planned, target.catalogue),
+    commands: buildEquivalentCommands(planned, catalogue),
     fleet: fleetBlocksFor(request),
     file,
-    conflicts: findBootConflicts(snapshot, planned, unchanged, target.catalogue),
+    conflicts: findBootConflicts(snapshot, planned, unchanged, catalogue),
   };
 }

@@ -3,6 +3,7 @@ import { mapStepExit } from '../elevation-errors';
 import { buildManualAlternatives, wantedRuntimeValues } from '../equivalent-commands';
 import { stepArguments, stepArgumentsWords, type StepPlan } from '../privileged-step';
 import { parseRecoveryLine } from '../step-recovery';
+import type { Catalogue } from '../settings';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import type { StepRun } from '../elevator';
 import type { Target } from '../target/target';
@@ -20,23 +21,28 @@ export type ApplyResult =
 export async function applyChanges(target: Target, request: ApplyRequest): Promise<ApplyResult> {
   const read = await target.read();
   if (!read.ok) return { applied: false, error: read.error, plan: null };
-  const planned = planApply(read.snapshot.sysctl, request, target.catalogue);
+  const { sysctl, catalogue } = read.snapshot;
+  const planned = planApply(sysctl, request, catalogue);
   if (!planned.ok) return { applied: false, error: planned.error, plan: null };
-  return runPlannedStep(target, planned.plan, read.snapshot.sysctl.runtime);
+  return runPlannedStep(target, planned.plan, sysctl.runtime, catalogue);
 }
 
-/** Runs one planned step on a target; the outcome compares with the running values it was planned from. */
+/**
+ * Runs one planned step on a target; the outcome compares with the running values it was
+ * planned from, over the catalogue that read covered.
+ */
 export async function runPlannedStep(
   target: Target,
   plan: StepPlan,
   before: SysctlSnapshot['runtime'],
+  catalogue: Catalogue,
 ): Promise<ApplyResult> {
-  const args = stepArguments(plan, target.catalogue);
+  const args = stepArguments(plan, catalogue);
   if (!args.ok) {
     const error: ApiError = { code: 'invalid-request', message: stepArgumentsWords(args.error) };
     return { applied: false, error, plan };
   }
-  const run = await target.runStep(args.args, buildManualAlternatives(plan, target.catalogue));
+  const run = await target.runStep(args.args, buildManualAlternatives(plan, catalogue));
   return stepOutcome(plan, before, run);
 }
 

@@ -21,6 +21,7 @@ async function applyPlanned(
       services.local,
       plan.step,
       column.read.ok ? column.read.snapshot.sysctl.runtime : {},
+      services.local.catalogue,
     );
     return result.applied
       ? { ...base, status: 'applied', detail: { kind: 'applied-here', report: result.report } }

@@ -88,7 +88,8 @@ export function createLocalTarget(
       readLocalSnapshot(ctx, catalogue),
       readApplyFacts(ctx, authentication),
     ]);
-    return { sysctl, extras: null, applyFacts, elapsedMs: performance.now() - started };
+    const elapsedMs = performance.now() - started;
+    return { catalogue, sysctl, extras: null, applyFacts, elapsedMs };
   };
   return {
     ref,

@@ -32,7 +32,8 @@ export function createNodeTarget(
       const answer = await readNodeAnswer(ssh, destination);
       if (!answer.ok) return { ok: false, error: { code: answer.kind, message: answer.message } };
       const { snapshot, extras, elapsedMs } = answer;
-      return { ok: true, snapshot: { sysctl: snapshot, extras, applyFacts: null, elapsedMs } };
+      const read = { catalogue: SETTINGS, sysctl: snapshot, extras, applyFacts: null, elapsedMs };
+      return { ok: true, snapshot: read };
     },
     // The step's arguments were checked when the plan was made; nothing here can refuse them.
     runStep: (args) => applyOnNode(ssh, destination, PRIVILEGED_SCRIPT, args, password),

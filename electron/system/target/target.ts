@@ -22,6 +22,8 @@ export type ApplyFacts = Pick<
 
 /** One read of a target: the same shape for this computer, the demo and a node. */
 export interface TargetSnapshot {
+  /** The settings this read covers: its runtime values, and what a plan made from it may change. */
+  readonly catalogue: Catalogue;
   /** Running values and every sysctl source, as the boot model and the planners read them. */
   readonly sysctl: SysctlSnapshot;
   /** What a node's read carried besides (VIP configuration, addresses); null where files are read directly. */
