@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { errorWords } from '../../../renderer/src/error-words';
 import { once } from 'node:events';
 import { expect, test } from '@playwright/test';
 import { applyOnNode, STEP_LOCK_WAIT_S } from '../../../electron/system/nodes/remote-apply';
@@ -7,15 +8,15 @@ import { buildStepArguments } from '../../../electron/system/privileged-step';
 import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
-const LOCK = '/run/nonlocal-bind/lock';
-const on = buildStepArguments({ ipv4: '1', ipv6: '-', file: { op: 'none' } });
-const off = buildStepArguments({ ipv4: '0', ipv6: '-', file: { op: 'none' } });
+const LOCK = '/run/nonlocal-bind/apply.lock';
+const on = buildStepArguments({ values: { ipv4: '1' }, file: { op: 'none' } });
+const off = buildStepArguments({ values: { ipv4: '0' }, file: { op: 'none' } });
 
 /** Another Apply on the node: root holds the step's lock for `seconds`. */
 async function holdLock(node: SshNode, seconds: number): Promise<ChildProcess> {
   const sb = node.sandbox;
   sb.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
-  // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
+  // The step's lock file as the step makes it (one `flock` would create it 0644).
   sb.run('install', ['-m', '0600', '/dev/null', LOCK]);
   const holder = spawn(
     sb.enterArgs[0] as string,
@@ -64,7 +65,7 @@ test.describe('an Apply queued behind another on the node', () => {
         on,
         Buffer.from(node.sudoPassword),
       );
-      expect(r, r.ok ? '' : r.message).toMatchObject({ ok: true, waited: true });
+      expect(r, r.ok ? '' : errorWords(r.error)).toMatchObject({ ok: true, waited: true });
       expect(kernel(node)).toBe('1');
     } finally {
       await release(holder);
@@ -85,8 +86,8 @@ test.describe('an Apply queued behind another on the node', () => {
         Buffer.from(node.sudoPassword),
       );
       expect(r).toMatchObject({ ok: false, kind: 'lock-busy', waiting: true });
-      expect(r.ok ? '' : r.message).toContain('waiting for another Apply on the node');
-      expect(r.ok ? '' : r.message).not.toContain('dropped');
+      expect(r.ok ? '' : errorWords(r.error)).toContain('waiting for another Apply on the node');
+      expect(r.ok ? '' : errorWords(r.error)).not.toContain('dropped');
       expect(kernel(node)).toBe('1');
     } finally {
       await release(holder);

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { errorWords } from '../../../renderer/src/error-words';
 import { expect, test } from '@playwright/test';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
@@ -7,7 +8,9 @@ import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/s
 
 const dest = nodeDestination;
 const STATE = '/run/nonlocal-bind';
-const LOCK = `${STATE}/lock`;
+const LOCK = `${STATE}/apply.lock`;
+/** The lock file versions before protocol v2 used; anyone may hold one left 0644. */
+const OLD_LOCK = `${STATE}/lock`;
 
 /** Runs a command on the node as its unprivileged user, over ssh, as such a user would. */
 function asPlainUser(node: SshNode, command: string) {
@@ -19,7 +22,7 @@ function asPlainUser(node: SshNode, command: string) {
 }
 
 async function apply(node: SshNode, value: '0' | '1') {
-  const tokens = buildStepArguments({ ipv4: value, ipv6: '-', file: { op: 'none' } });
+  const tokens = buildStepArguments({ values: { ipv4: value }, file: { op: 'none' } });
   return applyOnNode(
     node.settings,
     dest(node.alias),
@@ -37,15 +40,38 @@ test.describe("the step's lock on a node is root's alone", () => {
     node = trusted();
   });
 
-  test('a lock an older version left open to everyone (0644) is closed by the next Apply', async () => {
+  test('a lock an older version left open to everyone (0644) is not the lock: holding it stalls nothing', async () => {
     node.sandbox.run('sh', [
       '-c',
-      `mkdir -p -m 0711 ${STATE} && : > ${LOCK} && chmod 0644 ${LOCK}`,
+      `mkdir -p -m 0711 ${STATE} && : > ${OLD_LOCK} && chmod 0644 ${OLD_LOCK}`,
     ]);
-    // The hole being closed: the plain user can take such a lock and stall every Apply.
-    expect(asPlainUser(node, `flock -n ${LOCK} true && echo took-it`).stdout).toContain('took-it');
-    const r = await apply(node, '1');
-    expect(r, r.ok ? '' : r.message).toMatchObject({ ok: true, waited: false });
+    // The plain user can take that old file; an Apply does not wait for it.
+    const held = spawn(
+      'ssh',
+      [
+        ...node.settings.options,
+        '-T',
+        `${node.plainUser}@${node.alias}`,
+        'sh',
+        '-c',
+        `'flock -n ${OLD_LOCK} sleep 30'`,
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      await expect
+        .poll(
+          () => node.sandbox.run('flock', ['-n', OLD_LOCK, 'true'], { allowFailure: true }).status,
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe(1);
+      const r = await apply(node, '1');
+      expect(r, r.ok ? '' : errorWords(r.error)).toMatchObject({ ok: true, waited: false });
+    } finally {
+      held.kill('SIGKILL');
+    }
     expect(node.sandbox.run('stat', ['-c', '%a %U', LOCK]).stdout.trim()).toBe('600 root');
   });
 
@@ -57,6 +83,6 @@ test.describe("the step's lock on a node is root's alone", () => {
     expect(take.stdout).not.toContain('took-it');
     expect(take.status).not.toBe(0);
     const r = await apply(node, '0');
-    expect(r, r.ok ? '' : r.message).toMatchObject({ ok: true, waited: false });
+    expect(r, r.ok ? '' : errorWords(r.error)).toMatchObject({ ok: true, waited: false });
   });
 });
