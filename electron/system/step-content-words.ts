@@ -1,4 +1,5 @@
 import type { ApiError } from '../contract';
+import { SETTINGS, type Catalogue } from './settings';
 import { checkContentChange } from './step-content-rule';
 
 /**
@@ -9,8 +10,10 @@ export function refusedContent(
   path: string,
   oldText: string | null,
   newText: string | null,
+  /** The settings whose lines may change (the step's own catalogue). */
+  catalogue: Catalogue = SETTINGS,
 ): ApiError | null {
-  const check = checkContentChange(oldText, newText);
+  const check = checkContentChange(oldText, newText, catalogue);
   if (check.ok) return null;
   const { code, line } = check.error;
   return {

@@ -4,7 +4,7 @@ import { findHiddenFile, findSameNameLater, hiddenFileError } from '../hidden-fi
 import type { StepPlan } from '../privileged-step';
 import { SETTINGS, type Catalogue } from '../settings';
 import { refusedContent } from '../step-content-words';
-import { removeKeysFromText, setKeysInText, type KeyValue } from '../sysctl-edit';
+import { removeKeysFromText, setKeysInText } from '../sysctl-edit';
 import { editableFile, etcEntry, SYSCTL_D, type TargetFile } from '../sysctl-d-files';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import {
@@ -68,7 +68,8 @@ export function planApply(
     }
     tokens[setting.id] = value === 1 ? '1' : '0';
   }
-  const keys = catalogue.filter((s) => inScope(s.id)).map((s) => s.key);
+  // A removal takes out the lines of the settings in its scope, and only those.
+  const scope = catalogue.filter((s) => inScope(s.id));
 
   switch (persistence.kind) {
     case 'runtime':
@@ -76,17 +77,13 @@ export function planApply(
         ? planned(stepPlan(tokens, { op: 'none' }))
         : refused(NOTHING_TO_APPLY);
     case 'persist-sysctl-conf':
-      return planSysctlConf(
-        snapshot,
-        persistedValues(tokens, catalogue),
-        tokens,
-        persistence.expectedSha256,
-      );
+      return planSysctlConf(snapshot, tokens, catalogue, persistence.expectedSha256);
     case 'unpersist-sysctl-conf':
-      return planSysctlConfRemoval(snapshot, tokens, keys, persistence.expectedSha256);
+      return planSysctlConfRemoval(snapshot, tokens, scope, persistence.expectedSha256);
     case 'persist':
+      return planDropIn(snapshot, tokens, catalogue, persistence);
     case 'unpersist':
-      return planDropIn(snapshot, tokens, keys, persistence, catalogue);
+      return planDropIn(snapshot, tokens, scope, persistence);
   }
 }
 
@@ -94,9 +91,9 @@ export function planApply(
 function planDropIn(
   snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
-  keys: readonly string[],
-  persistence: DropIn,
+  /** The settings it writes (persist) or whose lines it removes (unpersist). */
   catalogue: Catalogue,
+  persistence: DropIn,
 ): PlanResult {
   const name = validateFileName(persistence.fileName);
   if (!name.ok) return refused(name.error);
@@ -110,25 +107,19 @@ function planDropIn(
   );
   if (changed) return refused(changed);
   return persistence.kind === 'persist'
-    ? planPersist(
-        snapshot,
-        tokens,
-        persistedValues(tokens, catalogue),
-        name.name,
-        target,
-        currentSha,
-      )
-    : planUnpersist(snapshot, tokens, keys, name.name, target, currentSha);
+    ? planPersist(snapshot, tokens, catalogue, name.name, target, currentSha)
+    : planUnpersist(snapshot, tokens, catalogue, name.name, target, currentSha);
 }
 
 function planPersist(
   snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
-  values: Map<string, KeyValue>,
+  catalogue: Catalogue,
   name: string,
   target: ReadDropIn,
   currentSha: string | null,
 ): PlanResult {
+  const values = persistedValues(tokens, catalogue);
   if (values.size === 0) return refused(NOTHING_TO_APPLY);
   if (target.kind === 'absent') {
     // A new name in /etc/sysctl.d replaces a same-named file of a later directory at boot.
@@ -137,7 +128,7 @@ function planPersist(
   }
   const oldText = target.kind === 'file' ? target.text : null;
   const content = setKeysInText(oldText, values);
-  const refusal = refusedContent(`${SYSCTL_D}/${name}`, oldText, content);
+  const refusal = refusedContent(`${SYSCTL_D}/${name}`, oldText, content, catalogue);
   if (refusal) return refused(refusal);
   const file: StepPlan['file'] =
     content === oldText
@@ -149,11 +140,12 @@ function planPersist(
 function planUnpersist(
   snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
-  keys: readonly string[],
+  scope: Catalogue,
   name: string,
   target: ReadDropIn,
   currentSha: string | null,
 ): PlanResult {
+  const keys = scope.map((s) => s.key);
   if (target.kind === 'absent') {
     if (changesRuntime(tokens)) return planned(stepPlan(tokens, { op: 'none' }));
     return refused({
@@ -174,7 +166,8 @@ function planUnpersist(
   // A file emptied of our lines goes, unless it stands in for a same-named file of a later
   // directory: deleting it would bring that file's settings back at boot, so it is kept.
   const deletes = removal.deleteFile && findSameNameLater(snapshot, name) === null;
-  const refusal = refusedContent(`${SYSCTL_D}/${name}`, target.text, deletes ? null : removal.text);
+  const newText = deletes ? null : removal.text;
+  const refusal = refusedContent(`${SYSCTL_D}/${name}`, target.text, newText, scope);
   if (refusal) return refused(refusal);
   const expectedSha256 = currentSha;
   return planned(

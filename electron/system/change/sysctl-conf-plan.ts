@@ -1,6 +1,7 @@
 import type { ApiError } from '../../contract';
+import type { Catalogue } from '../settings';
 import { refusedContent } from '../step-content-words';
-import { removeKeysFromText, setKeysInText, type KeyValue } from '../sysctl-edit';
+import { removeKeysFromText, setKeysInText } from '../sysctl-edit';
 import { editableFile, type TargetFile } from '../sysctl-d-files';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_CONF } from '../sysctl-sources';
@@ -9,6 +10,7 @@ import {
   changesRuntime,
   countRemovedLines,
   NOTHING_TO_APPLY,
+  persistedValues,
   stepPlan,
   type RuntimeTokens,
 } from './plan-parts';
@@ -37,16 +39,18 @@ function readSysctlConfUnchanged(
 /** Writes our keys into /etc/sysctl.conf, byte-preserving, like any other file. */
 export function planSysctlConf(
   snapshot: SysctlSnapshot,
-  values: Map<string, KeyValue>,
   tokens: RuntimeTokens,
+  catalogue: Catalogue,
   expectedSha256: string | null,
 ): PlanResult {
   const read = readSysctlConfUnchanged(snapshot, expectedSha256);
   if (!read.ok) return read;
   const { target, currentSha } = read;
+  const values = persistedValues(tokens, catalogue);
   if (values.size === 0) return refused(NOTHING_TO_APPLY);
-  const content = setKeysInText(target.kind === 'file' ? target.text : null, values);
-  const refusal = refusedContent(SYSCTL_CONF, target.kind === 'file' ? target.text : null, content);
+  const oldText = target.kind === 'file' ? target.text : null;
+  const content = setKeysInText(oldText, values);
+  const refusal = refusedContent(SYSCTL_CONF, oldText, content, catalogue);
   if (refusal) return refused(refusal);
   return planned(stepPlan(tokens, { op: 'write-conf', expectedSha256: currentSha, content }));
 }
@@ -60,9 +64,11 @@ export function planSysctlConf(
 export function planSysctlConfRemoval(
   snapshot: SysctlSnapshot,
   tokens: RuntimeTokens,
-  keys: readonly string[],
+  /** The settings whose lines go. */
+  scope: Catalogue,
   expectedSha256: string | null,
 ): PlanResult {
+  const keys = scope.map((s) => s.key);
   const read = readSysctlConfUnchanged(snapshot, expectedSha256);
   if (!read.ok) return read;
   const { target, currentSha } = read;
@@ -75,7 +81,7 @@ export function planSysctlConfRemoval(
     });
   }
   const content = removeKeysFromText(target.text, keys).text;
-  const refusal = refusedContent(SYSCTL_CONF, target.text, content);
+  const refusal = refusedContent(SYSCTL_CONF, target.text, content, scope);
   if (refusal) return refused(refusal);
   return planned(
     stepPlan(tokens, { op: 'write-conf', expectedSha256: currentSha, content, removed }),
