@@ -68,4 +68,10 @@ export const ERROR_CODES = [
   'requiretty',
   'account-locked',
   'not-installed',
+  // Nodes: the step run there through sudo.
+  'wrong-password',
+  'password-needed',
+  'no-askpass',
+  'node-busy',
+  'unsafe-argument',
 ] as const;

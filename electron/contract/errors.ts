@@ -81,6 +81,36 @@ export type ApiErrorData =
       /** What the page does instead: download the report, or copy the export. */
       readonly what: 'diagnostics' | 'fleet';
     }
+  | NodeFailureData
+  /** One machine of "Make all alike": not in the list, planning failed, or cannot be made alike. */
+  | {
+      readonly from: 'machine';
+      readonly code: 'unknown-node' | 'plan-failed';
+      readonly name: string;
+    }
+  | {
+      readonly from: 'machine';
+      readonly code: 'setting-unavailable';
+      readonly name: string;
+      readonly key: string;
+    }
+  | {
+      readonly from: 'machine';
+      readonly code: 'cannot-persist';
+      readonly name: string;
+      /** Every file the app could write there, and why each was ruled out. */
+      readonly problems: readonly CandidateProblem[];
+    }
+  | {
+      /** The addresses a bind test was asked for: none, too many, or one that is no IP. */
+      readonly from: 'addresses';
+      readonly code: 'invalid-address';
+      readonly problem: 'none' | 'too-many' | 'not-ip';
+      /** The refused value, shortened (not-ip). */
+      readonly value?: string;
+      /** The most addresses one test binds (too-many). */
+      readonly limit?: number;
+    }
   | {
       /** The file an Apply would edit, refused as it was read. */
       readonly from: 'target-file';
@@ -118,11 +148,86 @@ export type ApiErrorData =
       readonly settings: readonly string[];
     };
 
+/** What went wrong with a node: ssh, the read script's answer, sudo, or the step there. */
+export type NodeFailureCode = Extract<
+  ErrorCode,
+  | 'dns'
+  | 'unreachable'
+  | 'host-key-unknown'
+  | 'host-key-changed'
+  | 'auth'
+  | 'timeout'
+  | 'too-large'
+  | 'dropped'
+  | 'other'
+  | 'not-linux'
+  | 'no-sysctl'
+  | 'no-base64'
+  | 'malformed'
+  | 'no-sudo'
+  | 'requiretty'
+  | 'account-locked'
+  | 'not-installed'
+  | 'wrong-password'
+  | 'password-needed'
+  | 'no-askpass'
+  | 'node-busy'
+  | 'unsafe-argument'
+  | 'step-failed'
+>;
+
+/** A node's failure as data (renderer/src/words/node-error-words.ts). */
+export interface NodeFailureData {
+  readonly from: 'node';
+  readonly code: NodeFailureCode;
+  /** The node as the user named it (an ssh destination). */
+  readonly node: string;
+  /** What the other side said: ssh's last line, the node's OS, what was malformed, a tool's problem. */
+  readonly detail?: string;
+  /** The account sudo ran as (requiretty, account-locked); null when the node did not say. */
+  readonly user?: string | null;
+  /** The limit that ran out: seconds for timeout, MiB for too-large, minutes for node-busy. */
+  readonly limit?: number;
+  /** Where one code means two things: the host key scan, the read, sudo's probe, the step. */
+  readonly stage?: 'host-key' | 'read' | 'probe' | 'apply' | 'bind-test' | 'view' | 'view-total';
+  /** What the pair view made of the node's answer, in MiB (too-large at stage view). */
+  readonly size?: number;
+  /** The step's exit status there (step-failed). */
+  readonly exit?: number | null;
+}
+
 /** Why the app will not edit the file it read for an Apply. */
 export type TargetFileRefusal = Extract<
   ErrorCode,
   'target-symlink' | 'file-unreadable' | 'target-not-regular' | 'file-too-large' | 'file-not-text'
 >;
+
+/**
+ * Why one file the app could write on a machine was ruled out. `path` is the node's own
+ * (hostile) path, shortened and made printable before it is sent.
+ */
+export type CandidateProblem =
+  | { readonly path: string; readonly code: 'name-refused'; readonly refusal: FileNameRefusal }
+  | { readonly path: string; readonly code: 'would-hide'; readonly hidden: string }
+  | {
+      readonly path: string;
+      readonly code: 'masked' | 'not-readable' | 'link' | 'not-utf8' | 'loses-at-boot';
+    }
+  | {
+      readonly path: string;
+      readonly code: 'content-refused';
+      readonly error: { readonly code: StepContentRefusal; readonly line: number };
+    }
+  | { readonly path: string | null; readonly code: 'step-refuses'; readonly error: StepRefusal };
+
+/** Why the step's arguments could not be built (privileged-step.ts stepArguments). */
+export type StepRefusal =
+  | { readonly code: 'invalid-runtime-value' }
+  | { readonly code: 'unknown-setting'; readonly id: string }
+  | { readonly code: 'invalid-file-name'; readonly refusal: FileNameRefusal }
+  | { readonly code: 'invalid-expected-hash' }
+  | { readonly code: 'content-too-large'; readonly bytes: number; readonly limit: number }
+  | { readonly code: 'content-encoding-failed' };
 
 /** Why a file name is refused (file-name.ts checkFileName), as data. */
 export type FileNameRefusal =
@@ -181,8 +286,6 @@ export type NodeOutcomeDetail =
       readonly changes: readonly string[];
     }
   | { readonly kind: 'failed'; readonly error: ApiError }
-  /** A node's step or sudo failed; still worded by remote-apply.ts, with the node's name. */
-  | { readonly kind: 'failed-there'; readonly message: string }
   /**
    * The ssh session dropped mid-Apply (while the step waited for the node's lock or not);
    * what the step reported on reconnecting, or null when the app could not reconnect.

@@ -18,9 +18,8 @@ export interface NodeReading {
 
 export interface NodeReadFailure {
   readonly ok: false;
-  readonly code: string;
-  /** The failure in words, ending with what to do next. */
-  readonly message: string;
+  /** Why the machine could not be read or shown (words: renderer/src/words/). */
+  readonly error: ApiError;
 }
 
 /** One machine in the pair view: this computer, or a node reached over SSH. */
@@ -119,10 +118,9 @@ export interface NodeBindTestResult {
     readonly address: string;
     readonly family: AddressFamily;
     readonly outcome: 'works' | 'not-local' | 'error';
-    readonly message: string;
+    /** For an error: what the program said there; empty otherwise. */
+    readonly detail: string;
   }[];
-  /** In words: what was used, or what to install when nothing fits. */
-  readonly note: string;
 }
 
 /** A change as the fleet exports write it: a file in /etc/sysctl.d and the values. */

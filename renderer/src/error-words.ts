@@ -70,6 +70,11 @@ export function errorPlace(code: ErrorCode): ErrorPlace {
     case 'requiretty':
     case 'account-locked':
     case 'not-installed':
+    case 'wrong-password':
+    case 'password-needed':
+    case 'no-askpass':
+    case 'node-busy':
+    case 'unsafe-argument':
       return 'panel';
     default:
       return unplaced(code);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCapped, type CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
-import { classifySshFailure, type SshFailure } from './ssh-errors';
+import { classifySshFailure, nodeError, type SshFailure } from './ssh-errors';
 import { runSsh, type SshSettings } from './ssh-runner';
 import { readRegularText } from '../safe-read';
 
@@ -81,7 +81,10 @@ export async function scanHostKey(
         ok: false,
         failure: {
           kind: 'timeout',
-          message: `${destination.text}: the node did not show its host key within ${settings.timeoutMs / 1000} s.`,
+          error: nodeError('timeout', destination.text, {
+            stage: 'host-key',
+            limit: settings.timeoutMs / 1000,
+          }),
         },
       };
     }
@@ -103,7 +106,10 @@ export async function scanHostKey(
         ok: false,
         failure: {
           kind: 'other',
-          message: `${destination.text}: the host key's fingerprint could not be listed (ssh-keygen -l: ${problem ?? 'no output'}).`,
+          error: nodeError('other', destination.text, {
+            stage: 'host-key',
+            detail: problem ?? '',
+          }),
         },
       };
     }

@@ -1,8 +1,8 @@
 import net from 'node:net';
-import type { NodeBindTestResult } from '../../contract';
+import type { Envelope, NodeBindTestResult } from '../../contract';
 import { runCapped, type CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
-import { classifySshFailure } from './ssh-errors';
+import { classifySshFailure, nodeError } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
 import type { LocalTarget } from '../target/local-target';
 import type { NodeTarget } from '../target/node-target';
@@ -45,35 +45,39 @@ for a in "$@"; do
 done
 `;
 
-const INSTALL_HINT =
-  'It has neither python3 nor perl, so nothing could bind a test socket. Install python3 (Debian/Ubuntu: apt install python3-minimal; RHEL: dnf install python3) and test again.';
-
 /** Only literal IP addresses reach the script's argv (and the remote shell line). */
-export function checkBindAddresses(addresses: readonly unknown[]): string[] | string {
-  if (addresses.length === 0) return 'There are no addresses to test.';
+export function checkBindAddresses(addresses: readonly unknown[]): Envelope<string[]> {
+  const refused = (problem: 'none' | 'too-many' | 'not-ip', more = {}): Envelope<string[]> => ({
+    ok: false,
+    error: {
+      code: 'invalid-address',
+      data: { from: 'addresses', code: 'invalid-address', problem, ...more },
+    },
+  });
+  if (addresses.length === 0) return refused('none');
   if (addresses.length > MAX_BIND_ADDRESSES)
-    return `At most ${MAX_BIND_ADDRESSES} addresses can be tested at once.`;
+    return refused('too-many', { limit: MAX_BIND_ADDRESSES });
   const out: string[] = [];
   for (const a of addresses) {
     if (typeof a !== 'string' || net.isIP(a) === 0 || !/^[0-9A-Fa-f.:]+$/.test(a))
-      return `"${String(a).slice(0, 60)}" is not an IP address.`;
+      return refused('not-ip', { value: String(a).slice(0, 60) });
     out.push(a);
   }
-  return [...new Set(out)];
+  return { ok: true, value: [...new Set(out)] };
 }
 
-function interpret(node: string, name: string, r: CappedResult): NodeBindTestResult | string {
+/** What the script answered, as data; the node's name only for its failure's words. */
+function interpret(node: string, r: CappedResult): Envelope<NodeBindTestResult> {
   if (r.status === 255 || r.status === null || r.timedOut || r.overflow)
-    return classifySshFailure(name, r.stderr).message;
+    return { ok: false, error: classifySshFailure(node, r.stderr).error };
   const all = r.stdout.toString('utf8').split('\n');
   // A login shell may print before the script (an echo in ~/.bashrc): the answer starts
   // at its PROGRAM line, and only RESULT lines after it count.
   const start = all.findIndex((l) => /^PROGRAM (python3|perl|none)$/.test(l));
   const lines = start < 0 ? [] : all.slice(start);
   const program = /^PROGRAM (python3|perl|none)$/.exec(lines[0] ?? '')?.[1];
-  if (!program) return `${name}: the bind test gave an answer the app does not understand.`;
-  if (program === 'none')
-    return { node, program: null, results: [], note: `${name}: ${INSTALL_HINT}` };
+  if (!program) return { ok: false, error: nodeError('malformed', node, { stage: 'bind-test' }) };
+  if (program === 'none') return { ok: true, value: { node, program: null, results: [] } };
   const results: NodeBindTestResult['results'][number][] = [];
   for (const line of lines.slice(1)) {
     const m = /^RESULT (\S+) (works|not-local|error)\s?(.*)$/.exec(line.trim());
@@ -81,20 +85,10 @@ function interpret(node: string, name: string, r: CappedResult): NodeBindTestRes
     const address = m[1];
     const family = net.isIP(address) === 6 ? 'IPv6' : 'IPv4';
     const outcome = m[2] as 'works' | 'not-local' | 'error';
-    const message =
-      outcome === 'works'
-        ? `${address}: binding works on ${name}.`
-        : outcome === 'not-local'
-          ? `${address}: cannot bind on ${name}: the address is not there and ${family} non-local bind is off.`
-          : `${address}: the test failed on ${name}: ${(m[3] ?? '').trim().slice(0, 200)}`;
-    results.push({ address, family, outcome, message });
+    const detail = outcome === 'error' ? (m[3] ?? '').trim().slice(0, 200) : '';
+    results.push({ address, family, outcome, detail });
   }
-  return {
-    node,
-    program,
-    results,
-    note: `${name}: tested with ${program}, binding only (port 0), nothing listens or connects.`,
-  };
+  return { ok: true, value: { node, program, results } };
 }
 
 /** Binds each address on a node over SSH, in one round trip. */
@@ -102,30 +96,30 @@ export async function bindTestOnNode(
   settings: SshSettings,
   destination: Destination,
   addresses: readonly string[],
-): Promise<NodeBindTestResult | string> {
+): Promise<Envelope<NodeBindTestResult>> {
   const r = await runSsh(
     settings,
     [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), 'sh', '-s', '--', ...addresses],
     BIND_SCRIPT,
     65536,
   );
-  return interpret(destination.text, destination.text, r);
+  return interpret(destination.text, r);
 }
 
 /** The same script on this computer, so both columns are tested the same way. */
-async function bindTestHere(addresses: readonly string[]): Promise<NodeBindTestResult | string> {
+async function bindTestHere(addresses: readonly string[]): Promise<Envelope<NodeBindTestResult>> {
   const r = await runCapped('/bin/sh', ['-s', '--', ...addresses], BIND_SCRIPT, {
     outputCap: 65536,
     timeoutMs: 15_000,
   });
-  return interpret('local', 'this computer', r);
+  return interpret('local', r);
 }
 
 /** Binds each address on one target of the pair, with the same script wherever it is. */
 export function bindTestAt(
   target: LocalTarget | NodeTarget,
   addresses: readonly string[],
-): Promise<NodeBindTestResult | string> {
+): Promise<Envelope<NodeBindTestResult>> {
   return 'destination' in target
     ? bindTestOnNode(target.ssh, target.destination, addresses)
     : bindTestHere(addresses);

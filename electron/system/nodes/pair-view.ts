@@ -8,6 +8,7 @@ import type { Destination } from './destination';
 import { describeDifferences } from './pair-differences';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
 import type { SshSettings } from './ssh-runner';
+import { nodeError } from './ssh-errors';
 
 export const LOCAL_ID = 'local';
 
@@ -51,10 +52,7 @@ function toColumn(
   read: MachineRead,
   vips: VipDiscovery,
 ): NodeColumn {
-  if (!read.ok) {
-    const { code, message = '' } = read.error;
-    return { id, name, kind, read: { ok: false, code, message } };
-  }
+  if (!read.ok) return { id, name, kind, read: { ok: false, error: read.error } };
   return {
     id,
     name,
@@ -80,7 +78,7 @@ const NOT_SHOWN_RESERVE = 2048;
 /** A column too large to send, or past the view's cap, says so instead of its reading. */
 export function withinCaps(columns: readonly ReadColumn[]): ReadColumn[] {
   let left = PAIR_VIEW_CAP - columns.length * NOT_SHOWN_RESERVE;
-  const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  const mib = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
   return columns.map((c) => {
     const size = Buffer.byteLength(JSON.stringify(c.column));
     const beyond = Math.max(0, size - NOT_SHOWN_RESERVE);
@@ -90,10 +88,10 @@ export function withinCaps(columns: readonly ReadColumn[]): ReadColumn[] {
     }
     const why =
       size > NODE_COLUMN_CAP
-        ? `what the app made of its answer takes ${mib(size)}, more than the ${mib(NODE_COLUMN_CAP)} one machine may take in the view`
-        : `with the other machines the view would pass ${mib(PAIR_VIEW_CAP)}`;
-    const message = `${c.column.name.slice(0, 300)}: not shown: ${why}.`;
-    return { ...c, column: { ...c.column, read: { ok: false, code: 'too-large', message } } };
+        ? ({ stage: 'view', size: mib(size), limit: mib(NODE_COLUMN_CAP) } as const)
+        : ({ stage: 'view-total', limit: mib(PAIR_VIEW_CAP) } as const);
+    const error = nodeError('too-large', c.column.name.slice(0, 300), why);
+    return { ...c, column: { ...c.column, read: { ok: false, error } } };
   });
 }
 

@@ -39,17 +39,14 @@ export type ReadAnswer =
   | {
       readonly ok: false;
       readonly kind: 'not-linux' | 'no-base64' | 'malformed';
-      readonly message: string;
+      /** What was malformed, or the OS the node runs (not-linux): data for the words. */
+      readonly detail?: string;
     };
 
 const KNOWN_DIRS: readonly string[] = SYSCTL_DIRECTORIES;
 
-function malformed(message: string): ReadAnswer {
-  return {
-    ok: false,
-    kind: 'malformed',
-    message: `The node's answer to the read script is not in the expected format (${message}). Nothing was changed on the node.`,
-  };
+function malformed(detail: string): ReadAnswer {
+  return { ok: false, kind: 'malformed', detail };
 }
 
 /**
@@ -68,12 +65,7 @@ export function parseReadAnswer(
   }
   const framed = framedBody(answer.toString('latin1'), nonce);
   if (!framed.ok && framed.kind === 'no-base64') {
-    return {
-      ok: false,
-      kind: 'no-base64',
-      message:
-        'The node has no base64 command (GNU coreutils or BusyBox), which the read script needs. Install coreutils on the node.',
-    };
+    return { ok: false, kind: 'no-base64' };
   }
   if (!framed.ok) return malformed(framed.problem);
   const lines = framed.lines;
@@ -254,11 +246,7 @@ export function parseReadAnswer(
     if (os === null || catalogue.some((s) => !runtime[s.id]))
       throw new Malformed('the OS or runtime records are missing');
     if (os !== 'Linux') {
-      return {
-        ok: false,
-        kind: 'not-linux',
-        message: `The node runs ${os.slice(0, 60) || 'an unknown system'}, not Linux: it has none of these settings to manage.`,
-      };
+      return { ok: false, kind: 'not-linux', detail: os.slice(0, 60) };
     }
     const snapshotDirs: SnapshotDirectory[] = directories;
     return {

@@ -152,7 +152,7 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
       kind: 'impossible',
       error: {
         code: 'setting-unavailable',
-        message: `${machine.name}: ${key} is not available there (for example IPv6 is disabled), so it cannot be made alike.`,
+        data: { from: 'machine', code: 'setting-unavailable', name: machine.name, key },
       },
       problems: [],
     };

@@ -1,10 +1,11 @@
+import type { ApiError } from '../../contract';
 import type { CappedResult } from '../capped-run';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { destinationArgs, type Destination } from './destination';
 import { NODE_ANSWER_CAP, parseReadAnswer, type NodeExtras } from './parse-read-answer';
 import { newReadNonce } from './read-framing';
 import { READ_SCRIPT } from './read-script';
-import { classifySshFailure, type SshFailure } from './ssh-errors';
+import { classifySshFailure, nodeError, type SshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
 
 export type NodeReadFailureKind =
@@ -19,7 +20,7 @@ export type NodeAnswer =
       /** Wall time of the one ssh round trip and the parse, in ms. */
       readonly elapsedMs: number;
     }
-  | { readonly ok: false; readonly kind: NodeReadFailureKind; readonly message: string };
+  | { readonly ok: false; readonly kind: NodeReadFailureKind; readonly error: ApiError };
 
 /**
  * Reads a node's answer in one SSH round trip: the constant script goes on stdin to
@@ -49,29 +50,26 @@ function interpretRead(
   timeoutMs: number,
 ): NodeAnswer {
   if (result.overflow) {
-    return {
-      ok: false,
-      kind: 'too-large',
-      message: `${node}: the node's answer passed ${NODE_ANSWER_CAP / (1024 * 1024)} MiB and was cut off. Nothing was changed on the node.`,
-    };
+    const limit = NODE_ANSWER_CAP / (1024 * 1024);
+    return { ok: false, kind: 'too-large', error: nodeError('too-large', node, { limit }) };
   }
   if (result.timedOut) {
+    const limit = timeoutMs / 1000;
     return {
       ok: false,
       kind: 'timeout',
-      message: `${node}: no complete answer within ${timeoutMs / 1000} s. Nothing was changed on the node.`,
+      error: nodeError('timeout', node, { limit, stage: 'read' }),
     };
   }
   if (result.status === 255 || result.status === null)
     return { ok: false, ...classifySshFailure(node, result.stderr) };
   const answer = parseReadAnswer(result.stdout, nonce);
-  if (!answer.ok) return { ok: false, kind: answer.kind, message: `${node}: ${answer.message}` };
+  if (!answer.ok) {
+    const detail = answer.detail === undefined ? {} : { detail: answer.detail };
+    return { ok: false, kind: answer.kind, error: nodeError(answer.kind, node, detail) };
+  }
   if (!answer.hasSysctl) {
-    return {
-      ok: false,
-      kind: 'no-sysctl',
-      message: `${node}: the node has no sysctl command, so neither engine can apply files at boot there. Install procps (Debian/Ubuntu: apt install procps).`,
-    };
+    return { ok: false, kind: 'no-sysctl', error: nodeError('no-sysctl', node) };
   }
   return {
     ok: true,

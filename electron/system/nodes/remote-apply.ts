@@ -1,9 +1,9 @@
 import type { CappedResult } from '../capped-run';
 import { STEP_EXIT } from '../privileged-script';
-import type { RecoveryReport } from '../../contract';
+import type { ApiError, NodeFailureCode, RecoveryReport } from '../../contract';
 import { parseRecoveryLine } from '../step-recovery';
 import { destinationArgs, type Destination } from './destination';
-import { classifySshFailure } from './ssh-errors';
+import { classifySshFailure, nodeError } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
 import {
   probeCommandLine,
@@ -14,7 +14,7 @@ import {
   sudoStdin,
   type SudoReport,
 } from './sudo-launch';
-import { describeRefusal, sudoRefusal, type SudoRefusal } from './sudo-refusals';
+import { sudoRefusal, type SudoRefusal } from './sudo-refusals';
 
 /**
  * How long the step waits for another Apply's lock before it gives up with
@@ -32,7 +32,7 @@ export type SudoNeed =
   | {
       readonly ok: false;
       readonly kind: SudoRefusal | ReturnType<typeof classifySshFailure>['kind'];
-      readonly message: string;
+      readonly error: ApiError;
     };
 
 export type RemoteApplyResult =
@@ -55,7 +55,7 @@ export type RemoteApplyResult =
       readonly exitCode: number | null;
       /** The step had said it was waiting for another Apply on the node when this happened. */
       readonly waiting: boolean;
-      readonly message: string;
+      readonly error: ApiError;
     };
 
 /** An Apply's session: the usual time, plus the longest the step may wait for the lock. */
@@ -121,35 +121,36 @@ export async function probeSudo(
     return { ok: false, ...classifySshFailure(node, r.stderr) };
   const refusal = sudoRefusal(r.stderr);
   if (refusal !== null)
-    return {
-      ok: false,
-      kind: refusal,
-      message: describeRefusal(node, reportedUser(r.stderr) ?? destination.user, refusal),
-    };
+    return { ok: false, kind: refusal, error: refusalError(node, r.stderr, destination, refusal) };
   if (/password is required/.test(r.stderr)) return { ok: true, needsPassword: true };
-  return {
-    ok: false,
-    kind: 'other',
-    message: `${node}: sudo -n failed: ${r.stderr.trim().slice(0, 200)}`,
-  };
+  const detail = r.stderr.trim().slice(0, 200);
+  return { ok: false, kind: 'other', error: nodeError('other', node, { stage: 'probe', detail }) };
 }
 
-const REPORT_WORDS: Record<SudoReport, string> = {
-  'wrong-password':
-    'sudo did not accept the password. Nothing was changed on the node, and it counted as one failed attempt there; type it again.',
-  'password-needed':
-    "the node's sudo asks for a password now, and none was given. Nothing was changed; plan again and type it.",
-  'no-askpass':
-    'the app found no directory on the node where it may run the small helper that hands sudo the password (the runtime directory, home and /tmp are missing, read-only or noexec). Nothing was changed.',
+/** sudo's refusal there, naming the account it ran as when the node said. */
+function refusalError(
+  node: string,
+  stderr: string,
+  destination: Destination,
+  refusal: SudoRefusal,
+): ApiError {
+  return nodeError(refusal, node, { user: reportedUser(stderr) ?? destination.user });
+}
+
+/** The error codes of what sudo's wrapper reported. */
+const REPORT_CODES: Record<SudoReport, NodeFailureCode> = {
+  'wrong-password': 'wrong-password',
+  'password-needed': 'password-needed',
+  'no-askpass': 'no-askpass',
 };
 
 function failure(
   kind: Exclude<RemoteApplyResult, { ok: true }>['kind'],
   r: CappedResult,
   waiting: boolean,
-  message: string,
+  error: ApiError,
 ): RemoteApplyResult {
-  return { ok: false, kind, exitCode: r.status, waiting, message };
+  return { ok: false, kind, exitCode: r.status, waiting, error };
 }
 
 /** The session ended before the step could: cut mid-Apply, or never connected. */
@@ -166,17 +167,12 @@ function endedEarly(node: string, r: CappedResult, waiting: boolean): RemoteAppl
     (/Broken pipe|Connection reset by|client_loop|ssh_dispatch_run_fatal/.test(r.stderr) &&
       !/kex_exchange_identification/.test(r.stderr));
   if (failed.kind === 'other' || failed.kind === 'dropped' || cut) {
-    const where = waiting
+    const detail = waiting
       ? 'while the step was waiting for another Apply on the node to finish'
       : 'during the Apply';
-    return failure(
-      'dropped',
-      r,
-      waiting,
-      `${node}: the connection dropped ${where}. The step on the node either finished or rolled itself back; read the node again before retrying, to see which.`,
-    );
+    return failure('dropped', r, waiting, nodeError('dropped', node, { stage: 'apply', detail }));
   }
-  return failure(failed.kind, r, waiting, failed.message);
+  return failure(failed.kind, r, waiting, failed.error);
 }
 
 /**
@@ -202,7 +198,7 @@ export async function applyOnNode(
       kind: 'invalid-token',
       exitCode: null,
       waiting: false,
-      message: `${node}: refused an argument or password that cannot be passed safely.`,
+      error: nodeError('unsafe-argument', node),
     };
   }
   const stdout = r.stdout.toString('utf8');
@@ -211,7 +207,7 @@ export async function applyOnNode(
     return { ok: true, output: stdout.trim(), waited: waiting };
   if (r.status === 255 || r.status === null || r.timedOut) return endedEarly(node, r, waiting);
   const report = sudoReport(r.status, r.stderr);
-  if (report !== null) return failure(report, r, false, `${node}: ${REPORT_WORDS[report]}`);
+  if (report !== null) return failure(report, r, false, nodeError(REPORT_CODES[report], node));
   // pam_faillock's preauth refuses a locked account without a prompt, and silently (sudo
   // calls PAM with PAM_SILENT): sudo only says it counted failed attempts.
   if (refusedUnasked(r.stderr))
@@ -219,25 +215,20 @@ export async function applyOnNode(
       'account-locked',
       r,
       false,
-      describeRefusal(node, reportedUser(r.stderr) ?? destination.user, 'account-locked'),
+      refusalError(node, r.stderr, destination, 'account-locked'),
     );
   // sudo itself gave up (passwd_tries=1 nodes say so and exit before asking again).
   if (/incorrect password attempt/.test(r.stderr))
-    return failure('wrong-password', r, false, `${node}: ${REPORT_WORDS['wrong-password']}`);
+    return failure('wrong-password', r, false, nodeError('wrong-password', node));
   const refusal = sudoRefusal(r.stderr);
   if (refusal !== null)
-    return failure(
-      refusal,
-      r,
-      false,
-      describeRefusal(node, reportedUser(r.stderr) ?? destination.user, refusal),
-    );
+    return failure(refusal, r, false, refusalError(node, r.stderr, destination, refusal));
   if (r.status === STEP_EXIT.lockTimeout && waiting) {
     return failure(
       'lock-busy',
       r,
       true,
-      `${node}: waiting for another Apply on the node: it held the step's lock for ${STEP_LOCK_WAIT_S / 60} minutes, so this Apply gave up there without changing anything. Apply again once the other one has finished.`,
+      nodeError('node-busy', node, { limit: STEP_LOCK_WAIT_S / 60 }),
     );
   }
   const said =
@@ -246,6 +237,6 @@ export async function applyOnNode(
     'step-failed',
     r,
     waiting,
-    `${node}: the step failed and rolled back (exit ${r.status ?? '?'}): ${said}`,
+    nodeError('step-failed', node, { stage: 'apply', exit: r.status, detail: said }),
   );
 }

@@ -1,5 +1,8 @@
-/** Why an ssh session to a node failed, with a message that says what to do next. */
-export type SshFailureKind =
+import type { ApiError, NodeFailureCode, NodeFailureData } from '../../contract';
+
+/** Why an ssh session to a node failed. */
+export type SshFailureKind = Extract<
+  NodeFailureCode,
   | 'dns'
   | 'unreachable'
   | 'host-key-unknown'
@@ -8,12 +11,27 @@ export type SshFailureKind =
   | 'timeout'
   | 'too-large'
   | 'dropped'
-  | 'other';
+  | 'other'
+>;
+
+/** A node's failure as the error an answer carries: its code and the data the renderer words. */
+export function nodeError(
+  code: NodeFailureCode,
+  node: string,
+  more: Omit<NodeFailureData, 'from' | 'code' | 'node'> = {},
+): ApiError {
+  return { code, data: { from: 'node', code, node, ...more } };
+}
 
 export interface SshFailure {
   readonly kind: SshFailureKind;
-  readonly message: string;
+  readonly error: ApiError;
 }
+
+const failed = (kind: SshFailureKind, node: string, detail?: string): SshFailure => ({
+  kind,
+  error: nodeError(kind, node, detail === undefined ? {} : { detail }),
+});
 
 /**
  * Maps OpenSSH's exit status 255 and its stderr to a specific failure. The texts
@@ -25,44 +43,23 @@ export function classifySshFailure(node: string, stderr: string): SshFailure {
     /Could not resolve hostname|Name or service not known|Temporary failure in name resolution/.test(
       stderr,
     )
-  ) {
-    return {
-      kind: 'dns',
-      message: `${node}: the host name does not resolve (DNS). Check the name, or add a HostName for it in ~/.ssh/config.`,
-    };
-  }
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr)) {
-    return {
-      kind: 'host-key-changed',
-      message: `${node}: the node's host key has CHANGED since you accepted it. This can mean someone is intercepting the connection, or the node was reinstalled. Nothing was sent. If you know why the key changed, remove the old key with "ssh-keygen -R" and add the node again.`,
-    };
-  }
-  if (/No .* host key is known for|Host key verification failed/.test(stderr)) {
-    return {
-      kind: 'host-key-unknown',
-      message: `${node}: the node's host key is not known yet. Check its fingerprint and accept it first.`,
-    };
-  }
-  if (/Permission denied \(/.test(stderr) || /Too many authentication failures/.test(stderr)) {
-    return {
-      kind: 'auth',
-      message: `${node}: authentication failed. Load your key into ssh-agent (ssh-add) or set User/IdentityFile in ~/.ssh/config; the app does not ask for SSH passwords.`,
-    };
-  }
+  )
+    return failed('dns', node);
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/.test(stderr))
+    return failed('host-key-changed', node);
+  if (/No .* host key is known for|Host key verification failed/.test(stderr))
+    return failed('host-key-unknown', node);
+  if (/Permission denied \(/.test(stderr) || /Too many authentication failures/.test(stderr))
+    return failed('auth', node);
   if (
     /Connection refused|No route to host|Network is unreachable|Connection timed out|kex_exchange_identification|Connection closed by UNKNOWN|port 65535|Connection reset/.test(
       stderr,
     )
-  ) {
-    return {
-      kind: 'unreachable',
-      message: `${node}: the node cannot be reached (${last}). Check that it is up and that sshd listens.`,
-    };
-  }
+  )
+    return failed('unreachable', node, last);
   if (
     /Connection to .* closed by remote host|Broken pipe|client_loop: send disconnect/.test(stderr)
-  ) {
-    return { kind: 'dropped', message: `${node}: the connection dropped (${last}).` };
-  }
-  return { kind: 'other', message: `${node}: ssh failed: ${last || 'no message'}` };
+  )
+    return failed('dropped', node, last);
+  return failed('other', node, last);
 }

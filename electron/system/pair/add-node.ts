@@ -31,8 +31,7 @@ export async function addNode(
     let read = withPrediction(await node.read());
     if (!read.ok && read.error.code === 'host-key-unknown') {
       const scan = await scanHostKey(services.ssh, destination);
-      if (!scan.ok)
-        return { ok: false, error: { code: scan.failure.kind, message: scan.failure.message } };
+      if (!scan.ok) return { ok: false, error: scan.failure.error };
       const shown = scan.offer.fingerprints;
       if (trustFingerprints === undefined || !sameSet(trustFingerprints, shown)) {
         const ask = {
@@ -45,11 +44,7 @@ export async function addNode(
       await acceptHostKey(services.ssh, destination, scan.offer);
       read = withPrediction(await node.read());
     }
-    if (!read.ok)
-      return {
-        ok: false,
-        error: { ...read.error, message: `${read.error.message ?? ''} The node was not added.` },
-      };
+    if (!read.ok) return { ok: false, error: read.error };
     await saveNodes(services.storeFile, [...known, destination.text]);
     fresh.set(destination.text, read);
   }

@@ -35,7 +35,7 @@ async function applyPlanned(
     return { ...base, status: 'applied', detail };
   }
   if (result.kind !== 'dropped') {
-    const detail = { kind: 'failed-there', message: result.message } as const;
+    const detail = { kind: 'failed', error: result.error } as const;
     return { ...base, status: 'failed', detail };
   }
   // The step keeps an intent record; reconnecting lets it finish or roll back and say which.

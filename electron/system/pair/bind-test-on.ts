@@ -13,16 +13,12 @@ export async function bindTestOn(
   addresses: readonly unknown[],
 ): Promise<Envelope<NodeBindTestResult>> {
   const checked = checkBindAddresses(addresses);
-  if (typeof checked === 'string')
-    return { ok: false, error: { code: 'invalid-address', message: checked } };
+  if (!checked.ok) return checked;
   let target: LocalTarget | NodeTarget = services.local;
   if (node !== LOCAL_ID) {
     const found = await findNode(services, node);
     if (!found.ok) return found;
     target = createNodeTarget(services.ssh, found.value);
   }
-  const result = await bindTestAt(target, checked);
-  return typeof result === 'string'
-    ? { ok: false, error: { code: 'bind-test-failed', message: result } }
-    : { ok: true, value: result };
+  return bindTestAt(target, checked.value);
 }

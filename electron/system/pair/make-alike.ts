@@ -28,9 +28,12 @@ export interface PlannedAll {
 
 export function planAll(columns: readonly ReadColumn[], reference: string): PlannedAll | ApiError {
   const ref = columns.find((c) => c.column.id === reference);
-  if (!ref)
-    return { code: 'unknown-node', message: `There is no machine "${reference}" in the list.` };
-  if (!ref.read.ok) return { code: 'reference-unread', message: ref.read.error.message };
+  if (!ref) {
+    const name = reference.slice(0, 80);
+    return { code: 'unknown-node', data: { from: 'machine', code: 'unknown-node', name } };
+  }
+  // Worded as the reference's own read failure: its data says what went wrong there.
+  if (!ref.read.ok) return { ...ref.read.error, code: 'reference-unread' };
   const target = targetFrom(ref.read.prediction);
   const planned = columns
     .filter((c) => c !== ref)
@@ -92,7 +95,7 @@ async function toNodePlan(
         changes: plan.changes,
         file: plan.file,
         authentication: 'none',
-        error: { code: sudo.kind, message: sudo.message },
+        error: sudo.error,
       };
 }
 
@@ -117,10 +120,7 @@ export async function planOrFail(
       changes: [],
       file: null,
       authentication: 'none',
-      error: {
-        code: 'plan-failed',
-        message: `${name}: planning stopped on an unexpected error; this machine is left out. Read all again and retry.`,
-      },
+      error: { code: 'plan-failed', data: { from: 'machine', code: 'plan-failed', name } },
     };
   }
 }

@@ -30,7 +30,10 @@ export async function readView(
 const unknownNode = (node: string) =>
   ({
     ok: false,
-    error: { code: 'unknown-node', message: `"${node.slice(0, 80)}" is not in the node list.` },
+    error: {
+      code: 'unknown-node',
+      data: { from: 'machine', code: 'unknown-node', name: node.slice(0, 80) },
+    },
   }) as const;
 
 /** The stored node named exactly `node`, parsed; an unknown-node failure otherwise. */

@@ -30,7 +30,7 @@ export function createNodeTarget(
     destination,
     read: async (): Promise<TargetRead> => {
       const answer = await readNodeAnswer(ssh, destination);
-      if (!answer.ok) return { ok: false, error: { code: answer.kind, message: answer.message } };
+      if (!answer.ok) return { ok: false, error: answer.error };
       const { snapshot, extras, elapsedMs } = answer;
       const read = { catalogue: SETTINGS, sysctl: snapshot, extras, applyFacts: null, elapsedMs };
       return { ok: true, snapshot: read };

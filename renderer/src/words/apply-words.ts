@@ -5,6 +5,9 @@ import type {
   StepExitCode,
 } from '../../../electron/contract';
 import { fileNameWords, hiddenFileWords, targetFileWords } from './file-words';
+import { addressesWords } from './bind-test-words';
+import { machineWords } from './machine-words';
+import { nodeErrorWords } from './node-error-words';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -120,6 +123,12 @@ export function applyErrorWords(error: ApiError): string | null {
       return hiddenFileWords(data);
     case 'target-file':
       return targetFileWords(data);
+    case 'node':
+      return nodeErrorWords(data);
+    case 'addresses':
+      return addressesWords(data);
+    case 'machine':
+      return machineWords(data);
     default:
       return unworded(data);
   }

@@ -100,6 +100,15 @@ export function codeWords(code: ErrorCode): string {
     case 'account-locked':
     case 'not-installed':
       return 'sudo on the node refused to run the step. Nothing was changed.';
+    case 'wrong-password':
+    case 'password-needed':
+      return 'sudo on the node did not get a password it accepts. Nothing was changed; type it again.';
+    case 'no-askpass':
+      return 'The app could not hand sudo the password on the node. Nothing was changed.';
+    case 'node-busy':
+      return 'Another Apply on the node held its lock too long, so this one gave up. Nothing was changed.';
+    case 'unsafe-argument':
+      return 'An argument or password cannot be passed to the node safely, so nothing was sent.';
     default:
       return unworded(code);
   }

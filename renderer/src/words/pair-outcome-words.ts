@@ -15,8 +15,6 @@ export function nodeOutcomeWords(outcome: NodeOutcome, names: SettingNames): str
     case 'left-out':
     case 'failed':
       return withoutName(errorWords(detail.error), outcome.name);
-    case 'failed-there':
-      return withoutName(detail.message, outcome.name);
     case 'alike':
       return 'already alike: nothing to do.';
     case 'applied-here':

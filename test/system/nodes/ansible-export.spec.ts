@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { errorWords } from '../../../renderer/src/error-words';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ const change = { fileName: '60-nonlocal-bind.conf', values: { ipv4: 1, ipv6: 1 }
 async function bootAndRuntime(node: SshNode) {
   const d = { destination: nodeDestination(node.alias) };
   const read = await readNodeAnswer(node.settings, d.destination);
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(errorWords(read.error));
   return predictFromSnapshot(read.snapshot).boot.settings.map((s) => ({
     id: s.id,
     runtime: read.snapshot.runtime[s.id],
@@ -87,7 +88,7 @@ test("the exported tasks, run by the real ansible-playbook on one node, leave wh
       tokens,
       Buffer.from(viaApp.sudoPassword),
     );
-    expect(applied.ok, applied.ok ? '' : applied.message).toBe(true);
+    expect(applied.ok, applied.ok ? '' : errorWords(applied.error)).toBe(true);
 
     const ansibleState = await bootAndRuntime(viaAnsible);
     expect(ansibleState).toEqual(await bootAndRuntime(viaApp));

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { errorWords } from '../../../renderer/src/error-words';
 import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-apply';
 import { predictFromSnapshot } from '../../../electron/system/nodes/predict-from-snapshot';
 import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
@@ -81,7 +82,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
     expect(node.sandbox.readText(`/etc/sysctl.d/${FILE}`)).toBe(CONTENT);
     expect(bindTest(node)).toBe(true);
     const read = await readNodeAnswer(node.settings, dest(node.alias));
-    if (!read.ok) throw new Error(read.message);
+    if (!read.ok) throw new Error(errorWords(read.error));
     const boot = predictFromSnapshot(read.snapshot).boot.settings.find((s) => s.id === 'ipv4');
     expect(boot?.systemd.winner?.path).toBe(`/etc/sysctl.d/${FILE}`);
     expect(boot?.bootValue).toBe(1);
@@ -105,7 +106,7 @@ test.describe('applying on a node through sudo over real OpenSSH', () => {
     await node.stopSshd();
     const r = await pending;
     expect(r).toMatchObject({ ok: false, kind: 'dropped' });
-    expect(r.ok ? '' : r.message).toContain('read the node again');
+    expect(r.ok ? '' : errorWords(r.error)).toContain('read the node again');
     expect(nodeState(node)).toEqual({ kernel: '1', files: `${FILE}\n` });
     const down = await applyOnNode(
       node.settings,

@@ -28,8 +28,7 @@ test.describe('the step on a node refuses what is more than the two settings', (
       nodeDestination(node.alias),
       PRIVILEGED_SCRIPT,
       buildStepArguments({
-        ipv4: '1',
-        ipv6: '-',
+        values: { ipv4: '1' },
         file: { op: 'write-conf', expectedSha256: sha(CONF), content },
       }),
       Buffer.from(node.sudoPassword),

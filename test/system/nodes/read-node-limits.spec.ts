@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { errorWords } from '../../../renderer/src/error-words';
 import { expect, test } from '@playwright/test';
 import { bindTestOnNode } from '../../../electron/system/nodes/node-bind-test';
 import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
@@ -46,7 +47,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     expect(said.stdout).toMatch(/^Welcome to the node[^\n]*\nCOMMAND\nbye from \.bashrc\n$/);
     node.sandbox.writeText('/etc/sysctl.d/60-vip.conf', 'net.ipv4.ip_nonlocal_bind = 1\n');
     const read = await readNodeAnswer(node.settings, chatty);
-    if (!read.ok) throw new Error(read.message);
+    if (!read.ok) throw new Error(errorWords(read.error));
     const etc = read.snapshot.directories.find((d) => d.dir === '/etc/sysctl.d');
     expect(etc?.entries).toEqual([
       {
@@ -64,7 +65,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
       tokens,
       Buffer.from(node.sudoPassword),
     );
-    expect(applied, applied.ok ? '' : applied.message).toMatchObject({ ok: true });
+    expect(applied, applied.ok ? '' : errorWords(applied.error)).toMatchObject({ ok: true });
     expect(node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout.trim()).toBe('1');
     const bound = await bindTestOnNode(node.settings, chatty, ['192.0.2.10']);
     if (typeof bound === 'string') throw new Error(bound);
@@ -75,7 +76,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
   test(`${MANY_FILES} sysctl files are read in one pass, in under ${MANY_FILES_READ_MS / 1000} s`, async () => {
     const empty = async () => {
       const r = await readNodeAnswer(node.settings, dest(node.alias));
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok) throw new Error(errorWords(r.error));
       return r.elapsedMs;
     };
     const before = await empty();
@@ -86,7 +87,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     // The read and its parse; the boot prediction made from it afterwards is the model's.
     const read = await readNodeAnswer(node.settings, dest(node.alias));
     try {
-      if (!read.ok) throw new Error(read.message);
+      if (!read.ok) throw new Error(errorWords(read.error));
       const lib = read.snapshot.directories.find((d) => d.dir === '/usr/lib/sysctl.d');
       expect(lib?.entries.length).toBe(MANY_FILES);
       expect(lib?.entries.every((e) => e.kind === 'file' && e.content.length === 26)).toBe(true);
@@ -115,7 +116,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
       const columns = await readAllMachines(here, node.settings, [dest(node.alias)]);
       const view = toPairView(columns);
       const read = view.columns[1]?.read;
-      if (!read?.ok) throw new Error(read?.message ?? 'no column');
+      if (!read?.ok) throw new Error(read ? errorWords(read.error) : 'no column');
       expect(read.vips.entries).toHaveLength(NODE_VIP_BUDGET.entries);
       expect(read.vips.exhausted).toMatchObject({ budget: 'entries' });
       // Without a budget the issue measured 88,530 entries and a 21.9 MB response here.
@@ -149,8 +150,8 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     node.sandbox.run('mount', ['--bind', `${node.sandbox.scratch}/find`, '/usr/bin/find']);
     try {
       const perFile = await readNodeAnswer(node.settings, destination);
-      if (!onePass.ok) throw new Error(onePass.message);
-      if (!perFile.ok) throw new Error(perFile.message);
+      if (!onePass.ok) throw new Error(errorWords(onePass.error));
+      if (!perFile.ok) throw new Error(errorWords(perFile.error));
       const byName = (s: typeof onePass.snapshot) =>
         s.directories.map((d) => ({
           dir: d.dir,

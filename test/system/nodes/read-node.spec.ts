@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { errorWords } from '../../../renderer/src/error-words';
 import { acceptHostKey, scanHostKey } from '../../../electron/system/nodes/host-key';
 import { predictFromSnapshot } from '../../../electron/system/nodes/predict-from-snapshot';
 import { readNodeAnswer } from '../../../electron/system/nodes/read-node';
@@ -33,7 +34,7 @@ test.describe('reading a node over real OpenSSH', () => {
     expect(first).toMatchObject({ ok: false, kind: 'host-key-unknown' });
 
     const scan = await scanHostKey(node.settings, dest(node.alias));
-    if (!scan.ok) throw new Error(scan.failure.message);
+    if (!scan.ok) throw new Error(errorWords(scan.failure.error));
     expect(scan.offer.fingerprints.join('\n')).toMatch(/SHA256:\S+ .*\(ED25519\)/);
     const expected = node.sandbox
       .run('ssh-keygen', ['-l', '-f', `${node.dir}/host_key.pub`])
@@ -43,7 +44,7 @@ test.describe('reading a node over real OpenSSH', () => {
     expect(file).toBe(node.knownHosts);
 
     const read = await readNodeAnswer(node.settings, dest(node.alias));
-    if (!read.ok) throw new Error(read.message);
+    if (!read.ok) throw new Error(errorWords(read.error));
     expect(read.snapshot.kernel).toBe(node.sandbox.run('uname', ['-r']).stdout.trim());
     expect(read.snapshot.runtime.ipv4).toEqual({ kind: 'value', value: 1 });
     expect(read.snapshot.runtime.ipv6).toEqual({ kind: 'value', value: 0 });
@@ -68,12 +69,12 @@ test.describe('reading a node over real OpenSSH', () => {
   test('authentication failure, unreachable node and changed host key each say so', async () => {
     const auth = await readNodeAnswer(node.settings, dest(`nosuchuser@${node.alias}`));
     expect(auth).toMatchObject({ ok: false, kind: 'auth' });
-    expect(auth.ok ? '' : auth.message).toContain('ssh-agent');
+    expect(auth.ok ? '' : errorWords(auth.error)).toContain('ssh-agent');
 
     await node.changeHostKey();
     const changed = await readNodeAnswer(node.settings, dest(node.alias));
     expect(changed).toMatchObject({ ok: false, kind: 'host-key-changed' });
-    expect(changed.ok ? '' : changed.message).toContain('CHANGED');
+    expect(changed.ok ? '' : errorWords(changed.error)).toContain('CHANGED');
 
     await node.stopSshd();
     const down = await readNodeAnswer(node.settings, dest(node.alias));
@@ -146,7 +147,7 @@ test.describe('a hostile node', () => {
       const read = await readNodeAnswer(node.settings, dest(`${node.hostileUser}@${node.alias}`));
       expect(Date.now() - started).toBeLessThan(20_000);
       expect(read.ok).toBe(false);
-      expect(read.ok ? '' : read.message).toMatch(message);
+      expect(read.ok ? '' : errorWords(read.error)).toMatch(message);
       expect(node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout).toBe(before);
       expect(node.sandbox.run('ls', ['-A', '/etc/sysctl.d']).stdout).toBe('');
     });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { errorWords } from '../../../renderer/src/error-words';
 import { performance } from 'node:perf_hooks';
 import { expect, test } from '@playwright/test';
 import { applyOnNode, probeSudo } from '../../../electron/system/nodes/remote-apply';
@@ -16,8 +17,7 @@ const dest = nodeDestination;
 
 const FILE = '60-nonlocal-bind.conf';
 const tokens = buildStepArguments({
-  ipv4: '1',
-  ipv6: '-',
+  values: { ipv4: '1' },
   file: {
     op: 'write',
     name: FILE,
@@ -64,7 +64,9 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
         Buffer.from(node.sudoPassword),
       ),
     );
-    expect(right.value, right.value.ok ? '' : right.value.message).toMatchObject({ ok: true });
+    expect(right.value, right.value.ok ? '' : errorWords(right.value.error)).toMatchObject({
+      ok: true,
+    });
     expect(kernel(node)).toBe('1');
     expect(node.sandbox.readText(`/etc/sysctl.d/${FILE}`)).toContain('ip_nonlocal_bind = 1');
     // The wrong try is the right one's work (ssh, sudo, PAM) without the step, plus one fail
@@ -92,7 +94,7 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
       Buffer.from(node.plainPassword),
     );
     expect(r).toMatchObject({ ok: false, kind: 'account-locked' });
-    expect(r.ok ? '' : r.message).toContain(`faillock --user ${node.plainUser} --reset`);
+    expect(r.ok ? '' : errorWords(r.error)).toContain(`faillock --user ${node.plainUser} --reset`);
   });
 
   test('no password where sudo wants one: refused before any attempt', async () => {
@@ -108,8 +110,7 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
       const probe = await probeSudo(node.settings, dest(node.alias));
       expect(probe).toMatchObject({ ok: false, kind: 'requiretty' });
       const undo = buildStepArguments({
-        ipv4: '0',
-        ipv6: '-',
+        values: { ipv4: '0' },
         file: { op: 'none' },
       });
       const r = await applyOnNode(
@@ -120,8 +121,8 @@ test.describe('one sudo password attempt per Apply, on a node whose PAM locks af
         Buffer.from(node.sudoPassword),
       );
       expect(r).toMatchObject({ ok: false, kind: 'requiretty' });
-      expect(r.ok ? '' : r.message).toContain(`Defaults:${node.sudoUser} !requiretty`);
-      expect(r.ok ? '' : r.message).not.toContain('rolled back');
+      expect(r.ok ? '' : errorWords(r.error)).toContain(`Defaults:${node.sudoUser} !requiretty`);
+      expect(r.ok ? '' : errorWords(r.error)).not.toContain('rolled back');
       expect(kernel(node)).toBe('1');
     } finally {
       node.sandbox.run('rm', ['-f', '/etc/sudoers.d/zz-requiretty']);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { errorWords } from '../../../renderer/src/error-words';
 import { expect, test } from '@playwright/test';
 import { applyOnNode } from '../../../electron/system/nodes/remote-apply';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
@@ -6,7 +7,7 @@ import { buildStepArguments } from '../../../electron/system/privileged-step';
 import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
 const dest = nodeDestination;
-const on = buildStepArguments({ ipv4: '1', ipv6: '-', file: { op: 'none' } });
+const on = buildStepArguments({ values: { ipv4: '1' }, file: { op: 'none' } });
 
 function kernel(node: SshNode): string {
   return node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout.trim();
@@ -42,7 +43,7 @@ test.describe('a node whose /tmp and /var/tmp are noexec', () => {
       Buffer.from(node.sudoPassword),
     );
     expect(r).toMatchObject({ ok: false, kind: 'no-askpass' });
-    expect(r.ok ? '' : r.message).toContain('noexec');
+    expect(r.ok ? '' : errorWords(r.error)).toContain('noexec');
     expect(kernel(node)).toBe('0');
   });
 
@@ -60,7 +61,7 @@ test.describe('a node whose /tmp and /var/tmp are noexec', () => {
         on,
         Buffer.from(node.sudoPassword),
       );
-      expect(r, r.ok ? '' : r.message).toMatchObject({ ok: true });
+      expect(r, r.ok ? '' : errorWords(r.error)).toMatchObject({ ok: true });
       expect(kernel(node)).toBe('1');
       expect(sb.run('ls', ['-A', home]).stdout).toBe('');
     } finally {

@@ -110,7 +110,13 @@ test('every outcome of "Make all alike" on a machine has words, without the mach
         data: { from: 'elevation', code: 'auth-refused' },
       },
     },
-    { kind: 'failed-there', message: 'n1: sudo is not installed on the node (apt install sudo).' },
+    {
+      kind: 'failed',
+      error: {
+        code: 'not-installed',
+        data: { from: 'node', code: 'not-installed', node: 'n1' },
+      },
+    },
     { kind: 'dropped', waiting: false, recovery: null },
     { kind: 'dropped', waiting: true, recovery: recovered },
     { kind: 'crashed' },

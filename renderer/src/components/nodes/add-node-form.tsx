@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PairView } from '../../../../electron/contract';
+import { errorWords } from '../../error-words';
 import { useApiCall } from '../../api-context';
 
 interface Confirm {
@@ -104,7 +105,8 @@ export function AddNodeForm({ onAdded }: { readonly onAdded: (view: PairView) =>
       ) : null}
       {error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
+          {error.data?.from === 'node' ? ' The node was not added.' : null}
         </p>
       ) : null}
     </div>

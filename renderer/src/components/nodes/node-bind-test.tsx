@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { NodeBindTestResult, NodeColumn, NodeReading } from '../../../../electron/contract';
 import { useApiCall } from '../../api-context';
+import { errorWords } from '../../error-words';
+import { bindNoteWords, bindResultWords } from '../../words/bind-test-words';
+import { columnWord } from './node-words';
 
 /** Binds each VIP the machine's configuration names, on that machine (port 0, bind only). */
 export function NodeBindTest({
@@ -32,7 +35,7 @@ export function NodeBindTest({
       </button>
       {error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : null}
       {result ? (
@@ -40,11 +43,11 @@ export function NodeBindTest({
           <ul className="bind-results">
             {result.results.map((r) => (
               <li key={r.address} className={r.outcome === 'works' ? 'works' : 'fails'}>
-                {r.message}
+                {bindResultWords(r, columnWord(column))}
               </li>
             ))}
           </ul>
-          <p className="hint">{result.note}</p>
+          <p className="hint">{bindNoteWords(result, columnWord(column))}</p>
         </div>
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import type {
 import { settingWords } from '../../setting-words';
 import { NodeBindTest } from './node-bind-test';
 import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
+import { errorWords } from '../../error-words';
 import { describeVipBudget } from '../../vip-words';
 
 interface Row {
@@ -65,7 +66,7 @@ export function PairTable({
                 if (!c.read.ok) {
                   return row === rows[0] ? (
                     <td key={c.id} rowSpan={rows.length} className="node-error">
-                      <span role="alert">{c.read.message}</span>
+                      <span role="alert">{errorWords(c.read.error)}</span>
                     </td>
                   ) : null;
                 }

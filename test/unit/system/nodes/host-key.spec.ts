@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { errorWords } from '../../../../renderer/src/error-words';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import os from 'node:os';
@@ -43,7 +44,7 @@ test.describe('host-key steps end on their own', () => {
       const scan = await scanHostKey(settings, destination(`nobody@127.0.0.1:${address.port}`));
       const elapsed = performance.now() - started;
       expect(scan).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
-      expect(scan.ok ? '' : scan.failure.message).toContain('within 1.5 s');
+      expect(scan.ok ? '' : errorWords(scan.failure.error)).toContain('within 1.5 s');
       // Well before ssh's own ConnectTimeout (10 s) would end the banner wait.
       expect(elapsed).toBeLessThan(6000);
       expect(sockets.size).toBeLessThanOrEqual(1);

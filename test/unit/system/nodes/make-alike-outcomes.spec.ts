@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { errorWords } from '../../../../renderer/src/error-words';
 import type { Elevator } from '../../../../electron/system/elevator';
 import {
   createLocalTarget,
@@ -42,11 +43,11 @@ function localChange(): Planned {
   const step: StepPlan = { values: { ipv4: '1' }, file: { op: 'none' } };
   const built = stepArguments(step);
   if (!built.ok) throw new Error(built.error.code);
-  const failure = { ok: false, code: 'malformed', message: 'unused' } as const;
+  const failure = { ok: false, error: { code: 'malformed' } } as const;
   return {
     column: {
       column: { id: 'local', name: 'This computer (t)', kind: 'local', read: failure },
-      read: { ok: false, error: { code: 'malformed', message: 'unused' } },
+      read: failure,
       destination: null,
     },
     plan: { kind: 'change', step, args: built.args, file: null, changes: ['IPv4: off → on now.'] },
@@ -74,9 +75,13 @@ test('a plan that throws on one machine leaves that machine out, with its reason
     },
   };
   const plan = await planOrFail(services(target), localChange());
+  expect(plan.error && errorWords(plan.error)).toContain('this machine is left out');
   expect(plan).toMatchObject({
     id: 'local',
     authentication: 'none',
-    error: { code: 'plan-failed', message: expect.stringContaining('this machine is left out') },
+    error: {
+      code: 'plan-failed',
+      data: { from: 'machine', code: 'plan-failed', name: 'This computer (t)' },
+    },
   });
 });

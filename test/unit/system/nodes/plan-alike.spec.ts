@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { errorWords } from '../../../../renderer/src/error-words';
 import { planAlike } from '../../../../electron/system/nodes/plan-alike';
 import { predictFromSnapshot } from '../../../../electron/system/nodes/predict-from-snapshot';
 import { MAX_FILE_BYTES, stepArguments } from '../../../../electron/system/privileged-step';
@@ -82,7 +83,7 @@ test('when no file the app may write can win under both engines, it says why and
   const plan = planAlike(m, ON);
   expect(plan.kind).toBe('impossible');
   if (plan.kind === 'impossible') {
-    expect(plan.error.message).toContain('would lose to a file read after it');
+    expect(errorWords(plan.error)).toContain('would lose to a file read after it');
   }
 });
 
@@ -108,7 +109,7 @@ test('the app’s default name is never proposed where it would hide a vendor fi
   // With no other way, it says so and why, instead of hiding the vendor's file.
   const stuck = planAlike(machine(0, { '/usr/lib/sysctl.d': [vendor] }), ON);
   if (stuck.kind !== 'impossible') throw new Error(JSON.stringify(stuck));
-  expect(stuck.error.message).toContain(
+  expect(errorWords(stuck.error)).toContain(
     '/etc/sysctl.d/90-nonlocal-bind.conf would hide /usr/lib/sysctl.d/90-nonlocal-bind.conf',
   );
 });
@@ -154,11 +155,11 @@ for (const { name, code, words } of REFUSED_NAMES) {
       path: '/etc/sysctl.d/90-nonlocal-bind.conf',
       code: 'loses-at-boot',
     });
-    expect(plan.error.message).toMatch(/^lb-2: no file the app may write/);
-    expect(plan.error.message).toContain(words);
+    expect(errorWords(plan.error)).toMatch(/^lb-2: no file the app may write/);
+    expect(errorWords(plan.error)).toContain(words);
     // A hostile name is shown cut short and without its control characters.
-    expect(plan.error.message).not.toContain('x'.repeat(81));
-    expect(plan.error.message).not.toContain('\u001b');
+    expect(errorWords(plan.error)).not.toContain('x'.repeat(81));
+    expect(errorWords(plan.error)).not.toContain('\u001b');
   });
 }
 
@@ -192,10 +193,10 @@ test('a file that would grow past the step’s size limit is never proposed; one
     code: 'step-refuses',
     error: { code: 'content-too-large', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES },
   });
-  expect(stuck.error.message).toContain(
+  expect(errorWords(stuck.error)).toContain(
     `/etc/sysctl.d/zz-big.conf would be ${MAX_FILE_BYTES + 1} bytes, and the app writes files of at most ${MAX_FILE_BYTES}`,
   );
-  expect(stuck.error.message).toContain('/etc/sysctl.d/_late.conf: its name does not start');
+  expect(errorWords(stuck.error)).toContain('/etc/sysctl.d/_late.conf: its name does not start');
 
   const justFits = padded(MAX_FILE_BYTES - ADDED);
   const plan = planAlike(
@@ -270,7 +271,7 @@ test('an edit the step’s content rule would refuse is never proposed, and the 
     code: 'content-refused',
     error: { code: 'content-outside-settings', line: 1 },
   });
-  expect(plan.error.message).toContain(
+  expect(errorWords(plan.error)).toContain(
     '/etc/sysctl.d/zz-vip.conf: the change would also touch line 1, which is not an ip_nonlocal_bind line',
   );
 });

@@ -1,0 +1,142 @@
+import { test, expect } from '@playwright/test';
+import type {
+  ApiError,
+  CandidateProblem,
+  NodeBindTestResult,
+  NodeFailureCode,
+  NodeFailureData,
+} from '../../../electron/contract';
+import { errorWords } from '../../../renderer/src/error-words';
+import { bindNoteWords, bindResultWords } from '../../../renderer/src/words/bind-test-words';
+import { nodeErrorWords } from '../../../renderer/src/words/node-error-words';
+
+/** One sample of each node failure; a Record, so the compiler insists on every code. */
+const SAMPLES: Record<NodeFailureCode, Omit<NodeFailureData, 'from' | 'code' | 'node'>> = {
+  dns: {},
+  unreachable: { detail: 'Connection refused' },
+  'host-key-unknown': {},
+  'host-key-changed': {},
+  auth: {},
+  timeout: { limit: 30, stage: 'read' },
+  'too-large': { limit: 16 },
+  dropped: { detail: 'Broken pipe' },
+  other: { detail: 'kex error' },
+  'not-linux': { detail: 'FreeBSD' },
+  'no-sysctl': {},
+  'no-base64': {},
+  malformed: { detail: 'line 3: unknown record' },
+  'no-sudo': {},
+  requiretty: { user: 'deploy' },
+  'account-locked': { user: 'deploy' },
+  'not-installed': {},
+  'wrong-password': {},
+  'password-needed': {},
+  'no-askpass': {},
+  'node-busy': { limit: 5 },
+  'unsafe-argument': {},
+  'step-failed': { exit: 3, detail: 'verify failed' },
+};
+
+test('every node failure has its own words, naming the node first', () => {
+  const seen = new Set<string>();
+  for (const [code, more] of Object.entries(SAMPLES) as [NodeFailureCode, object][]) {
+    const error: ApiError = { code, data: { from: 'node', code, node: 'lb-2', ...more } };
+    const words = errorWords(error);
+    expect(words, code).toMatch(/^lb-2: \S/);
+    expect(words.length, code).toBeGreaterThan(20);
+    seen.add(words);
+  }
+  expect(seen.size).toBe(Object.keys(SAMPLES).length);
+});
+
+test('node failures keep the words the tests on real nodes look for', () => {
+  const words = (code: NodeFailureCode, more: object = {}) =>
+    nodeErrorWords({ from: 'node', code, node: 'n', ...more });
+  expect(words('auth')).toContain('ssh-agent');
+  expect(words('host-key-changed')).toContain('CHANGED');
+  expect(words('requiretty', { user: 'deploy' })).toContain('Defaults:deploy !requiretty');
+  expect(words('account-locked', { user: 'deploy' })).toContain('faillock --user deploy --reset');
+  expect(words('no-askpass')).toContain('noexec');
+  expect(words('node-busy', { limit: 5 })).toContain('waiting for another Apply on the node');
+  expect(words('dropped', { stage: 'apply', detail: 'during the Apply' })).toContain(
+    'read the node again',
+  );
+  expect(words('timeout', { stage: 'host-key', limit: 1.5 })).toContain('within 1.5 s');
+  expect(words('too-large', { stage: 'view', size: 1.2, limit: 1 })).toContain('not shown');
+  expect(words('malformed', { stage: 'bind-test' })).toBe(
+    'n: the bind test gave an answer the app does not understand.',
+  );
+  expect(words('dns', { node: 'local' })).toMatch(/^this computer: /);
+});
+
+test('every reason a machine cannot be made alike is worded, with the paths it names', () => {
+  const problems: CandidateProblem[] = [
+    {
+      path: '/etc/sysctl.d/a b.conf',
+      code: 'name-refused',
+      refusal: { code: 'bad-character', character: ' ' },
+    },
+    { path: '/etc/sysctl.d/x.conf', code: 'would-hide', hidden: '/usr/lib/sysctl.d/x.conf' },
+    { path: '/etc/sysctl.d/m.conf', code: 'masked' },
+    { path: '/etc/sysctl.d/r.conf', code: 'not-readable' },
+    { path: '/etc/sysctl.d/l.conf', code: 'link' },
+    { path: '/etc/sysctl.d/u.conf', code: 'not-utf8' },
+    { path: '/etc/sysctl.d/10-early.conf', code: 'loses-at-boot' },
+    {
+      path: '/etc/sysctl.d/c.conf',
+      code: 'content-refused',
+      error: { code: 'content-value-out-of-range', line: 4 },
+    },
+    {
+      path: null,
+      code: 'step-refuses',
+      error: { code: 'content-too-large', bytes: 5000, limit: 4096 },
+    },
+  ];
+  const words = errorWords({
+    code: 'cannot-persist',
+    data: { from: 'machine', code: 'cannot-persist', name: 'lb-2', problems },
+  });
+  expect(words).toMatch(/^lb-2: no file the app may write makes the value stick/);
+  for (const fragment of [
+    'a b.conf: its name contains a space',
+    'x.conf would hide /usr/lib/sysctl.d/x.conf',
+    'm.conf is masked',
+    'r.conf is not a readable file',
+    'l.conf is a link',
+    'u.conf is not UTF-8 text',
+    '10-early.conf would lose to a file read after it',
+    'c.conf: line 4 would set a value outside 0 to 255',
+    'the change would be 5000 bytes',
+  ])
+    expect(words).toContain(fragment);
+  for (const code of ['unknown-node', 'plan-failed'] as const)
+    expect(errorWords({ code, data: { from: 'machine', code, name: 'lb-2' } })).toContain('lb-2');
+});
+
+test('the pair view’s bind test words each outcome and how it tested', () => {
+  const result: NodeBindTestResult = {
+    node: 'lb-2',
+    program: 'python3',
+    results: [
+      { address: '192.0.2.10', family: 'IPv4', outcome: 'works', detail: '' },
+      { address: '2001:db8::10', family: 'IPv6', outcome: 'not-local', detail: '' },
+      { address: '192.0.2.11', family: 'IPv4', outcome: 'error', detail: 'Permission denied' },
+    ],
+  };
+  expect(result.results.map((r) => bindResultWords(r, 'lb-2'))).toEqual([
+    '192.0.2.10: binding works on lb-2.',
+    '2001:db8::10: cannot bind on lb-2: the address is not there and IPv6 non-local bind is off.',
+    '192.0.2.11: the test failed on lb-2: Permission denied',
+  ]);
+  expect(bindNoteWords(result, 'lb-2')).toContain('tested with python3');
+  expect(bindNoteWords({ ...result, program: null }, 'lb-2')).toContain('neither python3 nor perl');
+  const refused = (problem: 'none' | 'too-many' | 'not-ip') =>
+    errorWords({
+      code: 'invalid-address',
+      data: { from: 'addresses', code: 'invalid-address', problem, value: 'x', limit: 64 },
+    });
+  expect(refused('none')).toBe('There are no addresses to test.');
+  expect(refused('too-many')).toBe('At most 64 addresses can be tested at once.');
+  expect(refused('not-ip')).toBe('"x" is not an IP address.');
+});
