@@ -1,7 +1,6 @@
-import type { VipDiscovery, VipEntry } from '../contract';
-import { interfaceAddresses, isLocalAddress } from './bind-test';
+import type { VipDiscovery } from '../contract';
+import { interfaceAddresses } from './bind-test';
 import type { SystemContext } from './system-context';
-import type { FoundAddress, ParseSink } from './vip-address';
 import {
   createDiscoveryBudget,
   DEFAULT_VIP_BUDGET,
@@ -20,37 +19,8 @@ import {
 import { createHaproxyParser } from './vip-haproxy';
 import { createKeepalivedParser } from './vip-keepalived';
 import { createNginxParser } from './vip-nginx';
+import { createFindings, findingsResult, type Findings } from './vip-findings';
 import { readConfigInPieces } from './vip-read';
-
-type Program = VipEntry['program'];
-type FileStatus = VipDiscovery['files'][number];
-type Skipped = VipDiscovery['skipped'][number];
-
-/**
- * One address as the UI lists it. `machine` names a node read over SSH; null means
- * this computer, where "assigned" comes from the local interfaces.
- */
-export function toVipEntry(
-  found: FoundAddress,
-  program: Program,
-  assigned: boolean,
-  machine: string | null,
-): VipEntry {
-  const local = !found.wildcard && assigned;
-  const needs = found.wildcard || local ? null : found.family === 'IPv4' ? 'ipv4' : 'ipv6';
-  const here = machine ?? 'this computer';
-  const there = machine ? 'there' : 'here';
-  // Keepalived adds its virtual IPs itself and never binds them: the services that
-  // listen on them (HAProxy, Nginx) are what need the setting on the node without them.
-  const advice = found.wildcard
-    ? 'Listens on all addresses: no setting is needed.'
-    : local
-      ? `On ${here} now: binding works without the setting (but not on the standby node).`
-      : program === 'Keepalived'
-        ? `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then need ${found.family} non-local bind.`
-        : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${there}.`;
-  return { ...found, program, assignedLocally: local, needs, advice };
-}
 
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
@@ -69,46 +39,6 @@ function describeExpansion(pattern: string, expansion: Expansion): string | null
     case 'exhausted':
       return null; // The budget's own report says so.
   }
-}
-
-/** The collected findings, each counted against the budget and dropped once it is spent. */
-interface Findings {
-  readonly entries: VipEntry[];
-  readonly skipped: Skipped[];
-  readonly files: FileStatus[];
-  sink(program: Program, onInclude?: (pattern: string, line: number) => void): ParseSink;
-  skip(line: Skipped): void;
-}
-
-function createFindings(budget: DiscoveryBudget, own: readonly string[]): Findings {
-  // Asked once per distinct address: configurations repeat a few addresses many times, and the
-  // check canonicalises every interface address each time. Bounded by the entries budget.
-  const held = new Map<string, boolean>();
-  const isHeld = (address: string) => {
-    let answer = held.get(address);
-    if (answer === undefined) held.set(address, (answer = isLocalAddress(address, own)));
-    return answer;
-  };
-  const entries: VipEntry[] = [];
-  const skipped: Skipped[] = [];
-  const skip = (line: Skipped) => {
-    if (budget.spend('skipped', 1, line)) skipped.push(line);
-  };
-  return {
-    entries,
-    skipped,
-    files: [],
-    skip,
-    sink: (program, onInclude) => ({
-      address: (found) => {
-        if (!budget.spend('entries', 1, found)) return;
-        const assigned = !found.wildcard && isHeld(found.address);
-        entries.push(toVipEntry(found, program, assigned, null));
-      },
-      skipped: skip,
-      include: (pattern, line) => onInclude?.(pattern, line),
-    }),
-  };
 }
 
 /**
@@ -172,7 +102,7 @@ export async function discoverVips(
   own: readonly string[] = interfaceAddresses(),
 ): Promise<VipDiscovery> {
   const budget = createDiscoveryBudget(limits);
-  const found = createFindings(budget, own);
+  const found = createFindings(budget, own, null);
   const haproxy = '/etc/haproxy/haproxy.cfg';
   await readConfigInPieces(
     ctx,
@@ -192,8 +122,5 @@ export async function discoverVips(
     );
   }
   if (budget.exhausted === null) await discoverNginx(ctx, budget, found);
-  const { entries, skipped, files } = found;
-  return budget.exhausted === null
-    ? { entries, skipped, files }
-    : { entries, skipped, files, exhausted: budget.exhausted };
+  return findingsResult(found, budget);
 }

@@ -1,8 +1,7 @@
 import type { VipDiscovery, VipEntry } from '../../contract';
-import { isLocalAddress } from '../bind-test';
 import type { ConfigParser, ParseSink } from '../vip-address';
 import { createDiscoveryBudget, DEFAULT_VIP_BUDGET, type VipBudgetLimits } from '../vip-budget';
-import { toVipEntry } from '../vip-discovery';
+import { createFindings, findingsResult } from '../vip-findings';
 import { createHaproxyParser } from '../vip-haproxy';
 import { createKeepalivedParser } from '../vip-keepalived';
 import { createNginxParser } from '../vip-nginx';
@@ -54,51 +53,35 @@ export function vipsFromNode(
   limits: VipBudgetLimits = NODE_VIP_BUDGET,
 ): VipDiscovery {
   const budget = createDiscoveryBudget(limits);
-  const held = extras.addresses ?? [];
-  const entries: VipEntry[] = [];
-  const skipped: VipDiscovery['skipped'][number][] = [];
-  const files: VipDiscovery['files'][number][] = [];
-  const skip = (line: VipDiscovery['skipped'][number]) => {
-    if (budget.spend('skipped', 1, line)) skipped.push(line);
-  };
+  const found = createFindings(budget, extras.addresses ?? [], machine);
   for (const vipFile of extras.vipFiles) {
     if (budget.exhausted !== null) break;
     if (vipFile.kind === 'skipped') {
-      files.push({ path: vipFile.path, status: 'unreadable', detail: vipFile.reason });
+      found.files.push({ path: vipFile.path, status: 'unreadable', detail: vipFile.reason });
       continue;
     }
-    files.push({ path: vipFile.path, status: 'read', detail: null });
+    found.files.push({ path: vipFile.path, status: 'read', detail: null });
     const create = parserFor(vipFile.path);
     if (!create) continue;
-    const program = programOf(vipFile.path);
-    const at = { file: vipFile.path, line: null };
-    if (!budget.spend('bytes', vipFile.text.length, at)) break;
-    const parser = create(vipFile.path, {
-      address: (found) => {
-        if (!budget.spend('entries', 1, found)) return;
-        entries.push(toVipEntry(found, program, isLocalAddress(found.address, held), machine));
-      },
-      skipped: skip,
-      include: (pattern, line) => {
-        if (READ_INCLUDES.test(pattern)) return;
-        skip({
-          file: vipFile.path,
-          line,
-          reason: `include ${pattern.slice(0, PATTERN_SHOWN)}: not read on a node (the app reads nginx.conf, conf.d/*.conf and sites-enabled/* there)`,
-        });
-      },
-    });
+    if (!budget.spend('bytes', vipFile.text.length, { file: vipFile.path, line: null })) break;
+    const notRead = (pattern: string, line: number) => {
+      if (READ_INCLUDES.test(pattern)) return;
+      found.skip({
+        file: vipFile.path,
+        line,
+        reason: `include ${pattern.slice(0, PATTERN_SHOWN)}: not read on a node (the app reads nginx.conf, conf.d/*.conf and sites-enabled/* there)`,
+      });
+    };
+    const parser = create(vipFile.path, found.sink(programOf(vipFile.path), notRead));
     parser.push(vipFile.text);
     parser.end();
   }
   if (extras.addresses === null) {
-    skip({
+    found.skip({
       file: '(node)',
       line: 0,
       reason: 'the node has no ip command, so the app cannot tell which addresses it holds',
     });
   }
-  return budget.exhausted === null
-    ? { entries, skipped, files }
-    : { entries, skipped, files, exhausted: budget.exhausted };
+  return findingsResult(found, budget);
 }

@@ -1,0 +1,86 @@
+import type { VipDiscovery, VipEntry } from '../contract';
+import { isLocalAddress } from './bind-test';
+import type { FoundAddress, ParseSink } from './vip-address';
+import type { DiscoveryBudget } from './vip-budget';
+
+type Program = VipEntry['program'];
+type FileStatus = VipDiscovery['files'][number];
+type Skipped = VipDiscovery['skipped'][number];
+
+/**
+ * One address as the UI lists it. `machine` names a node read over SSH; null means
+ * this computer (or the demo), where "assigned" comes from its own addresses.
+ */
+export function toVipEntry(
+  found: FoundAddress,
+  program: Program,
+  assigned: boolean,
+  machine: string | null,
+): VipEntry {
+  const local = !found.wildcard && assigned;
+  const needs = found.wildcard || local ? null : found.family === 'IPv4' ? 'ipv4' : 'ipv6';
+  const here = machine ?? 'this computer';
+  const there = machine ? 'there' : 'here';
+  // Keepalived adds its virtual IPs itself and never binds them: the services that
+  // listen on them (HAProxy, Nginx) are what need the setting on the node without them.
+  const advice = found.wildcard
+    ? 'Listens on all addresses: no setting is needed.'
+    : local
+      ? `On ${here} now: binding works without the setting (but not on the standby node).`
+      : program === 'Keepalived'
+        ? `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then need ${found.family} non-local bind.`
+        : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${there}.`;
+  return { ...found, program, assignedLocally: local, needs, advice };
+}
+
+/** The collected findings, each counted against the budget and dropped once it is spent. */
+export interface Findings {
+  readonly entries: VipEntry[];
+  readonly skipped: Skipped[];
+  readonly files: FileStatus[];
+  sink(program: Program, onInclude?: (pattern: string, line: number) => void): ParseSink;
+  skip(line: Skipped): void;
+}
+
+export function createFindings(
+  budget: DiscoveryBudget,
+  own: readonly string[],
+  machine: string | null,
+): Findings {
+  // Asked once per distinct address: configurations repeat a few addresses many times, and the
+  // check canonicalises every interface address each time. Bounded by the entries budget.
+  const held = new Map<string, boolean>();
+  const isHeld = (address: string) => {
+    let answer = held.get(address);
+    if (answer === undefined) held.set(address, (answer = isLocalAddress(address, own)));
+    return answer;
+  };
+  const entries: VipEntry[] = [];
+  const skipped: Skipped[] = [];
+  const skip = (line: Skipped) => {
+    if (budget.spend('skipped', 1, line)) skipped.push(line);
+  };
+  return {
+    entries,
+    skipped,
+    files: [],
+    skip,
+    sink: (program, onInclude) => ({
+      address: (found) => {
+        if (!budget.spend('entries', 1, found)) return;
+        const assigned = !found.wildcard && isHeld(found.address);
+        entries.push(toVipEntry(found, program, assigned, machine));
+      },
+      skipped: skip,
+      include: (pattern, line) => onInclude?.(pattern, line),
+    }),
+  };
+}
+
+/** The findings as the discovery's answer, saying which budget ran out if one did. */
+export function findingsResult(found: Findings, budget: DiscoveryBudget): VipDiscovery {
+  const { entries, skipped, files } = found;
+  return budget.exhausted === null
+    ? { entries, skipped, files }
+    : { entries, skipped, files, exhausted: budget.exhausted };
+}
