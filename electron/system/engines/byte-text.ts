@@ -34,17 +34,12 @@ export function compareNameBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
-/** strcmp() of two names' bytes. */
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  return Buffer.compare(a, b);
-}
-
-/** A snapshot entry's name as the directory holds it: its raw bytes, or its UTF-8. */
-export function entryNameBytes(entry: {
-  readonly name: string;
-  readonly rawName?: string;
-}): Buffer {
-  return entry.rawName !== undefined
-    ? Buffer.from(entry.rawName, 'latin1')
-    : Buffer.from(entry.name, 'utf8');
+/**
+ * A snapshot entry's name as the directory holds it, one character per byte: its raw
+ * bytes, or its UTF-8 (an ASCII name is its own byte text). Compared with `<`, two
+ * such names sort as strcmp() sorts their bytes.
+ */
+export function entryNameText(entry: { readonly name: string; readonly rawName?: string }): string {
+  if (entry.rawName !== undefined) return entry.rawName;
+  return /^[\0-\x7f]*$/.test(entry.name) ? entry.name : utf8ToByteText(entry.name);
 }

@@ -1,5 +1,5 @@
 import type { SnapshotDirectory, SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
-import { compareBytes, entryNameBytes } from './byte-text';
+import { entryNameText } from './byte-text';
 import type { Unpredictable } from './key-outcome';
 import { globProcpsName } from './procps-file-glob';
 import type { Engine } from './statement';
@@ -53,17 +53,17 @@ const MAGIC = /[[*?{\\]/;
  */
 function firstOfEachName(
   directories: readonly SnapshotDirectory[],
-): { dir: SnapshotDirectory; entry: SnapshotEntry; bytes: Buffer }[] {
-  const byName = new Map<string, { dir: SnapshotDirectory; entry: SnapshotEntry; bytes: Buffer }>();
+): { dir: SnapshotDirectory; entry: SnapshotEntry; bytes: string }[] {
+  const byName = new Map<string, { dir: SnapshotDirectory; entry: SnapshotEntry; bytes: string }>();
   for (const dir of directories) {
     for (const entry of dir.entries) {
-      const bytes = entryNameBytes(entry);
-      const key = bytes.toString('latin1');
-      if (!key.endsWith('.conf') || byName.has(key)) continue;
-      byName.set(key, { dir, entry, bytes });
+      const bytes = entryNameText(entry);
+      if (!bytes.endsWith('.conf') || byName.has(bytes)) continue;
+      byName.set(bytes, { dir, entry, bytes });
     }
   }
-  return [...byName.values()].sort((a, b) => compareBytes(a.bytes, b.bytes));
+  // One character per byte: string order is strcmp()'s byte order.
+  return [...byName.values()].sort((a, b) => (a.bytes < b.bytes ? -1 : a.bytes > b.bytes ? 1 : 0));
 }
 
 function ordered(dir: SnapshotDirectory, entry: SnapshotEntry): OrderedFile {
@@ -95,7 +95,7 @@ export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
   const first = firstOfEachName(dirs);
   if (engine === 'systemd') {
     const files = first
-      .filter(({ bytes }) => bytes[0] !== 0x2e)
+      .filter(({ bytes }) => bytes[0] !== '.')
       .map(({ dir, entry }) => ordered(dir, entry));
     const credential = sources.credential;
     if (credential) {
@@ -107,13 +107,12 @@ export function orderFiles(sources: SysctlSources, engine: Engine): FileOrder {
   const collated: string[][] = [];
   // Each directory's names once, not once per file: a directory may hold thousands.
   const namesOf = new Map<SnapshotDirectory, Map<string, SnapshotEntry>>();
-  for (const { dir, entry, bytes } of first) {
+  for (const { dir, entry, bytes: name } of first) {
     let inDir = namesOf.get(dir);
     if (!inDir) {
-      inDir = new Map(dir.entries.map((e) => [entryNameBytes(e).toString('latin1'), e]));
+      inDir = new Map(dir.entries.map((e) => [entryNameText(e), e]));
       namesOf.set(dir, inDir);
     }
-    const name = bytes.toString('latin1');
     const glob = MAGIC.test(name)
       ? globProcpsName(name, [...inDir.keys()])
       : { kind: 'names' as const, names: [name] };

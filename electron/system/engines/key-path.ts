@@ -45,6 +45,8 @@ function pathSimplify(path: string): string {
   return joined === '' ? '.' : joined;
 }
 
+const PLAIN_DOTTED = /^[^./]+(?:\.[^./]+)*$/;
+
 /**
  * sysctl_normalize() (systemd src/shared/sysctl-util.c): when the first
  * separator is a dot, dots and slashes swap; then path_simplify(), then one
@@ -54,6 +56,8 @@ function pathSimplify(path: string): string {
  * the earlier.
  */
 export function systemdNormalize(key: string): string {
+  // Most keys are plain dotted names: no slash, no empty or "." part, nothing to simplify.
+  if (PLAIN_DOTTED.test(key)) return key.replaceAll('.', '/');
   const first = key.search(/[./]/);
   let swapped = key;
   if (first !== -1 && key[first] === '.') {
@@ -121,8 +125,8 @@ const KNOWN_DIRECTORIES = new Set([
  * name is taken as not reaching the key.
  */
 export function procpsNamesKey(path: string, key: KeyComponents): boolean {
-  // The walk can only end on the key's own file name: a path without it names another key.
-  if (!path.includes(key[key.length - 1] as string)) return false;
+  // The walk fails on anything after the key's own file name, so the path ends with it.
+  if (!path.endsWith(`/${key[key.length - 1] as string}`)) return false;
   const target = ['proc', 'sys', ...key].join('/');
   const stack: string[] = [];
   let reached = false;
