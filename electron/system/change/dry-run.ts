@@ -37,7 +37,7 @@ export async function planChange(target: Target, request: ApplyRequest): Promise
   return {
     error: null,
     commands: buildEquivalentCommands(planned, catalogue),
-    fleet: fleetBlocksFor(request),
+    fleet: fleetBlocksFor(request, target.catalogue),
     file,
     conflicts: findBootConflicts(snapshot, planned, unchanged, catalogue),
   };

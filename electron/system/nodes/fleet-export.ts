@@ -1,11 +1,14 @@
 import type { ApplyRequest, CommandBlock, FleetChange } from '../../contract';
 import { validateFileName } from '../file-name';
-import { SETTINGS } from '../settings';
+import { SETTINGS, type Catalogue } from '../settings';
 
-function checked(change: FleetChange): { path: string; entries: { key: string; value: 0 | 1 }[] } {
+function checked(
+  change: FleetChange,
+  catalogue: Catalogue,
+): { path: string; entries: { key: string; value: 0 | 1 }[] } {
   const name = validateFileName(change.fileName);
   if (!name.ok) throw new Error(`refused file name (${name.error.code})`);
-  const entries = SETTINGS.flatMap((s) => {
+  const entries = catalogue.flatMap((s) => {
     const v = change.values[s.id];
     return v === 0 || v === 1 ? [{ key: s.key, value: v }] : [];
   });
@@ -18,8 +21,8 @@ function checked(change: FleetChange): { path: string; entries: { key: string; v
  * the same file, set in the running kernel now (sysctl_set) and reloaded from that
  * file (reload), so boot and runtime agree as after the app's own Apply.
  */
-export function renderAnsibleTasks(change: FleetChange): string {
-  const { path, entries } = checked(change);
+export function renderAnsibleTasks(change: FleetChange, catalogue: Catalogue = SETTINGS): string {
+  const { path, entries } = checked(change, catalogue);
   const tasks = entries.map(
     (e) => `- name: Set ${e.key} to ${e.value} now and at boot (as Nonlocal Bind would)
   ansible.posix.sysctl:
@@ -36,8 +39,8 @@ export function renderAnsibleTasks(change: FleetChange): string {
 }
 
 /** The same change for new machines: cloud-init writes the file and applies it on first boot. */
-export function renderCloudInit(change: FleetChange): string {
-  const { path, entries } = checked(change);
+export function renderCloudInit(change: FleetChange, catalogue: Catalogue = SETTINGS): string {
+  const { path, entries } = checked(change, catalogue);
   const content = entries.map((e) => `      ${e.key} = ${e.value}\n`).join('');
   return `#cloud-config
 # Nonlocal Bind: the pending change as a cloud-init snippet.
@@ -52,18 +55,24 @@ ${content}runcmd:
 }
 
 /** Both exports as copyable blocks, titled for the Copy buttons. */
-export function fleetBlocks(change: FleetChange): CommandBlock[] {
+export function fleetBlocks(change: FleetChange, catalogue: Catalogue = SETTINGS): CommandBlock[] {
   return [
-    { title: 'Ansible tasks (ansible.posix.sysctl)', commands: renderAnsibleTasks(change) },
-    { title: 'cloud-init (write_files and runcmd)', commands: renderCloudInit(change) },
+    {
+      title: 'Ansible tasks (ansible.posix.sysctl)',
+      commands: renderAnsibleTasks(change, catalogue),
+    },
+    { title: 'cloud-init (write_files and runcmd)', commands: renderCloudInit(change, catalogue) },
   ];
 }
 
 /** The export of a pending Apply: only a change kept in a file in /etc/sysctl.d has one. */
-export function fleetBlocksFor(request: ApplyRequest): CommandBlock[] {
+export function fleetBlocksFor(
+  request: ApplyRequest,
+  catalogue: Catalogue = SETTINGS,
+): CommandBlock[] {
   if (request.persistence.kind !== 'persist') return [];
   const values = request.values;
   if (Object.keys(values).length === 0) return [];
   if (!validateFileName(request.persistence.fileName).ok) return [];
-  return fleetBlocks({ fileName: request.persistence.fileName, values });
+  return fleetBlocks({ fileName: request.persistence.fileName, values }, catalogue);
 }
