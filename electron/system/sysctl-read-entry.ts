@@ -70,8 +70,9 @@ export function readRegularSync(fs: Fs, file: string | Buffer, maxBytes: number)
     // grow): the buffer doubles until the end or one byte past the cap ("too big").
     const limit = maxBytes + 1;
     // Never zero-filled: only the bytes read are ever exposed. One byte more than fstat
-    // says, so a file on disk takes one read; small ones come from the shared pool.
-    let buffer = Buffer.allocUnsafe(Math.min(limit, stats.size > 0 ? stats.size + 1 : 4096));
+    // says, so a file on disk takes one read; small ones (an empty file, a procfs value)
+    // come from the shared pool, so thousands of them are not thousands of blocks to copy.
+    let buffer = Buffer.allocUnsafe(Math.min(limit, stats.size > 0 ? stats.size + 1 : 64));
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
