@@ -62,13 +62,15 @@ export type WantedValues = readonly { readonly key: string; readonly value: stri
 
 /**
  * The kubelet refuses a pod that sets a sysctl outside its safe list unless the node allows
- * it; ip_nonlocal_bind is not on that list, for either family.
+ * it; none of the catalogue's keys is on that list.
  */
-const KUBELET_ALLOWANCE = [
-  "# Not on the kubelet's safe-sysctl list: each node's kubelet must allow them first,",
-  "#   --allowed-unsafe-sysctls='net.ipv4.ip_nonlocal_bind,net.ipv6.ip_nonlocal_bind'",
-  '# (or allowedUnsafeSysctls in its KubeletConfiguration file), or the pod is refused.',
-];
+function kubeletAllowance(keys: readonly string[]): string[] {
+  return [
+    "# Not on the kubelet's safe-sysctl list: each node's kubelet must allow them first,",
+    `#   --allowed-unsafe-sysctls='${keys.join(',')}'`,
+    '# (or allowedUnsafeSysctls in its KubeletConfiguration file), or the pod is refused.',
+  ];
+}
 
 /**
  * Where a container's own sysctls are set, for each common runtime. Docker, Podman and
@@ -95,7 +97,7 @@ function containerAlternatives(wanted: WantedValues): CommandBlock[] {
     {
       title: 'Kubernetes: in the pod spec, then re-create the pod',
       commands: [
-        ...KUBELET_ALLOWANCE,
+        ...kubeletAllowance(pairs.map((p) => p.key)),
         'securityContext:',
         '  sysctls:',
         ...pairs.flatMap((p) => [`    - name: ${p.key}`, `      value: "${p.value}"`]),

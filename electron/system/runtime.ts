@@ -6,7 +6,7 @@ import { resolveSystemPath, type SystemContext } from './system-context';
 
 /**
  * Interprets the text of a procfs value file.
- * The kernel accepts 0-255 here, but only 0 and 1 mean anything to users;
+ * The kernel accepts its catalogue range here, but only 0 and 1 mean anything to users;
  * any other content is passed on raw so the UI can show it verbatim.
  */
 export function parseRuntimeText(text: string): RuntimeReading {

@@ -1,4 +1,11 @@
-import type { AlikePlan, ApiError, Envelope, NodeChangePlan } from '../../contract';
+import type {
+  AlikePlan,
+  ApiError,
+  Envelope,
+  NodeChangePlan,
+  RuntimeValue,
+  SettingId,
+} from '../../contract';
 import { DEFAULT_FILE_NAME } from '../file-name';
 import { fleetBlocks } from '../nodes/fleet-export';
 import type { ReadColumn } from '../nodes/pair-view';
@@ -55,11 +62,9 @@ export function planAll(columns: readonly ReadColumn[], reference: string): Plan
 
 /** The target as Ansible and cloud-init would write it; null when no value is known. */
 export function exportsFor(target: AlikeTarget): AlikePlan['exports'] {
-  const values = {
-    ...(target.ipv4 === null ? {} : { ipv4: target.ipv4 }),
-    ...(target.ipv6 === null ? {} : { ipv6: target.ipv6 }),
-  };
-  if (values.ipv4 === undefined && values.ipv6 === undefined) return null;
+  const values: Record<SettingId, RuntimeValue> = {};
+  for (const [id, value] of Object.entries(target)) if (value !== null) values[id] = value;
+  if (Object.keys(values).length === 0) return null;
   const change = { fileName: DEFAULT_FILE_NAME, values };
   return { change, blocks: fleetBlocks(change) };
 }
