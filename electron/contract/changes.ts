@@ -80,8 +80,10 @@ export interface BindTestResult {
   readonly port: number;
   readonly family: AddressFamily;
   readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error';
-  /** The result in words. */
-  readonly message: string;
+  /** For an error: the system's code and message; empty otherwise. */
+  readonly detail: string;
+  /** The demo's simulated machine answered, not this computer's network. */
+  readonly simulated: boolean;
   /** The address is this computer's right now: loopback, an interface's, or the any-address. */
   readonly assignedLocally: boolean;
   /** The address is the any-address (0.0.0.0 or ::): all of this computer's addresses. */

@@ -102,11 +102,15 @@ export type ApiErrorData =
       readonly problems: readonly CandidateProblem[];
     }
   | {
-      /** The addresses a bind test was asked for: none, too many, or one that is no IP. */
+      /**
+       * The address (and port) a bind test was asked for: none, too many, one that is no IP
+       * (or a host name), a link-local IPv6 address without its zone, or a port out of range.
+       */
       readonly from: 'addresses';
       readonly code: 'invalid-address';
-      readonly problem: 'none' | 'too-many' | 'not-ip';
-      /** The refused value, shortened (not-ip). */
+      readonly problem:
+        'none' | 'too-many' | 'not-ip' | 'empty' | 'host-name' | 'no-zone' | 'bad-port';
+      /** The refused value, shortened (not-ip, host-name). */
       readonly value?: string;
       /** The most addresses one test binds (too-many). */
       readonly limit?: number;

@@ -1,11 +1,5 @@
 import type { BindTestResult } from '../contract';
-import {
-  describeNotLocal,
-  describeWorks,
-  bindResultBase,
-  isLocalAddress,
-  type BindTarget,
-} from '../system/bind-test';
+import { bindResultBase, isLocalAddress, type BindTarget } from '../system/bind-test';
 import { readRuntimeValues } from '../system/runtime';
 import type { SystemContext } from '../system/system-context';
 import { DEMO_OWN_ADDRESSES } from './scenarios';
@@ -23,9 +17,6 @@ export async function simulateBindTest(
   // The one interpretation of the running value (runtime.ts effectiveValue).
   const on = settings.find((s) => s.family === target.family)?.effective === 1;
   const local = isLocalAddress(target.address, DEMO_OWN_ADDRESSES);
-  const base = bindResultBase(target, local);
-  const simulated = ' (simulated in the demo)';
-  return on || local
-    ? { ...base, outcome: 'works', message: describeWorks(target, local) + simulated }
-    : { ...base, outcome: 'not-local', message: describeNotLocal(target) + simulated };
+  const base = { ...bindResultBase(target, local), simulated: true };
+  return { ...base, outcome: on || local ? 'works' : 'not-local' };
 }

@@ -16,7 +16,7 @@ export function createBindTestHandlers(deps: HandlerDeps): FeatureHandlers<'bind
   return {
     'bind:test': handle('bind:test', checkBindRequest, async ({ address, port }) => {
       const check = validateBindTarget(address, port);
-      if (!check.ok) return fail({ code: 'invalid-address', message: check.message });
+      if (!check.ok) return fail(check.error);
       if (deps.target.ref.kind === 'demo')
         return succeed(await simulateBindTest(deps.target.ctx, check.target));
       return succeed(await runBindTest(check.target, deps.target.ownAddresses()));

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import os from 'node:os';
-import type { BindTestResult } from '../contract';
+import type { ApiError, ApiErrorData, BindTestResult } from '../contract';
 
 export interface BindTarget {
   readonly address: string;
@@ -10,30 +10,32 @@ export interface BindTarget {
 
 export type BindTargetCheck =
   | { readonly ok: true; readonly target: BindTarget }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly error: ApiError };
+
+type AddressProblem = Extract<ApiErrorData, { from: 'addresses' }>['problem'];
+
+const refused = (problem: AddressProblem, value?: string): BindTargetCheck => ({
+  ok: false,
+  error: {
+    code: 'invalid-address',
+    data: { from: 'addresses', code: 'invalid-address', problem, ...(value ? { value } : {}) },
+  },
+});
 
 /** Checks the address and port typed into the bind test; never looks a name up. */
 export function validateBindTarget(address: unknown, port: unknown): BindTargetCheck {
   if (typeof address !== 'string' || address.trim() === '') {
-    return { ok: false, message: 'Enter an IP address, for example 192.0.2.10 or 2001:db8::10.' };
+    return refused('empty');
   }
   let text = address.trim();
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
   const family = net.isIP(text);
   if (family === 0) {
-    if (/^[A-Za-z0-9.-]+$/.test(text) && /[A-Za-z]/.test(text)) {
-      return {
-        ok: false,
-        message: `"${text}" looks like a host name. Enter an IP address: the test never looks names up.`,
-      };
-    }
-    return { ok: false, message: `"${text.slice(0, 60)}" is not an IPv4 or IPv6 address.` };
+    const hostName = /^[A-Za-z0-9.-]+$/.test(text) && /[A-Za-z]/.test(text);
+    return refused(hostName ? 'host-name' : 'not-ip', text.slice(0, 60));
   }
   if (family === 6 && /^fe[89ab][0-9a-f]:/i.test(text) && !text.includes('%')) {
-    return {
-      ok: false,
-      message: 'Link-local IPv6 addresses need a zone (the interface), for example fe80::1%eth0.',
-    };
+    return refused('no-zone');
   }
   let portNumber = 0;
   if (port !== undefined && port !== null && port !== '') {
@@ -44,10 +46,7 @@ export function validateBindTarget(address: unknown, port: unknown): BindTargetC
           ? Number(port)
           : Number.NaN;
     if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      return {
-        ok: false,
-        message: 'The port must be a whole number from 0 to 65535 (0 picks any free port).',
-      };
+      return refused('bad-port');
     }
     portNumber = n;
   }
@@ -100,20 +99,6 @@ export function interfaceAddresses(): string[] {
     .flatMap((i) => (i === undefined ? [] : [i.address]));
 }
 
-/** The bind test's words for a listen that worked: the any-address, an own address, or a foreign one. */
-export function describeWorks(target: BindTarget, local: boolean): string {
-  if (isAnyAddress(target.address))
-    return "works: this is the any-address (all of this computer's addresses), which never needs non-local bind";
-  return local
-    ? "works: the address belongs to this computer, so the setting isn't needed for it"
-    : `works: this computer does not hold the address yet, and ${target.family} non-local bind lets services listen on it anyway`;
-}
-
-/** The bind test's words for EADDRNOTAVAIL: a foreign address with the setting off. */
-export function describeNotLocal(target: BindTarget): string {
-  return `fails: this computer does not hold this address, and ${target.family} non-local bind is off; turn it on to let services listen here`;
-}
-
 function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -133,10 +118,12 @@ export function bindResultBase(target: BindTarget, local: boolean) {
     family: target.family,
     assignedLocally: local,
     anyAddress: isAnyAddress(target.address),
+    detail: '',
+    simulated: false,
   };
 }
 
-/** Opens a listening TCP socket on the address, closes it, and says what happened in words. */
+/** Opens a listening TCP socket on the address, closes it, and says what happened, as data. */
 export async function runBindTest(
   target: BindTarget,
   own: readonly string[] = interfaceAddresses(),
@@ -144,39 +131,16 @@ export async function runBindTest(
   const local = isLocalAddress(target.address, own);
   const error = await tryListen(target);
   const base = bindResultBase(target, local);
-  if (error === null) {
-    return {
-      ...base,
-      outcome: 'works',
-      message: describeWorks(target, local),
-    };
-  }
+  if (error === null) return { ...base, outcome: 'works' };
   switch (error.code) {
     case 'EADDRNOTAVAIL':
-      return {
-        ...base,
-        outcome: 'not-local',
-        message: describeNotLocal(target),
-      };
+      return { ...base, outcome: 'not-local' };
     case 'EADDRINUSE':
-      return {
-        ...base,
-        outcome: 'port-in-use',
-        message: 'port in use: another program already listens there',
-      };
-    case 'EACCES':
-      return target.port > 0 && target.port < 1024
-        ? {
-            ...base,
-            outcome: 'needs-root',
-            message: "ports below 1024 need root; the test can't check them",
-          }
-        : { ...base, outcome: 'error', message: `the system refused: ${error.message}` };
+      return { ...base, outcome: 'port-in-use' };
     default:
-      return {
-        ...base,
-        outcome: 'error',
-        message: `fails: ${error.code ?? ''} ${error.message}`.trim(),
-      };
+      // Ports below 1024 need root, which the test does not have: it cannot check them.
+      return error.code === 'EACCES' && target.port > 0 && target.port < 1024
+        ? { ...base, outcome: 'needs-root' }
+        : { ...base, outcome: 'error', detail: `${error.code ?? ''} ${error.message}`.trim() };
   }
 }

@@ -14,6 +14,7 @@ import { RemovalDetails } from './removal-details';
 import { ShieldIcon } from './shield-icon';
 import { useApplyShortcut } from './use-apply-shortcut';
 import { useBarHeightRef } from './use-bar-height';
+import { errorWords } from '../error-words';
 import { WaitingNotes } from './waiting-notes';
 
 export interface ApplyBarProps {
@@ -110,7 +111,7 @@ export function ApplyBar(props: ApplyBarProps) {
             <WaitingNotes view={view} system={system} />
             {facts.otherError ? (
               <p className="inline-error" role="alert" data-testid="plan-error">
-                {facts.otherError.message}
+                {errorWords(facts.otherError)}
               </p>
             ) : null}
             <ConflictsNote plan={plan} disabled={view.applying} dispatch={dispatch} />

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { BindTestResult } from '../../../electron/contract';
+import { errorWords } from '../error-words';
+import { bindTestWords } from '../words/bind-test-words';
 import { useApiCall } from '../api-context';
 
 export interface BindTestPanelProps {
@@ -63,7 +65,7 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
       </form>
       {error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : null}
       {result ? (
@@ -77,7 +79,7 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
               {result.value.address}
               {result.value.port ? ` port ${result.value.port}` : ''}:
             </strong>{' '}
-            {result.value.message}
+            {bindTestWords(result.value)}
           </p>
           <p className="hint">
             {result.value.anyAddress

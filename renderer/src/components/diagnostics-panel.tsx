@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApiCall } from '../api-context';
+import { errorWords } from '../error-words';
 import { useCopy } from '../copy-context';
 
 /** A plain-text report for support staff: shown first, then copied or saved. */
@@ -58,7 +59,7 @@ export function DiagnosticsPanel() {
       </div>
       {error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : null}
       {note ? <p role="status">{note}</p> : null}

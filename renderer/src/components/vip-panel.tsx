@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ApiError, BindTestResult, VipDiscovery, VipEntry } from '../../../electron/contract';
 import { useApi, useApiCall } from '../api-context';
+import { errorWords } from '../error-words';
+import { bindTestWords } from '../words/bind-test-words';
 import { describeVipBudget } from '../vip-words';
 
 const keyOf = (e: VipEntry) => `${e.file}:${e.line}:${e.address}:${e.port ?? ''}`;
@@ -37,7 +39,7 @@ export function VipPanel() {
       </button>
       {error ? (
         <p className="inline-error" role="alert">
-          {error.message}
+          {errorWords(error)}
         </p>
       ) : null}
       {found ? (
@@ -82,7 +84,7 @@ export function VipPanel() {
                         {e.advice}
                         {result ? (
                           <div className="vip-test-result" role="status">
-                            {result.message}
+                            {'code' in result ? errorWords(result) : bindTestWords(result)}
                           </div>
                         ) : null}
                       </td>

@@ -1,13 +1,19 @@
 import { test, expect } from '@playwright/test';
 import type {
   ApiError,
+  ApiErrorData,
+  BindTestResult,
   CandidateProblem,
   NodeBindTestResult,
   NodeFailureCode,
   NodeFailureData,
 } from '../../../electron/contract';
 import { errorWords } from '../../../renderer/src/error-words';
-import { bindNoteWords, bindResultWords } from '../../../renderer/src/words/bind-test-words';
+import {
+  bindNoteWords,
+  bindResultWords,
+  bindTestWords,
+} from '../../../renderer/src/words/bind-test-words';
 import { nodeErrorWords } from '../../../renderer/src/words/node-error-words';
 
 /** One sample of each node failure; a Record, so the compiler insists on every code. */
@@ -138,5 +144,51 @@ test('the pair view’s bind test words each outcome and how it tested', () => {
     });
   expect(refused('none')).toBe('There are no addresses to test.');
   expect(refused('too-many')).toBe('At most 64 addresses can be tested at once.');
-  expect(refused('not-ip')).toBe('"x" is not an IP address.');
+  expect(refused('not-ip')).toBe('"x" is not an IPv4 or IPv6 address.');
+});
+
+test('every refused bind test address and every outcome of this computer’s bind test is worded', () => {
+  type Problem = Extract<ApiErrorData, { from: 'addresses' }>['problem'];
+  const problems: Record<Problem, string> = {
+    none: 'There are no addresses to test.',
+    'too-many': 'At most 64 addresses can be tested at once.',
+    'not-ip': '"x" is not an IPv4 or IPv6 address.',
+    empty: 'Enter an IP address, for example 192.0.2.10 or 2001:db8::10.',
+    'host-name': '"x" looks like a host name. Enter an IP address: the test never looks names up.',
+    'no-zone': 'Link-local IPv6 addresses need a zone (the interface), for example fe80::1%eth0.',
+    'bad-port': 'The port must be a whole number from 0 to 65535 (0 picks any free port).',
+  };
+  for (const [problem, words] of Object.entries(problems) as [Problem, string][]) {
+    const data = {
+      from: 'addresses',
+      code: 'invalid-address',
+      problem,
+      value: 'x',
+      limit: 64,
+    } as const;
+    expect(errorWords({ code: 'invalid-address', data }), problem).toBe(words);
+  }
+  const base = {
+    address: '192.0.2.10',
+    port: 0,
+    family: 'IPv4',
+    assignedLocally: false,
+    anyAddress: false,
+    detail: '',
+    simulated: false,
+  } as const;
+  const outcomes: Record<BindTestResult['outcome'], string> = {
+    works:
+      'works: this computer does not hold the address yet, and IPv4 non-local bind lets services listen on it anyway',
+    'not-local':
+      'fails: this computer does not hold this address, and IPv4 non-local bind is off; turn it on to let services listen here',
+    'port-in-use': 'port in use: another program already listens there',
+    'needs-root': "ports below 1024 need root; the test can't check them",
+    error: 'fails: EPERM nope',
+  };
+  for (const [outcome, words] of Object.entries(outcomes) as [BindTestResult['outcome'], string][])
+    expect(bindTestWords({ ...base, outcome, detail: 'EPERM nope' }), outcome).toBe(words);
+  expect(bindTestWords({ ...base, outcome: 'works', simulated: true })).toMatch(
+    / \(simulated in the demo\)$/,
+  );
 });

@@ -1,5 +1,15 @@
 import { test, expect } from '@playwright/test';
-import { describeWorks, isAnyAddress, isLocalAddress } from '../../../electron/system/bind-test';
+import {
+  bindResultBase,
+  isAnyAddress,
+  isLocalAddress,
+  type BindTarget,
+} from '../../../electron/system/bind-test';
+import { bindTestWords } from '../../../renderer/src/words/bind-test-words';
+
+/** The words the app shows for a listen that worked on `target`. */
+const describeWorks = (target: BindTarget, local: boolean) =>
+  bindTestWords({ ...bindResultBase(target, local), outcome: 'works' });
 
 test('loopback, the wildcard and the given own addresses are local; others are not', () => {
   const own = ['192.0.2.2', '2001:db8::2'];
