@@ -15,8 +15,8 @@ export interface StateSource {
 /** Reads everything the main view shows, fresh from the target each time, in one read. */
 export async function readAppState(source: StateSource): Promise<AppState> {
   const { sysctl, applyFacts, catalogue } = await source.target.readLocal();
-  const files = listSysctlDFiles(sysctl);
-  const sysctlConf = describeSysctlConf(sysctl, SYSCTL_CONF);
+  const files = listSysctlDFiles(sysctl, catalogue);
+  const sysctlConf = describeSysctlConf(sysctl, SYSCTL_CONF, catalogue);
   const { settings, boot } = predictFromSnapshot(sysctl, catalogue);
   return {
     readAt: new Date().toISOString(),

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApiError, SysctlDFile, TargetFileRefusal } from '../contract';
 import { MAX_FILE_BYTES } from './privileged-step';
-import { SETTINGS } from './settings';
+import type { Catalogue } from './settings';
 import { decodeUtf8Strict, FILE_HEADER, findKeyLines } from './sysctl-edit';
 import type { SnapshotEntry, SysctlSnapshot } from './sysctl-snapshot';
 
 export const SYSCTL_D = '/etc/sysctl.d';
-const OUR_KEYS = SETTINGS.map((s) => s.key);
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -70,22 +69,29 @@ function kindOf(entry: SnapshotEntry): SysctlDFile['kind'] {
 }
 
 /** The `*.conf` entries of /etc/sysctl.d with what the persistence UI needs. */
-export function listSysctlDFiles(snapshot: SysctlSnapshot): SysctlDFile[] {
+export function listSysctlDFiles(snapshot: SysctlSnapshot, catalogue: Catalogue): SysctlDFile[] {
   const etc = snapshot.directories.find((d) => d.dir === SYSCTL_D);
   return [...(etc?.entries ?? [])]
     .filter((e) => e.rawName === undefined)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((e) => describeEditableFile(e.name, kindOf(e), editableFile(e, `${SYSCTL_D}/${e.name}`)));
+    .map((e) =>
+      describeEditableFile(e.name, kindOf(e), editableFile(e, `${SYSCTL_D}/${e.name}`), catalogue),
+    );
 }
 
 /** /etc/sysctl.conf in the form the persistence UI lists /etc/sysctl.d files; null when absent. */
-export function describeSysctlConf(snapshot: SysctlSnapshot, display: string): SysctlDFile | null {
+export function describeSysctlConf(
+  snapshot: SysctlSnapshot,
+  display: string,
+  catalogue: Catalogue,
+): SysctlDFile | null {
   const entry = snapshot.sysctlConf;
   if (entry === null) return null;
   return describeEditableFile(
     display.slice(display.lastIndexOf('/') + 1),
     kindOf(entry),
     editableFile(entry, display),
+    catalogue,
   );
 }
 
@@ -94,6 +100,7 @@ export function describeEditableFile(
   name: string,
   kind: SysctlDFile['kind'],
   target: TargetFile,
+  catalogue: Catalogue,
 ): SysctlDFile {
   if (target.kind === 'file') {
     return {
@@ -101,7 +108,10 @@ export function describeEditableFile(
       kind,
       sha256: target.sha256,
       problem: null,
-      keyLines: findKeyLines(target.text, OUR_KEYS),
+      keyLines: findKeyLines(
+        target.text,
+        catalogue.map((s) => s.key),
+      ),
       writtenByApp: target.text.startsWith(FILE_HEADER),
     };
   }

@@ -96,6 +96,8 @@ test('a third setting (net.ipv4.ip_forward) goes read → boot model → plan �
   expect(bootAfter?.systemd.winner?.path).toBe(OURS);
   expect(bootAfter?.procps.winner?.path).toBe(OURS);
   expect(bootAfter?.bootValue).toBe(1);
+  // The persistence list sees its line too: the next change of it goes to the same file.
+  expect(after.persistence.decidingFiles).toEqual({ [FORWARD.id]: path.basename(OURS) });
   // The other settings were left alone.
   expect(after.settings.filter((s) => s.id !== FORWARD.id).map((s) => s.effective)).toEqual([0, 0]);
 
