@@ -38,11 +38,34 @@ async function countProcesses(sandbox: Sandbox, request: object): Promise<number
     ],
     { timeoutMs: 60_000, cwd: '/' },
   );
-  return sandbox
-    .readText(TRACE)
-    .split('\n')
-    .filter((l) => /\b(fork|vfork|clone3?)\(/.test(l) && !l.includes('CLONE_THREAD'))
-    .filter((l) => /= [1-9]\d*$/.test(l.trim())).length;
+  return countForks(sandbox.readText(TRACE));
+}
+
+/**
+ * Process creations in an `strace -f` log: fork, vfork and clone without CLONE_THREAD that
+ * returned a child. With -f a call interrupted by another process's line is split into
+ * "<unfinished ...>" and "<... clone resumed> … = PID": the result is on the second line, so
+ * each pid's unfinished call is remembered until it resumes (counting only whole lines
+ * missed every split call, about half of them).
+ */
+export function countForks(trace: string): number {
+  const unfinished = new Map<string, boolean>();
+  let count = 0;
+  const returnedChild = (rest: string) => /= [1-9]\d*$/.test(rest.trim());
+  for (const line of trace.split('\n')) {
+    const match = /^(\d+)\s+(.*)$/.exec(line);
+    if (!match) continue;
+    const [, pid = '', rest = ''] = match;
+    if (/^(fork|vfork|clone3?)\(/.test(rest)) {
+      const isProcess = !rest.includes('CLONE_THREAD');
+      if (rest.includes('<unfinished ...>')) unfinished.set(pid, isProcess);
+      else if (isProcess && returnedChild(rest)) count += 1;
+    } else if (/^<\.\.\. (fork|vfork|clone3?) resumed>/.test(rest) && unfinished.has(pid)) {
+      if (unfinished.get(pid) && returnedChild(rest)) count += 1;
+      unfinished.delete(pid);
+    }
+  }
+  return count;
 }
 
 /**

@@ -1,25 +1,34 @@
-import { ARGS, DURABLE, PROCFS, step, type Mutation } from './mutation';
+import { ARGS, CHECK, DURABLE, PIECES, PROCFS, step, stepIn, type Mutation } from './mutation';
+
+const check = stepIn(CHECK);
+const pieces = stepIn(PIECES);
 
 /** The step's checks before it changes anything (arguments, names, hashes, content, the file), and its backup. */
 export const STEP_CHECKS: readonly Mutation[] = [
   // Arguments.
   step(
     'args-count',
-    'argument count',
+    'the settings end at --, four tokens after it',
     [ARGS],
-    [String.raw`[ "$#" -eq 7 ] || fail 64 "expected 7 arguments, got $#"`, ':'],
+    [String.raw`[ "$#" -eq 5 ] && [ "$1" = -- ] ||`, String.raw`[ "$#" -ge 5 ] ||`],
   ),
   step(
     'args-protocol',
-    'protocol v1',
+    'protocol v2',
     [ARGS],
-    [String.raw`[ "$1" = v1 ] || fail 64 "unknown protocol $1"`, ':'],
+    [String.raw`[ "$1" = v2 ] || fail 64 "unknown protocol $1"`, ':'],
   ),
   step(
     'args-values',
-    'runtime values 0, 1 or -',
+    'only catalogue keys with 0 or 1',
     [ARGS],
-    [String.raw`*) fail 64 "runtime values must be 0, 1 or -";;`, '*) ;;'],
+    [String.raw`*) fail 64 "unknown setting or value: $1";;`, '*) ;;'],
+  ),
+  pieces(
+    'args-twice',
+    'a key named once',
+    [ARGS],
+    ['[ "$w${i}" = - ] || fail 64 "${key} is named twice"; ', ''],
   ),
   step(
     'args-op',
@@ -82,57 +91,60 @@ export const STEP_CHECKS: readonly Mutation[] = [
       ':',
     ],
   ),
-  // The content rule: nothing but the two settings, whoever calls (exit 77).
-  step('content-check', 'the content rule runs at all', [ARGS], ['  check_change\nfi', 'fi']),
-  step(
+  // The content rule: nothing but the catalogue's settings, whoever calls (exit 77).
+  step('content-check', 'the content rule runs at all', [ARGS], ['  check_content\nfi', 'fi']),
+  check(
     'content-other-lines',
     'no line but ours added, removed or changed',
     [ARGS],
-    [
-      String.raw`[ "$a" = "$b" ] || refuse "the new content changes lines other than`,
-      String.raw`true || refuse "the new content changes lines other than`,
-    ],
+    ['    1) fail 77 "the new content changes lines', '    1) true || fail 77 "'],
   ),
-  step(
+  check(
     'content-range',
-    'values within 0-255',
+    'values within the key’s range',
     [ARGS],
-    [String.raw`[ ! -s "$chk.set" ] || refuse "the new content sets a value outside 0-255"`, ':'],
+    ['if (l !~ valid && !(l in had)) exit 2', 'if (0) exit 2'],
   ),
-  step(
+  check(
     'content-size',
     'new content at most 64 KiB',
     [ARGS],
     ['[ "$size" -le ${MAX_FILE_BYTES} ] ||', '[ "$size" -ge 0 ] ||'],
   ),
-  step(
+  check(
     'content-delete',
     'a deleted file holds nothing else',
     [ARGS],
-    [
-      String.raw`[ ! -s "$chk.new" ] || refuse "$file holds more than the two settings; it is not deleted"`,
-      ':',
-    ],
+    ['if (ok[i] !~ /^[[:blank:]]*\\r?$/) exit 3', 'if (0) exit 3'],
   ),
-  step(
+  check(
     'content-hide',
     'a new name does not hide a later file',
     [ARGS],
-    [String.raw`! later_same_name || refuse "a new $file would hide $later at boot"`, ':'],
+    [String.raw`! later_same_name || fail 77 "a new $file would hide $later at boot"`, ':'],
   ),
-  step(
+  check(
     'content-unhide',
     'a deletion does not let a later file apply',
     [ARGS],
-    [String.raw`! later_same_name || refuse "deleting $file would let $later apply at boot"`, ':'],
+    [String.raw`! later_same_name || fail 77 "deleting $file would let $later apply at boot"`, ':'],
   ),
-  step('content-cleanup', 'the check leaves no file behind', [ARGS], ['  rm -f "$chk".*\n}', '}']),
+  step(
+    'content-cleanup',
+    'a refusal leaves no temp file behind',
+    [ARGS],
+    [
+      String.raw`[ -z "$tmp" ] || rm -f "$tmp"
+    [ "$made_dir" = no ]`,
+      String.raw`[ "$made_dir" = no ]`,
+    ],
+  ),
   // The file.
   step(
     'hash-check',
     'file unchanged since it was read (65)',
     [ARGS],
-    [String.raw`[ "$v" = "$expect" ] || fail 65 "$file changed since it was read"`, ':'],
+    [String.raw`[ "$cur" = "$expect" ] || fail 65 "$file changed since it was read"`, ':'],
   ),
   step(
     'symlink',

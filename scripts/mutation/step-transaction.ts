@@ -1,4 +1,7 @@
-import { DURABLE, PROCFS, step, type Mutation } from './mutation';
+import { DURABLE, PIECES, PROCFS, RECOVERY, step, stepIn, type Mutation } from './mutation';
+
+const pieces = stepIn(PIECES);
+const recovery = stepIn(RECOVERY);
 
 /** The step's transaction: backup, procfs, read-backs, flushes, rollback, intent record, lock. */
 export const STEP_TRANSACTION: readonly Mutation[] = [
@@ -8,40 +11,45 @@ export const STEP_TRANSACTION: readonly Mutation[] = [
     'procfs write errors stop the step',
     [PROCFS],
     [
-      String.raw`err=$( { printf '%s\n' "$2" > "$1"; } 2>&1 ) && return 0`,
-      String.raw`err=$( { printf '%s\n' "$2" > "$1"; } 2>&1 ); return 0`,
+      String.raw`printf '%s\n' "$2" > "$1" && return 0`,
+      String.raw`printf '%s\n' "$2" > "$1"; return 0`,
     ],
   ),
   step(
     'proc-read-only',
     'read-only procfs reported as 67',
     [PROCFS],
-    [String.raw`case "$err" in *Read-only*|*read-only*) return 67;; esac`, ':'],
+    [String.raw`[ -w "$1" ] || return 67`, ':'],
   ),
-  step(
+  pieces(
+    'readback-proc',
+    'read-back of each value in /proc/sys',
+    [PROCFS],
+    [
+      'case "$w${i}" in 0) set -- "$@" "$p${i}";',
+      'case "$w${i}" in 0|1) ;; 2) set -- "$@" "$p${i}";',
+    ],
+  ),
+  pieces(
     'readback-ipv4',
-    'read-back of IPv4 in /proc/sys',
+    'read-back of the first setting in /proc/sys',
     [PROCFS],
-    [String.raw`[ "$v" = "$want4" ] || rollback 68 "IPv4 reads back differently"`, ':'],
+    [
+      '    readBack: each(\n      (key, i) =>\n',
+      '    readBack: each(\n      (key, i) =>\n        i === 1 ? "" :\n',
+    ],
   ),
   step(
-    'readback-ipv6',
-    'read-back of IPv6 in /proc/sys',
-    [PROCFS],
-    [String.raw`[ "$v" = "$want6" ] || rollback 68 "IPv6 reads back differently"`, ':'],
-  ),
-  step(
-    'readback-proc-both',
-    'read-back of /proc/sys (both lines)',
-    [PROCFS],
-    [String.raw`[ "$v" = "$want4" ] || rollback 68 "IPv4 reads back differently"`, ':'],
-    [String.raw`[ "$v" = "$want6" ] || rollback 68 "IPv6 reads back differently"`, ':'],
+    'readback-compare',
+    'what is read back is compared',
+    [PROCFS, DURABLE],
+    [String.raw`= "$x" ] || rollback 68 "$w reads back differently"`, String.raw`= "$x" ] || :`],
   ),
   step(
     'readback-file',
     'read-back of the written file',
     [DURABLE],
-    [String.raw`[ "$v" = "$newsha" ] || rollback 68 "$file reads back differently"`, ':'],
+    [String.raw`then set -- "$file"; exp=" $newsha"; what=" $file"; fi`, String.raw`then :; fi`],
   ),
   step(
     'readback-delete',
@@ -67,26 +75,17 @@ export const STEP_TRANSACTION: readonly Mutation[] = [
     ],
   ),
   // Rollback.
-  step(
-    'rollback-ipv4',
-    'rollback restores IPv4',
+  pieces(
+    'rollback-values',
+    'rollback restores each value',
     [PROCFS],
-    [String.raw`[ "$set4" = no ] || printf '%s\n' "$old4" > "$p4" 2>/dev/null || ok=no`, ':'],
+    ['`  [ "$s${i}" = no ] || printf', '`  true || printf'],
   ),
-  step(
-    'rollback-ipv6',
-    'rollback restores IPv6',
-    [PROCFS],
-    [String.raw`[ "$set6" = no ] || printf '%s\n' "$old6" > "$p6" 2>/dev/null || ok=no`, ':'],
-  ),
-  step(
+  pieces(
     'rollback-only-changed',
     'rollback touches only what this run set',
     [PROCFS],
-    [
-      String.raw`[ "$set4" = no ] || printf '%s\n' "$old4" > "$p4"`,
-      String.raw`[ "$want4" = - ] || printf '%s\n' "$old4" > "$p4"`,
-    ],
+    ['`  [ "$s${i}" = no ] || printf', '`  [ "$w${i}" = - ] || printf'],
   ),
   step(
     'rollback-file',
@@ -122,39 +121,40 @@ export const STEP_TRANSACTION: readonly Mutation[] = [
     'rollback-temp',
     'rollback removes its temp file',
     [DURABLE],
-    [String.raw`[ -z "$tmp" ] || rm -f "$tmp"`, ':'],
+    [
+      String.raw`  [ -z "$tmp" ] || rm -f "$tmp"
+  if [ "$replaced" = yes ]`,
+      String.raw`  if [ "$replaced" = yes ]`,
+    ],
   ),
   // Intent record and recovery.
   step(
     'intent-record',
     'intent record written before any change',
     [DURABLE],
-    [String.raw`&& mv -f "$intent.new" "$intent"; }`, String.raw`&& rm -f "$intent.new"; }`],
+    [String.raw`"$newsha" "$rec" > "$intent"`, String.raw`"$newsha" "$rec" > /dev/null`],
   ),
   step(
     'intent-removed',
-    'intent record removed when applied',
+    'intent record emptied when applied',
     [DURABLE, PROCFS],
     [
-      String.raw`rm -f "$intent"
-printf 'nonlocal-bind: applied\n'`,
-      String.raw`printf 'nonlocal-bind: applied\n'`,
+      String.raw`true > "$intent"
+say 'nonlocal-bind: applied'`,
+      String.raw`say 'nonlocal-bind: applied'`,
     ],
   ),
-  step(
+  recovery(
     'recover-complete',
     'recover completes a replaced file',
     [DURABLE],
     [String.raw`[ "$v" = "$rsha" ] && done_=yes`, ':'],
   ),
-  step(
+  recovery(
     'recover-cleanup',
     'recover removes leftover temp files',
     [DURABLE],
-    [
-      String.raw`for f in "$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do [ ! -e "$f" ] || rm -f "$f"; done`,
-      ':',
-    ],
+    [String.raw`"$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do`, 'x; do'],
   ),
   step(
     'start-cleanup',
@@ -171,8 +171,8 @@ printf 'nonlocal-bind: applied\n'`,
   ),
   step(
     'lock-mode',
-    'lock file root-only (0600)',
+    'lock file root-only (0600: made under umask 077)',
     [DURABLE],
-    [String.raw`chmod 0600 "$state/lock" || fail 69 "cannot restrict $state/lock"`, ':'],
+    ['set -u\numask 077\n', 'set -u\numask 022\n'],
   ),
 ];
