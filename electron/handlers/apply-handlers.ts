@@ -1,7 +1,6 @@
-import { changeReportLine } from '../system/change/outcome';
+import { changeReportLine, failureReportLine } from '../system/change/outcome';
 import { applyChanges } from '../system/change/run';
 import type { HandlerDeps } from './deps';
-import { describeFailureForLog } from './apply-log';
 import { handle, succeed } from './envelope';
 import type { FeatureHandlers } from './types';
 import { readAppState } from '../system/app-state';
@@ -36,7 +35,7 @@ export function createApplyHandlers(deps: HandlerDeps): FeatureHandlers<'changes
             at: new Date().toISOString(),
             summary: result.applied
               ? `applied: ${changeReportLine(result.report)}`
-              : describeFailureForLog(result.error),
+              : failureReportLine(result.error),
           };
           // Whatever happened, show what is really set now.
           const state = await readAppState(deps);

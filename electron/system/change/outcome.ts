@@ -1,6 +1,7 @@
-import type { ChangeReport, RecoveryReport, RuntimeReading, SettingId } from '../../contract';
+import type { ApiError, ChangeReport, RecoveryReport, RuntimeReading } from '../../contract';
 import type { StepPlan } from '../privileged-step';
-import { SETTINGS } from '../settings';
+import type { Catalogue } from '../settings';
+import type { SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_D } from '../sysctl-d-files';
 import { SYSCTL_CONF } from '../sysctl-sources';
 
@@ -20,15 +21,16 @@ function fileChange(file: StepPlan['file']): ChangeReport['file'] {
  */
 export function changeReport(
   plan: StepPlan,
-  before: readonly { id: SettingId; runtime: RuntimeReading }[],
+  before: SysctlSnapshot['runtime'],
   recovered: RecoveryReport | null,
+  catalogue: Catalogue,
 ): ChangeReport {
   const removedKeys = new Set(
     plan.file.op === 'none' ? [] : (plan.file.removed ?? []).map((r) => r.key),
   );
-  const settings = SETTINGS.flatMap((s): ChangeReport['settings'] => {
+  const settings = catalogue.flatMap((s): ChangeReport['settings'] => {
     const v = plan.values[s.id];
-    const was = before.find((b) => b.id === s.id)?.runtime;
+    const was: RuntimeReading | undefined = before[s.id];
     if (v === undefined) {
       return removedKeys.has(s.key) && was?.kind === 'value'
         ? [{ id: s.id, kind: 'still', value: was.value }]
@@ -54,4 +56,18 @@ export function changeReportLine(report: ChangeReport): string {
     : [];
   const all = [...recovery, ...settings, ...file];
   return all.length > 0 ? all.join('; ') : 'nothing needed changing';
+}
+
+/**
+ * A failed Apply as the diagnostics report's "Last Apply" shows it: a report for support,
+ * not the app's words, so the code and its data are written plainly, then the blocks the
+ * app offered instead, indented, as the person reading the report would see them.
+ */
+export function failureReportLine(error: ApiError): string {
+  const blocks = (error.alternatives ?? []).flatMap((b) => [
+    `    ${b.title}:`,
+    ...b.commands.split('\n').map((line) => `      ${line}`),
+  ]);
+  const data = error.data ? ` ${JSON.stringify(error.data)}` : '';
+  return [`not applied (${error.code})${data}`, ...blocks].join('\n');
 }

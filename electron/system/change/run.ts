@@ -43,7 +43,7 @@ export async function runPlannedStep(
     return { applied: false, error, plan };
   }
   const run = await target.runStep(args.args, buildManualAlternatives(plan, catalogue));
-  return stepOutcome(plan, before, run);
+  return stepOutcome(plan, before, run, catalogue);
 }
 
 /** What one run of the step did, as codes and data: the change report, or why it failed. */
@@ -51,11 +51,11 @@ export function stepOutcome(
   plan: StepPlan,
   before: SysctlSnapshot['runtime'],
   run: StepRun,
+  catalogue: Catalogue,
 ): ApplyResult {
   if (run.kind === 'not-elevated') return { applied: false, error: run.error, plan };
-  const was = Object.entries(before).map(([id, runtime]) => ({ id, runtime }));
   // A killed earlier Apply, resolved by this step before its own change, is reported first.
-  const report = changeReport(plan, was, parseRecoveryLine(run.stdout));
+  const report = changeReport(plan, before, parseRecoveryLine(run.stdout), catalogue);
   const failure = mapStepExit(run.exitCode, run.stderr, wantedRuntimeValues(plan));
   if (failure) {
     const recovery = report.recovery
