@@ -82,6 +82,21 @@ export type ApiErrorData =
       readonly what: 'diagnostics' | 'fleet';
     }
   | NodeFailureData
+  | {
+      /** An SSH destination the app refuses, and the part that is wrong (shortened). */
+      readonly from: 'destination';
+      readonly code: 'invalid-destination';
+      readonly problem: DestinationProblem;
+      readonly value: string;
+    }
+  | {
+      /** The saved node list cannot be used: unreadable (why), not JSON, or no "nodes" array. */
+      readonly from: 'node-list';
+      readonly code: 'node-list-unreadable';
+      readonly problem: 'unreadable' | 'not-json' | 'no-nodes';
+      readonly path: string;
+      readonly reason: string | null;
+    }
   /** One machine of "Make all alike": not in the list, planning failed, or cannot be made alike. */
   | {
       readonly from: 'machine';
@@ -151,6 +166,18 @@ export type ApiErrorData =
       /** The `key = value` lines systemd-sysctl applies from it. */
       readonly settings: readonly string[];
     };
+
+/** Why an SSH destination is refused (destination.ts parseDestination). */
+export type DestinationProblem =
+  | 'empty'
+  | 'too-long'
+  | 'bad-character'
+  | 'bad-user'
+  | 'bad-ipv6'
+  | 'bad-port'
+  | 'unbracketed-ipv6'
+  | 'bad-host'
+  | 'port-range';
 
 /** What went wrong with a node: ssh, the read script's answer, sudo, or the step there. */
 export type NodeFailureCode = Extract<

@@ -10,7 +10,7 @@ const NOT_IN_DEMO: ApiError = { code: 'nodes-unavailable' };
 /** A damaged node list is the user's to fix: its words reach them, not "something went wrong". */
 function nodeStoreFailure<T>(error: unknown): Envelope<T> {
   if (error instanceof NodeStoreError)
-    return fail({ code: 'node-list-unreadable', message: error.message });
+    return fail(error.error);
   throw error;
 }
 

@@ -1,3 +1,5 @@
+import type { ApiError, DestinationProblem } from '../../contract';
+
 /**
  * An SSH destination as the user typed it: a ~/.ssh/config alias or user@host[:port].
  *
@@ -14,7 +16,16 @@ export interface Destination {
 
 export type DestinationCheck =
   | { readonly ok: true; readonly destination: Destination }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: ApiError };
+
+/** The refusal as data: what is wrong and the part it is about, shortened. */
+const refused = (problem: DestinationProblem, value = ''): DestinationCheck => ({
+  ok: false,
+  error: {
+    code: 'invalid-destination',
+    data: { from: 'destination', code: 'invalid-destination', problem, value: value.slice(0, 300) },
+  },
+});
 
 // POSIX portable user names (useradd's default rule, plus upper case).
 const USER = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
@@ -33,59 +44,40 @@ function isIpv6(host: string): boolean {
   return IPV6.test(host) && host.includes(':') && (host.match(/::/g) ?? []).length <= 1;
 }
 
-/** Checks a destination strictly and says exactly what is wrong. */
+/** Checks a destination strictly and says exactly what is wrong, as data. */
 export function parseDestination(input: string): DestinationCheck {
   const text = input.trim();
-  if (text.length === 0)
-    return {
-      ok: false,
-      error: 'Type an SSH destination: an alias from ~/.ssh/config or user@host[:port].',
-    };
-  if (text.length > 300)
-    return { ok: false, error: 'The destination is longer than 300 characters.' };
-  if (/[\s'"`$\\;&|<>()*?!#{}]/.test(text) || /[^\x21-\x7e]/.test(text)) {
-    return {
-      ok: false,
-      error: `"${text}" contains a character no SSH destination has (spaces, quotes and shell characters are refused).`,
-    };
-  }
+  if (text.length === 0) return refused('empty');
+  if (text.length > 300) return refused('too-long');
+  if (/[\s'"`$\\;&|<>()*?!#{}]/.test(text) || /[^\x21-\x7e]/.test(text))
+    return refused('bad-character', text);
   let rest = text;
   let user: string | null = null;
   const at = rest.lastIndexOf('@');
   if (at >= 0) {
     user = rest.slice(0, at);
     rest = rest.slice(at + 1);
-    if (!USER.test(user))
-      return {
-        ok: false,
-        error: `"${user}" is not a valid user name (letters, digits, _ . -; up to 32; not starting with a digit or -).`,
-      };
+    if (!USER.test(user)) return refused('bad-user', user);
   }
   let host = rest;
   let port: number | null = null;
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(rest);
   if (bracketed) {
     host = bracketed[1] ?? '';
-    if (!isIpv6(host)) return { ok: false, error: `"${host}" is not an IPv6 address.` };
+    if (!isIpv6(host)) return refused('bad-ipv6', host);
     if (bracketed[2] !== undefined) port = Number(bracketed[2]);
   } else {
     const colon = rest.split(':');
     if (colon.length === 2) {
       host = colon[0] ?? '';
-      if (!/^\d{1,5}$/.test(colon[1] ?? ''))
-        return { ok: false, error: `"${colon[1] ?? ''}" is not a port number.` };
+      if (!/^\d{1,5}$/.test(colon[1] ?? '')) return refused('bad-port', colon[1] ?? '');
       port = Number(colon[1]);
     } else if (colon.length > 2) {
-      return {
-        ok: false,
-        error: 'Write an IPv6 address in brackets, e.g. admin@[2001:db8::1]:22.',
-      };
+      return refused('unbracketed-ipv6');
     }
-    if (!isHostName(host))
-      return { ok: false, error: `"${host}" is not a host name, address or ~/.ssh/config alias.` };
+    if (!isHostName(host)) return refused('bad-host', host);
   }
-  if (port !== null && (port < 1 || port > 65535))
-    return { ok: false, error: `Port ${port} is outside 1-65535.` };
+  if (port !== null && (port < 1 || port > 65535)) return refused('port-range', String(port));
   return { ok: true, destination: { text, user, host, port } };
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { ApiError, ApiErrorData } from '../../contract';
 import { readRegularText } from '../safe-read';
 import { parseDestination } from './destination';
 
@@ -20,8 +21,20 @@ export function nodeStorePath(env: NodeJS.ProcessEnv): string {
 /** A list of destinations is a few KiB; anything this large is not the app's file. */
 export const NODE_STORE_MAX_BYTES = 1024 * 1024;
 
-/** The node list cannot be used; the message says why and what to do, in words. */
-export class NodeStoreError extends Error {}
+type NodeListData = Extract<ApiErrorData, { from: 'node-list' }>;
+
+/**
+ * The node list cannot be used: `error` says why, as the data the renderer words; the
+ * message is the same in plain form, for logs.
+ */
+export class NodeStoreError extends Error {
+  readonly error: ApiError;
+  constructor(problem: NodeListData['problem'], file: string, reason: string | null = null) {
+    super(`node list ${file}: ${problem}${reason === null ? '' : ` (${reason})`}`);
+    const code = 'node-list-unreadable';
+    this.error = { code, data: { from: 'node-list', code, problem, path: file, reason } };
+  }
+}
 
 /**
  * Reads the list; a missing file is an empty list, a damaged one a NodeStoreError.
@@ -31,19 +44,15 @@ export class NodeStoreError extends Error {}
 export async function loadNodes(file: string): Promise<string[]> {
   const read = await readRegularText(file, NODE_STORE_MAX_BYTES);
   if (read.kind === 'missing') return [];
-  if (read.kind === 'refused')
-    throw new NodeStoreError(
-      `The node list ${file} cannot be read: ${read.reason}. Fix or remove it.`,
-    );
+  if (read.kind === 'refused') throw new NodeStoreError('unreadable', file, read.reason);
   let parsed: unknown;
   try {
     parsed = JSON.parse(read.text);
   } catch {
-    throw new NodeStoreError(`The node list ${file} is not valid JSON; fix or remove it.`);
+    throw new NodeStoreError('not-json', file);
   }
   const nodes = (parsed as { nodes?: unknown } | null)?.nodes;
-  if (!Array.isArray(nodes))
-    throw new NodeStoreError(`The node list ${file} has no "nodes" array.`);
+  if (!Array.isArray(nodes)) throw new NodeStoreError('no-nodes', file);
   return nodes.filter((n): n is string => typeof n === 'string' && parseDestination(n).ok);
 }
 

@@ -22,7 +22,7 @@ export async function addNode(
 ): Promise<Envelope<AddNodeResult>> {
   const checked = parseDestination(text);
   if (!checked.ok)
-    return { ok: false, error: { code: 'invalid-destination', message: checked.error } };
+    return { ok: false, error: checked.error };
   const destination = checked.destination;
   const known = await loadNodes(services.storeFile);
   const fresh = new Map<string, MachineRead>();

@@ -86,6 +86,50 @@ function problemWords(p: CandidateProblem): string {
   }
 }
 
+type DestinationData = Extract<ApiErrorData, { from: 'destination' }>;
+
+/** Why the SSH destination typed is refused, and the part that is wrong. */
+export function destinationWords({ problem, value }: DestinationData): string {
+  switch (problem) {
+    case 'empty':
+      return 'Type an SSH destination: an alias from ~/.ssh/config or user@host[:port].';
+    case 'too-long':
+      return 'The destination is longer than 300 characters.';
+    case 'bad-character':
+      return `"${value}" contains a character no SSH destination has (spaces, quotes and shell characters are refused).`;
+    case 'bad-user':
+      return `"${value}" is not a valid user name (letters, digits, _ . -; up to 32; not starting with a digit or -).`;
+    case 'bad-ipv6':
+      return `"${value}" is not an IPv6 address.`;
+    case 'bad-port':
+      return `"${value}" is not a port number.`;
+    case 'unbracketed-ipv6':
+      return 'Write an IPv6 address in brackets, e.g. admin@[2001:db8::1]:22.';
+    case 'bad-host':
+      return `"${value}" is not a host name, address or ~/.ssh/config alias.`;
+    case 'port-range':
+      return `Port ${value} is outside 1-65535.`;
+    default:
+      return unworded(problem);
+  }
+}
+
+type NodeListData = Extract<ApiErrorData, { from: 'node-list' }>;
+
+/** Why the saved node list cannot be used, and what to do about it. */
+export function nodeListWords({ problem, path, reason }: NodeListData): string {
+  switch (problem) {
+    case 'unreadable':
+      return `The node list ${path} cannot be read: ${reason ?? 'unknown reason'}. Fix or remove it.`;
+    case 'not-json':
+      return `The node list ${path} is not valid JSON; fix or remove it.`;
+    case 'no-nodes':
+      return `The node list ${path} has no "nodes" array.`;
+    default:
+      return unworded(problem);
+  }
+}
+
 type MachineData = Extract<ApiErrorData, { from: 'machine' }>;
 
 /** One machine's refusal in words, starting with its name where the sentence needs it. */

@@ -3,6 +3,7 @@ import type {
   ApiError,
   ApiErrorData,
   BindTestResult,
+  DestinationProblem,
   CandidateProblem,
   NodeBindTestResult,
   NodeFailureCode,
@@ -191,4 +192,38 @@ test('every refused bind test address and every outcome of this computer’s bin
   expect(bindTestWords({ ...base, outcome: 'works', simulated: true })).toMatch(
     / \(simulated in the demo\)$/,
   );
+});
+
+test('every refused SSH destination and every unusable node list has its words', () => {
+  const problems: Record<DestinationProblem, RegExp> = {
+    empty: /^Type an SSH destination/,
+    'too-long': /longer than 300 characters/,
+    'bad-character': /^"x" contains a character no SSH destination has/,
+    'bad-user': /^"x" is not a valid user name/,
+    'bad-ipv6': /^"x" is not an IPv6 address\.$/,
+    'bad-port': /^"x" is not a port number\.$/,
+    'unbracketed-ipv6': /in brackets/,
+    'bad-host': /^"x" is not a host name, address or ~\/\.ssh\/config alias\.$/,
+    'port-range': /^Port x is outside 1-65535\.$/,
+  };
+  for (const [problem, words] of Object.entries(problems) as [DestinationProblem, RegExp][]) {
+    const data = { from: 'destination', code: 'invalid-destination', problem, value: 'x' } as const;
+    expect(errorWords({ code: 'invalid-destination', data }), problem).toMatch(words);
+  }
+  const list = (problem: 'unreadable' | 'not-json' | 'no-nodes') =>
+    errorWords({
+      code: 'node-list-unreadable',
+      data: {
+        from: 'node-list',
+        code: 'node-list-unreadable',
+        problem,
+        path: '/n.json',
+        reason: 'a FIFO',
+      },
+    });
+  expect(list('unreadable')).toBe(
+    'The node list /n.json cannot be read: a FIFO. Fix or remove it.',
+  );
+  expect(list('not-json')).toBe('The node list /n.json is not valid JSON; fix or remove it.');
+  expect(list('no-nodes')).toBe('The node list /n.json has no "nodes" array.');
 });

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { errorWords } from '../../../renderer/src/error-words';
 import { createLocalTarget } from '../../../electron/system/target/local-target';
 import { spawnSync } from 'node:child_process';
 import {
@@ -199,7 +200,7 @@ test('accepted host keys are whole lines: a second accept never runs into the fi
     const lines = hosts.map(lineFor);
     for (const [i, host] of hosts.slice(0, 2).entries()) {
       const destination = parseDestination(host);
-      if (!destination.ok) throw new Error(destination.error);
+      if (!destination.ok) throw new Error(errorWords(destination.error));
       // The last one offers two lines at once, as a node with two key types does.
       const offered = i === 0 ? [lines[0] as string] : [lines[1] as string, lines[2] as string];
       await acceptHostKey(settings, destination.destination, { lines: offered, fingerprints: [] });

@@ -1,9 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { errorWords } from '../../../../renderer/src/error-words';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { destinationArgs, parseDestination } from '../../../../electron/system/nodes/destination';
-import { loadNodes, nodeStorePath, saveNodes } from '../../../../electron/system/nodes/node-store';
+import {
+  loadNodes,
+  nodeStorePath,
+  NodeStoreError,
+  saveNodes,
+} from '../../../../electron/system/nodes/node-store';
 
 test('accepted destinations become separate argv tokens after --', () => {
   const cases: [string, string[]][] = [
@@ -14,7 +20,7 @@ test('accepted destinations become separate argv tokens after --', () => {
   ];
   for (const [text, args] of cases) {
     const d = parseDestination(text);
-    if (!d.ok) throw new Error(d.error);
+    if (!d.ok) throw new Error(errorWords(d.error));
     expect(destinationArgs(d.destination)).toEqual(args);
   }
 });
@@ -39,7 +45,7 @@ test('refused destinations say what is wrong', () => {
   for (const [text, message] of cases) {
     const d = parseDestination(text);
     expect(d.ok, text).toBe(false);
-    if (!d.ok) expect(d.error, text).toMatch(message);
+    if (!d.ok) expect(errorWords(d.error), text).toMatch(message);
   }
 });
 
@@ -61,7 +67,10 @@ test('the node list lives in XDG_CONFIG_HOME, holds destinations only, survives 
     writeFileSync(file, '{"nodes": ["ok-node", "bad node;rm", 7]}');
     expect(await loadNodes(file)).toEqual(['ok-node']);
     writeFileSync(file, '{not json');
-    await expect(loadNodes(file)).rejects.toThrow(/not valid JSON/);
+    const damaged = await loadNodes(file).catch((e: unknown) => e);
+    expect(damaged instanceof NodeStoreError && errorWords(damaged.error)).toMatch(
+      /not valid JSON/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

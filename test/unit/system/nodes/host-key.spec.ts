@@ -10,7 +10,7 @@ import type { SshSettings } from '../../../../electron/system/nodes/ssh-runner';
 
 function destination(text: string): Destination {
   const d = parseDestination(text);
-  if (!d.ok) throw new Error(d.error);
+  if (!d.ok) throw new Error(errorWords(d.error));
   return d.destination;
 }
 
