@@ -146,7 +146,7 @@ test('every malformed argument vector is refused with 64, and nothing changes', 
 test('the longest allowed name (200 characters) is accepted: the limit is not off by one', async () => {
   const name = `${'a'.repeat(195)}.conf`;
   const outcome = await runStepInSandbox(sandbox, ['v2', '--', 'write', name, 'absent', ok]);
-  expect(outcome).toEqual({ code: 0, stderr: '' });
+  expect(outcome).toMatchObject({ code: 0, stderr: '' });
   expect(sandbox.readText(`${DIR}/${name}`)).toBe('net.ipv4.ip_nonlocal_bind = 1\n');
 });
 
@@ -313,7 +313,7 @@ test('content beyond the two settings is refused with 77 whoever asks, and nothi
 
 test('the same write with the right hash goes through: the refusals above are the checks, not the setup', async () => {
   const outcome = await runStepInSandbox(sandbox, WRITE_ARGS);
-  expect(outcome).toEqual({ code: 0, stderr: '' });
+  expect(outcome).toMatchObject({ code: 0, stderr: '' });
   expect(sandbox.readText(FILE)).toBe(NEW);
   expect(listing(sandbox)).toBe(`${NAME}\n`);
   // Nothing of the run is left: no check file, no record, no temp file.

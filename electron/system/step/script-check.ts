@@ -16,7 +16,9 @@ function awkString(ere: string): string {
  * new file $NB_NEW (empty: a deletion). Exit 0 accepted; 1 a line other than the settings'
  * changes; 2 a new value out of range; 3 a deletion of a file holding more; 5 accepted only if
  * the old file's last line has no line break (the shell checks); 8 a file cannot be read;
- * 9 this awk cannot keep NUL bytes in a string, so it cannot check.
+ * 9 this awk cannot keep NUL bytes in a string, so it cannot check. Before its verdict it
+ * prints the running value of each path in $NB_PROCS (one a line; - when unreadable), so
+ * the step reads them without a cat of its own.
  */
 function awkProgram(catalogue: Catalogue): string {
   const eres = contentRuleEres(catalogue);
@@ -28,6 +30,8 @@ BEGIN {
   valid = "^(" ${awkString(eres.validValueLine)} ")$"
   head = "^(" ${awkString(eres.headerLines)} ")$"
   if (length(sprintf("a%cb", 0)) != 3) exit 9
+  n = split(ENVIRON["NB_PROCS"], procs, "\n")
+  for (i = 1; i <= n; i++) if (procs[i] != "") { v = "-"; if ((getline v < procs[i]) <= 0) v = "-"; print v; close(procs[i]) }
   old = ENVIRON["NB_OLD"]; new = ENVIRON["NB_NEW"]; no = 0; nk = 0; lines = 0
   if (old != "") {
     while ((r = (getline l < old)) > 0) {
@@ -85,9 +89,9 @@ check_content() {
   if [ "$op" = delete ]; then
     [ "$had_file" = yes ] || return 0
     [ "$dir" != "$R/etc/sysctl.d" ] || ! later_same_name || fail 77 "deleting $file would let $later apply at boot"
-    NB_OLD=$file NB_NEW= awk "$check_awk"
-  elif [ "$had_file" = yes ]; then NB_OLD=$file NB_NEW=$tmp awk "$check_awk"
-  else NB_OLD= NB_NEW=$tmp awk "$check_awk"; fi
+    vals=$(NB_PROCS=$procs NB_OLD=$file NB_NEW= awk "$check_awk")
+  elif [ "$had_file" = yes ]; then vals=$(NB_PROCS=$procs NB_OLD=$file NB_NEW=$tmp awk "$check_awk")
+  else vals=$(NB_PROCS=$procs NB_OLD= NB_NEW=$tmp awk "$check_awk"); fi
   case $? in
     0) ;;
     # A last line without a line break gets one when a line is added after it: in a CRLF
@@ -98,5 +102,6 @@ check_content() {
     3) fail 77 "$file holds more than the settings; it is not deleted";;
     *) fail 77 "cannot check the new content";;
   esac
+  vals="$vals$nl"; have_vals=yes
 }`;
 }

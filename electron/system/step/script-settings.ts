@@ -21,6 +21,8 @@ export interface SettingPieces {
   readonly argumentArms: string;
   /** Adds each wanted setting's path to "$@" (the old values are read in one cat). */
   readonly wantedPaths: string;
+  /** The same paths, one a line, in $procs (the content check's awk reads them). */
+  readonly wantedList: string;
   /** Takes each wanted setting's old value from $vals, in the same order. */
   readonly takeOld: string;
   /** Appends " KEY=WANT:OLD" to $rec for each wanted setting (the intent record). */
@@ -62,6 +64,7 @@ export function settingPieces(catalogue: Catalogue): SettingPieces {
         `    ${key}=[01]) [ "$w${i}" = - ] || fail 64 "${key} is named twice"; w${i}=\${1#*=};;`,
     ),
     wantedPaths: each((_, i) => `[ "$w${i}" = - ] || set -- "$@" "$p${i}"`),
+    wantedList: each((_, i) => `[ "$w${i}" = - ] || procs="$procs$p${i}$nl"`),
     takeOld: each(
       (_, i) => `[ "$w${i}" = - ] || { take_value || fail 69 "cannot read $p${i}"; o${i}=$v; }`,
     ),

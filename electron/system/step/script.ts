@@ -120,7 +120,8 @@ if [ "$op" = recover ]; then recover_intent; finish 0; fi
 ${checkPieces(catalogue)}
 dir_for "$op"
 file="$dir/$name"
-bak=; had_file=no; replaced=no; newsha=absent
+bak=; had_file=no; replaced=no; newsha=absent; have_vals=no; procs=
+${s.wantedList}
 if [ "$op" != none ]; then
   if [ -L "$file" ]; then fail 66 "$file is a symbolic link; refusing to replace it"; fi
   if [ -e "$file" ] && [ ! -f "$file" ]; then fail 66 "$file is not a regular file"; fi
@@ -156,7 +157,8 @@ EOF
 fi
 set --
 ${s.wantedPaths}
-if [ "$#" -gt 0 ]; then read_values "$@" || fail 69 "cannot read the running values"; fi
+# The content check read them already when it ran.
+if [ "$#" -gt 0 ] && [ "$have_vals" = no ]; then read_values "$@" || fail 69 "cannot read the running values"; fi
 ${s.takeOld}
 write_value() {
   printf '%s\n' "$2" > "$1" && return 0
