@@ -6,14 +6,12 @@ import type { ErrorCode } from '../error-codes';
 import type { CommandBlock } from './changes';
 import type { SettingId } from './state';
 
-/** An error every channel can answer with, mapped to words in the renderer. */
+/**
+ * An error every channel can answer with: a code and, where the code alone is not enough,
+ * data. No words: the renderer makes them (renderer/src/error-words.ts, words/).
+ */
 export interface ApiError {
   readonly code: ErrorCode;
-  /**
-   * The backend's words, for the codes whose `data` the renderer does not word yet; going
-   * away (issue 21 item 4): the renderer words every code from `code` and `data`.
-   */
-  readonly message?: string;
   readonly details?: string;
   /** Ways to do it by hand instead, one copyable block per alternative (never run together). */
   readonly alternatives?: readonly CommandBlock[];
@@ -82,6 +80,12 @@ export type ApiErrorData =
       readonly what: 'diagnostics' | 'fleet';
     }
   | NodeFailureData
+  /** The planned change could not be turned into the step's arguments (a bug guard). */
+  | {
+      readonly from: 'step-arguments';
+      readonly code: 'invalid-request';
+      readonly error: StepRefusal;
+    }
   | {
       /** An SSH destination the app refuses, and the part that is wrong (shortened). */
       readonly from: 'destination';

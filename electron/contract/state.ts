@@ -137,7 +137,7 @@ export interface SysctlDFile {
   readonly kind: 'file' | 'symlink' | 'other';
   /** sha256 of the bytes as read; sent back with an apply to detect concurrent edits. */
   readonly sha256: string | null;
-  /** Why the app would refuse to edit it, in words; null when it can. */
+  /** Why the app would refuse to edit it (an error code); null when it can. */
   readonly problem: string | null;
   readonly keyLines: readonly KeyLine[];
   /** The file starts with the app's own header: Nonlocal Bind wrote it. */

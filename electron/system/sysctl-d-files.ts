@@ -115,9 +115,7 @@ export function describeEditableFile(
       writtenByApp: target.text.startsWith(FILE_HEADER),
     };
   }
-  const problem =
-    target.kind === 'refused'
-      ? (target.error.message ?? target.error.code)
-      : 'The file disappeared while reading.';
+  // The code of the refusal; a file gone while reading is one that cannot be read.
+  const problem = target.kind === 'refused' ? target.error.code : 'file-unreadable';
   return { name, kind, sha256: null, problem, keyLines: [], writtenByApp: false };
 }

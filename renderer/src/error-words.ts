@@ -86,10 +86,9 @@ function unplaced(code: never): never {
 }
 
 /**
- * The error in words: from its data where it has some (words/apply-words.ts), else the
- * backend's words while a code still has them, else its code's words. This is the one
- * place the renderer reads an error, so moving a code's words here changes no component.
+ * The error in words: from its data where it has some (words/apply-words.ts), else from
+ * its code. This is the one place the renderer reads an error.
  */
 export function errorWords(error: ApiError): string {
-  return applyErrorWords(error) ?? error.message ?? codeWords(error.code);
+  return applyErrorWords(error) ?? codeWords(error.code);
 }

@@ -4,12 +4,13 @@ import { createHostContext } from '../../electron/system/system-context';
 import { readLocalSnapshot } from '../../electron/system/target/local-target';
 import { createSshNode, nodeDestination, type SshNode } from '../../test/harness/ssh-node';
 import { median, round } from './stats';
+import { errorWords } from '../../renderer/src/error-words';
 
 async function readOnce(node: SshNode): Promise<number> {
   const d = { destination: nodeDestination(node.alias) };
   const started = performance.now();
   const read = await readNodeAnswer(node.settings, d.destination);
-  if (!read.ok) throw new Error(read.message);
+  if (!read.ok) throw new Error(errorWords(read.error));
   return performance.now() - started;
 }
 

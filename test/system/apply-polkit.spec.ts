@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { Sandbox } from '../harness/sandbox';
 import { applyInSandbox } from '../harness/apply-child';
 import { createPolkitSandbox, POLKIT_USERS } from '../harness/polkit-sandbox';
+import { errorWords } from '../../renderer/src/error-words';
 
 // Real chain: non-root user -> @vscode/sudo-prompt -> pkexec -> the sandbox's own polkitd
 // (rules per user) -> root sh.
@@ -37,7 +38,7 @@ test('polkit YES: one authentication applies runtime and file as root', async ()
 test('polkit NO: "refused" message, nothing changed', async () => {
   const result = await applyInSandbox(sandbox, request, POLKIT_USERS.refused);
   expect(result).toMatchObject({ applied: false, error: { code: 'auth-refused' } });
-  expect(result.applied === false && result.error.message).toContain('refused or cancelled');
+  expect(result.applied === false && errorWords(result.error)).toContain('refused or cancelled');
   expect(sandbox.readText(V4)).toBe('0\n');
   expect(fileExists()).toBe(false);
 });

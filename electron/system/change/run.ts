@@ -1,7 +1,7 @@
 import type { ApiError, ApplyRequest, ChangeReport } from '../../contract';
 import { mapStepExit } from '../elevation-errors';
 import { buildManualAlternatives, wantedRuntimeValues } from '../equivalent-commands';
-import { stepArguments, stepArgumentsWords, type StepPlan } from '../privileged-step';
+import { stepArguments, type StepPlan } from '../privileged-step';
 import { parseRecoveryLine } from '../step-recovery';
 import type { Catalogue } from '../settings';
 import type { SysctlSnapshot } from '../sysctl-snapshot';
@@ -39,7 +39,8 @@ export async function runPlannedStep(
 ): Promise<ApplyResult> {
   const args = stepArguments(plan, catalogue);
   if (!args.ok) {
-    const error: ApiError = { code: 'invalid-request', message: stepArgumentsWords(args.error) };
+    const code = 'invalid-request';
+    const error: ApiError = { code, data: { from: 'step-arguments', code, error: args.error } };
     return { applied: false, error, plan };
   }
   const run = await target.runStep(args.args, buildManualAlternatives(plan, catalogue));

@@ -6,7 +6,7 @@ import type {
 } from '../../../electron/contract';
 import { fileNameWords, hiddenFileWords, targetFileWords } from './file-words';
 import { addressesWords } from './bind-test-words';
-import { destinationWords, machineWords, nodeListWords } from './machine-words';
+import { destinationWords, machineWords, nodeListWords, stepRefusalWords } from './machine-words';
 import { nodeErrorWords } from './node-error-words';
 
 /*
@@ -129,6 +129,8 @@ export function applyErrorWords(error: ApiError): string | null {
       return addressesWords(data);
     case 'machine':
       return machineWords(data);
+    case 'step-arguments':
+      return `The change could not be turned into the privileged step’s arguments (${stepRefusalWords(data.error)}); nothing was changed.`;
     case 'destination':
       return destinationWords(data);
     case 'node-list':

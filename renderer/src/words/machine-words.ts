@@ -36,7 +36,7 @@ function nameWords(refusal: FileNameRefusal): string {
 }
 
 /** Why the step's arguments could not be built, in a few words. */
-function stepRefusalWords(error: StepRefusal): string {
+export function stepRefusalWords(error: StepRefusal): string {
   switch (error.code) {
     case 'invalid-runtime-value':
       return 'invalid runtime value';

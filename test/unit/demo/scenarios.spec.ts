@@ -9,6 +9,7 @@ import {
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import type { AppState } from '../../../electron/contract';
+import { errorWords } from '../../../renderer/src/error-words';
 
 async function stateOf(name: string): Promise<{
   state: AppState;
@@ -20,7 +21,7 @@ async function stateOf(name: string): Promise<{
   const root = await createDemoRoot(scenario);
   const table = createHandlerTable(createHandlerDeps({ scenario, root }, 'test'));
   const answer = await table['state:get'](null);
-  if (!answer.ok) throw new Error(answer.error.message);
+  if (!answer.ok) throw new Error(errorWords(answer.error));
   return { state: answer.value, table, dispose: root.dispose };
 }
 
@@ -100,7 +101,7 @@ test('the demo bind test knows loopback, the any-address and the simulated machi
   try {
     for (const address of ['127.0.0.1', '127.5.6.7', '::1', ...DEMO_OWN_ADDRESSES]) {
       const answer = await table['bind:test']({ address, port: 0 });
-      if (!answer.ok) throw new Error(answer.error.message);
+      if (!answer.ok) throw new Error(errorWords(answer.error));
       expect(answer.value, address).toMatchObject({
         outcome: 'works',
         assignedLocally: true,
@@ -111,7 +112,7 @@ test('the demo bind test knows loopback, the any-address and the simulated machi
     // The any-address is all of the machine's addresses, in the real test's words.
     for (const address of ['0.0.0.0', '::', '[::]']) {
       const answer = await table['bind:test']({ address, port: 0 });
-      if (!answer.ok) throw new Error(answer.error.message);
+      if (!answer.ok) throw new Error(errorWords(answer.error));
       expect(answer.value, address).toMatchObject({ outcome: 'works', anyAddress: true });
       expect(bindTestWords(answer.value), address).toBe(
         "works: this is the any-address (all of this computer's addresses), which never needs non-local bind (simulated in the demo)",
@@ -120,7 +121,7 @@ test('the demo bind test knows loopback, the any-address and the simulated machi
     }
     // A virtual IP with the (simulated) setting off still fails, in the real test's words.
     const vip = await table['bind:test']({ address: '192.0.2.10', port: 0 });
-    if (!vip.ok) throw new Error(vip.error.message);
+    if (!vip.ok) throw new Error(errorWords(vip.error));
     expect(vip.value).toMatchObject({ outcome: 'not-local', assignedLocally: false });
     expect(bindTestWords(vip.value)).toContain('this computer does not hold this address');
   } finally {
@@ -148,7 +149,7 @@ test('each scenario’s diagnostics name the tools of its story: the packaged he
     const { table, state, dispose } = await stateOf(scenario.name);
     try {
       const report = await table['diagnostics:get'](null);
-      if (!report.ok) throw new Error(report.error.message);
+      if (!report.ok) throw new Error(errorWords(report.error));
       const text = report.value.text;
       expect(text, scenario.name).not.toContain('is not installed');
       if (scenario.name === 'no-pkexec') {
@@ -175,7 +176,7 @@ test('demo diagnostics: the simulated kernel, and a failed Apply with the blocks
   try {
     await table['changes:apply']({ values: { ipv4: 1 }, persistence: { kind: 'runtime' } });
     const report = await table['diagnostics:get'](null);
-    if (!report.ok) throw new Error(report.error.message);
+    if (!report.ok) throw new Error(errorWords(report.error));
     const text = report.value.text;
     expect(text).toContain('Kernel release: 6.1.0-28-amd64');
     const last = text.slice(text.indexOf('Last Apply:'));

@@ -67,7 +67,7 @@ test('after a failed Apply the pending change and the chosen options are kept, w
     outcome: {
       applied: false,
       report: null,
-      error: { code: 'auth-refused', message: 'x' },
+      error: { code: 'auth-refused' },
       state: system(1, 0),
     },
   });

@@ -98,7 +98,10 @@ test('every recovery outcome, with and without a file, has its words; none has n
 test('every outcome of "Make all alike" on a machine has words, without the machine’s name', () => {
   const recovered: RecoveryReport = { outcome: 'none', values: { ipv4: 1, ipv6: 1 }, file: null };
   const details: NodeOutcome['detail'][] = [
-    { kind: 'left-out', error: { code: 'unknown-node', message: 'n1: is not in the node list.' } },
+    {
+      kind: 'left-out',
+      error: { code: 'unknown-node', data: { from: 'machine', code: 'unknown-node', name: 'n1' } },
+    },
     { kind: 'alike' },
     { kind: 'applied-here', report: report({ settings: [{ id: 'ipv4', kind: 'now', value: 1 }] }) },
     { kind: 'applied-there', waited: true, changes: ['IPv4: off → on now.'] },
@@ -106,7 +109,6 @@ test('every outcome of "Make all alike" on a machine has words, without the mach
       kind: 'failed',
       error: {
         code: 'auth-refused',
-        message: 'unused',
         data: { from: 'elevation', code: 'auth-refused' },
       },
     },

@@ -7,6 +7,7 @@ import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import { SETTINGS } from '../../../electron/system/settings';
 import { changeReportWords, settingNames } from '../../../renderer/src/words/outcome-words';
+import { errorWords } from '../../../renderer/src/error-words';
 
 /** The success words the renderer shows for an Apply's report. */
 const words = (report: ChangeReport | null) =>
@@ -41,7 +42,7 @@ async function removeFromAppFileVia(
   resetRuntime: boolean,
 ) {
   const state = await table['state:get'](null);
-  if (!state.ok) throw new Error(state.error.message);
+  if (!state.ok) throw new Error(errorWords(state.error));
   const file = state.value.persistence.files.find((f) => f.name === APP_FILE);
   const request: ApplyRequest = {
     values: {},
@@ -69,7 +70,7 @@ function removeFromAppFile(
 ): Promise<{ summary: string; fileLeft: boolean }> {
   return withEnabledDemo(async (table, fsRoot) => {
     const answer = await removeFromAppFileVia(table, settings, resetRuntime);
-    if (!answer.ok) throw new Error(answer.error.message);
+    if (!answer.ok) throw new Error(errorWords(answer.error));
     expect(answer.value.error).toBeNull();
     return { summary: words(answer.value.report), fileLeft: await appFileLeft(fsRoot) };
   });
@@ -111,7 +112,7 @@ test('a file emptied of our lines is kept when it stands in for a same-named ven
   };
   await withEnabledDemo(async (table, fsRoot) => {
     const answer = await removeFromAppFileVia(table, ['ipv4', 'ipv6'], false);
-    if (!answer.ok) throw new Error(answer.error.message);
+    if (!answer.ok) throw new Error(errorWords(answer.error));
     expect(answer.value.error).toBeNull();
     const left = await readFile(path.join(fsRoot, 'etc/sysctl.d', APP_FILE), 'utf8');
     expect(left).not.toMatch(/^[ \t]*-?net[./]ipv[46][./]ip_nonlocal_bind[ \t]*=/m);

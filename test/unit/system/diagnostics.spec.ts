@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDemoRoot, findDemoScenario } from '../../../electron/demo/scenarios';
 import { createHandlerDeps } from '../../../electron/handlers/create-deps';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
+import { errorWords } from '../../../renderer/src/error-words';
 
 test('the diagnostics report has every listed fact and no other line from any file', async () => {
   const scenario = findDemoScenario('conflict-sysctl-conf');
@@ -23,7 +24,7 @@ test('the diagnostics report has every listed fact and no other line from any fi
     const table = createHandlerTable(deps);
     await table['changes:apply']({ values: { ipv6: 1 }, persistence: { kind: 'runtime' } });
     const answer = await table['diagnostics:get'](null);
-    if (!answer.ok) throw new Error(answer.error.message);
+    if (!answer.ok) throw new Error(errorWords(answer.error));
     const text = answer.value.text;
     for (const fact of [
       'App version: 9.8.7',

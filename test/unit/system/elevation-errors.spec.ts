@@ -5,6 +5,7 @@ import {
   SUDO_PROMPT_MESSAGES,
 } from '../../../electron/system/elevation-errors';
 import { STEP_EXIT } from '../../../electron/system/privileged-script';
+import { errorWords } from '../../../renderer/src/error-words';
 
 const MANUAL = [{ title: 'With sysctl', commands: 'sudo sysctl -w net.ipv4.ip_nonlocal_bind=1' }];
 
@@ -27,10 +28,10 @@ test('read-only /proc/sys: set on the host, taking effect when the container or 
     { key: 'net.ipv6.ip_nonlocal_bind', value: '1' },
   ]);
   expect(error?.code).toBe('proc-read-only');
-  expect(error?.message).toContain(
+  expect(error && errorWords(error)).toContain(
     'Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:',
   );
-  expect(error?.message).not.toContain('restart the container');
+  expect(error && errorWords(error)).not.toContain('restart the container');
   const blocks = error?.alternatives ?? [];
   const block = (runtime: string) => blocks.find((b) => b.title.startsWith(`${runtime}:`));
   expect(block('Docker')).toEqual({

@@ -27,13 +27,13 @@ async function withDemo(
 
 async function stateOf(table: ReturnType<typeof createHandlerTable>) {
   const answer = await table['state:get'](null);
-  if (!answer.ok) throw new Error(answer.error.message);
+  if (!answer.ok) throw new Error(errorWords(answer.error));
   return answer.value;
 }
 
 async function planOf(table: ReturnType<typeof createHandlerTable>, request: ApplyRequest) {
   const answer = await table['changes:plan'](request);
-  if (!answer.ok) throw new Error(answer.error.message);
+  if (!answer.ok) throw new Error(errorWords(answer.error));
   return answer.value;
 }
 
@@ -51,7 +51,7 @@ test('demo "fresh": a typed name that a vendor file has is refused, in words, an
     expect(plan.file).toBeNull();
     expect(plan.commands).toEqual([]);
     const applied = await table['changes:apply'](request);
-    if (!applied.ok) throw new Error(applied.error.message);
+    if (!applied.ok) throw new Error(errorWords(applied.error));
     expect(applied.value).toMatchObject({
       applied: false,
       error: { code: 'file-name-hides-file' },
@@ -125,7 +125,7 @@ test('demo "conflict-sysctl-conf": Remove from /etc/sysctl.conf takes out only o
       'Write /etc/sysctl.conf (complete new content)',
     );
     const applied = await table['changes:apply'](request);
-    if (!applied.ok) throw new Error(applied.error.message);
+    if (!applied.ok) throw new Error(errorWords(applied.error));
     const report = applied.value.report;
     if (!applied.value.applied || !report) throw new Error('not applied');
     expect(changeReportWords(report, settingNames(SETTINGS))).toBe(
