@@ -243,7 +243,7 @@ export async function createSshNode(
 /** A destination the test knows is valid (an alias of the test config, maybe with a user). */
 export function nodeDestination(text: string): Destination {
   const d = parseDestination(text);
-  if (!d.ok) throw new Error(d.error);
+  if (!d.ok) throw new Error(`not a destination: ${JSON.stringify(d.error.data)}`);
   return d.destination;
 }
 

@@ -68,8 +68,8 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     expect(applied, applied.ok ? '' : errorWords(applied.error)).toMatchObject({ ok: true });
     expect(node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout.trim()).toBe('1');
     const bound = await bindTestOnNode(node.settings, chatty, ['192.0.2.10']);
-    if (typeof bound === 'string') throw new Error(bound);
-    expect(bound.results.map((r) => r.outcome)).toEqual(['works']);
+    if (!bound.ok) throw new Error(errorWords(bound.error));
+    expect(bound.value.results.map((r) => r.outcome)).toEqual(['works']);
     node.sandbox.run('rm', ['/etc/sysctl.d/60-vip.conf']);
   });
 
