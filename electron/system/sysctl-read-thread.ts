@@ -57,16 +57,18 @@ declare global {
 
 type Answer = ReaderAnswer<SysctlSources | RegularRead>;
 
-interface Pending {
-  readonly resolve: (answer: Answer) => void;
-  readonly timer: NodeJS.Timeout;
+interface Asked {
+  readonly id: number;
+  readonly request: ReadRequest;
 }
 
 interface ReaderThread {
   readonly worker: Worker;
   readonly port: MessagePort;
   readonly counters: Int32Array;
-  readonly pending: Map<number, Pending>;
+  readonly pending: Map<number, (answer: Answer) => void>;
+  /** Asked in this tick, sent together: a state read's tree and runtime values are one message. */
+  outbox: Asked[];
   waiting: boolean;
 }
 
@@ -94,12 +96,11 @@ function workerSource(): string {
     `  Atomics.wait(counters, ${ASKED}, seen);`,
     `  seen = Atomics.load(counters, ${ASKED});`,
     '  for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {',
-    '    const { id, request } = got.message;',
-    '    let answer;',
-    `    try { answer = { id, ok: true, value: ${declaredName(answerRead)}(${kit}, request) }; }`,
-    '    catch (error) { answer = { id, ok: false, detail: String(error && error.stack || error) }; }',
+    '    port.postMessage(got.message.map(({ id, request }) => {',
+    `      try { return { id, ok: true, value: ${declaredName(answerRead)}(${kit}, request) }; }`,
+    '      catch (error) { return { id, ok: false, detail: String(error && error.stack || error) }; }',
     // Cloned, not transferred: small files share the buffer pool's slabs, each copied once.
-    '    port.postMessage(answer);',
+    '    }));',
     '  }',
     `  Atomics.add(counters, ${ANSWERED}, 1);`,
     `  Atomics.notify(counters, ${ANSWERED});`,
@@ -108,21 +109,22 @@ function workerSource(): string {
 }
 
 function settle(reader: ReaderThread, id: number, answer: Answer): void {
-  const pending = reader.pending.get(id);
-  if (!pending) return;
-  clearTimeout(pending.timer);
+  const resolve = reader.pending.get(id);
+  if (!resolve) return;
   reader.pending.delete(id);
   // An idle reader must not keep the process alive (a pending waitAsync does not).
   if (reader.pending.size === 0) reader.worker.unref();
-  pending.resolve(answer);
+  resolve(answer);
 }
 
 /** Drops a thread that failed or hangs: the next read starts a fresh one. */
-function abandon(reader: ReaderThread, detail: string): void {
+function abandon(
+  reader: ReaderThread,
+  detail: string,
+  error: 'reader-timeout' | 'reader-failed',
+): void {
   if (thread === reader) thread = null;
-  for (const id of [...reader.pending.keys()]) {
-    settle(reader, id, { ok: false, error: 'reader-failed', detail });
-  }
+  for (const id of [...reader.pending.keys()]) settle(reader, id, { ok: false, error, detail });
   void reader.worker.terminate();
 }
 
@@ -139,10 +141,11 @@ function startThread(): ReaderThread {
     port: port1,
     counters,
     pending: new Map(),
+    outbox: [],
     waiting: false,
   };
-  worker.on('error', (error) => abandon(reader, String(error)));
-  worker.on('exit', (exitCode) => abandon(reader, `reader thread exited (${exitCode})`));
+  worker.on('error', (error) => abandon(reader, String(error), 'reader-failed'));
+  worker.on('exit', (code) => abandon(reader, `reader thread exited (${code})`, 'reader-failed'));
   worker.unref();
   return reader;
 }
@@ -151,7 +154,10 @@ type WorkerAnswer =
   | { readonly id: number; readonly ok: true; readonly value: SysctlSources | RegularRead }
   | { readonly id: number; readonly ok: false; readonly detail: string };
 
-/** Takes every answer the thread has posted, then sleeps until it posts more. */
+/**
+ * Takes every answer the thread has posted, then sleeps until it posts more. A thread
+ * that answers nothing for the time limit while reads wait is stuck: it is dropped.
+ */
 async function collect(reader: ReaderThread): Promise<void> {
   if (reader.waiting) return;
   reader.waiting = true;
@@ -162,18 +168,21 @@ async function collect(reader: ReaderThread): Promise<void> {
       got;
       got = receiveMessageOnPort(reader.port)
     ) {
-      const message = got.message as WorkerAnswer;
-      settle(
-        reader,
-        message.id,
-        message.ok
-          ? { ok: true, value: reviveBuffers(message.value) }
-          : { ok: false, error: 'reader-failed', detail: message.detail },
-      );
+      for (const message of got.message as WorkerAnswer[]) {
+        settle(
+          reader,
+          message.id,
+          message.ok
+            ? { ok: true, value: reviveBuffers(message.value) }
+            : { ok: false, error: 'reader-failed', detail: message.detail },
+        );
+      }
     }
     if (reader.pending.size === 0) break;
     const wait = Atomics.waitAsync(reader.counters, ANSWERED, rounds, TREE_READ_TIME_LIMIT_MS);
-    if (wait.async) await wait.value;
+    if ((wait.async ? await wait.value : wait.value) === 'timed-out') {
+      abandon(reader, `no answer within ${TREE_READ_TIME_LIMIT_MS} ms`, 'reader-timeout');
+    }
   }
   reader.waiting = false;
 }
@@ -209,19 +218,21 @@ function ask(request: ReadRequest): Promise<Answer> {
   thread = reader;
   const id = nextId++;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      const detail = `no answer within ${TREE_READ_TIME_LIMIT_MS} ms`;
-      settle(reader, id, { ok: false, error: 'reader-timeout', detail });
-      abandon(reader, detail);
-    }, TREE_READ_TIME_LIMIT_MS);
-    timer.unref();
-    reader.pending.set(id, { resolve, timer });
-    reader.worker.ref();
-    reader.port.postMessage({ id, request });
-    Atomics.add(reader.counters, ASKED, 1);
-    Atomics.notify(reader.counters, ASKED);
-    void collect(reader);
+    reader.pending.set(id, resolve);
+    if (reader.outbox.push({ id, request }) === 1) queueMicrotask(() => send(reader));
   });
+}
+
+function send(reader: ReaderThread): void {
+  const batch = reader.outbox;
+  reader.outbox = [];
+  // Dropped in the meantime: its reads have their answer already.
+  if (thread !== reader) return;
+  reader.worker.ref();
+  reader.port.postMessage(batch);
+  Atomics.add(reader.counters, ASKED, 1);
+  Atomics.notify(reader.counters, ASKED);
+  void collect(reader);
 }
 
 /** Reads a tree on the worker thread; where no worker can start, reads here (still bounded). */

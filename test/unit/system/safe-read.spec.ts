@@ -37,3 +37,24 @@ test('regular files, a FIFO and a device: read, refused, refused', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('reads asked for together share the reader thread, and each gets its own answer', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nb-safe-read-'));
+  try {
+    const names = Array.from({ length: 300 }, (_, i) => path.join(dir, `${i}.conf`));
+    names.forEach((name, i) => writeFileSync(name, `vm.x_${i} = ${i}\n`.repeat(i % 7)));
+    // Sent in one batch, answered in one or more rounds: every answer finds its own read.
+    const reads = await Promise.all([
+      ...names.map((name) => readRegularFile(name)),
+      readRegularFile(path.join(dir, 'missing.conf')),
+    ]);
+    expect(reads.at(-1)).toEqual({ kind: 'missing' });
+    for (const [i, read] of reads.slice(0, -1).entries()) {
+      expect(read.kind === 'read' && read.bytes.toString()).toBe(
+        `vm.x_${i} = ${i}\n`.repeat(i % 7),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
