@@ -51,7 +51,7 @@ export function changeReportLine(report: ChangeReport): string {
   const settings = report.settings.map((s) => `${s.id} ${s.kind} ${s.value}`);
   const file = report.file
     ? [
-        `${report.file.path} ${report.file.op}${report.file.removed.map((r) => ` -${r.key}x${r.lines}`).join('')}`,
+        `${report.file.path} was ${report.file.op}${report.file.removed.map((r) => `, ${r.lines} ${r.key} line(s) removed`).join('')}`,
       ]
     : [];
   const all = [...recovery, ...settings, ...file];
