@@ -44,7 +44,7 @@ test('names the winning file per engine, notes the disagreement, and the resolut
   await page.getByRole('switch', { name: /IPv4/ }).click();
   await expect(page.getByRole('radio', { name: /Now and at every boot/ })).toBeChecked();
   await expect(page.getByTestId('conflicts')).toContainText(
-    '/etc/sysctl.conf line 3 sets IPv4 non-local bind to 0',
+    '/etc/sysctl.conf line 3 sets net.ipv4.ip_nonlocal_bind to 0',
   );
   await page.getByRole('button', { name: 'Use /etc/sysctl.conf' }).click();
   await expect(page.getByTestId('file-action')).toHaveText('Writing into /etc/sysctl.conf (undo)');
