@@ -9,7 +9,9 @@ import type { Catalogue } from '../settings';
  */
 
 const SAFE_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
-const SAFE_PROC_PATH = /^\/proc\/sys(\/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)+$/;
+/** Under /proc/sys, parts of letters, digits, '_', '-' and inner dots; never '.' or '..'. */
+const SAFE_PROC_PATH = /^\/proc\/sys(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+$/;
+const DOT_PARTS = /\/\.\.?(\/|$)/;
 
 /** sha256 of what procfs answers for a value written as 0 or 1: the read-back compares these. */
 const valueHash = (v: string) => createHash('sha256').update(`${v}\n`).digest('hex');
@@ -51,7 +53,8 @@ export function settingPieces(catalogue: Catalogue): SettingPieces {
   const ids = new Set<string>();
   for (const s of catalogue) {
     if (!SAFE_KEY.test(s.key)) throw new Error(`unsafe catalogue key ${s.key}`);
-    if (!SAFE_PROC_PATH.test(s.procPath)) throw new Error(`unsafe catalogue path ${s.procPath}`);
+    if (!SAFE_PROC_PATH.test(s.procPath) || DOT_PARTS.test(s.procPath))
+      throw new Error(`unsafe catalogue path ${s.procPath}`);
     if (ids.has(s.key)) throw new Error(`the catalogue names ${s.key} twice`);
     ids.add(s.key);
   }
