@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../error-codes';
 import type { CommandBlock } from './changes';
-import type { SettingId } from './state';
+import type { AlikeChange, SettingId } from './state';
 
 /**
  * An error every channel can answer with: a code and, where the code alone is not enough,
@@ -318,7 +318,7 @@ export type NodeOutcomeDetail =
   | {
       readonly kind: 'applied-there';
       readonly waited: boolean;
-      readonly changes: readonly string[];
+      readonly changes: readonly AlikeChange[];
     }
   | { readonly kind: 'failed'; readonly error: ApiError }
   /**

@@ -1,5 +1,12 @@
 /** The contract, part three: the pair view, its nodes and fleet exports. */
-import type { AddressFamily, BootState, RuntimeValue, SettingId, SettingState } from './state';
+import type {
+  AddressFamily,
+  AlikeChange,
+  BootState,
+  RuntimeValue,
+  SettingId,
+  SettingState,
+} from './state';
 import type { CommandBlock, SettingValues, VipDiscovery } from './changes';
 import type { ApiError, NodeOutcomeDetail } from './errors';
 
@@ -59,8 +66,8 @@ export type AddNodeResult =
 export interface NodeChangePlan {
   readonly id: string;
   readonly name: string;
-  /** The changes in words; empty when the machine is already alike. */
-  readonly changes: readonly string[];
+  /** The changes, as data; empty when the machine is already alike. */
+  readonly changes: readonly AlikeChange[];
   /** The file the change writes, or null when only runtime values change (or nothing). */
   readonly file: string | null;
   /** How the step is authorized there: polkit here, sudo on a node (with or without a password). */

@@ -165,3 +165,20 @@ export interface PersistenceState {
 }
 
 export type RuntimeValue = 0 | 1;
+
+/** One change "Make all alike" makes on a machine: a running value now, or the value at boot. */
+export type AlikeChange =
+  | {
+      readonly when: 'now';
+      readonly id: SettingId;
+      readonly from: RuntimeValue | null;
+      readonly to: RuntimeValue | null;
+    }
+  | {
+      readonly when: 'boot';
+      readonly id: SettingId;
+      readonly to: RuntimeValue | null;
+      /** The file that sets it (control characters replaced, long names cut). */
+      readonly path: string;
+      readonly newFile: boolean;
+    };

@@ -1,4 +1,4 @@
-import type { SettingId } from '../../electron/contract';
+import type { AlikeChange, RuntimeValue, SettingId } from '../../electron/contract';
 
 /** How the UI names and explains one setting. */
 export interface SettingWords {
@@ -28,4 +28,14 @@ const WORDS: Readonly<Record<SettingId, SettingWords>> = {
  */
 export function settingWords(id: SettingId, key: string = id): SettingWords {
   return WORDS[id] ?? { label: key, explanation: key };
+}
+
+const onOff = (v: RuntimeValue | null) => (v === 1 ? 'on' : v === 0 ? 'off' : 'unknown');
+
+/** "IPv4 non-local bind: off → on now." or "… at boot: on, set in FILE (a new file)." */
+export function alikeChangeWords(change: AlikeChange): string {
+  const { label } = settingWords(change.id);
+  return change.when === 'now'
+    ? `${label}: ${onOff(change.from)} → ${onOff(change.to)} now.`
+    : `${label} at boot: ${onOff(change.to)}, set in ${change.path}${change.newFile ? ' (a new file)' : ''}.`;
 }

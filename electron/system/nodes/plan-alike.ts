@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { ApiError, RuntimeValue, SettingId } from '../../contract';
+import type { AlikeChange, ApiError, RuntimeValue, SettingId } from '../../contract';
 import { checkFileName, DEFAULT_FILE_NAME } from '../file-name';
 import { findHiddenFile } from '../hidden-file';
 import { stepArguments, type StepPlan } from '../privileged-step';
@@ -32,7 +32,7 @@ export type MachinePlan =
       readonly args: readonly string[];
       /** The file written, as a system path, or null when only runtime values change. */
       readonly file: string | null;
-      readonly changes: readonly string[];
+      readonly changes: readonly AlikeChange[];
     }
   | {
       readonly kind: 'impossible';
@@ -123,10 +123,6 @@ function withContent(snapshot: SysctlSnapshot, c: Candidate, content: Buffer): S
   return { ...snapshot, directories };
 }
 
-function onOff(v: RuntimeValue | null): string {
-  return v === 1 ? 'on' : v === 0 ? 'off' : 'unknown';
-}
-
 /**
  * What makes one machine like the target: runtime values now, and one file whose
  * new content the shared model confirms gives the target under both engines at
@@ -167,10 +163,12 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
       .filter((id) => runtimeOff.includes(id) || bootOff.includes(id))
       .map((id) => [id, want(id) === 1 ? '1' : '0'] as const),
   );
-  const changes = runtimeOff.map(
-    (id) =>
-      `${keyOf(id)}: ${onOff(runningValue(machine.prediction, id))} → ${onOff(want(id))} now.`,
-  );
+  const changes = runtimeOff.map((id): AlikeChange => ({
+    when: 'now',
+    id,
+    from: runningValue(machine.prediction, id),
+    to: want(id),
+  }));
 
   if (bootOff.length === 0) {
     const step: StepPlan = { values: stepValues, file: { op: 'none' } };
@@ -237,15 +235,19 @@ export function planAlike(machine: ReadMachine, target: AlikeTarget): MachinePla
       problems.push({ path, code: 'step-refuses', error: built.error });
       continue;
     }
-    const bootWords = bootOff.map((id) => {
-      return `${keyOf(id)} at boot: ${onOff(want(id))}, set in ${shownPath(path)}${c.entry ? '' : ' (a new file)'}.`;
-    });
+    const bootChanges = bootOff.map((id): AlikeChange => ({
+      when: 'boot',
+      id,
+      to: want(id),
+      path: shownPath(path),
+      newFile: c.entry === null,
+    }));
     return {
       kind: 'change',
       step,
       args: built.args,
       file: file.op === 'none' ? null : path,
-      changes: [...changes, ...bootWords],
+      changes: [...changes, ...bootChanges],
     };
   }
   return { kind: 'impossible', error: cannotPersistError(machine.name, problems), problems };

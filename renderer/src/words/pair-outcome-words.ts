@@ -1,6 +1,7 @@
 import type { NodeOutcome } from '../../../electron/contract';
 import { withoutName } from '../components/nodes/node-words';
 import { errorWords } from '../error-words';
+import { alikeChangeWords } from '../setting-words';
 import { changeReportWords, recoveryWords, type SettingNames } from './outcome-words';
 
 /*
@@ -20,7 +21,7 @@ export function nodeOutcomeWords(outcome: NodeOutcome, names: SettingNames): str
     case 'applied-here':
       return changeReportWords(detail.report, names);
     case 'applied-there':
-      return `applied${detail.waited ? ' (after waiting for another Apply on the node to finish)' : ''}. ${detail.changes.join(' ')}`;
+      return `applied${detail.waited ? ' (after waiting for another Apply on the node to finish)' : ''}. ${detail.changes.map(alikeChangeWords).join(' ')}`;
     case 'dropped': {
       if (detail.recovery === null)
         return 'the connection dropped during the Apply, and the app could not reconnect. If the step was interrupted there, its intent record stays on the node and the next Apply completes or rolls it back first; until then the node may be half-way. Read it again once it answers.';

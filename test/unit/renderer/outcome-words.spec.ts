@@ -104,7 +104,11 @@ test('every outcome of "Make all alike" on a machine has words, without the mach
     },
     { kind: 'alike' },
     { kind: 'applied-here', report: report({ settings: [{ id: 'ipv4', kind: 'now', value: 1 }] }) },
-    { kind: 'applied-there', waited: true, changes: ['IPv4: off → on now.'] },
+    {
+      kind: 'applied-there',
+      waited: true,
+      changes: [{ when: 'now', id: 'ipv4', from: 0, to: 1 }],
+    },
     {
       kind: 'failed',
       error: {
@@ -133,7 +137,7 @@ test('every outcome of "Make all alike" on a machine has words, without the mach
   expect(words[1]).toBe('already alike: nothing to do.');
   expect(words[2]).toBe('IPv4 non-local bind is now on.');
   expect(words[3]).toBe(
-    'applied (after waiting for another Apply on the node to finish). IPv4: off → on now.',
+    'applied (after waiting for another Apply on the node to finish). IPv4 non-local bind: off → on now.',
   );
   expect(words[4]).toMatch(/^Authentication was refused or cancelled/);
   expect(words[5]).toBe('sudo is not installed on the node (apt install sudo).');

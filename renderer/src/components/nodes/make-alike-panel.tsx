@@ -5,7 +5,7 @@ import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
 import { errorWords } from '../../error-words';
 import { withoutName } from './node-words';
-import { settingWords } from '../../setting-words';
+import { alikeChangeWords, settingWords } from '../../setting-words';
 
 function authWords(node: NodeChangePlan): string {
   switch (node.authentication) {
@@ -80,8 +80,8 @@ export function MakeAlikePanel({
             ) : (
               <>
                 <ul>
-                  {n.changes.map((c) => (
-                    <li key={c}>{c}</li>
+                  {n.changes.map(alikeChangeWords).map((words) => (
+                    <li key={words}>{words}</li>
                   ))}
                 </ul>
                 <p className="hint">{authWords(n)}</p>

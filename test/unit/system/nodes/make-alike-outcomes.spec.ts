@@ -50,7 +50,13 @@ function localChange(): Planned {
       read: failure,
       destination: null,
     },
-    plan: { kind: 'change', step, args: built.args, file: null, changes: ['IPv4: off → on now.'] },
+    plan: {
+      kind: 'change',
+      step,
+      args: built.args,
+      file: null,
+      changes: [{ when: 'now', id: 'ipv4', from: 0, to: 1 }],
+    },
   };
 }
 
