@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 import { applyCli } from '../../test/harness/apply-child';
-import type { Sandbox } from '../../test/harness/sandbox';
+import { addSandboxUsers } from '../../test/harness/polkit-sandbox';
+import { startPrivatePolkit } from '../../test/harness/private-polkit';
+import { createSandbox, type Sandbox } from '../../test/harness/sandbox';
+import { polkitPackageFiles, vendorOf } from '../packaging/polkit-files';
 import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 
@@ -79,19 +84,55 @@ export async function measureStepCost(runs: number) {
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) times.push(timePkexecTrue(sandbox));
-    const runtime = await countProcesses(sandbox, {
-      values: { ipv4: 1 },
-      persistence: { kind: 'runtime' },
-    });
-    const persist = await countProcesses(sandbox, {
-      values: { ipv4: 0 },
-      persistence: { kind: 'persist', fileName: '90-nb-bench.conf', expectedSha256: null },
-    });
+    const runtime = await countProcesses(sandbox, RUNTIME_ONLY);
+    const persist = await countProcesses(sandbox, PERSISTING);
     return {
       pkexecTrue: { runs, medianMs: round(median(times), 1) },
-      processesPerApply: { runtimeOnly: runtime, persisting: persist },
+      processesPerApply: {
+        runtimeOnly: runtime,
+        persisting: persist,
+        viaPackagedHelper: await countThroughHelper(),
+      },
     };
   } finally {
     await bench.dispose();
+  }
+}
+
+const RUNTIME_ONLY = { values: { ipv4: 1 }, persistence: { kind: 'runtime' } };
+const PERSISTING = {
+  values: { ipv4: 0 },
+  persistence: { kind: 'persist', fileName: '90-nb-bench.conf', expectedSha256: null },
+};
+
+/**
+ * The same two Applies where the deb or rpm is installed: the app runs the packaged helper
+ * through pkexec (an argument vector, no shell before it), and polkit grants its named action.
+ */
+async function countThroughHelper() {
+  const sandbox = await createSandbox({ pidNamespace: true });
+  try {
+    addSandboxUsers(sandbox, [BENCH_USER]);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Parameters<typeof vendorOf>[0];
+    const files = polkitPackageFiles(vendorOf(pkg)).map((f) => ({
+      path: f.installPath,
+      mode: f.mode,
+      content: Buffer.from(f.content),
+    }));
+    await startPrivatePolkit(
+      sandbox,
+      files,
+      `polkit.addRule(function (action, subject) {
+  if (subject.user === "${BENCH_USER}" && action.id === "${POLKIT_ACTION_ID}") return polkit.Result.YES;
+  return polkit.Result.NOT_HANDLED;
+});
+`,
+    );
+    return {
+      runtimeOnly: await countProcesses(sandbox, RUNTIME_ONLY),
+      persisting: await countProcesses(sandbox, PERSISTING),
+    };
+  } finally {
+    await sandbox.dispose();
   }
 }
