@@ -80,6 +80,10 @@ const REFUSED: readonly (readonly [string, readonly string[]])[] = [
     ],
   ],
   ['protocol v1', ['v1', '1', '-', 'none', '-', 'absent', '-']],
+  [
+    'another protocol in v2’s shape',
+    ['v3', 'net.ipv4.ip_nonlocal_bind=1', '--', 'none', '-', 'absent', '-'],
+  ],
   ['no -- after the settings', ['v2', 'net.ipv4.ip_nonlocal_bind=1', 'none', '-', 'absent', '-']],
   ['an empty value', ['v2', 'net.ipv4.ip_nonlocal_bind=', '--', 'none', '-', 'absent', '-']],
   ['a word in place of --', ['v2', 'x', 'write', NAME, hex, ok]],
