@@ -1,6 +1,6 @@
 /** The contract, part two: changes, their plans, outcomes, bind tests, VIPs and errors. */
 import type { AddressFamily, AppState, BootEngine, RuntimeValue, SettingId } from './state';
-import type { ApiError, ChangeReport } from './errors';
+import type { ApiError, ChangeReport, CommandCaption } from './errors';
 
 /** How long a change should last, chosen per apply. */
 export type Persistence =
@@ -36,9 +36,12 @@ export interface ApplyRequest {
   readonly persistence: Persistence;
 }
 
-/** A copyable block of shell commands that does by hand what an Apply does. */
+/**
+ * A copyable block of shell commands that does by hand what an Apply does. The commands
+ * are never translated; the caption is data the renderer words (words/command-words.ts).
+ */
 export interface CommandBlock {
-  readonly title: string;
+  readonly caption: CommandCaption;
   readonly commands: string;
 }
 

@@ -41,11 +41,23 @@ export function mapElevationFailure(
       code: 'no-pkexec',
       data: { from: 'elevation', code: 'no-pkexec' },
       alternatives: [
-        { title: 'Debian 12 and Ubuntu 22.04 or newer', commands: 'sudo apt install pkexec' },
-        { title: 'Older Debian and Ubuntu', commands: 'sudo apt install policykit-1' },
-        { title: 'Fedora and RHEL', commands: 'sudo dnf install polkit' },
-        { title: 'openSUSE', commands: 'sudo zypper install polkit' },
-        { title: 'Arch Linux', commands: 'sudo pacman -S polkit' },
+        {
+          caption: { kind: 'install-pkexec', distro: 'debian' },
+          commands: 'sudo apt install pkexec',
+        },
+        {
+          caption: { kind: 'install-pkexec', distro: 'debian-old' },
+          commands: 'sudo apt install policykit-1',
+        },
+        {
+          caption: { kind: 'install-pkexec', distro: 'fedora' },
+          commands: 'sudo dnf install polkit',
+        },
+        {
+          caption: { kind: 'install-pkexec', distro: 'opensuse' },
+          commands: 'sudo zypper install polkit',
+        },
+        { caption: { kind: 'install-pkexec', distro: 'arch' }, commands: 'sudo pacman -S polkit' },
         ...manual,
       ],
     };
@@ -82,20 +94,19 @@ function containerAlternatives(wanted: WantedValues): CommandBlock[] {
   const flags = pairs.map((p) => `--sysctl ${p.key}=${p.value}`).join(' ');
   return [
     {
-      title: 'Docker: on the host, create the container again with `docker run`',
+      caption: { kind: 'container', runtime: 'docker' },
       commands: `docker run ${flags} IMAGE`,
     },
     {
-      title: 'Podman: on the host, create the container again with `podman run`',
+      caption: { kind: 'container', runtime: 'podman' },
       commands: `podman run ${flags} IMAGE`,
     },
     {
-      title:
-        'Docker Compose: in the service of docker-compose.yml, then `docker compose up -d` (it re-creates the container)',
+      caption: { kind: 'container', runtime: 'compose' },
       commands: ['sysctls:', ...pairs.map((p) => `  - ${p.key}=${p.value}`)].join('\n'),
     },
     {
-      title: 'Kubernetes: in the pod spec, then re-create the pod',
+      caption: { kind: 'container', runtime: 'kubernetes' },
       commands: [
         ...kubeletAllowance(pairs.map((p) => p.key)),
         'securityContext:',
@@ -104,7 +115,7 @@ function containerAlternatives(wanted: WantedValues): CommandBlock[] {
       ].join('\n'),
     },
     {
-      title: 'LXC: in the container configuration (applied when the container next starts)',
+      caption: { kind: 'container', runtime: 'lxc' },
       commands: pairs.map((p) => `lxc.sysctl.${p.key} = ${p.value}`).join('\n'),
     },
   ];

@@ -54,15 +54,15 @@ export function buildManualAlternatives(
   const fileBlocks = blocks.slice(runtime.length > 0 ? 2 : 0);
   const fileCommands = fileBlocks.map((b) => b.commands);
   if (runtime.length === 0) {
-    return [{ title: 'In a terminal', commands: fileCommands.join('\n') }];
+    return [{ caption: { kind: 'whole' }, commands: fileCommands.join('\n') }];
   }
   return [
     {
-      title: 'With sysctl',
+      caption: { kind: 'whole-sysctl' },
       commands: [blocks[0]?.commands ?? '', ...fileCommands].join('\n'),
     },
     {
-      title: 'Or without sysctl, writing /proc/sys',
+      caption: { kind: 'whole-proc' },
       commands: [blocks[1]?.commands ?? '', ...fileCommands].join('\n'),
     },
   ];
@@ -76,11 +76,11 @@ export function buildEquivalentCommands(
   const blocks: CommandBlock[] = [];
   if (runtime.length > 0) {
     blocks.push({
-      title: 'Set the running value (sysctl)',
+      caption: { kind: 'runtime-sysctl' },
       commands: runtime.map((r) => `sudo sysctl -w ${r.key}=${r.value}`).join('\n'),
     });
     blocks.push({
-      title: 'Or the same by writing /proc/sys directly',
+      caption: { kind: 'runtime-proc' },
       commands: runtime
         .map((r) => `echo ${r.value} | sudo tee ${r.procPath} > /dev/null`)
         .join('\n'),
@@ -89,30 +89,33 @@ export function buildEquivalentCommands(
   if (plan.file.op === 'write') {
     const file = `/etc/sysctl.d/${plan.file.name}`;
     blocks.push({
-      title: `Write ${file} (complete new content)`,
+      caption: { kind: 'write-file', path: file },
       commands: teeCommand(file, plan.file.content),
     });
     // After a removal there is nothing of ours left to load; loading would only re-apply
     // everyone else's keys.
     if (!plan.file.removed) {
       blocks.push({
-        title: 'Load that file now (also applies any other keys it sets)',
+        caption: { kind: 'load-file' },
         commands: `sudo sysctl -p ${file}`,
       });
     }
   } else if (plan.file.op === 'write-conf') {
     blocks.push({
-      title: 'Write /etc/sysctl.conf (complete new content)',
+      caption: { kind: 'write-file', path: '/etc/sysctl.conf' },
       commands: teeCommand('/etc/sysctl.conf', plan.file.content),
     });
     if (!plan.file.removed) {
       blocks.push({
-        title: 'Load that file now (also applies any other keys it sets)',
+        caption: { kind: 'load-file' },
         commands: 'sudo sysctl -p /etc/sysctl.conf',
       });
     }
   } else if (plan.file.op === 'delete') {
-    blocks.push({ title: 'Remove the file', commands: `sudo rm /etc/sysctl.d/${plan.file.name}` });
+    blocks.push({
+      caption: { kind: 'remove-file' },
+      commands: `sudo rm /etc/sysctl.d/${plan.file.name}`,
+    });
   }
   return blocks;
 }

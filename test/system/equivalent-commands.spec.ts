@@ -4,6 +4,7 @@ import type { ApplyRequest, CommandBlock } from '../../electron/contract';
 import { applyInSandbox } from '../harness/apply-child';
 import { bundleForChild } from '../harness/bundle';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
+import { captionWords } from '../../renderer/src/words/command-words';
 
 const FILE = '/etc/sysctl.d/60-site.conf';
 const EXISTING = '# site tuning\r\nnet.ipv4.ip_forward = 1\r\nnet/ipv4/ip_nonlocal_bind = 0\r\n';
@@ -37,7 +38,7 @@ test('the shown commands do exactly what Apply does (runtime, file bytes, both f
     const blocks = JSON.parse(
       byHand.run(process.execPath, [planCli, JSON.stringify(request)]).stdout,
     ) as CommandBlock[];
-    expect(blocks.map((b) => b.title)).toEqual([
+    expect(blocks.map((b) => captionWords(b.caption))).toEqual([
       'Set the running value (sysctl)',
       'Or the same by writing /proc/sys directly',
       `Write ${FILE} (complete new content)`,

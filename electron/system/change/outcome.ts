@@ -65,7 +65,7 @@ export function changeReportLine(report: ChangeReport): string {
  */
 export function failureReportLine(error: ApiError): string {
   const blocks = (error.alternatives ?? []).flatMap((b) => [
-    `    ${b.title}:`,
+    `    ${Object.values(b.caption).join(' ')}:`,
     ...b.commands.split('\n').map((line) => `      ${line}`),
   ]);
   const data = error.data ? ` ${JSON.stringify(error.data)}` : '';

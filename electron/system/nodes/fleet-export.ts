@@ -54,14 +54,14 @@ ${content}runcmd:
 `;
 }
 
-/** Both exports as copyable blocks, titled for the Copy buttons. */
+/** Both exports as copyable blocks, with captions for the Copy buttons. */
 export function fleetBlocks(change: FleetChange, catalogue: Catalogue = SETTINGS): CommandBlock[] {
   return [
     {
-      title: 'Ansible tasks (ansible.posix.sysctl)',
+      caption: { kind: 'ansible' },
       commands: renderAnsibleTasks(change, catalogue),
     },
-    { title: 'cloud-init (write_files and runcmd)', commands: renderCloudInit(change, catalogue) },
+    { caption: { kind: 'cloud-init' }, commands: renderCloudInit(change, catalogue) },
   ];
 }
 

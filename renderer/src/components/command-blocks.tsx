@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CommandBlock } from '../../../electron/contract';
 import { useCopy } from '../copy-context';
+import { captionWords } from '../words/command-words';
 import { InlineCode, withoutBackticks } from './inline-code';
 
 /** Shell commands that do the same by hand, each with its own Copy button. */
@@ -20,15 +21,15 @@ export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlo
   return (
     <div className="command-blocks">
       {blocks.map((block, index) => (
-        <figure key={block.title} className="command-block">
+        <figure key={captionWords(block.caption)} className="command-block">
           <figcaption>
             <span>
-              <InlineCode text={block.title} />
+              <InlineCode text={captionWords(block.caption)} />
             </span>
             <button
               type="button"
               className="button small"
-              aria-label={`${copied === index ? 'Copied' : 'Copy'}: ${withoutBackticks(block.title)}`}
+              aria-label={`${copied === index ? 'Copied' : 'Copy'}: ${withoutBackticks(captionWords(block.caption))}`}
               onClick={() => void copy(index, block.commands)}
             >
               {copied === index ? 'Copied' : 'Copy'}

@@ -5,20 +5,28 @@ import {
   SUDO_PROMPT_MESSAGES,
 } from '../../../electron/system/elevation-errors';
 import { STEP_EXIT } from '../../../electron/system/privileged-script';
+import type { CommandBlock } from '../../../electron/contract';
 import { errorWords } from '../../../renderer/src/error-words';
+import { captionWords } from '../../../renderer/src/words/command-words';
 
-const MANUAL = [{ title: 'With sysctl', commands: 'sudo sysctl -w net.ipv4.ip_nonlocal_bind=1' }];
+const MANUAL: CommandBlock[] = [
+  { caption: { kind: 'whole-sysctl' }, commands: 'sudo sysctl -w net.ipv4.ip_nonlocal_bind=1' },
+];
+
+/** A block as the app shows it: its caption in the renderer's words, and its commands. */
+const shown = (b: CommandBlock | undefined) =>
+  b && { title: captionWords(b.caption), commands: b.commands };
 
 test('no pkexec: one install command per distribution family, each its own block, then the manual ones', () => {
   const error = mapElevationFailure(SUDO_PROMPT_MESSAGES.noPkexec, '', MANUAL);
   expect(error.code).toBe('no-pkexec');
-  expect(error.alternatives).toEqual([
+  expect(error.alternatives?.map(shown)).toEqual([
     { title: 'Debian 12 and Ubuntu 22.04 or newer', commands: 'sudo apt install pkexec' },
     { title: 'Older Debian and Ubuntu', commands: 'sudo apt install policykit-1' },
     { title: 'Fedora and RHEL', commands: 'sudo dnf install polkit' },
     { title: 'openSUSE', commands: 'sudo zypper install polkit' },
     { title: 'Arch Linux', commands: 'sudo pacman -S polkit' },
-    ...MANUAL,
+    ...MANUAL.map(shown),
   ]);
 });
 
@@ -33,18 +41,19 @@ test('read-only /proc/sys: set on the host, taking effect when the container or 
   );
   expect(error && errorWords(error)).not.toContain('restart the container');
   const blocks = error?.alternatives ?? [];
-  const block = (runtime: string) => blocks.find((b) => b.title.startsWith(`${runtime}:`));
-  expect(block('Docker')).toEqual({
+  const block = (runtime: string) =>
+    blocks.find((b) => captionWords(b.caption).startsWith(`${runtime}:`));
+  expect(shown(block('Docker'))).toEqual({
     title: 'Docker: on the host, create the container again with `docker run`',
     commands:
       'docker run --sysctl net.ipv4.ip_nonlocal_bind=1 --sysctl net.ipv6.ip_nonlocal_bind=1 IMAGE',
   });
-  expect(block('Podman')?.title).toBe(
+  expect(shown(block('Podman'))?.title).toBe(
     'Podman: on the host, create the container again with `podman run`',
   );
-  expect(block('Docker Compose')?.title).toContain('`docker compose up -d` (it re-creates');
+  expect(shown(block('Docker Compose'))?.title).toContain('`docker compose up -d` (it re-creates');
   // The pod spec alone is refused: the kubelet must allow these unsafe sysctls, on each node.
-  expect(block('Kubernetes')).toEqual({
+  expect(shown(block('Kubernetes'))).toEqual({
     title: 'Kubernetes: in the pod spec, then re-create the pod',
     commands: [
       "# Not on the kubelet's safe-sysctl list: each node's kubelet must allow them first,",
@@ -58,7 +67,7 @@ test('read-only /proc/sys: set on the host, taking effect when the container or 
       '      value: "1"',
     ].join('\n'),
   });
-  expect(block('LXC')?.title).toBe(
+  expect(shown(block('LXC'))?.title).toBe(
     'LXC: in the container configuration (applied when the container next starts)',
   );
 });

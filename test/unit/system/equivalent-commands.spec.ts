@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { buildEquivalentCommands } from '../../../electron/system/equivalent-commands';
+import { captionWords } from '../../../renderer/src/words/command-words';
 
 const LOAD = 'Load that file now (also applies any other keys it sets)';
 
@@ -8,7 +9,7 @@ test('a written file is loaded afterwards; after a removal nothing is loaded', (
     values: { ipv4: '1' },
     file: { op: 'write', name: '60-a.conf', expectedSha256: null, content: 'x = 1\n' },
   });
-  expect(write.map((b) => b.title)).toContain(LOAD);
+  expect(write.map((b) => captionWords(b.caption))).toContain(LOAD);
 
   const removal = buildEquivalentCommands({
     values: {},
@@ -20,7 +21,7 @@ test('a written file is loaded afterwards; after a removal nothing is loaded', (
       removed: [{ key: 'net.ipv4.ip_nonlocal_bind', lines: 1 }],
     },
   });
-  expect(removal.map((b) => b.title)).toEqual([
+  expect(removal.map((b) => captionWords(b.caption))).toEqual([
     'Write /etc/sysctl.d/60-a.conf (complete new content)',
   ]);
 

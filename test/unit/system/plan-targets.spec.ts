@@ -9,6 +9,7 @@ import { SETTINGS } from '../../../electron/system/settings';
 import { suggestedFileName } from '../../../renderer/src/state/selectors';
 import { changeReportWords, settingNames } from '../../../renderer/src/words/outcome-words';
 import { errorWords } from '../../../renderer/src/error-words';
+import { captionWords } from '../../../renderer/src/words/command-words';
 
 /** A demo scenario's handler table through the real core, its root, and a way to clean up. */
 async function withDemo(
@@ -121,7 +122,7 @@ test('demo "conflict-sysctl-conf": Remove from /etc/sysctl.conf takes out only o
     const plan = await planOf(table, request);
     expect(plan.error).toBeNull();
     expect(plan.file).toEqual({ path: '/etc/sysctl.conf', action: 'edit' });
-    expect(plan.commands.map((c) => c.title)).toContain(
+    expect(plan.commands.map((c) => captionWords(c.caption))).toContain(
       'Write /etc/sysctl.conf (complete new content)',
     );
     const applied = await table['changes:apply'](request);
