@@ -289,7 +289,9 @@ test('content beyond the two settings is refused with 77 whoever asks, and nothi
     ['a comment removed', w(NAME, hex, NEW.replace('# site\n', ''))],
     ['a new file with a foreign key', w('50-new.conf', 'absent', 'kernel.core_pattern=|/tmp/x\n')],
     ['a value outside 0-255', w('50-new.conf', 'absent', 'net.ipv4.ip_nonlocal_bind = 256\n')],
-    ['more than 64 KiB', w('50-new.conf', 'absent', ours.repeat(2200))],
+    ['a new file of more than 4 KiB', w('50-new.conf', 'absent', ours.repeat(140))],
+    // Nothing but setting lines, so only the size stops it (64 KiB on an existing file).
+    ['more than 64 KiB', w(NAME, hex, `${NEW}${ours.repeat(2200)}`)],
     ['a new name hiding a later file', w('30-vendor.conf', 'absent', ours)],
     ['deleting a file that holds more', ['v2', '--', 'delete', NAME, hex, '-']],
     [
