@@ -4,17 +4,14 @@ import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
 import { anything, object, oneOf } from './payload-checks';
 import type { FeatureHandlers } from './types';
-import { checkValues } from './validate-apply-request';
-
-// The file name gets its specific words from validateFileName.
-const checkExport = object({
-  format: oneOf('ansible', 'cloud-init'),
-  fileName: anything,
-  values: checkValues,
-});
+import { valuesCheck } from './validate-apply-request';
 
 /** Saves the pending change as Ansible tasks or cloud-init where the user chooses. */
 export function createFleetHandlers(deps: HandlerDeps): FeatureHandlers<'fleet:save'> {
+  const { catalogue } = deps.target;
+  // The file name gets its specific words from validateFileName.
+  const format = oneOf('ansible', 'cloud-init');
+  const checkExport = object({ format, fileName: anything, values: valuesCheck(catalogue) });
   return {
     'fleet:save': handle('fleet:save', checkExport, async ({ format, fileName, values }) => {
       const name = validateFileName(fileName);
@@ -28,7 +25,9 @@ export function createFleetHandlers(deps: HandlerDeps): FeatureHandlers<'fleet:s
       }
       const change = { fileName: name.name, values };
       const ansible = format === 'ansible';
-      const text = ansible ? renderAnsibleTasks(change) : renderCloudInit(change);
+      const text = ansible
+        ? renderAnsibleTasks(change, catalogue)
+        : renderCloudInit(change, catalogue);
       const suggested = ansible ? 'nonlocal-bind-tasks.yml' : 'nonlocal-bind-cloud-init.yml';
       return succeed({ savedTo: await deps.saveTextFile(suggested, text) });
     }),

@@ -1,5 +1,5 @@
 import type { ApplyRequest, RuntimeValue, SettingValues } from '../contract';
-import { SETTINGS, type Catalogue } from '../system/settings';
+import type { Catalogue } from '../system/settings';
 import {
   boolean,
   described,
@@ -13,9 +13,7 @@ import {
   refined,
   string,
   variant,
-  ROOT,
   type Check,
-  type Checked,
 } from './payload-checks';
 
 /** Running values to set: `{ [id]: 0 | 1 }` for ids of the catalogue, and nothing else. */
@@ -28,8 +26,6 @@ export function valuesCheck(catalogue: Catalogue): Check<SettingValues> {
     },
   );
 }
-
-export const checkValues = valuesCheck(SETTINGS);
 
 /** The hash the file had when the page read it; null when it did not exist. */
 const expectedSha256 = nullable(matching(/^[0-9a-f]{64}$/, 'null or 64 lowercase hex digits'));
@@ -76,11 +72,4 @@ export function applyRequestCheck(catalogue: Catalogue): Check<ApplyRequest> {
         ? 'values must be empty when stopping persistence (use resetRuntime)'
         : null,
   );
-}
-
-const checkRequest = applyRequestCheck(SETTINGS);
-
-/** Checks an untrusted changes:apply or changes:plan payload field by field. */
-export function validateApplyRequest(payload: unknown): Checked<ApplyRequest> {
-  return checkRequest(payload, ROOT);
 }

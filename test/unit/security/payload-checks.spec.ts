@@ -15,7 +15,10 @@ import {
   variant,
   ROOT,
 } from '../../../electron/handlers/payload-checks';
-import { validateApplyRequest } from '../../../electron/handlers/validate-apply-request';
+import { applyRequestCheck } from '../../../electron/handlers/validate-apply-request';
+import { SETTINGS } from '../../../electron/system/settings';
+
+const validateApplyRequest = (payload: unknown) => applyRequestCheck(SETTINGS)(payload, ROOT);
 
 // The one kit every handler checks its payload with: typed values through, and for
 // anything else a problem that names the field and what it must be.

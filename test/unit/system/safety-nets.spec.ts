@@ -19,7 +19,9 @@ import { createApplyHandlers } from '../../../electron/handlers/apply-handlers';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import { createAlikeHandlers } from '../../../electron/handlers/alike-handlers';
 import type { HandlerDeps } from '../../../electron/handlers/deps';
-import { validateApplyRequest } from '../../../electron/handlers/validate-apply-request';
+import { ROOT } from '../../../electron/handlers/payload-checks';
+import { applyRequestCheck } from '../../../electron/handlers/validate-apply-request';
+import { SETTINGS } from '../../../electron/system/settings';
 import { createDirectElevator, type Elevator } from '../../../electron/system/elevate';
 import { createHelperElevator } from '../../../electron/system/helper-elevator';
 import { parseDestination } from '../../../electron/system/nodes/destination';
@@ -30,6 +32,8 @@ import {
   buildElevatedCommand,
   StepPlanError,
 } from '../../../electron/system/privileged-step';
+
+const validateApplyRequest = (payload: unknown) => applyRequestCheck(SETTINGS)(payload, ROOT);
 
 // Issue 22, item 10: safety nets outside the step whose removal no test noticed. Each test
 // below fails when its net is taken out.
