@@ -1,3 +1,5 @@
+import type { SettingDefinition } from '../settings';
+
 /**
  * What the kernel stores when an engine writes a value to an unsigned integer setting
  * (a catalogue entry gives its range: proc_dou8vec_minmax() with no extra range takes
@@ -17,17 +19,9 @@ export type KernelWrite =
   | { readonly accepted: true; readonly stored: number }
   | { readonly accepted: false; readonly reason: string };
 
-/** The values a key takes, both ends included (a catalogue entry's `range`). */
-export interface KeyRange {
-  readonly min: number;
-  readonly max: number;
-}
-
 /** A key as the boot model predicts it: its name and the range the kernel takes. */
-export interface BootKey {
-  readonly key: string;
-  readonly range: KeyRange;
-}
+export type BootKey = Pick<SettingDefinition, 'key' | 'range'>;
+export type KeyRange = BootKey['range'];
 const TMPBUFLEN = 22;
 const PAGE_SIZE = 4096;
 
