@@ -1,6 +1,6 @@
 /** The contract, part two: changes, their plans, outcomes, bind tests, VIPs and errors. */
 import type { AddressFamily, AppState, BootEngine, RuntimeValue, SettingId } from './state';
-import type { ApiError, ChangeReport, CommandCaption } from './errors';
+import type { ApiError, ChangeReport, CommandCaption, ConflictCause, ConflictFix } from './errors';
 
 /** How long a change should last, chosen per apply. */
 export type Persistence =
@@ -66,10 +66,15 @@ export interface ChangePlan {
 export interface BootConflict {
   readonly id: SettingId;
   readonly engine: BootEngine;
-  readonly message: string;
+  /** The key, the value the user wants, and the file the change writes. */
+  readonly key: string;
+  readonly wanted: '0' | '1';
+  readonly target: string;
+  /** What keeps the value from sticking (words: renderer/src/words/conflict-words.ts). */
+  readonly cause: ConflictCause;
   /** A file name that makes the user's value win under both engines, or null if none can. */
   readonly suggestedFileName: string | null;
-  readonly suggestion: string;
+  readonly fix: ConflictFix;
 }
 
 export interface BindTestRequest {

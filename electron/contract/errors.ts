@@ -352,3 +352,32 @@ export type CommandCaption =
       readonly kind: 'container';
       readonly runtime: 'docker' | 'podman' | 'compose' | 'kubernetes' | 'lxc';
     };
+
+/** What keeps a value from sticking at boot under one engine (boot-conflicts.ts). */
+export type ConflictCause =
+  /** A later line sets the key to another value. */
+  | {
+      readonly kind: 'later-value';
+      readonly path: string;
+      readonly line: number;
+      readonly value: string;
+    }
+  /** A later line writes a value the kernel rejects. */
+  | {
+      readonly kind: 'rejected';
+      readonly path: string;
+      readonly line: number;
+      readonly value: string;
+      readonly reason: string;
+    }
+  /** A "-key" line (no "=") leaves the key unset. */
+  | { readonly kind: 'cancelled'; readonly path: string; readonly line: number }
+  /** The engine model's own note (engines/, a report in English), or nothing known. */
+  | { readonly kind: 'note'; readonly note: string | null };
+
+/** The way out of a boot conflict. */
+export type ConflictFix =
+  | { readonly kind: 'sysctl-conf' }
+  | { readonly kind: 'edit-file'; readonly path: string }
+  /** A new name that sorts after `after` (null: after every other file). */
+  | { readonly kind: 'later-file'; readonly name: string; readonly after: string | null };

@@ -1,19 +1,15 @@
 import path from 'node:path';
-import type { BootConflict, BootEngine, SettingId } from '../contract';
+import type { BootConflict, BootEngine, ConflictCause, SettingId } from '../contract';
 import { storedToEffective } from './boot-state';
 import { predictBoot } from './engines/boot-model';
 import { compareNameBytes } from './engines/byte-text';
 import type { SysctlSources } from './engines/file-order';
-import type { KeyOutcome, Origin } from './engines/key-outcome';
+import type { KeyOutcome } from './engines/key-outcome';
 import type { StepPlan } from './privileged-step';
 import { SETTINGS, type Catalogue } from './settings';
 import type { SnapshotDirectory, SnapshotEntry } from './sysctl-snapshot';
 import { SYSCTL_CONF } from './sysctl-sources';
 
-const ENGINE_WORDS: Record<BootEngine, string> = {
-  systemd: 'At boot (systemd-sysctl)',
-  procps: 'With `sysctl --system` (procps)',
-};
 const SYSCTL_D = '/etc/sysctl.d';
 
 function plannedEntry(name: string, content: string, linkTarget: string | null): SnapshotEntry {
@@ -100,82 +96,46 @@ export function findBootConflicts(
   return conflicts;
 }
 
-/** The line that keeps the user's value from sticking, and what it does, in words. */
-function culprit(
-  outcome: KeyOutcome,
-  label: string,
-  target: string,
-): { origin: Origin | null; words: string } {
+/** The line that keeps the user's value from sticking, and what it does, as data. */
+function culprit(outcome: KeyOutcome, target: string): ConflictCause {
   const winner = outcome.winner;
   if (winner && winner.origin.path !== target) {
-    return {
-      origin: winner.origin,
-      words: `${winner.origin.path} line ${winner.origin.line} sets ${label} to ${winner.value} after ${target}`,
-    };
+    const { path: file, line } = winner.origin;
+    return { kind: 'later-value', path: file, line, value: winner.value };
   }
   const last = outcome.writes[outcome.writes.length - 1];
   if (!winner && last && last.origin.path !== target && !last.kernel.accepted) {
-    return {
-      origin: last.origin,
-      words: `${last.origin.path} line ${last.origin.line} writes "${last.value}", which the kernel rejects (${last.kernel.reason}), after ${target}`,
-    };
+    const { path: file, line } = last.origin;
+    return { kind: 'rejected', path: file, line, value: last.value, reason: last.kernel.reason };
   }
   if (outcome.cancelledBy) {
-    return {
-      origin: outcome.cancelledBy,
-      words: `${outcome.cancelledBy.path} line ${outcome.cancelledBy.line} ("-" and no "=") leaves ${label} unset, whatever ${target} says`,
-    };
+    const { path: file, line } = outcome.cancelledBy;
+    return { kind: 'cancelled', path: file, line };
   }
-  return {
-    origin: null,
-    words: outcome.notes[0] ?? `${target} does not end up setting ${label}`,
-  };
+  return { kind: 'note', note: outcome.notes[0] ?? null };
 }
 
 function describeConflict(
   id: SettingId,
-  label: string,
+  key: string,
   engine: BootEngine,
   outcome: KeyOutcome,
   wanted: '0' | '1',
   target: string,
   sources: SysctlSources,
 ): BootConflict {
-  const cause = culprit(outcome, label, target);
-  const message = `${ENGINE_WORDS[engine]}, ${cause.words}, so your value ${wanted} would not stick.`;
-  const where = cause.origin?.path ?? null;
+  const cause = culprit(outcome, target);
+  const base = { id, engine, key, wanted, target, cause };
+  const where = cause.kind === 'note' ? null : cause.path;
   const dir = where ? path.posix.dirname(where) : null;
   const entry = sources.directories
     .find((d) => d.dir === dir)
     ?.entries.find((e) => where === `${dir}/${e.name}`);
   const viaSysctlConf =
     where === SYSCTL_CONF || (dir !== null && entry !== undefined && linksToSysctlConf(dir, entry));
-  if (viaSysctlConf) {
-    return {
-      id,
-      engine,
-      message,
-      suggestedFileName: null,
-      suggestion: `Write it into /etc/sysctl.conf instead: the app changes only the line for this key there, which wins under both engines (no later file name can beat /etc/sysctl.conf under \`sysctl --system\`).`,
-    };
-  }
-  if (where && dir === SYSCTL_D && entry?.kind === 'file' && entry.linkTarget === null) {
-    return {
-      id,
-      engine,
-      message,
-      suggestedFileName: entry.name,
-      suggestion: `Write it into ${where} instead: the app changes only the lines that set this key and keeps every other byte of the file.`,
-    };
-  }
+  if (viaSysctlConf) return { ...base, suggestedFileName: null, fix: { kind: 'sysctl-conf' } };
+  if (where && dir === SYSCTL_D && entry?.kind === 'file' && entry.linkTarget === null)
+    return { ...base, suggestedFileName: entry.name, fix: { kind: 'edit-file', path: where } };
   const name = laterName(sources);
-  return {
-    id,
-    engine,
-    message,
-    suggestedFileName: name,
-    suggestion: where
-      ? `Use /etc/sysctl.d/${name}, which sorts after ${where} and so is applied later by both engines.`
-      : `Use /etc/sysctl.d/${name}, which sorts after every other file and so is applied last by both engines.`,
-  };
+  return { ...base, suggestedFileName: name, fix: { kind: 'later-file', name, after: where } };
 }

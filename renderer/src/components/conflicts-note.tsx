@@ -4,6 +4,7 @@ import { updateThenFocus } from '../focus-after';
 import { conflictFixes } from '../state/bar-selectors';
 import type { ViewAction } from '../state/view-state';
 import { InlineCode } from './inline-code';
+import { conflictFixWords, conflictWords } from '../words/conflict-words';
 import { FILE_ACTION_ID } from './persistence-options';
 
 /** "This would not stick at boot": each conflict, and a button for each fix the plan offers. */
@@ -25,13 +26,13 @@ export function ConflictsNote({
       <ul>
         {plan.conflicts.map((c) => (
           <li key={`${c.id}-${c.engine}`}>
-            <InlineCode text={c.message} />
+            <InlineCode text={conflictWords(c)} />
           </li>
         ))}
       </ul>
       {conflictFixes(plan).map((fix) => (
-        <p key={fix.suggestion} className="resolution">
-          <InlineCode text={fix.suggestion} />{' '}
+        <p key={conflictFixWords(fix.fix)} className="resolution">
+          <InlineCode text={conflictFixWords(fix.fix)} />{' '}
           <button
             type="button"
             className="button small"

@@ -1,6 +1,7 @@
 import type {
   ApiError,
   AppState,
+  BootConflict,
   ApplyRequest,
   ChangePlan,
   SettingId,
@@ -36,7 +37,7 @@ function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
 
 /** One conflict fix the plan offers: a file (null: /etc/sysctl.conf) for these settings. */
 export interface ConflictFix {
-  readonly suggestion: string;
+  readonly fix: BootConflict['fix'];
   readonly fileName: string | null;
   readonly ids: readonly SettingId[];
 }
@@ -44,9 +45,9 @@ export interface ConflictFix {
 /** The plan's conflict fixes, once per suggestion, each with every setting it settles. */
 export function conflictFixes(plan: ChangePlan | null): ConflictFix[] {
   const conflicts = plan?.conflicts ?? [];
-  const once = [...new Map(conflicts.map((c) => [c.suggestion, c])).values()];
+  const once = [...new Map(conflicts.map((c) => [JSON.stringify(c.fix), c])).values()];
   return once.map((c) => ({
-    suggestion: c.suggestion,
+    fix: c.fix,
     fileName: c.suggestedFileName,
     ids: [
       ...new Set(

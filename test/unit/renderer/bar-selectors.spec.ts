@@ -18,9 +18,12 @@ const plan = (over: Partial<ChangePlan>): ChangePlan => ({
 const conflict = (over: Partial<BootConflict>): BootConflict => ({
   id: 'ipv4',
   engine: 'systemd',
-  message: 'm',
+  key: 'net.ipv4.ip_nonlocal_bind',
+  wanted: '1',
+  target: '/etc/sysctl.d/90-nonlocal-bind.conf',
+  cause: { kind: 'note', note: null },
   suggestedFileName: null,
-  suggestion: 's',
+  fix: { kind: 'sysctl-conf' },
   ...over,
 });
 
@@ -74,17 +77,45 @@ test('conflict fixes come once per suggestion, each with every setting it settle
   const fixes = conflictFixes(
     plan({
       conflicts: [
-        conflict({ id: 'ipv4', engine: 'systemd', suggestedFileName: 'zz.conf', suggestion: 'a' }),
-        conflict({ id: 'ipv4', engine: 'procps', suggestedFileName: 'zz.conf', suggestion: 'a' }),
-        conflict({ id: 'ipv6', engine: 'systemd', suggestedFileName: 'zz.conf', suggestion: 'b' }),
-        conflict({ id: 'ipv6', engine: 'procps', suggestedFileName: null, suggestion: 'c' }),
+        conflict({
+          id: 'ipv4',
+          engine: 'systemd',
+          suggestedFileName: 'zz.conf',
+          fix: { kind: 'later-file', name: 'zz.conf', after: 'a' },
+        }),
+        conflict({
+          id: 'ipv4',
+          engine: 'procps',
+          suggestedFileName: 'zz.conf',
+          fix: { kind: 'later-file', name: 'zz.conf', after: 'a' },
+        }),
+        conflict({
+          id: 'ipv6',
+          engine: 'systemd',
+          suggestedFileName: 'zz.conf',
+          fix: { kind: 'later-file', name: 'zz.conf', after: 'b' },
+        }),
+        conflict({
+          id: 'ipv6',
+          engine: 'procps',
+          suggestedFileName: null,
+          fix: { kind: 'sysctl-conf' },
+        }),
       ],
     }),
   );
   expect(fixes).toEqual([
-    { suggestion: 'a', fileName: 'zz.conf', ids: ['ipv4', 'ipv6'] },
-    { suggestion: 'b', fileName: 'zz.conf', ids: ['ipv4', 'ipv6'] },
-    { suggestion: 'c', fileName: null, ids: ['ipv6'] },
+    {
+      fix: { kind: 'later-file', name: 'zz.conf', after: 'a' },
+      fileName: 'zz.conf',
+      ids: ['ipv4', 'ipv6'],
+    },
+    {
+      fix: { kind: 'later-file', name: 'zz.conf', after: 'b' },
+      fileName: 'zz.conf',
+      ids: ['ipv4', 'ipv6'],
+    },
+    { fix: { kind: 'sysctl-conf' }, fileName: null, ids: ['ipv6'] },
   ]);
   expect(conflictFixes(null)).toEqual([]);
 });
