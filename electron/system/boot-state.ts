@@ -10,7 +10,7 @@ export function storedToEffective(stored: number | null): RuntimeValue {
   return stored !== null && stored !== 0 ? 1 : 0;
 }
 
-export function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
+function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
   if (!outcome) {
     return {
       value: null,
