@@ -109,8 +109,6 @@ export interface VipEntry {
   readonly assignedLocally: boolean;
   /** The setting this address needs on this computer, or null when it needs none. */
   readonly needs: SettingId | null;
-  /** In words: what this means here. */
-  readonly advice: string;
 }
 
 export interface VipDiscovery {

@@ -102,7 +102,7 @@ export async function discoverVips(
   own: readonly string[] = interfaceAddresses(),
 ): Promise<VipDiscovery> {
   const budget = createDiscoveryBudget(limits);
-  const found = createFindings(budget, own, null);
+  const found = createFindings(budget, own);
   const haproxy = '/etc/haproxy/haproxy.cfg';
   await readConfigInPieces(
     ctx,

@@ -8,29 +8,14 @@ type FileStatus = VipDiscovery['files'][number];
 type Skipped = VipDiscovery['skipped'][number];
 
 /**
- * One address as the UI lists it. `machine` names a node read over SSH; null means
- * this computer (or the demo), where "assigned" comes from its own addresses.
+ * One address as the UI lists it, with what it needs: the setting of its family, unless
+ * it is the any-address or the machine holds it already ("assigned", from its own
+ * addresses). The renderer says what that means there (words/vip-words.ts).
  */
-export function toVipEntry(
-  found: FoundAddress,
-  program: Program,
-  assigned: boolean,
-  machine: string | null,
-): VipEntry {
+export function toVipEntry(found: FoundAddress, program: Program, assigned: boolean): VipEntry {
   const local = !found.wildcard && assigned;
   const needs = found.wildcard || local ? null : found.family === 'IPv4' ? 'ipv4' : 'ipv6';
-  const here = machine ?? 'this computer';
-  const there = machine ? 'there' : 'here';
-  // Keepalived adds its virtual IPs itself and never binds them: the services that
-  // listen on them (HAProxy, Nginx) are what need the setting on the node without them.
-  const advice = found.wildcard
-    ? 'Listens on all addresses: no setting is needed.'
-    : local
-      ? `On ${here} now: binding works without the setting (but not on the standby node).`
-      : program === 'Keepalived'
-        ? `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then need ${found.family} non-local bind.`
-        : `Not on ${here}: ${program} needs ${found.family} non-local bind to start ${there}.`;
-  return { ...found, program, assignedLocally: local, needs, advice };
+  return { ...found, program, assignedLocally: local, needs };
 }
 
 /** The collected findings, each counted against the budget and dropped once it is spent. */
@@ -42,11 +27,7 @@ export interface Findings {
   skip(line: Skipped): void;
 }
 
-export function createFindings(
-  budget: DiscoveryBudget,
-  own: readonly string[],
-  machine: string | null,
-): Findings {
+export function createFindings(budget: DiscoveryBudget, own: readonly string[]): Findings {
   // Asked once per distinct address: configurations repeat a few addresses many times, and the
   // check canonicalises every interface address each time. Bounded by the entries budget.
   const held = new Map<string, boolean>();
@@ -69,7 +50,7 @@ export function createFindings(
       address: (found) => {
         if (!budget.spend('entries', 1, found)) return;
         const assigned = !found.wildcard && isHeld(found.address);
-        entries.push(toVipEntry(found, program, assigned, machine));
+        entries.push(toVipEntry(found, program, assigned));
       },
       skipped: skip,
       include: (pattern, line) => onInclude?.(pattern, line),

@@ -1,4 +1,4 @@
-import type { VipBudgetExhausted, VipBudgetName } from '../../electron/contract';
+import type { VipBudgetExhausted, VipBudgetName, VipEntry } from '../../electron/contract';
 
 function sizeWords(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
@@ -35,4 +35,21 @@ export function describeVipBudget(exhausted: VipBudgetExhausted): string {
     `Only what came before is listed (${count(progress.files)} files, ` +
     `${sizeWords(progress.bytes)} read in ${count(progress.time)} ms); the rest was not read.`
   );
+}
+
+/**
+ * What a VIP the configuration names means on the machine that names it: `machine` is
+ * a node's name in the pair view, null for this computer.
+ */
+export function vipAdviceWords(entry: VipEntry, machine: string | null): string {
+  const here = machine ?? 'this computer';
+  const there = machine ? 'there' : 'here';
+  if (entry.wildcard) return 'Listens on all addresses: no setting is needed.';
+  if (entry.assignedLocally)
+    return `On ${here} now: binding works without the setting (but not on the standby node).`;
+  // Keepalived adds its virtual IPs itself and never binds them: the services that
+  // listen on them (HAProxy, Nginx) are what need the setting on the node without them.
+  return entry.program === 'Keepalived'
+    ? `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then need ${entry.family} non-local bind.`
+    : `Not on ${here}: ${entry.program} needs ${entry.family} non-local bind to start ${there}.`;
 }

@@ -49,11 +49,10 @@ const PATTERN_SHOWN = 120;
  */
 export function vipsFromNode(
   extras: NodeExtras,
-  machine: string,
   limits: VipBudgetLimits = NODE_VIP_BUDGET,
 ): VipDiscovery {
   const budget = createDiscoveryBudget(limits);
-  const found = createFindings(budget, extras.addresses ?? [], machine);
+  const found = createFindings(budget, extras.addresses ?? []);
   for (const vipFile of extras.vipFiles) {
     if (budget.exhausted !== null) break;
     if (vipFile.kind === 'skipped') {

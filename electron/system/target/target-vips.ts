@@ -16,5 +16,5 @@ export function discoverVipsOn(
 ): Promise<VipDiscovery> {
   if ('ctx' in target) return discoverVips(target.ctx, undefined, target.ownAddresses());
   const extras = read?.extras ?? { vipFiles: [], addresses: null };
-  return Promise.resolve(vipsFromNode(extras, target.ref.node));
+  return Promise.resolve(vipsFromNode(extras));
 }

@@ -3,7 +3,7 @@ import type { ApiError, BindTestResult, VipDiscovery, VipEntry } from '../../../
 import { useApi, useApiCall } from '../api-context';
 import { errorWords } from '../error-words';
 import { bindTestWords } from '../words/bind-test-words';
-import { describeVipBudget } from '../vip-words';
+import { describeVipBudget, vipAdviceWords } from '../vip-words';
 
 const keyOf = (e: VipEntry) => `${e.file}:${e.line}:${e.address}:${e.port ?? ''}`;
 
@@ -81,7 +81,7 @@ export function VipPanel() {
                         </code>
                       </td>
                       <td>
-                        {e.advice}
+                        {vipAdviceWords(e, null)}
                         {result ? (
                           <div className="vip-test-result" role="status">
                             {'code' in result ? errorWords(result) : bindTestWords(result)}

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { vipAdviceWords } from '../../../renderer/src/vip-words';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -187,7 +188,7 @@ test('discovery follows nginx includes once, marks missing and unreadable files,
     ['Nginx', '2001:db8::7', 'ipv6', false],
     ['Nginx', '*', null, false],
   ]);
-  expect(found.entries[0]?.advice).toBe(
+  expect(found.entries[0] && vipAdviceWords(found.entries[0], null)).toBe(
     'Not on this computer: HAProxy needs IPv4 non-local bind to start here.',
   );
   await rm(root, { recursive: true });
@@ -203,17 +204,17 @@ test('a Keepalived address not held yet: Keepalived adds it itself; the services
     file: '/etc/keepalived/keepalived.conf',
     line: 6,
   } as const;
-  const here = toVipEntry(found, 'Keepalived', false, null);
+  const here = toVipEntry(found, 'Keepalived', false);
   expect(here.needs).toBe('ipv4');
-  expect(here.advice).toBe(
+  expect(vipAdviceWords(here, null)).toBe(
     'Not on this computer yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it here before then need IPv4 non-local bind.',
   );
-  expect(here.advice).not.toContain('Keepalived needs');
-  expect(toVipEntry(found, 'Keepalived', false, 'lb-2').advice).toBe(
+  expect(vipAdviceWords(here, null)).not.toContain('Keepalived needs');
+  expect(vipAdviceWords(here, 'lb-2')).toBe(
     'Not on lb-2 yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it there before then need IPv4 non-local bind.',
   );
   // HAProxy itself binds the address, so it is the one that needs the setting.
-  expect(toVipEntry(found, 'HAProxy', false, null).advice).toBe(
+  expect(vipAdviceWords(toVipEntry(found, 'HAProxy', false), null)).toBe(
     'Not on this computer: HAProxy needs IPv4 non-local bind to start here.',
   );
 });

@@ -8,6 +8,7 @@ import { settingWords } from '../../setting-words';
 import { NodeBindTest } from './node-bind-test';
 import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
 import { errorWords } from '../../error-words';
+import { vipAdviceWords } from '../../vip-words';
 import { describeVipBudget } from '../../vip-words';
 
 interface Row {
@@ -106,7 +107,7 @@ export function PairTable({
                               {e.family === 'IPv6' && !e.wildcard ? `[${e.address}]` : e.address}
                               {e.port !== null ? `:${e.port}` : ''}
                             </code>{' '}
-                            {e.program}: {e.advice}
+                            {e.program}: {vipAdviceWords(e, c.kind === 'local' ? null : c.name)}
                           </li>
                         ))}
                       </ul>

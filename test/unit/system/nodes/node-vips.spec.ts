@@ -3,19 +3,16 @@ import { NODE_VIP_BUDGET, vipsFromNode } from '../../../../electron/system/nodes
 import { NODE_COLUMN_CAP } from '../../../../electron/system/nodes/pair-view';
 
 test("a node's loopback and its own addresses are on the node; others are not", () => {
-  const found = vipsFromNode(
-    {
-      vipFiles: [
-        {
-          kind: 'file',
-          path: '/etc/haproxy/haproxy.cfg',
-          text: 'frontend f\n  bind 127.0.0.2:80\n  bind 192.0.2.5:80\n  bind 192.0.2.10:80\n',
-        },
-      ],
-      addresses: ['192.0.2.5'],
-    },
-    'lb-2',
-  );
+  const found = vipsFromNode({
+    vipFiles: [
+      {
+        kind: 'file',
+        path: '/etc/haproxy/haproxy.cfg',
+        text: 'frontend f\n  bind 127.0.0.2:80\n  bind 192.0.2.5:80\n  bind 192.0.2.10:80\n',
+      },
+    ],
+    addresses: ['192.0.2.5'],
+  });
   const held = Object.fromEntries(found.entries.map((e) => [e.address, e.assignedLocally]));
   // 127.0.0.2 is loopback like 127.0.0.1, whether or not the node listed it.
   expect(held).toEqual({ '127.0.0.2': true, '192.0.2.5': true, '192.0.2.10': false });
@@ -31,7 +28,7 @@ test('30 files of 64 KiB of listen lines: at most the node budget of entries, an
     path: `/etc/nginx/conf.d/vhost-${i}.conf`,
     text,
   }));
-  const found = vipsFromNode({ vipFiles, addresses: [] }, 'lb-2');
+  const found = vipsFromNode({ vipFiles, addresses: [] });
   expect(found.entries).toHaveLength(NODE_VIP_BUDGET.entries);
   expect(found.exhausted).toMatchObject({ code: 'VIP_BUDGET_EXHAUSTED', budget: 'entries' });
   // What reaches the view for this node stays far below the column cap.
@@ -45,7 +42,6 @@ test('a hostile include pattern is quoted only in part, and skipped lines are ca
       vipFiles: [{ kind: 'file', path: '/etc/nginx/nginx.conf', text: include.repeat(5) }],
       addresses: null,
     },
-    'lb-2',
     { ...NODE_VIP_BUDGET, skipped: 3 },
   );
   expect(found.skipped).toHaveLength(3);
