@@ -381,3 +381,26 @@ export type ConflictFix =
   | { readonly kind: 'edit-file'; readonly path: string }
   /** A new name that sorts after `after` (null: after every other file). */
   | { readonly kind: 'later-file'; readonly name: string; readonly after: string | null };
+
+/** How one machine differs from the pair view's reference (words: words/pair-difference-words.ts). */
+export type PairDifference =
+  /** Its running value now, where the reference has the other one. */
+  | {
+      readonly kind: 'now';
+      readonly node: string;
+      readonly reference: string;
+      readonly family: string;
+      readonly value: 0 | 1;
+    }
+  /**
+   * After a reboot, under these engines: it loses the setting it has now, or it will be
+   * without it (the reference with), or with it (the reference without).
+   */
+  | {
+      readonly kind: 'boot';
+      readonly node: string;
+      readonly reference: string;
+      readonly family: string;
+      readonly change: 'lose' | 'without' | 'with';
+      readonly engines: readonly ('systemd' | 'procps')[];
+    };

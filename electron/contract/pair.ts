@@ -8,7 +8,7 @@ import type {
   SettingState,
 } from './state';
 import type { CommandBlock, SettingValues, VipDiscovery } from './changes';
-import type { ApiError, NodeOutcomeDetail } from './errors';
+import type { ApiError, NodeOutcomeDetail, PairDifference } from './errors';
 
 /** What one machine of the pair view holds, read in one round trip. */
 export interface NodeReading {
@@ -43,7 +43,7 @@ export interface PairView {
   readonly readAt: string;
   readonly columns: readonly NodeColumn[];
   /** How the others differ from the first column that could be read, in words. */
-  readonly differences: readonly string[];
+  readonly differences: readonly PairDifference[];
 }
 
 export interface AddNodeRequest {

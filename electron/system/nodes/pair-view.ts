@@ -5,7 +5,7 @@ import { createNodeTarget, type NodeTarget } from '../target/node-target';
 import type { TargetRead, TargetSnapshot } from '../target/target';
 import { discoverVipsOn } from '../target/target-vips';
 import type { Destination } from './destination';
-import { describeDifferences } from './pair-differences';
+import { findDifferences } from './pair-differences';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
 import type { SshSettings } from './ssh-runner';
 import { nodeError } from './ssh-errors';
@@ -145,6 +145,6 @@ export function toPairView(columns: readonly ReadColumn[]): PairView {
   return {
     readAt: new Date().toISOString(),
     columns: columns.map((c) => c.column),
-    differences: reference ? describeDifferences(reference, others) : [],
+    differences: reference ? findDifferences(reference, others) : [],
   };
 }

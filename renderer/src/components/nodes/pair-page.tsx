@@ -10,6 +10,7 @@ import { AddNodeForm } from './add-node-form';
 import { MakeAlikePanel } from './make-alike-panel';
 import { errorWords } from '../../error-words';
 import { settingNames } from '../../words/outcome-words';
+import { pairDifferenceWords } from '../../words/pair-difference-words';
 import { nodeOutcomeWords } from '../../words/pair-outcome-words';
 import { columnWord } from './node-words';
 import { PairTable } from './pair-table';
@@ -122,7 +123,7 @@ export function PairPage() {
             <div className="differences" role="status">
               <h3>Differences</h3>
               <ul>
-                {view.differences.map((d) => (
+                {view.differences.map(pairDifferenceWords).map((d) => (
                   <li key={d}>{d}</li>
                 ))}
               </ul>

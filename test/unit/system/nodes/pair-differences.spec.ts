@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { describeDifferences } from '../../../../electron/system/nodes/pair-differences';
+import { findDifferences, type PairNode } from '../../../../electron/system/nodes/pair-differences';
+import { pairDifferenceWords } from '../../../../renderer/src/words/pair-difference-words';
+
+/** The differences as the pair view words them. */
+const describeDifferences = (reference: PairNode, others: readonly PairNode[]) =>
+  findDifferences(reference, others).map(pairDifferenceWords);
 import { predictFromSnapshot } from '../../../../electron/system/nodes/predict-from-snapshot';
 import type { SysctlSnapshot } from '../../../../electron/system/sysctl-snapshot';
 
