@@ -34,6 +34,7 @@ export type * from './contract/state';
 export type * from './contract/changes';
 export type * from './contract/pair';
 export type * from './contract/errors';
+export type * from './contract/outcomes';
 
 /**
  * Channel table: name -> request payload and result.

@@ -1,6 +1,7 @@
 /** The contract, part two: changes, their plans, outcomes, bind tests, VIPs and errors. */
 import type { AddressFamily, AppState, BootEngine, RuntimeValue, SettingId } from './state';
-import type { ApiError, ChangeReport, CommandCaption, ConflictCause, ConflictFix } from './errors';
+import type { ApiError } from './errors';
+import type { ChangeReport, CommandCaption, ConflictCause, ConflictFix } from './outcomes';
 
 /** How long a change should last, chosen per apply. */
 export type Persistence =

@@ -8,7 +8,8 @@ import type {
   SettingState,
 } from './state';
 import type { CommandBlock, SettingValues, VipDiscovery } from './changes';
-import type { ApiError, NodeOutcomeDetail, PairDifference } from './errors';
+import type { ApiError } from './errors';
+import type { NodeOutcomeDetail, PairDifference } from './outcomes';
 
 /** What one machine of the pair view holds, read in one round trip. */
 export interface NodeReading {
