@@ -109,28 +109,11 @@ export function stepArguments(plan: StepPlan, catalogue: Catalogue = SETTINGS): 
   return { ok: true, args: [...head, 'write', name.name, expected.token, content.token] };
 }
 
-/** A refusal in words, for the callers that report it as a message. */
-export function stepArgumentsWords(error: StepArgumentsError): string {
-  switch (error.code) {
-    case 'invalid-runtime-value':
-      return 'invalid runtime value';
-    case 'unknown-setting':
-      return `no setting ${error.id} in the catalogue`;
-    case 'invalid-file-name':
-      return `invalid file name (${error.refusal.code})`;
-    case 'invalid-expected-hash':
-      return 'invalid expected hash';
-    case 'content-too-large':
-      return `the new file would be ${error.bytes} bytes; at most ${error.limit} are supported`;
-    case 'content-encoding-failed':
-      return 'content encoding failed';
-  }
-}
-
 /** stepArguments for callers that treat a refusal as a bug of their own (tests, fixtures). */
 export function buildStepArguments(plan: StepPlan, catalogue: Catalogue = SETTINGS): string[] {
   const built = stepArguments(plan, catalogue);
-  if (!built.ok) throw new StepPlanError(stepArgumentsWords(built.error));
+  // The refusal's data is the message: the renderer words it where users see one.
+  if (!built.ok) throw new StepPlanError(`step arguments refused: ${JSON.stringify(built.error)}`);
   return built.args;
 }
 
