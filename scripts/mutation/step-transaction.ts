@@ -136,12 +136,12 @@ export const STEP_TRANSACTION: readonly Mutation[] = [
   ),
   step(
     'intent-removed',
-    'intent record emptied when applied',
+    'intent record removed when applied',
     [DURABLE, PROCFS],
     [
-      String.raw`true > "$intent"
-say 'nonlocal-bind: applied'`,
-      String.raw`say 'nonlocal-bind: applied'`,
+      // The generator's source text: ${'$'} keeps the shell's ${ out of the template.
+      'rm -f "$intent" ${\'$\'}{bak:+"$bak"}',
+      'rm -f ${\'$\'}{bak:+"$bak"}',
     ],
   ),
   recovery(

@@ -1,7 +1,7 @@
 import type { SettingPieces } from './script-settings';
 
 /**
- * recover_intent: a step killed after writing its intent record left it non-empty. The next
+ * recover_intent: a step killed after writing its intent record left it behind. The next
  * step (or `recover`) completes the change when the file was already replaced (the durable
  * half is done), and otherwise rolls the running values back. It says what it did in one
  * line, `nonlocal-bind: recovered none|completed|rolled-back file=PATH|- KEY=V …` (V: the
@@ -45,8 +45,10 @@ ${s.recoverForward}
 ${s.recoverBack}
     fi
     [ "$ok" = yes ] || fail 70 "recovering the interrupted Apply failed"
-    true > "$intent" || fail 70 "cannot clear $intent"
+    rm -f "$intent" || fail 70 "cannot remove $intent"
   fi
+  # A record killed before its one write is empty: nothing had changed yet.
+  [ ! -e "$intent" ] || rm -f "$intent" || fail 70 "cannot remove $intent"
   # Leftovers of killed steps (and of older versions: output and check files).
   for f in "$state"/out.* "$state"/check.* "$state"/intent.new "$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do
     [ ! -e "$f" ] || rm -f "$f"

@@ -116,7 +116,7 @@ take_value() {
 read_value() { read_values "$1" 2>/dev/null && take_value; }
 ${recoveryPieces(s)}
 if [ "$op" = recover ]; then recover_intent; finish 0; fi
-[ ! -s "$intent" ] || recover_intent
+[ ! -e "$intent" ] || recover_intent
 ${checkPieces(catalogue)}
 dir_for "$op"
 file="$dir/$name"
@@ -183,12 +183,12 @@ ${s.rollback}
   [ -z "$bak" ] || rm -f "$bak"
   # A failed restore keeps the intent record, so the next step or "recover" tries again.
   [ "$ok" = yes ] || fail 70 "restoring the previous state failed"
-  true > "$intent"
+  rm -f "$intent"
   finish "$code"
 }
 # The intent record, written before anything changes, even the backup link (root-only
 # directory, one write of less than a page): whatever a kill leaves behind, a record says
-# how to resolve it; an empty record is none.
+# how to resolve it (one killed before its write completed is empty: nothing had changed).
 rec=
 ${s.recordFields}
 printf 'v2 %s %s %s%s\n' "$op" "${'$'}{name:--}" "$newsha" "$rec" > "$intent" || fail 69 "cannot write $intent"
@@ -224,8 +224,9 @@ if [ "$#" -gt 0 ]; then
   done
 fi
 if [ "$op" = delete ] && { [ -e "$file" ] || [ -L "$file" ]; }; then rollback 68 "$file still exists"; fi
-[ -z "$bak" ] || rm -f "$bak"
-true > "$intent"
+# Removed, not emptied: an older version's step would stop at an empty record. One rm with
+# the backup's name, when there is one.
+rm -f "$intent" ${'$'}{bak:+"$bak"}
 say 'nonlocal-bind: applied'
 finish 0
 `;
