@@ -1,4 +1,5 @@
 import type { ChangeReport, RecoveryReport, SettingId } from '../../../electron/contract';
+import { settingWords } from '../setting-words';
 
 /*
  * What an Apply did, in words, from the backend's ChangeReport (codes and data). Pure (no
@@ -12,15 +13,17 @@ export interface SettingNames {
 }
 
 /**
- * The names from the state's catalogue entries (the family is data; the label is words),
- * falling back to the id for a setting the state lacks.
+ * The names from the state's catalogue entries: the label from the setting's words
+ * (setting-words.ts), the family from the entry; the id for a setting the state lacks.
  */
 export function settingNames(
-  settings: readonly { readonly id: SettingId; readonly family: string }[],
-  label: (id: SettingId, family: string) => string = (_id, family) => `${family} non-local bind`,
+  settings: readonly { readonly id: SettingId; readonly key?: string; readonly family: string }[],
 ): SettingNames {
-  const family = (id: SettingId) => settings.find((s) => s.id === id)?.family ?? id;
-  return { label: (id) => label(id, family(id)), family };
+  const find = (id: SettingId) => settings.find((s) => s.id === id);
+  return {
+    label: (id) => settingWords(id, find(id)?.key).label,
+    family: (id) => find(id)?.family ?? id,
+  };
 }
 
 const onOff = (value: 0 | 1 | null) =>
