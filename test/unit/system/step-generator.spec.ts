@@ -1,7 +1,11 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { privilegedScript } from '../../../electron/system/privileged-script';
-import { SETTINGS, type Catalogue } from '../../../electron/system/settings';
+import {
+  SETTINGS,
+  type Catalogue,
+  type SettingDefinition,
+} from '../../../electron/system/settings';
 import { checkContentChange } from '../../../electron/system/step-content-rule';
 import { integerRangeEre } from '../../../electron/system/step/value-range';
 
@@ -67,12 +71,12 @@ test('the generated script is valid sh for any catalogue, and names every key of
 });
 
 test('an entry the step cannot splice safely is refused by the generator', () => {
-  const bad = (change: Partial<typeof FORWARD>) => () =>
+  const bad = (change: Partial<SettingDefinition>) => () =>
     privilegedScript([{ ...FORWARD, ...change }]);
   expect(bad({ key: 'net.ipv4.ip_forward;reboot' })).toThrow();
   expect(bad({ key: 'net.ipv4.*' })).toThrow();
-  expect(bad({ procPath: '/proc/sys/../../etc/shadow' } as never)).toThrow();
-  expect(bad({ procPath: '/etc/passwd' } as never)).toThrow();
-  expect(bad({ range: { min: -1, max: 1 } } as never)).toThrow();
+  expect(bad({ procPath: '/proc/sys/../../etc/shadow' })).toThrow();
+  expect(bad({ procPath: '/etc/passwd' })).toThrow();
+  expect(bad({ range: { min: -1, max: 1 } })).toThrow();
   expect(() => privilegedScript([FORWARD, FORWARD])).toThrow();
 });
