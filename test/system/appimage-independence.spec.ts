@@ -34,8 +34,7 @@ test('the privileged step needs no file from the app bundle', async () => {
 
     const command = buildElevatedCommand(
       buildStepArguments({
-        ipv4: '1',
-        ipv6: '1',
+        values: { ipv4: '1', ipv6: '1' },
         file: {
           op: 'write',
           name: '90-nonlocal-bind.conf',

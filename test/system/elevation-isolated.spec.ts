@@ -15,10 +15,9 @@ import { asUserArgv, type Sandbox } from '../harness/sandbox';
  * working directory never reaches a shell string (it is single-quoted).
  */
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
-const RUNTIME_ONLY: StepPlan = { ipv4: '1', ipv6: '-', file: { op: 'none' } };
+const RUNTIME_ONLY: StepPlan = { values: { ipv4: '1' }, file: { op: 'none' } };
 const STALE: StepPlan = {
-  ipv4: '1',
-  ipv6: '-',
+  values: { ipv4: '1' },
   file: {
     op: 'write',
     name: '90-nonlocal-bind.conf',
@@ -85,8 +84,7 @@ test('through sudo-prompt too, the step refuses a change beyond the two settings
   sandbox.writeText('/etc/sysctl.conf', conf);
   const sha = sandbox.run('sha256sum', ['/etc/sysctl.conf']).stdout.split(' ')[0] ?? '';
   const attack: StepPlan = {
-    ipv4: '1',
-    ipv6: '-',
+    values: { ipv4: '1' },
     file: {
       op: 'write-conf',
       expectedSha256: sha,

@@ -227,9 +227,10 @@ test('pkexec gets the helper and the validated tokens as its own arguments, and 
   expect(argv).toEqual([
     '--disable-internal-agent',
     HELPER_PATH,
-    'v1',
-    '1',
-    '1',
+    'v2',
+    'net.ipv4.ip_nonlocal_bind=1',
+    'net.ipv6.ip_nonlocal_bind=1',
+    '--',
     'write',
     '90-nonlocal-bind.conf',
     'absent',

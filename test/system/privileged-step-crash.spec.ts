@@ -14,8 +14,7 @@ test('SIGKILL at random points never leaves a half-written file (60 runs)', asyn
   test.setTimeout(120_000);
   const sandbox = await createSandbox();
   const args = buildStepArguments({
-    ipv4: '1',
-    ipv6: '-',
+    values: { ipv4: '1' },
     file: { op: 'write', name: '99-custom.conf', expectedSha256: sha(OLD), content: NEW },
   });
   const runStep = (killAfterMs: number | null) => runStepInSandbox(sandbox, args, killAfterMs);
@@ -51,8 +50,7 @@ test('the step itself refuses a stale hash even if the planner was bypassed', as
   try {
     sandbox.writeText(FILE, OLD);
     const args = buildStepArguments({
-      ipv4: '1',
-      ipv6: '-',
+      values: { ipv4: '1' },
       file: {
         op: 'write',
         name: '99-custom.conf',
@@ -78,7 +76,17 @@ test('the step re-validates its arguments and rolls back when /proc/sys is read-
   try {
     const bad = sandbox.run(
       '/bin/sh',
-      ['-s', '--', 'v1', '1', '-', 'write', '../passwd', 'absent', 'AAAA'],
+      [
+        '-s',
+        '--',
+        'v2',
+        'net.ipv4.ip_nonlocal_bind=1',
+        '--',
+        'write',
+        '../passwd',
+        'absent',
+        'AAAA',
+      ],
       {
         input: PRIVILEGED_SCRIPT,
         allowFailure: true,
@@ -92,8 +100,7 @@ test('the step re-validates its arguments and rolls back when /proc/sys is read-
       'mount --bind /proc/sys /proc/sys && mount -o remount,bind,ro /proc/sys',
     ]);
     const args = buildStepArguments({
-      ipv4: '1',
-      ipv6: '-',
+      values: { ipv4: '1' },
       file: { op: 'write', name: '99-custom.conf', expectedSha256: sha(OLD), content: NEW },
     });
     const result = sandbox.run('/bin/sh', ['-s', '--', ...args], {

@@ -82,7 +82,7 @@ function randomNames(count: number): string[] {
 
 /** Whether the real step accepts `name`: deleting an absent file is a harmless no-op there. */
 async function stepAcceptsName(sandbox: Sandbox, name: string): Promise<boolean> {
-  const run = await runStepInSandbox(sandbox, ['v1', '-', '-', 'delete', name, 'absent', '-']);
+  const run = await runStepInSandbox(sandbox, ['v2', '--', 'delete', name, 'absent', '-']);
   if (run.code === STEP_EXIT.ok) return true;
   expect(run, JSON.stringify(name)).toMatchObject({ code: STEP_EXIT.invalidArguments });
   expect(run.stderr).toContain('invalid file name');
@@ -131,8 +131,7 @@ test('file size: the step writes exactly MAX_FILE_BYTES and refuses one byte mor
   const old = 'net.ipv4.ip_nonlocal_bind = 0\n';
   sandbox.writeText('/etc/sysctl.d/99-size.conf', old);
   const built = stepArguments({
-    ipv4: '-',
-    ipv6: '-',
+    values: {},
     file: {
       op: 'write',
       name: '99-size.conf',
@@ -147,8 +146,7 @@ test('file size: the step writes exactly MAX_FILE_BYTES and refuses one byte mor
   const over = settingLines(MAX_FILE_BYTES + 1);
   expect(
     stepArguments({
-      ipv4: '-',
-      ipv6: '-',
+      values: {},
       file: { op: 'write', name: '98-size.conf', expectedSha256: null, content: over },
     }),
   ).toEqual({
@@ -156,15 +154,7 @@ test('file size: the step writes exactly MAX_FILE_BYTES and refuses one byte mor
     error: { code: 'content-too-large', bytes: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES },
   });
   // Sent anyway, as a caller that skipped the check would: the step refuses it on its own.
-  const raw = [
-    'v1',
-    '-',
-    '-',
-    'write',
-    '98-size.conf',
-    'absent',
-    Buffer.from(over).toString('base64'),
-  ];
+  const raw = ['v2', '--', 'write', '98-size.conf', 'absent', Buffer.from(over).toString('base64')];
   const refused = await runStepInSandbox(sandbox, raw);
   expect(refused.code).not.toBe(STEP_EXIT.ok);
   expect(refused.stderr).toContain(`at most ${MAX_FILE_BYTES}`);
