@@ -35,6 +35,7 @@ export type * from './contract/changes';
 export type * from './contract/pair';
 export type * from './contract/errors';
 export type * from './contract/outcomes';
+export type * from './contract/commands';
 
 /**
  * Channel table: name -> request payload and result.

@@ -1,7 +1,8 @@
 /** The contract, part two: changes, their plans, outcomes, bind tests, VIPs and errors. */
 import type { AddressFamily, AppState, BootEngine, RuntimeValue, SettingId } from './state';
 import type { ApiError } from './errors';
-import type { ChangeReport, CommandCaption, ConflictCause, ConflictFix } from './outcomes';
+import type { CommandBlock } from './commands';
+import type { ChangeReport, ConflictCause, ConflictFix } from './outcomes';
 
 /** How long a change should last, chosen per apply. */
 export type Persistence =
@@ -35,15 +36,6 @@ export type SettingValues = Readonly<Record<SettingId, RuntimeValue>>;
 export interface ApplyRequest {
   readonly values: SettingValues;
   readonly persistence: Persistence;
-}
-
-/**
- * A copyable block of shell commands that does by hand what an Apply does. The commands
- * are never translated; the caption is data the renderer words (words/command-words.ts).
- */
-export interface CommandBlock {
-  readonly caption: CommandCaption;
-  readonly commands: string;
 }
 
 /**

@@ -3,7 +3,7 @@
  * into words (renderer/src/words/), so the backend sends no sentences for them.
  */
 import type { ErrorCode } from '../error-codes';
-import type { CommandBlock } from './changes';
+import type { CommandBlock } from './commands';
 import type { SettingId } from './state';
 
 /**

@@ -64,26 +64,6 @@ export type NodeOutcomeDetail =
   /** The Apply there stopped on an unexpected error. */
   | { readonly kind: 'crashed' };
 
-/** What a block of commands does, as data (renderer/src/words/command-words.ts). */
-export type CommandCaption =
-  /** The whole change in one block; with sysctl, or by writing /proc/sys. */
-  | { readonly kind: 'whole' | 'whole-sysctl' | 'whole-proc' }
-  /** One part: the running values (sysctl, /proc/sys), a file written or loaded, or removed. */
-  | { readonly kind: 'runtime-sysctl' | 'runtime-proc' | 'load-file' | 'remove-file' }
-  | { readonly kind: 'write-file'; readonly path: string }
-  /** The same change for a fleet. */
-  | { readonly kind: 'ansible' | 'cloud-init' }
-  /** Installing pkexec, per distribution. */
-  | {
-      readonly kind: 'install-pkexec';
-      readonly distro: 'debian' | 'debian-old' | 'fedora' | 'opensuse' | 'arch';
-    }
-  /** Setting a container's sysctls where its runtime sets them. */
-  | {
-      readonly kind: 'container';
-      readonly runtime: 'docker' | 'podman' | 'compose' | 'kubernetes' | 'lxc';
-    };
-
 /** What keeps a value from sticking at boot under one engine (boot-conflicts.ts). */
 export type ConflictCause =
   /** A later line sets the key to another value. */

@@ -7,8 +7,9 @@ import type {
   SettingId,
   SettingState,
 } from './state';
-import type { CommandBlock, SettingValues, VipDiscovery } from './changes';
+import type { SettingValues, VipDiscovery } from './changes';
 import type { ApiError } from './errors';
+import type { CommandBlock } from './commands';
 import type { NodeOutcomeDetail, PairDifference } from './outcomes';
 
 /** What one machine of the pair view holds, read in one round trip. */
