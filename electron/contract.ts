@@ -29,6 +29,7 @@ import type {
   NodeBindTestResult,
   PairView,
 } from './contract/pair';
+import type { NamespacesView } from './contract/namespaces';
 
 export type * from './contract/state';
 export type * from './contract/changes';
@@ -36,6 +37,7 @@ export type * from './contract/pair';
 export type * from './contract/errors';
 export type * from './contract/outcomes';
 export type * from './contract/commands';
+export type * from './contract/namespaces';
 
 /**
  * Channel table: name -> request payload and result.
@@ -69,6 +71,8 @@ export interface Channels {
     readonly request: FleetExportRequest;
     readonly result: { readonly savedTo: string | null };
   };
+  /** Every network namespace on the computer, with what runs in it and its lasting fix. */
+  'namespaces:list': { readonly request: null; readonly result: NamespacesView };
 }
 
 export type Channel = keyof Channels;
@@ -92,6 +96,7 @@ export const API_CHANNELS = {
   makeAlike: 'nodes:make-alike',
   testBindOnNode: 'nodes:bind-test',
   saveFleetExport: 'fleet:save',
+  listNamespaces: 'namespaces:list',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

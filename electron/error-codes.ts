@@ -74,4 +74,9 @@ export const ERROR_CODES = [
   'no-askpass',
   'node-busy',
   'unsafe-argument',
+  // Network namespaces: the listing (electron/system/netns/).
+  'netns-own-unreadable',
+  'netns-proc-unlisted',
+  'netns-reader-timeout',
+  'netns-reader-failed',
 ] as const;

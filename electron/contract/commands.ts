@@ -16,7 +16,12 @@ export type CommandCaption =
   | {
       readonly kind: 'container';
       readonly runtime: 'docker' | 'podman' | 'compose' | 'kubernetes' | 'lxc';
-    };
+    }
+  /** Another network namespace's running value: by its `ip netns` name, or through a process in it. */
+  | { readonly kind: 'netns-now'; readonly name: string }
+  | { readonly kind: 'nsenter-now'; readonly pid: number }
+  /** A systemd unit that sets a named namespace's value again at every boot. */
+  | { readonly kind: 'netns-unit'; readonly path: string };
 
 /**
  * A copyable block of shell commands that does by hand what an Apply does. The commands

@@ -2,9 +2,11 @@ import { chmod, mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import type { SettingId } from '../contract';
+import type { NamespaceListing } from '../system/netns/netns-types';
 import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
 import { SETTINGS, type Catalogue } from '../system/settings';
 import { HELPER_PATH } from '../system/step-helper';
+import { DOCKER_HAPROXY_NAMESPACES } from './demo-namespaces';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
 /** Elevation outcomes a scenario can simulate, as the real chain reports them. */
@@ -22,6 +24,8 @@ export interface DemoScenario {
   readonly entries: Readonly<Record<string, DemoEntry>>;
   /** How "elevation" answers in this scenario; absent means it applies to the simulated files. */
   readonly elevation?: SimulatedElevation;
+  /** The network namespaces the demo shows; absent: the computer's own one only. */
+  readonly namespaces?: NamespaceListing;
 }
 
 const DEBIAN_SYSCTL_CONF =
@@ -180,6 +184,18 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
         content: 'server {\n  listen 192.0.2.11:8080;\n  listen 80;\n}\n',
       },
     },
+  },
+  {
+    name: 'docker-haproxy',
+    summary:
+      'Docker HAProxy, setting off in its network: on for this computer, but the container web-lb has a network of its own.',
+    entries: {
+      ...baseSystem({ ipv4: '1\n', ipv6: '1\n' }),
+      '/etc/sysctl.d/90-nonlocal-bind.conf': {
+        content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
+      },
+    },
+    namespaces: DOCKER_HAPROXY_NAMESPACES,
   },
   {
     name: 'readonly-proc',

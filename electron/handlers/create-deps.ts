@@ -1,6 +1,8 @@
 import { DEMO_OWN_ADDRESSES, type DemoRoot, type DemoScenario } from '../demo/scenarios';
 import { createSimulatedElevator } from '../demo/simulated-elevator';
+import { OWN_NAMESPACE_ONLY } from '../demo/demo-namespaces';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
+import { listNetworkNamespaces } from '../system/netns/list-namespaces';
 import { nodeStorePath } from '../system/nodes/node-store';
 import { createHostContext } from '../system/system-context';
 import { PRIVILEGED_SCRIPT, privilegedScript } from '../system/privileged-script';
@@ -38,6 +40,7 @@ export function createHandlerDeps(
       ...common,
       target,
       demo: null,
+      listNamespaces: () => listNetworkNamespaces(),
       // The system's own ssh with no options: the user's config, agent, keys and known_hosts apply.
       nodes: {
         ssh: { program: 'ssh', options: [], timeoutMs: 30_000 },
@@ -61,5 +64,7 @@ export function createHandlerDeps(
     ),
     demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
     nodes: null,
+    // Simulated: the demo never scans this computer's /proc.
+    listNamespaces: () => Promise.resolve(demo.scenario.namespaces ?? OWN_NAMESPACE_ONLY),
   };
 }

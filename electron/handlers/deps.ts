@@ -1,4 +1,5 @@
 import type { NodeServices } from '../system/pair/node-services';
+import type { NamespaceListingAnswer } from '../system/netns/netns-types';
 import type { LocalTarget } from '../system/target/local-target';
 
 export type { NodeServices } from '../system/pair/node-services';
@@ -18,4 +19,6 @@ export interface HandlerDeps {
   readonly appVersion: string;
   /** Where the pair view's node targets come from; null in the demo, which simulates this computer only. */
   readonly nodes: NodeServices | null;
+  /** Lists the computer's network namespaces: the real scan, or the demo scenario's story. */
+  readonly listNamespaces: () => Promise<NamespaceListingAnswer>;
 }

@@ -7,6 +7,7 @@ import { createBindTestHandlers } from './bind-test-handlers';
 import { createClipboardHandlers } from './clipboard-handlers';
 import { createDiagnosticsHandlers } from './diagnostics-handlers';
 import { createFleetHandlers } from './fleet-handlers';
+import { createNamespaceHandlers } from './namespace-handlers';
 import { createNodeHandlers } from './node-handlers';
 import { createVipHandlers } from './vip-handlers';
 import { createPlanHandlers } from './plan-handlers';
@@ -30,6 +31,7 @@ export function createHandlerTable(deps: HandlerDeps): HandlerTable {
     ...createNodeHandlers(deps),
     ...createAlikeHandlers(deps),
     ...createFleetHandlers(deps),
+    ...createNamespaceHandlers(deps),
   };
 }
 

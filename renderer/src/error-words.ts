@@ -75,6 +75,10 @@ export function errorPlace(code: ErrorCode): ErrorPlace {
     case 'no-askpass':
     case 'node-busy':
     case 'unsafe-argument':
+    case 'netns-own-unreadable':
+    case 'netns-proc-unlisted':
+    case 'netns-reader-timeout':
+    case 'netns-reader-failed':
       return 'panel';
     default:
       return unplaced(code);

@@ -109,6 +109,14 @@ export function codeWords(code: ErrorCode): string {
       return 'Another Apply on the node held its lock too long, so this one gave up. Nothing was changed.';
     case 'unsafe-argument':
       return 'An argument or password cannot be passed to the node safely, so nothing was sent.';
+    case 'netns-own-unreadable':
+      return 'The app could not tell which network namespace it runs in (/proc/self/ns/net could not be read), so it cannot list the others.';
+    case 'netns-proc-unlisted':
+      return 'The list of processes in /proc could not be read, so the network namespaces cannot be listed.';
+    case 'netns-reader-timeout':
+      return 'Listing the network namespaces did not finish in time. Try again; the technical details say where it stopped.';
+    case 'netns-reader-failed':
+      return 'Listing the network namespaces failed. The technical details say why.';
     default:
       return unworded(code);
   }

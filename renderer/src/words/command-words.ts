@@ -30,6 +30,12 @@ export function captionWords(caption: CommandCaption): string {
       return DISTROS[caption.distro];
     case 'container':
       return CONTAINERS[caption.runtime];
+    case 'netns-now':
+      return `For now only, inside ${caption.name} (lost when the namespace is deleted or the computer restarts)`;
+    case 'nsenter-now':
+      return `For now only, through process ${caption.pid} (lost when its namespace or container goes)`;
+    case 'netns-unit':
+      return `Keep it: a systemd unit, ${caption.path}, that sets it again at every boot`;
     default:
       return unworded(caption);
   }

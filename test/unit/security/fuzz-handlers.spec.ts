@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { OWN_NAMESPACE_ONLY } from '../../../electron/demo/demo-namespaces';
 import { createLocalTarget } from '../../../electron/system/target/local-target';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -44,6 +45,7 @@ test('fuzz: 10,000 arbitrary payloads through the handler table never throw, nev
     applyLog: { last: null },
     appVersion: 'fuzz',
     nodes: null,
+    listNamespaces: () => Promise.resolve(OWN_NAMESPACE_ONLY),
   });
   const channels = Object.keys(table) as Channel[];
   const before = await hashTree(root.fsRoot);

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { OWN_NAMESPACE_ONLY } from '../../../electron/demo/demo-namespaces';
 import { errorWords } from '../../../renderer/src/error-words';
 import { createLocalTarget } from '../../../electron/system/target/local-target';
 import { spawnSync } from 'node:child_process';
@@ -251,5 +252,6 @@ function depsFor(demo: DemoRoot, elevator: Elevator): HandlerDeps {
     applyLog: { last: null },
     appVersion: 'test',
     nodes: null,
+    listNamespaces: () => Promise.resolve(OWN_NAMESPACE_ONLY),
   };
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { OWN_NAMESPACE_ONLY } from '../../../../electron/demo/demo-namespaces';
 import { createLocalTarget } from '../../../../electron/system/target/local-target';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,7 @@ test.describe('a node list the app did not write', () => {
         storeFile: file,
         local: target,
       },
+      listNamespaces: () => Promise.resolve(OWN_NAMESPACE_ONLY),
     });
     execFileSync('mkfifo', [file]);
     const fifo = await handlers['nodes:remove']({ node: 'lb-2' });

@@ -1,0 +1,101 @@
+import type {
+  ContainerInNamespace,
+  NamespaceListing,
+  NetworkNamespaceInfo,
+} from '../system/netns/netns-types';
+
+/**
+ * The demo's network namespaces: simulated listings, never a scan of this computer's /proc
+ * (the demo shows a story, not the machine it runs on). Inodes, pids and ids are made up
+ * in the shapes the real scan gives.
+ */
+
+const OWN_INODE = 4026531840;
+
+const NOTHING_UNSEEN: NamespaceListing['unseen'] = {
+  processes: {},
+  exitedDuringScan: 0,
+  processesHidden: false,
+  cgroups: {},
+  nameDirectories: [],
+  namedEntries: [],
+};
+
+function listing(namespaces: readonly NetworkNamespaceInfo[], processes: number): NamespaceListing {
+  return {
+    ok: true,
+    ownInode: OWN_INODE,
+    namespaces,
+    unseen: NOTHING_UNSEEN,
+    truncated: [],
+    scannedProcesses: processes,
+    elapsedMs: 4.2,
+    scannedOn: 'worker',
+  };
+}
+
+const ownNamespace = (extra: Partial<NetworkNamespaceInfo> = {}): NetworkNamespaceInfo => ({
+  inode: OWN_INODE,
+  own: true,
+  names: [],
+  processCount: 143,
+  samplePids: [1, 412, 415, 508],
+  loadBalancers: [],
+  containers: [],
+  ...extra,
+});
+
+/** Every scenario without a story of its own: the computer's one namespace. */
+export const OWN_NAMESPACE_ONLY: NamespaceListing = listing([ownNamespace()], 143);
+
+const WEB_LB_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const METRICS_ID = '5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
+
+const dockerContainer = (
+  id: string,
+  name: string,
+  hostNetwork: boolean,
+  processCount: number,
+): ContainerInNamespace => ({
+  runtime: 'docker',
+  id,
+  shortId: id.slice(0, 12),
+  kubernetes: false,
+  podUid: null,
+  name: { name, source: 'docker-config' },
+  hostNetwork,
+  processCount,
+});
+
+/**
+ * HAProxy in a Docker container on a bridge network, beside a host-network exporter and a
+ * lab namespace made with `ip netns add`: the host has the settings on, the container's
+ * network starts with its own, off.
+ */
+export const DOCKER_HAPROXY_NAMESPACES: NamespaceListing = listing(
+  [
+    ownNamespace({
+      processCount: 151,
+      containers: [dockerContainer(METRICS_ID, 'node-exporter', true, 1)],
+    }),
+    {
+      inode: 4026532601,
+      own: false,
+      names: [],
+      processCount: 3,
+      samplePids: [24817, 24853, 24854],
+      loadBalancers: [{ program: 'haproxy', pids: [24853, 24854] }],
+      containers: [dockerContainer(WEB_LB_ID, 'web-lb', false, 3)],
+    },
+    {
+      inode: 4026532710,
+      own: false,
+      names: [{ source: 'ip-netns', name: 'lab', escaped: false }],
+      processCount: 0,
+      samplePids: [],
+      loadBalancers: [],
+      containers: [],
+    },
+  ],
+  155,
+);
