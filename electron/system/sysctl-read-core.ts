@@ -1,8 +1,17 @@
 import type * as NodeFs from 'node:fs';
 import type { readEntrySync, readRegularSync } from './sysctl-read-entry';
+import type {
+  beginKeeping,
+  keepListing,
+  Listed,
+  readEntryKept,
+  ReadCache,
+  recallListing,
+  KeepSession,
+} from './sysctl-read-keep';
 import type { ReadRequest, RegularRead, TreeReadPlan } from './sysctl-read-types';
 import type { SysctlSources } from './engines/file-order';
-import type { CredentialSource, SnapshotDirectory } from './sysctl-snapshot';
+import type { CredentialSource, SnapshotDirectory, SnapshotEntry } from './sysctl-snapshot';
 
 /**
  * The synchronous sysctl reader: open non-blocking, fstat, read up to a cap.
@@ -21,13 +30,51 @@ export interface ReadKit {
   readonly fs: typeof NodeFs;
   readonly readEntry: typeof readEntrySync;
   readonly readRegular: typeof readRegularSync;
+  /** What the thread keeps between reads (sysctl-read-keep.ts); none: every read is afresh. */
+  readonly keeping?: Keeping;
+}
+
+/** The thread's cache and the functions that use it. */
+export interface Keeping {
+  readonly cache: ReadCache;
+  readonly begin: typeof beginKeeping;
+  readonly entry: typeof readEntryKept;
+  readonly recallListing: typeof recallListing;
+  readonly keepListing: typeof keepListing;
+}
+
+/** One tree read: the kit and, when the thread keeps files, this read's session. */
+interface TreeRead {
+  readonly kit: ReadKit;
+  readonly session: KeepSession | null;
+}
+
+function beginTreeRead(kit: ReadKit, plan: TreeReadPlan): TreeRead {
+  const keeping = kit.keeping;
+  return { kit, session: keeping ? keeping.begin(kit.fs, keeping.cache, plan.keep) : null };
+}
+
+/** One entry as readEntrySync reads it; unchanged files come from the thread's cache. */
+function readOne(
+  read: TreeRead,
+  root: string,
+  dir: string,
+  name: Buffer,
+  link: boolean,
+  options: { readonly conf: boolean; readonly maxBytes: number },
+): SnapshotEntry {
+  const { kit, session } = read;
+  return session && kit.keeping
+    ? kit.keeping.entry(session, kit.readEntry, root, dir, name, link, options)
+    : kit.readEntry(kit.fs, root, dir, name, link, options);
 }
 
 export function answerRead(kit: ReadKit, request: ReadRequest): SysctlSources | RegularRead {
   if (request.kind === 'file') return kit.readRegular(kit.fs, request.path, request.maxBytes);
+  const read = beginTreeRead(kit, request.plan);
   return request.kind === 'sources'
-    ? readTreeSync(kit, request.plan)
-    : readSameNamedSync(kit, request.plan, request.name);
+    ? readTreeSync(read, request.plan)
+    : readSameNamedSync(read, request.plan, request.name);
 }
 
 function codeOfError(error: unknown): string {
@@ -51,7 +98,8 @@ function lookAt(kit: ReadKit, file: string): { link: boolean } | 'absent' | { co
  * The service manager copies it in first: never a FIFO or device to systemd-sysctl, but
  * what an unreadable one would hold is not known here.
  */
-function readCredentialSync(kit: ReadKit, plan: TreeReadPlan): CredentialSource | null {
+function readCredentialSync(read: TreeRead, plan: TreeReadPlan): CredentialSource | null {
+  const kit = read.kit;
   const name = plan.credentialName;
   for (const { dir, passedIn } of plan.credentialDirectories) {
     const path = `${dir}/${name}`;
@@ -65,7 +113,7 @@ function readCredentialSync(kit: ReadKit, plan: TreeReadPlan): CredentialSource 
         entry: { name, kind: 'unreadable', reason, effect: 'not-readable' },
       };
     }
-    const entry = kit.readEntry(kit.fs, plan.root, dir, Buffer.from(name), looked.link, {
+    const entry = readOne(read, plan.root, dir, Buffer.from(name), looked.link, {
       conf: false,
       maxBytes: plan.credentialMaxBytes,
     });
@@ -78,7 +126,8 @@ function readCredentialSync(kit: ReadKit, plan: TreeReadPlan): CredentialSource 
 }
 
 /** Every sysctl source below the plan's root (see sysctl-sources.ts for the rules). */
-function readTreeSync(kit: ReadKit, plan: TreeReadPlan): SysctlSources {
+function readTreeSync(read: TreeRead, plan: TreeReadPlan): SysctlSources {
+  const kit = read.kit;
   const problems: string[] = [];
   const unlisted: string[] = [];
   const directories: SnapshotDirectory[] = [];
@@ -86,11 +135,10 @@ function readTreeSync(kit: ReadKit, plan: TreeReadPlan): SysctlSources {
   let budget = plan.maxFilesTotal;
   for (const dir of plan.directories) {
     const where = `${plan.root}${dir}`;
-    let id: string;
+    let info: NodeFs.BigIntStats | undefined;
     try {
-      const info = kit.fs.statSync(where, { throwIfNoEntry: false });
+      info = kit.fs.statSync(where, { bigint: true, throwIfNoEntry: false });
       if (!info?.isDirectory()) continue;
-      id = `${info.dev}:${info.ino}`;
     } catch (error) {
       const code = codeOfError(error);
       if (code === 'ENOENT') continue;
@@ -99,22 +147,15 @@ function readTreeSync(kit: ReadKit, plan: TreeReadPlan): SysctlSources {
       continue;
     }
     // Merged /usr: /lib/sysctl.d is /usr/lib/sysctl.d; read it once.
+    const id = `${info.dev}:${info.ino}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    let listing: NodeFs.Dirent<Buffer>[];
-    try {
-      listing = kit.fs.readdirSync(where, { withFileTypes: true, encoding: 'buffer' });
-    } catch (error) {
-      const code = codeOfError(error);
-      problems.push(`${dir}: cannot be listed (${code})`);
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') unlisted.push(dir);
+    const confs = listConfs(read, where, info);
+    if ('code' in confs) {
+      problems.push(`${dir}: cannot be listed (${confs.code})`);
+      if (confs.code !== 'ENOENT' && confs.code !== 'ENOTDIR') unlisted.push(dir);
       continue;
     }
-    // By bytes: a name that is not UTF-8 must still be opened, sorted and compared as is.
-    const suffix = Buffer.from('.conf');
-    const confs = listing
-      .filter((e) => e.name.length >= 5 && suffix.compare(e.name, e.name.length - 5) === 0)
-      .sort((a, b) => Buffer.compare(a.name, b.name));
     const limit = Math.min(plan.maxFilesPerDirectory, budget);
     const truncated = confs.length > limit;
     if (truncated) {
@@ -125,31 +166,58 @@ function readTreeSync(kit: ReadKit, plan: TreeReadPlan): SysctlSources {
     const chosen = confs.slice(0, Math.max(0, limit));
     budget -= chosen.length;
     const options = { conf: false, maxBytes: plan.maxBytes };
-    const entries = chosen.map((e) =>
-      kit.readEntry(kit.fs, plan.root, dir, e.name, e.isSymbolicLink(), options),
-    );
+    const entries = chosen.map((e) => readOne(read, plan.root, dir, e.name, e.link, options));
     directories.push(truncated ? { dir, entries, truncated } : { dir, entries });
   }
   const conf = lookAt(kit, `${plan.root}${plan.confDir}/${plan.confName}`);
   const sysctlConf =
     conf !== 'absent' && 'link' in conf
-      ? kit.readEntry(kit.fs, plan.root, plan.confDir, Buffer.from(plan.confName), conf.link, {
+      ? readOne(read, plan.root, plan.confDir, Buffer.from(plan.confName), conf.link, {
           conf: true,
           maxBytes: plan.maxBytes,
         })
       : null;
-  const credential = readCredentialSync(kit, plan);
+  const credential = readCredentialSync(read, plan);
   return { directories, sysctlConf, problems, unlisted, credential };
 }
 
+/**
+ * A directory's `*.conf` entries sorted by name, from the cache when the directory is
+ * unchanged since a read that kept them.
+ */
+function listConfs(
+  read: TreeRead,
+  where: string,
+  info: NodeFs.BigIntStats,
+): Listed[] | { code: string } {
+  const { kit, session } = read;
+  const kept = session && kit.keeping?.recallListing(session, where, info);
+  if (kept) return kept;
+  let listing: NodeFs.Dirent<Buffer>[];
+  try {
+    listing = kit.fs.readdirSync(where, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    return { code: codeOfError(error) };
+  }
+  // By bytes: a name that is not UTF-8 must still be opened, sorted and compared as is.
+  const suffix = Buffer.from('.conf');
+  const confs = listing
+    .filter((e) => e.name.length >= 5 && suffix.compare(e.name, e.name.length - 5) === 0)
+    .sort((a, b) => Buffer.compare(a.name, b.name))
+    .map((e) => ({ name: e.name, link: e.isSymbolicLink() }));
+  if (session) kit.keeping?.keepListing(session, where, info, confs);
+  return confs;
+}
+
 /** The entries named `name` in every sysctl directory, and nothing else (hidden-file.ts). */
-function readSameNamedSync(kit: ReadKit, plan: TreeReadPlan, name: string): SysctlSources {
+function readSameNamedSync(read: TreeRead, plan: TreeReadPlan, name: string): SysctlSources {
+  const kit = read.kit;
   const options = { conf: false, maxBytes: plan.maxBytes };
   const directories = plan.directories.map((dir): SnapshotDirectory => {
     const looked = lookAt(kit, `${plan.root}${dir}/${name}`);
     const found = looked !== 'absent' && 'link' in looked;
     const entry = found
-      ? [kit.readEntry(kit.fs, plan.root, dir, Buffer.from(name), looked.link, options)]
+      ? [readOne(read, plan.root, dir, Buffer.from(name), looked.link, options)]
       : [];
     return { dir, entries: entry };
   });
@@ -159,6 +227,9 @@ function readSameNamedSync(kit: ReadKit, plan: TreeReadPlan, name: string): Sysc
 /** Every function the thread needs; `answerRead` is the way in. */
 export const TREE_READ_FUNCTIONS = [
   answerRead,
+  beginTreeRead,
+  readOne,
+  listConfs,
   codeOfError,
   lookAt,
   readCredentialSync,

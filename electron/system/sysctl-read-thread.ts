@@ -8,6 +8,13 @@ import {
 import type { SysctlSources } from './engines/file-order';
 import { answerRead, TREE_READ_FUNCTIONS } from './sysctl-read-core';
 import { ENTRY_READ_FUNCTIONS, readEntrySync, readRegularSync } from './sysctl-read-entry';
+import {
+  beginKeeping,
+  keepListing,
+  KEEP_FUNCTIONS,
+  readEntryKept,
+  recallListing,
+} from './sysctl-read-keep';
 import type { ReadRequest, RegularRead, TreeReadRequest } from './sysctl-read-types';
 import type { SnapshotEntry } from './sysctl-snapshot';
 
@@ -83,21 +90,38 @@ function declaredName(fn: { toString(): string }): string {
   return /^function\s*([\w$]+)/.exec(fn.toString())?.[1] ?? 'missing';
 }
 
+/**
+ * The thread's kit: what it keeps between reads lives as long as the thread, so a
+ * restarted thread starts with nothing kept.
+ */
+function kitSource(): string {
+  const keeping = [
+    'cache: { kept: new Map(), size: 0 }',
+    `begin: ${declaredName(beginKeeping)}`,
+    `entry: ${declaredName(readEntryKept)}`,
+    `recallListing: ${declaredName(recallListing)}`,
+    `keepListing: ${declaredName(keepListing)}`,
+  ];
+  const entry = `readEntry: ${declaredName(readEntrySync)}`;
+  return `{ fs, ${entry}, readRegular: ${declaredName(readRegularSync)}, keeping: { ${keeping.join(', ')} } }`;
+}
+
 function workerSource(): string {
-  const kit = `{ fs, readEntry: ${declaredName(readEntrySync)}, readRegular: ${declaredName(readRegularSync)} }`;
+  const functions = [...ENTRY_READ_FUNCTIONS, ...KEEP_FUNCTIONS, ...TREE_READ_FUNCTIONS];
   // `__name`: tsx keeps function names through a helper the worker does not have.
   return [
     'var __name = (target) => target;',
-    ...[...ENTRY_READ_FUNCTIONS, ...TREE_READ_FUNCTIONS].map((fn) => fn.toString()),
+    ...functions.map((fn) => fn.toString()),
     "const { workerData, receiveMessageOnPort } = require('node:worker_threads');",
     "const fs = require('node:fs');",
     'const { port, counters } = workerData;',
+    `const kit = ${kitSource()};`,
     'for (let seen = 0; ; ) {',
     `  Atomics.wait(counters, ${ASKED}, seen);`,
     `  seen = Atomics.load(counters, ${ASKED});`,
     '  for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {',
     '    port.postMessage(got.message.map(({ id, request }) => {',
-    `      try { return { id, ok: true, value: ${declaredName(answerRead)}(${kit}, request) }; }`,
+    `      try { return { id, ok: true, value: ${declaredName(answerRead)}(kit, request) }; }`,
     '      catch (error) { return { id, ok: false, detail: String(error && error.stack || error) }; }',
     // Cloned, not transferred: small files share the buffer pool's slabs, each copied once.
     '    }));',

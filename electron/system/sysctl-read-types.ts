@@ -12,6 +12,17 @@ export interface TreeReadPlan {
   readonly maxFilesTotal: number;
   readonly maxBytes: number;
   readonly credentialMaxBytes: number;
+  readonly keep: KeepPlan;
+}
+
+/** How the reader thread keeps unchanged files between reads (sysctl-read-keep.ts). */
+export interface KeepPlan {
+  /** A file changed less than this long (ns) before a read is read again next time. */
+  readonly settleNs: bigint;
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  /** statfs magic numbers of the file systems whose times the kernel keeps on every write. */
+  readonly fileSystems: readonly number[];
 }
 
 export type TreeReadRequest =

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SysctlSources } from './engines/file-order';
 import { MAX_CONFIG_BYTES } from './safe-read';
 import { CREDENTIAL_DIRECTORIES, CREDENTIAL_MAX_BYTES, CREDENTIAL_NAME } from './sysctl-credential';
-import type { TreeReadPlan, TreeReadRequest } from './sysctl-read-types';
+import type { KeepPlan, TreeReadPlan, TreeReadRequest } from './sysctl-read-types';
 import { runTreeRead } from './sysctl-read-thread';
 import type { SystemContext } from './system-context';
 
@@ -26,6 +26,24 @@ export const SYSCTL_CONF = SYSCTL_CONF_PATH;
 export const MAX_FILES_PER_DIRECTORY = 2000;
 export const MAX_FILES_TOTAL = 5000;
 
+/**
+ * What the reader thread keeps between reads (sysctl-read-keep.ts): a file changed less
+ * than 2 s before a read is read again next time (timestamps move in jiffies, up to
+ * 10 ms; the margin leaves room for a clock that is coarser still); at most as many
+ * entries as a tree may hold, and 32 MiB.
+ */
+export const KEEP_PLAN: KeepPlan = {
+  settleNs: 2_000_000_000n,
+  maxEntries: MAX_FILES_TOTAL + 2 * SYSCTL_DIRECTORIES.length,
+  maxBytes: 32 * 1024 * 1024,
+  // statfs(2) magic numbers: ext2/3/4, tmpfs, xfs, btrfs, overlayfs, f2fs, ramfs,
+  // squashfs, erofs, zfs. Not procfs, sysfs or FUSE, whose times need not follow writes.
+  fileSystems: [
+    0xef53, 0x01021994, 0x58465342, 0x9123683e, 0x794c7630, 0xf2f52010, 0x858458f6, 0x73717368,
+    0xe0f5e1e2, 0x2fc12fc1,
+  ],
+};
+
 /** What the reader thread is asked to read for a context: the paths and every cap. */
 export function sysctlReadPlan(ctx: SystemContext): TreeReadPlan {
   const root = path.resolve(ctx.fsRoot);
@@ -40,6 +58,7 @@ export function sysctlReadPlan(ctx: SystemContext): TreeReadPlan {
     maxFilesTotal: MAX_FILES_TOTAL,
     maxBytes: MAX_CONFIG_BYTES,
     credentialMaxBytes: CREDENTIAL_MAX_BYTES,
+    keep: KEEP_PLAN,
   };
 }
 
