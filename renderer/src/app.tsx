@@ -23,16 +23,23 @@ import type { RemovalSource } from './state/persistence-choice';
 import { useChangePlan } from './use-change-plan';
 import { useApi } from './api-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
+import { NamespacesLine } from './components/namespaces/namespaces-line';
+import { useNamespaces } from './use-namespaces';
 
 // Most sessions never open the pair view: its code loads when the tab does, not before first paint.
 const PairPage = lazy(() =>
   import('./components/nodes/pair-page').then((m) => ({ default: m.PairPage })),
+);
+const NamespacesPage = lazy(() =>
+  import('./components/namespaces/namespaces-page').then((m) => ({ default: m.NamespacesPage })),
 );
 
 export function App() {
   const api = useApi();
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
   const [page, setPage] = useState<Page>('this');
+  const namespaces = useNamespaces();
+  const otherNamespaces = namespaces.view?.namespaces.some((n) => !n.own) ?? false;
 
   const refresh = useCallback(async () => {
     dispatch({ type: 'refresh-started' });
@@ -104,19 +111,24 @@ export function App() {
         page={page}
         disabled={view.applying}
         pendingHere={pendingHere}
+        showNamespaces={otherNamespaces || page === 'namespaces'}
         onChange={setPage}
       />
-      {page === 'nodes' ? (
+      {page !== 'this' ? (
         <main className="content">
-          <div role="tabpanel" id={panelId('nodes')} aria-labelledby={tabId('nodes')}>
+          <div role="tabpanel" id={panelId(page)} aria-labelledby={tabId(page)}>
             <Suspense
               fallback={
                 <p className="loading" role="status">
-                  Loading the pair view…
+                  Loading the view…
                 </p>
               }
             >
-              <PairPage />
+              {page === 'nodes' ? (
+                <PairPage />
+              ) : (
+                <NamespacesPage namespaces={namespaces} settings={system?.settings ?? null} />
+              )}
             </Suspense>
           </div>
           {pendingHere > 0 ? (
@@ -188,6 +200,10 @@ export function App() {
                     );
                   })}
                 </div>
+                <NamespacesLine
+                  view={namespaces.view}
+                  onOpen={() => updateThenFocus(() => setPage('namespaces'), tabId('namespaces'))}
+                />
                 <ApplyBar
                   view={view}
                   system={system}

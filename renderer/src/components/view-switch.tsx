@@ -1,35 +1,40 @@
 import { useRef, type KeyboardEvent } from 'react';
 
-export type Page = 'this' | 'nodes';
+export type Page = 'this' | 'nodes' | 'namespaces';
 
 const PAGES: readonly { readonly page: Page; readonly label: string }[] = [
   { page: 'this', label: 'This computer' },
   { page: 'nodes', label: 'Pair and fleet' },
+  { page: 'namespaces', label: 'Network namespaces' },
 ];
 
 export const tabId = (page: Page) => `view-tab-${page}`;
 export const panelId = (page: Page) => `view-panel-${page}`;
 
 /**
- * Two views as ARIA tabs: this computer's settings, and this computer beside the other
- * nodes. Only the current tab is a Tab stop (arrow keys move between tabs), so the
+ * The views as ARIA tabs: this computer's settings, this computer beside the other
+ * nodes, and (when there are others) the computer's network namespaces. Only the current tab is a Tab stop (arrow keys move between tabs), so the
  * keyboard path to the switches grows by one stop, not two.
  */
 export function ViewSwitch({
   page,
   disabled,
   pendingHere,
+  showNamespaces,
   onChange,
 }: {
   readonly page: Page;
+  /** Other network namespaces exist (or their view is open): their tab is shown. */
+  readonly showNamespaces: boolean;
   readonly disabled: boolean;
   /** Changes waiting for Apply on "This computer"; its bar is out of sight on the other tab. */
   readonly pendingHere: number;
   readonly onChange: (page: Page) => void;
 }) {
   const refs = useRef<Partial<Record<Page, HTMLButtonElement | null>>>({});
+  const pages = PAGES.filter((p) => p.page !== 'namespaces' || showNamespaces);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = PAGES.findIndex((p) => p.page === page);
+    const index = pages.findIndex((p) => p.page === page);
     const step =
       event.key === 'ArrowRight'
         ? 1
@@ -38,11 +43,11 @@ export function ViewSwitch({
           : event.key === 'Home'
             ? -index
             : event.key === 'End'
-              ? PAGES.length - 1 - index
+              ? pages.length - 1 - index
               : 0;
     if (step === 0 || disabled) return;
     event.preventDefault();
-    const next = PAGES[(index + step + PAGES.length) % PAGES.length];
+    const next = pages[(index + step + pages.length) % pages.length];
     if (!next) return;
     onChange(next.page);
     refs.current[next.page]?.focus();
@@ -50,7 +55,7 @@ export function ViewSwitch({
   return (
     <nav className="view-switch" aria-label="Views">
       <div className="view-tabs" role="tablist" aria-label="Views">
-        {PAGES.map((p) => (
+        {pages.map((p) => (
           <button
             key={p.page}
             ref={(el) => {

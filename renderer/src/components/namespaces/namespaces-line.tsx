@@ -1,0 +1,26 @@
+import type { NamespacesView } from '../../../../electron/contract';
+import { namespacesLineWords } from '../../words/namespace-words';
+import './namespaces.css';
+
+/**
+ * The main page's one line about the other network namespaces, each with its own value of
+ * these settings, and the way to see them. Nothing when the app's network is the only one.
+ */
+export function NamespacesLine({
+  view,
+  onOpen,
+}: {
+  readonly view: NamespacesView | null;
+  readonly onOpen: () => void;
+}) {
+  const words = view ? namespacesLineWords(view) : null;
+  if (words === null) return null;
+  return (
+    <p className="namespaces-line" data-testid="namespaces-line">
+      <span>{words} The switches above change this app’s network only.</span>{' '}
+      <button type="button" className="button small" onClick={onOpen}>
+        Show network namespaces
+      </button>
+    </p>
+  );
+}

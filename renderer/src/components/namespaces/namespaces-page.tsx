@@ -1,0 +1,64 @@
+import type { SettingState } from '../../../../electron/contract';
+import { errorWords } from '../../error-words';
+import type { NamespacesState } from '../../use-namespaces';
+import { truncationWords, unseenWords } from '../../words/namespace-words';
+import { NamespaceCard } from './namespace-card';
+import './namespaces.css';
+
+/**
+ * Every network namespace on this computer (issue 18): the app's own with its values, then
+ * the others with what runs in them and how their own setting is changed and kept. Only
+ * the app's own value is read: the others' can only be read from inside them.
+ */
+export function NamespacesPage({
+  namespaces,
+  settings,
+}: {
+  readonly namespaces: NamespacesState;
+  readonly settings: readonly SettingState[] | null;
+}) {
+  const { view, busy, error, reload } = namespaces;
+  const unseen = view ? unseenWords(view.unseen) : [];
+  return (
+    <section className="panel namespaces-page" aria-labelledby="namespaces-title">
+      <div className="panel-heading">
+        <h2 id="namespaces-title">Network namespaces</h2>
+        <button type="button" className="button small" disabled={busy} onClick={reload}>
+          {busy ? 'Looking…' : 'Look again'}
+        </button>
+      </div>
+      <p className="hint">
+        Each network namespace — a container’s, a pod’s, one made with <code>ip netns</code> — has
+        its own value of these settings, and a new one starts with them off, whatever this computer
+        says. A load balancer in one of them needs the setting there.
+      </p>
+      {error ? (
+        <p className="inline-error" role="alert">
+          {errorWords(error)}
+        </p>
+      ) : null}
+      {view === null && !error ? (
+        <p className="loading" role="status">
+          Listing the network namespaces…
+        </p>
+      ) : null}
+      {view && (unseen.length > 0 || view.truncated.length > 0) ? (
+        <div className="note warning" role="note" data-testid="namespaces-unseen">
+          <p>Not everything could be seen:</p>
+          <ul>
+            {[...view.truncated.map(truncationWords), ...unseen].map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {view ? (
+        <ol className="namespace-list">
+          {view.namespaces.map((ns) => (
+            <NamespaceCard key={ns.inode} ns={ns} settings={settings} />
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
