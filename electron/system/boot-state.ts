@@ -1,5 +1,5 @@
 import type { BootState, EngineBoot, RuntimeValue, SettingBoot, SettingState } from '../contract';
-import { predictBoot } from './engines/boot-model';
+import { predictBootRemembered } from './engines/boot-memo';
 import { SETTINGS, type Catalogue } from './settings';
 import type { SysctlSources } from './engines/file-order';
 import type { KeyOutcome } from './engines/key-outcome';
@@ -45,7 +45,7 @@ export function computeBootState(
   settings: readonly SettingState[],
   catalogue: Catalogue = SETTINGS,
 ): BootState {
-  const prediction = predictBoot(sources, catalogue);
+  const prediction = predictBootRemembered(sources, catalogue);
   return {
     problems: describeSourceProblems(sources),
     settings: settings.map((setting): SettingBoot => {
