@@ -48,9 +48,13 @@ export interface StepPlan {
 /**
  * Every byte sudo-prompt may receive. sudo-prompt wraps the command as
  * `/bin/bash -c "…"` inside `/bin/sh -c`, escaping only `"`, so `$`, backticks,
- * `\`, quotes and `!` must never appear; base64, hex, names and a pipe are enough.
+ * `\`, quotes and `!` must never appear; base64, hex, names and the frame's `<(…)` are
+ * enough (inside the outer double quotes `<`, `(` and `)` are plain bytes; bash reads them).
  */
-export const SAFE_COMMAND_BYTES = /^[A-Za-z0-9 ._+/=|-]*$/;
+export const SAFE_COMMAND_BYTES = /^[A-Za-z0-9 ._+/=<()-]*$/;
+
+/** Every byte of one token: what stepArguments makes (no space, nothing bash treats specially). */
+const SAFE_TOKEN = /^[A-Za-z0-9._+/=-]+$/;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -140,10 +144,12 @@ function encodeContent(content: string): Token {
 }
 
 /**
- * The command string handed to sudo-prompt: decode the constant script and
- * feed it to sh with the validated arguments. Nothing here comes from input
- * except tokens that passed buildStepArguments, and the result is checked
- * against SAFE_COMMAND_BYTES before anything runs.
+ * The command string handed to sudo-prompt: decode the constant script and run it with sh
+ * and the validated arguments. Nothing here comes from input except tokens that passed
+ * buildStepArguments, and the result is checked against SAFE_COMMAND_BYTES before anything
+ * runs. `sh <(base64 -d <<< SCRIPT) ARGS` rather than a pipeline: bash forks only base64
+ * and becomes sh itself (the last command of its -c string), two processes fewer per Apply
+ * than `echo … | base64 -d | sh -s` (docs/step-protocol.md).
  */
 export function buildElevatedCommand(
   args: readonly string[],
@@ -151,7 +157,7 @@ export function buildElevatedCommand(
 ): string {
   assertSafeTokens(args);
   const encoded = Buffer.from(script, 'utf8').toString('base64');
-  const command = `echo ${encoded} | base64 -d | /bin/sh -s -- ${args.join(' ')}`;
+  const command = `/bin/sh <(base64 -d <<< ${encoded}) ${args.join(' ')}`;
   if (!SAFE_COMMAND_BYTES.test(command)) {
     throw new StepPlanError('refusing to build an elevated command from unsafe tokens');
   }
@@ -165,7 +171,7 @@ export function buildElevatedCommand(
  * that skipped buildStepArguments.
  */
 export function assertSafeTokens(args: readonly string[]): void {
-  if (args.some((a) => a === '' || a.includes(' ') || !SAFE_COMMAND_BYTES.test(a))) {
+  if (args.some((a) => !SAFE_TOKEN.test(a))) {
     throw new StepPlanError('refusing to build an elevated command from unsafe tokens');
   }
 }

@@ -48,7 +48,7 @@ export const STEP_STATE_DIR = '/run/nonlocal-bind';
  */
 export async function readInterruptedApply(ctx: SystemContext): Promise<InterruptedApply | null> {
   try {
-    const info = await lstat(path.join(ctx.fsRoot, STEP_STATE_DIR, 'intent'));
+    const info = await lstat(path.join(ctx.fsRoot, STEP_STATE_DIR, 'apply.intent'));
     // An empty record is none: the step empties it when it ends, instead of removing it.
     return info.isFile() && info.size > 0 ? { since: info.mtime.toISOString() } : null;
   } catch {

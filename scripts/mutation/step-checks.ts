@@ -92,7 +92,13 @@ export const STEP_CHECKS: readonly Mutation[] = [
     ],
   ),
   // The content rule: nothing but the catalogue's settings, whoever calls (exit 77).
-  step('content-check', 'the content rule runs at all', [ARGS], ['  check_content\nfi', 'fi']),
+  step('content-check', 'the content rule runs at all', [ARGS], ['  judge_check\nfi', 'fi']),
+  check(
+    'content-decode',
+    'content: base64 padding only at the end of a group, as base64 -d',
+    [ARGS],
+    ['(c3 == "=" && c4 != "=") || ', ''],
+  ),
   check(
     'content-other-lines',
     'no line but ours added, removed or changed',

@@ -136,12 +136,12 @@ export const STEP_TRANSACTION: readonly Mutation[] = [
   ),
   step(
     'intent-removed',
-    'intent record removed when applied',
+    'intent record emptied when applied',
     [DURABLE, PROCFS],
     [
-      // The generator's source text: ${'$'} keeps the shell's ${ out of the template.
-      'rm -f "$intent" ${\'$\'}{bak:+"$bak"}',
-      'rm -f ${\'$\'}{bak:+"$bak"}',
+      String.raw`: > "$intent"
+say 'nonlocal-bind: applied'`,
+      String.raw`say 'nonlocal-bind: applied'`,
     ],
   ),
   recovery(

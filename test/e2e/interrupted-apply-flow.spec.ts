@@ -9,7 +9,7 @@ test('a killed Apply: the app says so at start, and the next Apply rolls it back
   // What a step killed right after setting IPv4 (runtime only) leaves behind.
   sandbox.run('sh', [
     '-c',
-    `mkdir -p -m 0711 /run/nonlocal-bind && echo 1 > ${V4} && echo 'v1 1 - 0 - none - absent' > /run/nonlocal-bind/intent`,
+    `mkdir -p -m 0711 /run/nonlocal-bind && echo 1 > ${V4} && echo 'v2 none - absent net.ipv4.ip_nonlocal_bind=1:0' > /run/nonlocal-bind/apply.intent`,
   ]);
   await page.reload();
   const notice = page.getByRole('status').filter({ hasText: 'An earlier Apply was interrupted' });

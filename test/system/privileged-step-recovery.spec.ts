@@ -78,10 +78,10 @@ test(`${KILLS} SIGKILLs at random points, each followed by recovery: state repor
     expect(sandbox.run('ls', ['-A', '/etc/sysctl.d']).stdout).toBe('99-custom.conf\n');
     // No record left to recover (the step empties it), and no other file left behind.
     expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toMatch(
-      /^(apply\.lock\n)?(err\n)?(intent\n)?$/,
+      /^(apply\.intent\n)?(apply\.lock\n)?(err\n)?$/,
     );
     expect(
-      sandbox.run('find', ['/run/nonlocal-bind', '-name', 'intent', '!', '-empty']).stdout,
+      sandbox.run('find', ['/run/nonlocal-bind', '-name', 'apply.intent', '!', '-empty']).stdout,
     ).toBe('');
   }
   console.log(`recovery: step ~${fullMs} ms; after ${KILLS} kills ${JSON.stringify(seen)}`);
@@ -92,7 +92,7 @@ test('the next step resolves a leftover intent record before its own change', as
   // A record as a step killed right after setting the runtime values leaves it.
   sandbox.run('sh', [
     '-c',
-    `mkdir -p -m 0711 /run/nonlocal-bind && echo 1 > ${V4} && echo 'v2 none - absent net.ipv4.ip_nonlocal_bind=1:0' > /run/nonlocal-bind/intent`,
+    `mkdir -p -m 0711 /run/nonlocal-bind && echo 1 > ${V4} && echo 'v2 none - absent net.ipv4.ip_nonlocal_bind=1:0' > /run/nonlocal-bind/apply.intent`,
   ]);
   const args = buildStepArguments({ values: { ipv6: '1' }, file: { op: 'none' } });
   const out = sandbox.run('/bin/sh', ['-s', '--', ...args], { input: PRIVILEGED_SCRIPT });
@@ -114,7 +114,7 @@ test('an Apply that finds a killed Apply says in words what it did and the state
       'mkdir -p -m 0711 /run/nonlocal-bind',
       `printf '%s' "$1" > ${FILE}`,
       `echo 1 > ${V4}`,
-      `echo "v2 write 99-custom.conf $2 net.ipv4.ip_nonlocal_bind=1:0" > /run/nonlocal-bind/intent`,
+      `echo "v2 write 99-custom.conf $2 net.ipv4.ip_nonlocal_bind=1:0" > /run/nonlocal-bind/apply.intent`,
       'ln /etc/sysctl.d/99-custom.conf /etc/sysctl.d/.nonlocal-bind-tmp.bak.1',
     ].join(' && '),
     'sh',

@@ -283,7 +283,7 @@ test('content beyond the two settings is refused with 77 whoever asks, and nothi
   const before = snapshot(sandbox);
   const w = (name: string, expected: string, content: string) =>
     ['v2', 'net.ipv4.ip_nonlocal_bind=1', '--', 'write', name, expected, b64(content)] as const;
-  const cases: readonly (readonly [string, readonly string[]])[] = [
+  const cases: (readonly [string, readonly string[]])[] = [
     ['a kernel.* line added', w(NAME, hex, `${NEW}kernel.modprobe = /tmp/evil\n`)],
     ['another key changed', w(NAME, hex, NEW.replace('= 10', '= 20'))],
     ['a comment removed', w(NAME, hex, NEW.replace('# site\n', ''))],
@@ -310,9 +310,13 @@ test('content beyond the two settings is refused with 77 whoever asks, and nothi
       ],
     ],
   ];
+  // Base64 with padding inside a group: base64 -d refuses it, and so does the step's decoding.
+  const bad = ['QQ=A', 'Q===', `${b64(ours)}Q=Q=`];
+  for (const token of bad) cases.push([token, ['v2', '--', 'write', NAME, hex, token]]);
   for (const [what, args] of cases) {
     const outcome = await runStepInSandbox(sandbox, args);
     expect({ what, code: outcome.code }).toEqual({ what, code: STEP_EXIT.outsideSettings });
+    if (bad.includes(what)) expect(outcome.stderr).toContain('invalid content encoding');
     expect(snapshot(sandbox), what).toBe(before);
   }
 });
@@ -322,7 +326,9 @@ test('the same write with the right hash goes through: the refusals above are th
   expect(outcome).toMatchObject({ code: 0, stderr: '' });
   expect(sandbox.readText(FILE)).toBe(NEW);
   expect(listing(sandbox)).toBe(`${NAME}\n`);
-  // Nothing of the run is left: no record (removed, not emptied: an older version's step
-  // would stop at an empty one), no temp file.
-  expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toBe('apply.lock\nerr\n');
+  // Nothing of the run is left: an empty record (none to recover), no temp file.
+  expect(sandbox.run('ls', ['-A', '/run/nonlocal-bind']).stdout).toBe(
+    'apply.intent\napply.lock\nerr\n',
+  );
+  expect(sandbox.readText('/run/nonlocal-bind/apply.intent')).toBe('');
 });

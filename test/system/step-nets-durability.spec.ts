@@ -88,7 +88,7 @@ for (const [what, args, dir, file] of [
 const LOCK = '/run/nonlocal-bind/apply.lock';
 /** A non-empty intent record, if the step left one (it empties the record when it ends). */
 const recordLeft = () =>
-  sandbox.run('find', ['/run/nonlocal-bind', '-name', 'intent', '!', '-empty']).stdout;
+  sandbox.run('find', ['/run/nonlocal-bind', '-name', 'apply.intent', '!', '-empty']).stdout;
 
 test('a flush that fails (EIO injected): exit 69, runtime values set back, no file replaced, no temp file left', async () => {
   const before = snapshot(sandbox);
@@ -138,7 +138,7 @@ test('a restore that cannot be done: exit 70, the intent record stays, and recov
     sandbox.writeText(FILE, `${NEW}# changed meanwhile\n`);
   });
   expect(outcome.code).toBe(STEP_EXIT.rollbackFailed);
-  expect(read('/run/nonlocal-bind/intent')).toBe(
+  expect(read('/run/nonlocal-bind/apply.intent')).toBe(
     `v2 write ${NAME} ${sha(NEW)} net.ipv4.ip_nonlocal_bind=1:0 net.ipv6.ip_nonlocal_bind=1:0\n`,
   );
   expect(parseRecoveryLine(recover())).toEqual({
@@ -152,7 +152,7 @@ test('a restore that cannot be done: exit 70, the intent record stays, and recov
 test('killed right after the rename: the intent record says what was meant, and recover completes it', async () => {
   const step = runTracedStep(sandbox, WRITE_ARGS, STOP_AT_DIR_FSYNC);
   expect(await waitForStop(step)).not.toBeNull();
-  expect(read('/run/nonlocal-bind/intent')).toBe(
+  expect(read('/run/nonlocal-bind/apply.intent')).toBe(
     `v2 write ${NAME} ${sha(NEW)} net.ipv4.ip_nonlocal_bind=1:0 net.ipv6.ip_nonlocal_bind=1:0\n`,
   );
   await killStep(step);

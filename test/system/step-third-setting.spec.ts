@@ -84,7 +84,7 @@ test('its rule takes the range from the catalogue and refuses a foreign line wit
 test('its intent record and recovery line name the key; the app’s own step refuses it', async () => {
   sandbox.run('sh', [
     '-c',
-    `echo 1 > ${FORWARD.procPath} && echo 'v2 none - absent net.ipv4.ip_forward=1:0' > /run/nonlocal-bind/intent`,
+    `echo 1 > ${FORWARD.procPath} && echo 'v2 none - absent net.ipv4.ip_forward=1:0' > /run/nonlocal-bind/apply.intent`,
   ]);
   const run = await runStepInSandbox(sandbox, ['recover'], null, SCRIPT);
   expect(run.code, run.stderr).toBe(0);

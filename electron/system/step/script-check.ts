@@ -13,23 +13,41 @@ function awkString(ere: string): string {
 
 /**
  * The content rule (step-content-rule.ts) as one awk run: old file $NB_OLD (empty: none),
- * new file $NB_NEW (empty: a deletion). Exit 0 accepted; 1 a line other than the settings'
+ * new file $NB_NEW (empty: a deletion). When $NB_B64 is set, the run first decodes it into
+ * $NB_NEW, as `base64 -d` does (each group of four on its own: padding ends a group, not the
+ * input), so no base64 process is needed. Exit 0 accepted; 1 a line other than the settings'
  * changes; 2 a new value out of range; 3 a deletion of a file holding more; 5 accepted only if
- * the old file's last line has no line break (the shell checks); 8 a file cannot be read;
- * 9 this awk cannot keep NUL bytes in a string, so it cannot check. Before its verdict it
- * prints the running value of each path in $NB_PROCS (one a line; - when unreadable), so
- * the step reads them without a cat of its own.
+ * the old file's last line has no line break (the shell checks); 7 invalid base64; 8 a file
+ * cannot be read; 9 this awk cannot keep NUL bytes in a string, so it cannot check. Before
+ * its verdict it prints the running value of each path in $NB_PROCS (one a line; - when
+ * unreadable), so the step reads them without a cat of its own.
  */
 function awkProgram(catalogue: Catalogue): string {
   const eres = contentRuleEres(catalogue);
   const program = String.raw`
 function kept(l) { return l !~ any && l !~ head }
+function decode(b, to,   a, i, n, c1, c2, c3, c4) {
+  a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+  for (i = 1; i <= 64; i++) d[substr(a, i, 1)] = i - 1
+  n = length(b)
+  for (i = 1; i <= n; i += 4) {
+    c1 = substr(b, i, 1); c2 = substr(b, i + 1, 1); c3 = substr(b, i + 2, 1); c4 = substr(b, i + 3, 1)
+    if (!(c1 in d) || !(c2 in d) || (c3 == "=" && c4 != "=") || (c3 != "=" && !(c3 in d))) return 0
+    if (c4 != "=" && !(c4 in d)) return 0
+    printf "%c", d[c1] * 4 + int(d[c2] / 16) > to
+    if (c3 != "=") printf "%c", d[c2] % 16 * 16 + int(d[c3] / 4) > to
+    if (c4 != "=") printf "%c", d[c3] % 4 * 64 + d[c4] > to
+  }
+  close(to)
+  return 1
+}
 function same(n) { if (n != nk) return 0; for (i = 1; i <= n; i++) if (ok[i] != nw[i]) return 0; return 1 }
 BEGIN {
   any = "^(" ${awkString(eres.anyValueLine)} ")$"
   valid = "^(" ${awkString(eres.validValueLine)} ")$"
   head = "^(" ${awkString(eres.headerLines)} ")$"
   if (length(sprintf("a%cb", 0)) != 3) exit 9
+  if (ENVIRON["NB_B64"] != "" && !decode(ENVIRON["NB_B64"], ENVIRON["NB_NEW"])) exit 7
   n = split(ENVIRON["NB_PROCS"], procs, "\n")
   for (i = 1; i <= n; i++) if (procs[i] != "") { v = "-"; if ((getline v < procs[i]) <= 0) v = "-"; print v; close(procs[i]) }
   old = ENVIRON["NB_OLD"]; new = ENVIRON["NB_NEW"]; no = 0; nk = 0; lines = 0
@@ -85,14 +103,22 @@ check_sizes() {
   [ "$size" -le ${MAX_NEW_FILE_BYTES} ] || fail 77 "a new file may hold at most ${MAX_NEW_FILE_BYTES} bytes"
   set -- "$dir"/*; [ "$#" -lt ${MAX_DIRECTORY_ENTRIES} ] || fail 77 "$dir already holds ${MAX_DIRECTORY_ENTRIES} entries"
 }
-check_content() {
-  if [ "$op" = delete ]; then
-    [ "$had_file" = yes ] || return 0
-    [ "$dir" != "$R/etc/sysctl.d" ] || ! later_same_name || fail 77 "deleting $file would let $later apply at boot"
-    vals=$(NB_PROCS=$procs NB_OLD=$file NB_NEW= awk "$check_awk")
-  elif [ "$had_file" = yes ]; then vals=$(NB_PROCS=$procs NB_OLD=$file NB_NEW=$tmp awk "$check_awk")
-  else vals=$(NB_PROCS=$procs NB_OLD= NB_NEW=$tmp awk "$check_awk"); fi
-  case $? in
+verdict=
+# The awk run: for a write it decodes the content into $tmp first. Its verdict waits in
+# $verdict until the file is known to be unchanged (judge_check).
+run_check() {
+  co=; cn=; cb=
+  [ "$had_file" = no ] || co=$file
+  if [ "$op" != delete ]; then cn=$tmp; [ "$content" = = ] || cb=$content; fi
+  vals=$(NB_PROCS=$procs NB_OLD=$co NB_NEW=$cn NB_B64=$cb awk "$check_awk")
+  verdict=$?
+}
+check_delete() {
+  [ "$dir" != "$R/etc/sysctl.d" ] || ! later_same_name || fail 77 "deleting $file would let $later apply at boot"
+}
+judge_check() {
+  [ -n "$verdict" ] || return 0
+  case $verdict in
     0) ;;
     # A last line without a line break gets one when a line is added after it: in a CRLF
     # file that break is CR LF, and the CR, which both engines strip, joins that line.

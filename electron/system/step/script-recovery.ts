@@ -45,10 +45,8 @@ ${s.recoverForward}
 ${s.recoverBack}
     fi
     [ "$ok" = yes ] || fail 70 "recovering the interrupted Apply failed"
-    rm -f "$intent" || fail 70 "cannot remove $intent"
+    : > "$intent" || fail 70 "cannot empty $intent"
   fi
-  # A record killed before its one write is empty: nothing had changed yet.
-  [ ! -e "$intent" ] || rm -f "$intent" || fail 70 "cannot remove $intent"
   # Leftovers of killed steps (and of older versions: output and check files).
   for f in "$state"/out.* "$state"/check.* "$state"/intent.new "$R"/etc/sysctl.d/.nonlocal-bind-tmp.* "$R"/etc/.nonlocal-bind-tmp.*; do
     [ ! -e "$f" ] || rm -f "$f"

@@ -19,8 +19,8 @@ import { settingPieces } from './script-settings';
  *
  * Every process costs time between the click and the verified value, so the script forks
  * only for what a shell cannot do: the lock (flock), reading procfs (cat: dash reads a byte
- * at a time, and procfs answers a read at a non-zero offset with EOF), decoding, hashing,
- * the content check (one awk run), flushing and renaming.
+ * at a time, and procfs answers a read at a non-zero offset with EOF), hashing, decoding
+ * and checking the content (one awk run does both), flushing and renaming.
  *
  * The first line is a shebang because deb and rpm packages install these exact bytes as the
  * helper their polkit action names (step-helper.ts); fed to sh it is only a comment.
@@ -35,7 +35,7 @@ R="${'$'}{NONLOCAL_BIND_ROOT:-}"
 nl='
 '
 state="$R/run/nonlocal-bind"
-intent="$state/intent"
+intent="$state/apply.intent"
 ${s.declare}
 # While it holds the lock the step keeps its output in variables (the tools' errors in a
 # root-only file) and hands it to the caller only after letting go of the lock: a caller that
@@ -116,7 +116,7 @@ take_value() {
 read_value() { read_values "$1" 2>/dev/null && take_value; }
 ${recoveryPieces(s)}
 if [ "$op" = recover ]; then recover_intent; finish 0; fi
-[ ! -e "$intent" ] || recover_intent
+[ ! -s "$intent" ] || recover_intent
 ${checkPieces(catalogue)}
 dir_for "$op"
 file="$dir/$name"
@@ -141,11 +141,9 @@ if [ "$op" != none ]; then
     else
       umask 022; set -C; true > "$tmp" || fail 69 "cannot create $tmp"; set +C; umask 077
     fi
-    if [ "$content" != = ]; then
-      base64 -d > "$tmp" <<EOF || fail 77 "invalid content encoding"
-$content
-EOF
-    fi
+    # The content check's awk run decodes the content into it first (no base64 process).
+    run_check
+    [ "$verdict" -ne 7 ] || fail 77 "invalid content encoding"
     set -- "$tmp"
   fi
   [ "$had_file" = no ] || set -- "$@" "$file"
@@ -153,7 +151,8 @@ EOF
   if [ "$op" != delete ]; then newsha=${'$'}{sums%%[!0-9a-f]*}; sums=${'$'}{sums#*"$nl"}; fi
   cur=absent; [ "$had_file" = no ] || cur=${'$'}{sums%%[!0-9a-f]*}
   [ "$cur" = "$expect" ] || fail 65 "$file changed since it was read"
-  check_content
+  [ "$op" != delete ] || [ "$had_file" = no ] || { check_delete; run_check; }
+  judge_check
 fi
 set --
 ${s.wantedPaths}
@@ -183,12 +182,14 @@ ${s.rollback}
   [ -z "$bak" ] || rm -f "$bak"
   # A failed restore keeps the intent record, so the next step or "recover" tries again.
   [ "$ok" = yes ] || fail 70 "restoring the previous state failed"
-  rm -f "$intent"
+  : > "$intent"
   finish "$code"
 }
 # The intent record, written before anything changes, even the backup link (root-only
 # directory, one write of less than a page): whatever a kill leaves behind, a record says
-# how to resolve it (one killed before its write completed is empty: nothing had changed).
+# how to resolve it. An empty record is none (one killed before its write completed is
+# empty too: nothing had changed), so the step empties it when it ends, a builtin, not an
+# rm; its name is one no older version reads, so none of them stops at an empty one.
 rec=
 ${s.recordFields}
 printf 'v2 %s %s %s%s\n' "$op" "${'$'}{name:--}" "$newsha" "$rec" > "$intent" || fail 69 "cannot write $intent"
@@ -224,9 +225,8 @@ if [ "$#" -gt 0 ]; then
   done
 fi
 if [ "$op" = delete ] && { [ -e "$file" ] || [ -L "$file" ]; }; then rollback 68 "$file still exists"; fi
-# Removed, not emptied: an older version's step would stop at an empty record. One rm with
-# the backup's name, when there is one.
-rm -f "$intent" ${'$'}{bak:+"$bak"}
+[ -z "$bak" ] || rm -f "$bak"
+: > "$intent"
 say 'nonlocal-bind: applied'
 finish 0
 `;
