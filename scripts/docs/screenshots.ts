@@ -43,8 +43,10 @@ async function main(): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   // Start clean so images of removed steps do not linger.
   for (const name of await readdir(SHOTS)) {
-    // pair-*.png come from `npm run docs:pair` (a real sshd node), not from the demo.
-    if (name.endsWith('.png') && !name.startsWith('pair-')) await rm(path.join(SHOTS, name));
+    // pair-*.png come from `npm run docs:pair` (a real sshd node), namespaces-*.png from
+    // `npm run docs:namespaces`: neither from the guide's tasks.
+    const own = !name.startsWith('pair-') && !name.startsWith('namespaces-');
+    if (name.endsWith('.png') && own) await rm(path.join(SHOTS, name));
   }
   const browser = await launchChromium();
   try {

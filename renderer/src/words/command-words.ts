@@ -31,11 +31,11 @@ export function captionWords(caption: CommandCaption): string {
     case 'container':
       return CONTAINERS[caption.runtime];
     case 'netns-now':
-      return `For now only, inside ${caption.name} (lost when the namespace is deleted or the computer restarts)`;
+      return `Inside ${caption.name}, as root (lost when the namespace is deleted or the computer restarts)`;
     case 'nsenter-now':
-      return `For now only, through process ${caption.pid} (lost when its namespace or container goes)`;
+      return `Through process ${caption.pid}, as root (lost when its namespace or container goes)`;
     case 'netns-unit':
-      return `Keep it: a systemd unit, ${caption.path}, that sets it again at every boot`;
+      return `A systemd unit, ${caption.path}, that sets it again at every boot`;
     default:
       return unworded(caption);
   }

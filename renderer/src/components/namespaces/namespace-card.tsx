@@ -72,11 +72,10 @@ export function NamespaceCard({
         </p>
       ) : null}
       {ns.containers.length > 0 ? (
-        <ul className="namespace-containers">
-          {ns.containers.map((c) => (
-            <li key={c.id}>{containerWords(c)}</li>
-          ))}
-        </ul>
+        <p data-testid="namespace-containers">
+          {`${ns.containers.length === 1 ? 'Container' : 'Containers'}: `}
+          {ns.containers.map(containerWords).join('; ')}
+        </p>
       ) : null}
       {ns.own ? (
         <ul className="namespace-values" data-testid="namespace-own-values">
@@ -88,7 +87,7 @@ export function NamespaceCard({
           ))}
         </ul>
       ) : (
-        <p className="note" role="note">
+        <p className="note not-read" role="note">
           {VALUE_NOT_READ}
         </p>
       )}
