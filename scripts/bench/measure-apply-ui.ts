@@ -1,5 +1,6 @@
 import { launchChromium } from '../../test/harness/chromium';
 import { copyDistForOtherUsers, removeDir, startPreview } from '../../test/harness/preview';
+import type { Sandbox } from '../../test/harness/sandbox';
 import { createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 
@@ -24,14 +25,28 @@ function installTimer(want: 'On' | 'Off'): string {
   }); undefined`;
 }
 
+/** Runtime-only ("This session only") or persisting ("Now and at every boot", the default). */
+export type ApplyKind = 'runtime' | 'persist';
+
+const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
+
+/** On at boot: the file sets 1. Off: it sets 0, or it is gone (the kernel's default is off). */
+function persisted(sandbox: Sandbox, expected: 'On' | 'Off'): boolean {
+  const file = sandbox.run('cat', [FILE], { allowFailure: true });
+  if (expected === 'On') return file.stdout.includes('net.ipv4.ip_nonlocal_bind = 1\n');
+  return file.status !== 0 || file.stdout.includes('net.ipv4.ip_nonlocal_bind = 0\n');
+}
+
 /**
  * Apply from the click to the verified state, as a user sees it: the preview runs as a
  * non-root user inside `unshare --net --mount`, Chromium clicks Apply, and the backend
  * goes through sudo-prompt -> pkexec -> polkitd (granting) -> the privileged step -> read back.
  * Timed inside the page, from the Apply click event to the moment the success banner and
  * the read-back value are both on screen, so Playwright's own latency is not counted.
+ * A persisting Apply also writes the default file (the first run makes it, later ones change
+ * it), which the run checks holds the value.
  */
-export async function measureApplyFromClick(runs: number) {
+export async function measureApplyFromClick(runs: number, kind: ApplyKind = 'runtime') {
   const bench = await createBenchPolkitSandbox();
   const { sandbox } = bench;
   const dist = await copyDistForOtherUsers();
@@ -49,8 +64,8 @@ export async function measureApplyFromClick(runs: number) {
       const expected: 'On' | 'Off' = i % 2 === 0 ? 'On' : 'Off';
       await page.getByRole('switch', { name: /IPv4/ }).click();
       await page.getByTestId('pending-ipv4').waitFor();
-      // The row is "now only": the default keeps the value at every boot, which also writes a file.
-      await page.getByRole('radio', { name: /This session only/ }).check();
+      // The default keeps the value at every boot, which also writes a file.
+      if (kind === 'runtime') await page.getByRole('radio', { name: /This session only/ }).check();
       // A string, not a function: tsx's name helpers do not exist inside the page.
       await page.evaluate(installTimer(expected));
       await page.getByRole('button', { name: 'Apply' }).click();
@@ -60,9 +75,13 @@ export async function measureApplyFromClick(runs: number) {
       if (kernel !== (expected === 'On' ? '1\n' : '0\n')) {
         throw new Error(`the UI said ${expected} but the kernel holds ${kernel.trim()}`);
       }
+      if (kind === 'persist' && !persisted(sandbox, expected)) {
+        throw new Error(`the UI said ${expected} at every boot but ${FILE} does not say so`);
+      }
       times.push(ms);
     }
     return {
+      kind,
       runs,
       medianMs: round(median(times), 1),
       minMs: round(Math.min(...times), 1),

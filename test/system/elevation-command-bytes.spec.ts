@@ -17,8 +17,9 @@ const HOSTILE_CWDS = [
   'new\nline',
   'all $HOME `x` "y" \'z\' \\ !\n; | &',
 ];
-// sudo-prompt's own constant syntax around our command: quotes, the separator and <.
-const SAFE_WRAPPER_BYTES = /^[A-Za-z0-9 ._+/=|";<-]*$/;
+// sudo-prompt's own constant syntax around our command (quotes, the separator and <), and our
+// frame's <(…).
+const SAFE_WRAPPER_BYTES = /^[A-Za-z0-9 ._+/=|";<()-]*$/;
 
 let sandbox: Sandbox;
 test.beforeEach(async () => {
