@@ -16,8 +16,11 @@ import type { NamespaceListing, NetworkNamespaceInfo } from './netns-types';
  * the running-value commands are offered only beside the flags that do.
  */
 
-/** What `ip netns` and systemd unit names both take as they are: no quoting, no escaping. */
-const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/**
+ * What `ip netns` and systemd unit names both take as they are: no quoting, no escaping,
+ * and a first character that no tool reads as an option ('-n') or a path ('.', '..').
+ */
+const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** The value each setting is turned on with. */
 const ON = '1';

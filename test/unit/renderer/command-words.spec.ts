@@ -20,9 +20,15 @@ test('every caption of a block of commands has its own words', () => {
     ...(['docker', 'podman', 'compose', 'kubernetes', 'lxc'] as const).map(
       (runtime): CommandCaption => ({ kind: 'container', runtime }),
     ),
+    { kind: 'netns-now', name: 'blue' },
+    { kind: 'nsenter-now', pid: 4242 },
+    { kind: 'netns-unit', path: '/etc/systemd/system/nonlocal-bind-netns-blue.service' },
   ];
   const words = captions.map(captionWords);
   expect(new Set(words).size).toBe(captions.length);
   for (const w of words) expect(w.length).toBeGreaterThan(6);
   expect(words[5]).toBe('Write /etc/sysctl.d/90-nonlocal-bind.conf (complete new content)');
+  // A namespace's running value is never said to last.
+  expect(captionWords({ kind: 'netns-now', name: 'blue' })).toMatch(/^Inside blue, .*lost when/);
+  expect(captionWords({ kind: 'nsenter-now', pid: 4242 })).toMatch(/process 4242, .*lost when/);
 });
