@@ -1,4 +1,6 @@
 import type { AppState, EngineBoot, RuntimeReading } from '../contract';
+import { namespaceReportLines } from './netns/namespace-report';
+import type { NamespaceListingAnswer } from './netns/netns-types';
 import { POLKIT_ACTION_ID, type HelperCheck } from './step-helper';
 
 /** Everything a diagnostics report may contain; nothing else from the system goes in. */
@@ -16,6 +18,8 @@ export interface DiagnosticsFacts {
     readonly namedAction: HelperCheck;
   };
   readonly lastApply: { readonly at: string; readonly summary: string } | null;
+  /** The computer's network namespaces (issue 18); the demo's are simulated. */
+  readonly namespaces: NamespaceListingAnswer;
 }
 
 function runtimeText(r: RuntimeReading): string {
@@ -89,6 +93,8 @@ export function buildDiagnosticsReport(f: DiagnosticsFacts): string {
     `  sysctl: ${f.tools.sysctl ?? 'missing'}`,
     `  polkit authentication agent: ${f.tools.polkitAgent ? `running (${f.tools.polkitAgent})` : 'none found'}`,
     `  polkit action ${POLKIT_ACTION_ID}: ${f.tools.namedAction.usable ? `used (${f.tools.namedAction.path} is this version's step)` : `not used, the generic pkexec prompt instead (${f.tools.namedAction.reason})`}`,
+    '',
+    ...namespaceReportLines(f.namespaces),
     '',
     `Last Apply: ${f.lastApply ? `${f.lastApply.at}: ${f.lastApply.summary}` : 'none in this session'}`,
   );

@@ -7,11 +7,13 @@ import {
   readDistribution,
   readKernelRelease,
 } from './environment-facts';
+import type { NamespaceListingAnswer } from './netns/netns-types';
 import { checkInstalledHelper } from './step-helper';
 
 export interface DiagnosticsSource extends StateSource {
   readonly appVersion: string;
   readonly applyLog: { readonly last: { readonly at: string; readonly summary: string } | null };
+  readonly listNamespaces: () => Promise<NamespaceListingAnswer>;
 }
 
 /**
@@ -41,5 +43,6 @@ export async function gatherDiagnostics(source: DiagnosticsSource): Promise<stri
       }),
     },
     lastApply: source.applyLog.last,
+    namespaces: await source.listNamespaces(),
   });
 }

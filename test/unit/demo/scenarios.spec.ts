@@ -34,6 +34,7 @@ test('every scenario the issue lists exists', () => {
     [
       'auth-denied',
       'conflict-sysctl-conf',
+      'docker-haproxy',
       'drift',
       'enabled',
       'enabled-runtime-only',
