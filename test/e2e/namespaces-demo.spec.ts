@@ -1,3 +1,4 @@
+import { axeViolations } from '../support/axe';
 import { expect, test } from '../support/fixtures';
 
 /*
@@ -58,6 +59,10 @@ test('the main page says other namespaces exist and one runs haproxy, and opens 
     'sudo ip netns exec lab sysctl -w net.ipv4.ip_nonlocal_bind=1 net.ipv6.ip_nonlocal_bind=1',
   );
   await expect(page.getByTestId('namespaces-unseen')).toHaveCount(0);
+  // The view passes every axe rule, light and dark, at the window's size and at 800x600.
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 800, height: 600 });
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a scenario with no other namespace has neither the line nor the tab', async ({
