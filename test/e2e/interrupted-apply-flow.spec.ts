@@ -37,10 +37,10 @@ test('while another Apply holds the lock the app says so, and an Apply then wait
   // The sandbox has a PID namespace: the lock holder ends with it if the test fails.
   const { sandbox, page } = await realPreview();
   sandbox.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
-  // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
-  sandbox.run('install', ['-m', '0600', '/dev/null', '/run/nonlocal-bind/lock']);
+  // The step's lock is root's 0600 apply.lock (one `flock` would create it 0644).
+  sandbox.run('install', ['-m', '0600', '/dev/null', '/run/nonlocal-bind/apply.lock']);
   // Its own process group: flock's child (sleep) inherits the locked descriptor.
-  const holder = sandbox.spawn('flock', ['/run/nonlocal-bind/lock', 'sleep', '30'], {
+  const holder = sandbox.spawn('flock', ['/run/nonlocal-bind/apply.lock', 'sleep', '30'], {
     stdio: 'ignore',
     detached: true,
   });

@@ -153,11 +153,11 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     await expect(page.getByText(`${alias} has IPv4 non-local bind off now`)).toBeVisible();
     // Another Apply holds the step's lock on the node, so ours waits there, having changed nothing.
     sb.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
-    // The step replaces a lock file that is not root's 0600 (one `flock` would create 0644).
-    sb.run('install', ['-m', '0600', '/dev/null', '/run/nonlocal-bind/lock']);
+    // The step's lock is root's 0600 apply.lock (one `flock` would create it 0644).
+    sb.run('install', ['-m', '0600', '/dev/null', '/run/nonlocal-bind/apply.lock']);
     const holder = spawn(
       sb.enterArgs[0] as string,
-      [...sb.enterArgs.slice(1), 'flock', '/run/nonlocal-bind/lock', 'sleep', '60'],
+      [...sb.enterArgs.slice(1), 'flock', '/run/nonlocal-bind/apply.lock', 'sleep', '60'],
       { stdio: 'ignore' },
     );
     teardown(() => holder.kill('SIGKILL'));
