@@ -101,6 +101,20 @@ export function renderGuide(
     '',
   );
 
+  // Recorded from the docker-haproxy demo by `npm run docs:namespaces`.
+  out.push('## Containers and other network namespaces', '');
+  out.push(
+    '**When:** HAProxy or Nginx runs in a container, a pod or an `ip netns` namespace and still cannot bind the virtual IP although this computer has the setting on. Each network namespace has its own value. The whole section, with screenshots at 920×760 and 800×600, is in [Containers and other network namespaces](namespaces.md).',
+    '',
+  );
+  out.push('![The network namespaces view](screenshots/namespaces-view-920x760.png)', '');
+  out.push(
+    quote(
+      '**Say:** "Under the two switches, choose Show network namespaces. Find the container that runs your load balancer, copy the line under To keep it, and create the container again with it."',
+    ),
+    '',
+  );
+
   out.push('## Equivalent commands', '');
   out.push(
     'What the app would run, written as commands an administrator can type in a terminal instead. Each block was copied from the screen at the step that links here.',
