@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { readAppState } from '../../electron/system/app-state';
 import { createDirectElevator } from '../../electron/system/elevate';
 import { computeBootState } from '../../electron/system/boot-state';
 import { readRuntimeValues } from '../../electron/system/runtime';
-import { readSysctlSources } from '../../electron/system/sysctl-sources';
+import { KEEP_PLAN, readSysctlSources } from '../../electron/system/sysctl-sources';
 import type { SystemContext } from '../../electron/system/system-context';
 import { createLocalTarget } from '../../electron/system/target/local-target';
 import { median, round, timeRuns } from './stats';
-import { createSysctlTree } from './sysctl-tree';
+import { changeEveryFile, createSysctlTree } from './sysctl-tree';
 
 const run = promisify(execFile);
 
@@ -19,9 +20,32 @@ async function resolveState(ctx: SystemContext) {
   return computeBootState(sources, runtime);
 }
 
-/** Full state read (runtime values + boot resolution over a 15-file tree) vs. spawning `sysctl -n`. */
+/**
+ * The app refreshes a tree nobody has touched for a while; the reader reuses a file only
+ * once it has settled (KEEP_PLAN, git's racy rule), so a tree just written waits that out.
+ */
+async function settledTree(count: number): Promise<string> {
+  const root = await createSysctlTree(count);
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 100);
+  return root;
+}
+
+/** Median of `runs` reads with every file and directory changed (untimed) before each. */
+async function coldMedianMs(root: string, runs: number, read: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await changeEveryFile(root, i);
+    times.push(...(await timeRuns(1, read)));
+  }
+  return median(times);
+}
+
+/**
+ * Full state read (runtime values + boot resolution over a 15-file tree) vs. spawning
+ * `sysctl -n`: of the unchanged tree, as every refresh reads it, and cold (all changed).
+ */
 export async function measureStateRead(runs: number) {
-  const root = await createSysctlTree(15);
+  const root = await settledTree(15);
   const ctx = { fsRoot: root, platform: 'linux' as const };
   const deps = {
     target: createLocalTarget({ kind: 'this-computer' }, ctx, createDirectElevator(root)),
@@ -48,12 +72,16 @@ export async function measureStateRead(runs: number) {
     }
     const oursMs = median(ours);
     const sysctlMs = median(sysctl);
+    // Last: a changed file is new again, and stays read afresh until it settles.
+    const coldMs = await coldMedianMs(root, runs, stateRead);
     return {
       files: 15,
       runs,
       medianMs: round(oursMs, 3),
       sysctlSpawnMedianMs: round(sysctlMs, 3),
       ratio: round(sysctlMs / oursMs, 1),
+      coldMedianMs: round(coldMs, 3),
+      coldRatio: round(sysctlMs / coldMs, 1),
       wholeUiStateMedianMs: round(median(whole), 3),
     };
   } finally {
@@ -61,17 +89,30 @@ export async function measureStateRead(runs: number) {
   }
 }
 
-/** Reading and resolving N files, for N = 10, 100, 1000. */
+/** Reading and resolving N files, for N = 10, 100, 1000: unchanged, and all changed. */
 export async function measureScaling(runs: number) {
-  const rows: { files: number; medianMs: number; perFileUs: number }[] = [];
+  const rows: {
+    files: number;
+    medianMs: number;
+    perFileUs: number;
+    coldMedianMs: number;
+    coldPerFileUs: number;
+  }[] = [];
   for (const count of [10, 100, 1000]) {
-    const root = await createSysctlTree(count);
+    const root = await settledTree(count);
     const ctx = { fsRoot: root, platform: 'linux' as const };
     try {
       const once = () => resolveState(ctx);
       await once();
       const ms = median(await timeRuns(runs, once));
-      rows.push({ files: count, medianMs: round(ms, 3), perFileUs: round((ms * 1000) / count, 1) });
+      const cold = await coldMedianMs(root, runs, once);
+      rows.push({
+        files: count,
+        medianMs: round(ms, 3),
+        perFileUs: round((ms * 1000) / count, 1),
+        coldMedianMs: round(cold, 3),
+        coldPerFileUs: round((cold * 1000) / count, 1),
+      });
     } finally {
       await rm(root, { recursive: true, force: true });
     }

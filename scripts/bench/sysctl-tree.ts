@@ -1,4 +1,13 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -31,4 +40,29 @@ export async function createSysctlTree(count: number): Promise<string> {
     );
   }
   return root;
+}
+
+/**
+ * New bytes in every regular file of a tree from createSysctlTree, and every directory
+ * touched (a new ctime), so a read can reuse nothing it kept.
+ */
+export async function changeEveryFile(root: string, round: number): Promise<void> {
+  const dirs = [
+    'etc',
+    'etc/sysctl.d',
+    'usr/lib/sysctl.d',
+    'run/sysctl.d',
+    'usr/local/lib/sysctl.d',
+  ];
+  const now = new Date();
+  for (const d of dirs) {
+    const dir = path.join(root, d);
+    for (const name of await readdir(dir)) {
+      const file = path.join(dir, name);
+      if (!name.endsWith('.conf') || !(await lstat(file)).isFile()) continue;
+      const text = (await readFile(file, 'utf8')).replace(/^# round \d+\n/m, '');
+      await writeFile(file, `# round ${round}\n${text}`);
+    }
+    await utimes(dir, now, now);
+  }
 }
