@@ -8,7 +8,9 @@ import {
 import type { SysctlSources } from './engines/file-order';
 import { answerRead, TREE_READ_FUNCTIONS } from './sysctl-read-core';
 import { ENTRY_READ_FUNCTIONS, readEntrySync, readRegularSync } from './sysctl-read-entry';
+import { takeAnswer, type WorkerAnswer } from './sysctl-read-answers';
 import {
+  answerToPost,
   beginKeeping,
   keepListing,
   KEEP_FUNCTIONS,
@@ -16,7 +18,6 @@ import {
   recallListing,
 } from './sysctl-read-keep';
 import type { ReadRequest, RegularRead, TreeReadRequest } from './sysctl-read-types';
-import type { SnapshotEntry } from './sysctl-snapshot';
 
 /**
  * Runs the synchronous reader (sysctl-read-core.ts) on one long-lived worker thread,
@@ -77,6 +78,8 @@ interface ReaderThread {
   /** Asked in this tick, sent together: a state read's tree and runtime values are one message. */
   outbox: Asked[];
   waiting: boolean;
+  /** The thread's last tree answers, as the thread keeps them (sysctl-read-answers.ts). */
+  readonly answers: Map<string, unknown>;
 }
 
 let thread: ReaderThread | null = null;
@@ -116,12 +119,13 @@ function workerSource(): string {
     "const fs = require('node:fs');",
     'const { port, counters } = workerData;',
     `const kit = ${kitSource()};`,
+    'const answers = new Map();',
     'for (let seen = 0; ; ) {',
     `  Atomics.wait(counters, ${ASKED}, seen);`,
     `  seen = Atomics.load(counters, ${ASKED});`,
     '  for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {',
     '    port.postMessage(got.message.map(({ id, request }) => {',
-    `      try { return { id, ok: true, value: ${declaredName(answerRead)}(kit, request) }; }`,
+    `      try { return { id, ok: true, ...${declaredName(answerToPost)}(answers, request, ${declaredName(answerRead)}(kit, request)) }; }`,
     '      catch (error) { return { id, ok: false, detail: String(error && error.stack || error) }; }',
     // Cloned, not transferred: small files share the buffer pool's slabs, each copied once.
     '    }));',
@@ -167,16 +171,13 @@ function startThread(): ReaderThread {
     pending: new Map(),
     outbox: [],
     waiting: false,
+    answers: new Map(),
   };
   worker.on('error', (error) => abandon(reader, String(error), 'reader-failed'));
   worker.on('exit', (code) => abandon(reader, `reader thread exited (${code})`, 'reader-failed'));
   worker.unref();
   return reader;
 }
-
-type WorkerAnswer =
-  | { readonly id: number; readonly ok: true; readonly value: SysctlSources | RegularRead }
-  | { readonly id: number; readonly ok: false; readonly detail: string };
 
 /**
  * Takes every answer the thread has posted, then sleeps until it posts more. A thread
@@ -193,13 +194,7 @@ async function collect(reader: ReaderThread): Promise<void> {
       got = receiveMessageOnPort(reader.port)
     ) {
       for (const message of got.message as WorkerAnswer[]) {
-        settle(
-          reader,
-          message.id,
-          message.ok
-            ? { ok: true, value: reviveBuffers(message.value) }
-            : { ok: false, error: 'reader-failed', detail: message.detail },
-        );
+        settle(reader, message.id, takeAnswer(reader.answers, message));
       }
     }
     if (reader.pending.size === 0) break;
@@ -209,27 +204,6 @@ async function collect(reader: ReaderThread): Promise<void> {
     }
   }
   reader.waiting = false;
-}
-
-/** Structured cloning turns a Buffer into a plain Uint8Array; the snapshot holds Buffers. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function reviveEntry(entry: SnapshotEntry | null | undefined): void {
-  if (entry?.kind === 'file') Object.assign(entry, { content: asBuffer(entry.content) });
-}
-
-/** In place: the cloned answer belongs to nobody else. */
-function reviveBuffers<T extends SysctlSources | RegularRead>(value: T): T {
-  if ('kind' in value) {
-    if (value.kind === 'read') Object.assign(value, { bytes: asBuffer(value.bytes) });
-    return value;
-  }
-  for (const d of value.directories) d.entries.forEach(reviveEntry);
-  reviveEntry(value.sysctlConf);
-  reviveEntry(value.credential?.entry);
-  return value;
 }
 
 function ask(request: ReadRequest): Promise<Answer> {

@@ -189,4 +189,9 @@ test('an unchanged settled tree reads the same, read after read', async () => {
   const [root] = await settledTrees(1);
   const first = await read(root as string);
   for (let i = 0; i < 5; i += 1) expect(await read(root as string)).toEqual(first);
+  // Asked together, answered as one: each gets the tree (the thread posts "same" after one).
+  const together = await Promise.all([1, 2, 3].map(() => read(root as string)));
+  for (const sources of together) expect(sources).toEqual(first);
+  await writeFile(path.join(root as string, 'etc/sysctl.d/a.conf'), 'vm.a = 2\n');
+  expect(await contents(root as string)).toEqual({ 'a.conf': 'vm.a = 2\n' });
 });
