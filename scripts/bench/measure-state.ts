@@ -24,10 +24,11 @@ async function resolveState(ctx: SystemContext) {
  * The app refreshes a tree nobody has touched for a while; the reader reuses a file only
  * once it has settled (KEEP_PLAN, git's racy rule), so a tree just written waits that out.
  */
-async function settledTree(count: number): Promise<string> {
-  const root = await createSysctlTree(count);
+async function settledTrees(counts: readonly number[]): Promise<string[]> {
+  const roots: string[] = [];
+  for (const count of counts) roots.push(await createSysctlTree(count));
   await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 100);
-  return root;
+  return roots;
 }
 
 /** Median of `runs` reads with every file and directory changed (untimed) before each. */
@@ -45,7 +46,8 @@ async function coldMedianMs(root: string, runs: number, read: () => Promise<unkn
  * `sysctl -n`: of the unchanged tree, as every refresh reads it, and cold (all changed).
  */
 export async function measureStateRead(runs: number) {
-  const root = await settledTree(15);
+  const [root] = await settledTrees([15]);
+  if (root === undefined) throw new Error('no tree');
   const ctx = { fsRoot: root, platform: 'linux' as const };
   const deps = {
     target: createLocalTarget({ kind: 'this-computer' }, ctx, createDirectElevator(root)),
@@ -98,10 +100,11 @@ export async function measureScaling(runs: number) {
     coldMedianMs: number;
     coldPerFileUs: number;
   }[] = [];
-  for (const count of [10, 100, 1000]) {
-    const root = await settledTree(count);
-    const ctx = { fsRoot: root, platform: 'linux' as const };
-    try {
+  const counts = [10, 100, 1000];
+  const roots = await settledTrees(counts);
+  try {
+    for (const [root, count] of roots.map((r, i) => [r, counts[i] ?? 0] as const)) {
+      const ctx = { fsRoot: root, platform: 'linux' as const };
       const once = () => resolveState(ctx);
       await once();
       const ms = median(await timeRuns(runs, once));
@@ -113,9 +116,9 @@ export async function measureScaling(runs: number) {
         coldMedianMs: round(cold, 3),
         coldPerFileUs: round((cold * 1000) / count, 1),
       });
-    } finally {
-      await rm(root, { recursive: true, force: true });
     }
+  } finally {
+    await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
   }
   return rows;
 }
