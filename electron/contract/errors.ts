@@ -183,8 +183,8 @@ export type DestinationProblem =
   | 'bad-host'
   | 'port-range';
 
-/** What went wrong with a node: ssh, the read script's answer, sudo, or the step there. */
-export type NodeFailureCode = Extract<
+/** Why an ssh session to a node failed (nodes/ssh-errors.ts). */
+export type SshFailureKind = Extract<
   ErrorCode,
   | 'dns'
   | 'unreachable'
@@ -195,21 +195,28 @@ export type NodeFailureCode = Extract<
   | 'too-large'
   | 'dropped'
   | 'other'
-  | 'not-linux'
-  | 'no-sysctl'
-  | 'no-base64'
-  | 'malformed'
-  | 'no-sudo'
-  | 'requiretty'
-  | 'account-locked'
-  | 'not-installed'
-  | 'wrong-password'
-  | 'password-needed'
-  | 'no-askpass'
-  | 'node-busy'
-  | 'unsafe-argument'
-  | 'step-failed'
 >;
+
+/** What went wrong with a node: ssh, the read script's answer, sudo, or the step there. */
+export type NodeFailureCode =
+  | SshFailureKind
+  | Extract<
+      ErrorCode,
+      | 'not-linux'
+      | 'no-sysctl'
+      | 'no-base64'
+      | 'malformed'
+      | 'no-sudo'
+      | 'requiretty'
+      | 'account-locked'
+      | 'not-installed'
+      | 'wrong-password'
+      | 'password-needed'
+      | 'no-askpass'
+      | 'node-busy'
+      | 'unsafe-argument'
+      | 'step-failed'
+    >;
 
 /** A node's failure as data (renderer/src/words/node-error-words.ts). */
 export interface NodeFailureData {

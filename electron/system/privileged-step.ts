@@ -1,5 +1,5 @@
-import type { SettingId } from '../contract';
-import { checkFileName, type FileNameRefusal } from './file-name';
+import type { SettingId, StepRefusal } from '../contract';
+import { checkFileName } from './file-name';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
 import { SETTINGS, type Catalogue } from './settings';
 import { MAX_FILE_BYTES } from './step-content-rule';
@@ -61,14 +61,8 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 export class StepPlanError extends Error {}
 
-/** Why a plan cannot become the step's arguments; the step would refuse it the same way. */
-export type StepArgumentsError =
-  | { readonly code: 'invalid-runtime-value' }
-  | { readonly code: 'unknown-setting'; readonly id: string }
-  | { readonly code: 'invalid-file-name'; readonly refusal: FileNameRefusal }
-  | { readonly code: 'invalid-expected-hash' }
-  | { readonly code: 'content-too-large'; readonly bytes: number; readonly limit: number }
-  | { readonly code: 'content-encoding-failed' };
+/** Why a plan cannot become the step's arguments (the contract's StepRefusal, which the renderer words); the step would refuse it the same way. */
+export type StepArgumentsError = StepRefusal;
 
 export type StepArguments =
   | { readonly ok: true; readonly args: string[] }

@@ -3,25 +3,18 @@ import { createHash } from 'node:crypto';
 import { FILE_HEADER } from '../../electron/system/file-header';
 import { PRIVILEGED_SCRIPT, privilegedScript } from '../../electron/system/privileged-script';
 import { buildStepArguments, stepArguments } from '../../electron/system/privileged-step';
-import { SETTINGS, type Catalogue } from '../../electron/system/settings';
 import { checkContentChange } from '../../electron/system/step-content-rule';
 import { STEP_EXIT } from '../../electron/system/step-exit';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { runStepInSandbox } from '../support/run-step';
+import { FORWARD, THIRD_SETTING_CATALOGUE } from '../support/third-setting';
 
 // Issue 21: a third setting is one more catalogue entry. The step generated for a test
 // catalogue that adds net.ipv4.ip_forward runs for real, as root, in a fresh network
 // namespace: it sets the value, writes a drop-in, keeps its rule, and names the key in its
 // intent record and recovery line. The app's own step knows nothing of it.
-const FORWARD = {
-  id: 'ipv4-forward',
-  key: 'net.ipv4.ip_forward',
-  procPath: '/proc/sys/net/ipv4/ip_forward',
-  family: 'IPv4',
-  range: { min: 0, max: 1 },
-} as const;
-const THIRD: Catalogue = [...SETTINGS, FORWARD];
+const THIRD = THIRD_SETTING_CATALOGUE;
 const SCRIPT = privilegedScript(THIRD);
 const NAME = '90-forward.conf';
 const FILE = `/etc/sysctl.d/${NAME}`;

@@ -1,18 +1,6 @@
-import type { ApiError, NodeFailureCode, NodeFailureData } from '../../contract';
+import type { ApiError, NodeFailureCode, NodeFailureData, SshFailureKind } from '../../contract';
 
-/** Why an ssh session to a node failed. */
-export type SshFailureKind = Extract<
-  NodeFailureCode,
-  | 'dns'
-  | 'unreachable'
-  | 'host-key-unknown'
-  | 'host-key-changed'
-  | 'auth'
-  | 'timeout'
-  | 'too-large'
-  | 'dropped'
-  | 'other'
->;
+export type { SshFailureKind };
 
 /** A node's failure as the error an answer carries: its code and the data the renderer words. */
 export function nodeError(

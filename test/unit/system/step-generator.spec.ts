@@ -8,16 +8,10 @@ import {
 } from '../../../electron/system/settings';
 import { checkContentChange } from '../../../electron/system/step-content-rule';
 import { integerRangeEre } from '../../../electron/system/step/value-range';
+import { FORWARD } from '../../support/third-setting';
 
 // The step is generated from the catalogue (issue 21): ranges, keys and paths come from its
 // entries, and an entry the generator cannot splice safely is refused, not quoted.
-const FORWARD = {
-  id: 'ipv4-forward',
-  key: 'net.ipv4.ip_forward',
-  procPath: '/proc/sys/net/ipv4/ip_forward',
-  family: 'IPv4',
-  range: { min: 0, max: 1 },
-} as const;
 
 test('a range ERE matches exactly the numbers in it, without leading zeros', () => {
   for (const [min, max] of [
