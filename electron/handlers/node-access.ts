@@ -9,8 +9,7 @@ const NOT_IN_DEMO: ApiError = { code: 'nodes-unavailable' };
 
 /** A damaged node list is the user's to fix: its words reach them, not "something went wrong". */
 function nodeStoreFailure<T>(error: unknown): Envelope<T> {
-  if (error instanceof NodeStoreError)
-    return fail(error.error);
+  if (error instanceof NodeStoreError) return fail(error.error);
   throw error;
 }
 

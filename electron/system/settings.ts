@@ -37,4 +37,3 @@ export const SETTINGS: Catalogue = [
     range: U8,
   },
 ];
-

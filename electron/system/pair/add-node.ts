@@ -21,8 +21,7 @@ export async function addNode(
   trustFingerprints: readonly string[] | undefined,
 ): Promise<Envelope<AddNodeResult>> {
   const checked = parseDestination(text);
-  if (!checked.ok)
-    return { ok: false, error: checked.error };
+  if (!checked.ok) return { ok: false, error: checked.error };
   const destination = checked.destination;
   const known = await loadNodes(services.storeFile);
   const fresh = new Map<string, MachineRead>();
