@@ -26,7 +26,6 @@ import type {
   MakeAlikeRequest,
   MakeAlikeResult,
   NodeBindTestRequest,
-  NodeBindTestResult,
   PairView,
 } from './contract/pair';
 import type { NamespacesView } from './contract/namespaces';
@@ -65,7 +64,10 @@ export interface Channels {
     readonly result: AlikePlan;
   };
   'nodes:make-alike': { readonly request: MakeAlikeRequest; readonly result: MakeAlikeResult };
-  'nodes:bind-test': { readonly request: NodeBindTestRequest; readonly result: NodeBindTestResult };
+  'nodes:bind-test': {
+    readonly request: NodeBindTestRequest;
+    readonly result: readonly BindTestResult[];
+  };
   /** Saves an Ansible or cloud-init export where the user chooses (a save dialog in the app). */
   'fleet:save': {
     readonly request: FleetExportRequest;

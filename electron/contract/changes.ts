@@ -76,18 +76,24 @@ export interface BindTestRequest {
   readonly port?: string | number;
 }
 
+/** One address's bind test on any target: this computer, the demo, or a node of the pair. */
 export interface BindTestResult {
   readonly address: string;
+  /** 0 on a node: its script binds port 0, so no port there can be busy. */
   readonly port: number;
   readonly family: AddressFamily;
-  readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error';
+  /** 'no-program': the node has neither python3 nor perl, so nothing could bind there. */
+  readonly outcome: 'works' | 'not-local' | 'port-in-use' | 'needs-root' | 'error' | 'no-program';
   /** For an error: the system's code and message; empty otherwise. */
   readonly detail: string;
-  /** The demo's simulated machine answered, not this computer's network. */
-  readonly simulated: boolean;
-  /** The address is this computer's right now: loopback, an interface's, or the any-address. */
-  readonly assignedLocally: boolean;
-  /** The address is the any-address (0.0.0.0 or ::): all of this computer's addresses. */
+  /**
+   * What bound it: the app itself listening, the demo's simulated machine, or the program
+   * the node's script found there (null when it found none).
+   */
+  readonly via: 'listen' | 'simulated' | 'python3' | 'perl' | null;
+  /** The address is the machine's right now (loopback, an interface's, the any-address); null where not asked (a node). */
+  readonly assignedLocally: boolean | null;
+  /** The address is the any-address (0.0.0.0 or ::): all of the machine's addresses. */
   readonly anyAddress: boolean;
 }
 

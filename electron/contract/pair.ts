@@ -1,12 +1,5 @@
 /** The contract, part three: the pair view, its nodes and fleet exports. */
-import type {
-  AddressFamily,
-  AlikeChange,
-  BootState,
-  RuntimeValue,
-  SettingId,
-  SettingState,
-} from './state';
+import type { AlikeChange, BootState, RuntimeValue, SettingId, SettingState } from './state';
 import type { SettingValues, VipDiscovery } from './changes';
 import type { ApiError } from './errors';
 import type { CommandBlock } from './commands';
@@ -117,19 +110,6 @@ export interface NodeBindTestRequest {
   readonly node: string;
   /** Literal IP addresses (the VIPs that machine's configuration names). */
   readonly addresses: readonly string[];
-}
-
-export interface NodeBindTestResult {
-  readonly node: string;
-  /** The program that bound the sockets there, or null when none was found. */
-  readonly program: string | null;
-  readonly results: readonly {
-    readonly address: string;
-    readonly family: AddressFamily;
-    readonly outcome: 'works' | 'not-local' | 'error';
-    /** For an error: what the program said there; empty otherwise. */
-    readonly detail: string;
-  }[];
 }
 
 /** A change as the fleet exports write it: a file in /etc/sysctl.d and the values. */

@@ -17,6 +17,6 @@ export async function simulateBindTest(
   // The one interpretation of the running value (runtime.ts effectiveValue).
   const on = settings.find((s) => s.family === target.family)?.effective === 1;
   const local = isLocalAddress(target.address, DEMO_OWN_ADDRESSES);
-  const base = { ...bindResultBase(target, local), simulated: true };
+  const base = { ...bindResultBase(target, local), via: 'simulated' as const };
   return { ...base, outcome: on || local ? 'works' : 'not-local' };
 }

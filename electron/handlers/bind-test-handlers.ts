@@ -1,5 +1,4 @@
-import { simulateBindTest } from '../demo/simulated-bind-test';
-import { runBindTest, validateBindTarget } from '../system/bind-test';
+import { validateBindTarget } from '../system/bind-test';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
 import { anything, object } from './payload-checks';
@@ -10,16 +9,17 @@ const checkBindRequest = object({ address: anything, port: anything });
 
 /**
  * Runs in the unprivileged process: a bind test only listens on a socket and
- * closes it. In demo mode the real network is left alone entirely.
+ * closes it. The target decides how (the demo's simulated machine answers for it).
  */
 export function createBindTestHandlers(deps: HandlerDeps): FeatureHandlers<'bind:test'> {
   return {
     'bind:test': handle('bind:test', checkBindRequest, async ({ address, port }) => {
       const check = validateBindTarget(address, port);
       if (!check.ok) return fail(check.error);
-      if (deps.target.ref.kind === 'demo')
-        return succeed(await simulateBindTest(deps.target.ctx, check.target));
-      return succeed(await runBindTest(check.target, deps.target.ownAddresses()));
+      const answer = await deps.target.bindTest([check.target]);
+      if (!answer.ok) return answer;
+      const [result] = answer.value;
+      return result ? succeed(result) : fail({ code: 'internal-error', details: 'no result' });
     }),
   };
 }

@@ -111,7 +111,7 @@ function tryListen(target: BindTarget): Promise<NodeJS.ErrnoException | null> {
 }
 
 /** What every bind test result says about its target, real or simulated. */
-export function bindResultBase(target: BindTarget, local: boolean) {
+export function bindResultBase(target: BindTarget, local: boolean | null) {
   return {
     address: target.address,
     port: target.port,
@@ -119,7 +119,7 @@ export function bindResultBase(target: BindTarget, local: boolean) {
     assignedLocally: local,
     anyAddress: isAnyAddress(target.address),
     detail: '',
-    simulated: false,
+    via: 'listen' as BindTestResult['via'],
   };
 }
 
@@ -128,9 +128,8 @@ export async function runBindTest(
   target: BindTarget,
   own: readonly string[] = interfaceAddresses(),
 ): Promise<BindTestResult> {
-  const local = isLocalAddress(target.address, own);
   const error = await tryListen(target);
-  const base = bindResultBase(target, local);
+  const base = bindResultBase(target, isLocalAddress(target.address, own));
   if (error === null) return { ...base, outcome: 'works' };
   switch (error.code) {
     case 'EADDRNOTAVAIL':

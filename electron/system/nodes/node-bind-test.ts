@@ -1,11 +1,10 @@
 import net from 'node:net';
-import type { Envelope, NodeBindTestResult } from '../../contract';
-import { runCapped, type CappedResult } from '../capped-run';
+import type { BindTestResult, Envelope } from '../../contract';
+import { bindResultBase, type BindTarget } from '../bind-test';
+import type { CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
 import { classifySshFailure, nodeError } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
-import type { LocalTarget } from '../target/local-target';
-import type { NodeTarget } from '../target/node-target';
 
 /** Most addresses one test binds. */
 export const MAX_BIND_ADDRESSES = 64;
@@ -45,9 +44,9 @@ for a in "$@"; do
 done
 `;
 
-/** Only literal IP addresses reach the script's argv (and the remote shell line). */
-export function checkBindAddresses(addresses: readonly unknown[]): Envelope<string[]> {
-  const refused = (problem: 'none' | 'too-many' | 'not-ip', more = {}): Envelope<string[]> => ({
+/** Only literal IP addresses reach the script's argv (and the remote shell line); port 0. */
+export function checkBindAddresses(addresses: readonly unknown[]): Envelope<BindTarget[]> {
+  const refused = (problem: 'none' | 'too-many' | 'not-ip', more = {}): Envelope<BindTarget[]> => ({
     ok: false,
     error: {
       code: 'invalid-address',
@@ -57,17 +56,23 @@ export function checkBindAddresses(addresses: readonly unknown[]): Envelope<stri
   if (addresses.length === 0) return refused('none');
   if (addresses.length > MAX_BIND_ADDRESSES)
     return refused('too-many', { limit: MAX_BIND_ADDRESSES });
-  const out: string[] = [];
+  const out = new Map<string, BindTarget>();
   for (const a of addresses) {
     if (typeof a !== 'string' || net.isIP(a) === 0 || !/^[0-9A-Fa-f.:]+$/.test(a))
       return refused('not-ip', { value: String(a).slice(0, 60) });
-    out.push(a);
+    out.set(a, { address: a, port: 0, family: net.isIP(a) === 6 ? 'IPv6' : 'IPv4' });
   }
-  return { ok: true, value: [...new Set(out)] };
+  return { ok: true, value: [...out.values()] };
 }
 
+type Outcome = BindTestResult['outcome'];
+
 /** What the script answered, as data; the node's name only for its failure's words. */
-function interpret(node: string, r: CappedResult): Envelope<NodeBindTestResult> {
+function interpret(
+  node: string,
+  targets: readonly BindTarget[],
+  r: CappedResult,
+): Envelope<BindTestResult[]> {
   if (r.status === 255 || r.status === null || r.timedOut || r.overflow)
     return { ok: false, error: classifySshFailure(node, r.stderr).error };
   const all = r.stdout.toString('utf8').split('\n');
@@ -77,50 +82,38 @@ function interpret(node: string, r: CappedResult): Envelope<NodeBindTestResult> 
   const lines = start < 0 ? [] : all.slice(start);
   const program = /^PROGRAM (python3|perl|none)$/.exec(lines[0] ?? '')?.[1];
   if (!program) return { ok: false, error: nodeError('malformed', node, { stage: 'bind-test' }) };
-  if (program === 'none') return { ok: true, value: { node, program: null, results: [] } };
-  const results: NodeBindTestResult['results'][number][] = [];
+  // Whether the node holds the address is not asked there: assignedLocally stays null.
+  const base = (t: BindTarget) => bindResultBase(t, null);
+  if (program === 'none')
+    return {
+      ok: true,
+      value: targets.map((t) => ({ ...base(t), via: null, outcome: 'no-program' })),
+    };
+  const via = program === 'perl' ? 'perl' : 'python3';
+  const results: BindTestResult[] = [];
   for (const line of lines.slice(1)) {
     const m = /^RESULT (\S+) (works|not-local|error)\s?(.*)$/.exec(line.trim());
-    if (!m?.[1] || !m[2]) continue;
-    const address = m[1];
-    const family = net.isIP(address) === 6 ? 'IPv6' : 'IPv4';
-    const outcome = m[2] as 'works' | 'not-local' | 'error';
+    const target = targets.find((t) => t.address === m?.[1]);
+    if (!m?.[2] || !target) continue;
+    const outcome = m[2] as Outcome;
     const detail = outcome === 'error' ? (m[3] ?? '').trim().slice(0, 200) : '';
-    results.push({ address, family, outcome, detail });
+    results.push({ ...base(target), via, outcome, detail });
   }
-  return { ok: true, value: { node, program, results } };
+  return { ok: true, value: results };
 }
 
 /** Binds each address on a node over SSH, in one round trip. */
 export async function bindTestOnNode(
   settings: SshSettings,
   destination: Destination,
-  addresses: readonly string[],
-): Promise<Envelope<NodeBindTestResult>> {
+  targets: readonly BindTarget[],
+): Promise<Envelope<BindTestResult[]>> {
+  const addresses = targets.map((t) => t.address);
   const r = await runSsh(
     settings,
     [...FIXED_SSH_OPTIONS, ...destinationArgs(destination), 'sh', '-s', '--', ...addresses],
     BIND_SCRIPT,
     65536,
   );
-  return interpret(destination.text, r);
-}
-
-/** The same script on this computer, so both columns are tested the same way. */
-async function bindTestHere(addresses: readonly string[]): Promise<Envelope<NodeBindTestResult>> {
-  const r = await runCapped('/bin/sh', ['-s', '--', ...addresses], BIND_SCRIPT, {
-    outputCap: 65536,
-    timeoutMs: 15_000,
-  });
-  return interpret('local', r);
-}
-
-/** Binds each address on one target of the pair, with the same script wherever it is. */
-export function bindTestAt(
-  target: LocalTarget | NodeTarget,
-  addresses: readonly string[],
-): Promise<Envelope<NodeBindTestResult>> {
-  return 'destination' in target
-    ? bindTestOnNode(target.ssh, target.destination, addresses)
-    : bindTestHere(addresses);
+  return interpret(destination.text, targets, r);
 }

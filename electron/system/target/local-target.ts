@@ -1,7 +1,8 @@
 import os from 'node:os';
 import type { PasswordPrompt, RuntimeReading, SettingId } from '../../contract';
 import { isApplyLockHeld } from '../apply-lock';
-import { interfaceAddresses } from '../bind-test';
+import { simulateBindTest } from '../../demo/simulated-bind-test';
+import { interfaceAddresses, runBindTest } from '../bind-test';
 import type { Elevator } from '../elevator';
 import { findExecutable, findPolkitAgent } from '../environment-facts';
 import { readRuntimeValue } from '../runtime';
@@ -98,6 +99,13 @@ export function createLocalTarget(
     authentication,
     readLocal,
     ownAddresses: () => addresses ?? interfaceAddresses(),
+    // In the demo the real network is left alone entirely: its simulated machine answers.
+    bindTest: async (targets) => {
+      const own = addresses ?? interfaceAddresses();
+      const one = (t: (typeof targets)[number]) =>
+        ref.kind === 'demo' ? simulateBindTest(ctx, t) : runBindTest(t, own);
+      return { ok: true, value: await Promise.all(targets.map(one)) };
+    },
     read: async () => ({ ok: true, snapshot: await readLocal() }),
     runStep: (args, manual) => elevator.runStep(args, manual),
   };

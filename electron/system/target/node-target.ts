@@ -1,4 +1,5 @@
 import type { Destination } from '../nodes/destination';
+import { bindTestOnNode } from '../nodes/node-bind-test';
 import { readNodeAnswer } from '../nodes/read-node';
 import { applyOnNode, type RemoteApplyResult } from '../nodes/remote-apply';
 import type { SshSettings } from '../nodes/ssh-runner';
@@ -37,5 +38,6 @@ export function createNodeTarget(
     },
     // The step's arguments were checked when the plan was made; nothing here can refuse them.
     runStep: (args) => applyOnNode(ssh, destination, PRIVILEGED_SCRIPT, args, password),
+    bindTest: (targets) => bindTestOnNode(ssh, destination, targets),
   };
 }

@@ -1,4 +1,5 @@
-import type { ApiError, AppState } from '../../contract';
+import type { ApiError, AppState, BindTestResult, Envelope } from '../../contract';
+import type { BindTarget } from '../bind-test';
 import type { ManualCommands } from '../elevation-errors';
 import type { StepRun } from '../elevator';
 import type { NodeExtras } from '../nodes/parse-read-answer';
@@ -53,4 +54,6 @@ export interface Target<Run = StepRun> {
   read(): Promise<TargetRead>;
   /** Runs the step once with checked arguments; `manual` is what the user can type instead. */
   runStep(args: readonly string[], manual: ManualCommands): Promise<Run>;
+  /** Binds each address there (listen, close; nothing connects): one result type everywhere. */
+  bindTest(targets: readonly BindTarget[]): Promise<Envelope<BindTestResult[]>>;
 }

@@ -1,54 +1,44 @@
-import type { ApiErrorData, BindTestResult, NodeBindTestResult } from '../../../electron/contract';
+import type { ApiErrorData, BindTestResult } from '../../../electron/contract';
 
-/*
- * The pair view's bind test in words: each address's outcome on a machine, the note on
- * how it was tested, and a refused list of addresses.
+/**
+ * A bind test in words, on any machine: this computer (and the demo's simulation of it)
+ * or a node of the pair, called `name`; how it was bound follows in brackets.
  */
+export function bindTestWords(r: BindTestResult, name = 'this computer'): string {
+  return `${bindOutcomeWords(r, name)}${viaWords(r.via)}`;
+}
 
-type BindResult = NodeBindTestResult['results'][number];
-
-/** One address's outcome on the machine called `name` ("this computer" or the node). */
-export function bindResultWords(r: BindResult, name: string): string {
-  switch (r.outcome) {
-    case 'works':
-      return `${r.address}: binding works on ${name}.`;
-    case 'not-local':
-      return `${r.address}: cannot bind on ${name}: the address is not there and ${r.family} non-local bind is off.`;
-    case 'error':
-      return `${r.address}: the test failed on ${name}: ${r.detail}`;
+function viaWords(via: BindTestResult['via']): string {
+  switch (via) {
+    case 'simulated':
+      return ' (simulated in the demo)';
+    case 'python3':
+    case 'perl':
+      return ` (tested with ${via}, binding only (port 0), nothing listens or connects)`;
     default:
-      return unworded(r.outcome);
+      return '';
   }
 }
 
-/** How the machine was tested, or what to install when it has no program that can bind. */
-export function bindNoteWords(result: NodeBindTestResult, name: string): string {
-  return result.program === null
-    ? `${name}: It has neither python3 nor perl, so nothing could bind a test socket. Install python3 (Debian/Ubuntu: apt install python3-minimal; RHEL: dnf install python3) and test again.`
-    : `${name}: tested with ${result.program}, binding only (port 0), nothing listens or connects.`;
-}
-
-/** This computer's bind test (and the demo's simulation of it) in words. */
-export function bindTestWords(r: BindTestResult): string {
-  return `${bindOutcomeWords(r)}${r.simulated ? ' (simulated in the demo)' : ''}`;
-}
-
-function bindOutcomeWords(r: BindTestResult): string {
+function bindOutcomeWords(r: BindTestResult, name: string): string {
   switch (r.outcome) {
     case 'works':
       if (r.anyAddress)
-        return "works: this is the any-address (all of this computer's addresses), which never needs non-local bind";
+        return `works: this is the any-address (all of ${name}'s addresses), which never needs non-local bind`;
+      if (r.assignedLocally === null) return `binding works on ${name}`;
       return r.assignedLocally
-        ? "works: the address belongs to this computer, so the setting isn't needed for it"
-        : `works: this computer does not hold the address yet, and ${r.family} non-local bind lets services listen on it anyway`;
+        ? `works: the address belongs to ${name}, so the setting isn't needed for it`
+        : `works: ${name} does not hold the address yet, and ${r.family} non-local bind lets services listen on it anyway`;
     case 'not-local':
-      return `fails: this computer does not hold this address, and ${r.family} non-local bind is off; turn it on to let services listen here`;
+      return `fails: ${name} does not hold this address, and ${r.family} non-local bind is off; turn it on to let services listen here`;
     case 'port-in-use':
       return 'port in use: another program already listens there';
     case 'needs-root':
       return "ports below 1024 need root; the test can't check them";
     case 'error':
       return `fails: ${r.detail}`;
+    case 'no-program':
+      return `${name} has neither python3 nor perl, so nothing could bind a test socket. Install python3 (Debian/Ubuntu: apt install python3-minimal; RHEL: dnf install python3) and test again`;
     default:
       return unworded(r.outcome);
   }

@@ -67,9 +67,11 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
     );
     expect(applied, applied.ok ? '' : errorWords(applied.error)).toMatchObject({ ok: true });
     expect(node.sandbox.run('sysctl', ['-n', 'net.ipv4.ip_nonlocal_bind']).stdout.trim()).toBe('1');
-    const bound = await bindTestOnNode(node.settings, chatty, ['192.0.2.10']);
+    const bound = await bindTestOnNode(node.settings, chatty, [
+      { address: '192.0.2.10', port: 0, family: 'IPv4' },
+    ]);
     if (!bound.ok) throw new Error(errorWords(bound.error));
-    expect(bound.value.results.map((r) => r.outcome)).toEqual(['works']);
+    expect(bound.value.map((r) => r.outcome)).toEqual(['works']);
     node.sandbox.run('rm', ['/etc/sysctl.d/60-vip.conf']);
   });
 

@@ -5,16 +5,11 @@ import type {
   BindTestResult,
   DestinationProblem,
   CandidateProblem,
-  NodeBindTestResult,
   NodeFailureCode,
   NodeFailureData,
 } from '../../../electron/contract';
 import { errorWords } from '../../../renderer/src/error-words';
-import {
-  bindNoteWords,
-  bindResultWords,
-  bindTestWords,
-} from '../../../renderer/src/words/bind-test-words';
+import { bindTestWords } from '../../../renderer/src/words/bind-test-words';
 import { nodeErrorWords } from '../../../renderer/src/words/node-error-words';
 
 /** One sample of each node failure; a Record, so the compiler insists on every code. */
@@ -122,22 +117,31 @@ test('every reason a machine cannot be made alike is worded, with the paths it n
 });
 
 test('the pair view’s bind test words each outcome and how it tested', () => {
-  const result: NodeBindTestResult = {
-    node: 'lb-2',
-    program: 'python3',
-    results: [
-      { address: '192.0.2.10', family: 'IPv4', outcome: 'works', detail: '' },
-      { address: '2001:db8::10', family: 'IPv6', outcome: 'not-local', detail: '' },
-      { address: '192.0.2.11', family: 'IPv4', outcome: 'error', detail: 'Permission denied' },
-    ],
-  };
-  expect(result.results.map((r) => bindResultWords(r, 'lb-2'))).toEqual([
-    '192.0.2.10: binding works on lb-2.',
-    '2001:db8::10: cannot bind on lb-2: the address is not there and IPv6 non-local bind is off.',
-    '192.0.2.11: the test failed on lb-2: Permission denied',
+  const on = (address: string, outcome: BindTestResult['outcome'], detail = '') =>
+    ({
+      address,
+      port: 0,
+      family: address.includes(':') ? 'IPv6' : 'IPv4',
+      outcome,
+      detail,
+      via: 'python3',
+      assignedLocally: null,
+      anyAddress: false,
+    }) as const;
+  const results = [
+    on('192.0.2.10', 'works'),
+    on('2001:db8::10', 'not-local'),
+    on('192.0.2.11', 'error', 'Permission denied'),
+  ];
+  const tested = ' (tested with python3, binding only (port 0), nothing listens or connects)';
+  expect(results.map((r) => bindTestWords(r, 'lb-2'))).toEqual([
+    `binding works on lb-2${tested}`,
+    `fails: lb-2 does not hold this address, and IPv6 non-local bind is off; turn it on to let services listen here${tested}`,
+    `fails: Permission denied${tested}`,
   ]);
-  expect(bindNoteWords(result, 'lb-2')).toContain('tested with python3');
-  expect(bindNoteWords({ ...result, program: null }, 'lb-2')).toContain('neither python3 nor perl');
+  expect(bindTestWords({ ...on('192.0.2.10', 'no-program'), via: null }, 'lb-2')).toContain(
+    'lb-2 has neither python3 nor perl',
+  );
   const refused = (problem: 'none' | 'too-many' | 'not-ip') =>
     errorWords({
       code: 'invalid-address',
@@ -176,7 +180,7 @@ test('every refused bind test address and every outcome of this computer’s bin
     assignedLocally: false,
     anyAddress: false,
     detail: '',
-    simulated: false,
+    via: 'listen',
   } as const;
   const outcomes: Record<BindTestResult['outcome'], string> = {
     works:
@@ -186,10 +190,12 @@ test('every refused bind test address and every outcome of this computer’s bin
     'port-in-use': 'port in use: another program already listens there',
     'needs-root': "ports below 1024 need root; the test can't check them",
     error: 'fails: EPERM nope',
+    'no-program':
+      'this computer has neither python3 nor perl, so nothing could bind a test socket. Install python3 (Debian/Ubuntu: apt install python3-minimal; RHEL: dnf install python3) and test again',
   };
   for (const [outcome, words] of Object.entries(outcomes) as [BindTestResult['outcome'], string][])
     expect(bindTestWords({ ...base, outcome, detail: 'EPERM nope' }), outcome).toBe(words);
-  expect(bindTestWords({ ...base, outcome: 'works', simulated: true })).toMatch(
+  expect(bindTestWords({ ...base, outcome: 'works', via: 'simulated' })).toMatch(
     / \(simulated in the demo\)$/,
   );
 });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { NodeBindTestResult, NodeColumn, NodeReading } from '../../../../electron/contract';
+import type { BindTestResult, NodeColumn, NodeReading } from '../../../../electron/contract';
 import { useApiCall } from '../../api-context';
 import { errorWords } from '../../error-words';
-import { bindNoteWords, bindResultWords } from '../../words/bind-test-words';
+import { bindTestWords } from '../../words/bind-test-words';
 import { columnWord } from './node-words';
 
 /** Binds each VIP the machine's configuration names, on that machine (port 0, bind only). */
@@ -14,7 +14,7 @@ export function NodeBindTest({
   readonly reading: NodeReading;
 }) {
   const { busy, error, run: call } = useApiCall();
-  const [result, setResult] = useState<NodeBindTestResult | null>(null);
+  const [result, setResult] = useState<readonly BindTestResult[] | null>(null);
   const addresses = [
     ...new Set(reading.vips.entries.filter((e) => !e.wildcard).map((e) => e.address)),
   ];
@@ -39,16 +39,13 @@ export function NodeBindTest({
         </p>
       ) : null}
       {result ? (
-        <div role="status">
-          <ul className="bind-results">
-            {result.results.map((r) => (
-              <li key={r.address} className={r.outcome === 'works' ? 'works' : 'fails'}>
-                {bindResultWords(r, columnWord(column))}
-              </li>
-            ))}
-          </ul>
-          <p className="hint">{bindNoteWords(result, columnWord(column))}</p>
-        </div>
+        <ul className="bind-results" role="status">
+          {result.map((r) => (
+            <li key={r.address} className={r.outcome === 'works' ? 'works' : 'fails'}>
+              {r.address}: {bindTestWords(r, columnWord(column))}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );
