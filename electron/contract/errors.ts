@@ -43,7 +43,8 @@ export type StepContentRefusal =
   | 'content-outside-settings'
   | 'content-value-out-of-range'
   | 'delete-not-only-settings'
-  | 'new-file-too-large';
+  | 'new-file-too-large'
+  | 'old-file-too-large';
 
 /** The data behind an error's words, keyed by the code it came with. */
 export type ApiErrorData =

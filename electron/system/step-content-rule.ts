@@ -122,7 +122,8 @@ export type ContentRuleError =
   | { readonly code: 'content-outside-settings'; readonly line: number }
   | { readonly code: 'content-value-out-of-range'; readonly line: number }
   | { readonly code: 'delete-not-only-settings'; readonly line: number }
-  | { readonly code: 'new-file-too-large'; readonly line: number };
+  | { readonly code: 'new-file-too-large'; readonly line: number }
+  | { readonly code: 'old-file-too-large'; readonly line: number };
 
 export type ContentRuleResult =
   { readonly ok: true } | { readonly ok: false; readonly error: ContentRuleError };
@@ -152,6 +153,14 @@ export function checkContentChange(
   catalogue: Catalogue = SETTINGS,
 ): ContentRuleResult {
   const rule = compile(catalogue);
+  // As the step counts: every line with its break. Past the planner's limit a file may hold
+  // a line systemd-sysctl stops at (1 MiB); removing it would let the lines after it apply.
+  const oldBytes = linesOf(oldText ?? '').reduce(
+    (n, l) => n + Buffer.byteLength(l, 'latin1') + 1,
+    0,
+  );
+  if (oldBytes > MAX_FILE_BYTES)
+    return { ok: false, error: { code: 'old-file-too-large', line: 1 } };
   if (newText === null) {
     const rest = keptLines(linesOf(oldText ?? ''), rule).find((l) => !BLANK_LINE.test(l.text));
     return rest

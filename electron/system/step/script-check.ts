@@ -16,7 +16,8 @@ function awkString(ere: string): string {
  * new file $NB_NEW (empty: a deletion). When $NB_B64 is set, the run first decodes it into
  * $NB_NEW, as `base64 -d` does (each group of four on its own: padding ends a group, not the
  * input), so no base64 process is needed. Exit 0 accepted; 1 a line other than the settings'
- * changes; 2 a new value out of range; 3 a deletion of a file holding more; 5 accepted only if
+ * changes; 2 a new value out of range; 3 a deletion of a file holding more; 6 an old file larger than
+ * MAX_FILE_BYTES; 5 accepted only if
  * the old file's last line has no line break (the shell checks); 7 invalid base64; 8 a file
  * cannot be read; 9 this awk cannot keep NUL bytes in a string, so it cannot check. Before
  * its verdict it prints the running value of each path in $NB_PROCS (one a line; - when
@@ -54,6 +55,9 @@ BEGIN {
   if (old != "") {
     while ((r = (getline l < old)) > 0) {
       lines++; last = l
+      # No file larger than the planner reads is changed: such a file may hold a line
+      # systemd-sysctl stops at (1 MiB), and removing it would let the lines after it apply.
+      ob += length(l) + 1; if (ob > ${MAX_FILE_BYTES}) exit 6
       if (l ~ any) had[l] = 1; else if (l !~ head) ok[++no] = l
     }
     if (r < 0) exit 8
@@ -126,6 +130,7 @@ judge_check() {
     1) fail 77 "the new content changes lines other than the settings'";;
     2) fail 77 "the new content sets a value outside its kernel range";;
     3) fail 77 "$file holds more than the settings; it is not deleted";;
+    6) fail 77 "$file is larger than ${MAX_FILE_BYTES} bytes; it is not changed";;
     *) fail 77 "cannot check the new content";;
   esac
   vals="$vals$nl"; have_vals=yes

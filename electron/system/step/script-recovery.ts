@@ -26,9 +26,11 @@ ${s.recordArms}
       case "$x" in -|0|1) ;; ''|*[!0-9]*) fail 70 "the intent record $intent is invalid";; esac
     done
     case "$rop" in none|write|delete|write-conf) ;; *) fail 70 "the intent record $intent is invalid";; esac
-    case "$rsha" in absent) ;; *[!0-9a-f]*|'') fail 70 "the intent record $intent is invalid";; esac
+    case "$rsha" in absent) ;; *[!0-9a-f]*|'') fail 70 "the intent record $intent is invalid";; *) [ "${'$'}{#rsha}" -eq 64 ] || fail 70 "the intent record $intent is invalid";; esac
+${s.recordRanges}
     done_=no
-    if [ "$rop" != none ]; then
+    if [ "$rop" = none ]; then [ "$rname" = - ] || fail 70 "the intent record $intent is invalid"
+    else
       [ "$rop" = write-conf ] && rname=sysctl.conf
       valid_name "$rname" || fail 70 "the intent record $intent is invalid"
       dir_for "$rop"; rfile="$dir/$rname"

@@ -33,6 +33,8 @@ export interface SettingPieces {
   readonly recordArms: string;
   /** rw<i>=-; ro<i>=- */
   readonly recordReset: string;
+  /** Each old value of a record within its setting's range (at most 10 digits first, as read). */
+  readonly recordRanges: string;
   /** "$rw<i>" "$ro<i>" for every setting, to check them in one loop. */
   readonly recordWords: string;
   /** Writes what the record wanted (completed) … */
@@ -76,6 +78,12 @@ export function settingPieces(catalogue: Catalogue): SettingPieces {
       (key, i) => `      ${key}=[01]:*) x=\${t#*=}; rw${i}=\${x%%:*}; ro${i}=\${x#*:};;`,
     ),
     recordReset: catalogue.map((_, n) => `rw${n + 1}=-; ro${n + 1}=-`).join('; '),
+    recordRanges: catalogue
+      .map(
+        (entry, n) =>
+          `    [ "$ro${n + 1}" = - ] || { [ "\${#ro${n + 1}}" -le 10 ] && [ "$ro${n + 1}" -ge ${entry.range.min} ] && [ "$ro${n + 1}" -le ${entry.range.max} ]; } || fail 70 "the intent record $intent is invalid"`,
+      )
+      .join('\n'),
     recordWords: catalogue.map((_, n) => `"$rw${n + 1}" "$ro${n + 1}"`).join(' '),
     recoverForward: each(
       (_, i) =>

@@ -31,6 +31,11 @@ export function privilegedScript(catalogue: Catalogue): string {
 set -u
 umask 077
 LC_ALL=C; export LC_ALL
+# Limits and job control are the caller's: a file-size or CPU limit set before pkexec would
+# cut the intent record or a file short, and ^Z in the caller's terminal would stop the step
+# while it holds the lock (stalling every Apply). Root lifts the one and ignores the other.
+ulimit -f unlimited 2>/dev/null && ulimit -t unlimited 2>/dev/null || { printf 'nonlocal-bind: cannot lift the file size and CPU limits\n' >&2; exit 69; }
+trap '' TSTP TTIN TTOU
 R="${'$'}{NONLOCAL_BIND_ROOT:-}"
 nl='
 '
@@ -84,6 +89,8 @@ ${s.argumentArms}
   op=$2; name=$3; expect=$4; content=$5
   case "$op" in none|write|delete|write-conf) ;; *) fail 64 "unknown file operation";; esac
   if [ "$op" = write-conf ]; then name=sysctl.conf; fi
+  # Nothing to do with a file: nothing of a file may be said (the name goes into the record).
+  if [ "$op" = none ]; then [ "$name" = - ] && [ "$expect" = absent ] && [ "$content" = - ] || fail 64 "none takes - absent -"; fi
   if [ "$op" = write ] || [ "$op" = delete ]; then valid_name "$name" || fail 64 "invalid file name"; fi
   if [ "$op" != none ]; then
     case "$expect" in absent) ;; *[!0-9a-f]*|'') fail 64 "invalid hash";; *) [ "${'$'}{#expect}" -eq 64 ] || fail 64 "invalid hash";; esac

@@ -65,6 +65,8 @@ export function stepContentWords({ refusal, path, line }: StepContentData): stri
       return `Line ${line} of the new ${path} would set a value outside 0 to 255, the kernel's range. Nothing was changed.`;
     case 'new-file-too-large':
       return `A new ${path} may hold at most 4096 bytes: the header and the setting lines. Nothing was changed.`;
+    case 'old-file-too-large':
+      return `${path} is larger than the 64 KiB the app reads, so the app leaves it alone: edit it by hand, or choose another file.`;
     case 'delete-not-only-settings':
       return `${path} holds more than the ip_nonlocal_bind lines (line ${line}), so it is not deleted.`;
     default:
