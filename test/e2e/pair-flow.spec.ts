@@ -161,6 +161,16 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
       { stdio: 'ignore' },
     );
     teardown(() => holder.kill('SIGKILL'));
+    // The holder starts through nsenter: the step must find the lock already taken.
+    await expect
+      .poll(
+        () =>
+          sb.run('flock', ['-n', '-E', '9', '/run/nonlocal-bind/apply.lock', 'true'], {
+            allowFailure: true,
+          }).status,
+        { timeout: 20_000 },
+      )
+      .toBe(9);
     await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
     const panel = page.locator('.alike-panel');
     await panel.getByLabel(`sudo password for ${alias}`).fill(pair.node.sudoPassword);
@@ -169,13 +179,9 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     // Wait until the step is really waiting on the node, then cut the connection. Its
     // `flock -w` runs only after it has said it is waiting; that line is what proves to the
     // app that the node was reached, so it gets a moment to cross the connection first.
+    // Anchored: the nsenter that runs pgrep has the pattern in its own command line.
     await expect
-      .poll(() => sb.run('pgrep', ['-f', 'nonlocal-bind-step'], { allowFailure: true }).status, {
-        timeout: 20_000,
-      })
-      .toBe(0);
-    await expect
-      .poll(() => sb.run('pgrep', ['-f', 'flock -w 300'], { allowFailure: true }).status, {
+      .poll(() => sb.run('pgrep', ['-f', '^flock -w 300'], { allowFailure: true }).status, {
         timeout: 20_000,
       })
       .toBe(0);
