@@ -60,7 +60,12 @@ function sh(command: string, args: readonly string[], input?: string): string {
 
 let counter = 0;
 
-/** Kills every process in the holder's network namespace except the holder itself. */
+/**
+ * Kills every process in the holder's network namespace except the holder itself. All are
+ * stopped first, until a scan finds no new one, and only then killed: a connection that
+ * drops ends its session at once, so no process may run on while others die (a lock one
+ * held must not free a step that another was about to lose).
+ */
 function killNamespaceProcesses(holder: number): void {
   const netns = (pid: number | string) => {
     try {
@@ -69,18 +74,29 @@ function killNamespaceProcesses(holder: number): void {
       return null;
     }
   };
+  const signal = (pid: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
   const target = netns(holder);
   if (target === null) return;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === holder || Number(entry) === process.pid) continue;
-    if (netns(entry) === target) {
-      try {
-        process.kill(Number(entry), 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+  const scan = () =>
+    readdirSync('/proc')
+      .filter((e) => /^\d+$/.test(e) && Number(e) !== holder && Number(e) !== process.pid)
+      .filter((e) => netns(e) === target)
+      .map(Number);
+  const stopped = new Set<number>();
+  // A stopped process forks no more, so the scans end once every one is stopped.
+  for (let fresh = scan(); fresh.some((p) => !stopped.has(p)); fresh = scan()) {
+    for (const pid of fresh.filter((p) => !stopped.has(p))) {
+      signal(pid, 'SIGSTOP');
+      stopped.add(pid);
     }
   }
+  for (const pid of stopped) signal(pid, 'SIGKILL');
 }
 
 export async function createSshNode(
