@@ -1,11 +1,10 @@
 import { test, expect } from '@playwright/test';
 import { bundleForChild } from '../harness/bundle';
 import type { FuzzSummary } from '../support/helper-fuzz/driver';
-import { packagedFiles } from '../support/packaged-polkit';
-import { startPrivatePolkit } from '../harness/private-polkit';
-import { asUserArgv, createSandbox, type Sandbox } from '../harness/sandbox';
+import { asUserArgv, type Sandbox } from '../harness/sandbox';
+import { createDelegatedUserSandbox, type DelegatedUserSandbox } from '../support/delegated-user';
 import { FILE_HEADER } from '../../electron/system/file-header';
-import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
+import { HELPER_PATH } from '../../electron/system/step-helper';
 
 /**
  * What the named polkit action grants a delegated user, proved through the real chain: the
@@ -15,13 +14,6 @@ import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper
  * not through the app: they are the hostile caller.
  */
 const USER = 'nbtest-delegate';
-const GROUP = 'nbadmins';
-const RULES = `polkit.addRule(function (action, subject) {
-  if (action.id === "${POLKIT_ACTION_ID}" && subject.isInGroup("${GROUP}")) return polkit.Result.YES;
-  if (subject.user === "${USER}") return polkit.Result.NO;
-  return polkit.Result.NOT_HANDLED;
-});
-`;
 /** Cases in `npm test`; `npm run fuzz:helper` sends 10,000 and more through the same driver. */
 /** The step's lock file (step/script.ts). */
 const LOCK = '/run/nonlocal-bind/apply.lock';
@@ -39,37 +31,13 @@ const TREE: Record<string, string> = {
 };
 
 let sandbox: Sandbox;
+let asUser: DelegatedUserSandbox['asUser'];
 test.beforeAll(async () => {
-  sandbox = await createSandbox({ pidNamespace: true });
-  await startPrivatePolkit(sandbox, packagedFiles(), RULES);
-  sandbox.run('groupadd', ['--system', GROUP]);
-  sandbox.run('useradd', [
-    '--no-log-init',
-    '--no-create-home',
-    '--shell',
-    '/bin/sh',
-    '-G',
-    GROUP,
-    USER,
-  ]);
+  ({ sandbox, asUser } = await createDelegatedUserSandbox(USER));
 });
 test.afterAll(async () => {
   await sandbox?.dispose();
 });
-
-/**
- * Runs a command as the delegated user, with a clean environment, from /. A shell stays its
- * parent: pkexec asks polkit about its parent process, which must be inside the sandbox's
- * PID namespace (nsenter, outside it, has no start time there).
- */
-function asUser(args: readonly string[], timeoutMs = 30_000) {
-  const [command, ...prefix] = asUserArgv(USER);
-  return sandbox.run(
-    command as string,
-    [...prefix, ...['sh', '-c', '"$@"; exit $?', 'sh', ...args]],
-    { allowFailure: true, timeoutMs, cwd: '/' },
-  );
-}
 
 /** The delegated user calls the packaged helper directly, with any arguments. */
 const callHelper = (...args: string[]) =>

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { test, expect } from '@playwright/test';
-import { packagedFiles } from '../support/packaged-polkit';
-import { startPrivatePolkit } from '../harness/private-polkit';
-import { asUserArgv, createSandbox, type Sandbox } from '../harness/sandbox';
-import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
+import { asUserArgv, type Sandbox } from '../harness/sandbox';
+import { createDelegatedUserSandbox, type DelegatedUserSandbox } from '../support/delegated-user';
+import { HELPER_PATH } from '../../electron/system/step-helper';
 
 /**
  * A delegated polkit user's attacks on the step (the packaged helper, any argv), found by an
@@ -21,43 +20,17 @@ import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper
  *   (64 KiB) is changed, by the step or by the TypeScript rule.
  */
 const USER = 'nbtest-adversary';
-const GROUP = 'nbadmins';
-const RULES = `polkit.addRule(function (action, subject) {
-  if (action.id === "${POLKIT_ACTION_ID}" && subject.isInGroup("${GROUP}")) return polkit.Result.YES;
-  if (subject.user === "${USER}") return polkit.Result.NO;
-  return polkit.Result.NOT_HANDLED;
-});
-`;
 const INTENT = '/run/nonlocal-bind/apply.intent';
 const IPV4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 
 let sandbox: Sandbox;
+let asUser: DelegatedUserSandbox['asUser'];
 test.beforeAll(async () => {
-  sandbox = await createSandbox({ pidNamespace: true });
-  await startPrivatePolkit(sandbox, packagedFiles(), RULES);
-  sandbox.run('groupadd', ['--system', GROUP]);
-  sandbox.run('useradd', [
-    '--no-log-init',
-    '--no-create-home',
-    '--shell',
-    '/bin/sh',
-    '-G',
-    GROUP,
-    USER,
-  ]);
+  ({ sandbox, asUser } = await createDelegatedUserSandbox(USER));
 });
 test.afterAll(async () => {
   await sandbox?.dispose();
 });
-
-function asUser(args: readonly string[]) {
-  const [command, ...prefix] = asUserArgv(USER);
-  return sandbox.run(command as string, [...prefix, 'sh', '-c', '"$@"; exit $?', 'sh', ...args], {
-    allowFailure: true,
-    timeoutMs: 30_000,
-    cwd: '/',
-  });
-}
 
 /** Runs the helper with `none` and a NAME whose first line is the record the caller wants. */
 function plant(recordTail: string) {
