@@ -71,10 +71,7 @@ function readOne(
 
 export function answerRead(kit: ReadKit, request: ReadRequest): SysctlSources | RegularRead {
   if (request.kind === 'file') return kit.readRegular(kit.fs, request.path, request.maxBytes);
-  const read = beginTreeRead(kit, request.plan);
-  return request.kind === 'sources'
-    ? readTreeSync(read, request.plan)
-    : readSameNamedSync(read, request.plan, request.name);
+  return readTreeSync(beginTreeRead(kit, request.plan), request.plan);
 }
 
 function codeOfError(error: unknown): string {
@@ -209,21 +206,6 @@ function listConfs(
   return confs;
 }
 
-/** The entries named `name` in every sysctl directory, and nothing else (hidden-file.ts). */
-function readSameNamedSync(read: TreeRead, plan: TreeReadPlan, name: string): SysctlSources {
-  const kit = read.kit;
-  const options = { conf: false, maxBytes: plan.maxBytes };
-  const directories = plan.directories.map((dir): SnapshotDirectory => {
-    const looked = lookAt(kit, `${plan.root}${dir}/${name}`);
-    const found = looked !== 'absent' && 'link' in looked;
-    const entry = found
-      ? [readOne(read, plan.root, dir, Buffer.from(name), looked.link, options)]
-      : [];
-    return { dir, entries: entry };
-  });
-  return { directories, sysctlConf: null, problems: [] };
-}
-
 /** Every function the thread needs; `answerRead` is the way in. */
 export const TREE_READ_FUNCTIONS = [
   answerRead,
@@ -234,5 +216,4 @@ export const TREE_READ_FUNCTIONS = [
   lookAt,
   readCredentialSync,
   readTreeSync,
-  readSameNamedSync,
 ] as const;

@@ -25,9 +25,7 @@ export interface KeepPlan {
   readonly fileSystems: readonly number[];
 }
 
-export type TreeReadRequest =
-  | { readonly kind: 'sources'; readonly plan: TreeReadPlan }
-  | { readonly kind: 'same-named'; readonly plan: TreeReadPlan; readonly name: string };
+export type TreeReadRequest = { readonly kind: 'sources'; readonly plan: TreeReadPlan };
 /** Any request the reader thread answers: a tree, or one regular file (safe-read.ts). */
 export type ReadRequest =
   TreeReadRequest | { readonly kind: 'file'; readonly path: string; readonly maxBytes: number };

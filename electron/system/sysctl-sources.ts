@@ -89,13 +89,3 @@ async function readOrUnknown(request: TreeReadRequest): Promise<SysctlSources> {
 export function readSysctlSources(ctx: SystemContext): Promise<SysctlSources> {
   return readOrUnknown({ kind: 'sources', plan: sysctlReadPlan(ctx) });
 }
-
-/**
- * The entries named `name` in every sysctl directory, in the engines' order, and nothing
- * else: enough to tell what /etc/sysctl.d/NAME hides or would uncover (hidden-file.ts).
- * A plan is worked out on every edit in the window, so this looks up one name per
- * directory instead of listing and reading them all. `name` is a validated file name.
- */
-export function readSameNamedEntries(ctx: SystemContext, name: string): Promise<SysctlSources> {
-  return readOrUnknown({ kind: 'same-named', plan: sysctlReadPlan(ctx), name });
-}

@@ -8,7 +8,6 @@ import { answerRead } from '../../../electron/system/sysctl-read-core';
 import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
 import {
   MAX_FILES_PER_DIRECTORY,
-  readSameNamedEntries,
   readSysctlSources,
   sysctlReadPlan,
 } from '../../../electron/system/sysctl-sources';
@@ -47,37 +46,6 @@ test('problems read in directory order, and every file of a large directory is r
       );
     }
     expect(sources.directories[1]?.entries.map((e) => e.name)).toEqual(['50-a.conf']);
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
-});
-
-test('one name looked up in every directory: what /etc/sysctl.d/NAME hides, nothing else read', async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'nb-same-name-'));
-  try {
-    for (const dir of ['etc/sysctl.d', 'run/sysctl.d', 'usr/lib/sysctl.d']) {
-      await mkdir(path.join(root, dir), { recursive: true });
-    }
-    await writeFile(
-      path.join(root, 'usr/lib/sysctl.d/50-pid-max.conf'),
-      'kernel.pid_max = 4194304\n',
-    );
-    await writeFile(path.join(root, 'usr/lib/sysctl.d/60-other.conf'), 'kernel.b = 1\n');
-    await symlink('/dev/null', path.join(root, 'run/sysctl.d/50-pid-max.conf'));
-
-    const sources = await readSameNamedEntries(
-      { fsRoot: root, platform: 'linux' },
-      '50-pid-max.conf',
-    );
-    expect(
-      sources.directories.map((d) => [d.dir, d.entries.map((e) => `${e.name}:${e.kind}`)]),
-    ).toEqual([
-      ['/etc/sysctl.d', []],
-      ['/run/sysctl.d', ['50-pid-max.conf:masked']],
-      ['/usr/local/lib/sysctl.d', []],
-      ['/usr/lib/sysctl.d', ['50-pid-max.conf:file']],
-      ['/lib/sysctl.d', []],
-    ]);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
