@@ -4,6 +4,8 @@
  * renderer, which words it. No sentences here: codes, counts and identifiers.
  */
 
+import type { AddressFamily, SettingId } from '../../contract/state';
+
 /** Load balancers recognised by their process name (/proc/PID/comm, exact match). */
 export const LOAD_BALANCER_PROGRAMS = ['haproxy', 'nginx', 'keepalived', 'envoy'] as const;
 export type LoadBalancerProgram = (typeof LOAD_BALANCER_PROGRAMS)[number];
@@ -49,10 +51,54 @@ export interface NamespaceName {
   readonly escaped: boolean;
 }
 
+/** One VIP a load balancer's own configuration binds, read through /proc/PID/root. */
+export interface NamespaceVip {
+  readonly address: string;
+  readonly port: number | null;
+  readonly family: AddressFamily;
+  /** The path inside the container/namespace root. */
+  readonly file: string;
+  readonly line: number;
+  /** Held by an interface inside that namespace (from /proc/PID/net/{fib_trie,if_inet6}). */
+  readonly assignedThere: boolean;
+  /** The catalogue setting it needs there, or null (local, wildcard, loopback). */
+  readonly needs: SettingId | null;
+}
+
+export type ConfigProblem = 'unreadable' | 'not-found' | 'too-large' | 'timeout' | 'unparsable';
+
+/**
+ * Why, in a code for the diagnostics report (the renderer words `code` only):
+ * an errno ('EACCES', 'ELOOP'…); 'escapes-root' (a `..` above the container's root);
+ * 'not-regular' (a FIFO, a device, a directory where a file was expected);
+ * 'not-parsed' (envoy: its configuration is not read); a VIP budget's name
+ * ('bytes', 'files', 'entries', 'time'…) that ran out.
+ */
+export type ConfigProblemReason = string;
+
 export interface LoadBalancerInNamespace {
   readonly program: LoadBalancerProgram;
   readonly pids: readonly number[];
+  /** What its configuration binds, as read inside its root; absent when not read. */
+  readonly vips?: readonly NamespaceVip[];
+  /** Why its configuration was not (fully) read; null when it was. */
+  readonly configProblem?: {
+    readonly code: ConfigProblem;
+    readonly file: string | null;
+    readonly reason?: ConfigProblemReason;
+  } | null;
+  /** The configuration files read (paths inside its root), in the order read. */
+  readonly configFiles?: readonly string[];
 }
+
+/** Whether a runtime change there outlives a restart of its container/namespace. */
+export type NamespaceLasting =
+  /** The container's own config sets these sysctls (OCI linux.sysctl / Docker HostConfig.Sysctls). */
+  | { readonly kind: 'container-config'; readonly keys: Readonly<Record<string, string>> }
+  /** A container without them, a named netns, a namespace only a process holds. */
+  | { readonly kind: 'resets-on-restart' }
+  /** The container's config could not be read. */
+  | { readonly kind: 'unknown' };
 
 export interface NetworkNamespaceInfo {
   /** The nsfs inode: `readlink /proc/PID/ns/net` says `net:[INODE]`. */
@@ -65,6 +111,8 @@ export interface NetworkNamespaceInfo {
   readonly samplePids: readonly number[];
   readonly loadBalancers: readonly LoadBalancerInNamespace[];
   readonly containers: readonly ContainerInNamespace[];
+  /** Absent for the app's own namespace (its lasting value is the sysctl files'). */
+  readonly lasting?: NamespaceLasting;
 }
 
 /** A /run/netns entry that is no namespace (a leftover file, a link, a directory…). */
