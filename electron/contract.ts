@@ -28,7 +28,15 @@ import type {
   NodeBindTestRequest,
   PairView,
 } from './contract/pair';
-import type { NamespacesView } from './contract/namespaces';
+import type {
+  NamespaceBindTestRequest,
+  NamespaceBindTestResult,
+  NamespacesView,
+  ReadInsideRequest,
+  ReadInsideResult,
+  SetInsideRequest,
+  SetInsideResult,
+} from './contract/namespaces';
 
 export type * from './contract/state';
 export type * from './contract/changes';
@@ -75,6 +83,18 @@ export interface Channels {
   };
   /** Every network namespace on the computer, with what runs in it and its lasting fix. */
   'namespaces:list': { readonly request: null; readonly result: NamespacesView };
+  /** Reads the settings inside other namespaces: one run of the step, one authentication. */
+  'namespaces:read-inside': {
+    readonly request: ReadInsideRequest;
+    readonly result: ReadInsideResult;
+  };
+  /** Sets running values inside one other namespace and reads them back (never the app's own). */
+  'namespaces:set': { readonly request: SetInsideRequest; readonly result: SetInsideResult };
+  /** The bind test, run inside one namespace. */
+  'namespaces:bind-test': {
+    readonly request: NamespaceBindTestRequest;
+    readonly result: NamespaceBindTestResult;
+  };
 }
 
 export type Channel = keyof Channels;
@@ -99,6 +119,9 @@ export const API_CHANNELS = {
   testBindOnNode: 'nodes:bind-test',
   saveFleetExport: 'fleet:save',
   listNamespaces: 'namespaces:list',
+  readInsideNamespaces: 'namespaces:read-inside',
+  setInsideNamespace: 'namespaces:set',
+  testBindInNamespace: 'namespaces:bind-test',
 } as const satisfies Record<string, Channel>;
 
 export type ApiChannels = typeof API_CHANNELS;

@@ -79,4 +79,8 @@ export const ERROR_CODES = [
   'netns-proc-unlisted',
   'netns-reader-timeout',
   'netns-reader-failed',
+  // Network namespaces: reading, changing and binding inside one (by inode).
+  'netns-unknown',
+  'netns-own',
+  'netns-unreachable',
 ] as const;

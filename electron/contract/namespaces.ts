@@ -3,13 +3,25 @@
  * each namespace with the kind its lasting fix depends on and that fix as copyable commands.
  * Plain data: the renderer words it (renderer/src/words/namespace-words.ts).
  */
-import type { NamespaceListing, NetworkNamespaceInfo } from '../system/netns/netns-types';
+import type { NamespaceReading } from '../system/netns/namespace-step-types';
+import type {
+  LoadBalancerProgram,
+  NamespaceListing,
+  NetworkNamespaceInfo,
+} from '../system/netns/netns-types';
+import type { BindTestResult, SettingValues } from './changes';
 import type { CommandBlock } from './commands';
+import type { SettingId } from './state';
+
+export type { NamespaceReading, NamespaceReadProblem } from '../system/netns/namespace-step-types';
 
 export type {
+  ConfigProblem,
   ContainerInNamespace,
   ContainerRuntime,
   LoadBalancerInNamespace,
+  NamespaceLasting,
+  NamespaceVip,
   LoadBalancerProgram,
   NamespaceListingTruncation,
   NamespaceListingUnseen,
@@ -37,9 +49,28 @@ export type NamespaceFix =
   /** Its only name holds bytes no command line should carry: no command is offered. */
   | { readonly kind: 'unsafe-name' };
 
+/**
+ * A load balancer that binds an address its namespace does not hold, with the setting it
+ * needs there: 'off' when read inside and found 0 (it will fail to start), 'unknown'
+ * before anyone looked inside. The same shape as the finder's (netns/namespace-findings.ts),
+ * which the renderer's build cannot import (it runs code); the handler's assignment checks
+ * that the two agree.
+ */
+export interface WillFailFinding {
+  readonly inode: number;
+  readonly program: LoadBalancerProgram;
+  readonly pid: number;
+  readonly address: string;
+  readonly setting: SettingId;
+  readonly value: 'off' | 'unknown';
+  readonly container: { readonly name: string | null; readonly shortId: string } | null;
+}
+
 export interface NamespaceEntry extends NetworkNamespaceInfo {
   readonly kind: NamespaceKind;
   readonly fix: NamespaceFix;
+  /** What will fail to start there, as far as known without reading inside. */
+  readonly findings?: readonly WillFailFinding[];
 }
 
 /** The `namespaces:list` answer: every namespace with its fix, and what could not be seen. */
@@ -47,4 +78,47 @@ export interface NamespacesView extends Omit<NamespaceListing, 'ok' | 'namespace
   readonly namespaces: readonly NamespaceEntry[];
   /** The catalogue's keys, in its order: what the commands set. */
   readonly keys: readonly string[];
+  /**
+   * What reading or changing inside another namespace asks for: 'asks', polkit's password
+   * dialog once per action; 'none', the app runs as root or serves the demo.
+   */
+  readonly insideAuthentication?: 'asks' | 'none';
+}
+
+/** `namespaces:read-inside`: the namespaces to read, by inode; main finds how to enter each. */
+export interface ReadInsideRequest {
+  readonly inodes: readonly number[];
+}
+
+export interface ReadInsideResult {
+  /** One per inode asked, in that order. */
+  readonly readings: readonly NamespaceReading[];
+  readonly elapsedMs: number;
+  /** Every finding in the namespaces read, with the values just read. */
+  readonly findings?: readonly WillFailFinding[];
+}
+
+/** `namespaces:set`: running values to set inside one namespace other than the app's own. */
+export interface SetInsideRequest {
+  readonly inode: number;
+  readonly values: SettingValues;
+}
+
+export interface SetInsideResult {
+  /** Read back inside after the write. */
+  readonly reading: NamespaceReading;
+  /** That namespace's findings with the values read back. */
+  readonly findings?: readonly WillFailFinding[];
+}
+
+/** `namespaces:bind-test`: binds `address` (port 0) inside that namespace. */
+export interface NamespaceBindTestRequest {
+  readonly inode: number;
+  readonly address: string;
+}
+
+export interface NamespaceBindTestResult {
+  /** The namespace it ran in. */
+  readonly inode: number;
+  readonly results: readonly BindTestResult[];
 }

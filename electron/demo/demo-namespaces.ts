@@ -1,6 +1,8 @@
+import type { AddressFamily, SettingId } from '../contract';
 import type {
   ContainerInNamespace,
   NamespaceListing,
+  NamespaceVip,
   NetworkNamespaceInfo,
 } from '../system/netns/netns-types';
 
@@ -67,10 +69,30 @@ const dockerContainer = (
   processCount,
 });
 
+/** Where the official haproxy image keeps its configuration, inside the container's root. */
+const HAPROXY_CFG = '/usr/local/etc/haproxy/haproxy.cfg';
+
+const haproxyVip = (
+  address: string,
+  port: number,
+  family: AddressFamily,
+  line: number,
+  needs: SettingId | null,
+): NamespaceVip => ({
+  address,
+  port,
+  family,
+  file: HAPROXY_CFG,
+  line,
+  assignedThere: false,
+  needs,
+});
+
 /**
  * HAProxy in a Docker container on a bridge network, beside a host-network exporter and a
  * lab namespace made with `ip netns add`: the host has the settings on, the container's
- * network starts with its own, off.
+ * network starts with its own, off, and its HAProxy binds 192.0.2.10 and 2001:db8::10,
+ * which the container does not hold: it will fail to start until the setting is on there.
  */
 export const DOCKER_HAPROXY_NAMESPACES: NamespaceListing = listing(
   [
@@ -84,8 +106,22 @@ export const DOCKER_HAPROXY_NAMESPACES: NamespaceListing = listing(
       names: [],
       processCount: 3,
       samplePids: [24817, 24853, 24854],
-      loadBalancers: [{ program: 'haproxy', pids: [24853, 24854] }],
+      loadBalancers: [
+        {
+          program: 'haproxy',
+          pids: [24853, 24854],
+          vips: [
+            haproxyVip('192.0.2.10', 80, 'IPv4', 14, 'ipv4'),
+            haproxyVip('2001:db8::10', 80, 'IPv6', 15, 'ipv6'),
+            haproxyVip('0.0.0.0', 8404, 'IPv4', 22, null),
+          ],
+          configProblem: null,
+          configFiles: [HAPROXY_CFG],
+        },
+      ],
       containers: [dockerContainer(WEB_LB_ID, 'web-lb', false, 3)],
+      // Started without --sysctl: a change made inside is gone when it restarts.
+      lasting: { kind: 'resets-on-restart' },
     },
     {
       inode: 4026532710,
@@ -95,7 +131,24 @@ export const DOCKER_HAPROXY_NAMESPACES: NamespaceListing = listing(
       samplePids: [],
       loadBalancers: [],
       containers: [],
+      lasting: { kind: 'resets-on-restart' },
     },
   ],
   155,
 );
+
+/** What the demo finds inside one of its namespaces: running values (absent: 0) and addresses. */
+export interface SimulatedNamespaceInside {
+  readonly values: Readonly<Record<string, 0 | 1>>;
+  readonly addresses: readonly string[];
+}
+
+/**
+ * Inside the simulated namespaces, by inode (unique across the scenarios): a new network
+ * namespace starts with the settings off, so only the addresses its interfaces hold are
+ * listed. The app's own namespace is never read from here (the main view reads it).
+ */
+export const DEMO_INSIDE: ReadonlyMap<number, SimulatedNamespaceInside> = new Map([
+  [4026532601, { values: {}, addresses: ['172.17.0.2', 'fe80::42:acff:fe11:2'] }],
+  [4026532710, { values: {}, addresses: ['10.200.0.1'] }],
+]);

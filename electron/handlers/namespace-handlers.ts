@@ -1,16 +1,87 @@
-import { namespacesView } from '../system/netns/namespace-fixes';
+import { validateBindTarget } from '../system/bind-test';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
-import { noPayload } from './payload-checks';
+import { findingsIn, insideNamespacesOf, namespacesViewFor } from './namespace-inside';
+import { resolveNamespaces } from './namespace-refs';
+import { anything, integer, listOf, noPayload, object } from './payload-checks';
+import { valuesCheck } from './validate-apply-request';
 import type { FeatureHandlers } from './types';
 
-/** Every network namespace, with its kind and lasting fix (issue 18); the demo's are simulated. */
-export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<'namespaces:list'> {
+type NamespaceChannel =
+  'namespaces:list' | 'namespaces:read-inside' | 'namespaces:set' | 'namespaces:bind-test';
+
+/** An nsfs inode as `net:[INODE]` shows it: a positive whole number. */
+const inode = integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+/** The listing keeps at most a few hundred namespaces; more inodes than that is no real request. */
+const MAX_INODES = 512;
+
+/**
+ * Every network namespace, and reading, changing and binding inside them (issue 18). The
+ * renderer names a namespace by its inode only; each call lists the namespaces afresh and
+ * enters each one by a name or process from that listing, never by one the renderer sent.
+ * The demo's listing and insides are simulated.
+ */
+export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<NamespaceChannel> {
+  const inside = insideNamespacesOf(deps);
+  const resolve = async (inodes: readonly number[]) => {
+    const listed = await deps.listNamespaces();
+    if (!listed.ok)
+      return {
+        ok: false as const,
+        error: { code: listed.error.code, details: listed.error.detail },
+      };
+    return resolveNamespaces(listed, inodes);
+  };
   return {
     'namespaces:list': handle('namespaces:list', noPayload, async () => {
       const answer = await deps.listNamespaces();
       if (!answer.ok) return fail({ code: answer.error.code, details: answer.error.detail });
-      return succeed(namespacesView(answer, deps.target.catalogue));
+      return succeed(namespacesViewFor(deps, answer));
     }),
+    'namespaces:read-inside': handle(
+      'namespaces:read-inside',
+      object({ inodes: listOf(inode, { min: 1, max: MAX_INODES, distinct: true }) }),
+      async ({ inodes }) => {
+        const found = await resolve(inodes);
+        if (!found.ok) return fail(found.error);
+        const read = await inside.read(found.namespaces.map((n) => n.ref));
+        if (!read.ok) return fail(read.error);
+        const findings = found.namespaces.flatMap((n, i) =>
+          findingsIn(n.info, read.readings[i] ?? null),
+        );
+        return succeed({ readings: read.readings, elapsedMs: read.elapsedMs, findings });
+      },
+    ),
+    'namespaces:set': handle(
+      'namespaces:set',
+      object({ inode, values: valuesCheck(deps.target.catalogue) }),
+      async ({ inode: wanted, values }) => {
+        if (Object.keys(values).length === 0)
+          return fail({ code: 'invalid-payload', details: 'namespaces:set: values is empty' });
+        const found = await resolve([wanted]);
+        if (!found.ok) return fail(found.error);
+        const [target] = found.namespaces;
+        if (target === undefined) return fail({ code: 'internal-error', details: 'unresolved' });
+        const set = await inside.set(target.ref, values);
+        if (!set.ok) return fail(set.error);
+        return succeed({ reading: set.reading, findings: findingsIn(target.info, set.reading) });
+      },
+    ),
+    'namespaces:bind-test': handle(
+      'namespaces:bind-test',
+      // The address gets its own specific words from validateBindTarget.
+      object({ inode, address: anything }),
+      async ({ inode: wanted, address }) => {
+        const check = validateBindTarget(address, 0);
+        if (!check.ok) return fail(check.error);
+        const found = await resolve([wanted]);
+        if (!found.ok) return fail(found.error);
+        const [target] = found.namespaces;
+        if (target === undefined) return fail({ code: 'internal-error', details: 'unresolved' });
+        const tested = await inside.bindTest(target.ref, [check.target]);
+        if (!tested.ok) return tested;
+        return succeed({ inode: wanted, results: tested.value });
+      },
+    ),
   };
 }

@@ -38,6 +38,17 @@ export function string(limits: { readonly maxLength?: number } = {}): Check<stri
 export const boolean: Check<boolean> = (value, at) =>
   typeof value === 'boolean' ? ok(value) : problem(`${at} must be true or false`);
 
+/** A whole number from `min` to `max` (a JSON number: no strings, no fractions). */
+export function integer(limits: { readonly min: number; readonly max: number }): Check<number> {
+  return (value, at) =>
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    value >= limits.min &&
+    value <= limits.max
+      ? ok(value)
+      : problem(`${at} must be a whole number from ${limits.min} to ${limits.max}`);
+}
+
 /** One of a few literal values (strings or numbers). */
 export function oneOf<const T extends readonly (string | number)[]>(
   ...options: T

@@ -79,6 +79,9 @@ export function errorPlace(code: ErrorCode): ErrorPlace {
     case 'netns-proc-unlisted':
     case 'netns-reader-timeout':
     case 'netns-reader-failed':
+    case 'netns-unknown':
+    case 'netns-own':
+    case 'netns-unreachable':
       return 'panel';
     default:
       return unplaced(code);

@@ -117,6 +117,12 @@ export function codeWords(code: ErrorCode): string {
       return 'Listing the network namespaces did not finish in time. Try again; the technical details say where it stopped.';
     case 'netns-reader-failed':
       return 'Listing the network namespaces failed. The technical details say why.';
+    case 'netns-unknown':
+      return 'That network namespace is not there any more (its container or processes ended since the list was made). Look again.';
+    case 'netns-own':
+      return 'This app’s own network is changed on “This computer”, with Apply, not from here.';
+    case 'netns-unreachable':
+      return 'No process and no `ip netns` name leads into that network namespace, so it cannot be entered.';
     default:
       return unworded(code);
   }

@@ -28,7 +28,7 @@ test('docker-haproxy: the container with haproxy, its fix as data, and the repor
       [4026532710, 'named'],
     ]);
     expect(answer.value.keys).toEqual(['net.ipv4.ip_nonlocal_bind', 'net.ipv6.ip_nonlocal_bind']);
-    expect(answer.value.namespaces[1]?.loadBalancers).toEqual([
+    expect(answer.value.namespaces[1]?.loadBalancers).toMatchObject([
       { program: 'haproxy', pids: [24853, 24854] },
     ]);
 
