@@ -36,7 +36,12 @@ export interface SettingState {
 export interface AppState {
   readonly readAt: string;
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
-  readonly demo: { readonly scenario: string; readonly summary: string } | null;
+  readonly demo: {
+    readonly scenario: string;
+    readonly summary: string;
+    /** The demo's simulated second node, to add under "Pair and fleet". */
+    readonly node?: string;
+  } | null;
   readonly settings: readonly SettingState[];
   readonly persistence: PersistenceState;
   readonly boot: BootState;

@@ -67,7 +67,7 @@ function simulatedTools(tools: SimulatedTools): Record<string, DemoEntry> {
  * runs with 0, as in a fresh kernel; null: its file is missing with its directory, as
  * when IPv6 is disabled).
  */
-function baseSystem(
+export function baseSystem(
   values: Readonly<Record<SettingId, string | null>> = {},
   tools: SimulatedTools = { pkexec: true, agent: true, helper: true },
 ): Record<string, DemoEntry> {
@@ -107,6 +107,14 @@ function withCatalogue(
   }
   return all;
 }
+
+/** /proc/self/mountinfo as Docker lays it out: the app reads /proc/sys's flags from it. */
+const CONTAINER_MOUNTINFO = [
+  '598 521 0:52 / / rw,relatime master:290 - overlay overlay rw,lowerdir=/var/lib/docker/l',
+  '599 598 0:55 / /proc rw,nosuid,nodev,noexec,relatime - proc proc rw',
+  '609 599 0:55 /sys /proc/sys ro,nosuid,nodev,noexec,relatime - proc proc rw',
+  '',
+].join('\n');
 
 /**
  * The simulated machine's own interface addresses (documentation ranges, RFC 5737 and
@@ -199,8 +207,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     name: 'readonly-proc',
-    summary: 'Inside a container whose /proc/sys is read-only: Apply fails and changes nothing.',
-    entries: baseSystem(),
+    summary:
+      'Inside a container whose /proc/sys is read-only: the settings cannot be changed here.',
+    entries: {
+      ...baseSystem(),
+      // The mounts a Docker container shows: its /proc/sys is bound read-only over /proc.
+      '/proc/self/mountinfo': { content: CONTAINER_MOUNTINFO },
+    },
     elevation: 'readonly-proc',
   },
   {
@@ -253,7 +266,16 @@ export async function createDemoRoot(
   catalogue: Catalogue = SETTINGS,
 ): Promise<DemoRoot> {
   const fsRoot = await mkdtemp(path.join(os.tmpdir(), `nonlocal-bind-demo-${scenario.name}-`));
-  for (const [systemPath, entry] of Object.entries(withCatalogue(scenario.entries, catalogue))) {
+  await layEntries(fsRoot, withCatalogue(scenario.entries, catalogue));
+  return { fsRoot, dispose: () => rm(fsRoot, { recursive: true, force: true }) };
+}
+
+/** Writes simulated system paths below `fsRoot` (a demo computer's or its node's root). */
+export async function layEntries(
+  fsRoot: string,
+  entries: Readonly<Record<string, DemoEntry>>,
+): Promise<void> {
+  for (const [systemPath, entry] of Object.entries(entries)) {
     const target = path.join(fsRoot, systemPath);
     if ('dir' in entry) {
       await mkdir(target, { recursive: true });
@@ -269,5 +291,4 @@ export async function createDemoRoot(
       await chmod(target, mode);
     }
   }
-  return { fsRoot, dispose: () => rm(fsRoot, { recursive: true, force: true }) };
 }

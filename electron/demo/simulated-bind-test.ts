@@ -12,11 +12,12 @@ import { DEMO_OWN_ADDRESSES } from './scenarios';
 export async function simulateBindTest(
   ctx: SystemContext,
   target: BindTarget,
+  own: readonly string[] = DEMO_OWN_ADDRESSES,
 ): Promise<BindTestResult> {
   const settings = await readRuntimeValues(ctx);
   // The one interpretation of the running value (runtime.ts effectiveValue).
   const on = settings.find((s) => s.family === target.family)?.effective === 1;
-  const local = isLocalAddress(target.address, DEMO_OWN_ADDRESSES);
+  const local = isLocalAddress(target.address, own);
   const base = { ...bindResultBase(target, local), via: 'simulated' as const };
   return { ...base, outcome: on || local ? 'works' : 'not-local' };
 }

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { layDemoNode } from '../demo/demo-node';
 import { createDemoRoot, type DemoScenario } from '../demo/scenarios';
 import { createHandlerDeps, type ShellServices } from './create-deps';
 import { createHandlerTable } from './handler-table';
@@ -37,6 +38,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     target.kind === 'demo'
       ? { scenario: target.scenario, root: await createDemoRoot(target.scenario, catalogue) }
       : null;
+  if (demo) await layDemoNode(demo.root.fsRoot);
   const root = demo?.root ?? null;
   const deps = createHandlerDeps(demo, options.version, options.shell, catalogue);
   let disposed = false;

@@ -1,6 +1,8 @@
 import { DEMO_OWN_ADDRESSES, type DemoRoot, type DemoScenario } from '../demo/scenarios';
 import { createSimulatedElevator } from '../demo/simulated-elevator';
 import { OWN_NAMESPACE_ONLY } from '../demo/demo-namespaces';
+import { DEMO_NODE_NAME, demoNodePaths } from '../demo/demo-node';
+import { simulatedNodes } from '../demo/simulated-node';
 import { createDirectElevator, createElevatorFor } from '../system/elevate';
 import { listNetworkNamespaces } from '../system/netns/list-namespaces';
 import { nodeStorePath } from '../system/nodes/node-store';
@@ -8,6 +10,7 @@ import { createHostContext } from '../system/system-context';
 import { PRIVILEGED_SCRIPT, privilegedScript } from '../system/privileged-script';
 import { SETTINGS, type Catalogue } from '../system/settings';
 import { createLocalTarget } from '../system/target/local-target';
+import { sshNodes } from '../system/target/node-target';
 import type { HandlerDeps } from './deps';
 
 /** What only the Electron shell can provide: the system clipboard and a save dialog. */
@@ -43,7 +46,7 @@ export function createHandlerDeps(
       listNamespaces: () => listNetworkNamespaces(),
       // The system's own ssh with no options: the user's config, agent, keys and known_hosts apply.
       nodes: {
-        ssh: { program: 'ssh', options: [], timeoutMs: 30_000 },
+        connect: sshNodes({ program: 'ssh', options: [], timeoutMs: 30_000 }),
         storeFile: nodeStorePath(process.env),
         local: target,
       },
@@ -53,17 +56,20 @@ export function createHandlerDeps(
   const elevator = demo.scenario.elevation
     ? createSimulatedElevator(demo.scenario.elevation)
     : createDirectElevator(ctx.fsRoot, script);
+  const target = createLocalTarget(
+    { kind: 'demo', scenario: demo.scenario.name },
+    ctx,
+    elevator,
+    catalogue,
+    DEMO_OWN_ADDRESSES,
+  );
+  const { nodeRoot, storeFile } = demoNodePaths(demo.root.fsRoot);
   return {
     ...common,
-    target: createLocalTarget(
-      { kind: 'demo', scenario: demo.scenario.name },
-      ctx,
-      elevator,
-      catalogue,
-      DEMO_OWN_ADDRESSES,
-    ),
-    demo: { scenario: demo.scenario.name, summary: demo.scenario.summary },
-    nodes: null,
+    target,
+    demo: { scenario: demo.scenario.name, summary: demo.scenario.summary, node: DEMO_NODE_NAME },
+    // The pair's second node is simulated too (electron/demo/simulated-node.ts).
+    nodes: { connect: simulatedNodes(nodeRoot, { trusted: false }), storeFile, local: target },
     // Simulated: the demo never scans this computer's /proc.
     listNamespaces: () => Promise.resolve(demo.scenario.namespaces ?? OWN_NAMESPACE_ONLY),
   };

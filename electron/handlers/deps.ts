@@ -1,3 +1,4 @@
+import type { AppState } from '../contract';
 import type { NodeServices } from '../system/pair/node-services';
 import type { NamespaceListingAnswer } from '../system/netns/netns-types';
 import type { LocalTarget } from '../system/target/local-target';
@@ -9,7 +10,7 @@ export interface HandlerDeps {
   /** Where the main view's settings live: this computer, or the demo's simulated one. */
   readonly target: LocalTarget;
   /** Non-null when serving a simulated system. */
-  readonly demo: { readonly scenario: string; readonly summary: string } | null;
+  readonly demo: AppState['demo'];
   /** Writes the system clipboard; null where the backend cannot reach the user's clipboard (preview). */
   readonly writeClipboard: ((text: string) => void) | null;
   /** Asks where to save a text file and writes it; resolves to the path, or null if cancelled. */
@@ -17,7 +18,7 @@ export interface HandlerDeps {
   /** The last Apply of this session, for diagnostics. */
   readonly applyLog: { last: { readonly at: string; readonly summary: string } | null };
   readonly appVersion: string;
-  /** Where the pair view's node targets come from; null in the demo, which simulates this computer only. */
+  /** Where the pair view's node targets come from: over SSH, or the demo's simulated node; null where a test leaves them out. */
   readonly nodes: NodeServices | null;
   /** Lists the computer's network namespaces: the real scan, or the demo scenario's story. */
   readonly listNamespaces: () => Promise<NamespaceListingAnswer>;

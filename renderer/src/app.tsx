@@ -125,7 +125,7 @@ export function App() {
               }
             >
               {page === 'nodes' ? (
-                <PairPage />
+                <PairPage demoNode={system?.demo?.node ?? null} />
               ) : (
                 <NamespacesPage namespaces={namespaces} settings={system?.settings ?? null} />
               )}

@@ -1,13 +1,12 @@
 import os from 'node:os';
 import type { ApiError, NodeColumn, PairView, VipDiscovery } from '../../contract';
 import type { LocalTarget } from '../target/local-target';
-import { createNodeTarget, type NodeTarget } from '../target/node-target';
+import type { NodeConnector, NodeTarget } from '../target/node-target';
 import type { TargetRead, TargetSnapshot } from '../target/target';
 import { discoverVipsOn } from '../target/target-vips';
 import type { Destination } from './destination';
 import { findDifferences } from './pair-differences';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
-import type { SshSettings } from './ssh-runner';
 import { nodeError } from './ssh-errors';
 
 export const LOCAL_ID = 'local';
@@ -41,8 +40,11 @@ export interface ReadColumn {
   readonly destination: Destination | null;
 }
 
-export function localName(): string {
-  return `This computer (${os.hostname()})`;
+/** The demo's simulated computer has a host name of its own, so its screenshots never show this one's. */
+export const DEMO_HOST_NAME = 'lb-1';
+
+export function localName(target: LocalTarget): string {
+  return `This computer (${target.ref.kind === 'demo' ? DEMO_HOST_NAME : os.hostname()})`;
 }
 
 function toColumn(
@@ -103,7 +105,7 @@ async function readColumn(
   const read = fresh ?? withPrediction(await target.read());
   const vips = await discoverVipsOn(target, read.ok ? read.snapshot : null);
   if ('ctx' in target) {
-    const column = toColumn(LOCAL_ID, localName(), 'local', read, vips);
+    const column = toColumn(LOCAL_ID, localName(target), 'local', read, vips);
     return { column, read, destination: null };
   }
   const name = target.destination.text;
@@ -116,11 +118,11 @@ async function readColumn(
  */
 export async function readAllMachines(
   local: LocalTarget,
-  settings: SshSettings,
+  connect: NodeConnector,
   destinations: readonly Destination[],
   fresh: ReadonlyMap<string, MachineRead> = new Map(),
 ): Promise<ReadColumn[]> {
-  const nodes = destinations.map((d) => createNodeTarget(settings, d));
+  const nodes = destinations.map((d) => connect(d));
   return withinCaps(
     await Promise.all([
       readColumn(local, undefined),

@@ -1,9 +1,7 @@
 import type { AddNodeResult, Envelope } from '../../contract';
 import { parseDestination } from '../nodes/destination';
-import { acceptHostKey, scanHostKey } from '../nodes/host-key';
 import { loadNodes, saveNodes } from '../nodes/node-store';
 import { withPrediction, type MachineRead } from '../nodes/pair-view';
-import { createNodeTarget } from '../target/node-target';
 import type { NodeServices } from './node-services';
 import { readView } from './node-list';
 
@@ -26,10 +24,10 @@ export async function addNode(
   const known = await loadNodes(services.storeFile);
   const fresh = new Map<string, MachineRead>();
   if (!known.includes(destination.text)) {
-    const node = createNodeTarget(services.ssh, destination);
+    const node = services.connect(destination);
     let read = withPrediction(await node.read());
     if (!read.ok && read.error.code === 'host-key-unknown') {
-      const scan = await scanHostKey(services.ssh, destination);
+      const scan = await node.scanHostKey();
       if (!scan.ok) return { ok: false, error: scan.failure.error };
       const shown = scan.offer.fingerprints;
       if (trustFingerprints === undefined || !sameSet(trustFingerprints, shown)) {
@@ -40,7 +38,7 @@ export async function addNode(
         };
         return { ok: true, value: ask as AddNodeResult };
       }
-      await acceptHostKey(services.ssh, destination, scan.offer);
+      await node.acceptHostKey(scan.offer);
       read = withPrediction(await node.read());
     }
     if (!read.ok) return { ok: false, error: read.error };

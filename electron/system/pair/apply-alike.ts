@@ -1,8 +1,5 @@
 import type { Envelope, MakeAlikeResult, NodeOutcome } from '../../contract';
 import { runPlannedStep } from '../change/run';
-import { recoverOnNode } from '../nodes/remote-apply';
-import { createNodeTarget } from '../target/node-target';
-import { PRIVILEGED_SCRIPT } from '../privileged-script';
 import { errorText, planAll, type Planned } from './make-alike';
 import { readView } from './node-list';
 import type { NodeServices } from './node-services';
@@ -28,7 +25,7 @@ async function applyPlanned(
       : { ...base, status: 'failed', detail: { kind: 'failed', error: result.error } };
   }
   // The plan carries the step's arguments, checked when it was made: nothing here can refuse it.
-  const there = createNodeTarget(services.ssh, column.destination, password);
+  const there = services.connect(column.destination, password);
   const result = await there.runStep(plan.args, []);
   if (result.ok) {
     const detail = { kind: 'applied-there', waited: result.waited, changes: plan.changes } as const;
@@ -39,12 +36,7 @@ async function applyPlanned(
     return { ...base, status: 'failed', detail };
   }
   // The step keeps an intent record; reconnecting lets it finish or roll back and say which.
-  const recovery = await recoverOnNode(
-    services.ssh,
-    column.destination,
-    PRIVILEGED_SCRIPT,
-    password,
-  );
+  const recovery = await there.recover();
   return {
     ...base,
     status: 'failed',

@@ -2,7 +2,6 @@ import type { BindTestResult, Envelope } from '../../contract';
 import { checkBindAddresses } from '../nodes/node-bind-test';
 import { LOCAL_ID } from '../nodes/pair-view';
 import { findNode } from './node-list';
-import { createNodeTarget } from '../target/node-target';
 import type { NodeServices } from './node-services';
 
 /** Binds each address on one machine of the pair: this computer or a node in the list. */
@@ -16,5 +15,5 @@ export async function bindTestOn(
   if (node === LOCAL_ID) return services.local.bindTest(checked.value);
   const found = await findNode(services, node);
   if (!found.ok) return found;
-  return createNodeTarget(services.ssh, found.value).bindTest(checked.value);
+  return services.connect(found.value).bindTest(checked.value);
 }

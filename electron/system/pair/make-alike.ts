@@ -10,7 +10,6 @@ import { DEFAULT_FILE_NAME } from '../file-name';
 import { fleetBlocks } from '../nodes/fleet-export';
 import type { ReadColumn } from '../nodes/pair-view';
 import { planAlike, targetFrom, type AlikeTarget, type MachinePlan } from '../nodes/plan-alike';
-import { probeSudo } from '../nodes/remote-apply';
 import { readView } from './node-list';
 import type { NodeServices } from './node-services';
 
@@ -86,7 +85,7 @@ async function toNodePlan(
       authentication: authenticationFor(services),
       error: null,
     };
-  const sudo = await probeSudo(services.ssh, column.destination);
+  const sudo = await services.connect(column.destination).probeSudo();
   return sudo.ok
     ? {
         ...base,

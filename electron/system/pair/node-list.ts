@@ -19,7 +19,7 @@ export async function readView(
 ): Promise<{ view: PairView; columns: ReadColumn[] }> {
   const columns = await readAllMachines(
     services.local,
-    services.ssh,
+    services.connect,
     await destinations(services),
     fresh,
   );

@@ -1,9 +1,10 @@
-import type { SshSettings } from '../nodes/ssh-runner';
 import type { LocalTarget } from '../target/local-target';
+import type { NodeConnector } from '../target/node-target';
 
-/** How the pair view reaches its machines: this computer's target, the user's OpenSSH, the node list. */
+/** How the pair view reaches its machines: this computer's target, its nodes, the node list. */
 export interface NodeServices {
-  readonly ssh: SshSettings;
+  /** A node target for a destination: over the user's OpenSSH, or the demo's simulated node. */
+  readonly connect: NodeConnector;
   /** The node list (destinations only), in the user's XDG config directory. */
   readonly storeFile: string;
   /** This computer, read and changed as the main view does. */

@@ -1,18 +1,40 @@
+import type { RecoveryReport } from '../../contract';
 import type { Destination } from '../nodes/destination';
+import { acceptHostKey, scanHostKey, type HostKeyOffer, type HostKeyScan } from '../nodes/host-key';
 import { bindTestOnNode } from '../nodes/node-bind-test';
 import { readNodeAnswer } from '../nodes/read-node';
-import { applyOnNode, type RemoteApplyResult } from '../nodes/remote-apply';
+import {
+  applyOnNode,
+  probeSudo,
+  recoverOnNode,
+  type RemoteApplyResult,
+  type SudoNeed,
+} from '../nodes/remote-apply';
 import type { SshSettings } from '../nodes/ssh-runner';
 import { PRIVILEGED_SCRIPT } from '../privileged-script';
 import { SETTINGS } from '../settings';
 import type { Target, TargetRead } from './target';
 
-/** An SSH node: read in one round trip by the read script, changed by the step through sudo. */
+/**
+ * A node of the pair: read in one round trip, changed by the step through sudo. Over SSH
+ * (createNodeTarget), or the demo's simulated node (electron/demo/simulated-node.ts),
+ * which answers every one of these the way a real node would.
+ */
 export interface NodeTarget extends Target<RemoteApplyResult> {
   readonly ref: { readonly kind: 'node'; readonly node: string };
-  readonly ssh: SshSettings;
   readonly destination: Destination;
+  /** Whether the node's sudo will want a password, asked without one. */
+  probeSudo(): Promise<SudoNeed>;
+  /** After a dropped Apply: lets the step resolve its intent record and says how it ended. */
+  recover(): Promise<RecoveryReport | null>;
+  /** The node's host key, learnt without trusting it. */
+  scanHostKey(): Promise<HostKeyScan>;
+  /** Trusts the key the user confirmed, as `ssh` itself records it. */
+  acceptHostKey(offer: HostKeyOffer): Promise<void>;
 }
+
+/** How the pair reaches a node: `password` is its sudo password as bytes, or null. */
+export type NodeConnector = (destination: Destination, password?: Buffer | null) => NodeTarget;
 
 /**
  * `password`: the node's sudo password as bytes, or null when sudo needs none; the caller
@@ -27,7 +49,6 @@ export function createNodeTarget(
     ref: { kind: 'node', node: destination.text },
     catalogue: SETTINGS,
     authentication: 'sudo',
-    ssh,
     destination,
     read: async (): Promise<TargetRead> => {
       const answer = await readNodeAnswer(ssh, destination);
@@ -39,5 +60,16 @@ export function createNodeTarget(
     // The step's arguments were checked when the plan was made; nothing here can refuse them.
     runStep: (args) => applyOnNode(ssh, destination, PRIVILEGED_SCRIPT, args, password),
     bindTest: (targets) => bindTestOnNode(ssh, destination, targets),
+    probeSudo: () => probeSudo(ssh, destination),
+    recover: () => recoverOnNode(ssh, destination, PRIVILEGED_SCRIPT, password),
+    scanHostKey: () => scanHostKey(ssh, destination),
+    acceptHostKey: async (offer) => {
+      await acceptHostKey(ssh, destination, offer);
+    },
   };
+}
+
+/** Nodes over the user's own OpenSSH with these settings. */
+export function sshNodes(ssh: SshSettings): NodeConnector {
+  return (destination, password = null) => createNodeTarget(ssh, destination, password);
 }

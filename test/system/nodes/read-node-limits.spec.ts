@@ -14,6 +14,7 @@ import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildStepArguments } from '../../../electron/system/privileged-step';
 import { createHostContext } from '../../../electron/system/system-context';
 import { createLocalTarget } from '../../../electron/system/target/local-target';
+import { sshNodes } from '../../../electron/system/target/node-target';
 import { layHostileTree } from '../../harness/hostile-tree';
 import { nodeDestination, shareTrustedNode, type SshNode } from '../../harness/ssh-node';
 
@@ -115,7 +116,7 @@ test.describe('reading a node: one pass, whatever its login shell prints', () =>
         kind: 'direct',
         runStep: () => Promise.reject(new Error('no step in this test')),
       });
-      const columns = await readAllMachines(here, node.settings, [dest(node.alias)]);
+      const columns = await readAllMachines(here, sshNodes(node.settings), [dest(node.alias)]);
       const view = toPairView(columns);
       const read = view.columns[1]?.read;
       if (!read?.ok) throw new Error(read ? errorWords(read.error) : 'no column');

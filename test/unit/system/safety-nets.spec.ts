@@ -20,6 +20,7 @@ import { createApplyHandlers } from '../../../electron/handlers/apply-handlers';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
 import { createAlikeHandlers } from '../../../electron/handlers/alike-handlers';
 import type { HandlerDeps } from '../../../electron/handlers/deps';
+import { sshNodes } from '../../../electron/system/target/node-target';
 import { ROOT } from '../../../electron/handlers/payload-checks';
 import { applyRequestCheck } from '../../../electron/handlers/validate-apply-request';
 import { SETTINGS } from '../../../electron/system/settings';
@@ -166,7 +167,7 @@ test('a second "Make all alike" while one is in flight is refused, and the guard
     const ssh = { program: 'ssh', options: ['-F', config], timeoutMs: 60_000 };
     const handlers = createAlikeHandlers({
       ...deps,
-      nodes: { ssh, storeFile, local: deps.target },
+      nodes: { connect: sshNodes(ssh), storeFile, local: deps.target },
     });
     const makeAlike = handlers['nodes:make-alike'];
     const request = { reference: 'local', passwords: {} };

@@ -8,8 +8,17 @@ interface Confirm {
   readonly fingerprints: readonly string[];
 }
 
-/** Adds a node by SSH destination; an unknown host key is shown and must be accepted first. */
-export function AddNodeForm({ onAdded }: { readonly onAdded: (view: PairView) => void }) {
+/**
+ * Adds a node by SSH destination; an unknown host key is shown and must be accepted first.
+ * `demoNode`: the demo's simulated node, named so a newcomer knows what to type.
+ */
+export function AddNodeForm({
+  onAdded,
+  demoNode,
+}: {
+  readonly onAdded: (view: PairView) => void;
+  readonly demoNode: string | null;
+}) {
   const [destination, setDestination] = useState('');
   const { busy, error, run } = useApiCall();
   const [confirm, setConfirm] = useState<Confirm | null>(null);
@@ -68,6 +77,11 @@ export function AddNodeForm({ onAdded }: { readonly onAdded: (view: PairView) =>
         An alias from ~/.ssh/config or user@host[:port]. The app uses your own ssh: your config,
         agent, keys and known_hosts apply. It never asks for SSH passwords.
       </p>
+      {demoNode ? (
+        <p className="hint" data-testid="demo-node-hint">
+          Demo: the simulated second node is <code>{demoNode}</code>. Its sudo takes any password.
+        </p>
+      ) : null}
       {confirm ? (
         <div className="host-key" role="alertdialog" aria-labelledby="host-key-title">
           <h3 id="host-key-title">Do you trust {confirm.destination}?</h3>
@@ -103,7 +117,8 @@ export function AddNodeForm({ onAdded }: { readonly onAdded: (view: PairView) =>
           </div>
         </div>
       ) : null}
-      {error ? (
+      {/* "Not available" is the page's one note, not a second, red copy of it here. */}
+      {error && error.code !== 'nodes-unavailable' ? (
         <p className="inline-error" role="alert">
           {errorWords(error)}
           {error.data?.from === 'node' ? ' The node was not added.' : null}

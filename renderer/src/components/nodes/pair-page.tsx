@@ -22,8 +22,8 @@ const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string
   skipped: 'Skipped',
 };
 
-/** This computer and the nodes of its HA pair, side by side. */
-export function PairPage() {
+/** This computer and the nodes of its HA pair, side by side; `demoNode`: the demo's simulated node. */
+export function PairPage({ demoNode = null }: { readonly demoNode?: string | null }) {
   const api = useApi();
   // The reads, plans and removals share one error line: the latest answer's.
   const { busy, error, run, setError } = useApiCall();
@@ -76,6 +76,7 @@ export function PairPage() {
           Add the other nodes by SSH to compare them with this computer and make them alike.
         </p>
         <AddNodeForm
+          demoNode={demoNode}
           onAdded={(v) => {
             setView(v);
             setError(null);

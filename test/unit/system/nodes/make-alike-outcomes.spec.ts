@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { NodeServices } from '../../../../electron/handlers/deps';
+import { sshNodes } from '../../../../electron/system/target/node-target';
 import { applyOrFail } from '../../../../electron/system/pair/apply-alike';
 import { planOrFail, type Planned } from '../../../../electron/system/pair/make-alike';
 import { stepArguments, type StepPlan } from '../../../../electron/system/privileged-step';
@@ -34,7 +35,7 @@ function targetWithElevator(runStep: Elevator['runStep']): LocalTarget {
 }
 
 const services = (local: LocalTarget): NodeServices => ({
-  ssh: { program: 'ssh', options: [], timeoutMs: 1_000 },
+  connect: sshNodes({ program: 'ssh', options: [], timeoutMs: 1_000 }),
   storeFile: '/nonexistent/nodes',
   local,
 });

@@ -1,3 +1,4 @@
+import { sshNodes } from '../../../../electron/system/target/node-target';
 import { expect, test } from '@playwright/test';
 import { OWN_NAMESPACE_ONLY } from '../../../../electron/demo/demo-namespaces';
 import { createLocalTarget } from '../../../../electron/system/target/local-target';
@@ -75,7 +76,7 @@ test.describe('a node list the app did not write', () => {
       applyLog: { last: null },
       appVersion: 'test',
       nodes: {
-        ssh: { program: 'ssh', options: [], timeoutMs: 1000 },
+        connect: sshNodes({ program: 'ssh', options: [], timeoutMs: 1000 }),
         storeFile: file,
         local: target,
       },
