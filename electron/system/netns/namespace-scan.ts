@@ -2,6 +2,7 @@ import type * as NodeFs from 'node:fs';
 import type { readProcTextSync, readStateFileSync } from './capped-read';
 import type { containerOfCgroup } from './cgroup-identity';
 import type { nameContainersSync } from './container-names';
+import type { namespaceLastingSync } from './namespace-lasting';
 import type {
   ContainerIdentity,
   NamedEntryRefused,
@@ -28,6 +29,7 @@ export interface ScanKit {
   readonly readStateFile: typeof readStateFileSync;
   readonly containerOfCgroup: typeof containerOfCgroup;
   readonly nameContainers: typeof nameContainersSync;
+  readonly lasting: typeof namespaceLastingSync;
 }
 
 interface Gathered {
@@ -233,9 +235,21 @@ export function scanNamespacesSync(
     [...g.containers.values()].map((c) => c.identity),
   );
   const names = kit.nameContainers(kit, request.stateFiles, limits, everyContainer, deadline);
+  // Lasting shares the name lookups' cap: each reads at most one capped file per container.
+  const lookups = { left: limits.maxNameLookups };
+  const lastingOf = (g: Gathered) =>
+    kit.lasting(
+      kit,
+      request.stateFiles,
+      limits,
+      [...g.containers.values()].map((c) => c.identity),
+      lookups,
+      deadline,
+    );
   const namespaces: NetworkNamespaceInfo[] = [...found.values()]
     .sort((a, b) => (a.inode === own.ino ? -1 : b.inode === own.ino ? 1 : a.inode - b.inode))
     .map((g) => ({
+      ...(g.inode === own.ino ? {} : { lasting: lastingOf(g) }),
       inode: g.inode,
       own: g.inode === own.ino,
       names: g.names,

@@ -3,7 +3,22 @@ import { Worker } from 'node:worker_threads';
 import { CAPPED_READ_FUNCTIONS, readProcTextSync, readStateFileSync } from './capped-read';
 import { CGROUP_FUNCTIONS, containerOfCgroup } from './cgroup-identity';
 import { NAME_FUNCTIONS, nameContainersSync } from './container-names';
+import { LASTING_FUNCTIONS, namespaceLastingSync } from './namespace-lasting';
 import { SCAN_FUNCTIONS, scanNamespacesSync, type ScanKit } from './namespace-scan';
+import {
+  INSIDE_READ_FUNCTIONS,
+  listInsideSync,
+  readInsideSync,
+  type InsideList,
+  type InsideRead,
+} from './namespace-services-read';
+import {
+  localAddressesSync,
+  PROC_FACT_FUNCTIONS,
+  processFactsSync,
+  type LocalAddresses,
+  type ProcessFacts,
+} from './namespace-services-proc';
 import type {
   NamespaceListingAnswer,
   NamespaceScanAnswer,
@@ -25,9 +40,26 @@ import type {
  */
 export const THREAD_GRACE_MS = 5_000;
 
+/** A read inside a process's root or about its namespace, asked of the same thread. */
+export type InsideCall =
+  | { readonly kind: 'read'; readonly pid: number; readonly path: string; readonly max: number }
+  | { readonly kind: 'list'; readonly pid: number; readonly path: string; readonly max: number }
+  | { readonly kind: 'facts'; readonly pid: number }
+  | { readonly kind: 'locals'; readonly pid: number };
+
+export interface InsideAnswers {
+  readonly read: InsideRead;
+  readonly list: InsideList;
+  readonly facts: ProcessFacts;
+  readonly locals: LocalAddresses;
+}
+
+/** One message waiting for the thread; `ask` types its answer. */
 interface Pending {
-  readonly resolve: (answer: NamespaceListingAnswer) => void;
+  readonly resolve: (answer: unknown) => void;
   readonly timer: NodeJS.Timeout;
+  /** What to answer when the thread fails or hangs. */
+  readonly failed: (detail: string) => unknown;
 }
 
 interface ScanThread {
@@ -50,11 +82,15 @@ function workerSource(): string {
     `readStateFile: ${declaredName(readStateFileSync)}`,
     `containerOfCgroup: ${declaredName(containerOfCgroup)}`,
     `nameContainers: ${declaredName(nameContainersSync)}`,
+    `lasting: ${declaredName(namespaceLastingSync)}`,
   ].join(', ');
   const functions = [
+    ...INSIDE_READ_FUNCTIONS,
+    ...PROC_FACT_FUNCTIONS,
     ...CAPPED_READ_FUNCTIONS,
     ...CGROUP_FUNCTIONS,
     ...NAME_FUNCTIONS,
+    ...LASTING_FUNCTIONS,
     ...SCAN_FUNCTIONS,
   ];
   // `__name`: tsx keeps function names through a helper the worker does not have.
@@ -63,9 +99,16 @@ function workerSource(): string {
     ...functions.map((fn) => fn.toString()),
     "const { parentPort } = require('node:worker_threads');",
     "const fs = require('node:fs');",
-    'parentPort.on("message", ({ id, request }) => {',
+    // A call's pid is a number (checked again by each function); the root is built here.
+    'function inside(call) {',
+    `  if (call.kind === 'read') return ${declaredName(readInsideSync)}(fs, '/proc/' + call.pid + '/root', call.path, call.max);`,
+    `  if (call.kind === 'list') return ${declaredName(listInsideSync)}(fs, '/proc/' + call.pid + '/root', call.path, call.max);`,
+    `  if (call.kind === 'facts') return ${declaredName(processFactsSync)}(fs, call.pid);`,
+    `  return ${declaredName(localAddressesSync)}(fs, call.pid);`,
+    '}',
+    'parentPort.on("message", ({ id, request, call }) => {',
     '  let answer;',
-    `  try { answer = { id, value: ${declaredName(scanNamespacesSync)}({ ${kit} }, request) }; }`,
+    `  try { answer = { id, value: call ? inside(call) : ${declaredName(scanNamespacesSync)}({ ${kit} }, request) }; }`,
     '  catch (error) { answer = { id, failed: String(error && error.stack || error) }; }',
     '  parentPort.postMessage(answer);',
     '});',
@@ -73,25 +116,31 @@ function workerSource(): string {
 }
 
 type WorkerAnswer =
-  | { readonly id: number; readonly value: NamespaceScanAnswer }
+  | {
+      readonly id: number;
+      readonly value: NamespaceScanAnswer | InsideAnswers[keyof InsideAnswers];
+    }
   | { readonly id: number; readonly failed: string };
 
-function settle(scanner: ScanThread, id: number, answer: NamespaceListingAnswer): void {
+function settle(
+  scanner: ScanThread,
+  id: number,
+  answer: NamespaceScanAnswer | InsideAnswers[keyof InsideAnswers] | null,
+  failure = '',
+): void {
   const pending = scanner.pending.get(id);
   if (!pending) return;
   clearTimeout(pending.timer);
   scanner.pending.delete(id);
   // An idle thread must not keep the process alive.
   if (scanner.pending.size === 0) scanner.worker.unref();
-  pending.resolve(answer);
+  pending.resolve(answer ?? pending.failed(failure));
 }
 
 /** Drops a thread that failed or hangs: the next listing starts a fresh one. */
 function abandon(scanner: ScanThread, detail: string): void {
   if (thread === scanner) thread = null;
-  for (const id of [...scanner.pending.keys()]) {
-    settle(scanner, id, { ok: false, error: { code: 'netns-reader-failed', detail } });
-  }
+  for (const id of [...scanner.pending.keys()]) settle(scanner, id, null, detail);
   void scanner.worker.terminate();
 }
 
@@ -99,13 +148,8 @@ function startThread(): ScanThread {
   const worker = new Worker(workerSource(), { eval: true });
   const scanner: ScanThread = { worker, pending: new Map() };
   worker.on('message', (message: WorkerAnswer) => {
-    settle(
-      scanner,
-      message.id,
-      'value' in message
-        ? ranOn(message.value, 'worker')
-        : { ok: false, error: { code: 'netns-reader-failed', detail: message.failed } },
-    );
+    if ('value' in message) settle(scanner, message.id, message.value);
+    else settle(scanner, message.id, null, message.failed);
   });
   worker.on('error', (error) => abandon(scanner, String(error)));
   worker.on('exit', (exitCode) => abandon(scanner, `thread exited (${exitCode})`));
@@ -120,6 +164,7 @@ export const LOCAL_SCAN_KIT: ScanKit = {
   readStateFile: readStateFileSync,
   containerOfCgroup,
   nameContainers: nameContainersSync,
+  lasting: namespaceLastingSync,
 };
 
 /** Scans on the worker thread; where no worker can start, scans here (still bounded). */
@@ -131,19 +176,72 @@ export function runNamespaceScan(request: NamespaceScanRequest): Promise<Namespa
     return Promise.resolve(scanHere(request));
   }
   thread = scanner;
-  const id = nextId++;
   const waitMs = request.limits.timeLimitMs + THREAD_GRACE_MS;
-  return new Promise((resolve) => {
+  return ask<NamespaceScanAnswer | NamespaceListingAnswer>(
+    scanner,
+    { request },
+    waitMs,
+    (detail) => ({ ok: false, error: { code: 'netns-reader-failed', detail } }),
+    (detail) => ({ ok: false, error: { code: 'netns-reader-timeout', detail } }),
+  ).then((answer) => ('scannedOn' in answer || !answer.ok ? answer : ranOn(answer, 'worker')));
+}
+
+/**
+ * One message to the thread and its answer; past `waitMs` the thread is taken to hang in
+ * the kernel (a FUSE file inside a container that never answers): the caller gets
+ * `timedOut`, and the next call starts a fresh thread.
+ */
+function ask<T>(
+  scanner: ScanThread,
+  message: object,
+  waitMs: number,
+  failed: (detail: string) => T,
+  timedOut: (detail: string) => T,
+): Promise<T> {
+  const id = nextId++;
+  return new Promise<T>((resolve) => {
     const timer = setTimeout(() => {
       const detail = `no answer within ${waitMs} ms`;
-      settle(scanner, id, { ok: false, error: { code: 'netns-reader-timeout', detail } });
+      const pending = scanner.pending.get(id);
+      if (pending) scanner.pending.set(id, { ...pending, failed: () => timedOut(detail) });
+      settle(scanner, id, null, detail);
       abandon(scanner, detail);
     }, waitMs);
     timer.unref();
-    scanner.pending.set(id, { resolve, timer });
+    scanner.pending.set(id, {
+      // The thread answers a message with the type its sender asked for.
+      resolve: (answer) => resolve(answer as T),
+      timer,
+      failed,
+    });
     scanner.worker.ref();
-    scanner.worker.postMessage({ id, request });
+    scanner.worker.postMessage({ id, ...message });
   });
+}
+
+/**
+ * A read inside a process's root or about its namespace, on the listing thread: never on
+ * the event loop. Past `waitMs` (the caller's time left) it answers `{ ok: false, code: 'timeout' }`.
+ */
+export function askInside<K extends InsideCall['kind']>(
+  call: Extract<InsideCall, { kind: K }>,
+  waitMs: number,
+): Promise<InsideAnswers[K]> {
+  let scanner: ScanThread;
+  try {
+    scanner = thread ?? startThread();
+  } catch (error) {
+    return Promise.resolve({ ok: false, code: `thread: ${String(error)}` } as InsideAnswers[K]);
+  }
+  thread = scanner;
+  const failure = (code: string) => ({ ok: false, code }) as InsideAnswers[K];
+  return ask(
+    scanner,
+    { call },
+    Math.max(1, waitMs),
+    (detail) => failure(`thread: ${detail}`),
+    () => failure('timeout'),
+  );
 }
 
 function ranOn(answer: NamespaceScanAnswer, where: 'worker' | 'main'): NamespaceListingAnswer {
