@@ -6,6 +6,7 @@ import {
 } from '../file-name';
 import type { Catalogue } from '../settings';
 import { checkPieces } from './script-check';
+import { namespacePieces } from './script-namespaces';
 import { recoveryPieces } from './script-recovery';
 import { settingPieces } from './script-settings';
 
@@ -72,6 +73,7 @@ valid_name() {
   case "$1" in *[!${FILE_NAME_CHARS}]*) return 1;; esac
   [ "${'$'}{#1}" -le ${MAX_FILE_NAME_LENGTH} ]
 }
+${namespacePieces(catalogue, s)}
 if [ "$#" -eq 1 ] && [ "$1" = recover ]; then
   op=recover
 else
