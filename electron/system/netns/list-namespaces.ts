@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { runNamespaceScan } from './netns-thread';
+import { readNamespaceServices, type ServiceLimits } from './namespace-services';
+import { askInside, runNamespaceScan } from './netns-thread';
 import type {
   ContainerStateFiles,
   NamespaceListingAnswer,
@@ -61,14 +62,24 @@ export function defaultScanRequest(): NamespaceScanRequest {
 export interface ListOptions {
   readonly limits?: Partial<NamespaceScanLimits>;
   readonly stateFiles?: ContainerStateFiles;
+  /** Read each load balancer's VIPs inside its root (default: yes). */
+  readonly services?: boolean;
+  readonly serviceLimits?: ServiceLimits;
 }
 
-/** Lists on a worker thread; never throws, never blocks the event loop on a read. */
-export function listNetworkNamespaces(options: ListOptions = {}): Promise<NamespaceListingAnswer> {
+/**
+ * Lists on a worker thread, then reads the load balancers' configurations inside their
+ * roots on the same thread; never throws, never blocks the event loop on a read.
+ */
+export async function listNetworkNamespaces(
+  options: ListOptions = {},
+): Promise<NamespaceListingAnswer> {
   const base = defaultScanRequest();
-  return runNamespaceScan({
+  const answer = await runNamespaceScan({
     ...base,
     stateFiles: options.stateFiles ?? base.stateFiles,
     limits: { ...base.limits, ...options.limits },
   });
+  if (!answer.ok || options.services === false) return answer;
+  return readNamespaceServices(answer, { ask: askInside }, undefined, options.serviceLimits);
 }
