@@ -1,5 +1,7 @@
 /** The contract, part one: settings, their readings and the state the renderer shows. */
 
+import type { CommandBlock } from './commands';
+
 /**
  * A catalogued setting's id ('ipv4', 'ipv6', …): the catalogue (electron/system/settings.ts)
  * says which exist, and ids from outside are checked against it where they come in.
@@ -51,6 +53,28 @@ export interface AppState {
   readonly otherApplyRunning: boolean;
   /** How Apply gets administrator rights, as far as the app can tell before the click. */
   readonly passwordPrompt: PasswordPrompt;
+  /** What this computer allows before any click (electron/system/proc-sys-writable.ts). */
+  readonly platform: PlatformFacts;
+}
+
+/**
+ * Distribution families that install pkexec differently (the `install-pkexec` captions);
+ * null when os-release names none of them.
+ */
+export type DistroFamily = 'debian' | 'debian-old' | 'fedora' | 'opensuse' | 'arch';
+
+/** /proc/sys mounted read-only (a container): no Apply here can change a running value. */
+export interface ReadOnlyProcSys {
+  /** The read-only mount that covers the settings' /proc/sys paths. */
+  readonly mountPoint: string;
+  /** Where to set them instead: the container runtimes' own sysctl options. */
+  readonly alternatives: readonly CommandBlock[];
+}
+
+export interface PlatformFacts {
+  /** Null: writable, or nothing says otherwise (the step still reports a refusal). */
+  readonly procSysReadOnly: ReadOnlyProcSys | null;
+  readonly distro: DistroFamily | null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AppState } from '../contract';
 import { decidingFiles } from './default-target';
 import { DEFAULT_FILE_NAME } from './file-name';
 import { predictFromSnapshot } from './nodes/predict-from-snapshot';
+import { readPlatformFacts } from './proc-sys-writable';
 import { describeSysctlConf, listSysctlDFiles, SYSCTL_D } from './sysctl-d-files';
 import { SYSCTL_CONF } from './sysctl-sources';
 import type { LocalTarget } from './target/local-target';
@@ -14,7 +15,10 @@ export interface StateSource {
 
 /** Reads everything the main view shows, fresh from the target each time, in one read. */
 export async function readAppState(source: StateSource): Promise<AppState> {
-  const { sysctl, applyFacts, catalogue } = await source.target.readLocal();
+  const [{ sysctl, applyFacts, catalogue }, platform] = await Promise.all([
+    source.target.readLocal(),
+    readPlatformFacts(source.target.ctx, source.target.catalogue),
+  ]);
   const files = listSysctlDFiles(sysctl, catalogue);
   const sysctlConf = describeSysctlConf(sysctl, SYSCTL_CONF, catalogue);
   const { settings, boot } = predictFromSnapshot(sysctl, catalogue);
@@ -32,5 +36,6 @@ export async function readAppState(source: StateSource): Promise<AppState> {
     },
     boot,
     ...applyFacts,
+    platform,
   };
 }

@@ -89,7 +89,7 @@ function kubeletAllowance(keys: readonly string[]): string[] {
  * Kubernetes fix them when the container or pod is created, so a restart keeps the old
  * value; LXC reads its configuration at every start.
  */
-function containerAlternatives(wanted: WantedValues): CommandBlock[] {
+export function containerAlternatives(wanted: WantedValues): CommandBlock[] {
   const pairs = wanted.length > 0 ? wanted : [{ key: 'net.ipv4.ip_nonlocal_bind', value: '1' }];
   const flags = pairs.map((p) => `--sysctl ${p.key}=${p.value}`).join(' ');
   return [

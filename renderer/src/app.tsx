@@ -13,6 +13,7 @@ import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
 import { ReaderProblems } from './components/reader-problems';
+import { ReadOnlyProcLine, ReadOnlyProcNote } from './components/read-only-proc-note';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
 import { viewReducer } from './state/app-reducer';
@@ -88,9 +89,12 @@ export function App() {
   const bootOf = (id: SettingId) => system?.boot.settings.find((b) => b.id === id);
   const makeEnginesAgree = (boot: SettingBoot) => {
     changed(boot.id);
-    dispatch({ type: 'keep-at-boot', id: boot.id });
-    if (sysctlConfSettles(view, boot))
-      dispatch({ type: 'resolution-chosen', fileName: null, ids: [boot.id] });
+    // One action, so that undo in the bar restores the choices from before this click.
+    dispatch({
+      type: 'engines-agree-chosen',
+      id: boot.id,
+      sysctlConf: sysctlConfSettles(view, boot),
+    });
   };
   return (
     <div className="app">
@@ -177,6 +181,9 @@ export function App() {
                           dispatch({ type: 'toggled', id: setting.id });
                         }}
                       >
+                        {system.platform.procSysReadOnly ? (
+                          <ReadOnlyProcLine readOnly={system.platform.procSysReadOnly} />
+                        ) : null}
                         {boot ? (
                           <BootSummary
                             setting={setting}
@@ -200,6 +207,7 @@ export function App() {
                     );
                   })}
                 </div>
+                <ReadOnlyProcNote readOnly={system.platform.procSysReadOnly} />
                 <NamespacesLine
                   view={namespaces.view}
                   onOpen={() => updateThenFocus(() => setPage('namespaces'), tabId('namespaces'))}

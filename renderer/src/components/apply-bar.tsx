@@ -15,6 +15,8 @@ import { ShieldIcon } from './shield-icon';
 import { useApplyShortcut } from './use-apply-shortcut';
 import { useBarHeightRef } from './use-bar-height';
 import { errorWords } from '../error-words';
+import { applyBlockWords } from '../words/apply-block-words';
+import { SessionOnlyNote } from './session-only-note';
 import { WaitingNotes } from './waiting-notes';
 
 export interface ApplyBarProps {
@@ -109,6 +111,7 @@ export function ApplyBar(props: ApplyBarProps) {
             <PersistTargetNote system={system} request={request} />
             <LostAtRestartNote lost={facts.lost} disabled={view.applying} dispatch={dispatch} />
             <WaitingNotes view={view} system={system} />
+            <SessionOnlyNote view={view} system={system} />
             {facts.otherError ? (
               <p className="inline-error" role="alert" data-testid="plan-error">
                 {errorWords(facts.otherError)}
@@ -131,9 +134,15 @@ export function ApplyBar(props: ApplyBarProps) {
               Still checking the change… it applies as soon as that is done.
             </p>
           ) : null}
-          <p className="auth-hint" id="auth-hint">
-            {describeAuth(system, view.applying)}
-          </p>
+          {facts.block ? (
+            <p className="auth-hint apply-block" id="auth-hint" data-testid="apply-block">
+              {applyBlockWords(facts.block)}
+            </p>
+          ) : (
+            <p className="auth-hint" id="auth-hint">
+              {describeAuth(system, view.applying)}
+            </p>
+          )}
           <button
             id={APPLY_BUTTON_ID}
             type="button"
@@ -143,7 +152,7 @@ export function ApplyBar(props: ApplyBarProps) {
             aria-describedby="auth-hint"
             aria-keyshortcuts="Control+Enter"
           >
-            {system.passwordPrompt === 'asks' ? <ShieldIcon /> : null}
+            {system.passwordPrompt === 'asks' && facts.block === null ? <ShieldIcon /> : null}
             Apply…
           </button>
           <button

@@ -49,9 +49,10 @@ function followDefaultFile(state: ViewState): ViewState {
  * that waits its turn in the bar.
  */
 function editing(state: ViewState): ViewState {
-  return { ...state, outcome: null };
+  return { ...state, outcome: null, sessionOnlyFor: null };
 }
 
+/** True when anything besides `id` waits for Apply: another switch, a kept value or a removal. */
 /** True when anything besides `id` waits for Apply: another switch, a kept value or a removal. */
 function othersPending(state: ViewState, id: SettingId): boolean {
   const otherIds = Object.keys(state.pending).filter((other) => other !== id);
@@ -60,6 +61,12 @@ function othersPending(state: ViewState, id: SettingId): boolean {
     state.keepIds.some((k) => k !== id) ||
     state.persistence.kind === 'remove'
   );
+}
+
+/** Remembers the choices before a conflict fix, once: a second fix keeps the first state. */
+function remembered(state: ViewState): ViewState {
+  if (state.beforeFix) return state;
+  return { ...state, beforeFix: { keepIds: state.keepIds, persistence: state.persistence } };
 }
 
 /** The radio button set to `kind`, the file it would write into unchanged. */
@@ -132,7 +139,7 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
       return { ...editing(state), pending };
     }
     case 'persistence-chosen':
-      return { ...editing(state), persistence: lasting(choice, action.choice) };
+      return { ...editing(state), persistence: lasting(choice, action.choice), beforeFix: null };
     case 'file-name-changed':
       return {
         ...state,
@@ -144,15 +151,26 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
         keepIds: state.keepIds.includes(action.id) ? state.keepIds : [...state.keepIds, action.id],
         persistence: lasting(choice, 'persist'),
       };
-    case 'set-now':
-      // "Turn it off now" sets the boot value, so "this session only" is all it needs. The
-      // persistence choice covers the whole bar, though: when another change already waits,
-      // its choice stands (keeping the boot value at boot changes nothing after a restart).
+    case 'set-now': {
+      // "Turn it on now" sets the value a file already keeps at boot: the duration the user
+      // chose stays, and "Now and at every boot" finds that file already saying it. Only
+      // when no file sets it (the kernel's default comes back) would that write a needless
+      // file: then "This session only" is chosen, and the bar says why (`sessionOnlyFor`).
+      const pending = { ...state.pending, [action.id]: action.value };
+      const fromFile = state.system?.boot.settings.find((b) => b.id === action.id)?.systemd.winner;
+      if (fromFile || othersPending(state, action.id)) return { ...editing(state), pending };
       return {
         ...editing(state),
-        pending: { ...state.pending, [action.id]: action.value },
-        persistence: othersPending(state, action.id) ? choice : lasting(choice, 'runtime'),
+        pending,
+        persistence: lasting(choice, 'runtime'),
+        sessionOnlyFor: action.id,
       };
+    }
+    case 'engines-agree-chosen': {
+      const kept = reduceView(remembered(state), { type: 'keep-at-boot', id: action.id });
+      if (!action.sysctlConf) return kept;
+      return reduceView(kept, { type: 'resolution-chosen', fileName: null, ids: [action.id] });
+    }
     case 'resolution-chosen': {
       const boot =
         action.fileName === null
@@ -162,14 +180,18 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
               file: { name: action.fileName, chosen: true },
               onlyIds: action.ids,
             } as const);
-      return { ...state, persistence: withBoot(choice, boot), outcome: null };
+      return { ...remembered(state), persistence: withBoot(choice, boot), outcome: null };
     }
     case 'resolution-undone':
-      return { ...state, persistence: withBoot(choice, dropInTarget(dropInOf(choice))) };
+      // Undo puts back what was chosen before the fix, not a half of the fix.
+      return state.beforeFix
+        ? { ...state, ...state.beforeFix, beforeFix: null, outcome: null }
+        : { ...state, persistence: withBoot(choice, dropInTarget(dropInOf(choice))) };
     case 'removal-chosen':
       // Switch changes stay pending: the step removes lines on its own, so they follow it.
       return {
         ...editing(state),
+        beforeFix: null,
         persistence: {
           kind: 'remove',
           removal: { from: action.from, settings: [action.id], resetRuntime: false },
@@ -193,6 +215,8 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
         ...state,
         pending: {},
         keepIds: [],
+        beforeFix: null,
+        sessionOnlyFor: null,
         persistence: withDropIn(initialPersistence, { name: dropInOf(choice).name, chosen: false }),
         outcome: null,
       };
@@ -211,6 +235,7 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
           ? { persistence: afterRemoval(choice) }
           : { persistence: afterValuesApplied(choice), keepIds: [] }),
         appliedCount: state.appliedCount + 1,
+        beforeFix: null,
         outcome: { applied, report, error },
       };
     }

@@ -10,6 +10,7 @@ import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { describeLostAtRestart } from '../boot-words';
 import { describeChanges } from '../change-words';
 import { errorPlace, errorWords } from '../error-words';
+import { applyBlock, type ApplyBlock } from './apply-block';
 import { hasPendingChange } from './apply-request';
 import { dropInOf, lastingOf, type RemovalSource } from './persistence-choice';
 import { suggestedFileName } from './selectors';
@@ -62,6 +63,8 @@ export interface BarFacts {
   /** Something the user chose waits, even when Apply has nothing to do for it. */
   readonly shown: boolean;
   readonly canApply: boolean;
+  /** Why Apply is off although a change waits (apply-block.ts); null when it may run. */
+  readonly block: ApplyBlock | null;
   /** The plan of the current request is still being worked out. */
   readonly checking: boolean;
   /** One line per change, e.g. "IPv4 non-local bind: Off → On". */
@@ -86,9 +89,12 @@ export function barFacts(
   const fileError =
     planError && errorPlace(planError.code) === 'file-field' ? errorWords(planError) : null;
   const lasting = lastingOf(view.persistence);
+  const block = applyBlock(system, request, plan);
   return {
     shown: request !== null || hasPendingChange(view),
-    canApply: request !== null && plan !== null && planError === null && !view.applying,
+    canApply:
+      request !== null && plan !== null && planError === null && !view.applying && block === null,
+    block,
     checking: request !== null && plan === null && !view.applying,
     changes: request ? describeChanges(system, request) : [],
     lost: request ? lostAtRestart(system, request) : [],

@@ -28,6 +28,16 @@ export interface ViewState {
   readonly applying: boolean;
   /** Successful Applies so far; lets dependent views offer to re-check. */
   readonly appliedCount: number;
+  /**
+   * What the choices were before the conflict fix now pending ("Make both keep it on", "Use
+   * /etc/sysctl.conf"): its undo puts them back. Null when no fix is pending.
+   */
+  readonly beforeFix: {
+    readonly keepIds: readonly SettingId[];
+    readonly persistence: PersistenceChoice;
+  } | null;
+  /** "Turn it off now" chose "This session only" for this setting: the bar says why. */
+  readonly sessionOnlyFor: SettingId | null;
   readonly outcome: {
     readonly applied: boolean;
     readonly report: ChangeReport | null;
@@ -52,6 +62,8 @@ export type ViewAction =
       readonly ids: readonly SettingId[];
     }
   | { readonly type: 'resolution-undone' }
+  /** "Make both keep it on": keep the value at boot, in /etc/sysctl.conf where that settles it. */
+  | { readonly type: 'engines-agree-chosen'; readonly id: SettingId; readonly sysctlConf: boolean }
   | { readonly type: 'removal-chosen'; readonly from: RemovalSource; readonly id: SettingId }
   | { readonly type: 'removal-reset-changed'; readonly resetRuntime: boolean }
   | { readonly type: 'outcome-dismissed' }
@@ -69,5 +81,7 @@ export const initialViewState: ViewState = {
   persistence: initialPersistence,
   applying: false,
   appliedCount: 0,
+  beforeFix: null,
+  sessionOnlyFor: null,
   outcome: null,
 };

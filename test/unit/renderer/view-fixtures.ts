@@ -43,6 +43,7 @@ export const system = (v4: 0 | 1, v6: 0 | 1): AppState => ({
   },
   boot: { settings: [], problems: [] },
   passwordPrompt: 'asks',
+  platform: { procSysReadOnly: null, distro: 'debian' },
 });
 
 /** conflict-sysctl-conf's story: someone else's 99-zz-ha.conf sets IPv4 only. */
