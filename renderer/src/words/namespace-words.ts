@@ -84,9 +84,9 @@ export function kindWords(kind: NamespaceKind): string {
   }
 }
 
-/** Every namespace but the app's own. */
+/** Every namespace but the app's own, until it is read from inside. */
 export const VALUE_NOT_READ =
-  'Its value can be read only from inside it, and this version does not read inside other namespaces yet.';
+  'Not read yet: its value can be read only from inside it. “Look inside” above reads it; the app claims no value before.';
 
 export function fixHeadingWords(part: 'lasting' | 'now', kind: NamespaceKind): string {
   if (part === 'now')

@@ -1,17 +1,22 @@
-import type { NamespaceEntry, SettingState } from '../../../../electron/contract';
+import type {
+  NamespaceEntry,
+  NamespaceReading,
+  SettingState,
+  WillFailFinding,
+} from '../../../../electron/contract';
 import { settingWords } from '../../setting-words';
 import {
   containerWords,
   fixHeadingWords,
   kindWords,
-  loadBalancerWords,
   namespaceTitle,
   PROCESS_HELD_LASTING,
   UNSAFE_NAME,
-  VALUE_NOT_READ,
 } from '../../words/namespace-words';
 import { CommandBlocks } from '../command-blocks';
 import { InlineCode } from '../inline-code';
+import { NamespaceActions } from './namespace-actions';
+import { Findings, InsideValues, LoadBalancers } from './namespace-inside';
 
 const valueWords = (v: SettingState['effective']) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'Unknown');
 
@@ -42,15 +47,19 @@ function Fix({ ns }: { readonly ns: NamespaceEntry }) {
   );
 }
 
-/** One network namespace: what it is, what runs in it, its value or why it is not shown, its fix. */
-export function NamespaceCard({
-  ns,
-  settings,
-}: {
+export interface NamespaceCardProps {
   readonly ns: NamespaceEntry;
-  /** The main view's reading: the app's own namespace shows it. */
+  /** The main view's reading: the app's own namespace shows it; the others, its ids. */
   readonly settings: readonly SettingState[] | null;
-}) {
+  /** What was last read inside it (other namespaces only). */
+  readonly reading: NamespaceReading | undefined;
+  /** The app has a way into it (a process or a plain `ip netns` name). */
+  readonly canEnter: boolean;
+  readonly onReadBack: (reading: NamespaceReading, findings: readonly WillFailFinding[]) => void;
+}
+
+/** One network namespace: what it is, what runs in it, its values, what will fail, its fixes. */
+export function NamespaceCard({ ns, settings, reading, canEnter, onReadBack }: NamespaceCardProps) {
   const headingId = `namespace-${ns.inode}-title`;
   return (
     <li
@@ -65,12 +74,7 @@ export function NamespaceCard({
           {`net:[${ns.inode}], ${ns.processCount} ${ns.processCount === 1 ? 'process' : 'processes'}`}
         </span>
       </p>
-      {ns.loadBalancers.length > 0 ? (
-        <p data-testid="namespace-load-balancers">
-          {'Load balancers: '}
-          {ns.loadBalancers.map(loadBalancerWords).join('; ')}
-        </p>
-      ) : null}
+      <LoadBalancers ns={ns} />
       {ns.containers.length > 0 ? (
         <p data-testid="namespace-containers">
           {`${ns.containers.length === 1 ? 'Container' : 'Containers'}: `}
@@ -87,9 +91,13 @@ export function NamespaceCard({
           ))}
         </ul>
       ) : (
-        <p className="note not-read" role="note">
-          {VALUE_NOT_READ}
-        </p>
+        <>
+          <InsideValues ns={ns} reading={reading} />
+          <Findings ns={ns} />
+          {canEnter ? (
+            <NamespaceActions ns={ns} settings={settings} onReadBack={onReadBack} />
+          ) : null}
+        </>
       )}
       <Fix ns={ns} />
     </li>

@@ -1,4 +1,5 @@
 import type { NamespacesView } from '../../../../electron/contract';
+import { attentionWords } from '../../words/namespace-inside-words';
 import { namespacesLineWords } from '../../words/namespace-words';
 import './namespaces.css';
 
@@ -14,10 +15,14 @@ export function NamespacesLine({
   readonly onOpen: () => void;
 }) {
   const words = view ? namespacesLineWords(view) : null;
-  if (words === null) return null;
+  if (view === null || words === null) return null;
+  const findings = view.namespaces.flatMap((n) => n.findings ?? []);
+  const attention = attentionWords(findings);
+  const willFail = findings.some((f) => f.value === 'off');
   return (
-    <p className="namespaces-line" data-testid="namespaces-line">
-      <span>{words} The switches above change this app’s network only.</span>{' '}
+    <p className={`namespaces-line${willFail ? ' attention' : ''}`} data-testid="namespaces-line">
+      <span>{words} The switches above change this app’s network only.</span>
+      {attention ? <strong> {attention}</strong> : null}{' '}
       <button type="button" className="button small" onClick={onOpen}>
         Show network namespaces
       </button>

@@ -2,13 +2,15 @@ import type { SettingState } from '../../../../electron/contract';
 import { errorWords } from '../../error-words';
 import type { NamespacesState } from '../../use-namespaces';
 import { truncationWords, unseenWords } from '../../words/namespace-words';
+import { LookInside } from './look-inside';
 import { NamespaceCard } from './namespace-card';
 import './namespaces.css';
 
 /**
  * Every network namespace on this computer (issue 18): the app's own with its values, then
- * the others with what runs in them and how their own setting is changed and kept. Only
- * the app's own value is read: the others' can only be read from inside them.
+ * the others with what runs in them, their values once read from inside (one button, one
+ * password), what will fail to start, turning it on now there, a bind test there, and how
+ * their own setting is kept.
  */
 export function NamespacesPage({
   namespaces,
@@ -17,7 +19,7 @@ export function NamespacesPage({
   readonly namespaces: NamespacesState;
   readonly settings: readonly SettingState[] | null;
 }) {
-  const { view, busy, error, reload } = namespaces;
+  const { view, busy, error, reload, readings, readable, record } = namespaces;
   const unseen = view ? unseenWords(view.unseen) : [];
   return (
     <section className="panel namespaces-page" aria-labelledby="namespaces-title">
@@ -32,6 +34,7 @@ export function NamespacesPage({
         its own value of these settings, and a new one starts with them off, whatever this computer
         says. A load balancer in one of them needs the setting there.
       </p>
+      <LookInside namespaces={namespaces} />
       {error ? (
         <p className="inline-error" role="alert">
           {errorWords(error)}
@@ -55,7 +58,14 @@ export function NamespacesPage({
       {view ? (
         <ol className="namespace-list">
           {view.namespaces.map((ns) => (
-            <NamespaceCard key={ns.inode} ns={ns} settings={settings} />
+            <NamespaceCard
+              key={ns.inode}
+              ns={ns}
+              settings={settings}
+              reading={readings.get(ns.inode)}
+              canEnter={readable.some((r) => r.inode === ns.inode)}
+              onReadBack={record}
+            />
           ))}
         </ol>
       ) : null}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type {
+  BindTestResult,
+  NamespaceEntry,
+  NamespaceReading,
+  SettingState,
+  WillFailFinding,
+} from '../../../../electron/contract';
+import { useApiCall } from '../../api-context';
+import { errorWords } from '../../error-words';
+import { updateThenFocus } from '../../focus-after';
+import { settingWords } from '../../setting-words';
+import { bindTestWords } from '../../words/bind-test-words';
+import { insideValueWords, notKeptWords } from '../../words/namespace-inside-words';
+import { namespaceTitle } from '../../words/namespace-words';
+
+interface ActionsProps {
+  readonly ns: NamespaceEntry;
+  /** The catalogue's settings, as the main view read them: which ids to turn on. */
+  readonly settings: readonly SettingState[] | null;
+  readonly onReadBack: (reading: NamespaceReading, findings: readonly WillFailFinding[]) => void;
+}
+
+/** "Turn it on now in this namespace": every setting to 1 there, then read back inside. */
+function TurnOnNow({ ns, settings, onReadBack }: ActionsProps) {
+  const { busy, error, run } = useApiCall();
+  const [readBack, setReadBack] = useState<NamespaceReading | null>(null);
+  const resultId = `namespace-${ns.inode}-read-back`;
+  const turnOn = async () => {
+    if (busy || settings === null) return;
+    const values = Object.fromEntries(settings.map((s) => [s.id, 1 as const]));
+    const answer = await run((api) => api.setInsideNamespace({ inode: ns.inode, values }));
+    if (answer) onReadBack(answer.reading, answer.findings ?? []);
+    updateThenFocus(() => setReadBack(answer?.reading ?? null), resultId);
+  };
+  return (
+    <>
+      <h4>Turn it on now in this namespace</h4>
+      <p className="note warning">{notKeptWords(ns.kind)}</p>
+      <button
+        type="button"
+        className="button small"
+        aria-disabled={busy || settings === null}
+        onClick={() => void turnOn()}
+      >
+        {busy ? 'Turning it on…' : 'Turn it on now in this namespace'}
+      </button>
+      <div id={resultId} tabIndex={-1} role="status" data-testid="namespace-read-back">
+        {readBack?.ok ? (
+          <p>
+            {`Read back inside net:[${readBack.inode}]: `}
+            {Object.entries(readBack.values)
+              .map(([id, v]) => `${settingWords(id).label} ${insideValueWords(v)}`)
+              .join(', ')}
+            .
+          </p>
+        ) : null}
+        {error ? <p className="inline-error">{errorWords(error)}</p> : null}
+      </div>
+    </>
+  );
+}
+
+/** The bind test, run inside this namespace: proof where the service runs. */
+function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
+  const { busy, error, run } = useApiCall();
+  const [address, setAddress] = useState('');
+  const [result, setResult] = useState<BindTestResult | null>(null);
+  const vip = ns.findings?.[0]?.address ?? '192.0.2.10';
+  const inputId = `namespace-${ns.inode}-address`;
+  const resultId = `namespace-${ns.inode}-bind-result`;
+  // "container web-lb", mid-sentence.
+  const name = namespaceTitle(ns).replace(/^./, (c) => c.toLowerCase());
+  const where = `${name} (net:[${ns.inode}])`;
+  const test = async () => {
+    if (busy) return;
+    const answer = await run((api) => api.testBindInNamespace({ inode: ns.inode, address }));
+    updateThenFocus(() => setResult(answer?.results[0] ?? null), resultId);
+  };
+  return (
+    <>
+      <h4>Test an address in this namespace</h4>
+      <form
+        className="bind-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void test();
+        }}
+      >
+        <label htmlFor={inputId}>IP address</label>
+        <input
+          id={inputId}
+          type="text"
+          value={address}
+          spellCheck={false}
+          placeholder={vip}
+          aria-invalid={error?.code === 'invalid-address'}
+          onChange={(e) => setAddress(e.target.value)}
+        />
+        <button type="submit" className="button small" aria-disabled={busy}>
+          Test an address in this namespace
+        </button>
+      </form>
+      <div id={resultId} tabIndex={-1} role="status" data-testid="namespace-bind-result">
+        {result ? (
+          <p className={`bind-result outcome-${result.outcome}`}>
+            <strong>{`In ${where}, ${result.address}: `}</strong>
+            {bindTestWords(result, name)}
+          </p>
+        ) : null}
+        {error ? <p className="inline-error">{errorWords(error)}</p> : null}
+      </div>
+    </>
+  );
+}
+
+/** What can be done inside another namespace from here: turn it on now, and prove it. */
+export function NamespaceActions(props: ActionsProps) {
+  return (
+    <div className="namespace-actions">
+      <TurnOnNow {...props} />
+      <BindTestHere ns={props.ns} />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type {
+  LoadBalancerInNamespace,
+  NamespaceEntry,
+  NamespaceReading,
+} from '../../../../electron/contract';
+import { settingWords } from '../../setting-words';
+import {
+  configProblemWords,
+  findingWords,
+  insideValueWords,
+  lastingWords,
+  readProblemWords,
+  vipsWords,
+} from '../../words/namespace-inside-words';
+import { loadBalancerWords, VALUE_NOT_READ } from '../../words/namespace-words';
+
+/** One load balancer: its processes, and what its own configuration binds there. */
+function LoadBalancer({ lb }: { readonly lb: LoadBalancerInNamespace }) {
+  return (
+    <li>
+      {loadBalancerWords(lb)}
+      {lb.vips ? ` — ${vipsWords(lb.vips)}` : ''}
+      {lb.configProblem ? (
+        <span className="hint">
+          {' '}
+          {configProblemWords(lb.configProblem.code, lb.configProblem.file)}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+export function LoadBalancers({ ns }: { readonly ns: NamespaceEntry }) {
+  if (ns.loadBalancers.length === 0) return null;
+  return (
+    <div data-testid="namespace-load-balancers">
+      <p>{ns.loadBalancers.length === 1 ? 'Load balancer:' : 'Load balancers:'}</p>
+      <ul className="namespace-values">
+        {ns.loadBalancers.map((lb) => (
+          <LoadBalancer key={lb.program} lb={lb} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Its values as last read inside it, or why there are none yet; then whether they last. */
+export function InsideValues({
+  ns,
+  reading,
+}: {
+  readonly ns: NamespaceEntry;
+  readonly reading: NamespaceReading | undefined;
+}) {
+  return (
+    <>
+      {reading === undefined ? (
+        <p className="note not-read" role="note">
+          {VALUE_NOT_READ}
+        </p>
+      ) : reading.ok ? (
+        <ul className="namespace-values" data-testid="namespace-inside-values">
+          {Object.entries(reading.values).map(([id, value]) => (
+            <li key={id}>
+              {`${settingWords(id).label} (read inside now): `}
+              <strong>{insideValueWords(value)}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="note warning" role="note">
+          {readProblemWords(reading.problem)}
+        </p>
+      )}
+      {ns.lasting ? (
+        <p data-testid="namespace-lasting">{lastingWords(ns.lasting, ns.kind)}</p>
+      ) : null}
+    </>
+  );
+}
+
+/** What will fail to start there: a warning once read off, a question before. */
+export function Findings({ ns }: { readonly ns: NamespaceEntry }) {
+  const findings = ns.findings ?? [];
+  if (findings.length === 0) return null;
+  const off = findings.some((f) => f.value === 'off');
+  return (
+    <div className={`note ${off ? 'warning' : 'not-read'}`} data-testid="namespace-findings">
+      {findings.map((f) => (
+        <p key={`${f.program} ${f.address} ${f.setting}`}>{findingWords(f)}</p>
+      ))}
+    </div>
+  );
+}
