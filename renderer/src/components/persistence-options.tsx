@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { updateThenFocus } from '../focus-after';
 import type { ChangePlan } from '../../../electron/contract';
 import type { BootTarget, Lasting } from '../state/persistence-choice';
+import { withoutSysctlDirectory } from '../state/typed-file-name';
 
 type PersistenceChoice = Lasting['kind'];
 
@@ -97,7 +98,13 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
       {props.choice === 'persist' && props.target === 'drop-in' ? (
         <div className="target-line">
           <span id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
-            File: <code className="file-path">{`${props.directory}/${props.fileName}`}</code>
+            {/* A name the rule refuses makes no path: the error beside the field says why. */}
+            File:{' '}
+            {props.fileError ? (
+              'none until the name below is accepted'
+            ) : (
+              <code className="file-path">{`${props.directory}/${props.fileName}`}</code>
+            )}
             {props.fileAction ? ` (${ACTION_WORDS[props.fileAction]})` : null}
           </span>{' '}
           {!showInput ? (
@@ -121,7 +128,7 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
                 value={props.fileName}
                 aria-invalid={props.fileError !== null}
                 aria-describedby={props.fileError ? 'file-name-error' : undefined}
-                onChange={(e) => props.onFileName(e.target.value)}
+                onChange={(e) => props.onFileName(withoutSysctlDirectory(e.target.value))}
               />
               {props.fileError ? (
                 <p id="file-name-error" className="inline-error" role="alert">

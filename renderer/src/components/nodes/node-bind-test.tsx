@@ -38,14 +38,17 @@ export function NodeBindTest({
           {errorWords(error)}
         </p>
       ) : null}
+      {/* The live region wraps the list: a list given role="status" is no list to a screen reader. */}
       {result ? (
-        <ul className="bind-results" role="status">
-          {result.map((r) => (
-            <li key={r.address} className={r.outcome === 'works' ? 'works' : 'fails'}>
-              {r.address}: {bindTestWords(r, columnWord(column))}
-            </li>
-          ))}
-        </ul>
+        <div role="status">
+          <ul className="bind-results">
+            {result.map((r) => (
+              <li key={r.address} className={r.outcome === 'works' ? 'works' : 'fails'}>
+                {r.address}: {bindTestWords(r, columnWord(column))}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -160,15 +160,14 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
           <h2 id="outcome-title">Outcome on each machine</h2>
           <ul>
             {result.outcomes.map((o) => (
-              <li
-                key={o.id}
-                className={`outcome-${o.status}`}
-                role={o.status === 'failed' ? 'alert' : 'status'}
-              >
-                <strong>
-                  {STATUS_WORDS[o.status]}: {o.name}
-                </strong>{' '}
-                — {nodeOutcomeWords(o, outcomeNames)}
+              // The live region sits inside the item: an item given a role is no list item.
+              <li key={o.id} className={`outcome-${o.status}`}>
+                <span role={o.status === 'failed' ? 'alert' : 'status'}>
+                  <strong>
+                    {STATUS_WORDS[o.status]}: {o.name}
+                  </strong>{' '}
+                  — {nodeOutcomeWords(o, outcomeNames)}
+                </span>
               </li>
             ))}
           </ul>
