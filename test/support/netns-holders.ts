@@ -1,4 +1,5 @@
 import type { StepRunner } from '../../electron/system/netns/namespace-step';
+import { once } from 'node:events';
 import type { Sandbox } from '../harness/sandbox';
 import { runStepInSandbox } from './run-step';
 
@@ -14,13 +15,20 @@ export interface HeldNamespace {
 }
 
 /**
- * Starts `count` processes, each in a namespace of its own, and waits until each has left
- * the sandbox's namespace. `seconds` bounds their life should a test never stop them.
+ * Starts `count` processes, each in a namespace of its own, waits until each has left the
+ * sandbox's namespace, prints "PID INODE" for each and "ready", and then waits for them:
+ * the shell reaps them when they are stopped (an orphan would stay a zombie here).
+ * With a FIFO as $3, each first waits for a line from it and then moves to a second new
+ * namespace: its pid leads elsewhere than the inode printed.
  */
 const HOLD = String.raw`
-n=$1; t=$2; own=$(stat -L -c %i /proc/$$/ns/net); pids=; i=0
+n=$1; t=$2; fifo=${'$'}{3:-}; own=$(stat -L -c %i /proc/$$/ns/net); pids=; i=0
 while [ "$i" -lt "$n" ]; do
-  unshare --net sleep "$t" </dev/null >/dev/null 2>&1 &
+  if [ -n "$fifo" ]; then
+    unshare --net sh -c 'read x < "$2"; exec unshare --net sleep "$1"' sh "$t" "$fifo" </dev/null >/dev/null 2>&1 &
+  else
+    unshare --net sleep "$t" </dev/null >/dev/null 2>&1 &
+  fi
   pids="$pids $!"; i=$((i + 1))
 done
 for p in $pids; do
@@ -33,27 +41,59 @@ for p in $pids; do
   done
   echo "$p $ino"
 done
+echo ready
+wait
 `;
 
-export function holdNamespaces(sandbox: Sandbox, count: number, seconds = 600): HeldNamespace[] {
-  const out = sandbox.run('sh', ['-c', HOLD, 'sh', String(count), String(seconds)]).stdout;
-  return out
-    .trim()
+/** Namespaces held by processes of a holder shell; `release` stops them and the shell. */
+export interface Holders {
+  readonly held: readonly HeldNamespace[];
+  release(): Promise<void>;
+}
+
+export async function holdNamespaces(
+  sandbox: Sandbox,
+  count: number,
+  options: { readonly seconds?: number; readonly moveOn?: string } = {},
+): Promise<Holders> {
+  const args = [
+    String(count),
+    String(options.seconds ?? 600),
+    ...(options.moveOn ? [options.moveOn] : []),
+  ];
+  const shell = sandbox.spawn('sh', ['-c', HOLD, 'sh', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  shell.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = once(shell, 'exit');
+  await new Promise<void>((resolve, reject) => {
+    shell.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (/(^|\n)ready\n/.test(out)) resolve();
+    });
+    shell.once('exit', (code) => reject(new Error(`holder shell exited ${code}: ${err}`)));
+  });
+  const held = out
     .split('\n')
+    .filter((l) => /^\d+ \d+$/.test(l))
     .map((line) => {
       const [pid, inode] = line.split(' ').map(Number);
       return { pid: pid ?? 0, inode: inode ?? 0 };
     });
-}
-
-/** Stops the holders; their namespaces end with them. */
-export function releaseNamespaces(sandbox: Sandbox, held: readonly HeldNamespace[]): void {
-  if (held.length === 0) return;
-  sandbox.run(
-    'kill',
-    held.map((h) => String(h.pid)),
-    { allowFailure: true },
-  );
+  return {
+    held,
+    release: async () => {
+      if (shell.exitCode !== null || shell.signalCode !== null) return;
+      sandbox.run(
+        'kill',
+        held.map((h) => String(h.pid)),
+        { allowFailure: true },
+      );
+      await exited;
+    },
+  };
 }
 
 /** The inode of the namespace a pid is in now, or null when the process is gone. */

@@ -101,7 +101,11 @@ ns_open() {
     [ -f "$ns_path" ] || return 1
   fi
   if ! { command exec 7<"$ns_path"; } 2>/dev/null; then
-    [ -e "$ns_path" ] || [ -d "/proc/$ns_id" ] || ns_state=gone
+    # Gone: no such name or process, or a process that has ended (a zombie, state Z or X,
+    # holds no namespace). Otherwise the kernel refused the open: cannot-enter.
+    if [ "$ns_via" = name ]; then [ -e "$ns_path" ] || ns_state=gone; return 1; fi
+    { read -r x < "/proc/$ns_id/stat"; } 2>/dev/null || { ns_state=gone; return 1; }
+    case "${'$'}{x##*) }" in Z*|X*) ns_state=gone;; esac
     return 1
   fi
   # The opened file against the step's own namespace: the same file system (nsfs), and
