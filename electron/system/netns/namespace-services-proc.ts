@@ -74,12 +74,11 @@ function procLinesSync(
   }
 }
 
-/** A process's arguments (at most 256, each at most 4 KiB) and its parent's pid. */
-export function processFactsSync(fs: typeof NodeFs, pid: number): ProcessFacts {
-  if (!Number.isSafeInteger(pid) || pid < 1) return { ok: false, code: 'EINVAL' };
+/** A process's arguments (at most 256, each at most 4 KiB) and its parent's pid; `dir` is /proc/PID. */
+export function processFactsSync(fs: typeof NodeFs, dir: string): ProcessFacts {
   let fd: number;
   try {
-    fd = fs.openSync(`/proc/${pid}/cmdline`, fs.constants.O_RDONLY);
+    fd = fs.openSync(`${dir}/cmdline`, fs.constants.O_RDONLY);
   } catch (error) {
     return { ok: false, code: procCodeOf(error) };
   }
@@ -105,7 +104,7 @@ export function processFactsSync(fs: typeof NodeFs, pid: number): ProcessFacts {
     .slice(0, 256)
     .map((a) => (a.length > 4096 ? '' : a));
   let ppid: number | null = null;
-  procLinesSync(fs, `/proc/${pid}/stat`, 4096, (line) => {
+  procLinesSync(fs, `${dir}/stat`, 4096, (line) => {
     // "PID (COMM) STATE PPID …": the name may hold spaces and parentheses; the last ')' ends it.
     const after = line.slice(line.lastIndexOf(')') + 1);
     const found = /^ \S (\d{1,10}) /.exec(after)?.[1];
@@ -115,16 +114,15 @@ export function processFactsSync(fs: typeof NodeFs, pid: number): ProcessFacts {
   return { ok: true, args, ppid };
 }
 
-/** The addresses local in PID's network namespace, at most 4,096 of each family. */
-export function localAddressesSync(fs: typeof NodeFs, pid: number): LocalAddresses {
-  if (!Number.isSafeInteger(pid) || pid < 1) return { ok: false, code: 'EINVAL' };
+/** The addresses local in a network namespace (`dir`: /proc/PID/net), at most 4,096 of each family. */
+export function localAddressesSync(fs: typeof NodeFs, dir: string): LocalAddresses {
   const MAX = 4096;
   const v4: [number, number][] = [];
   const v6: string[] = [];
   let capped = false;
   let leaf: number | null = null;
   // A full routing table is tens of MB; only its local routes matter, and 16 MB is enough.
-  const trie = procLinesSync(fs, `/proc/${pid}/net/fib_trie`, 16 * 1024 * 1024, (line) => {
+  const trie = procLinesSync(fs, `${dir}/fib_trie`, 16 * 1024 * 1024, (line) => {
     const address = /^[\s|]*[|+]-- (\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d+ .*)?$/.exec(
       line,
     );
@@ -144,7 +142,7 @@ export function localAddressesSync(fs: typeof NodeFs, pid: number): LocalAddress
     return true;
   });
   if (!trie.ok) return trie;
-  const inet6 = procLinesSync(fs, `/proc/${pid}/net/if_inet6`, 1024 * 1024, (line) => {
+  const inet6 = procLinesSync(fs, `${dir}/if_inet6`, 1024 * 1024, (line) => {
     const hex = /^([0-9a-f]{32}) [0-9a-f]+ [0-9a-f]+ [0-9a-f]+ ([0-9a-f]+)\s+\S+$/.exec(line);
     // IFA_F_DADFAILED (0x08): never usable; tentative ones will be.
     if (!hex?.[1] || (parseInt(hex[2] ?? '0', 16) & 0x08) !== 0) return true;

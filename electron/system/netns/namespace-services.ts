@@ -15,6 +15,7 @@ import { createFindings } from '../vip-findings';
 import { createHaproxyParser } from '../vip-haproxy';
 import { createKeepalivedParser } from '../vip-keepalived';
 import { createNginxParser } from '../vip-nginx';
+import { MAX_NAMES_PER_DIRECTORY } from '../vip-glob';
 import { PIECE_BYTES, SLICE_MS } from '../vip-read';
 import type { LocalAddresses } from './namespace-services-proc';
 import { configPaths, isLocalThere, isLoopbackAddress } from './namespace-services-config';
@@ -166,16 +167,20 @@ async function readLoadBalancer(
     const got = await withinTime(budget, reader.ask(call, budget.msLeft()), at);
     if (got === null) break;
     if (!got.ok && got.code === 'not-regular' && lb.program === 'haproxy') {
-      // `-f DIRECTORY`: HAProxy loads the *.cfg files in it, in name order.
-      const listed = await expandInside(
-        reader,
-        main.pid,
-        path.posix.join(file, '*.cfg'),
-        budget,
-        at,
-      );
-      enqueue(listed ?? []);
-      if (listed !== null) continue;
+      // `-f DIRECTORY`: HAProxy loads the non-hidden *.cfg files in it, in name order.
+      const list = {
+        kind: 'list',
+        pid: main.pid,
+        path: file,
+        max: MAX_NAMES_PER_DIRECTORY,
+      } as const;
+      const listed = await withinTime(budget, reader.ask(list, budget.msLeft()), at);
+      if (listed === null || !budget.spend('directories', 1, at)) break;
+      if (listed.ok) {
+        const cfg = listed.names.filter((n) => n.endsWith('.cfg') && !n.startsWith('.'));
+        enqueue(cfg.map((n) => path.posix.join(file, n)));
+        continue;
+      }
     }
     if (!got.ok) {
       first ??= readProblem(got.code, file);

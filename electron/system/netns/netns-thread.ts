@@ -99,12 +99,13 @@ function workerSource(): string {
     ...functions.map((fn) => fn.toString()),
     "const { parentPort } = require('node:worker_threads');",
     "const fs = require('node:fs');",
-    // A call's pid is a number (checked again by each function); the root is built here.
+    // The paths are built here from a pid that must be a positive integer.
     'function inside(call) {',
+    "  if (!Number.isSafeInteger(call.pid) || call.pid < 1) return { ok: false, code: 'EINVAL' };",
     `  if (call.kind === 'read') return ${declaredName(readInsideSync)}(fs, '/proc/' + call.pid + '/root', call.path, call.max);`,
     `  if (call.kind === 'list') return ${declaredName(listInsideSync)}(fs, '/proc/' + call.pid + '/root', call.path, call.max);`,
-    `  if (call.kind === 'facts') return ${declaredName(processFactsSync)}(fs, call.pid);`,
-    `  return ${declaredName(localAddressesSync)}(fs, call.pid);`,
+    `  if (call.kind === 'facts') return ${declaredName(processFactsSync)}(fs, '/proc/' + call.pid);`,
+    `  return ${declaredName(localAddressesSync)}(fs, '/proc/' + call.pid + '/net');`,
     '}',
     'parentPort.on("message", ({ id, request, call }) => {',
     '  let answer;',
