@@ -26,11 +26,16 @@ export function AppHeader({ readAt, refreshing, disabled, onRefresh }: AppHeader
         <span className="read-at" aria-live="polite">
           {refreshing ? 'Reading…' : readAt ? `Read at ${formatTime(readAt)}` : ''}
         </span>
+        {/* While it reads, the button stays focusable (aria-disabled, not disabled): a
+            disabled button drops the focus to the page, and the keyboard user with it. */}
         <button
           type="button"
           className="button"
-          onClick={onRefresh}
-          disabled={refreshing || disabled}
+          onClick={() => {
+            if (!refreshing) onRefresh();
+          }}
+          aria-disabled={refreshing || undefined}
+          disabled={disabled}
         >
           Refresh
         </button>

@@ -35,7 +35,7 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
         className="bind-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void test(address, port);
+          if (!busy) void test(address, port);
         }}
       >
         <label>
@@ -59,7 +59,8 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
             onChange={(e) => setPort(e.target.value)}
           />
         </label>
-        <button type="submit" className="button primary" disabled={busy}>
+        {/* Focusable while it tests: a disabled button would drop the focus to the page. */}
+        <button type="submit" className="button primary" aria-disabled={busy || undefined}>
           Test
         </button>
       </form>

@@ -27,9 +27,12 @@ export function NodeBindTest({
       <button
         type="button"
         className="button small"
-        disabled={busy}
+        // Focusable while it tests: a disabled button would drop the focus to the page.
+        aria-disabled={busy || undefined}
         aria-label={`Test binding the virtual IPs on ${column.name}`}
-        onClick={() => void run()}
+        onClick={() => {
+          if (!busy) void run();
+        }}
       >
         {busy ? 'Testing…' : 'Test binding there'}
       </button>

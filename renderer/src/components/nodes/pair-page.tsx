@@ -105,8 +105,10 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
             <button
               type="button"
               className="button small"
-              disabled={loading || busy}
+              // Focusable while it reads: a disabled button would drop the focus to the page.
+              aria-disabled={loading || busy || undefined}
               onClick={() => {
+                if (loading || busy) return;
                 setLoading(true);
                 setReadKey((k) => k + 1);
               }}
