@@ -184,7 +184,26 @@ test('a real haproxy is labelled in the named namespace it runs in', () => {
   const answer = listed();
   const lb = answer.namespaces.find((n) => n.names.some((name) => name.name === 'nb-lb'));
   expect(lb?.inode).toBe(inodeInSandbox('/run/netns/nb-lb'));
-  expect(lb?.loadBalancers).toEqual([{ program: 'haproxy', pids: [haproxy.pid] }]);
+  expect(lb?.loadBalancers).toEqual([
+    {
+      program: 'haproxy',
+      pids: [haproxy.pid],
+      // Its VIPs, read from its own -f file inside its root: loopback needs no setting.
+      vips: [
+        {
+          address: '127.0.0.1',
+          port: HAPROXY_PORT,
+          family: 'IPv4',
+          file: `${sandbox.scratch}/haproxy.cfg`,
+          line: 9,
+          assignedThere: true,
+          needs: null,
+        },
+      ],
+      configFiles: [`${sandbox.scratch}/haproxy.cfg`],
+      configProblem: null,
+    },
+  ]);
   expect(lb?.processCount).toBe(1);
   expect(lb?.containers).toEqual([]);
   // Nowhere else is there a haproxy this test started.
