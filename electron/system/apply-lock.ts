@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { readRegularText } from './safe-read';
 import { STEP_STATE_DIR } from './step-recovery';
@@ -23,26 +23,32 @@ function formatDevice(dev: number): string {
  * computer and one started now would wait for it. The lock file is root's and cannot be
  * opened by the app, but its directory (0711) lets anyone stat it, and /proc/locks lists
  * every flock by device and inode, so this needs no rights and takes no lock itself.
+ *
+ * The stat is synchronous (a fixed path below root's /run/nonlocal-bind, on a tmpfs): the
+ * /proc/locks read then goes to the reader thread together with the rest of a state read,
+ * rather than one round trip later.
  */
 export async function isApplyLockHeld(
   ctx: SystemContext,
   procLocks = '/proc/locks',
 ): Promise<boolean> {
-  let device: string;
-  let inode: number;
-  try {
-    const info = await stat(path.join(ctx.fsRoot, APPLY_LOCK));
-    device = formatDevice(info.dev);
-    inode = info.ino;
-  } catch {
-    // No lock file yet: no step has ever run here, so none is running.
-    return false;
-  }
+  const info = statOrNull(path.join(ctx.fsRoot, APPLY_LOCK));
+  // No lock file yet: no step has ever run here, so none is running.
+  if (info === null) return false;
+  const wanted = `${formatDevice(info.dev)}:${info.ino}`;
   // Any user can take flocks, so /proc/locks is read like any file someone else controls.
   const read = await readRegularText(procLocks, MAX_LOCKS_BYTES);
   const locks = read.kind === 'read' ? read.text : '';
-  const wanted = `${device}:${inode}`;
   return locks
     .split('\n')
     .some((line) => /\bFLOCK\b/.test(line) && line.split(/\s+/).includes(wanted));
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    // Not even stat-able (a directory on the way that is not one): no lock to find.
+    return null;
+  }
 }

@@ -1,5 +1,4 @@
-import { accessSync, constants } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { accessSync, constants, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRegularText } from './safe-read';
@@ -37,16 +36,59 @@ export function findExecutable(ctx: SystemContext, name: string): string | null 
   return null;
 }
 
+/**
+ * The numeric entries of /proc, listed synchronously: a procfs listing cannot block, and
+ * listing here lets every /proc/PID/comm read of a look go to the reader thread in the same
+ * round trip as the rest of a state read, instead of one more round trip after a listing.
+ */
+function listPids(proc: string): string[] {
+  try {
+    return readdirSync(proc).filter((p) => /^\d+$/.test(p));
+  } catch {
+    return [];
+  }
+}
+
+/** The agent's name when /proc/PID/comm names one; a process that ended reads as missing. */
+async function agentNameAt(proc: string, pid: string): Promise<string | null> {
+  const comm = await readRegularText(path.join(proc, pid, 'comm'), 64);
+  const name = comm.kind === 'read' ? comm.text.trim() : '';
+  return AGENT_NAMES.includes(name) ? name : null;
+}
+
+interface FoundAgent {
+  readonly pid: string;
+  readonly name: string;
+}
+
+/** Every process's comm, asked for together: one round trip to the reader thread (safe-read.ts). */
+async function scanForAgent(proc: string): Promise<FoundAgent | null> {
+  const pids = listPids(proc);
+  const names = await Promise.all(pids.map((pid) => agentNameAt(proc, pid)));
+  const at = names.findIndex((name) => name !== null);
+  const [pid, name] = [pids[at], names[at]];
+  return pid === undefined || name === undefined || name === null ? null : { pid, name };
+}
+
 /** The name of a running polkit authentication agent, found by scanning /proc/*\/comm. */
 export async function findPolkitAgent(ctx: SystemContext): Promise<string | null> {
+  return (await scanForAgent(resolveSystemPath(ctx, '/proc')))?.name ?? null;
+}
+
+/**
+ * findPolkitAgent for a look at every state read: the agent found last time is checked by
+ * its own /proc/PID/comm (one read), and /proc is scanned again only when that process no
+ * longer is an agent, or none was found. While the agent runs, the answer is a full scan's.
+ */
+export function createPolkitAgentFinder(ctx: SystemContext): () => Promise<string | null> {
   const proc = resolveSystemPath(ctx, '/proc');
-  const pids = (await readdir(proc).catch(() => [] as string[])).filter((p) => /^\d+$/.test(p));
-  for (const pid of pids) {
-    // A process that ended while scanning simply reads as missing.
-    const comm = await readRegularText(path.join(proc, pid, 'comm'), 64);
-    if (comm.kind === 'read' && AGENT_NAMES.includes(comm.text.trim())) return comm.text.trim();
-  }
-  return null;
+  let last: FoundAgent | null = null;
+  return async () => {
+    const known = last;
+    if (known !== null && (await agentNameAt(proc, known.pid)) === known.name) return known.name;
+    last = await scanForAgent(proc);
+    return last?.name ?? null;
+  };
 }
 
 /** PRETTY_NAME from os-release, as its man page says to look for it. */

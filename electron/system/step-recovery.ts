@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstatSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { InterruptedApply, RecoveryReport } from '../contract';
 import { SETTINGS, type Catalogue } from './settings';
@@ -44,15 +44,21 @@ export const STEP_STATE_DIR = '/run/nonlocal-bind';
 
 /**
  * Whether a killed step left its intent record. Only stat: the record is root's, and
- * resolving it is the privileged step's job (the next Apply does it first).
+ * resolving it is the privileged step's job (the next Apply does it first). Synchronous (a
+ * fixed path on root's tmpfs), so it adds no round trip to a state read.
  */
-export async function readInterruptedApply(ctx: SystemContext): Promise<InterruptedApply | null> {
+export function readInterruptedApply(ctx: SystemContext): InterruptedApply | null {
+  let info: Stats | undefined;
   try {
-    const info = await lstat(path.join(ctx.fsRoot, STEP_STATE_DIR, 'apply.intent'));
-    // An empty record is none: the step empties it when it ends, instead of removing it.
-    return info.isFile() && info.size > 0 ? { since: info.mtime.toISOString() } : null;
+    info = lstatSync(path.join(ctx.fsRoot, STEP_STATE_DIR, 'apply.intent'), {
+      throwIfNoEntry: false,
+    });
   } catch {
-    // Absent (the normal case) or not even stat-able: nothing the app can report.
+    // Not even stat-able: nothing the app can report.
     return null;
   }
+  // Absent is the normal case. An empty record is none: the step empties it when it ends.
+  return info !== undefined && info.isFile() && info.size > 0
+    ? { since: info.mtime.toISOString() }
+    : null;
 }

@@ -4,7 +4,7 @@ import { isApplyLockHeld } from '../apply-lock';
 import { simulateBindTest } from '../../demo/simulated-bind-test';
 import { interfaceAddresses, runBindTest } from '../bind-test';
 import type { Elevator } from '../elevator';
-import { findExecutable, findPolkitAgent } from '../environment-facts';
+import { createPolkitAgentFinder, findExecutable } from '../environment-facts';
 import { readRuntimeValue } from '../runtime';
 import { SETTINGS, type Catalogue } from '../settings';
 import { readInterruptedApply } from '../step-recovery';
@@ -47,20 +47,26 @@ export async function readLocalSnapshot(
 async function readPasswordPrompt(
   ctx: SystemContext,
   authentication: Authentication,
+  findAgent: () => Promise<string | null>,
 ): Promise<PasswordPrompt> {
   if (authentication === 'root') return 'root';
   if (findExecutable(ctx, 'pkexec') === null) return 'no-pkexec';
-  return (await findPolkitAgent(ctx)) === null ? 'no-agent' : 'asks';
+  return (await findAgent()) === null ? 'no-agent' : 'asks';
 }
 
+/**
+ * Every file these facts read is asked for in the same tick as the state's own reads, so a
+ * state read is one round trip to the reader thread (the stats before them are synchronous).
+ */
 async function readApplyFacts(
   ctx: SystemContext,
   authentication: Authentication,
+  findAgent: () => Promise<string | null>,
 ): Promise<ApplyFacts> {
-  const [interruptedApply, otherApplyRunning, passwordPrompt] = await Promise.all([
-    readInterruptedApply(ctx),
+  const interruptedApply = readInterruptedApply(ctx);
+  const [otherApplyRunning, passwordPrompt] = await Promise.all([
     isApplyLockHeld(ctx),
-    readPasswordPrompt(ctx, authentication),
+    readPasswordPrompt(ctx, authentication, findAgent),
   ]);
   return { interruptedApply, otherApplyRunning, passwordPrompt };
 }
@@ -83,11 +89,12 @@ export function createLocalTarget(
   addresses: readonly string[] | null = null,
 ): LocalTarget {
   const authentication = authenticationOf(ref, elevator);
+  const findAgent = createPolkitAgentFinder(ctx);
   const readLocal = async (): Promise<LocalSnapshot> => {
     const started = performance.now();
     const [sysctl, applyFacts] = await Promise.all([
       readLocalSnapshot(ctx, catalogue),
-      readApplyFacts(ctx, authentication),
+      readApplyFacts(ctx, authentication, findAgent),
     ]);
     const elapsedMs = performance.now() - started;
     return { catalogue, sysctl, extras: null, applyFacts, elapsedMs };
@@ -106,7 +113,17 @@ export function createLocalTarget(
         ref.kind === 'demo' ? simulateBindTest(ctx, t) : runBindTest(t, own);
       return { ok: true, value: await Promise.all(targets.map(one)) };
     },
-    read: async () => ({ ok: true, snapshot: await readLocal() }),
+    // Planning needs the values and the sources only: the Apply facts are the main view's
+    // (readLocal), and gathering them before every Apply only delayed the step.
+    read: async () => {
+      const started = performance.now();
+      const sysctl = await readLocalSnapshot(ctx, catalogue);
+      const elapsedMs = performance.now() - started;
+      return {
+        ok: true,
+        snapshot: { catalogue, sysctl, extras: null, applyFacts: null, elapsedMs },
+      };
+    },
     runStep: (args, manual) => elevator.runStep(args, manual),
   };
 }
