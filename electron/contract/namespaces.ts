@@ -71,6 +71,11 @@ export interface NamespaceEntry extends NetworkNamespaceInfo {
   readonly fix: NamespaceFix;
   /** What will fail to start there, as far as known without reading inside. */
   readonly findings?: readonly WillFailFinding[];
+  /**
+   * The app has a way in for reading and changing inside it (a process seen there, or an
+   * `ip netns` name the step takes); never true for the app's own.
+   */
+  readonly canEnter?: boolean;
 }
 
 /** The `namespaces:list` answer: every namespace with its fix, and what could not be seen. */

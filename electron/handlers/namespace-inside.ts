@@ -2,9 +2,18 @@ import type { NamespacesView, WillFailFinding } from '../contract';
 import { createSimulatedInside, type InsideNamespaces } from '../demo/demo-namespace-inside';
 import { willFailFindings } from '../system/netns/namespace-findings';
 import { namespacesView } from '../system/netns/namespace-fixes';
-import type { NamespaceReading } from '../system/netns/namespace-step-types';
+import {
+  bindTestInsideNamespace,
+  readInsideNamespaces,
+  setInsideNamespace,
+  type StepRunner,
+} from '../system/netns/namespace-step';
+import { MAX_NAMESPACE_REFS } from '../system/netns/namespace-step-args';
+import type { NamespaceReading, NamespaceRef } from '../system/netns/namespace-step-types';
+import type { Catalogue } from '../system/settings';
 import type { NamespaceListing, NetworkNamespaceInfo } from '../system/netns/netns-types';
 import type { HandlerDeps } from './deps';
+import { refOf } from './namespace-refs';
 
 /**
  * Where reading, changing and binding inside other namespaces happen: this computer's step
@@ -12,17 +21,38 @@ import type { HandlerDeps } from './deps';
  * which never touches a real namespace.
  */
 export function insideNamespacesOf(deps: HandlerDeps): InsideNamespaces {
-  if (deps.demo !== null) return createSimulatedInside(deps.target.catalogue);
-  // Until the step's namespace operation lands (netns/namespace-step.ts), say so plainly.
-  const notYet = {
-    ok: false as const,
-    error: { code: 'internal-error' as const, details: 'no step operation for namespaces yet' },
-  };
+  const { target } = deps;
+  if (deps.demo !== null) return createSimulatedInside(target.catalogue);
+  const run: StepRunner = (args, manual) => target.runStep(args, manual);
   return {
-    read: () => Promise.resolve(notYet),
-    set: () => Promise.resolve(notYet),
-    bindTest: () => Promise.resolve(notYet),
+    read: (refs) => readInChunks(run, refs, target.catalogue),
+    set: (ref, values) => setInsideNamespace(run, ref, values, target.catalogue),
+    bindTest: (ref, targets) => bindTestInsideNamespace(run, ref, targets),
   };
+}
+
+/**
+ * One run of the step reads up to MAX_NAMESPACE_REFS namespaces, so up to that many cost
+ * one authentication; a computer with more is read in as many runs, one after another.
+ */
+async function readInChunks(
+  run: StepRunner,
+  refs: readonly NamespaceRef[],
+  catalogue: Catalogue,
+): ReturnType<InsideNamespaces['read']> {
+  const readings: NamespaceReading[] = [];
+  let elapsedMs = 0;
+  for (let at = 0; at < refs.length; at += MAX_NAMESPACE_REFS) {
+    const read = await readInsideNamespaces(
+      run,
+      refs.slice(at, at + MAX_NAMESPACE_REFS),
+      catalogue,
+    );
+    if (!read.ok) return read;
+    readings.push(...read.readings);
+    elapsedMs += read.elapsedMs;
+  }
+  return { ok: true, readings, elapsedMs };
 }
 
 /** What will fail to start in one namespace, with what was read inside it (null: not read). */
@@ -38,7 +68,11 @@ export function namespacesViewFor(deps: HandlerDeps, listing: NamespaceListing):
   const view = namespacesView(listing, deps.target.catalogue);
   return {
     ...view,
-    namespaces: view.namespaces.map((entry) => ({ ...entry, findings: findingsIn(entry, null) })),
+    namespaces: view.namespaces.map((entry) => ({
+      ...entry,
+      findings: findingsIn(entry, null),
+      canEnter: !entry.own && refOf(entry) !== null,
+    })),
     insideAuthentication: deps.target.authentication === 'polkit' ? 'asks' : 'none',
   };
 }

@@ -1,4 +1,5 @@
 import type { ApiError } from '../contract';
+import { refToken } from '../system/netns/namespace-step-args';
 import type { NamespaceRef } from '../system/netns/namespace-step-types';
 import type { NamespaceListing, NetworkNamespaceInfo } from '../system/netns/netns-types';
 
@@ -18,9 +19,13 @@ export type ResolvedNamespaces =
  * pid or name from the renderer: both come from the listing just made, and the step checks
  * the inode it opened is still this one.
  */
-function refOf(info: NetworkNamespaceInfo): NamespaceRef | null {
-  const named = info.names.find((n) => n.source === 'ip-netns' && !n.escaped);
-  if (named) return { inode: info.inode, via: 'name', name: named.name };
+export function refOf(info: NetworkNamespaceInfo): NamespaceRef | null {
+  for (const n of info.names) {
+    if (n.source !== 'ip-netns' || n.escaped) continue;
+    const ref = { inode: info.inode, via: 'name', name: n.name } as const;
+    // A name the step would refuse (its characters, its length) is passed over for a pid.
+    if (refToken(ref) !== null) return ref;
+  }
   const pid = info.samplePids[0];
   return pid === undefined ? null : { inode: info.inode, via: 'pid', pid };
 }

@@ -25,13 +25,6 @@ export interface NamespacesState {
 }
 
 /**
- * A way in the backend can use: a process seen in it, or a plain `ip netns` name (the
- * handler picks the same; a namespace with neither would refuse the whole read).
- */
-const hasWayIn = (n: NamespaceEntry) =>
-  n.samplePids.length > 0 || n.names.some((m) => m.source === 'ip-netns' && !m.escaped);
-
-/**
  * The computer's network namespaces, listed once when the app opens (on a worker thread
  * in the backend, so the page never waits on it) and again on request; and what was read
  * inside them, so the main page's line and the view say the same.
@@ -56,7 +49,7 @@ export function useNamespaces(): NamespacesState {
   useEffect(() => reload(), [reload]);
 
   const readable = useMemo(
-    () => listed?.namespaces.filter((n) => !n.own && hasWayIn(n)) ?? [],
+    () => listed?.namespaces.filter((n) => n.canEnter === true) ?? [],
     [listed],
   );
   const record = useCallback((reading: NamespaceReading, found: readonly WillFailFinding[]) => {

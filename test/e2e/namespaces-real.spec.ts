@@ -1,9 +1,11 @@
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { launchChromium } from '../harness/chromium';
 import { startPreview } from '../harness/preview';
+import { createSandbox } from '../harness/sandbox';
 import { expect, test } from '../support/fixtures';
+import { holdNamespaces, valuesInside } from '../support/netns-holders';
 
 /*
  * Issue 18, "Show it where people look", on a real system: the preview's server runs as
@@ -90,10 +92,10 @@ test('a named namespace running the real haproxy is on the main page and in the 
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(
     `Namespace “${NAME}” (ip netns)`,
   );
-  await expect(card.getByTestId('namespace-load-balancers')).toHaveText(
-    `Load balancers: haproxy, pid ${pid}`,
+  await expect(card.getByTestId('namespace-load-balancers')).toContainText(
+    `haproxy, pid ${pid} — binds 127.0.0.1:${PORT}, from ${config}`,
   );
-  await expect(card.getByRole('note')).toHaveText(/can be read only from inside it/);
+  await expect(card.getByRole('note')).toHaveText(/Not read yet.*only from inside it/);
   await expect(card.locator('pre').first()).toContainText(
     `ExecStart=/usr/sbin/ip netns exec ${NAME} sysctl -w ${KEYS}`,
   );
@@ -110,4 +112,86 @@ test('a named namespace running the real haproxy is on the main page and in the 
   ).toHaveText(/IPv4 non-local bind: Off/);
   // Nothing on the host: its /run/netns is as it was.
   expect(existsSync('/run/netns')).toBe(hostHadNetns);
+});
+
+const HOST_FILES = ['/proc/sys/net/ipv4/ip_nonlocal_bind', '/proc/sys/net/ipv6/ip_nonlocal_bind'];
+const hostValues = () => HOST_FILES.map((f) => readFileSync(f, 'utf8').trim()).join(' ');
+
+test('a namespace a process holds: look inside reads its real 0, turn on reads back 1 there (nsenter agrees), the bind test runs there; the app’s own and the host’s stay', async ({
+  teardown,
+}) => {
+  // A PID namespace with its own /proc: the app lists this sandbox's processes only, so
+  // "Look inside" covers exactly the one namespace held here (the host's stay unseen).
+  const sandbox = await createSandbox({ pidNamespace: true });
+  teardown(() => sandbox.dispose());
+  const holders = await holdNamespaces(sandbox, 1);
+  teardown(() => holders.release());
+  const held = holders.held[0];
+  if (!held) throw new Error('no namespace held');
+  const where = `/proc/${held.pid}/ns/net`;
+  // Loopback up, as in any container: until a namespace has a local address at all, the
+  // kernel lets any address bind there whatever the setting (no local table to check).
+  sandbox.run('nsenter', [`--net=${where}`, 'ip', 'link', 'set', 'lo', 'up']);
+  const hostBefore = hostValues();
+  const ownBefore = valuesInside(sandbox, '/proc/self/ns/net');
+  expect(valuesInside(sandbox, where)).toBe('0 0');
+
+  const preview = await startPreview({ sandbox });
+  teardown(() => preview.stop());
+  const browser = await launchChromium({ netnsPid: sandbox.pid });
+  teardown(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 920, height: 760 } });
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Show network namespaces' }).click();
+  const card = page.getByTestId(`namespace-${held.inode}`);
+  await expect(card.getByRole('heading', { level: 3 })).toHaveText(
+    `A namespace held by process ${held.pid}`,
+  );
+  await expect(card.getByRole('note')).toHaveText(/Not read yet/);
+
+  // Root: the step runs directly, nothing is asked, so the button does not say it asks.
+  await page.getByRole('button', { name: 'Look inside 1 namespace', exact: true }).click();
+  // Whatever the step answered, the failure shows the words (an alert) rather than a timeout.
+  await expect(page.getByTestId('look-inside')).not.toContainText('Looking inside');
+  const refused = page.getByTestId('look-inside').getByRole('alert');
+  expect(await refused.count(), (await refused.allInnerTexts()).join()).toBe(0);
+  await expect(page.getByTestId('look-inside').getByRole('status')).toHaveText(
+    /^Read inside 1 namespace in \d+ ms, with one run of the step\.$/,
+  );
+  await expect(card.getByTestId('namespace-inside-values')).toHaveText(
+    /IPv4 non-local bind \(read inside now\): Off.*IPv6 non-local bind \(read inside now\): Off/,
+  );
+
+  // The bind test runs inside it: the address is not there and the setting is off.
+  const address = card.getByRole('textbox', { name: 'IP address' });
+  await address.fill('192.0.2.10');
+  const bind = card.getByRole('button', { name: 'Test an address in this namespace' });
+  await bind.click();
+  const bound = card.getByTestId('namespace-bind-result');
+  await expect(bound).toHaveText(
+    new RegExp(
+      `^In a namespace held by process ${held.pid} \\(net:\\[${held.inode}\\]\\), 192\\.0\\.2\\.10: fails`,
+    ),
+  );
+
+  await expect(card.getByText('For now only: this does NOT last.')).toBeVisible();
+  await card.getByRole('button', { name: 'Turn it on now in this namespace' }).click();
+  await expect(card.getByTestId('namespace-read-back')).toHaveText(
+    `Read back inside net:[${held.inode}]: IPv4 non-local bind On, IPv6 non-local bind On.`,
+  );
+  // The kernel agrees, seen from outside the app.
+  expect(valuesInside(sandbox, where)).toBe('1 1');
+  await bind.click();
+  await expect(bound).toHaveText(
+    new RegExp(
+      `192\\.0\\.2\\.10: binding works on a namespace held by process ${held.pid} \\(tested with (python3|perl)`,
+    ),
+  );
+
+  // Nothing else changed: the app's own namespace (the main view says so too) and the host's.
+  expect(valuesInside(sandbox, '/proc/self/ns/net')).toBe(ownBefore);
+  expect(hostValues()).toBe(hostBefore);
+  await page.getByRole('tab', { name: 'This computer' }).click();
+  await page.getByRole('button', { name: 'Show network namespaces' }).click();
+  await expect(page.getByTestId('namespace-own-values')).toHaveText(/IPv4 non-local bind: Off/);
 });

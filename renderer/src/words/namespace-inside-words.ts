@@ -51,11 +51,11 @@ export function insideValueWords(reading: RuntimeReading): string {
 export function readProblemWords(problem: NamespaceReadProblem): string {
   switch (problem) {
     case 'gone':
-      return 'It was not read: its processes ended or its name was removed since the list was made. Look again.';
+      return 'Nothing was read or changed: its processes ended or its name was removed since the list was made. Look again.';
     case 'changed':
-      return 'It was not read: the process or name now leads to another namespace (a pid was reused or a name re-pointed), so nothing was read or changed.';
+      return 'Nothing was read or changed: the process or name now leads to another namespace (a pid was reused or a name re-pointed). Look again.';
     case 'cannot-enter':
-      return 'It was not read: the kernel refused to enter it.';
+      return 'Nothing was read or changed: the kernel refused to enter it.';
     default:
       return unworded(problem);
   }

@@ -11,7 +11,11 @@ import { errorWords } from '../../error-words';
 import { updateThenFocus } from '../../focus-after';
 import { settingWords } from '../../setting-words';
 import { bindTestWords } from '../../words/bind-test-words';
-import { insideValueWords, notKeptWords } from '../../words/namespace-inside-words';
+import {
+  insideValueWords,
+  notKeptWords,
+  readProblemWords,
+} from '../../words/namespace-inside-words';
 import { namespaceTitle } from '../../words/namespace-words';
 
 interface ActionsProps {
@@ -54,6 +58,8 @@ function TurnOnNow({ ns, settings, onReadBack }: ActionsProps) {
               .join(', ')}
             .
           </p>
+        ) : readBack ? (
+          <p className="inline-error">{readProblemWords(readBack.problem)}</p>
         ) : null}
         {error ? <p className="inline-error">{errorWords(error)}</p> : null}
       </div>
