@@ -26,6 +26,8 @@ import { useApi } from './api-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
 import { NamespacesLine } from './components/namespaces/namespaces-line';
 import { useNamespaces } from './use-namespaces';
+import { useLiveValues } from './use-live-values';
+import { MovedUnderPendingNote } from './components/moved-under-pending-note';
 
 // Most sessions never open the pair view: its code loads when the tab does, not before first paint.
 const PairPage = lazy(() =>
@@ -52,6 +54,7 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const live = useLiveValues(view, dispatch);
 
   const request = buildRequest(view);
   const requestKey = requestKeyOf(request);
@@ -160,6 +163,7 @@ export function App() {
                 onRetry={() => void refresh()}
               />
             ) : null}
+            <MovedUnderPendingNote moved={live.moved} onDismiss={live.dismiss} />
             {view.phase === 'loading' ? (
               <p className="loading" role="status">
                 Reading the current settings…

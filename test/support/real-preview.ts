@@ -44,7 +44,9 @@ export async function openRealPreview(options: RealPreviewOptions = {}): Promise
     ...(uid !== null ? { user: { uid, gid: uid } } : {}),
   });
   const browser = await launchChromium({ netnsPid: sandbox.pid });
-  const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
+  // A context of its own (not newPage's implicit one), so axe can run on the page too.
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  const page = await context.newPage();
   await page.goto(preview.url);
   return {
     sandbox,
