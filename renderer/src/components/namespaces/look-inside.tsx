@@ -15,7 +15,7 @@ const RESULT_ID = 'look-inside-result';
  * step, so one password at most (none as root or in the demo). Focus moves to what it found.
  */
 export function LookInside({ namespaces }: { readonly namespaces: NamespacesState }) {
-  const { view, readable, looking, lookError, lookInside } = namespaces;
+  const { view, readable, readings, looking, lookError, lookInside } = namespaces;
   const [done, setDone] = useState<string | null>(null);
   if (view === null || readable.length === 0) return null;
   const asks = view.insideAuthentication !== 'none';
@@ -38,7 +38,8 @@ export function LookInside({ namespaces }: { readonly namespaces: NamespacesStat
         {lookInsideWords(readable.length, asks)}
       </button>
       <p id={RESULT_ID} tabIndex={-1} role="status" className="hint">
-        {looking ? lookingInsideWords(asks) : (done ?? '')}
+        {/* A new listing forgets what was read, and so does this line. */}
+        {looking ? lookingInsideWords(asks) : readings.size > 0 ? (done ?? '') : ''}
       </p>
       {lookError ? (
         <p className="inline-error" role="alert">

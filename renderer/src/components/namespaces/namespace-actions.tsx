@@ -22,17 +22,22 @@ interface ActionsProps {
   readonly ns: NamespaceEntry;
   /** The catalogue's settings, as the main view read them: which ids to turn on. */
   readonly settings: readonly SettingState[] | null;
+  /** What was last read inside: a setting not there (no IPv6 in it) is left alone. */
+  readonly reading: NamespaceReading | undefined;
   readonly onReadBack: (reading: NamespaceReading, findings: readonly WillFailFinding[]) => void;
 }
 
 /** "Turn it on now in this namespace": every setting to 1 there, then read back inside. */
-function TurnOnNow({ ns, settings, onReadBack }: ActionsProps) {
+function TurnOnNow({ ns, settings, reading, onReadBack }: ActionsProps) {
   const { busy, error, run } = useApiCall();
   const [readBack, setReadBack] = useState<NamespaceReading | null>(null);
   const resultId = `namespace-${ns.inode}-read-back`;
   const turnOn = async () => {
     if (busy || settings === null) return;
-    const values = Object.fromEntries(settings.map((s) => [s.id, 1 as const]));
+    const present = settings.filter(
+      (s) => !reading?.ok || reading.values[s.id]?.kind !== 'unavailable',
+    );
+    const values = Object.fromEntries(present.map((s) => [s.id, 1 as const]));
     const answer = await run((api) => api.setInsideNamespace({ inode: ns.inode, values }));
     if (answer) onReadBack(answer.reading, answer.findings ?? []);
     updateThenFocus(() => setReadBack(answer?.reading ?? null), resultId);

@@ -95,7 +95,12 @@ export function NamespaceCard({ ns, settings, reading, canEnter, onReadBack }: N
           <InsideValues ns={ns} reading={reading} />
           <Findings ns={ns} />
           {canEnter ? (
-            <NamespaceActions ns={ns} settings={settings} onReadBack={onReadBack} />
+            <NamespaceActions
+              ns={ns}
+              settings={settings}
+              reading={reading}
+              onReadBack={onReadBack}
+            />
           ) : null}
         </>
       )}
