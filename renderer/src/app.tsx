@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
-import { BootSummary } from './components/boot-summary';
+import { BootSummary, disagreeNoteId } from './components/boot-summary';
+import { fixLineOf } from './words/line-change-words';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
@@ -26,6 +27,7 @@ import { useApi } from './api-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
 import { NamespacesLine } from './components/namespaces/namespaces-line';
 import { useNamespaces } from './use-namespaces';
+import { settingWords } from './setting-words';
 import { useLiveValues } from './use-live-values';
 import { MovedUnderPendingNote } from './components/moved-under-pending-note';
 
@@ -92,12 +94,13 @@ export function App() {
   const bootOf = (id: SettingId) => system?.boot.settings.find((b) => b.id === id);
   const makeEnginesAgree = (boot: SettingBoot) => {
     changed(boot.id);
-    // One action, so that undo in the bar restores the choices from before this click.
-    dispatch({
-      type: 'engines-agree-chosen',
-      id: boot.id,
-      sysctlConf: sysctlConfSettles(view, boot),
-    });
+    // One action, so that undo in the bar restores the choices from before this click;
+    // the note it fixes then has the focus, so the bar that appears does not cover it.
+    const sysctlConf = sysctlConfSettles(view, boot);
+    updateThenFocus(
+      () => dispatch({ type: 'engines-agree-chosen', id: boot.id, sysctlConf }),
+      disagreeNoteId(boot.id),
+    );
   };
   return (
     <div className="app">
@@ -195,6 +198,7 @@ export function App() {
                             now={currentValue(system, setting.id)}
                             pending={view.pending[setting.id]}
                             keptAtBoot={keptAtBoot(view, setting.id)}
+                            fixLine={fixLineOf(view, setting.id)}
                             locked={view.applying}
                             onKeepAtBoot={() => {
                               changed(setting.id);
@@ -243,7 +247,30 @@ export function App() {
                     />
                   ))}
                 </div>
-                <BindTestPanel appliedCount={view.appliedCount} />
+                <BindTestPanel
+                  appliedCount={view.appliedCount}
+                  fixFor={(family) => {
+                    const off = system.settings.find(
+                      (s) =>
+                        s.family === family &&
+                        s.effective === 0 &&
+                        view.pending[s.id] === undefined,
+                    );
+                    if (!off) return null;
+                    const turnOn = () => {
+                      changed(off.id);
+                      // The change waits in the bar: Apply takes the focus, or the switch while
+                      // Apply is still off (its plan not yet checked).
+                      updateThenFocus(
+                        () => dispatch({ type: 'toggled', id: off.id }),
+                        APPLY_BUTTON_ID,
+                      );
+                      if (document.activeElement?.id !== APPLY_BUTTON_ID)
+                        document.getElementById(switchId(off.id))?.focus();
+                    };
+                    return { label: settingWords(off.id, off.key).label, turnOn };
+                  }}
+                />
                 <VipPanel />
                 <DiagnosticsPanel />
               </>

@@ -17,6 +17,8 @@ import { useBarHeightRef } from './use-bar-height';
 import { errorWords } from '../error-words';
 import { applyBlockWords } from '../words/apply-block-words';
 import { SessionOnlyNote } from './session-only-note';
+import { FixLines } from './fix-lines';
+import './every-path.css';
 import { WaitingNotes } from './waiting-notes';
 
 export interface ApplyBarProps {
@@ -75,7 +77,7 @@ export function ApplyBar(props: ApplyBarProps) {
         </h2>
         <ApplyOutcome
           outcome={view.outcome}
-          settings={system.settings}
+          system={system}
           onDismiss={() => leave({ type: 'outcome-dismissed' })}
         />
         {shown ? (
@@ -108,6 +110,7 @@ export function ApplyBar(props: ApplyBarProps) {
                 onUndoTarget={() => dispatch({ type: 'resolution-undone' })}
               />
             )}
+            <FixLines view={view} system={system} />
             <PersistTargetNote system={system} request={request} />
             <LostAtRestartNote lost={facts.lost} disabled={view.applying} dispatch={dispatch} />
             <WaitingNotes view={view} system={system} />

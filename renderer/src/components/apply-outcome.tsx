@@ -1,18 +1,23 @@
-import { useEffect, useRef } from 'react';
-import type { SettingState } from '../../../electron/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { AppState } from '../../../electron/contract';
 import type { ViewState } from '../state/view-state';
+import { settingWords } from '../setting-words';
 import { changeReportWords, settingNames } from '../words/outcome-words';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
+import { OutcomeVipTest } from './outcome-vip-test';
 
 export interface ApplyOutcomeProps {
   readonly outcome: ViewState['outcome'];
-  /** The catalogue entries, to name the settings the outcome reports. */
-  readonly settings: readonly SettingState[];
+  /** The system as read back: the settings it names, a conflict still there, the distribution. */
+  readonly system: AppState;
   readonly onDismiss: () => void;
 }
 
 type Outcome = NonNullable<ViewState['outcome']>;
+
+/** How long the full success message stays before it folds to one line. */
+export const SUCCESS_FOLD_MS = 6000;
 
 /**
  * What the last Apply did, next to Apply itself. Both live regions stay
@@ -20,23 +25,39 @@ type Outcome = NonNullable<ViewState['outcome']>;
  * region that appears already filled, so the text is put into one that exists.
  * A status for success, an alert for failure.
  */
-export function ApplyOutcome({ outcome, settings, onDismiss }: ApplyOutcomeProps) {
+export function ApplyOutcome({ outcome, system, onDismiss }: ApplyOutcomeProps) {
   const success = outcome?.applied ? outcome : null;
   const failure = outcome && !outcome.applied && outcome.error ? outcome : null;
   return (
     <>
       <div role="status" className="outcome-live" data-testid="outcome-status">
-        {success ? (
-          <OutcomeBox outcome={success} settings={settings} onDismiss={onDismiss} />
-        ) : null}
+        {success ? <OutcomeBox outcome={success} system={system} onDismiss={onDismiss} /> : null}
       </div>
       <div role="alert" className="outcome-live" data-testid="outcome-alert">
-        {failure ? (
-          <OutcomeBox outcome={failure} settings={settings} onDismiss={onDismiss} />
-        ) : null}
+        {failure ? <OutcomeBox outcome={failure} system={system} onDismiss={onDismiss} /> : null}
       </div>
     </>
   );
+}
+
+/** Folds after SUCCESS_FOLD_MS, or as soon as the page scrolls; never while a test runs. */
+function useFolded(outcome: Outcome): readonly [boolean, () => void] {
+  // Kept per outcome: a new Apply's message starts unfolded.
+  const [foldedFor, setFoldedFor] = useState<Outcome | null>(null);
+  const [heldFor, setHeldFor] = useState<Outcome | null>(null);
+  const folded = foldedFor === outcome;
+  const held = heldFor === outcome;
+  useEffect(() => {
+    if (!outcome.applied || held || folded) return;
+    const fold = () => setFoldedFor(outcome);
+    const timer = window.setTimeout(fold, SUCCESS_FOLD_MS);
+    window.addEventListener('scroll', fold, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('scroll', fold);
+    };
+  }, [outcome, held, folded]);
+  return [folded, () => setHeldFor(outcome)];
 }
 
 /**
@@ -46,17 +67,26 @@ export function ApplyOutcome({ outcome, settings, onDismiss }: ApplyOutcomeProps
  */
 function OutcomeBox({
   outcome,
-  settings,
+  system,
   onDismiss,
 }: {
   readonly outcome: Outcome;
-  readonly settings: readonly SettingState[];
+  readonly system: AppState;
   readonly onDismiss: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const [folded, hold] = useFolded(outcome);
   useEffect(() => {
-    box.current?.focus();
+    // The bar shows the outcome right under its title: no scrolling that would cut the title.
+    box.current?.focus({ preventScroll: true });
   }, [outcome]);
+  // A conflict still there after the Apply is never reported as a plain success.
+  const unsettled = system.settings.filter(
+    (s) => system.boot.settings.find((b) => b.id === s.id)?.enginesDisagree,
+  );
+  const report = outcome.report
+    ? changeReportWords(outcome.report, settingNames(system.settings))
+    : '';
   return (
     <div
       className="apply-outcome"
@@ -67,17 +97,25 @@ function OutcomeBox({
       data-testid="apply-outcome"
     >
       {outcome.applied ? (
-        <div className="success-panel" data-testid="apply-success">
-          <p>
-            <strong id="apply-outcome-title">Applied.</strong>{' '}
-            <InlineCode
-              text={outcome.report ? changeReportWords(outcome.report, settingNames(settings)) : ''}
-            />{' '}
-            The values above were read back from the system.
+        <div
+          className={`success-panel${folded ? ' folded' : ''}${unsettled.length > 0 ? ' unsettled' : ''}`}
+          data-testid="apply-success"
+        >
+          <p className="success-text">
+            <strong id="apply-outcome-title">
+              {unsettled.length > 0 ? 'Applied, but not settled.' : 'Applied.'}
+            </strong>{' '}
+            <InlineCode text={report} /> Read back from the system.
+            {unsettled.length > 0
+              ? ` ${unsettled.map((s) => settingWords(s.id, s.key).label).join(' and ')}: the two ways of loading the files still disagree at boot (see the setting).`
+              : null}
           </p>
-          <button type="button" className="button small" onClick={onDismiss}>
-            Done
-          </button>
+          <div className="success-actions">
+            <OutcomeVipTest onStarted={hold} />
+            <button type="button" className="button small" onClick={onDismiss}>
+              Done
+            </button>
+          </div>
         </div>
       ) : outcome.error ? (
         <ErrorPanel
@@ -85,6 +123,7 @@ function OutcomeBox({
           titleId="apply-outcome-title"
           error={outcome.error}
           live={false}
+          distro={system.platform.distro}
         />
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BindTestResult } from '../../../electron/contract';
+import type { AddressFamily, BindTestResult } from '../../../electron/contract';
 import { errorWords } from '../error-words';
 import { bindTestWords } from '../words/bind-test-words';
 import { useApiCall } from '../api-context';
@@ -7,10 +7,15 @@ import { useApiCall } from '../api-context';
 export interface BindTestPanelProps {
   /** Changes after every Apply, so the panel can offer to test again. */
   readonly appliedCount: number;
+  /**
+   * The switch that lets a failed test pass: its label and how to turn it on (the change
+   * then waits in the bar); null when it is on or already waits.
+   */
+  readonly fixFor: (family: AddressFamily) => { label: string; turnOn: () => void } | null;
 }
 
 /** "Will HAProxy be able to bind here?" answered by really listening on the address, never connecting. */
-export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
+export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {
   const [address, setAddress] = useState('');
   const [port, setPort] = useState('');
   const { busy, error, run } = useApiCall();
@@ -24,6 +29,7 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
   };
 
   const stale = result !== null && result.appliedCount !== appliedCount;
+  const fix = result?.value.outcome === 'not-local' && !stale ? fixFor(result.value.family) : null;
   return (
     <section className="panel" aria-labelledby="bind-test-title">
       <h2 id="bind-test-title">Test a virtual IP</h2>
@@ -44,7 +50,7 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
             type="text"
             value={address}
             spellCheck={false}
-            placeholder="192.0.2.10 or 2001:db8::10"
+            placeholder="192.0.2.10"
             aria-invalid={error?.code === 'invalid-address'}
             onChange={(e) => setAddress(e.target.value)}
           />
@@ -71,11 +77,16 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
       ) : null}
       {result ? (
         <div
-          className={`bind-result outcome-${result.value.outcome}`}
+          className={`bind-result outcome-${result.value.outcome}${stale ? ' stale' : ''}`}
           role="status"
           data-testid="bind-result"
         >
           <p>
+            {stale ? (
+              <span className="stale-tag" data-testid="bind-result-stale">
+                Out of date, tested before the last Apply:{' '}
+              </span>
+            ) : null}
             <strong>
               {result.value.address}
               {result.value.port ? ` port ${result.value.port}` : ''}:
@@ -89,6 +100,11 @@ export function BindTestPanel({ appliedCount }: BindTestPanelProps) {
                 ? 'This address belongs to this computer (loopback, or assigned to one of its network interfaces).'
                 : 'This computer does not hold this address right now; another node may, or it may arrive with a failover.'}
           </p>
+          {fix ? (
+            <button type="button" className="button small" onClick={fix.turnOn}>
+              Turn {fix.label} on
+            </button>
+          ) : null}
           {stale ? (
             <button
               type="button"

@@ -10,6 +10,8 @@ export interface BootSummaryProps {
   readonly pending: RuntimeValue | undefined;
   /** "Keep it at every boot" is chosen and waits for Apply. */
   readonly keptAtBoot: boolean;
+  /** The exact line the kept value changes, in words ("line 3 of /etc/sysctl.conf: 0 → 1"). */
+  readonly fixLine: string | null;
   readonly locked: boolean;
   readonly onKeepAtBoot: () => void;
   readonly onSetNow: (value: RuntimeValue) => void;
@@ -19,6 +21,9 @@ export interface BootSummaryProps {
 
 const word = (v: RuntimeValue) => (v === 1 ? 'on' : 'off');
 
+/** The engines' disagreement note, which takes the focus once its fix waits in the bar. */
+export const disagreeNoteId = (id: SettingState['id']) => `disagree-${id}`;
+
 /** Now vs. after a restart, engine disagreement and drift, each with its one-click fix. */
 export function BootSummary({
   setting,
@@ -26,6 +31,7 @@ export function BootSummary({
   now,
   pending,
   keptAtBoot,
+  fixLine,
   locked,
   onKeepAtBoot,
   onSetNow,
@@ -43,32 +49,47 @@ export function BootSummary({
         {keptAtBoot ? (
           <span className="pending-tag" data-testid={`boot-pending-${setting.id}`}>
             {' '}
-            → {word(wanted)} at every boot (pending)
+            {fixLine ? `→ pending: ${fixLine}` : `→ ${word(wanted)} at every boot (pending)`}
           </span>
         ) : null}
       </p>
       {boot.enginesDisagree ? (
-        <div className="note warning" role="note" data-testid={`disagree-${setting.id}`}>
+        <div
+          className="note warning"
+          role="note"
+          id={disagreeNoteId(setting.id)}
+          // The fix's result: focus lands here, so the bar that appears never covers it.
+          tabIndex={-1}
+          data-testid={`disagree-${setting.id}`}
+        >
           <p>
             <InlineCode text={describeDisagreement(boot)} />
           </p>
-          <div className="note-actions">
-            <button
-              type="button"
-              className="button small"
-              disabled={locked}
-              onClick={onMakeEnginesAgree}
-            >
-              Make both keep it {word(wanted)}
-            </button>
-          </div>
+          {keptAtBoot && fixLine ? (
+            <p className="fix-line" data-testid={`fix-waiting-${setting.id}`}>
+              The fix waits in the bar: {fixLine}.
+            </p>
+          ) : (
+            <div className="note-actions">
+              <button
+                type="button"
+                className="button small"
+                disabled={locked}
+                onClick={onMakeEnginesAgree}
+              >
+                Make both keep it {word(wanted)}
+              </button>
+            </div>
+          )}
         </div>
       ) : null}
       {boot.drift && boot.bootValue !== null ? (
         <div className="note drift" role="note" data-testid={`drift-${setting.id}`}>
           <p>{describeDrift(now, boot)}</p>
           {pending !== undefined ? (
-            <p className="hint">The switch change in the bar decides what happens to it.</p>
+            <p className="hint" data-testid={`drift-waiting-${setting.id}`}>
+              Waiting in the bar: it turns {word(pending)} when you click Apply.
+            </p>
           ) : (
             <div className="note-actions">
               {keptAtBoot ? null : (

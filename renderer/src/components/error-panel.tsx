@@ -1,5 +1,6 @@
-import type { ApiError } from '../../../electron/contract';
+import type { ApiError, CommandBlock, DistroFamily } from '../../../electron/contract';
 import { errorWords } from '../error-words';
+import { errorHeadline, foldedCommandsLabel, splitForDistro } from '../words/error-headline-words';
 import { CommandBlocks } from './command-blocks';
 import { InlineCode } from './inline-code';
 
@@ -11,38 +12,55 @@ export interface ErrorPanelProps {
   readonly titleId?: string;
   /** False where the panel is put into a live region that already exists. */
   readonly live?: boolean;
+  /** The distribution the app runs on: its install command is shown, the others folded. */
+  readonly distro?: DistroFamily | null;
+}
+
+function Folded({ label, blocks }: { readonly label: string; readonly blocks: CommandBlock[] }) {
+  if (blocks.length === 0) return null;
+  return (
+    <details className="alternatives">
+      <summary>{label}</summary>
+      <CommandBlocks blocks={blocks} />
+    </details>
+  );
 }
 
 /**
- * A problem in words that ends with the next step: the ways out are shown
- * (one copyable block each) and only raw technical output is tucked away.
+ * A short titled alert that ends with the next step: a one-line title, a sentence or
+ * two, the one command for this distribution, and everything else folded away, so it
+ * never takes over the window.
  */
-export function ErrorPanel({ title, error, onRetry, titleId, live = true }: ErrorPanelProps) {
+export function ErrorPanel(props: ErrorPanelProps) {
+  const { title, error, onRetry, titleId, live = true } = props;
+  const headline = errorHeadline(error);
+  const { mine, others, rest } = splitForDistro(error.alternatives ?? [], props.distro ?? null);
   return (
-    <div className="error-panel" role={live ? 'alert' : undefined}>
-      <h2 id={titleId}>{title}</h2>
+    <div className="error-panel" role={live ? 'alert' : undefined} data-testid="error-panel">
+      {headline ? (
+        // The container is named by the short title; the headline follows it on the line.
+        <h2 className="error-title">
+          <span id={titleId}>{title}</span>: {headline.headline}
+        </h2>
+      ) : (
+        <h2 id={titleId} className="error-title">
+          {title}
+        </h2>
+      )}
       <p>
-        <InlineCode text={errorWords(error)} />
+        <InlineCode text={headline ? headline.body : errorWords(error)} />
       </p>
-      {error.alternatives && error.alternatives.length > 0 ? (
-        // After a refusal the next step is trying again; the commands are for an administrator.
-        error.code === 'auth-refused' ? (
-          <details className="alternatives">
-            <summary>Commands an administrator can run instead</summary>
-            <CommandBlocks blocks={error.alternatives} />
+      {mine.length > 0 ? <CommandBlocks blocks={mine} /> : null}
+      <div className="folds">
+        <Folded label={mine.length > 0 ? 'Other systems' : 'Install commands'} blocks={others} />
+        <Folded label={foldedCommandsLabel(error)} blocks={rest} />
+        {error.details ? (
+          <details>
+            <summary>Technical details</summary>
+            <pre>{error.details}</pre>
           </details>
-        ) : (
-          <div className="alternatives">
-            <CommandBlocks blocks={error.alternatives} />
-          </div>
-        )
-      ) : null}
-      {error.details ? (
-        <details>
-          <summary>Technical details</summary>
-          <pre>{error.details}</pre>
-        </details>
-      ) : null}
+        ) : null}
+      </div>
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
           Try again

@@ -32,7 +32,8 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
   // The kernel's value as the backend interprets it (`effective`): without a number to read
   // (missing, unreadable, or text like "abc") there is nothing a toggle could start from.
   const changeable = setting.effective !== null;
-  const checked = pending !== undefined ? pending === 1 : setting.effective === 1;
+  // Assistive technology hears the kernel's value; the pending one is in the description.
+  const checked = setting.effective === 1;
   return (
     <section
       className={`setting-row tone-${words.tone}${pending !== undefined ? ' is-pending' : ''}`}
@@ -69,6 +70,7 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
             label={settingWords(setting.id, setting.key).label}
             checked={checked}
             pending={pending !== undefined}
+            wanted={pending === 1}
             disabled={!changeable || locked}
             // While pending, "Off → On (pending)" is read first: the switch's position is only wanted.
             describedBy={pending !== undefined ? `${valueId} ${statusId}` : statusId}

@@ -1,9 +1,14 @@
 export interface ToggleSwitchProps {
   readonly id: string;
   readonly label: string;
+  /** The kernel's value: what assistive technology is told the switch is. */
   readonly checked: boolean;
-  /** Drawn in the pending style: the position is wanted, not yet the kernel's. */
+  /**
+   * A value waits for Apply: drawn as the switch's position (`wanted`) in the pending
+   * colour, while the description (describedBy) says "pending".
+   */
   readonly pending?: boolean;
+  readonly wanted?: boolean;
   readonly disabled: boolean;
   readonly describedBy?: string;
   readonly onToggle?: () => void;
@@ -15,6 +20,7 @@ export function ToggleSwitch({
   label,
   checked,
   pending = false,
+  wanted = checked,
   disabled,
   describedBy,
   onToggle,
@@ -25,6 +31,7 @@ export function ToggleSwitch({
       type="button"
       role="switch"
       className={pending ? 'switch pending' : 'switch'}
+      data-position={(pending ? wanted : checked) ? 'on' : 'off'}
       aria-checked={checked}
       aria-label={label}
       aria-describedby={describedBy}

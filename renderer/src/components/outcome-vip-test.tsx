@@ -1,0 +1,90 @@
+import { useRef, useState } from 'react';
+import type { ApiError, BindTestResult } from '../../../electron/contract';
+import { useApi } from '../api-context';
+import { errorWords } from '../error-words';
+import { bindTestWords } from '../words/bind-test-words';
+
+type Tested = { readonly address: string; readonly answer: BindTestResult | ApiError };
+
+const isResult = (a: BindTestResult | ApiError): a is BindTestResult => 'outcome' in a;
+
+/**
+ * The proof right after an Apply: "Test VIP now" tests the virtual IPs the load balancer
+ * files name; when they name none, a field takes one. Each answer is one line.
+ */
+export function OutcomeVipTest({ onStarted }: { readonly onStarted: () => void }) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [tested, setTested] = useState<readonly Tested[]>([]);
+  const field = useRef<HTMLInputElement>(null);
+
+  const testAll = async (addresses: readonly string[]) => {
+    const answers = await Promise.all(
+      addresses.map(async (address) => {
+        const answer = await api.testBind({ address, port: '' });
+        return { address, answer: answer.ok ? answer.value : answer.error };
+      }),
+    );
+    setTested(answers);
+  };
+  const start = async () => {
+    onStarted();
+    setBusy(true);
+    const found = await api.discoverVips();
+    const addresses = found.ok
+      ? [...new Set(found.value.entries.filter((e) => !e.wildcard).map((e) => e.address))]
+      : [];
+    if (addresses.length > 0) await testAll(addresses.slice(0, 8));
+    else {
+      setAsking(true);
+      // The field replaces nothing the focus was on: put the focus in it.
+      requestAnimationFrame(() => field.current?.focus());
+    }
+    setBusy(false);
+  };
+  return (
+    <div className="outcome-vip-test" data-testid="outcome-vip-test">
+      {asking ? (
+        <form
+          className="outcome-vip-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void testAll([typed.trim()]);
+          }}
+        >
+          <label>
+            No virtual IP found in the load balancer files. Virtual IP{' '}
+            <input
+              ref={field}
+              type="text"
+              value={typed}
+              spellCheck={false}
+              size={18}
+              placeholder="192.0.2.10"
+              onChange={(e) => setTyped(e.target.value)}
+            />
+          </label>{' '}
+          <button type="submit" className="button small">
+            Test
+          </button>
+        </form>
+      ) : (
+        <button type="button" className="button small" disabled={busy} onClick={() => void start()}>
+          {busy ? 'Testing…' : 'Test VIP now'}
+        </button>
+      )}
+      {tested.length > 0 ? (
+        <ul className="outcome-vip-results" data-testid="outcome-vip-results">
+          {tested.map((t) => (
+            <li key={t.address} className={isResult(t.answer) ? `outcome-${t.answer.outcome}` : ''}>
+              <strong>{t.address}:</strong>{' '}
+              {isResult(t.answer) ? bindTestWords(t.answer) : errorWords(t.answer)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
