@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readInsideNamespaces } from '../../electron/system/netns/namespace-step';
 import type { NamespaceRef } from '../../electron/system/netns/namespace-step-types';
+import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { SETTINGS } from '../../electron/system/settings';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 import {
@@ -50,99 +51,110 @@ function spread(where: readonly string[]): void {
   }
 }
 
-test('20 namespaces, held by processes and named, are read in one run of the step, each as nsenter reads it', async () => {
-  const hold = await holdNamespaces(sandbox, 18);
-  holders.push(hold);
-  const held = hold.held;
-  const named = addNamed(sandbox, NAMES);
-  const refs: NamespaceRef[] = [
-    ...held.map((h): NamespaceRef => ({ via: 'pid', pid: h.pid, inode: h.inode })),
-    ...NAMES.map((name): NamespaceRef => ({ via: 'name', name, inode: named.get(name) ?? 0 })),
-  ];
-  const where = [
-    ...held.map((h) => `/proc/${h.pid}/ns/net`),
-    ...NAMES.map((n) => `/run/netns/${n}`),
-  ];
-  spread(where);
-  const runner = sandboxRunner(sandbox);
-  const result = await readInsideNamespaces(runner.run, refs, SETTINGS);
-  expect(runner.runs()).toBe(1);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  expect(result.readings).toHaveLength(20);
-  const seen = result.readings.map((r) => {
-    if (!r.ok) return `${r.inode} ${r.problem}`;
-    const v = (id: string) => {
-      const reading = r.values[id];
-      return reading?.kind === 'value' ? String(reading.value) : JSON.stringify(reading);
-    };
-    return `${r.inode} ${v('ipv4')} ${v('ipv6')}`;
-  });
-  expect(seen).toEqual(
-    refs.map((ref, i) => `${ref.inode} ${valuesInside(sandbox, where[i] ?? '')}`),
-  );
-  // The spread really differs between namespaces: the test would see a read of one namespace twice.
-  expect(new Set(seen.map((s) => s.split(' ').slice(1).join(' '))).size).toBe(4);
-});
+// The step reads them all in one perl process where perl runs, else with one nsenter each:
+// both ways, the second with perl replaced by /bin/false in the sandbox's mount namespace.
+const WAYS = ['perl', 'nsenter'] as const;
+function use(way: (typeof WAYS)[number]): void {
+  if (way === 'nsenter') sandbox.run('mount', ['--bind', '/bin/false', '/usr/bin/perl']);
+}
 
-test('a process gone, a pid now in another namespace, and names that are no namespace file are refused, the rest read, in the same run', async () => {
-  const hold = await holdNamespaces(sandbox, 2);
-  holders.push(hold);
-  const [alive, ended] = hold.held as [HeldNamespace, HeldNamespace];
-  sandbox.run('kill', [String(ended.pid)]);
-  await expect.poll(() => inodeOf(sandbox, ended.pid), { timeout: 10_000 }).toBeNull();
-  // A process that leaves its first namespace for a new one: its pid now leads elsewhere.
-  const fifo = `${sandbox.scratch}/move`;
-  sandbox.run('mkfifo', [fifo]);
-  const move = await holdNamespaces(sandbox, 1, { moveOn: fifo });
-  holders.push(move);
-  const { pid: moverPid, inode: moverInode } = move.held[0] as HeldNamespace;
-  sandbox.run('sh', ['-c', 'echo go > "$1"', 'sh', fifo]);
-  await expect.poll(() => inodeOf(sandbox, moverPid), { timeout: 10_000 }).not.toBe(moverInode);
-  const named = addNamed(sandbox, NAMES.slice(0, 1));
-  const real = named.get('lb-one') ?? 0;
-  // A link to a real namespace, a FIFO (an open would block), a plain file, a directory.
-  sandbox.run('sh', [
-    '-c',
-    `ln -s /run/netns/lb-one /run/netns/link && mkfifo /run/netns/fifo && : > /run/netns/file && mkdir /run/netns/dir`,
-  ]);
-  const refs: NamespaceRef[] = [
-    { via: 'pid', pid: alive.pid, inode: alive.inode },
-    { via: 'pid', pid: ended.pid, inode: ended.inode },
-    { via: 'pid', pid: moverPid, inode: moverInode },
-    { via: 'pid', pid: alive.pid, inode: real },
-    { via: 'name', name: 'link', inode: real },
-    { via: 'name', name: 'fifo', inode: real },
-    { via: 'name', name: 'file', inode: real },
-    { via: 'name', name: 'dir', inode: real },
-    { via: 'name', name: 'absent', inode: real },
-    { via: 'name', name: 'lb-one', inode: alive.inode },
-    { via: 'name', name: 'lb-one', inode: real },
-  ];
-  const runner = sandboxRunner(sandbox);
-  const started = Date.now();
-  const result = await readInsideNamespaces(runner.run, refs, SETTINGS);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  expect(runner.runs()).toBe(1);
-  expect(result.readings.map((r) => (r.ok ? 'ok' : r.problem))).toEqual([
-    'ok',
-    'gone',
-    'changed',
-    'changed',
-    'cannot-enter',
-    'cannot-enter',
-    'cannot-enter',
-    'cannot-enter',
-    'gone',
-    'changed',
-    'ok',
-  ]);
-  // Nothing waited on the FIFO: the run took what reading two namespaces takes, not a hang.
-  expect(Date.now() - started).toBeLessThan(30_000);
-  sandbox.run('sh', [
-    '-c',
-    'rm -rf /run/netns/link /run/netns/fifo /run/netns/file /run/netns/dir',
-  ]);
-});
+for (const way of WAYS) {
+  test(`${way}: 20 namespaces, held by processes and named, are read in one run of the step, each as nsenter reads it`, async () => {
+    use(way);
+    const hold = await holdNamespaces(sandbox, 18);
+    holders.push(hold);
+    const held = hold.held;
+    const named = addNamed(sandbox, NAMES);
+    const refs: NamespaceRef[] = [
+      ...held.map((h): NamespaceRef => ({ via: 'pid', pid: h.pid, inode: h.inode })),
+      ...NAMES.map((name): NamespaceRef => ({ via: 'name', name, inode: named.get(name) ?? 0 })),
+    ];
+    const where = [
+      ...held.map((h) => `/proc/${h.pid}/ns/net`),
+      ...NAMES.map((n) => `/run/netns/${n}`),
+    ];
+    spread(where);
+    const runner = sandboxRunner(sandbox);
+    const result = await readInsideNamespaces(runner.run, refs, SETTINGS);
+    expect(runner.runs()).toBe(1);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.readings).toHaveLength(20);
+    const seen = result.readings.map((r) => {
+      if (!r.ok) return `${r.inode} ${r.problem}`;
+      const v = (id: string) => {
+        const reading = r.values[id];
+        return reading?.kind === 'value' ? String(reading.value) : JSON.stringify(reading);
+      };
+      return `${r.inode} ${v('ipv4')} ${v('ipv6')}`;
+    });
+    expect(seen).toEqual(
+      refs.map((ref, i) => `${ref.inode} ${valuesInside(sandbox, where[i] ?? '')}`),
+    );
+    // The spread really differs between namespaces: the test would see a read of one namespace twice.
+    expect(new Set(seen.map((s) => s.split(' ').slice(1).join(' '))).size).toBe(4);
+  });
+
+  test(`${way}: a process gone, a pid now in another namespace, and names that are no namespace file are refused, the rest read, in the same run`, async () => {
+    use(way);
+    const hold = await holdNamespaces(sandbox, 2);
+    holders.push(hold);
+    const [alive, ended] = hold.held as [HeldNamespace, HeldNamespace];
+    sandbox.run('kill', [String(ended.pid)]);
+    await expect.poll(() => inodeOf(sandbox, ended.pid), { timeout: 10_000 }).toBeNull();
+    // A process that leaves its first namespace for a new one: its pid now leads elsewhere.
+    const fifo = `${sandbox.scratch}/move`;
+    sandbox.run('mkfifo', [fifo]);
+    const move = await holdNamespaces(sandbox, 1, { moveOn: fifo });
+    holders.push(move);
+    const { pid: moverPid, inode: moverInode } = move.held[0] as HeldNamespace;
+    sandbox.run('sh', ['-c', 'echo go > "$1"', 'sh', fifo]);
+    await expect.poll(() => inodeOf(sandbox, moverPid), { timeout: 10_000 }).not.toBe(moverInode);
+    const named = addNamed(sandbox, NAMES.slice(0, 1));
+    const real = named.get('lb-one') ?? 0;
+    // A link to a real namespace, a FIFO (an open would block), a plain file, a directory.
+    sandbox.run('sh', [
+      '-c',
+      `ln -s /run/netns/lb-one /run/netns/link && mkfifo /run/netns/fifo && : > /run/netns/file && mkdir /run/netns/dir`,
+    ]);
+    const refs: NamespaceRef[] = [
+      { via: 'pid', pid: alive.pid, inode: alive.inode },
+      { via: 'pid', pid: ended.pid, inode: ended.inode },
+      { via: 'pid', pid: moverPid, inode: moverInode },
+      { via: 'pid', pid: alive.pid, inode: real },
+      { via: 'name', name: 'link', inode: real },
+      { via: 'name', name: 'fifo', inode: real },
+      { via: 'name', name: 'file', inode: real },
+      { via: 'name', name: 'dir', inode: real },
+      { via: 'name', name: 'absent', inode: real },
+      { via: 'name', name: 'lb-one', inode: alive.inode },
+      { via: 'name', name: 'lb-one', inode: real },
+    ];
+    const runner = sandboxRunner(sandbox);
+    const started = Date.now();
+    const result = await readInsideNamespaces(runner.run, refs, SETTINGS);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(runner.runs()).toBe(1);
+    expect(result.readings.map((r) => (r.ok ? 'ok' : r.problem))).toEqual([
+      'ok',
+      'gone',
+      'changed',
+      'changed',
+      'cannot-enter',
+      'cannot-enter',
+      'cannot-enter',
+      'cannot-enter',
+      'gone',
+      'changed',
+      'ok',
+    ]);
+    // Nothing waited on the FIFO: the run took what reading two namespaces takes, not a hang.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    sandbox.run('sh', [
+      '-c',
+      'rm -rf /run/netns/link /run/netns/fifo /run/netns/file /run/netns/dir',
+    ]);
+  });
+}
 
 /** Raw argument vectors the step refuses with 64 before it opens any namespace. */
 const HOSTILE: readonly (readonly [string, readonly string[]])[] = [
@@ -222,4 +234,28 @@ test('refs the step would refuse never reach it: the app refuses them first, wit
     expect(r.ok ? 'ok' : r.error.code).toBe('invalid-request');
   }
   expect(runner.runs()).toBe(0);
+});
+
+test('perl’s own environment cannot load code into the step’s perl (a root caller’s PERL5OPT and PERL5DB)', async () => {
+  const hold = await holdNamespaces(sandbox, 1);
+  holders.push(hold);
+  const [ns] = hold.held as [HeldNamespace];
+  const marker = `${sandbox.scratch}/perl-ran-code`;
+  const r = sandbox.run(
+    'env',
+    [
+      'PERL5OPT=-d',
+      `PERL5DB=BEGIN { open(my $f, ">", "${marker}") }`,
+      '/bin/sh',
+      '-s',
+      '--',
+      'v2',
+      '--',
+      'ns-read',
+      `pid/${ns.pid}/${ns.inode}`,
+    ],
+    { input: PRIVILEGED_SCRIPT },
+  );
+  expect(r.stdout).toContain(`nonlocal-bind: ns 1 ${ns.inode} ok `);
+  expect(sandbox.run('test', ['-e', marker], { allowFailure: true }).status).toBe(1);
 });

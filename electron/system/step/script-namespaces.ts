@@ -1,5 +1,6 @@
 import { BIND_SCRIPT, MAX_BIND_ADDRESSES } from '../nodes/node-bind-test';
 import type { Catalogue } from '../settings';
+import { PERL_READ_PROGRAM, quoted, READ_PROGRAM, SET_PROGRAM } from './script-namespace-programs';
 import type { SettingPieces } from './script-settings';
 
 /** Most namespaces one `ns-read` names (one authentication reads them all). */
@@ -10,46 +11,8 @@ export const MAX_NAMESPACE_NAME_LENGTH = 255;
 export const MAX_PID_DIGITS = 7;
 export const MAX_INODE_DIGITS = 20;
 
-/** A constant shell word: the text in single quotes, each quote spelled '\''. */
-const quoted = (text: string) => `'${text.replaceAll("'", String.raw`'\''`)}'`;
-
-/**
- * Reads each KEY PATH pair of its arguments inside the namespace it runs in, one line of
- * KEY=VALUE: the number, "unexpected" (anything else, empty included), or "absent" (the
- * file cannot be opened there: no IPv6 in that namespace, a key this kernel lacks).
- * awk with only a BEGIN block reads no input; getline reads from offset 0, as procfs wants.
- */
-const READ_PROGRAM = String.raw`BEGIN {
-  for (i = 1; i + 1 < ARGC; i += 2) {
-    f = ARGV[i + 1]; v = "absent"; r = (getline l < f)
-    if (r > 0) v = (l ~ /^[0-9]+$/ && length(l) <= 10) ? l : "unexpected"
-    else if (r == 0) v = "unexpected"
-    close(f); printf "%s%s=%s", (i > 1 ? " " : ""), ARGV[i], v
-  }
-  print ""
-}`;
-
-/**
- * Writes each KEY PATH WANT OLD quadruple of its arguments (after the read program, $1;
- * WANT - leaves that key alone) inside the namespace it runs in; if a write fails, puts back the values it already
- * wrote (builtins only) and exits 69; otherwise becomes the read program, the read-back.
- * Paths are catalogue paths and values digits, so splitting $undo on spaces is exact.
- */
-const SET_PROGRAM = String.raw`set -f; r=$1; shift; n=$#; i=0; ok=yes; undo=
-while [ "$i" -lt "$n" ]; do
-  k=$1; p=$2; w=$3; o=$4; shift 4; i=$((i + 4))
-  if [ "$ok" = yes ] && [ "$w" != - ]; then
-    if printf "%s\n" "$w" > "$p"; then undo="$undo $p=$o"; else ok=no; fi
-  fi
-  set -- "$@" "$k" "$p"
-done
-if [ "$ok" = no ]; then
-  for x in $undo; do
-    o=${'$'}{x#*=}; case $o in ""|*[!0-9]*) ;; *) printf "%s\n" "$o" > "${'$'}{x%%=*}";; esac
-  done
-  exit 69
-fi
-exec awk "$r" "$@"`;
+/** The descriptors namespaces are opened on (the Apply's 8 and 9 are not in use yet). */
+const FDS = [3, 4, 5, 6, 7, 8, 9] as const;
 
 /**
  * The step's namespace operations (issue 18; docs/step-protocol.md, "Inside other network
@@ -66,7 +29,9 @@ export function namespacePieces(catalogue: Catalogue, s: SettingPieces): string 
   const each = (f: (key: string, i: number, path: string) => string) =>
     catalogue.map((c, n) => f(c.key, n + 1, c.procPath)).join('\n');
   const keyPaths = catalogue.map((c) => `${c.key} ${c.procPath}`).join(' ');
+  const keyCount = catalogue.length;
   return String.raw`ns_read_prog=${quoted(READ_PROGRAM)}
+ns_perl_prog=${quoted(PERL_READ_PROGRAM)}
 ns_set_prog=${quoted(SET_PROGRAM)}
 ns_bind_prog=${quoted(BIND_SCRIPT)}
 # A REF: pid/PID/INODE or name/NAME/INODE, digits without leading zeros, a name of the
@@ -88,19 +53,17 @@ ns_ref() {
     *) return 1;;
   esac
 }
-# Opens the namespace of the last ns_ref on fd 7 and checks it: ns_state ok, gone (no such
-# process or name), changed (another namespace now) or cannot-enter; ns_own yes when it is
-# the step's own. A /run/netns entry that is a link or not a regular file is never opened
-# (a FIFO would block the open).
-ns_open() {
-  ns_own=no; ns_state=cannot-enter
-  command exec 7<&-
+# Opens the namespace of the last ns_ref on fd $1 (3 to 9): ns_state opened, gone (no such
+# process or name, or an ended one) or cannot-enter. A /run/netns entry that is a link or
+# not a regular file is never opened (a FIFO would block the open).
+ns_open_fd() {
+  ns_state=cannot-enter
   if [ "$ns_via" = name ]; then
     if [ -L "$ns_path" ]; then return 1; fi
     if [ ! -e "$ns_path" ]; then ns_state=gone; return 1; fi
     [ -f "$ns_path" ] || return 1
   fi
-  if ! { command exec 7<"$ns_path"; } 2>/dev/null; then
+  if ! ns_fd "$1"; then
     # Gone: no such name or process, or a process that has ended (a zombie, state Z or X,
     # holds no namespace). Otherwise the kernel refused the open: cannot-enter.
     if [ "$ns_via" = name ]; then [ -e "$ns_path" ] || ns_state=gone; return 1; fi
@@ -108,16 +71,93 @@ ns_open() {
     case "${'$'}{x##*) }" in Z*|X*) ns_state=gone;; esac
     return 1
   fi
-  # The opened file against the step's own namespace: the same file system (nsfs), and
-  # its inode the one asked for.
-  x=$(stat -L -c '%d %i' "/proc/$$/fd/7" "/proc/$$/ns/net" 2>/dev/null) || return 1
-  l1=${'$'}{x%%"$nl"*}; l2=${'$'}{x#*"$nl"}
-  [ "${'$'}{l1% *}" = "${'$'}{l2% *}" ] || return 1
-  [ "${'$'}{l1#* }" = "$ns_ino" ] || { ns_state=changed; return 1; }
-  [ "${'$'}{l2#* }" != "$ns_ino" ] || ns_own=yes
+  ns_state=opened
+}
+ns_fd() {
+  case "$1" in
+${FDS.map((fd) => `    ${fd}) { command exec ${fd}<"$ns_path"; } 2>/dev/null;;`).join('\n')}
+    *) return 1;;
+  esac
+}
+ns_close() { command exec ${FDS.map((fd) => `${fd}<&-`).join(' ')}; }
+# An opened namespace's "DEV INODE" ($1) against the step's own ($2), both from stat -L:
+# the same file system (nsfs) and the inode asked for ($3), or refused. ns_own yes when it
+# is the step's own namespace.
+ns_check() {
+  ns_own=no; ns_state=cannot-enter
+  [ -n "$1" ] && [ "${'$'}{1% *}" = "${'$'}{2% *}" ] || return 1
+  [ "${'$'}{1#* }" = "$3" ] || { ns_state=changed; return 1; }
+  [ "${'$'}{2#* }" != "$3" ] || ns_own=yes
   ns_state=ok
 }
-ns_read() { ns_vals=$(nsenter "--net=/proc/$$/fd/7" -- awk "$ns_read_prog" ${keyPaths} 2>/dev/null); }
+# One namespace on fd 7, opened and checked.
+ns_open() {
+  ns_close; ns_own=no
+  ns_open_fd 7 || return 1
+  x=$(stat -L -c '%d %i' "/proc/$$/fd/7" "/proc/$$/ns/net" 2>/dev/null) || { ns_state=cannot-enter; return 1; }
+  ns_check "${'$'}{x%%"$nl"*}" "${'$'}{x#*"$nl"}" "$ns_ino"
+}
+ns_read() {
+  ns_vals=$(nsenter "--net=/proc/$$/fd/$1" -- awk "$ns_read_prog" 1 ${keyPaths} 2>/dev/null) || return 1
+  ns_vals=${'$'}{ns_vals#1 }
+}
+# ns-read, the other way (no usable perl): the namespaces of "$@" in groups of up to seven
+# (fds 3 to 9), one stat for each group. Each that passes is read at once, in the background
+# (nsenter enters through its own inherited copy of the descriptor, /proc/self/fd/N, so the
+# next group may reuse the number), and the rest say their problem: one line each, one
+# write, led by its number, as the perl program prints them.
+ns_read_each() {
+  i=0
+  while [ "$#" -gt 0 ]; do
+    grp=; paths=
+    for fd in ${FDS.join(' ')}; do
+      [ "$#" -gt 0 ] || break
+      i=$((i + 1)); ns_ref "$1"; shift
+      if ns_open_fd "$fd"; then paths="$paths /proc/self/fd/$fd"; fi
+      grp="$grp$i $fd $ns_ino $ns_state$nl"
+    done
+    st=
+    # Word splitting of $paths is exact: /proc/self/fd/N, no spaces or patterns.
+    [ -z "$paths" ] || st=$(stat -L -c '%d %i' $paths /proc/self/ns/net 2>/dev/null) || st=
+    own=${'$'}{st##*"$nl"}
+    while [ -n "$grp" ]; do
+      g=${'$'}{grp%%"$nl"*}; grp=${'$'}{grp#*"$nl"}
+      n=${'$'}{g%% *}; g=${'$'}{g#* }; fd=${'$'}{g%% *}; g=${'$'}{g#* }; ns_ino=${'$'}{g%% *}; ns_state=${'$'}{g#* }
+      if [ "$ns_state" = opened ]; then
+        l=${'$'}{st%%"$nl"*}; st=${'$'}{st#*"$nl"}
+        if ns_check "$l" "$own" "$ns_ino"; then
+          nsenter "--net=/proc/self/fd/$fd" -- awk "$ns_read_prog" "$n" ${keyPaths} 2>/dev/null &
+          continue
+        fi
+      fi
+      printf '%s !%s\n' "$n" "$ns_state"
+    done
+    ns_close
+  done
+  wait
+}
+# ns-read: every namespace of "$@" read in one perl process, or, where that cannot run,
+# one nsenter each; then a line for each namespace, in the order asked.
+ns_read_all() {
+  ns_args=; i=0
+  for r in "$@"; do i=$((i + 1)); ns_ref "$r"; ns_args="$ns_args $i $ns_via $ns_path $ns_ino"; done
+  # Perl's own environment could load code into it (the step's caller may be root's app).
+  unset PERL5OPT PERL5LIB PERLLIB PERL5DB PERLIO PERL_UNICODE
+  # Word splitting of $ns_args is exact: numbers, pid|name, checked paths, no patterns.
+  if ns_all=$(perl -e "$ns_perl_prog" ${keyCount} ${keyPaths} $ns_args 2>/dev/null) &&
+    [ "${'$'}{ns_all##*"$nl"}" = done ]; then :
+  else ns_all=$(ns_read_each "$@"); fi
+  ns_all="$nl$ns_all$nl"; i=0
+  for r in "$@"; do
+    i=$((i + 1)); ns_ref "$r"
+    case "$ns_all" in
+      *"$nl$i "*) x=${'$'}{ns_all#*"$nl$i "}; x=${'$'}{x%%"$nl"*};;
+      *) x='!cannot-enter';;
+    esac
+    case "$x" in !*) ns_line "$i" "${'$'}{x#!}";; *) ns_line "$i" "ok $x";; esac
+  done
+  printf 'nonlocal-bind: ns-read %s\n' "$i"
+}
 # An address as the caller spells it (":" as "-", which no other token may hold), back to
 # an IP literal: four decimal parts of at most 255, or hex groups with one "::" at most.
 ns_address() {
@@ -155,19 +195,12 @@ ${each((_, i) => `  [ "$w${i}" = - ] || ns_any=yes`)}
       [ "$ns_any" = no ] || fail 64 "ns-read takes no settings"
       [ "$#" -ge 1 ] && [ "$#" -le ${MAX_NAMESPACE_REFS} ] || fail 64 "ns-read takes 1 to ${MAX_NAMESPACE_REFS} namespaces"
       for r in "$@"; do ns_ref "$r" || fail 64 "invalid namespace: $r"; done
-      i=0
-      for r in "$@"; do
-        i=$((i + 1)); ns_ref "$r"
-        if ns_open; then ns_read || ns_state=cannot-enter; fi
-        if [ "$ns_state" = ok ]; then ns_line "$i" "ok $ns_vals"; else ns_line "$i" "$ns_state"; fi
-      done
-      command exec 7<&-
-      printf 'nonlocal-bind: ns-read %s\n' "$i"
+      ns_read_all "$@"
       exit 0;;
     ns-set)
       [ "$ns_any" = yes ] || fail 64 "ns-set needs a setting"
       [ "$#" -eq 1 ] && ns_ref "$1" || fail 64 "ns-set takes one namespace"
-      if ns_open; then ns_read || ns_state=cannot-enter; fi
+      if ns_open; then ns_read 7 || ns_state=cannot-enter; fi
       [ "$ns_state" = ok ] || { ns_line 1 "$ns_state"; exit 0; }
       # The step's own namespace is changed by an Apply, under its lock and record.
       [ "$ns_own" = no ] || { ns_line 1 own; fail 64 "ns-set refuses the step's own namespace"; }
@@ -176,7 +209,8 @@ ${each((key, i) => `      o${i}=${'$'}{x#* ${key}=}; o${i}=${'$'}{o${i}%% *}`)}
       set -- "$ns_read_prog"
 ${each((key, i, path) => `      set -- "$@" ${key} ${path} "$w${i}" "$o${i}"`)}
       ns_vals=$(nsenter "--net=/proc/$$/fd/7" -- sh -c "$ns_set_prog" sh "$@") || fail 69 "setting inside the namespace failed; restored"
-      command exec 7<&-
+      ns_vals=${'$'}{ns_vals#1 }
+      ns_close
       ns_line 1 "ok $ns_vals"
       x=" $ns_vals "
 ${each((key, i) => `      [ "$w${i}" = - ] || case "$x" in *" ${key}=$w${i} "*) ;; *) fail 68 "${key} reads back differently";; esac`)}
@@ -191,7 +225,7 @@ ${each((key, i) => `      [ "$w${i}" = - ] || case "$x" in *" ${key}=$w${i} "*) 
       if ns_open; then
         ns_out=$(nsenter "--net=/proc/$$/fd/7" -- sh -c "$ns_bind_prog" sh "$@") || ns_state=cannot-enter
       fi
-      command exec 7<&-
+      ns_close
       if [ "$ns_state" != ok ]; then ns_line 1 "$ns_state"; exit 0; fi
       ns_line 1 ok; printf '%s\n' "$ns_out"
       printf 'nonlocal-bind: ns-bind 1\n'
