@@ -12,6 +12,7 @@ import { measureStepCost } from './measure-step-cost';
 import { measureFirstPaint, measureRendererSize } from './measure-renderer';
 import { measureNodeReads } from './measure-nodes';
 import { measureNamespaceListing, NETNS_GOALS } from './measure-netns';
+import { measureNamespaceRead, namespaceReadResult, namespaceReadRow } from './measure-netns-read';
 import { measurePolling } from './measure-polling';
 import { measureScaling, measureStateRead } from './measure-state';
 import { round } from './stats';
@@ -56,6 +57,8 @@ const namespaceListing: Awaited<ReturnType<typeof measureNamespaceListing>> | No
   : await attempt(() => measureNamespaceListing(20));
 // 30 s idle, then 30 s of the window's live-value polling.
 const polling = await attempt(() => measurePolling(n(30, 4)));
+// Reading inside 20 namespaces against one Apply, both through the polkit chain.
+const namespaceRead = quick ? skipPolkit : await attempt(() => measureNamespaceRead(20));
 const applyBackend = 'notMeasured' in elevation ? elevation : elevation.apply;
 // The issue's goal: click to verified at most 3x one bare pkexec by the same user.
 const pkexecRatio =
@@ -138,6 +141,7 @@ const results = {
     goal: 'state:get every 2 s costs the backend <= 1% of one core',
     ...('costCorePercent' in polling ? { met: polling.costCorePercent <= 1 } : {}),
   },
+  namespaceRead: namespaceReadResult(namespaceRead),
   rendererSize: { ...rendererSize, goal: '<= 70 KB gzipped', met: rendererSize.gzipKB <= 70 },
   firstPaint: {
     ...firstPaint,
@@ -259,6 +263,7 @@ const rows: [string, string, string, string][] = [
     '<= 1% of one core',
     verdict(results.livePolling.met),
   ],
+  namespaceReadRow(namespaceRead),
   [
     'renderer JS gzipped',
     `${rendererSize.gzipKB} KB (${rendererSize.rawKB} KB raw): React ${rendererSize.reactGzipKB} KB, the app ${rendererSize.appGzipKB} KB; ${rendererSize.initialGzipKB} KB before first paint`,

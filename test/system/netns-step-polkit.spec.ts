@@ -101,6 +101,6 @@ test('20 namespaces are read through pkexec and the packaged helper with one aut
     ),
   ).toHaveLength(10);
   // The helper refuses for this user what the step refuses for anyone.
-  const hostile = await run(['v2', '--', 'ns-read', 'name/../1']);
+  const hostile = await run(['v2', '--', 'ns-read', 'name/../1'], []);
   expect(hostile.kind === 'ran' && hostile.exitCode).toBe(64);
 });
