@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { SettingBoot, SettingId } from '../../electron/contract';
+import type { AddressFamily, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary, disagreeNoteId } from './components/boot-summary';
 import { fixLineOf } from './words/line-change-words';
@@ -102,6 +102,23 @@ export function App() {
       disagreeNoteId(boot.id),
     );
   };
+  // The switch that lets a failed bind test pass, for the test's own result line.
+  const switchThatFixes = (family: AddressFamily) => {
+    const off = (system?.settings ?? []).find(
+      (s) => s.family === family && s.effective === 0 && view.pending[s.id] === undefined,
+    );
+    if (!off) return null;
+    const turnOn = () => {
+      changed(off.id);
+      // The change waits in the bar: Apply takes the focus, or the switch while
+      // Apply is still off (its plan not yet checked).
+      updateThenFocus(() => dispatch({ type: 'toggled', id: off.id }), APPLY_BUTTON_ID);
+      if (document.activeElement?.id !== APPLY_BUTTON_ID)
+        document.getElementById(switchId(off.id))?.focus();
+    };
+    return { label: settingWords(off.id, off.key).label, turnOn };
+  };
+
   return (
     <div className="app">
       {system?.demo ? (
@@ -229,6 +246,7 @@ export function App() {
                   dispatch={dispatch}
                   onApply={() => void apply()}
                   returnFocus={focusChangedSwitch}
+                  fixFor={switchThatFixes}
                 />
                 <div className="details-area">
                   <h2 className="section-title">About these settings</h2>
@@ -247,30 +265,7 @@ export function App() {
                     />
                   ))}
                 </div>
-                <BindTestPanel
-                  appliedCount={view.appliedCount}
-                  fixFor={(family) => {
-                    const off = system.settings.find(
-                      (s) =>
-                        s.family === family &&
-                        s.effective === 0 &&
-                        view.pending[s.id] === undefined,
-                    );
-                    if (!off) return null;
-                    const turnOn = () => {
-                      changed(off.id);
-                      // The change waits in the bar: Apply takes the focus, or the switch while
-                      // Apply is still off (its plan not yet checked).
-                      updateThenFocus(
-                        () => dispatch({ type: 'toggled', id: off.id }),
-                        APPLY_BUTTON_ID,
-                      );
-                      if (document.activeElement?.id !== APPLY_BUTTON_ID)
-                        document.getElementById(switchId(off.id))?.focus();
-                    };
-                    return { label: settingWords(off.id, off.key).label, turnOn };
-                  }}
-                />
+                <BindTestPanel appliedCount={view.appliedCount} fixFor={switchThatFixes} />
                 <VipPanel />
                 <DiagnosticsPanel />
               </>

@@ -18,6 +18,7 @@ import { errorWords } from '../error-words';
 import { applyBlockWords } from '../words/apply-block-words';
 import { SessionOnlyNote } from './session-only-note';
 import { FixLines } from './fix-lines';
+import type { FixFor } from './bind-test-panel';
 import './every-path.css';
 import { WaitingNotes } from './waiting-notes';
 
@@ -33,6 +34,8 @@ export interface ApplyBarProps {
   readonly onApply: () => void;
   /** Discard and Dismiss remove the focused button: the owner of the focus takes it back. */
   readonly returnFocus: () => void;
+  /** The switch a failing VIP test after the Apply offers (bind-test-panel.tsx). */
+  readonly fixFor: FixFor;
 }
 
 export const APPLY_BUTTON_ID = 'apply-button';
@@ -78,6 +81,7 @@ export function ApplyBar(props: ApplyBarProps) {
         <ApplyOutcome
           outcome={view.outcome}
           system={system}
+          fixFor={props.fixFor}
           onDismiss={() => leave({ type: 'outcome-dismissed' })}
         />
         {shown ? (

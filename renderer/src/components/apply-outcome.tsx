@@ -6,12 +6,14 @@ import { changeReportWords, settingNames } from '../words/outcome-words';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
 import { OutcomeVipTest } from './outcome-vip-test';
+import type { FixFor } from './bind-test-panel';
 
 export interface ApplyOutcomeProps {
   readonly outcome: ViewState['outcome'];
   /** The system as read back: the settings it names, a conflict still there, the distribution. */
   readonly system: AppState;
   readonly onDismiss: () => void;
+  readonly fixFor: FixFor;
 }
 
 type Outcome = NonNullable<ViewState['outcome']>;
@@ -25,16 +27,20 @@ export const SUCCESS_FOLD_MS = 6000;
  * region that appears already filled, so the text is put into one that exists.
  * A status for success, an alert for failure.
  */
-export function ApplyOutcome({ outcome, system, onDismiss }: ApplyOutcomeProps) {
+export function ApplyOutcome({ outcome, system, onDismiss, fixFor }: ApplyOutcomeProps) {
   const success = outcome?.applied ? outcome : null;
   const failure = outcome && !outcome.applied && outcome.error ? outcome : null;
   return (
     <>
       <div role="status" className="outcome-live" data-testid="outcome-status">
-        {success ? <OutcomeBox outcome={success} system={system} onDismiss={onDismiss} /> : null}
+        {success ? (
+          <OutcomeBox outcome={success} system={system} onDismiss={onDismiss} fixFor={fixFor} />
+        ) : null}
       </div>
       <div role="alert" className="outcome-live" data-testid="outcome-alert">
-        {failure ? <OutcomeBox outcome={failure} system={system} onDismiss={onDismiss} /> : null}
+        {failure ? (
+          <OutcomeBox outcome={failure} system={system} onDismiss={onDismiss} fixFor={fixFor} />
+        ) : null}
       </div>
     </>
   );
@@ -69,10 +75,12 @@ function OutcomeBox({
   outcome,
   system,
   onDismiss,
+  fixFor,
 }: {
   readonly outcome: Outcome;
   readonly system: AppState;
   readonly onDismiss: () => void;
+  readonly fixFor: FixFor;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [folded, hold] = useFolded(outcome);
@@ -111,7 +119,7 @@ function OutcomeBox({
               : null}
           </p>
           <div className="success-actions">
-            <OutcomeVipTest onStarted={hold} />
+            <OutcomeVipTest onStarted={hold} fixFor={fixFor} />
             <button type="button" className="button small" onClick={onDismiss}>
               Done
             </button>

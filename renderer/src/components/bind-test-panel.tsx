@@ -11,8 +11,11 @@ export interface BindTestPanelProps {
    * The switch that lets a failed test pass: its label and how to turn it on (the change
    * then waits in the bar); null when it is on or already waits.
    */
-  readonly fixFor: (family: AddressFamily) => { label: string; turnOn: () => void } | null;
+  readonly fixFor: FixFor;
 }
+
+/** The switch that lets a failed bind test pass; null when it is on or already waits. */
+export type FixFor = (family: AddressFamily) => { label: string; turnOn: () => void } | null;
 
 /** "Will HAProxy be able to bind here?" answered by really listening on the address, never connecting. */
 export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {

@@ -3,6 +3,21 @@ import type { ApiError, BindTestResult } from '../../../electron/contract';
 import { useApi } from '../api-context';
 import { errorWords } from '../error-words';
 import { bindTestWords } from '../words/bind-test-words';
+import type { FixFor } from './bind-test-panel';
+
+/** A test that failed because the setting is off offers its switch, right there. */
+function FixButton({ answer, fixFor }: { answer: BindTestResult | ApiError; fixFor: FixFor }) {
+  const fix = isResult(answer) && answer.outcome === 'not-local' ? fixFor(answer.family) : null;
+  if (!fix) return null;
+  return (
+    <>
+      {' '}
+      <button type="button" className="button small" onClick={fix.turnOn}>
+        Turn {fix.label} on
+      </button>
+    </>
+  );
+}
 
 type Tested = { readonly address: string; readonly answer: BindTestResult | ApiError };
 
@@ -12,7 +27,13 @@ const isResult = (a: BindTestResult | ApiError): a is BindTestResult => 'outcome
  * The proof right after an Apply: "Test VIP now" tests the virtual IPs the load balancer
  * files name; when they name none, a field takes one. Each answer is one line.
  */
-export function OutcomeVipTest({ onStarted }: { readonly onStarted: () => void }) {
+export function OutcomeVipTest({
+  onStarted,
+  fixFor,
+}: {
+  readonly onStarted: () => void;
+  readonly fixFor: FixFor;
+}) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -81,6 +102,7 @@ export function OutcomeVipTest({ onStarted }: { readonly onStarted: () => void }
             <li key={t.address} className={isResult(t.answer) ? `outcome-${t.answer.outcome}` : ''}>
               <strong>{t.address}:</strong>{' '}
               {isResult(t.answer) ? bindTestWords(t.answer) : errorWords(t.answer)}
+              <FixButton answer={t.answer} fixFor={fixFor} />
             </li>
           ))}
         </ul>
