@@ -8,6 +8,7 @@
  */
 import { UNIT, type Mutation } from './mutation';
 import { STEP_CHECKS } from './step-checks';
+import { STEP_NAMESPACES } from './step-namespaces';
 import { STEP_TRANSACTION } from './step-transaction';
 
 export type { Mutation } from './mutation';
@@ -61,5 +62,6 @@ const OUTSIDE_THE_STEP: readonly Mutation[] = [
 export const MUTATIONS: readonly Mutation[] = [
   ...STEP_CHECKS,
   ...STEP_TRANSACTION,
+  ...STEP_NAMESPACES,
   ...OUTSIDE_THE_STEP,
 ];
