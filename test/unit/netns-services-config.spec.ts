@@ -127,6 +127,7 @@ test('loopback needs no setting; a process facts file that is hostile', () => {
       ok: true,
       args: ['haproxy', '-f', '/a.cfg', ''],
       ppid: 66,
+      mnt: null,
     });
     expect(processFactsSync(fs, `${dir}/gone`)).toEqual({ ok: false, code: 'ENOENT' });
   } finally {

@@ -304,3 +304,49 @@ test('a read that never answers ends at the time budget, and the rest say timeou
   // The time limit plus scheduling, never the reads' (endless) time.
   expect(performance.now() - started).toBeLessThan(300 + 2_000);
 });
+
+test('chrooted HAProxy (-db with chroot): the config is read in its parent’s root when that shares its mount namespace', async () => {
+  const jail = `${base}/jail`;
+  fs.mkdirSync(jail, { recursive: true });
+  const real = `${base}/real`;
+  write(`${real}/etc/haproxy/haproxy.cfg`, 'frontend a\n  bind 192.0.2.70:80\n');
+  proc(700, 699, ['haproxy', '-db', '-f', '/etc/haproxy/haproxy.cfg'], jail);
+  proc(699, 1, ['/bin/sh'], real);
+  proc(800, 799, ['haproxy', '-db', '-f', '/etc/haproxy/haproxy.cfg'], jail);
+  proc(799, 1, ['conmon'], real);
+  fs.mkdirSync(`${base}/proc/700/ns`);
+  fs.mkdirSync(`${base}/proc/699/ns`);
+  fs.mkdirSync(`${base}/proc/800/ns`);
+  fs.mkdirSync(`${base}/proc/799/ns`);
+  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/700/ns/mnt`);
+  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/699/ns/mnt`);
+  fs.symlinkSync('mnt:[4026532001]', `${base}/proc/800/ns/mnt`);
+  // A container engine outside the container: another mount namespace, never its root.
+  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/799/ns/mnt`);
+  const [jailed, container] = await lbsOf([
+    { program: 'haproxy', pids: [700] },
+    { program: 'haproxy', pids: [800] },
+  ]);
+  expect(jailed).toMatchObject({ configProblem: null, configFiles: ['/etc/haproxy/haproxy.cfg'] });
+  expect(jailed?.vips?.map((v) => v.address)).toEqual(['192.0.2.70']);
+  expect(container).toMatchObject({
+    vips: [],
+    configProblem: { code: 'not-found', file: '/etc/haproxy/haproxy.cfg', reason: 'ENOENT' },
+  });
+});
+
+test('a root the app may not look into (another user’s process): unreadable, with its code', async () => {
+  proc(900, 1, ['haproxy', '-f', '/etc/haproxy/haproxy.cfg'], `${base}/none`);
+  const denied: InsideReader = {
+    ask: (call, waitMs) =>
+      call.kind === 'read' || call.kind === 'list'
+        ? Promise.resolve({ ok: false, code: 'EACCES' } as InsideAnswers[typeof call.kind])
+        : reader.ask(call, waitMs),
+  };
+  const [lb] = await lbsOf([{ program: 'haproxy', pids: [900] }], denied);
+  expect(lb?.configProblem).toEqual({
+    code: 'unreadable',
+    file: '/etc/haproxy/haproxy.cfg',
+    reason: 'EACCES',
+  });
+});

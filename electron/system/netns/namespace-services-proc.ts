@@ -13,7 +13,13 @@ import type * as NodeFs from 'node:fs';
  */
 
 export type ProcessFacts =
-  | { readonly ok: true; readonly args: readonly string[]; readonly ppid: number | null }
+  | {
+      readonly ok: true;
+      readonly args: readonly string[];
+      readonly ppid: number | null;
+      /** Its mount namespace's inode (`mnt:[INODE]`), null when not readable. */
+      readonly mnt: number | null;
+    }
   | { readonly ok: false; readonly code: string };
 
 /** IPv4 local prefixes as [address as an unsigned number, prefix length]; IPv6 as 32 hex digits. */
@@ -111,7 +117,14 @@ export function processFactsSync(fs: typeof NodeFs, dir: string): ProcessFacts {
     ppid = found === undefined ? null : Number(found);
     return false;
   });
-  return { ok: true, args, ppid };
+  let mnt: number | null = null;
+  try {
+    const link = /^mnt:\[(\d{1,15})\]$/.exec(fs.readlinkSync(`${dir}/ns/mnt`))?.[1];
+    mnt = link === undefined ? null : Number(link);
+  } catch {
+    // Another user's process: its mount namespace is not ours to see.
+  }
+  return { ok: true, args, ppid, mnt };
 }
 
 /** The addresses local in a network namespace (`dir`: /proc/PID/net), at most 4,096 of each family. */

@@ -1,27 +1,11 @@
-import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { MAX_CONFIG_BYTES } from '../safe-read';
 import { SETTINGS, type Catalogue } from '../settings';
-import type { ConfigParser, ParseSink } from '../vip-address';
-import {
-  createDiscoveryBudget,
-  DEFAULT_VIP_BUDGET,
-  withinTime,
-  type DiscoveryBudget,
-  type VipBudgetLimits,
-} from '../vip-budget';
+import { createDiscoveryBudget, DEFAULT_VIP_BUDGET, type VipBudgetLimits } from '../vip-budget';
 import { createFindings } from '../vip-findings';
-import { createHaproxyParser } from '../vip-haproxy';
-import { createKeepalivedParser } from '../vip-keepalived';
-import { createNginxParser } from '../vip-nginx';
-import { MAX_NAMES_PER_DIRECTORY } from '../vip-glob';
-import { PIECE_BYTES, SLICE_MS } from '../vip-read';
 import type { LocalAddresses } from './namespace-services-proc';
 import { configPaths, isLocalThere, isLoopbackAddress } from './namespace-services-config';
-import { expandInside, type InsideReader } from './namespace-services-glob';
+import { budgetProblem, problem, readConfigFiles, readProblem } from './namespace-services-files';
+import type { InsideReader } from './namespace-services-glob';
 import type {
-  ConfigProblem,
   LoadBalancerInNamespace,
   NamespaceListing,
   NamespaceVip,
@@ -53,77 +37,48 @@ export const DEFAULT_SERVICE_LIMITS: ServiceLimits = {
   timeLimitMs: 2 * DEFAULT_VIP_BUDGET.time,
 };
 
-/** The host discovery's name for each program (its findings carry it; the VIPs here do not). */
-const VIP_PROGRAM = { haproxy: 'HAProxy', keepalived: 'Keepalived', nginx: 'Nginx' } as const;
-
-type Problem = NonNullable<LoadBalancerInNamespace['configProblem']>;
-
-function problem(code: ConfigProblem, file: string | null, reason?: string): Problem {
-  return reason === undefined ? { code, file } : { code, file, reason };
-}
-
-/** A refused read's code as the listing reports it. */
-function readProblem(code: string, file: string | null): Problem {
-  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ESRCH') {
-    return problem('not-found', file, code);
-  }
-  if (code === 'EFBIG') return problem('too-large', file, code);
-  if (code === 'timeout') return problem('timeout', file, 'time');
-  return problem('unreadable', file, code);
-}
-
-function budgetProblem(budget: DiscoveryBudget): Problem | null {
-  const out = budget.exhausted;
-  if (out === null) return null;
-  return problem(out.budget === 'time' ? 'timeout' : 'too-large', out.file, out.budget);
+interface MainProcess {
+  readonly pid: number;
+  readonly args: readonly string[];
+  readonly ppid: number | null;
+  readonly mnt: number | null;
 }
 
 /** The pid whose root and arguments count: the master (its parent is no other of them). */
-async function mainProcess(reader: InsideReader, lb: LoadBalancerInNamespace, waitMs: number) {
-  let first: { pid: number; args: readonly string[] } | { code: string } = { code: 'ESRCH' };
+async function mainProcess(
+  reader: InsideReader,
+  lb: LoadBalancerInNamespace,
+  waitMs: number,
+): Promise<MainProcess | { readonly code: string }> {
+  let first: MainProcess | { readonly code: string } = { code: 'ESRCH' };
   for (const pid of lb.pids) {
     const facts = await reader.ask({ kind: 'facts', pid }, waitMs);
     if (!facts.ok) {
       if ('code' in first) first = { code: facts.code };
       continue;
     }
+    const found = { pid, args: facts.args, ppid: facts.ppid, mnt: facts.mnt };
     const worker = /^nginx: worker process/.test(facts.args[0] ?? '');
-    if (!worker && (facts.ppid === null || !lb.pids.includes(facts.ppid))) {
-      return { pid, args: facts.args };
-    }
-    if ('code' in first) first = { pid, args: facts.args };
+    if (!worker && (facts.ppid === null || !lb.pids.includes(facts.ppid))) return found;
+    if ('code' in first) first = found;
   }
   return first;
 }
 
-async function feedInPieces(
-  bytes: Uint8Array,
-  parser: ConfigParser,
-  budget: DiscoveryBudget,
-  file: string,
-  afterPiece: () => Promise<void>,
-): Promise<void> {
-  const at = { file, line: null };
-  const decoder = new StringDecoder('utf8');
-  let sliceStart = performance.now();
-  for (let offset = 0; offset < bytes.length; offset += PIECE_BYTES) {
-    parser.push(decoder.write(Buffer.from(bytes.subarray(offset, offset + PIECE_BYTES))));
-    await afterPiece();
-    if (!budget.inTime(at)) return;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
-  }
-  parser.push(decoder.end());
-  parser.end();
-  await afterPiece();
-}
-
-function parserFor(program: LoadBalancerInNamespace['program'], file: string, sink: ParseSink) {
-  if (program === 'haproxy') return createHaproxyParser(file, sink);
-  if (program === 'keepalived') return createKeepalivedParser(file, sink);
-  return createNginxParser(file, sink);
+/**
+ * Where its configuration was read from when it is not in its own root: HAProxy's `chroot`
+ * (Debian's default config has one) moves a process started with `-db` into an empty
+ * directory after reading it. Its parent, when in the same mount namespace (the shell or
+ * service manager that started it, never a container engine outside), still has that root.
+ */
+async function rootBefore(
+  reader: InsideReader,
+  main: MainProcess,
+  waitMs: number,
+): Promise<number | null> {
+  if (main.ppid === null || main.mnt === null || main.ppid < 1) return null;
+  const parent = await reader.ask({ kind: 'facts', pid: main.ppid }, waitMs);
+  return parent.ok && parent.mnt === main.mnt ? main.ppid : null;
 }
 
 /** One load balancer's VIPs, read inside its root within its own budget. */
@@ -146,60 +101,16 @@ async function readLoadBalancer(
     return { ...lb, configProblem: problem(code, null, plan.reason) };
   }
   const found = createFindings(budget, []);
-  const queue = [...plan.paths];
-  const queued = new Set(queue);
-  // Each file once: includes may loop, and a pattern may repeat a file already read.
-  const enqueue = (paths: readonly string[]) => {
-    for (const entry of paths) {
-      if (queued.has(entry)) continue;
-      queued.add(entry);
-      queue.push(entry);
+  const program = lb.program;
+  let files = await readConfigFiles(reader, program, main.pid, plan.paths, budget, found);
+  if (files.read.length === 0 && files.first?.code === 'not-found' && budget.exhausted === null) {
+    const parent = await rootBefore(reader, main, budget.msLeft());
+    if (parent !== null) {
+      const again = await readConfigFiles(reader, program, parent, plan.paths, budget, found);
+      if (again.read.length > 0) files = again;
     }
-  };
-  const read: string[] = [];
-  let first: Problem | null = null;
-  for (let head = 0; head < queue.length && budget.exhausted === null; head += 1) {
-    const file = queue[head] as string;
-    const at = { file, line: null };
-    if (!budget.spend('files', 1, at)) break;
-    const max = Math.min(MAX_CONFIG_BYTES, budget.remaining('bytes'));
-    const call = { kind: 'read', pid: main.pid, path: file, max } as const;
-    const got = await withinTime(budget, reader.ask(call, budget.msLeft()), at);
-    if (got === null) break;
-    if (!got.ok && got.code === 'not-regular' && lb.program === 'haproxy') {
-      // `-f DIRECTORY`: HAProxy loads the non-hidden *.cfg files in it, in name order.
-      const list = {
-        kind: 'list',
-        pid: main.pid,
-        path: file,
-        max: MAX_NAMES_PER_DIRECTORY,
-      } as const;
-      const listed = await withinTime(budget, reader.ask(list, budget.msLeft()), at);
-      if (listed === null || !budget.spend('directories', 1, at)) break;
-      if (listed.ok) {
-        const cfg = listed.names.filter((n) => n.endsWith('.cfg') && !n.startsWith('.'));
-        enqueue(cfg.map((n) => path.posix.join(file, n)));
-        continue;
-      }
-    }
-    if (!got.ok) {
-      first ??= readProblem(got.code, file);
-      continue;
-    }
-    if (!budget.spend('bytes', got.bytes.length, at)) break;
-    read.push(file);
-    const includes: { pattern: string; line: number }[] = [];
-    const follow = async () => {
-      for (const { pattern, line } of includes.splice(0)) {
-        const paths = await expandInside(reader, main.pid, pattern, budget, { file, line });
-        enqueue(paths ?? []);
-      }
-    };
-    const sink = found.sink(VIP_PROGRAM[lb.program], (pattern, line) =>
-      includes.push({ pattern, line }),
-    );
-    await feedInPieces(got.bytes, parserFor(lb.program, file, sink), budget, file, follow);
   }
+  const { read, first } = files;
   const vips = found.entries.map((entry): NamespaceVip => {
     const assignedThere = !entry.wildcard && isLocalThere(entry.address, locals);
     const free = entry.wildcard || assignedThere || isLoopbackAddress(entry.address);
