@@ -7,7 +7,7 @@ export function describeMissingElectron(reason: string): string {
   return (
     [
       `Nonlocal Bind cannot start: no Electron binary (${reason}).`,
-      'Electron downloads its binary from outside the npm registry on first run, and that download did not work here.',
+      'Electron downloads its binary from outside the npm registry on first run.',
       'Point it at a mirror with ELECTRON_MIRROR=https://your-mirror/electron/ npm start,',
       'or at an unpacked Electron you already have with ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron npm start.',
       'To look around without Electron, run npm run preview -- --demo fresh and open the address it prints:',
