@@ -4,7 +4,7 @@ import type { ApplyBlock } from '../state/apply-block';
 export function applyBlockWords(block: ApplyBlock): string {
   switch (block.kind) {
     case 'read-only-proc':
-      return `Apply is off: ${block.mountPoint} is read-only inside this container, so the setting cannot be changed from here. Set it where the container is started (see the setting above).`;
+      return `Apply is off: ${block.mountPoint} is read-only inside this container, so the setting cannot be changed from here. Set it where the container is started instead (under the settings).`;
     case 'would-not-last':
       return 'Apply is off: this would not stick at boot. Use the fix above, or choose “This session only”.';
     case 'changes-nothing':
