@@ -72,21 +72,16 @@ const dockerContainer = (
 /** Where the official haproxy image keeps its configuration, inside the container's root. */
 const HAPROXY_CFG = '/usr/local/etc/haproxy/haproxy.cfg';
 
-const haproxyVip = (
-  address: string,
-  port: number,
-  family: AddressFamily,
-  line: number,
-  needs: SettingId | null,
-): NamespaceVip => ({
-  address,
-  port,
-  family,
-  file: HAPROXY_CFG,
-  line,
-  assignedThere: false,
-  needs,
-});
+const vipIn =
+  (file: string) =>
+  (
+    address: string,
+    port: number,
+    family: AddressFamily,
+    line: number,
+    needs: SettingId | null,
+  ): NamespaceVip => ({ address, port, family, file, line, assignedThere: false, needs });
+const haproxyVip = vipIn(HAPROXY_CFG);
 
 /**
  * HAProxy in a Docker container on a bridge network, beside a host-network exporter and a
@@ -137,6 +132,57 @@ export const DOCKER_HAPROXY_NAMESPACES: NamespaceListing = listing(
   155,
 );
 
+const EDGE_INODE = 4026532815;
+const SIDECAR_INODE = 4026532904;
+
+/**
+ * Nginx in a namespace made with `ip netns add edge`, where someone already ran
+ * `ip netns exec edge sysctl -w net.ipv4.ip_nonlocal_bind=1`, and Envoy in a namespace only
+ * its process holds (the app does not read Envoy's configuration): looking inside finds
+ * nothing that will fail, and says what it could not know.
+ */
+export const NETNS_NGINX_NAMESPACES: NamespaceListing = listing(
+  [
+    ownNamespace(),
+    {
+      inode: EDGE_INODE,
+      own: false,
+      names: [{ source: 'ip-netns', name: 'edge', escaped: false }],
+      processCount: 2,
+      samplePids: [3120, 3121],
+      loadBalancers: [
+        {
+          program: 'nginx',
+          pids: [3120, 3121],
+          vips: [vipIn('/etc/nginx/sites-enabled/edge')('198.51.100.20', 443, 'IPv4', 3, 'ipv4')],
+          configProblem: null,
+          configFiles: ['/etc/nginx/nginx.conf', '/etc/nginx/sites-enabled/edge'],
+        },
+      ],
+      containers: [],
+      lasting: { kind: 'resets-on-restart' },
+    },
+    {
+      inode: SIDECAR_INODE,
+      own: false,
+      names: [],
+      processCount: 1,
+      samplePids: [4410],
+      loadBalancers: [
+        {
+          program: 'envoy',
+          pids: [4410],
+          vips: [],
+          configProblem: { code: 'unparsable', file: null, reason: 'not-parsed' },
+        },
+      ],
+      containers: [],
+      lasting: { kind: 'resets-on-restart' },
+    },
+  ],
+  146,
+);
+
 /** What the demo finds inside one of its namespaces: running values (absent: 0) and addresses. */
 export interface SimulatedNamespaceInside {
   readonly values: Readonly<Record<string, 0 | 1>>;
@@ -148,7 +194,12 @@ export interface SimulatedNamespaceInside {
  * namespace starts with the settings off, so only the addresses its interfaces hold are
  * listed. The app's own namespace is never read from here (the main view reads it).
  */
-export const DEMO_INSIDE: ReadonlyMap<number, SimulatedNamespaceInside> = new Map([
+export const DEMO_INSIDE: ReadonlyMap<number, SimulatedNamespaceInside> = new Map<
+  number,
+  SimulatedNamespaceInside
+>([
   [4026532601, { values: {}, addresses: ['172.17.0.2', 'fe80::42:acff:fe11:2'] }],
   [4026532710, { values: {}, addresses: ['10.200.0.1'] }],
+  [EDGE_INODE, { values: { ipv4: 1 }, addresses: ['10.0.3.2'] }],
+  [SIDECAR_INODE, { values: {}, addresses: ['10.88.0.7'] }],
 ]);

@@ -6,7 +6,7 @@ import type { NamespaceListing } from '../system/netns/netns-types';
 import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
 import { SETTINGS, type Catalogue } from '../system/settings';
 import { HELPER_PATH } from '../system/step-helper';
-import { DOCKER_HAPROXY_NAMESPACES } from './demo-namespaces';
+import { DOCKER_HAPROXY_NAMESPACES, NETNS_NGINX_NAMESPACES } from './demo-namespaces';
 
 /** A file in a simulated system; `link` makes a symlink instead of a regular file. */
 /** Elevation outcomes a scenario can simulate, as the real chain reports them. */
@@ -204,6 +204,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       },
     },
     namespaces: DOCKER_HAPROXY_NAMESPACES,
+  },
+  {
+    name: 'netns-nginx',
+    summary:
+      'Nginx in an ip netns namespace that already has IPv4 on, and Envoy in a namespace only its process holds; this computer has both settings off.',
+    entries: baseSystem(),
+    namespaces: NETNS_NGINX_NAMESPACES,
   },
   {
     name: 'readonly-proc',

@@ -65,7 +65,9 @@ export function renderGuide(
     const found = tasks[index];
     const where = found
       ? `[${found.task.title}](#${anchorOf(`${index + 1}. ${found.task.title}`)})`
-      : 'the switches simply show both settings on; see [See the current values](#1-see-the-current-values)';
+      : s.namespaces
+        ? '[Containers and other network namespaces](#containers-and-other-network-namespaces)'
+        : 'the switches simply show both settings on; see [See the current values](#1-see-the-current-values)';
     out.push(`| \`${s.name}\` | ${s.summary} | ${where} |`);
   }
   out.push('');
@@ -110,10 +112,25 @@ export function renderGuide(
   out.push('![The network namespaces view](screenshots/namespaces-view-920x760.png)', '');
   out.push(
     quote(
-      '**Say:** "Under the two switches, choose Show network namespaces. Find the container that runs your load balancer, copy the line under To keep it, and create the container again with it."',
+      '**Say:** "Under the two switches, choose Show network namespaces, then Look inside. It asks for your password once and reads the value inside each one."',
     ),
     '',
   );
+  out.push(
+    '![A container after looking inside: off, and HAProxy will fail to start](screenshots/namespaces-inside-920x760.png)',
+    '',
+  );
+  out.push(
+    quote(
+      '**Say:** "Find the container that runs your load balancer. If it says it will fail to start, choose Turn it on now in this namespace, then type the virtual IP under Test an address in this namespace to check it binds there. That lasts only until the container restarts: copy the line under To keep it and create the container again with it."',
+    ),
+    '',
+  );
+  out.push(
+    '![Turned on inside the container, read back, and the bind test there](screenshots/namespaces-turned-on-920x760.png)',
+    '',
+  );
+  out.push('See also: [the same at 800×600](screenshots/namespaces-inside-800x600.png)', '');
 
   out.push('## Equivalent commands', '');
   out.push(

@@ -161,6 +161,44 @@ test('the main page says a namespace needs attention once it is read off', async
   );
 });
 
+test('ip netns and a namespace only a process holds: looking inside finds nothing that will fail, and says what it cannot know', async ({
+  demoPage,
+}) => {
+  const { page } = await demoPage('netns-nginx', { waitForValues: true });
+  const line = page.getByTestId('namespaces-line');
+  await expect(line).toContainText('nginx and envoy run in all of them.');
+  await expect(line).toContainText('look inside to see whether it can start');
+  await line.getByRole('button', { name: 'Show network namespaces' }).click();
+
+  const edge = page.getByTestId('namespace-4026532815');
+  await expect(edge.getByRole('heading', { level: 3 })).toHaveText('Namespace “edge” (ip netns)');
+  await expect(edge.getByTestId('namespace-findings')).toContainText(
+    'nginx (pid 3120) binds 198.51.100.20, which its network does not hold',
+  );
+  const sidecar = page.getByTestId('namespace-4026532904');
+  await expect(sidecar.getByRole('heading', { level: 3 })).toHaveText(
+    'A namespace held by process 4410',
+  );
+  await expect(sidecar.getByTestId('namespace-load-balancers')).toHaveText(
+    'Load balancer:envoy, pid 4410 The app does not read its configuration, so its addresses are not known.',
+  );
+  await expect(sidecar.getByTestId('namespace-lasting')).toHaveText(
+    'Survives a restart? No: nothing sets it when it ends, so it starts again with the settings off.',
+  );
+
+  await page.getByRole('button', { name: 'Look inside 2 namespaces' }).click();
+  await expect(edge.getByTestId('namespace-inside-values')).toHaveText(
+    /IPv4 non-local bind \(read inside now\): On.*IPv6 non-local bind \(read inside now\): Off/,
+  );
+  // IPv4 is on there, and nginx needs only IPv4: nothing will fail.
+  await expect(edge.getByTestId('namespace-findings')).toHaveCount(0);
+  await expect(sidecar.getByTestId('namespace-inside-values')).toContainText('Off');
+  await page.getByRole('tab', { name: 'This computer' }).click();
+  await expect(line).not.toContainText('Needs attention');
+  await expect(line).not.toContainText('look inside');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
 test('a scenario with no other namespace has neither the line nor the tab', async ({
   demoPage,
 }) => {

@@ -97,7 +97,14 @@ export function vipsWords(vips: readonly NamespaceVip[]): string {
 }
 
 /** Why a load balancer's configuration was not read inside its root. */
-export function configProblemWords(code: ConfigProblem, file: string | null): string {
+export function configProblemWords(
+  code: ConfigProblem,
+  file: string | null,
+  reason?: string,
+): string {
+  // Envoy's configuration is not read at all: nothing went wrong, the app does not parse it.
+  if (reason === 'not-parsed')
+    return 'The app does not read its configuration, so its addresses are not known.';
   const where = file ?? 'its configuration';
   switch (code) {
     case 'unreadable':

@@ -35,6 +35,7 @@ test('every scenario the issue lists exists', () => {
       'auth-denied',
       'conflict-sysctl-conf',
       'docker-haproxy',
+      'netns-nginx',
       'drift',
       'enabled',
       'enabled-runtime-only',

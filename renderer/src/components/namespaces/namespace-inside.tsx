@@ -19,11 +19,16 @@ function LoadBalancer({ lb }: { readonly lb: LoadBalancerInNamespace }) {
   return (
     <li>
       {loadBalancerWords(lb)}
-      {lb.vips ? ` — ${vipsWords(lb.vips)}` : ''}
+      {/* No addresses because nothing was read says nothing: the problem says why. */}
+      {lb.vips && (lb.vips.length > 0 || !lb.configProblem) ? ` — ${vipsWords(lb.vips)}` : ''}
       {lb.configProblem ? (
         <span className="hint">
           {' '}
-          {configProblemWords(lb.configProblem.code, lb.configProblem.file)}
+          {configProblemWords(
+            lb.configProblem.code,
+            lb.configProblem.file,
+            lb.configProblem.reason,
+          )}
         </span>
       ) : null}
     </li>
