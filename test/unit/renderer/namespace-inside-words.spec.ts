@@ -101,6 +101,10 @@ test('VIPs and configuration problems', () => {
   expect(configProblemWords('too-large', 'a.cfg')).toMatch(/^a\.cfg is larger than the app reads/);
   expect(configProblemWords('timeout', null)).toMatch(/^Reading its configuration took too long/);
   expect(configProblemWords('unparsable', 'b.cfg')).toMatch(/^b\.cfg could not be understood/);
+  // Envoy: not read at all, which is no failure of the file.
+  expect(configProblemWords('unparsable', null, 'not-parsed')).toBe(
+    'The app does not read its configuration, so its addresses are not known.',
+  );
 });
 
 test('the issue’s sentence, and the main page’s once known', () => {
