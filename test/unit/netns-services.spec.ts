@@ -350,3 +350,20 @@ test('a root the app may not look into (another user’s process): unreadable, w
     reason: 'EACCES',
   });
 });
+
+test('two instances of one program in a namespace (a host HAProxy and one with --network host): both roots read', async () => {
+  const hostRoot = `${base}/host-root`;
+  const containerRoot = `${base}/container-root`;
+  write(`${hostRoot}/etc/haproxy/haproxy.cfg`, 'frontend h\n  bind 192.0.2.80:80\n');
+  write(`${containerRoot}/usr/local/etc/haproxy/haproxy.cfg`, 'frontend c\n  bind 192.0.2.81:80\n');
+  proc(1000, 1, ['haproxy', '-Ws', '-f', '/etc/haproxy/haproxy.cfg'], hostRoot);
+  proc(1001, 1000, ['haproxy', '-Ws', '-f', '/etc/haproxy/haproxy.cfg'], hostRoot);
+  proc(1100, 1099, ['haproxy', '-f', '/usr/local/etc/haproxy/haproxy.cfg'], containerRoot);
+  const [lb] = await lbsOf([{ program: 'haproxy', pids: [1000, 1001, 1100] }]);
+  expect(lb?.configProblem).toBeNull();
+  expect(lb?.configFiles).toEqual([
+    '/etc/haproxy/haproxy.cfg',
+    '/usr/local/etc/haproxy/haproxy.cfg',
+  ]);
+  expect(lb?.vips?.map((v) => v.address)).toEqual(['192.0.2.80', '192.0.2.81']);
+});

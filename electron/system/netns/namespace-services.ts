@@ -1,9 +1,21 @@
 import { SETTINGS, type Catalogue } from '../settings';
-import { createDiscoveryBudget, DEFAULT_VIP_BUDGET, type VipBudgetLimits } from '../vip-budget';
-import { createFindings } from '../vip-findings';
+import {
+  createDiscoveryBudget,
+  DEFAULT_VIP_BUDGET,
+  type DiscoveryBudget,
+  type VipBudgetLimits,
+} from '../vip-budget';
+import { createFindings, type Findings } from '../vip-findings';
 import type { LocalAddresses } from './namespace-services-proc';
 import { configPaths, isLocalThere, isLoopbackAddress } from './namespace-services-config';
-import { budgetProblem, problem, readConfigFiles, readProblem } from './namespace-services-files';
+import {
+  budgetProblem,
+  problem,
+  readConfigFiles,
+  readProblem,
+  type FilesRead,
+  type Problem,
+} from './namespace-services-files';
 import type { InsideReader } from './namespace-services-glob';
 import type {
   LoadBalancerInNamespace,
@@ -44,25 +56,36 @@ interface MainProcess {
   readonly mnt: number | null;
 }
 
-/** The pid whose root and arguments count: the master (its parent is no other of them). */
-async function mainProcess(
+/** At most this many separate instances of one program in one namespace are read. */
+export const MAX_INSTANCES = 4;
+
+/**
+ * The pids whose roots and arguments count: each instance's master (its parent is no other
+ * of them; an nginx worker never). Two instances may differ: a host HAProxy and one in a
+ * container on the host's network share a namespace, not a root or a config.
+ */
+async function mainProcesses(
   reader: InsideReader,
   lb: LoadBalancerInNamespace,
   waitMs: number,
-): Promise<MainProcess | { readonly code: string }> {
-  let first: MainProcess | { readonly code: string } = { code: 'ESRCH' };
+): Promise<readonly MainProcess[] | { readonly code: string }> {
+  const mains: MainProcess[] = [];
+  let fallback: MainProcess | null = null;
+  let failed = 'ESRCH';
   for (const pid of lb.pids) {
+    if (mains.length >= MAX_INSTANCES) break;
     const facts = await reader.ask({ kind: 'facts', pid }, waitMs);
     if (!facts.ok) {
-      if ('code' in first) first = { code: facts.code };
+      failed = facts.code;
       continue;
     }
     const found = { pid, args: facts.args, ppid: facts.ppid, mnt: facts.mnt };
     const worker = /^nginx: worker process/.test(facts.args[0] ?? '');
-    if (!worker && (facts.ppid === null || !lb.pids.includes(facts.ppid))) return found;
-    if ('code' in first) first = found;
+    if (!worker && (facts.ppid === null || !lb.pids.includes(facts.ppid))) mains.push(found);
+    else fallback ??= found;
   }
-  return first;
+  if (mains.length > 0) return mains;
+  return fallback ? [fallback] : { code: failed };
 }
 
 /**
@@ -81,6 +104,25 @@ async function rootBefore(
   return parent.ok && parent.mnt === main.mnt ? main.ppid : null;
 }
 
+/** One instance's files, in its own root or, after a chroot, in its parent's. */
+async function readInstance(
+  reader: InsideReader,
+  program: Exclude<LoadBalancerInNamespace['program'], 'envoy'>,
+  main: MainProcess,
+  paths: readonly string[],
+  budget: DiscoveryBudget,
+  found: Findings,
+): Promise<FilesRead> {
+  const files = await readConfigFiles(reader, program, main.pid, paths, budget, found);
+  if (files.read.length > 0 || files.first?.code !== 'not-found' || budget.exhausted !== null) {
+    return files;
+  }
+  const parent = await rootBefore(reader, main, budget.msLeft());
+  if (parent === null) return files;
+  const again = await readConfigFiles(reader, program, parent, paths, budget, found);
+  return again.read.length > 0 ? again : files;
+}
+
 /** One load balancer's VIPs, read inside its root within its own budget. */
 async function readLoadBalancer(
   reader: InsideReader,
@@ -93,24 +135,23 @@ async function readLoadBalancer(
     return { ...lb, vips: [], configProblem: problem('unparsable', null, 'not-parsed') };
   }
   const budget = createDiscoveryBudget(limits);
-  const main = await mainProcess(reader, lb, budget.msLeft());
-  if ('code' in main) return { ...lb, configProblem: readProblem(main.code, null) };
-  const plan = configPaths(lb.program, main.args);
-  if (!plan.ok) {
-    const code = plan.reason === 'relative-path' ? 'not-found' : 'unreadable';
-    return { ...lb, configProblem: problem(code, null, plan.reason) };
-  }
+  const mains = await mainProcesses(reader, lb, budget.msLeft());
+  if ('code' in mains) return { ...lb, configProblem: readProblem(mains.code, null) };
   const found = createFindings(budget, []);
-  const program = lb.program;
-  let files = await readConfigFiles(reader, program, main.pid, plan.paths, budget, found);
-  if (files.read.length === 0 && files.first?.code === 'not-found' && budget.exhausted === null) {
-    const parent = await rootBefore(reader, main, budget.msLeft());
-    if (parent !== null) {
-      const again = await readConfigFiles(reader, program, parent, plan.paths, budget, found);
-      if (again.read.length > 0) files = again;
+  const read: string[] = [];
+  let first: Problem | null = null;
+  for (const main of mains) {
+    if (budget.exhausted !== null) break;
+    const plan = configPaths(lb.program, main.args);
+    if (!plan.ok) {
+      const code = plan.reason === 'relative-path' ? 'not-found' : 'unreadable';
+      first ??= problem(code, null, plan.reason);
+      continue;
     }
+    const files = await readInstance(reader, lb.program, main, plan.paths, budget, found);
+    read.push(...files.read);
+    first ??= files.first;
   }
-  const { read, first } = files;
   const vips = found.entries.map((entry): NamespaceVip => {
     const assignedThere = !entry.wildcard && isLocalThere(entry.address, locals);
     const free = entry.wildcard || assignedThere || isLoopbackAddress(entry.address);
