@@ -6,6 +6,7 @@ import { changeReportWords, settingNames } from '../words/outcome-words';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
 import { OutcomeVipTest } from './outcome-vip-test';
+import { SUCCESS_FOLD_MS } from './outcome-timing';
 import type { FixFor } from './bind-test-panel';
 
 export interface ApplyOutcomeProps {
@@ -17,9 +18,6 @@ export interface ApplyOutcomeProps {
 }
 
 type Outcome = NonNullable<ViewState['outcome']>;
-
-/** How long the full success message stays before it folds to one line. */
-export const SUCCESS_FOLD_MS = 6000;
 
 /**
  * What the last Apply did, next to Apply itself. Both live regions stay
