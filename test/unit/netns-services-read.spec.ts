@@ -108,6 +108,19 @@ test('loops, FIFOs, devices, directories and huge files give a code at once', ()
   expect(performance.now() - started).toBeLessThan(2_000);
 });
 
+test('kernel files inside the root (its /proc, /sys, /dev) are never read as configuration', () => {
+  fs.mkdirSync(path.join(root, 'proc/1'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'proc/1/environ'), 'bind 192.0.2.1:1\n');
+  fs.symlinkSync('/proc/1/environ', path.join(root, 'etc/haproxy/env.cfg'));
+  try {
+    expect(text(readInsideSync(fs, root, '/etc/haproxy/env.cfg', CAP))).toBe('refused kernel-file');
+    expect(text(readInsideSync(fs, root, '/proc/1/environ', CAP))).toBe('refused kernel-file');
+  } finally {
+    fs.rmSync(path.join(root, 'proc'), { recursive: true });
+    fs.rmSync(path.join(root, 'etc/haproxy/env.cfg'));
+  }
+});
+
 test('a device node inside the root is refused without being opened', () => {
   const device = path.join(root, 'etc/haproxy/null.cfg');
   execFileSync('mknod', [device, 'c', '1', '3']);

@@ -181,6 +181,12 @@ export function readInsideSync(
     closeAll(fs, [walked.fd]);
     return { ok: false, code: 'not-regular' };
   }
+  // Kernel and device files are never configuration, and some block or change on read
+  // (as vip-glob.ts keeps the host's includes out of them).
+  if (['/proc/', '/sys/', '/dev/'].some((p) => walked.path.startsWith(p))) {
+    closeAll(fs, [walked.fd]);
+    return { ok: false, code: 'kernel-file' };
+  }
   let fd: number;
   try {
     // Through its own descriptor: the very inode checked above, whatever the names say now.
