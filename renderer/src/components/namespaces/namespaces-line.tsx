@@ -22,7 +22,9 @@ export function NamespacesLine({
   return (
     <p className={`namespaces-line${willFail ? ' attention' : ''}`} data-testid="namespaces-line">
       <span>{words} The switches above change this app’s network only.</span>
-      {attention ? <strong> {attention}</strong> : null}{' '}
+      {/* Bold only for what will fail; the question before looking inside stays plain. */}
+      {attention && willFail ? <strong> {attention}</strong> : null}
+      {attention && !willFail ? <span> {attention}</span> : null}{' '}
       <button type="button" className="button small" onClick={onOpen}>
         Show network namespaces
       </button>
