@@ -55,7 +55,8 @@ export async function readRuntimeValue(
     };
   }
   const file = resolveSystemPath(ctx, setting.procPath);
-  const read = await readRegularText(file, MAX_PROC_VALUE_BYTES);
+  // Read on every refresh: once the reader thread has vetted the path, on this thread.
+  const read = await readRegularText(file, MAX_PROC_VALUE_BYTES, { mayReadHere: true });
   if (read.kind === 'read') return parseRuntimeText(read.text);
   const code = read.kind === 'missing' ? 'ENOENT' : read.code;
   if (code === 'EACCES' || code === 'EPERM') {

@@ -11,7 +11,8 @@ import type { RegularRead } from './sysctl-read-types';
  * character device, never read), and at most `maxBytes` whatever the file claims
  * (procfs files report size 0). It runs off the main thread's event loop, and reads
  * asked for together (a state read's runtime values and its sysctl tree) share one
- * round trip to the thread.
+ * round trip to the thread. A small file read often (a running value) may ask to be
+ * read on the main thread once the thread has vetted its path (sysctl-read-here.ts).
  */
 
 /** The default cap for a configuration file: far above any real sysctl or load-balancer file. */
@@ -27,8 +28,9 @@ export type SafeRead = RegularRead;
 export async function readRegularFile(
   file: string,
   maxBytes: number = MAX_CONFIG_BYTES,
+  options: { readonly mayReadHere?: boolean } = {},
 ): Promise<SafeRead> {
-  const answer = await runFileRead(file, maxBytes);
+  const answer = await runFileRead(file, maxBytes, options);
   if (answer.ok) return answer.value;
   const code = answer.error === 'reader-timeout' ? 'ETIMEDOUT' : 'EIO';
   return { kind: 'refused', code, reason: `cannot be read (${answer.error}: ${answer.detail})` };
@@ -38,7 +40,8 @@ export async function readRegularFile(
 export async function readRegularText(
   file: string,
   maxBytes: number = MAX_CONFIG_BYTES,
+  options: { readonly mayReadHere?: boolean } = {},
 ): Promise<{ kind: 'read'; text: string } | Exclude<SafeRead, { kind: 'read' }>> {
-  const result = await readRegularFile(file, maxBytes);
+  const result = await readRegularFile(file, maxBytes, options);
   return result.kind === 'read' ? { kind: 'read', text: result.bytes.toString('utf8') } : result;
 }

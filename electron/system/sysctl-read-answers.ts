@@ -1,7 +1,8 @@
 import type { SysctlSources } from './engines/file-order';
-import { rememberAnswer } from './sysctl-read-keep';
+import { rememberAnswer } from './sysctl-read-post';
 import type { RegularRead } from './sysctl-read-types';
 import type { SnapshotEntry } from './sysctl-snapshot';
+import type { Vet } from './sysctl-read-vet';
 
 /**
  * The reader thread's answers as the main thread takes them (sysctl-read-thread.ts).
@@ -14,9 +15,16 @@ import type { SnapshotEntry } from './sysctl-snapshot';
 
 type Value = SysctlSources | RegularRead;
 
+/** `vet`, when the read asked for one: whether and how the main thread may repeat it. */
 export type WorkerAnswer =
-  | { readonly id: number; readonly ok: true; readonly value: Value; readonly key?: string }
-  | { readonly id: number; readonly ok: true; readonly same: string }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly value: Value;
+      readonly key?: string;
+      readonly vet?: Vet | null;
+    }
+  | { readonly id: number; readonly ok: true; readonly same: string; readonly vet?: Vet | null }
   | { readonly id: number; readonly ok: false; readonly detail: string };
 
 export type TakenAnswer =

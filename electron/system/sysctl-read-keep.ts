@@ -39,6 +39,16 @@ type Kept =
 export interface ReadCache {
   readonly kept: Map<string, Kept>;
   size: number;
+  /** The last tree read's log (sysctl-read-vet.ts). */
+  read?: ReadLog;
+}
+
+/**
+ * Whether one tree read used only kept values (every file and listing kept, or kept
+ * now): then, while every stamp it saw stays the same, it would read the same again.
+ */
+export interface ReadLog {
+  complete: boolean;
 }
 
 /** One tree read's view of the cache. */
@@ -50,11 +60,14 @@ export interface KeepSession {
   readonly settledBefore: bigint;
   /** Per device, this read: whether its file system keeps honest times. */
   readonly trusted: Map<bigint, boolean>;
+  readonly log: ReadLog;
 }
 
 export function beginKeeping(fs: Fs, cache: ReadCache, plan: KeepPlan): KeepSession {
   const now = BigInt(Date.now()) * 1_000_000n;
-  return { fs, cache, plan, settledBefore: now - plan.settleNs, trusted: new Map() };
+  const log: ReadLog = { complete: true };
+  cache.read = log;
+  return { fs, cache, plan, settledBefore: now - plan.settleNs, trusted: new Map(), log };
 }
 
 function stampOf(s: Stats): string {
@@ -134,6 +147,7 @@ export function keepListing(
   const key = `d:${where}`;
   if (!settled(session, info) || !trustedFileSystem(session, info, where)) {
     forget(session.cache, key);
+    session.log.complete = false;
     return;
   }
   const size = listed.reduce((sum, l) => sum + l.name.length + 32, key.length);
@@ -161,7 +175,7 @@ export function readEntryKept(
   isSymlink: boolean,
   options: { readonly conf: boolean; readonly maxBytes: number },
 ): SnapshotEntry {
-  const { fs, cache } = session;
+  const { fs, cache, log } = session;
   const text = nameBytes.toString('latin1');
   const key = `f:${root}${dir}/${text}`;
   const real = /[^\0-\x7f]/.test(text)
@@ -179,6 +193,7 @@ export function readEntryKept(
   const info = isSymlink && !link ? null : statQuietly(fs, target, isSymlink);
   if (!info?.isFile()) {
     forget(cache, key);
+    log.complete = false;
     return readEntry(fs, root, dir, nameBytes, isSymlink, options);
   }
   const stamp = link ? `${link.toString('latin1')}>${stampOf(info)}` : stampOf(info);
@@ -190,63 +205,14 @@ export function readEntryKept(
   const exact = entry.kind === 'file' && BigInt(entry.content.length) === info.size;
   if (!exact || !settled(session, info) || !trustedFileSystem(session, info, target)) {
     forget(cache, key);
+    log.complete = false;
     return entry;
   }
   const size = entry.content.length + key.length + 64;
-  keep(session, key, {
-    kind: 'entry',
-    stamp,
-    entry: { ...entry, content: ownCopy(entry.content) },
-    size,
-  });
-  return entry;
-}
-
-/** Plain data equal by value; kept entries are the very objects, so mostly identity. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (a instanceof Uint8Array || b instanceof Uint8Array) {
-    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0;
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  const recordA = a as Record<string, unknown>;
-  const recordB = b as Record<string, unknown>;
-  return keys.every((k) => Object.hasOwn(recordB, k) && sameValue(recordA[k], recordB[k]));
-}
-
-/** The last answers, most recent last; both threads call this in the same order. */
-export function rememberAnswer(last: Map<string, unknown>, key: string, value: unknown): void {
-  last.delete(key);
-  last.set(key, value);
-  if (last.size > 16) last.delete(last.keys().next().value as string);
-}
-
-/**
- * What the thread posts for a request: `same` when a tree read equals the last answer
- * to the same request (which the main thread holds, sysctl-read-answers.ts), else the
- * value with its key. A single file (a runtime value in procfs) is always posted whole.
- */
-export function answerToPost(
-  last: Map<string, unknown>,
-  request: {
-    readonly kind: string;
-    readonly plan?: { readonly root: string };
-    readonly name?: string;
-  },
-  value: unknown,
-): { value: unknown; key?: string } | { same: string } {
-  if (request.kind === 'file' || !request.plan) return { value };
-  const key = `${request.kind}:${request.plan.root}:${request.name ?? ''}`;
-  const before = last.get(key);
-  if (before !== undefined && sameValue(before, value)) {
-    rememberAnswer(last, key, before);
-    return { same: key };
-  }
-  rememberAnswer(last, key, value);
-  return { value, key };
+  const own = { ...entry, content: ownCopy(entry.content) };
+  keep(session, key, { kind: 'entry', stamp, entry: own, size });
+  // The kept object itself: the next read of it is the very same object (sameValue).
+  return own;
 }
 
 /** Every function the thread needs for keeping. */
@@ -263,7 +229,4 @@ export const KEEP_FUNCTIONS = [
   keepListing,
   ownCopy,
   readEntryKept,
-  sameValue,
-  rememberAnswer,
-  answerToPost,
 ] as const;

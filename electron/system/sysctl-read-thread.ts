@@ -6,18 +6,19 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import type { SysctlSources } from './engines/file-order';
-import { answerRead, TREE_READ_FUNCTIONS } from './sysctl-read-core';
-import { ENTRY_READ_FUNCTIONS, readEntrySync, readRegularSync } from './sysctl-read-entry';
+import { answerRead } from './sysctl-read-core';
+import { readEntrySync, readRegularSync } from './sysctl-read-entry';
 import { takeAnswer, type WorkerAnswer } from './sysctl-read-answers';
 import {
-  answerToPost,
-  beginKeeping,
-  keepListing,
-  KEEP_FUNCTIONS,
-  readEntryKept,
-  recallListing,
-} from './sysctl-read-keep';
+  mayReadHere,
+  noteFileVet,
+  noteTreeAnswer,
+  readFileHere,
+  readTreeHere,
+  vetAsk,
+} from './sysctl-read-here';
 import type { ReadRequest, RegularRead, TreeReadRequest } from './sysctl-read-types';
+import { ANSWERED, ASKED, workerSource } from './sysctl-read-worker';
 
 /**
  * Runs the synchronous reader (sysctl-read-core.ts) on one long-lived worker thread,
@@ -28,7 +29,9 @@ import type { ReadRequest, RegularRead, TreeReadRequest } from './sysctl-read-ty
  * request and its answer travel on a MessagePort taken with receiveMessageOnPort, so
  * neither side waits for its event loop to come round (a round trip costs about 5 µs
  * instead of 70 µs for a worker's 'message' event). The worker's code is the reader's
- * functions as text (`eval`): the same under tsx, the test runner and every bundle.
+ * functions as text (sysctl-read-worker.ts). A read whose every file the thread kept,
+ * on paths it vetted, is repeated on the main thread instead (sysctl-read-here.ts):
+ * waking a sleeping core costs more than the whole read.
  */
 
 export type ReaderAnswer<T> =
@@ -47,10 +50,6 @@ export type TreeReadAnswer = ReaderAnswer<SysctlSources>;
  */
 export const TREE_READ_TIME_LIMIT_MS = 20_000;
 
-/** Slots of the shared counters: requests posted (main adds), rounds answered (worker adds). */
-const ASKED = 0;
-const ANSWERED = 1;
-
 // Node 20 has Atomics.waitAsync; the project's ES library version does not declare it yet.
 declare global {
   interface Atomics {
@@ -65,6 +64,11 @@ declare global {
 
 type Answer = ReaderAnswer<SysctlSources | RegularRead>;
 
+interface Pending {
+  readonly request: ReadRequest;
+  readonly resolve: (answer: Answer) => void;
+}
+
 interface Asked {
   readonly id: number;
   readonly request: ReadRequest;
@@ -74,7 +78,7 @@ interface ReaderThread {
   readonly worker: Worker;
   readonly port: MessagePort;
   readonly counters: Int32Array;
-  readonly pending: Map<number, (answer: Answer) => void>;
+  readonly pending: Map<number, Pending>;
   /** Asked in this tick, sent together: a state read's tree and runtime values are one message. */
   outbox: Asked[];
   waiting: boolean;
@@ -85,64 +89,21 @@ interface ReaderThread {
 let thread: ReaderThread | null = null;
 let nextId = 1;
 
-/**
- * The name a function is declared with in its text: a minifier may rename it, and then
- * `.name` (kept by keepNames) no longer says what the text declares.
- */
-function declaredName(fn: { toString(): string }): string {
-  return /^function\s*([\w$]+)/.exec(fn.toString())?.[1] ?? 'missing';
-}
-
-/**
- * The thread's kit: what it keeps between reads lives as long as the thread, so a
- * restarted thread starts with nothing kept.
- */
-function kitSource(): string {
-  const keeping = [
-    'cache: { kept: new Map(), size: 0 }',
-    `begin: ${declaredName(beginKeeping)}`,
-    `entry: ${declaredName(readEntryKept)}`,
-    `recallListing: ${declaredName(recallListing)}`,
-    `keepListing: ${declaredName(keepListing)}`,
-  ];
-  const entry = `readEntry: ${declaredName(readEntrySync)}`;
-  return `{ fs, ${entry}, readRegular: ${declaredName(readRegularSync)}, keeping: { ${keeping.join(', ')} } }`;
-}
-
-function workerSource(): string {
-  const functions = [...ENTRY_READ_FUNCTIONS, ...KEEP_FUNCTIONS, ...TREE_READ_FUNCTIONS];
-  // `__name`: tsx keeps function names through a helper the worker does not have.
-  return [
-    'var __name = (target) => target;',
-    ...functions.map((fn) => fn.toString()),
-    "const { workerData, receiveMessageOnPort } = require('node:worker_threads');",
-    "const fs = require('node:fs');",
-    'const { port, counters } = workerData;',
-    `const kit = ${kitSource()};`,
-    'const answers = new Map();',
-    'for (let seen = 0; ; ) {',
-    `  Atomics.wait(counters, ${ASKED}, seen);`,
-    `  seen = Atomics.load(counters, ${ASKED});`,
-    '  for (let got = receiveMessageOnPort(port); got; got = receiveMessageOnPort(port)) {',
-    '    port.postMessage(got.message.map(({ id, request }) => {',
-    `      try { return { id, ok: true, ...${declaredName(answerToPost)}(answers, request, ${declaredName(answerRead)}(kit, request)) }; }`,
-    '      catch (error) { return { id, ok: false, detail: String(error && error.stack || error) }; }',
-    // Cloned, not transferred: small files share the buffer pool's slabs, each copied once.
-    '    }));',
-    '  }',
-    `  Atomics.add(counters, ${ANSWERED}, 1);`,
-    `  Atomics.notify(counters, ${ANSWERED});`,
-    '}',
-  ].join('\n');
-}
-
 function settle(reader: ReaderThread, id: number, answer: Answer): void {
-  const resolve = reader.pending.get(id);
-  if (!resolve) return;
+  const pending = reader.pending.get(id);
+  if (!pending) return;
   reader.pending.delete(id);
   // An idle reader must not keep the process alive (a pending waitAsync does not).
   if (reader.pending.size === 0) reader.worker.unref();
-  resolve(answer);
+  pending.resolve(answer);
+}
+
+/** Hands a vet the thread made (or refused) to the main thread's repeat of the read. */
+function noteVet(reader: ReaderThread, message: WorkerAnswer, answer: Answer): void {
+  const request = reader.pending.get(message.id)?.request;
+  if (!request?.vet || !answer.ok || !message.ok) return;
+  if (request.kind === 'file') noteFileVet(request.path, message.vet);
+  else noteTreeAnswer(request, answer.value as SysctlSources, message.vet);
 }
 
 /** Drops a thread that failed or hangs: the next read starts a fresh one. */
@@ -194,7 +155,9 @@ async function collect(reader: ReaderThread): Promise<void> {
       got = receiveMessageOnPort(reader.port)
     ) {
       for (const message of got.message as WorkerAnswer[]) {
-        settle(reader, message.id, takeAnswer(reader.answers, message));
+        const answer = takeAnswer(reader.answers, message);
+        noteVet(reader, message, answer);
+        settle(reader, message.id, answer);
       }
     }
     if (reader.pending.size === 0) break;
@@ -216,7 +179,7 @@ function ask(request: ReadRequest): Promise<Answer> {
   thread = reader;
   const id = nextId++;
   return new Promise((resolve) => {
-    reader.pending.set(id, resolve);
+    reader.pending.set(id, { request, resolve });
     if (reader.outbox.push({ id, request }) === 1) queueMicrotask(() => send(reader));
   });
 }
@@ -233,14 +196,32 @@ function send(reader: ReaderThread): void {
   void collect(reader);
 }
 
-/** Reads a tree on the worker thread; where no worker can start, reads here (still bounded). */
+/**
+ * Reads a tree on the worker thread, or repeats its last read here when that read used
+ * only kept files on vetted paths; where no worker can start, reads here (still bounded).
+ */
 export function runTreeRead(request: TreeReadRequest): Promise<TreeReadAnswer> {
-  return ask(request) as Promise<TreeReadAnswer>;
+  const here = readTreeHere(request);
+  if (here) return Promise.resolve({ ok: true, value: here });
+  return ask({ ...request, vet: vetAsk(request.plan.keep.fileSystems) }) as Promise<TreeReadAnswer>;
 }
 
-/** Reads one regular file up to `maxBytes` on the worker thread (see safe-read.ts). */
-export function runFileRead(path: string, maxBytes: number): Promise<ReaderAnswer<RegularRead>> {
-  return ask({ kind: 'file', path, maxBytes }) as Promise<ReaderAnswer<RegularRead>>;
+/**
+ * Reads one regular file up to `maxBytes` on the worker thread (see safe-read.ts).
+ * `mayReadHere`: a small file read often (a running value) whose path the thread vetted
+ * is read on the main thread, as the thread would read it.
+ */
+export function runFileRead(
+  path: string,
+  maxBytes: number,
+  options: { readonly mayReadHere?: boolean } = {},
+): Promise<ReaderAnswer<RegularRead>> {
+  if (!options.mayReadHere || !mayReadHere(maxBytes)) {
+    return ask({ kind: 'file', path, maxBytes }) as Promise<ReaderAnswer<RegularRead>>;
+  }
+  const here = readFileHere(path, maxBytes);
+  if (here) return Promise.resolve({ ok: true, value: here });
+  return ask({ kind: 'file', path, maxBytes, vet: vetAsk() }) as Promise<ReaderAnswer<RegularRead>>;
 }
 
 function readHere(request: ReadRequest, cause: unknown): Answer {

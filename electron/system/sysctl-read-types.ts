@@ -25,10 +25,32 @@ export interface KeepPlan {
   readonly fileSystems: readonly number[];
 }
 
-export type TreeReadRequest = { readonly kind: 'sources'; readonly plan: TreeReadPlan };
+/**
+ * Asked of the thread with a read: whether the main thread may repeat it next time, and
+ * what it must check first (sysctl-read-vet.ts).
+ */
+export interface VetAsk {
+  /** statfs magic numbers on which a stat cannot wait: the plan's list and procfs. */
+  readonly fileSystems: readonly number[];
+  /** Of those, the ones whose entries no one can rename or replace (procfs). */
+  readonly fixedFileSystems: readonly number[];
+  /** A read making more calls than this is not repeated on the main thread. */
+  readonly maxTouches: number;
+}
+
+export type TreeReadRequest = {
+  readonly kind: 'sources';
+  readonly plan: TreeReadPlan;
+  readonly vet?: VetAsk;
+};
+export type FileReadRequest = {
+  readonly kind: 'file';
+  readonly path: string;
+  readonly maxBytes: number;
+  readonly vet?: VetAsk;
+};
 /** Any request the reader thread answers: a tree, or one regular file (safe-read.ts). */
-export type ReadRequest =
-  TreeReadRequest | { readonly kind: 'file'; readonly path: string; readonly maxBytes: number };
+export type ReadRequest = TreeReadRequest | FileReadRequest;
 
 export type Refusal = { readonly code: string; readonly reason: string; readonly rdev?: number };
 export type RegularRead =

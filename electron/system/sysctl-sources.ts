@@ -4,6 +4,7 @@ import type { SysctlSources } from './engines/file-order';
 import { MAX_CONFIG_BYTES } from './safe-read';
 import { CREDENTIAL_DIRECTORIES, CREDENTIAL_MAX_BYTES, CREDENTIAL_NAME } from './sysctl-credential';
 import type { KeepPlan, TreeReadPlan, TreeReadRequest } from './sysctl-read-types';
+import { LOCAL_FILE_SYSTEMS } from './sysctl-read-here';
 import { runTreeRead } from './sysctl-read-thread';
 import type { SystemContext } from './system-context';
 
@@ -36,12 +37,7 @@ export const KEEP_PLAN: KeepPlan = {
   settleNs: 2_000_000_000n,
   maxEntries: MAX_FILES_TOTAL + 2 * SYSCTL_DIRECTORIES.length,
   maxBytes: 32 * 1024 * 1024,
-  // statfs(2) magic numbers: ext2/3/4, tmpfs, xfs, btrfs, overlayfs, f2fs, ramfs,
-  // squashfs, erofs, zfs. Not procfs, sysfs or FUSE, whose times need not follow writes.
-  fileSystems: [
-    0xef53, 0x01021994, 0x58465342, 0x9123683e, 0x794c7630, 0xf2f52010, 0x858458f6, 0x73717368,
-    0xe0f5e1e2, 0x2fc12fc1,
-  ],
+  fileSystems: LOCAL_FILE_SYSTEMS,
 };
 
 /** What the reader thread is asked to read for a context: the paths and every cap. */

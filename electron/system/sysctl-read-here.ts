@@ -1,0 +1,191 @@
+import * as fs from 'node:fs';
+import type { SysctlSources } from './engines/file-order';
+import { readRegularSync } from './sysctl-read-entry';
+import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
+import { errorCode, identityOf, outcomeOf, type Check, type Vet } from './sysctl-read-vet';
+
+/**
+ * The reader thread's last read, confirmed on the main thread when nothing it read can
+ * have changed: waking the thread costs more than the check (up to 0.1 ms when the
+ * other core sleeps), while an unchanged tree costs one stat per file and directory.
+ *
+ * One reader, not two: nothing is read here. The thread logged every call its read made
+ * (stat, lstat, readlink) with the answer, and that read used only files and listings
+ * kept by their stamps (sysctl-read-vet.ts); the main thread makes the same calls, and
+ * when every answer is the same, the thread's read would be the same too, so its last
+ * answer is the answer. Any difference, and the thread reads. Running values are read
+ * afresh every time (procfs keeps no stamps): small files, read here as the thread
+ * reads them, once it vetted their paths. What a check cannot see is a mount made
+ * over a checked path between two reads (root's doing); the thread's next read vets again.
+ */
+
+/**
+ * statfs(2) magic numbers of local file systems whose times the kernel keeps on every
+ * write: ext2/3/4, tmpfs, xfs, btrfs, overlayfs, f2fs, ramfs, squashfs, erofs, zfs. Not
+ * procfs, sysfs or FUSE, whose times need not follow writes; not NFS or CIFS.
+ */
+export const LOCAL_FILE_SYSTEMS: readonly number[] = [
+  0xef53, 0x01021994, 0x58465342, 0x9123683e, 0x794c7630, 0xf2f52010, 0x858458f6, 0x73717368,
+  0xe0f5e1e2, 0x2fc12fc1,
+];
+/** procfs: a running value's file system; a lookup there cannot wait, nor move. */
+const PROC_SUPER_MAGIC = 0x9fa0;
+/** The longest a check may stall the main thread: about 2 ms of stats. */
+const MAX_TOUCHES = 2048;
+/** A file read here is small (a running value): reading it cannot stall the main thread. */
+const MAX_FILE_BYTES = 64 * 1024;
+/** Trees and files remembered: this computer, the demo, tests' roots. */
+const REMEMBERED = 16;
+
+interface TreeVet {
+  readonly vet: Vet;
+  readonly links: ReadonlyMap<string, string>;
+  readonly value: SysctlSources;
+}
+
+const trees = new Map<string, TreeVet>();
+const files = new Map<string, Vet>();
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED) map.delete(map.keys().next().value as string);
+}
+
+/**
+ * Components looked at in this synchronous stretch: a state read's tree and running
+ * values, asked for together, share their leading components (the root, /proc).
+ */
+let lookedAt: Map<string, string> | null = null;
+let lookedSince = 0;
+
+function identityNow(component: string): string {
+  // A synchronous loop of reads is one stretch too: it looks again after a millisecond.
+  if (!lookedAt || performance.now() - lookedSince > 1) {
+    const looked = new Map<string, string>();
+    lookedAt = looked;
+    lookedSince = performance.now();
+    queueMicrotask(() => {
+      if (lookedAt === looked) lookedAt = null;
+    });
+  }
+  let id = lookedAt.get(component);
+  if (id === undefined) {
+    try {
+      // Numbers print as the thread's bigints do while they are exact; else bigints.
+      const info = fs.lstatSync(component, { throwIfNoEntry: false });
+      const exact =
+        info && info.ino <= Number.MAX_SAFE_INTEGER && info.dev <= Number.MAX_SAFE_INTEGER;
+      const big = info && !exact ? fs.lstatSync(component, { bigint: true }) : null;
+      id = info ? identityOf(big ?? info) : '!ENOENT';
+    } catch (error) {
+      id = `!${errorCode(error)}`;
+    }
+    lookedAt.set(component, id);
+  }
+  return id;
+}
+
+/**
+ * A stat as an lstat first: for anything but a link it is the same answer, and a link
+ * is followed only while it is the one the thread vetted (its target's components are
+ * checked). The lstat cannot wait: every component before it was checked.
+ */
+function statHere(path: string, bigint: boolean, links: ReadonlyMap<string, string>): string {
+  const info = fs.lstatSync(path, { bigint, throwIfNoEntry: false });
+  if (!info?.isSymbolicLink()) return outcomeOf(info);
+  if (links.get(path) !== identityNow(path)) return 'another link';
+  return outcomeOf(fs.statSync(path, { bigint, throwIfNoEntry: false }));
+}
+
+/** One check's answer now, as the thread's logging `fs` put it. */
+function outcomeNow(check: Check, links: ReadonlyMap<string, string>): string {
+  const [kind, path, expected, absentVia] = check;
+  if (kind === 'i') return identityNow(path);
+  // Below a component found absent a moment ago, every call answers "absent".
+  if (absentVia !== null && identityNow(absentVia) === '!ENOENT') {
+    return expected === 'absent' || expected === '!ENOENT' ? expected : '!ENOENT';
+  }
+  try {
+    if (kind === 'r') return fs.readlinkSync(path, { encoding: 'buffer' }).toString('latin1');
+    const bigint = kind.endsWith('b');
+    if (kind.startsWith('s')) return statHere(path, bigint, links);
+    return outcomeOf(fs.lstatSync(path, { bigint, throwIfNoEntry: false }));
+  } catch (error) {
+    return `!${errorCode(error)}`;
+  }
+}
+
+function confirmed(vet: Vet, links: ReadonlyMap<string, string>): boolean {
+  return vet.checks.every((check) => outcomeNow(check, links) === check[2]);
+}
+
+/** A read's every input but the files: the same root read under other caps is another read. */
+function treeKey({ plan }: TreeReadRequest): string {
+  const credentials = plan.credentialDirectories.map((c) => `${c.dir}:${c.passedIn}`);
+  const caps = [
+    plan.maxFilesPerDirectory,
+    plan.maxFilesTotal,
+    plan.maxBytes,
+    plan.credentialMaxBytes,
+  ];
+  const keep = [
+    plan.keep.settleNs,
+    plan.keep.maxEntries,
+    plan.keep.maxBytes,
+    ...plan.keep.fileSystems,
+  ];
+  const paths = [plan.root, ...plan.directories, plan.confDir, plan.confName, plan.credentialName];
+  return [...paths, ...credentials, ...caps, ...keep].join('\0');
+}
+
+/** What the thread is asked along with a read the main thread may confirm next time. */
+export function vetAsk(fileSystems: readonly number[] = LOCAL_FILE_SYSTEMS): VetAsk {
+  return {
+    fileSystems: [...fileSystems, PROC_SUPER_MAGIC],
+    fixedFileSystems: [PROC_SUPER_MAGIC],
+    maxTouches: MAX_TOUCHES,
+  };
+}
+
+/** The thread's last read of this tree when confirmed unchanged; else null: the thread reads. */
+export function readTreeHere(request: TreeReadRequest): SysctlSources | null {
+  const key = treeKey(request);
+  const tree = trees.get(key);
+  if (!tree) return null;
+  if (confirmed(tree.vet, tree.links)) return tree.value;
+  trees.delete(key);
+  return null;
+}
+
+/** A tree the thread read, with its vet (null: not to be confirmed here). */
+export function noteTreeAnswer(
+  request: TreeReadRequest,
+  value: SysctlSources,
+  vet: Vet | null | undefined,
+): void {
+  const key = treeKey(request);
+  if (!vet) trees.delete(key);
+  else remember(trees, key, { vet, links: new Map(vet.links), value });
+}
+
+/** Whether a file read may be handed over: small ones, asked for so by the caller. */
+export function mayReadHere(maxBytes: number): boolean {
+  return maxBytes <= MAX_FILE_BYTES;
+}
+
+/** A small file read here, as the thread reads it, when its path was vetted; else null. */
+export function readFileHere(path: string, maxBytes: number): RegularRead | null {
+  const vet = files.get(path);
+  if (!vet || !mayReadHere(maxBytes)) return null;
+  if (!confirmed(vet, new Map())) {
+    files.delete(path);
+    return null;
+  }
+  return readRegularSync(fs, path, maxBytes);
+}
+
+export function noteFileVet(path: string, vet: Vet | null | undefined): void {
+  if (!vet) files.delete(path);
+  else remember(files, path, vet);
+}

@@ -1,0 +1,276 @@
+import type * as NodeFs from 'node:fs';
+import type { ReadCache } from './sysctl-read-keep';
+import type { VetAsk } from './sysctl-read-types';
+
+/**
+ * Whether a read the reader thread just made can be confirmed on the main thread next
+ * time (sysctl-read-here.ts), and with which calls.
+ *
+ * The reader is a function of what its calls return: stat, lstat and readlink say what
+ * is there, and a file or a listing it kept is, by git's racy rule, the same while its
+ * stamp (dev, inode, size, mtime, ctime) is. So when a read used only kept values, the
+ * same calls giving the same answers mean the same read: the thread logs each call with
+ * the answer it got (its "outcome"), and the main thread makes them again and compares.
+ *
+ * The main thread may look at a path only if no lookup there can wait: every component
+ * its lookup walks (each prefix, and every link followed, as the kernel walks them) is on
+ * a local file system (the request's list: never FUSE, NFS or CIFS). The thread walks
+ * each logged path with lstat and readlink; the main thread first checks those
+ * components in order (same device, inode and type), so a component replaced since (by a
+ * link into a network mount, say) is never looked through.
+ *
+ * Part of the reader thread's code: calls only functions of this module (see
+ * sysctl-read-core.ts); `fs` comes in as a parameter.
+ */
+
+type Fs = typeof NodeFs;
+type AnyStats = NodeFs.Stats | NodeFs.BigIntStats;
+
+/**
+ * One check, in the order the main thread makes them: `i` a component's identity
+ * (lstat), `l` an lstat's outcome, `s` a stat's, `r` a readlink's; the path; the outcome
+ * expected; and, for a path below a component found absent, that component.
+ */
+export type Check = readonly [
+  kind: string,
+  path: string,
+  expected: string,
+  absentVia: string | null,
+];
+
+/** What the main thread gets: its checks, and the links a stat may follow. */
+export interface Vet {
+  readonly checks: readonly Check[];
+  /** Links a tree read's stat follows: followed only while the same link (identity). */
+  readonly links: readonly [string, string][];
+}
+
+/** The calls one read made: `l`/`s` (`b`: bigint) or `r`, the path, and the outcome. */
+export interface CallLog {
+  readonly calls: [string, string][];
+  /** A path given as bytes (a name that is not UTF-8): not confirmed on the main thread. */
+  bytes: boolean;
+}
+
+/** What the main thread compares: a component replaced is another inode, or another type. */
+export function identityOf(info: AnyStats): string {
+  const type = typeof info.mode === 'bigint' ? info.mode & 0o170000n : info.mode & 0o170000;
+  return `${info.dev}:${info.ino}:${type}`;
+}
+
+/** A stat's answer as the reader uses it: all of a bigint stamp, a plain stat's type. */
+export function outcomeOf(info: AnyStats | undefined): string {
+  if (!info) return 'absent';
+  if (typeof info.mode === 'number') return `type:${info.mode & 0o170000}`;
+  const big = info as NodeFs.BigIntStats;
+  return `${identityOf(big)}:${big.size}:${big.mtimeNs}:${big.ctimeNs}`;
+}
+
+export function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'EIO';
+}
+
+/** `fs` whose stat, lstat and readlink log their answers; everything else is `fs` itself. */
+export function loggingFs(fs: Fs, log: CallLog): Fs {
+  const logged = Object.create(fs) as Fs;
+  const own = logged as unknown as Record<string, unknown>;
+  const wrap = (name: 'statSync' | 'lstatSync' | 'readlinkSync', op: string) => {
+    const call = fs[name] as (path: unknown, options?: { bigint?: boolean }) => unknown;
+    own[name] = (path: unknown, options?: { bigint?: boolean }) => {
+      if (typeof path !== 'string') log.bytes = true;
+      const key = `${op}${options?.bigint ? 'b' : ''}${String(path)}`;
+      try {
+        const answer = call.call(fs, path, options);
+        const text = Buffer.isBuffer(answer) ? answer.toString('latin1') : String(answer);
+        log.calls.push([key, op === 'r' ? text : outcomeOf(answer as AnyStats | undefined)]);
+        return answer;
+      } catch (error) {
+        log.calls.push([key, `!${errorCode(error)}`]);
+        throw error;
+      }
+    };
+  };
+  wrap('statSync', 's');
+  wrap('lstatSync', 'l');
+  wrap('readlinkSync', 'r');
+  return logged;
+}
+
+interface Walk {
+  readonly fs: Fs;
+  readonly ask: VetAsk;
+  /** Per device: its file system's magic number, null when statfs failed. */
+  readonly byDev: Map<bigint, number | null>;
+  /** Per component: its identity, whether it is checked, whether its entries can move. */
+  readonly seen: Map<string, { readonly id: string; checked: boolean; fixed: boolean }>;
+  readonly checks: Check[];
+  readonly links: [string, string][];
+  ok: boolean;
+  hops: number;
+}
+
+function fileSystemOf(walk: Walk, dev: bigint, path: string): number | null {
+  let type = walk.byDev.get(dev);
+  if (type === undefined) {
+    try {
+      type = walk.fs.statfsSync(path).type;
+    } catch {
+      type = null;
+    }
+    walk.byDev.set(dev, type);
+  }
+  return type;
+}
+
+/** One component: lstat'ed once per walk; a link's target is walked in its turn. */
+function walkComponent(walk: Walk, component: string, check: boolean): string {
+  const before = walk.seen.get(component);
+  if (before) {
+    // Seen as a leaf first, needed as a directory now: checked before what it leads to.
+    if (check && !before.checked) walk.checks.push(['i', component, before.id, null]);
+    before.checked ||= check;
+    return before.id;
+  }
+  let info: NodeFs.BigIntStats | undefined;
+  let id: string;
+  try {
+    info = walk.fs.lstatSync(component, { bigint: true, throwIfNoEntry: false });
+    id = info ? identityOf(info) : '!ENOENT';
+  } catch (error) {
+    id = `!${errorCode(error)}`;
+  }
+  const seen = { id, checked: check, fixed: false };
+  walk.seen.set(component, seen);
+  if (check) walk.checks.push(['i', component, id, null]);
+  if (!info) return id;
+  const parent = component.slice(0, component.lastIndexOf('/'));
+  // statfs follows a link: the link itself lives on its directory's file system.
+  const type = fileSystemOf(walk, info.dev, info.isSymbolicLink() ? parent || '/' : component);
+  if (type === null || !walk.ask.fileSystems.includes(type)) walk.ok = false;
+  seen.fixed = info.isDirectory() && walk.ask.fixedFileSystems.includes(type ?? 0);
+  if (info.isSymbolicLink()) {
+    if (!check) walk.links.push([component, id]);
+    walk.hops += 1;
+    let text = '';
+    try {
+      text = walk.fs.readlinkSync(component, 'utf8');
+    } catch {
+      walk.ok = false;
+    }
+    if (walk.hops > 40 || text.includes('\uFFFD')) walk.ok = false;
+    else if (walk.ok) walkPath(walk, text.startsWith('/') ? text : `${parent}/${text}`, true);
+  }
+  return id;
+}
+
+/**
+ * Every component of an absolute path, as the kernel looks it up (`..` and links
+ * resolved by the lookup itself, not by text); the component found absent on the way,
+ * if any. Without `checkLeaf` the last component is not checked: the main thread's own
+ * call does not follow it (a stat there is an lstat first). A component inside a fixed
+ * file system (procfs) cannot be replaced, so it is not checked either.
+ */
+function walkPath(walk: Walk, path: string, checkLeaf: boolean): string | null {
+  if (!path.startsWith('/')) {
+    walk.ok = false;
+    return null;
+  }
+  let fixedParent = false;
+  for (let end = path.indexOf('/', 1); walk.ok; end = path.indexOf('/', end + 1)) {
+    const component = end < 0 ? path : path.slice(0, end);
+    // An empty component (`//`) is no lookup.
+    if (!component.endsWith('/')) {
+      const id = walkComponent(walk, component, (end >= 0 || checkLeaf) && !fixedParent);
+      if (id === '!ENOENT' && end >= 0) return component;
+      if (id.startsWith('!')) return null;
+      fixedParent = walk.seen.get(component)?.fixed ?? false;
+    }
+    if (end < 0) return null;
+  }
+  return null;
+}
+
+/**
+ * The vet of a read: a tree read (its calls in `log`, complete when the cache says every
+ * value came from or went to it) or one file opened by `path`; null when the main thread
+ * may not confirm it (a value not kept, a path off the listed file systems, a call that
+ * answered two ways, too many calls).
+ */
+export function vetRead(
+  fs: Fs,
+  ask: VetAsk,
+  read: { readonly cache: ReadCache; readonly log: CallLog } | { readonly path: string },
+): Vet | null {
+  const fromTree = 'log' in read;
+  if (fromTree && (!read.cache.read?.complete || read.log.bytes)) return null;
+  const calls = new Map<string, string>();
+  for (const [key, outcome] of fromTree ? read.log.calls : []) {
+    if ((calls.get(key) ?? outcome) !== outcome) return null;
+    calls.set(key, outcome);
+  }
+  if (calls.size > ask.maxTouches) return null;
+  const walk: Walk = {
+    fs,
+    ask,
+    byDev: new Map(),
+    seen: new Map(),
+    checks: [],
+    links: [],
+    ok: true,
+    hops: 0,
+  };
+  if (!fromTree) walkPath(walk, read.path, true);
+  const own: Check[] = [];
+  for (const [key, outcome] of calls) {
+    const path = key.slice(key[1] === 'b' ? 2 : 1);
+    const via = walk.ok ? walkPath(walk, path, false) : null;
+    own.push([key.slice(0, key.length - path.length), path, outcome, via]);
+  }
+  // Every component before the calls: each call's lookup walks only checked ones.
+  return walk.ok ? { checks: merged(walk.checks, own, walk.links), links: walk.links } : null;
+}
+
+/**
+ * One lstat where one says it all: a component's identity check becomes the call's own
+ * check when that call is an lstat (or a stat of no link) of it, whose answer holds the
+ * identity; a plain lstat's type is in a bigint one's; a link's text is its identity's
+ * (a link is never rewritten, only replaced).
+ */
+function merged(components: Check[], calls: Check[], links: [string, string][]): Check[] {
+  const at = new Map(components.map((c, i) => [c[1], i]));
+  const full = new Map(calls.filter((c) => c[0] === 'lb').map((c) => [c[1], c[2]]));
+  const linkIds = new Map(links);
+  const rest: Check[] = [];
+  for (const call of calls) {
+    const [kind, path, outcome, via] = call;
+    const i = at.get(path);
+    const here = i === undefined ? undefined : components[i];
+    const typed = (id: string | undefined) => id?.slice(id.lastIndexOf(':') + 1);
+    const inOne = outcome.startsWith(`${here?.[2]}:`) && typed(here?.[2]) !== String(0o120000);
+    if ((kind === 'lb' || kind === 'sb') && i !== undefined && via === null && inOne) {
+      components[i] = call;
+      at.delete(path);
+    } else if (
+      kind === 'l' &&
+      outcome === `type:${typed(full.get(path)?.split(':', 3).join(':'))}`
+    ) {
+      continue;
+    } else if (kind === 'r' && linkIds.has(path)) {
+      rest.push(['i', path, linkIds.get(path) ?? '', via]);
+    } else rest.push(call);
+  }
+  return [...components, ...rest];
+}
+
+/** Every function the thread needs to log and vet a read. */
+export const VET_FUNCTIONS = [
+  identityOf,
+  outcomeOf,
+  errorCode,
+  loggingFs,
+  fileSystemOf,
+  walkComponent,
+  walkPath,
+  vetRead,
+  merged,
+] as const;
