@@ -1,0 +1,182 @@
+import { test, expect } from '@playwright/test';
+import * as fs from 'node:fs';
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  rename,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readRuntimeValues } from '../../../electron/system/runtime';
+import { answerRead } from '../../../electron/system/sysctl-read-core';
+import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
+import { readFileHere, readTreeHere, vetAsk } from '../../../electron/system/sysctl-read-here';
+import { vetRead } from '../../../electron/system/sysctl-read-vet';
+import {
+  KEEP_PLAN,
+  readSysctlSources,
+  sysctlReadPlan,
+} from '../../../electron/system/sysctl-sources';
+
+/**
+ * An unchanged tree is confirmed on the main thread (sysctl-read-here.ts) instead of
+ * read on the reader thread. Whatever changes between two reads, the second must show
+ * it: each case below first proves the main thread would have answered (the last read
+ * is confirmed), then changes one thing, then reads, and compares with a read afresh.
+ */
+test.describe.configure({ mode: 'default' });
+
+const roots: string[] = [];
+
+test.afterAll(async () => {
+  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
+});
+
+async function tree(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'nb-here-'));
+  roots.push(root);
+  const file = async (p: string, text: string) => {
+    await mkdir(path.dirname(path.join(root, p)), { recursive: true });
+    await writeFile(path.join(root, p), text);
+  };
+  await file('etc/sysctl.d/a.conf', 'vm.a = 1\n');
+  await file('etc/sysctl.d/b.conf', 'vm.b = 1\n');
+  await file('etc/sysctl.conf', 'vm.c = 1\n');
+  await file('etc/other.conf', 'vm.c = 2\n');
+  await symlink('../sysctl.conf', path.join(root, 'etc/sysctl.d/99-sysctl.conf'));
+  await file('usr/lib/sysctl.d/c.conf', 'vm.d = 1\n');
+  await file('proc/sys/net/ipv4/ip_nonlocal_bind', '0\n');
+  await file('proc/sys/net/ipv6/ip_nonlocal_bind', '1\n');
+  return root;
+}
+
+const ctx = (root: string) => ({ fsRoot: root, platform: 'linux' as const });
+const request = (root: string) => ({ kind: 'sources' as const, plan: sysctlReadPlan(ctx(root)) });
+
+/** The tree read afresh, nothing kept: what any read must say. */
+function afresh(root: string) {
+  return answerRead({ fs, readEntry: readEntrySync, readRegular: readRegularSync }, request(root));
+}
+
+/** Sets a file's times back to what they were: only its ctime (and inode) can tell. */
+async function rewriteKeepingTimes(file: string, text: string): Promise<void> {
+  const before = await stat(file);
+  await writeFile(file, text);
+  await utimes(file, before.atime, before.mtime);
+}
+
+const changes: Record<string, (root: string) => Promise<void>> = {
+  'a file rewritten, same size, mtime set back': (root) =>
+    rewriteKeepingTimes(path.join(root, 'etc/sysctl.d/a.conf'), 'vm.a = 2\n'),
+  'a linked file rewritten, same size, mtime set back': (root) =>
+    rewriteKeepingTimes(path.join(root, 'etc/sysctl.conf'), 'vm.c = 3\n'),
+  'a file added': (root) => writeFile(path.join(root, 'etc/sysctl.d/c.conf'), 'vm.e = 1\n'),
+  'a file removed': (root) => unlink(path.join(root, 'etc/sysctl.d/b.conf')),
+  'a link pointed elsewhere (same size)': async (root) => {
+    await symlink('../other.conf', path.join(root, 'etc/sysctl.d/new'));
+    await rename(
+      path.join(root, 'etc/sysctl.d/new'),
+      path.join(root, 'etc/sysctl.d/99-sysctl.conf'),
+    );
+  },
+  'a directory that was absent appears': async (root) => {
+    await mkdir(path.join(root, 'run/sysctl.d'), { recursive: true });
+    await writeFile(path.join(root, 'run/sysctl.d/r.conf'), 'vm.r = 1\n');
+  },
+  'a credential appears below an absent directory': async (root) => {
+    await mkdir(path.join(root, 'etc/credstore'));
+    await writeFile(path.join(root, 'etc/credstore/sysctl.extra'), 'vm.x = 1\n');
+  },
+  'a directory replaced by a link to another': async (root) => {
+    const dir = path.join(root, 'usr/lib/sysctl.d');
+    await cp(dir, `${dir}.copy`, { recursive: true });
+    await writeFile(path.join(`${dir}.copy`, 'c.conf'), 'vm.d = 2\n');
+    await rm(dir, { recursive: true });
+    await symlink('sysctl.d.copy', dir);
+  },
+  'a leading directory replaced by a link to a copy': async (root) => {
+    await cp(path.join(root, 'usr'), path.join(root, 'usr.copy'), { recursive: true });
+    await rm(path.join(root, 'usr'), { recursive: true });
+    await symlink('usr.copy', path.join(root, 'usr'));
+  },
+};
+
+test('a settled tree is confirmed on the main thread, and every kind of change between two reads is seen', async () => {
+  const trees = await Promise.all(Object.keys(changes).map(() => tree()));
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  const firsts = [];
+  for (const root of trees) {
+    const first = await readSysctlSources(ctx(root));
+    firsts.push(first);
+    expect(first).toEqual(afresh(root));
+    // Confirmed: the main thread answers the thread's very answer.
+    expect(readTreeHere(request(root))).toBe(first);
+    expect(await readSysctlSources(ctx(root))).toBe(first);
+  }
+  const cases = Object.entries(changes);
+  for (const [i, [name, change]] of cases.entries()) {
+    const root = trees[i] as string;
+    await change(root);
+    const truth = afresh(root);
+    // The change shows in the tree (a copy behind a link reads the same: that one is
+    // about where the main thread may look, next test).
+    if (!name.includes('copy')) expect(truth, name).not.toEqual(firsts[i]);
+    expect(await readSysctlSources(ctx(root)), name).toEqual(truth);
+    expect(await readSysctlSources(ctx(root)), name).toEqual(truth);
+  }
+});
+
+test('a component replaced since the last read is not looked through on the main thread', async () => {
+  const root = await tree();
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  await readSysctlSources(ctx(root));
+  expect(readTreeHere(request(root))).not.toBeNull();
+  await changes['a leading directory replaced by a link to a copy']?.(root);
+  expect(readTreeHere(request(root))).toBeNull();
+  expect(await readSysctlSources(ctx(root))).toEqual(afresh(root));
+});
+
+test('a tree changed within the margin is read on the thread until it settles', async () => {
+  const root = await tree();
+  await readSysctlSources(ctx(root));
+  expect(readTreeHere(request(root))).toBeNull();
+});
+
+test('running values are read every time, on the main thread once their path is vetted', async () => {
+  const root = await tree();
+  const file = path.join(root, 'proc/sys/net/ipv4/ip_nonlocal_bind');
+  const values = async () => (await readRuntimeValues(ctx(root))).map((s) => s.effective);
+  expect(await values()).toEqual([0, 1]);
+  expect(readFileHere(file, 4096)).toEqual({ kind: 'read', bytes: Buffer.from('0\n') });
+  await rewriteKeepingTimes(file, '1\n');
+  expect(await values()).toEqual([1, 1]);
+  await rewriteKeepingTimes(file, '0\n');
+  expect(await values()).toEqual([0, 1]);
+  // Another file moved over it: read afresh all the same.
+  await writeFile(`${file}.new`, '1\n');
+  await rename(`${file}.new`, file);
+  expect(await values()).toEqual([1, 1]);
+});
+
+test('a path off the listed file systems is never vetted for the main thread', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-here-vet-'));
+  roots.push(root);
+  const file = path.join(root, 'value');
+  fs.writeFileSync(file, '1\n');
+  const here = fs.statfsSync(root).type;
+  const listed = { ...vetAsk(), fileSystems: [here], fixedFileSystems: [] };
+  const others = { ...listed, fileSystems: KEEP_PLAN.fileSystems.filter((t) => t !== here) };
+  expect(vetRead(fs, listed, { path: file })).not.toBeNull();
+  expect(vetRead(fs, others, { path: file })).toBeNull();
+  // A link out of the listed file systems (procfs is not in `listed`).
+  fs.symlinkSync('/proc/sys', path.join(root, 'proc'));
+  expect(vetRead(fs, listed, { path: path.join(root, 'proc/net') })).toBeNull();
+});
