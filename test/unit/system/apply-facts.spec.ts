@@ -1,0 +1,83 @@
+import { test, expect } from '@playwright/test';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { APPLY_LOCK, isApplyLockHeld } from '../../../electron/system/apply-lock';
+import {
+  createPolkitAgentFinder,
+  findPolkitAgent,
+} from '../../../electron/system/environment-facts';
+import { readInterruptedApply, STEP_STATE_DIR } from '../../../electron/system/step-recovery';
+import type { SystemContext } from '../../../electron/system/system-context';
+
+// The main view's Apply facts, below a root laid out like `/`: what each says, and that the
+// agent found last is trusted only while its own process still is that agent.
+
+let root: string;
+let ctx: SystemContext;
+test.beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'nb-apply-facts-'));
+  ctx = { fsRoot: root, platform: 'linux' };
+});
+test.afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function setComm(pid: number, comm: string): Promise<void> {
+  await mkdir(path.join(root, 'proc', String(pid)), { recursive: true });
+  await writeFile(path.join(root, 'proc', String(pid), 'comm'), `${comm}\n`);
+}
+
+test('the agent found last is checked by its own comm; gone, /proc is scanned again', async () => {
+  const others = Array.from({ length: 20 }, (_, i) => i + 2);
+  for (const pid of others) await setComm(pid, 'bash');
+  await setComm(40, 'polkit-gnome-au');
+  const findAgent = createPolkitAgentFinder(ctx);
+  expect(await findAgent()).toBe('polkit-gnome-au');
+  // Twenty other agents appearing change nothing while the first still runs: a rescan
+  // would meet one of them before pid 40 in all but about one listing order in twenty.
+  for (const pid of others) await setComm(pid, 'lxpolkit');
+  expect(await findAgent()).toBe('polkit-gnome-au');
+  expect(await findPolkitAgent(ctx)).not.toBeNull();
+  // The first one's pid now runs something else: the scan finds the other agent.
+  await setComm(40, 'bash');
+  expect(await findAgent()).toBe('lxpolkit');
+  for (const pid of others) await rm(path.join(root, 'proc', String(pid)), { recursive: true });
+  expect(await findAgent()).toBeNull();
+  // None found last time: the next look scans again and sees a new one.
+  await setComm(99, 'xfce-polkit');
+  expect(await findAgent()).toBe('xfce-polkit');
+});
+
+test('the lock counts as held only when /proc/locks lists a flock on its device and inode', async () => {
+  const locks = path.join(root, 'locks');
+  await writeFile(locks, '');
+  // No lock file: no step ever ran, whatever /proc/locks says.
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  await mkdir(path.join(root, STEP_STATE_DIR), { recursive: true });
+  await writeFile(path.join(root, APPLY_LOCK), '');
+  const info = await stat(path.join(root, APPLY_LOCK));
+  const hex = (n: number) => n.toString(16).padStart(2, '0');
+  const major = Math.floor(info.dev / 256) & 0xfff;
+  const minor = (info.dev & 0xff) | (Math.floor(info.dev / 4096) & 0xfff00);
+  const id = `${hex(major)}:${hex(minor)}:${info.ino}`;
+  await writeFile(locks, `1: POSIX  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  await writeFile(locks, `1: FLOCK  ADVISORY  WRITE 99 ${id}1 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  await writeFile(locks, `1: FLOCK  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+});
+
+test('an intent record means an interrupted Apply only while it is a non-empty file', async () => {
+  expect(readInterruptedApply(ctx)).toBeNull();
+  const intent = path.join(root, STEP_STATE_DIR, 'apply.intent');
+  await mkdir(path.dirname(intent), { recursive: true });
+  await writeFile(intent, '');
+  expect(readInterruptedApply(ctx)).toBeNull();
+  await writeFile(intent, 'v2 net.ipv4.ip_nonlocal_bind=1 -- none - absent - - -\n');
+  expect(readInterruptedApply(ctx)).toMatchObject({ since: expect.any(String) });
+  await rm(intent);
+  await mkdir(intent);
+  expect(readInterruptedApply(ctx)).toBeNull();
+});
