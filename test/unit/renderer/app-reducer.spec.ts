@@ -328,3 +328,24 @@ test('after a fix into /etc/sysctl.conf for one key, the other waiting change ke
     fileName: '95-mine.conf',
   });
 });
+
+test('undo of "Make both keep it on" restores the choices from before it: nothing waits', () => {
+  const before = ready(haSystem(1, 0));
+  let view = viewReducer(before, { type: 'engines-agree-chosen', id: 'ipv4', sysctlConf: true });
+  expect(view.keepIds).toEqual(['ipv4']);
+  expect(lastingOf(view.persistence).boot.kind).toBe('sysctl-conf');
+  view = viewReducer(view, { type: 'resolution-undone' });
+  expect(view.keepIds).toEqual([]);
+  expect(view.persistence).toEqual(before.persistence);
+  expect(buildRequest(view)).toBeNull();
+  expect(hasPendingChange(view)).toBe(false);
+});
+
+test('undo of a bar fix keeps the switch change that was there before it', () => {
+  let view = viewReducer(ready(system(0, 0)), { type: 'toggled', id: 'ipv4' });
+  const before = view.persistence;
+  view = viewReducer(view, { type: 'resolution-chosen', fileName: null, ids: ['ipv4'] });
+  view = viewReducer(view, { type: 'resolution-undone' });
+  expect(view.pending).toEqual({ ipv4: 1 });
+  expect(view.persistence).toEqual(before);
+});
