@@ -31,7 +31,14 @@ const OUTCOMES = [
   { scenario: 'auth-denied', role: 'alert', words: 'Authentication was refused or cancelled' },
   { scenario: 'no-polkit-agent', role: 'alert', words: 'No polkit authentication agent' },
   { scenario: 'no-pkexec', role: 'alert', words: 'pkexec is not installed' },
-  { scenario: 'readonly-proc', role: 'alert', words: '/proc/sys is read-only here' },
+] as const;
+
+/**
+ * Issue 19: a read-only /proc/sys is found when the settings are read, so its Apply is
+ * never offered: the reason sits next to the disabled Apply instead of an outcome.
+ */
+const BLOCKED = [
+  { scenario: 'readonly-proc', words: '/proc/sys is read-only inside this container' },
 ] as const;
 
 for (const size of SIZES) {
@@ -66,6 +73,16 @@ for (const size of SIZES) {
         await expect(page.getByTestId('value-ipv4')).toHaveText('On');
         await expect(page.getByRole('button', { name: 'Done' })).toBeInViewport({ ratio: 1 });
       }
+    }
+    for (const blocked of BLOCKED) {
+      const { page } = await demoPage(blocked.scenario, { viewport: size, waitForValues: true });
+      await page.getByRole('switch', { name: /IPv4/ }).click();
+      await expect(apply(page)).toBeInViewport({ ratio: 1 });
+      await expect(apply(page)).toBeDisabled();
+      const reason = page.getByTestId('apply-block');
+      await expect(reason, blocked.scenario).toContainText(blocked.words);
+      await expect(reason, blocked.scenario).toBeInViewport({ ratio: 1 });
+      await expect(page.getByTestId('value-ipv4')).toHaveText('Off → On (pending)');
     }
   });
 }
@@ -254,10 +271,12 @@ test('accessible names and descriptions: switches, radios, Copy buttons, the pen
   await expect(session).toHaveAccessibleDescription(
     'Changes the running kernel; a restart brings back the value the files set.',
   );
-  await apply(page).click();
-  await expect(page.getByTestId('outcome-alert')).toContainText('/proc/sys is read-only here');
+  // Read-only /proc/sys is known before Apply: the container's commands are under the cards.
+  await expect(apply(page)).toBeDisabled();
+  const where = page.getByTestId('readonly-proc');
+  await where.getByText('Docker, Podman, Compose, Kubernetes, LXC').click();
   // Each Copy button names what it copies, with the command words and no markdown.
-  const copies = page.getByTestId('outcome-alert').getByRole('button', { name: /^Copy: / });
+  const copies = where.getByRole('button', { name: /^Copy: / });
   expect(await copies.count()).toBeGreaterThan(1);
   await expect(copies.first()).toHaveAccessibleName(
     'Copy: Docker: on the host, create the container again with docker run',
@@ -266,9 +285,7 @@ test('accessible names and descriptions: switches, radios, Copy buttons, the pen
     expect(await button.getAttribute('aria-label')).not.toContain('`');
   }
   expect(await page.locator('main').innerText()).not.toContain('`');
-  await expect(
-    page.getByTestId('outcome-alert').locator('figcaption code', { hasText: 'docker run' }),
-  ).toBeVisible();
+  await expect(where.locator('figcaption code', { hasText: 'docker run' })).toBeVisible();
 });
 
 test('the live regions exist before the outcome is put into them', async ({ demoPage }) => {
