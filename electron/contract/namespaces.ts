@@ -99,6 +99,8 @@ export interface ReadInsideResult {
   /** One per inode asked, in that order. */
   readonly readings: readonly NamespaceReading[];
   readonly elapsedMs: number;
+  /** Runs of the step it took (one up to 64 namespaces; each run authenticates once). */
+  readonly runs?: number;
   /** Every finding in the namespaces read, with the values just read. */
   readonly findings?: readonly WillFailFinding[];
 }

@@ -1,4 +1,5 @@
 import { validateBindTarget } from '../system/bind-test';
+import { MAX_NAMESPACE_REFS } from '../system/netns/namespace-step-args';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
 import { findingsIn, insideNamespacesOf, namespacesViewFor } from './namespace-inside';
@@ -49,7 +50,8 @@ export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<Name
         const findings = found.namespaces.flatMap((n, i) =>
           findingsIn(n.info, read.readings[i] ?? null),
         );
-        return succeed({ readings: read.readings, elapsedMs: read.elapsedMs, findings });
+        const runs = Math.ceil(inodes.length / MAX_NAMESPACE_REFS);
+        return succeed({ readings: read.readings, elapsedMs: read.elapsedMs, runs, findings });
       },
     ),
     'namespaces:set': handle(

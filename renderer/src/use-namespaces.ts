@@ -17,7 +17,11 @@ export interface NamespacesState {
   readonly readings: ReadonlyMap<number, NamespaceReading>;
   /** The namespaces "Look inside" reads: every other one the app has a way into. */
   readonly readable: readonly NamespaceEntry[];
-  readonly lookInside: () => Promise<{ readonly count: number; readonly elapsedMs: number } | null>;
+  readonly lookInside: () => Promise<{
+    readonly count: number;
+    readonly elapsedMs: number;
+    readonly runs: number;
+  } | null>;
   readonly looking: boolean;
   readonly lookError: ApiCall['error'];
   /** A read-back after a change in one namespace, with its findings. */
@@ -68,7 +72,7 @@ export function useNamespaces(): NamespacesState {
         reading,
         all.filter((f) => f.inode === reading.inode),
       );
-    return { count: answer.readings.length, elapsedMs: answer.elapsedMs };
+    return { count: answer.readings.length, elapsedMs: answer.elapsedMs, runs: answer.runs ?? 1 };
   }, [readable, runInside, record]);
 
   const view = useMemo(

@@ -29,8 +29,9 @@ export function lookingInsideWords(asks: boolean): string {
 }
 
 /** "Read inside 2 namespaces in 41 ms, with one run of the step." */
-export function readDoneWords(count: number, elapsedMs: number): string {
-  return `Read inside ${plural(count, 'namespace')} in ${Math.round(elapsedMs)} ms, with one run of the step.`;
+export function readDoneWords(count: number, elapsedMs: number, runs = 1): string {
+  const how = runs === 1 ? 'one run' : `${runs} runs`;
+  return `Read inside ${plural(count, 'namespace')} in ${Math.round(elapsedMs)} ms, with ${how} of the step.`;
 }
 
 /** A value as read inside: short, for a list of settings. */

@@ -43,6 +43,9 @@ test('the button says how many and whether it asks; the result how long one run 
   expect(readDoneWords(2, 41.4)).toBe(
     'Read inside 2 namespaces in 41 ms, with one run of the step.',
   );
+  expect(readDoneWords(70, 88, 2)).toBe(
+    'Read inside 70 namespaces in 88 ms, with 2 runs of the step.',
+  );
 });
 
 test('values as read inside, and why a namespace was not read', () => {

@@ -23,7 +23,7 @@ export function LookInside({ namespaces }: { readonly namespaces: NamespacesStat
     if (looking) return;
     const read = await lookInside();
     updateThenFocus(
-      () => setDone(read ? readDoneWords(read.count, read.elapsedMs) : null),
+      () => setDone(read ? readDoneWords(read.count, read.elapsedMs, read.runs) : null),
       RESULT_ID,
     );
   };
