@@ -201,3 +201,29 @@ test('a set inside a namespace does not wait for an Apply holding the lock: it t
     sandbox.run('kill', [sleeper], { allowFailure: true });
   }
 });
+
+test('a write the kernel refuses inside the namespace fails the set, changes nothing, and offers the command', async () => {
+  holders = await holdNamespaces(sandbox, 1);
+  const [a] = holders.held as [HeldNamespace];
+  // /proc/sys read-only in the sandbox's mount namespace: the step's writes there fail. (A
+  // read-only bind of /proc/sys/net/ipv6 alone does not reach another namespace's entries,
+  // whose dentries are that namespace's own, so a first write that succeeds and a second
+  // that fails cannot be staged here.)
+  const sys = '/proc/sys';
+  sandbox.run('sh', ['-c', `mount --bind ${sys} ${sys} && mount -o remount,bind,ro ${sys}`]);
+  const r = await setInsideNamespace(
+    sandboxRunner(sandbox).run,
+    { via: 'pid', pid: a.pid, inode: a.inode },
+    { ipv4: 1, ipv6: 1 },
+    SETTINGS,
+  );
+  expect(r.ok ? 'ok' : r.error.code).toBe('step-failed');
+  expect(r.ok ? [] : r.error.alternatives).toEqual([
+    {
+      caption: { kind: 'nsenter-now', pid: a.pid },
+      commands: `sudo nsenter --net=/proc/${a.pid}/ns/net sysctl -w net.ipv4.ip_nonlocal_bind=1 net.ipv6.ip_nonlocal_bind=1`,
+    },
+  ]);
+  sandbox.run('umount', [sys]);
+  expect(valuesInside(sandbox, `/proc/${a.pid}/ns/net`)).toBe('0 0');
+});
