@@ -92,6 +92,11 @@ for (const way of WAYS) {
     );
     // The spread really differs between namespaces: the test would see a read of one namespace twice.
     expect(new Set(seen.map((s) => s.split(' ').slice(1).join(' '))).size).toBe(4);
+    // Nothing is left behind: the holders' namespaces end with them, the names are deleted.
+    await hold.release();
+    deleteNamed(sandbox, NAMES);
+    expect(held.map((h) => inodeOf(sandbox, h.pid))).toEqual(held.map(() => null));
+    expect(sandbox.run('ip', ['netns', 'list']).stdout).toBe('');
   });
 
   test(`${way}: a process gone, a pid now in another namespace, and names that are no namespace file are refused, the rest read, in the same run`, async () => {
