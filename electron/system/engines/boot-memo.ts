@@ -11,6 +11,8 @@ import type { BootKey } from './kernel-value';
  * the pair view are read together.
  */
 interface Remembered {
+  /** The very object given: a confirmed tree read hands back the same object (sysctl-read-here.ts). */
+  readonly given: SysctlSources;
   readonly sources: SysctlSources;
   readonly keys: readonly BootKey[];
   readonly prediction: BootPrediction;
@@ -45,11 +47,14 @@ export function predictBootRemembered(
   sources: SysctlSources,
   keys: readonly BootKey[],
 ): BootPrediction {
+  // Snapshots are never changed in place: the same object is the same sources.
+  const latest = remembered[0];
+  if (latest?.given === sources && latest.keys === keys) return latest.prediction;
   const inputs = inputsOf(sources);
   const at = remembered.findIndex((r) => r.keys === keys && sameData(r.sources, inputs));
   const found = at >= 0 ? remembered.splice(at, 1)[0] : undefined;
   const prediction = found?.prediction ?? predictBoot(inputs, keys);
-  remembered.unshift({ sources: inputs, keys, prediction });
+  remembered.unshift({ given: sources, sources: inputs, keys, prediction });
   remembered.length = Math.min(remembered.length, KEPT);
   return prediction;
 }
