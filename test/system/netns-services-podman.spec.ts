@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  writeFileSync,
-  type Dirent,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SCAN_LIMITS } from '../../electron/system/netns/list-namespaces';
@@ -24,6 +16,7 @@ import { SETTINGS } from '../../electron/system/settings';
 import { bundleForChild } from '../harness/bundle';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { privateRun, sandboxRunner } from '../support/netns-holders';
+import { cgroupPids, removeCgroup } from './netns-cgroup-cleanup';
 
 /**
  * Issue 18 with a real container engine: Debian's Podman (with runc) runs two containers from
@@ -129,32 +122,6 @@ function runContainer(
     ],
     { timeoutMs: PODMAN_MS },
   );
-}
-
-/** Every pid in a cgroup directory and below it (cgroup.procs of each). */
-function cgroupPids(dir: string): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const below = entries
-    .filter((e) => e.isDirectory())
-    .flatMap((e) => cgroupPids(`${dir}/${e.name}`));
-  return [...readFileSync(`${dir}/cgroup.procs`, 'utf8').split('\n').filter(Boolean), ...below];
-}
-
-/** Removes a cgroup directory and any left below it (rmdir only: cgroupfs has no files to delete). */
-function removeCgroup(dir: string): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // Not there in this hierarchy.
-  }
-  for (const entry of entries) if (entry.isDirectory()) removeCgroup(`${dir}/${entry.name}`);
-  rmdirSync(dir);
 }
 
 function list(): NamespaceListingAnswer {

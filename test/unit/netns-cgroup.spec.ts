@@ -40,22 +40,6 @@ const OPENSHIFT_CRIO = 'd6d725b909f37c3e232aadfbafa950a58bfe7baa579ba8c47a12be88
 const OPENSHIFT_STATIC = '192f5a90b165665d969bb0137b8573f2214c8f75b728ecc58dbbc7fccd64af28';
 const PODMAN = '24fce7291bc6d7f8a5965a5920740b0df25dda9bb4e84ffb889d8ea2927acec5';
 const NERDCTL = '3f05ee050f82c0145f1d88c94269c39dff0f07dbf8bba20aafd54b3a75dcaecc';
-const PODMAN_CGROUPFS = '66099f3bbf047e667174dbca3126739933ea96a9f9cd952d960175cd9da9e67e';
-/** Recorded here: Debian 12's Podman 4.3 with runc and the cgroupfs manager (v1 + cgroup2). */
-const PODMAN_CGROUPFS_TEXT = [
-  'name=systemd',
-  'pids',
-  'blkio',
-  'freezer',
-  'devices',
-  'memory',
-  'cpuset',
-  'cpuacct',
-  'cpu',
-]
-  .map((c, i) => `${9 - i}:${c}:/libpod_parent/libpod-${PODMAN_CGROUPFS}`)
-  .concat(`0::/libpod_parent/libpod-${PODMAN_CGROUPFS}`, '')
-  .join('\n');
 
 const cases: readonly {
   readonly host: string;
@@ -221,17 +205,6 @@ const cases: readonly {
     },
   },
   {
-    host: 'Podman with the cgroupfs manager (/libpod_parent/libpod-<id>)',
-    text: PODMAN_CGROUPFS_TEXT,
-    expected: {
-      runtime: 'podman',
-      id: PODMAN_CGROUPFS,
-      shortId: '66099f3bbf04',
-      kubernetes: false,
-      podUid: null,
-    },
-  },
-  {
     host: 'nerdctl (containerd) with the systemd driver',
     text: `0::/system.slice/nerdctl-${NERDCTL}.scope\n`,
     expected: {
@@ -249,20 +222,6 @@ for (const { host, text, expected } of cases) {
     expect(containerOfCgroup(text)).toEqual(expected);
   });
 }
-
-test('Podman cgroupfs: conmon sits in /libpod_parent/conmon, outside any container', () => {
-  // Recorded with the container above: conmon's own file.
-  const conmon = ['9:name=systemd:/']
-    .concat(
-      ['pids', 'blkio', 'freezer', 'devices', 'memory', 'cpuset', 'cpuacct', 'cpu'].map(
-        (c, i) => `${8 - i}:${c}:/libpod_parent/conmon`,
-      ),
-      '0::/',
-      '',
-    )
-    .join('\n');
-  expect(containerOfCgroup(conmon)).toBeNull();
-});
 
 test('not a container: host processes, sessions, and conmon (it watches from outside)', () => {
   const conmon = [

@@ -1,141 +1,32 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
-  readNamespaceServices,
   DEFAULT_SERVICE_LIMITS,
+  readNamespaceServices,
 } from '../../electron/system/netns/namespace-services';
-import type { InsideReader } from '../../electron/system/netns/namespace-services-glob';
-import {
-  localAddressesSync,
-  processFactsSync,
-} from '../../electron/system/netns/namespace-services-proc';
-import {
-  listInsideSync,
-  readInsideSync,
-} from '../../electron/system/netns/namespace-services-read';
-import type { InsideAnswers, InsideCall } from '../../electron/system/netns/netns-thread';
-import type {
-  LoadBalancerInNamespace,
-  NamespaceListing,
-} from '../../electron/system/netns/netns-types';
+import { createFakeRoots, listingOf, slowReader, type FakeRoots } from './netns-fake-roots';
 
 /**
  * Load balancers' VIPs read inside a container's root, as the listing does, against real
- * files: fake roots in a temporary directory stand for /proc/PID/root, fake /proc/PID
- * directories for each process's arguments and parent, a fib_trie and if_inet6 for the
- * namespace's local addresses. The walk, the parsers and the budget are the real ones.
+ * files in fake roots (netns-fake-roots.ts): the walk, the parsers and the budget are the
+ * real ones. Which file each program reads, what each VIP needs there, hostile files and
+ * arguments, and a read that never answers.
  */
 
+let fake: FakeRoots;
 let base: string;
-let roots: Map<number, string>;
-let procs: Map<number, string>;
-let netDir: string;
-
-const slowReader = (reader: InsideReader): InsideReader => ({
-  ask: (call, waitMs) =>
-    call.kind === 'read' ? new Promise(() => undefined) : reader.ask(call, waitMs),
-});
-
-function answer(call: InsideCall): InsideAnswers[keyof InsideAnswers] {
-  const root = roots.get(call.pid) ?? '/nonexistent-nb';
-  if (call.kind === 'read') return readInsideSync(fs, root, call.path, call.max);
-  if (call.kind === 'list') return listInsideSync(fs, root, call.path, call.max);
-  if (call.kind === 'facts') return processFactsSync(fs, procs.get(call.pid) ?? '/nonexistent-nb');
-  return localAddressesSync(fs, netDir);
-}
-
-const reader: InsideReader = {
-  ask: <K extends InsideCall['kind']>(call: Extract<InsideCall, { kind: K }>) =>
-    Promise.resolve(answer(call) as InsideAnswers[K]),
-};
-
-function write(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
-
-/** A process `pid` (parent `ppid`) with these arguments, whose root is `root`. */
-function proc(pid: number, ppid: number, args: readonly string[], root: string): void {
-  write(`${base}/proc/${pid}/cmdline`, `${args.join('\0')}\0`);
-  write(`${base}/proc/${pid}/stat`, `${pid} (${path.basename(args[0] ?? 'x')}) S ${ppid} 1 1 0\n`);
-  procs.set(pid, `${base}/proc/${pid}`);
-  roots.set(pid, root);
-}
-
-function listing(lbs: readonly LoadBalancerInNamespace[]): NamespaceListing {
-  return {
-    ok: true,
-    ownInode: 1,
-    namespaces: [
-      {
-        inode: 4026532999,
-        own: false,
-        names: [],
-        processCount: 3,
-        samplePids: [100],
-        loadBalancers: lbs,
-        containers: [],
-      },
-    ],
-    unseen: {
-      processes: {},
-      exitedDuringScan: 0,
-      processesHidden: false,
-      cgroups: {},
-      nameDirectories: [],
-      namedEntries: [],
-    },
-    truncated: [],
-    scannedProcesses: 3,
-    elapsedMs: 1,
-    scannedOn: 'worker',
-  };
-}
-
-async function lbsOf(lbs: readonly LoadBalancerInNamespace[], with_ = reader) {
-  const answered = await readNamespaceServices(listing(lbs), with_);
-  return answered.namespaces[0]?.loadBalancers ?? [];
-}
+const write = (file: string, content: string) => fake.write(file, content);
+const proc = (pid: number, ppid: number, args: readonly string[], root: string) =>
+  fake.proc(pid, ppid, args, root);
+const lbsOf: FakeRoots['lbsOf'] = (lbs, reader) => fake.lbsOf(lbs, reader);
 
 test.beforeEach(() => {
-  base = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-netns-services-'));
-  roots = new Map();
-  procs = new Map();
-  netDir = `${base}/net`;
-  // 192.0.2.2 held, 198.51.100.0/24 an AnyIP local route, loopback; IPv6 ::1 and 2001:db8::1.
-  write(
-    `${netDir}/fib_trie`,
-    [
-      'Local:',
-      '  +-- 0.0.0.0/0 3 0 5',
-      '     +-- 127.0.0.0/8 2 0 2',
-      '        +-- 127.0.0.0/31 1 0 0',
-      '           |-- 127.0.0.0',
-      '              /8 host LOCAL',
-      '     |-- 192.0.2.2',
-      '        /32 host LOCAL',
-      '     |-- 192.0.2.255',
-      '        /32 link BROADCAST',
-      '     |-- 198.51.100.0',
-      '        /24 host LOCAL',
-      '',
-    ].join('\n'),
-  );
-  write(
-    `${netDir}/if_inet6`,
-    [
-      '00000000000000000000000000000001 01 80 10 80       lo',
-      '20010db8000000000000000000000001 02 40 00 80     eth0',
-      '20010db8000000000000000000000099 02 40 00 88     eth0',
-      '',
-    ].join('\n'),
-  );
+  fake = createFakeRoots();
+  base = fake.base;
 });
 
-test.afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+test.afterEach(() => fake.dispose());
 
 test('HAProxy: its -f file inside its root, each VIP checked against that namespace', async () => {
   const root = `${base}/c1`;
@@ -291,11 +182,11 @@ test('a read that never answers ends at the time budget, and the rest say timeou
   };
   const started = performance.now();
   const answered = await readNamespaceServices(
-    listing([
+    listingOf([
       { program: 'haproxy', pids: [600] },
       { program: 'haproxy', pids: [601] },
     ]),
-    slowReader(reader),
+    slowReader(fake.reader),
     undefined,
     limits,
   );
@@ -303,67 +194,4 @@ test('a read that never answers ends at the time budget, and the rest say timeou
   expect(lbs.map((lb) => lb.configProblem?.code)).toEqual(['timeout', 'timeout']);
   // The time limit plus scheduling, never the reads' (endless) time.
   expect(performance.now() - started).toBeLessThan(300 + 2_000);
-});
-
-test('chrooted HAProxy (-db with chroot): the config is read in its parent’s root when that shares its mount namespace', async () => {
-  const jail = `${base}/jail`;
-  fs.mkdirSync(jail, { recursive: true });
-  const real = `${base}/real`;
-  write(`${real}/etc/haproxy/haproxy.cfg`, 'frontend a\n  bind 192.0.2.70:80\n');
-  proc(700, 699, ['haproxy', '-db', '-f', '/etc/haproxy/haproxy.cfg'], jail);
-  proc(699, 1, ['/bin/sh'], real);
-  proc(800, 799, ['haproxy', '-db', '-f', '/etc/haproxy/haproxy.cfg'], jail);
-  proc(799, 1, ['conmon'], real);
-  fs.mkdirSync(`${base}/proc/700/ns`);
-  fs.mkdirSync(`${base}/proc/699/ns`);
-  fs.mkdirSync(`${base}/proc/800/ns`);
-  fs.mkdirSync(`${base}/proc/799/ns`);
-  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/700/ns/mnt`);
-  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/699/ns/mnt`);
-  fs.symlinkSync('mnt:[4026532001]', `${base}/proc/800/ns/mnt`);
-  // A container engine outside the container: another mount namespace, never its root.
-  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/799/ns/mnt`);
-  const [jailed, container] = await lbsOf([
-    { program: 'haproxy', pids: [700] },
-    { program: 'haproxy', pids: [800] },
-  ]);
-  expect(jailed).toMatchObject({ configProblem: null, configFiles: ['/etc/haproxy/haproxy.cfg'] });
-  expect(jailed?.vips?.map((v) => v.address)).toEqual(['192.0.2.70']);
-  expect(container).toMatchObject({
-    vips: [],
-    configProblem: { code: 'not-found', file: '/etc/haproxy/haproxy.cfg', reason: 'ENOENT' },
-  });
-});
-
-test('a root the app may not look into (another user’s process): unreadable, with its code', async () => {
-  proc(900, 1, ['haproxy', '-f', '/etc/haproxy/haproxy.cfg'], `${base}/none`);
-  const denied: InsideReader = {
-    ask: (call, waitMs) =>
-      call.kind === 'read' || call.kind === 'list'
-        ? Promise.resolve({ ok: false, code: 'EACCES' } as InsideAnswers[typeof call.kind])
-        : reader.ask(call, waitMs),
-  };
-  const [lb] = await lbsOf([{ program: 'haproxy', pids: [900] }], denied);
-  expect(lb?.configProblem).toEqual({
-    code: 'unreadable',
-    file: '/etc/haproxy/haproxy.cfg',
-    reason: 'EACCES',
-  });
-});
-
-test('two instances of one program in a namespace (a host HAProxy and one with --network host): both roots read', async () => {
-  const hostRoot = `${base}/host-root`;
-  const containerRoot = `${base}/container-root`;
-  write(`${hostRoot}/etc/haproxy/haproxy.cfg`, 'frontend h\n  bind 192.0.2.80:80\n');
-  write(`${containerRoot}/usr/local/etc/haproxy/haproxy.cfg`, 'frontend c\n  bind 192.0.2.81:80\n');
-  proc(1000, 1, ['haproxy', '-Ws', '-f', '/etc/haproxy/haproxy.cfg'], hostRoot);
-  proc(1001, 1000, ['haproxy', '-Ws', '-f', '/etc/haproxy/haproxy.cfg'], hostRoot);
-  proc(1100, 1099, ['haproxy', '-f', '/usr/local/etc/haproxy/haproxy.cfg'], containerRoot);
-  const [lb] = await lbsOf([{ program: 'haproxy', pids: [1000, 1001, 1100] }]);
-  expect(lb?.configProblem).toBeNull();
-  expect(lb?.configFiles).toEqual([
-    '/etc/haproxy/haproxy.cfg',
-    '/usr/local/etc/haproxy/haproxy.cfg',
-  ]);
-  expect(lb?.vips?.map((v) => v.address)).toEqual(['192.0.2.80', '192.0.2.81']);
 });
