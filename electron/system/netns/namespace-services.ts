@@ -172,6 +172,24 @@ async function readLoadBalancer(
 }
 
 /**
+ * The namespace's local addresses, through the first of its processes still there (any of
+ * them sees the same namespace): one that ended meanwhile must not make every VIP look
+ * foreign there.
+ */
+async function localsOf(
+  reader: InsideReader,
+  pids: readonly number[],
+  waitFor: () => number,
+): Promise<LocalAddresses> {
+  let answer: LocalAddresses = { ok: false, code: 'ESRCH' };
+  for (const pid of [...new Set(pids)].slice(0, 4)) {
+    answer = await reader.ask({ kind: 'locals', pid }, waitFor());
+    if (answer.ok) break;
+  }
+  return answer;
+}
+
+/**
  * The listing with each load balancer's VIPs and any problem reading them. Never throws;
  * what could not be read says why in `configProblem`.
  */
@@ -191,7 +209,7 @@ export async function readNamespaceServices(
       continue;
     }
     const waitFor = () => Math.max(0, Math.min(limits.budget.time, deadline - performance.now()));
-    const locals = await reader.ask({ kind: 'locals', pid }, waitFor());
+    const locals = await localsOf(reader, [pid, ...info.samplePids], waitFor);
     const loadBalancers: LoadBalancerInNamespace[] = [];
     for (const lb of info.loadBalancers) {
       left -= 1;
