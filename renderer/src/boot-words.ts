@@ -18,7 +18,7 @@ export function describeEngineBoot(boot: EngineBoot): string {
 }
 
 export function describeBootLine(now: string, boot: SettingBoot): string {
-  return `Now: ${now} · After a restart: ${describeEngineBoot(boot.systemd)}`;
+  return `Now: ${now} · At boot: ${describeEngineBoot(boot.systemd)}`;
 }
 
 /** Plain words for the two engines disagreeing. */
@@ -33,7 +33,7 @@ export function describeDrift(now: RuntimeValue, boot: SettingBoot): string {
   const cause = boot.systemd.winner
     ? `${where(boot.systemd.winner)} sets it ${bootWord} at boot`
     : `no file keeps it ${nowWord}, so the kernel default (off) comes back`;
-  return `Right now it is ${nowWord}, but after a restart it will be ${bootWord}: ${cause}.`;
+  return `Now it is ${nowWord}, but at boot it will be ${bootWord}: ${cause}.`;
 }
 
 /** What a restart would leave when the pending value is set for this session only. */
@@ -45,5 +45,5 @@ export function describeLostAtRestart(
   const after = boot.bootValue;
   if (after === null || after === wanted) return null;
   const cause = boot.systemd.winner ? `${where(boot.systemd.winner)} sets it` : 'no file keeps it';
-  return `After a restart ${label} will be ${after === 1 ? 'on' : 'off'} again: ${cause}.`;
+  return `At the next boot ${label} will be ${after === 1 ? 'on' : 'off'} again: ${cause}.`;
 }

@@ -32,7 +32,7 @@ export function describeChanges(system: AppState, request: ApplyRequest): string
     const current = currentValue(system, setting.id);
     const change =
       current === wanted
-        ? `stays ${onOff(wanted)}, kept at boot`
+        ? `${onOff(wanted)} now and at every boot`
         : `${onOff(current)} → ${onOff(wanted)}`;
     return [`${settingWords(setting.id, setting.key).label}: ${change}`];
   });

@@ -260,7 +260,9 @@ test('accessible names and descriptions: switches, radios, Copy buttons, the pen
     'IPv6 non-local bind',
   );
   await v4.click();
-  await expect(v4).toHaveAccessibleDescription(/^Off → On \(pending\) The kernel now: Off/);
+  await expect(v4).toHaveAccessibleDescription(
+    /^Off → On \(pending\) Off: .*\(until you apply\)\./,
+  );
   const persist = page.getByRole('radio', { name: 'Now and at every boot', exact: true });
   await expect(persist).toHaveAccessibleName('Now and at every boot');
   await expect(persist).toHaveAccessibleDescription(
@@ -269,7 +271,7 @@ test('accessible names and descriptions: switches, radios, Copy buttons, the pen
   const session = page.getByRole('radio', { name: 'This session only', exact: true });
   await expect(session).toHaveAccessibleName('This session only');
   await expect(session).toHaveAccessibleDescription(
-    'Changes the running kernel; a restart brings back the value the files set.',
+    'Changes the value now; at the next boot the files decide again.',
   );
   // Read-only /proc/sys is known before Apply: the container's commands are under the cards.
   await expect(apply(page)).toBeDisabled();
@@ -319,7 +321,7 @@ test('the pending state is drawn apart from the kernel value', async ({ demoPage
   await expect(page.getByTestId('value-ipv4')).toHaveText('Off → On (pending)');
   await expect(v4).toHaveAccessibleDescription(/^Off → On \(pending\)/);
   await expect(page.getByTestId('status-ipv4')).toHaveText(
-    'The kernel now: Off: processes can only bind to IPv4 addresses this computer already has.',
+    'Off: processes can only bind to IPv4 addresses this computer already has (until you apply).',
   );
   await expect(v4).toHaveClass(/pending/);
   await expect(page.locator('#auth-hint')).toHaveText(
@@ -337,7 +339,7 @@ test('this session only, where a file sets the opposite: the bar warns and fixes
   await page.getByRole('switch', { name: /IPv4/ }).click();
   await page.getByRole('radio', { name: /This session only/ }).check();
   await expect(page.getByTestId('lost-at-restart')).toContainText(
-    'After a restart IPv4 non-local bind will be on again: /etc/sysctl.d/90-nonlocal-bind.conf, line 4 sets it.',
+    'At the next boot IPv4 non-local bind will be on again: /etc/sysctl.d/90-nonlocal-bind.conf, line 4 sets it.',
   );
   await page.getByRole('button', { name: 'Keep it at every boot instead' }).click();
   await expect(page.getByRole('radio', { name: /Now and at every boot/ })).toBeChecked();
@@ -364,9 +366,7 @@ test('Remove from FILE names the file and its lines, warns about someone else’
     'Applied. IPv4 non-local bind is still off; the net.ipv4.ip_nonlocal_bind line was removed from /etc/sysctl.d/60-haproxy.conf.',
   );
   await expect(page.getByTestId('drift-ipv4')).toHaveCount(0);
-  await expect(page.getByTestId('boot-line-ipv4')).toContainText(
-    'After a restart: off (no file sets it',
-  );
+  await expect(page.getByTestId('boot-line-ipv4')).toContainText('At boot: off (no file sets it');
 });
 
 test('after Remove from 90-nonlocal-bind.conf, the outcome names the removed line and the running value, nothing else', async ({
@@ -399,7 +399,7 @@ test('the disagreement note fixes it in one click, writing only the conflicting 
   await expect(page.getByTestId('file-action')).toHaveText('Writing into /etc/sysctl.conf (undo)');
   await expect(page.getByLabel(/File in/)).toHaveCount(0);
   await expect(page.getByTestId('change-list')).toHaveText(
-    'IPv4 non-local bind: stays On, kept at boot',
+    'IPv4 non-local bind: On now and at every boot',
   );
   await expect(page.getByTestId('conflicts')).toHaveCount(0);
   await apply(page).click();

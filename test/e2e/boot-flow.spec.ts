@@ -27,12 +27,12 @@ test('names the winning file per engine, notes the disagreement, and the resolut
 
   const { page } = await realPreview({ sandbox });
   await expect(page.getByTestId('boot-line-ipv4')).toHaveText(
-    'Now: off · After a restart: on (set by /etc/sysctl.d/99-zz-ha.conf, line 1)',
+    'Now: off · At boot: on (set by /etc/sysctl.d/99-zz-ha.conf, line 1)',
   );
   await expect(page.getByTestId('disagree-ipv4')).toContainText(
     'leaves it off (set by /etc/sysctl.conf, line 3)',
   );
-  await expect(page.getByTestId('drift-ipv4')).toContainText('after a restart it will be on');
+  await expect(page.getByTestId('drift-ipv4')).toContainText('at boot it will be on');
   await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
   await expect(page.getByTestId('boot-ipv4-systemd').locator('li.winner')).toContainText(
     '/etc/sysctl.d/99-zz-ha.conf:1',
@@ -77,7 +77,7 @@ test('says which values the kernel rejects, per engine, as the real engines leav
 
   const { page } = await realPreview({ sandbox });
   await expect(page.getByTestId('boot-line-ipv4')).toHaveText(
-    'Now: off · After a restart: off (the kernel rejects every value the files set: kernel default)',
+    'Now: off · At boot: off (the kernel rejects every value the files set: kernel default)',
   );
   await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
   const systemd = page.getByTestId('boot-ipv4-systemd');

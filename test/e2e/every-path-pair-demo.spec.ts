@@ -75,7 +75,7 @@ for (const size of SIZES) {
     await expect(outcome).toBeVisible();
     await expect(page.locator('.outcomes')).toContainText('Applied: lb-2');
     await expect(
-      page.getByText('All machines that could be read agree, now and after a reboot.'),
+      page.getByText('All machines that could be read agree, now and at boot.'),
     ).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });

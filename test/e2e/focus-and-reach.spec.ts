@@ -92,9 +92,7 @@ test('the chosen persistence option’s meaning is on screen, and it follows the
     'Changes the running kernel and writes the value into a sysctl file.',
   );
   await page.getByRole('radio', { name: /This session only/ }).check();
-  await expect(hint).toHaveText(
-    'Changes the running kernel; a restart brings back the value the files set.',
-  );
+  await expect(hint).toHaveText('Changes the value now; at the next boot the files decide again.');
   await expect(hint).toBeInViewport();
 });
 
@@ -124,7 +122,7 @@ for (const size of [
       'aria-selected',
       'true',
     );
-    await page.getByRole('heading', { name: 'Both nodes of a pair' }).click();
+    await page.getByRole('heading', { name: 'Pair and fleet' }).click();
     await page.keyboard.press('Control+Enter');
     const apply = page.getByRole('button', { name: 'Apply…' });
     await expect(apply).toBeFocused();

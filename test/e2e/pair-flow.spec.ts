@@ -69,9 +69,7 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     await expect(table).toContainText('This computer');
     await expect(page.getByText(`${alias} has IPv4 non-local bind off now`)).toBeVisible();
     await expect(
-      page.getByText(
-        `${alias} will not have IPv4 non-local bind after a reboot; this computer will.`,
-      ),
+      page.getByText(`${alias} will not have IPv4 non-local bind at boot; this computer will.`),
     ).toBeVisible();
     await expect(table).toContainText('192.0.2.10:80');
     await expect(table).toContainText(`Not on ${alias}: HAProxy needs IPv4 non-local bind`);
@@ -108,7 +106,7 @@ test.describe('both nodes of a pair, in Chromium, with a real sshd node', () => 
     const alias = pair.node.alias;
     await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
     const panel = page.locator('.alike-panel');
-    await panel.getByText('For a larger fleet').click();
+    await panel.getByText('For a fleet: Ansible or cloud-init').click();
     await expect(panel).toContainText('ansible.posix.sysctl:');
     await expect(panel).toContainText('#cloud-config');
     await panel.getByLabel(`sudo password for ${alias}`).fill(pair.node.sudoPassword);

@@ -34,7 +34,7 @@ export function EquivalentCommands({
       )}
       {plan && plan.fleet.length > 0 ? (
         <>
-          <h3 className="fleet-title">For more machines: Ansible or cloud-init</h3>
+          <h3 className="fleet-title">For a fleet: Ansible or cloud-init</h3>
           <FleetExport blocks={plan.fleet} onSave={saveFleet} />
         </>
       ) : null}

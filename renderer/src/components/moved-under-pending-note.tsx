@@ -8,8 +8,8 @@ function movedWords({ id, now, dropped }: MovedUnderPending): string {
   const { label } = settingWords(id);
   const value = now === null ? 'unreadable' : VALUE_WORDS[now];
   return dropped
-    ? `${label} was changed outside the app and is now ${value}: the change waiting for it is no longer needed and was dropped.`
-    : `${label} was changed outside the app and is now ${value}: check the change waiting for it before you apply.`;
+    ? `${label} was changed outside the app and is now ${value}: the pending change for it is no longer needed and was dropped.`
+    : `${label} was changed outside the app and is now ${value}: check the pending change for it before you apply.`;
 }
 
 /** Says that a value moved under a waiting change, instead of letting the bar change silently. */

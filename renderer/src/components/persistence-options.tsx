@@ -28,7 +28,7 @@ const OPTIONS: readonly { value: PersistenceChoice; label: string; hint: string 
   {
     value: 'runtime',
     label: 'This session only',
-    hint: 'Changes the running kernel; a restart brings back the value the files set.',
+    hint: 'Changes the value now; at the next boot the files decide again.',
   },
 ];
 

@@ -8,8 +8,8 @@ export function ReaderProblems({ problems }: { readonly problems: readonly strin
   return (
     <div className="note warning" role="note" data-testid="reader-problems">
       <p>
-        <strong>Some configuration could not be read.</strong> The values after a restart are
-        predicted from everything else:
+        <strong>Some configuration could not be read.</strong> The values at boot are predicted from
+        everything else:
       </p>
       <ul>
         {problems.map((p) => (

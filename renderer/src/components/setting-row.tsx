@@ -79,8 +79,10 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
         </div>
       </div>
       <p id={statusId} className="setting-status" data-testid={`status-${setting.id}`}>
-        {pending !== undefined ? 'The kernel now: ' : null}
-        {words.sentence}
+        {/* What the kernel keeps while a change is pending: said once, not as "now: Off: …". */}
+        {pending !== undefined
+          ? `${words.sentence.replace(/\.$/, '')} (until you apply).`
+          : words.sentence}
       </p>
       {children}
     </section>

@@ -13,11 +13,11 @@ export function pairDifferenceWords(d: PairDifference): string {
     d.engines.length === 2 ? '' : ` (${d.engines.map((e) => ENGINE_NAMES[e]).join(', ')})`;
   switch (d.change) {
     case 'lose':
-      return `${d.node} will lose ${setting} at the next reboot${which}.`;
+      return `${d.node} will lose ${setting} at the next boot${which}.`;
     case 'without':
-      return `${d.node} will not have ${setting} after a reboot${which}; ${d.reference} will.`;
+      return `${d.node} will not have ${setting} at boot${which}; ${d.reference} will.`;
     case 'with':
-      return `${d.node} will have ${setting} after a reboot${which}; ${d.reference} will not.`;
+      return `${d.node} will have ${setting} at boot${which}; ${d.reference} will not.`;
     default:
       return unworded(d.change);
   }

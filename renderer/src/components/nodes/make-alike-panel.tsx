@@ -58,7 +58,7 @@ export function MakeAlikePanel({
     <section className="panel alike-panel" aria-labelledby="alike-title">
       <h2 id="alike-title">Make all nodes like {referenceName}</h2>
       <p>
-        Target on every machine, now and after a reboot:{' '}
+        Target on every machine, now and at every boot:{' '}
         {Object.entries(plan.target).map(([id, value], i) => (
           <Fragment key={id}>
             {i > 0 ? ', ' : ''}
@@ -136,7 +136,7 @@ export function MakeAlikePanel({
       ) : null}
       {plan.exports ? (
         <details className="disclosure">
-          <summary>For a larger fleet: the same change for Ansible or cloud-init</summary>
+          <summary>For a fleet: Ansible or cloud-init</summary>
           <p className="hint">
             Each writes the values into /etc/sysctl.d/{plan.exports.change.fileName} and loads it at
             once, as the app&apos;s own Apply does.

@@ -27,7 +27,7 @@ export function bootWord(reading: NodeReading, id: SettingId): string {
   const procps = bootValueWord(boot.procps);
   const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
   return systemd === procps
-    ? `${cap(systemd)} under both engines`
+    ? cap(systemd)
     : `${cap(systemd)} (systemd-sysctl) · ${procps} (sysctl --system)`;
 }
 

@@ -70,10 +70,10 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
   return (
     <div className="pair-page">
       <section className="panel" aria-labelledby="pair-title">
-        <h2 id="pair-title">Both nodes of a pair</h2>
+        <h2 id="pair-title">Pair and fleet</h2>
         <p className="hint">
-          Every node that may take over the virtual IP needs the setting, now and after a reboot.
-          Add the other nodes by SSH to compare them with this computer and make them alike.
+          Every node that may take over the virtual IP needs the setting, now and at every boot. Add
+          the other nodes by SSH to compare them with this computer and make them alike.
         </p>
         <AddNodeForm
           demoNode={demoNode}
@@ -120,7 +120,7 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
             <p>No nodes yet: add the other node of the pair above.</p>
           ) : view.differences.length === 0 ? (
             <p className="alike" role="status">
-              All machines that could be read agree, now and after a reboot.
+              All machines that could be read agree, now and at boot.
             </p>
           ) : (
             <div className="differences" role="status">

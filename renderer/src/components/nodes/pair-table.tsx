@@ -18,12 +18,12 @@ interface Row {
   readonly compare: boolean;
 }
 
-/** Three rows a setting: its value now, after a reboot, and the file that decides it. */
+/** Three rows a setting: its value now, at boot, and the file that decides it. */
 function settingRows({ id, key }: SettingState): Row[] {
   const { label } = settingWords(id, key);
   return [
     { label: `${label} now`, value: (r) => nowWord(r, id), compare: true },
-    { label: `${label} after a reboot`, value: (r) => bootWord(r, id), compare: true },
+    { label: `${label} at boot`, value: (r) => bootWord(r, id), compare: true },
     { label: `${label} decided by`, value: (r) => winnerWord(r, id), compare: false },
   ];
 }

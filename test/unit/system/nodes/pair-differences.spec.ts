@@ -50,12 +50,12 @@ test('differences are said in words, per node, per engine', () => {
   };
   const lb2 = { name: 'lb-2', prediction: predictFromSnapshot(snapshot(1, null)) };
   expect(describeDifferences(lb1, [lb2])).toEqual([
-    'lb-2 will lose IPv4 non-local bind at the next reboot (systemd-sysctl).',
+    'lb-2 will lose IPv4 non-local bind at the next boot (systemd-sysctl).',
   ]);
   const lb3 = { name: 'lb-3', prediction: predictFromSnapshot(snapshot(0, null)) };
   expect(describeDifferences(lb1, [lb3])).toEqual([
     'lb-3 has IPv4 non-local bind off now; lb-1 has it on.',
-    'lb-3 will not have IPv4 non-local bind after a reboot (systemd-sysctl); lb-1 will.',
+    'lb-3 will not have IPv4 non-local bind at boot (systemd-sysctl); lb-1 will.',
   ]);
   expect(describeDifferences(lb1, [lb1])).toEqual([]);
   // Where both engines differ the same way, one sentence without engine names.
@@ -72,6 +72,6 @@ test('differences are said in words, per node, per engine', () => {
   };
   expect(describeDifferences(both, [none])).toEqual([
     'lb-4 has IPv4 non-local bind off now; lb-1 has it on.',
-    'lb-4 will not have IPv4 non-local bind after a reboot; lb-1 will.',
+    'lb-4 will not have IPv4 non-local bind at boot; lb-1 will.',
   ]);
 });
