@@ -81,7 +81,10 @@ test('as a non-root user with polkit refusing: the refusal is shown and nothing 
   await expect(alert).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Apply' })).toBeInViewport();
   await expect(page.getByTestId('value-ipv6')).toHaveText('Off → On (pending)');
-  await expect(page.getByRole('switch', { name: /IPv6/ })).toHaveAttribute('aria-checked', 'true');
+  // The switch tells assistive technology the kernel's value (still off), pending described.
+  const v6 = page.getByRole('switch', { name: /IPv6/ });
+  await expect(v6).toHaveAttribute('aria-checked', 'false');
+  await expect(v6).toHaveAccessibleDescription(/^Off → On \(pending\)/);
   expect(sandbox.readText('/proc/sys/net/ipv6/ip_nonlocal_bind')).toBe('0\n');
 });
 

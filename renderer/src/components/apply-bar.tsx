@@ -2,13 +2,14 @@ import { useState, type Dispatch } from 'react';
 import type { ApplyRequest, AppState, ChangePlan } from '../../../electron/contract';
 import { describeAuth } from '../auth-words';
 import { barFacts } from '../state/bar-selectors';
-import { removalOf } from '../state/persistence-choice';
+import { onlyIdsOf, removalOf } from '../state/persistence-choice';
+import { disagreeNoteId } from './boot-summary';
 import type { ViewAction, ViewState } from '../state/view-state';
 import { ApplyOutcome } from './apply-outcome';
 import { ConflictsNote } from './conflicts-note';
 import { EquivalentCommands } from './equivalent-commands';
 import { LostAtRestartNote } from './lost-at-restart-note';
-import { PersistenceOptions } from './persistence-options';
+import { FILE_ACTION_ID, PersistenceOptions } from './persistence-options';
 import { PersistTargetNote } from './persist-target-note';
 import { RemovalDetails } from './removal-details';
 import { ShieldIcon } from './shield-icon';
@@ -39,6 +40,26 @@ export interface ApplyBarProps {
 }
 
 export const APPLY_BUTTON_ID = 'apply-button';
+
+/**
+ * Undo of a conflict fix restores the choices from before it. When nothing waits then,
+ * the bar goes with the undo link: the focus goes back to the fix's button in the note
+ * it was about (or to the switch), not to the page.
+ */
+function undoFix(view: ViewState, dispatch: Dispatch<ViewAction>, returnFocus: () => void) {
+  const fixed = onlyIdsOf(view.persistence) ?? [];
+  dispatch({ type: 'resolution-undone' });
+  // The undo link's own handler renders the update and focuses the file line if it is
+  // still there (persistence-options.tsx); only after that is it known whether it is.
+  queueMicrotask(() => {
+    if (document.getElementById(FILE_ACTION_ID)) return;
+    const button = fixed
+      .map((id) => document.querySelector<HTMLElement>(`#${disagreeNoteId(id)} button`))
+      .find((b) => b !== null);
+    if (button) button.focus();
+    else returnFocus();
+  });
+}
 
 /**
  * The apply bar: fixed to the bottom of the window while a change is pending,
@@ -111,7 +132,7 @@ export function ApplyBar(props: ApplyBarProps) {
                 disabled={view.applying}
                 onChoice={(choice) => dispatch({ type: 'persistence-chosen', choice })}
                 onFileName={(fileName) => dispatch({ type: 'file-name-changed', fileName })}
-                onUndoTarget={() => dispatch({ type: 'resolution-undone' })}
+                onUndoTarget={() => undoFix(view, dispatch, props.returnFocus)}
               />
             )}
             <FixLines view={view} system={system} />
