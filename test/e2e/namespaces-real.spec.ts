@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { launchChromium } from '../harness/chromium';
 import { startPreview } from '../harness/preview';
+import { POLKIT_USERS, sandboxUid } from '../harness/polkit-sandbox';
 import { createSandbox } from '../harness/sandbox';
 import { expect, test } from '../support/fixtures';
 import { holdNamespaces, valuesInside } from '../support/netns-holders';
@@ -194,4 +195,59 @@ test('a namespace a process holds: look inside reads its real 0, turn on reads b
   await page.getByRole('tab', { name: 'This computer' }).click();
   await page.getByRole('button', { name: 'Show network namespaces' }).click();
   await expect(page.getByTestId('namespace-own-values')).toHaveText(/IPv4 non-local bind: Off/);
+});
+
+test('as a user with polkit granting: the button says it asks once, and look inside and turn on run through polkit', async ({
+  realPreview,
+  teardown,
+}) => {
+  const { sandbox, page } = await realPreview({
+    user: POLKIT_USERS.granted,
+    viewport: { width: 800, height: 600 },
+  });
+  const uid = sandboxUid(sandbox, POLKIT_USERS.granted);
+  // Root makes the namespace, then the holder runs with the uid and gid the preview runs
+  // with: the kernel shows a process's namespace link to the same uid and gid only. A shell
+  // prints the pid as the sandbox's PID namespace numbers it; the holder ends with the
+  // sandbox at the latest (its init is killed, and everything inside with it).
+  const pid = Number(
+    sandbox
+      .run('sh', [
+        '-c',
+        `unshare --net setpriv --reuid ${uid} --regid ${uid} --clear-groups sleep 600 </dev/null >/dev/null 2>&1 & echo $!`,
+      ])
+      .stdout.trim(),
+  );
+  teardown(() => sandbox.run('kill', [String(pid)], { allowFailure: true }));
+  const own = sandbox.run('stat', ['-L', '-c', '%i', '/proc/self/ns/net']).stdout.trim();
+  let inode = own;
+  // unshare and setpriv exec in turn; sleep is there once its namespace is not the sandbox's.
+  await expect
+    .poll(() => {
+      const r = sandbox.run('stat', ['-L', '-c', '%i', `/proc/${pid}/ns/net`], {
+        allowFailure: true,
+      });
+      inode = r.stdout.trim();
+      return r.status === 0 && inode !== own && sandbox.readText(`/proc/${pid}/comm`);
+    })
+    .toBe('sleep\n');
+  // The page lists the namespaces when it opens: open it again now that there is one more.
+  await page.reload();
+  await page.getByRole('button', { name: 'Show network namespaces' }).click();
+  const card = page.getByTestId(`namespace-${inode}`);
+  await expect(card.getByRole('heading', { level: 3 })).toHaveText(
+    `A namespace held by process ${pid}`,
+  );
+  await page
+    .getByRole('button', { name: 'Look inside 1 namespace (asks for your password once)' })
+    .click();
+  await expect(card.getByTestId('namespace-inside-values')).toHaveText(
+    /IPv4 non-local bind \(read inside now\): Off/,
+  );
+  await card.getByRole('button', { name: 'Turn it on now in this namespace' }).click();
+  await expect(card.getByTestId('namespace-read-back')).toHaveText(
+    `Read back inside net:[${inode}]: IPv4 non-local bind On, IPv6 non-local bind On.`,
+  );
+  expect(valuesInside(sandbox, `/proc/${pid}/ns/net`)).toBe('1 1');
+  expect(valuesInside(sandbox, '/proc/self/ns/net')).toBe('0 0');
 });
