@@ -1,4 +1,5 @@
 import { validateBindTarget } from '../system/bind-test';
+import { DEFAULT_SCAN_LIMITS } from '../system/netns/list-namespaces';
 import { MAX_NAMESPACE_REFS } from '../system/netns/namespace-step-args';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
@@ -13,8 +14,8 @@ type NamespaceChannel =
 
 /** An nsfs inode as `net:[INODE]` shows it: a positive whole number. */
 const inode = integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
-/** The listing keeps at most a few hundred namespaces; more inodes than that is no real request. */
-const MAX_INODES = 512;
+/** No more inodes than the listing ever gives: more than that is no real request. */
+const MAX_INODES = DEFAULT_SCAN_LIMITS.maxNamespaces;
 
 /**
  * Every network namespace, and reading, changing and binding inside them (issue 18). The
