@@ -158,22 +158,43 @@ ns_read_all() {
   done
   printf 'nonlocal-bind: ns-read %s\n' "$i"
 }
+# An IPv4 literal: four decimal parts of at most 255, without leading zeros.
+ns_ipv4() {
+  case "$1" in ''|*[!0-9.]*) return 1;; esac
+  x=$1.; k=0
+  while [ -n "$x" ]; do
+    p=${'$'}{x%%.*}; x=${'$'}{x#*.}; k=$((k + 1))
+    case "$p" in ''|0?*|????*) return 1;; esac
+    [ "$p" -le 255 ] || return 1
+  done
+  [ "$k" -eq 4 ]
+}
+# Hex groups of 1 to 4 digits separated by "-" ($1, may be empty), a dotted quad (two
+# groups' worth) only as the very last when $2 is yes: their count in g.
+ns_groups() {
+  g=0; [ -n "$1" ] || return 0
+  y=$1-
+  while [ -n "$y" ]; do
+    q=${'$'}{y%%-*}; y=${'$'}{y#*-}; g=$((g + 1))
+    case "$q" in
+      *.*) [ "$2" = yes ] && [ -z "$y" ] && ns_ipv4 "$q" || return 1; g=$((g + 1));;
+      ''|?????*|*[!0-9A-Fa-f]*) return 1;;
+    esac
+  done
+}
 # An address as the caller spells it (":" as "-", which no other token may hold), back to
-# an IP literal: four decimal parts of at most 255, or hex groups with one "::" at most.
+# an IP literal: IPv4, or IPv6 as inet_pton reads it (eight groups, or at most seven around
+# one "::"; no zone). Anything else would reach the bind program as a host name to look up.
 ns_address() {
   a=$1
-  case "$a" in
-    *[!0-9.]*) ;;
-    *) x=$a.; k=0
-       while [ -n "$x" ]; do
-         p=${'$'}{x%%.*}; x=${'$'}{x#*.}; k=$((k + 1))
-         case "$p" in ''|0?*|????*) return 1;; esac
-         [ "$p" -le 255 ] || return 1
-       done
-       [ "$k" -eq 4 ]; return;;
-  esac
-  case "$a" in ''|*[!0-9A-Fa-f.-]*|*-*-*-*-*-*-*-*-*-*|*---*|*--*--*) return 1;; *-*-*) ;; *) return 1;; esac
+  case "$a" in *[!0-9.]*) ;; *) ns_ipv4 "$a"; return;; esac
+  case "$a" in ''|*[!0-9A-Fa-f.-]*|*---*|*--*--*) return 1;; esac
   [ "${'$'}{#a}" -le 45 ] || return 1
+  case "$a" in
+    *--*) ns_groups "${'$'}{a%%--*}" no || return 1; h=$g
+      ns_groups "${'$'}{a#*--}" yes && [ $((h + g)) -le 7 ] || return 1;;
+    *) ns_groups "$a" yes && [ "$g" -eq 8 ] || return 1;;
+  esac
   while :; do case "$a" in *-*) a="${'$'}{a%%-*}:${'$'}{a#*-}";; *) break;; esac; done
 }
 ns_line() { printf 'nonlocal-bind: ns %s %s %s\n' "$1" "$ns_ino" "$2"; }
@@ -190,6 +211,9 @@ ${s.argumentArms}
   ns_any=no
 ${each((_, i) => `  [ "$w${i}" = - ] || ns_any=yes`)}
   PATH=/usr/sbin:/usr/bin:/sbin:/bin; export PATH
+  # The caller's working directory is theirs (pkexec --keep-cwd, sudo on a node), and
+  # python3 -c imports from it first: the programs run as root from / instead.
+  cd / || fail 69 "cannot change to /"
   case "$op" in
     ns-read)
       [ "$ns_any" = no ] || fail 64 "ns-read takes no settings"
