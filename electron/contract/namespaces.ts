@@ -5,13 +5,12 @@
  */
 import type { NamespaceReading } from '../system/netns/namespace-step-types';
 import type {
-  LoadBalancerProgram,
   NamespaceListing,
   NetworkNamespaceInfo,
+  WillFailFinding,
 } from '../system/netns/netns-types';
 import type { BindTestResult, SettingValues } from './changes';
 import type { CommandBlock } from './commands';
-import type { SettingId } from './state';
 
 export type { NamespaceReading, NamespaceReadProblem } from '../system/netns/namespace-step-types';
 
@@ -27,6 +26,7 @@ export type {
   NamespaceListingUnseen,
   NamespaceName,
   NetworkNamespaceInfo,
+  WillFailFinding,
 } from '../system/netns/netns-types';
 
 /**
@@ -48,23 +48,6 @@ export type NamespaceFix =
     }
   /** Its only name holds bytes no command line should carry: no command is offered. */
   | { readonly kind: 'unsafe-name' };
-
-/**
- * A load balancer that binds an address its namespace does not hold, with the setting it
- * needs there: 'off' when read inside and found 0 (it will fail to start), 'unknown'
- * before anyone looked inside. The same shape as the finder's (netns/namespace-findings.ts),
- * which the renderer's build cannot import (it runs code); the handler's assignment checks
- * that the two agree.
- */
-export interface WillFailFinding {
-  readonly inode: number;
-  readonly program: LoadBalancerProgram;
-  readonly pid: number;
-  readonly address: string;
-  readonly setting: SettingId;
-  readonly value: 'off' | 'unknown';
-  readonly container: { readonly name: string | null; readonly shortId: string } | null;
-}
 
 export interface NamespaceEntry extends NetworkNamespaceInfo {
   readonly kind: NamespaceKind;

@@ -1,7 +1,9 @@
 import { effectiveValue } from '../runtime';
 import type { SettingId } from '../../contract/state';
 import type { NamespaceReading } from './namespace-step-types';
-import type { LoadBalancerProgram, NetworkNamespaceInfo } from './netns-types';
+import type { NetworkNamespaceInfo, WillFailFinding } from './netns-types';
+
+export type { WillFailFinding } from './netns-types';
 
 /**
  * "haproxy in container web-lb (a1b2c3) binds 192.0.2.10, and IPv4 non-local bind is off in
@@ -9,17 +11,6 @@ import type { LoadBalancerProgram, NetworkNamespaceInfo } from './netns-types';
  * Pure: from one namespace's listing (its load balancers' VIPs, read inside its root) and,
  * when the step has read inside it, that reading.
  */
-
-export interface WillFailFinding {
-  readonly inode: number;
-  readonly program: LoadBalancerProgram;
-  readonly pid: number;
-  readonly address: string;
-  readonly setting: SettingId;
-  /** 'off': read inside and it is 0 (will fail to start); 'unknown': not read inside yet. */
-  readonly value: 'off' | 'unknown';
-  readonly container: { readonly name: string | null; readonly shortId: string } | null;
-}
 
 /** 'on', 'off', or 'unknown' for one setting of a reading of this namespace. */
 function valueThere(

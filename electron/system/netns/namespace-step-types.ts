@@ -2,7 +2,7 @@
  * What the privileged step is asked about another network namespace, and what it answers
  * (issue 18, "Read inside them"). Plain data: the channels carry it to the renderer.
  */
-import type { RuntimeReading, SettingId } from '../../contract';
+import type { RuntimeReading, SettingId } from '../../contract/state';
 
 /**
  * How the step finds a namespace: by a process in it, or by its `ip netns` name

@@ -210,3 +210,20 @@ export interface NamespaceScanRequest {
   readonly stateFiles: ContainerStateFiles;
   readonly limits: NamespaceScanLimits;
 }
+
+/**
+ * "haproxy in container web-lb (a1b2c3) binds 192.0.2.10, and IPv4 non-local bind is off in
+ * its network: it will fail to start." as data (namespace-findings.ts finds them). Here, with
+ * the other plain types, so the contract and the renderer share this one definition.
+ */
+export interface WillFailFinding {
+  readonly inode: number;
+  readonly program: LoadBalancerProgram;
+  readonly pid: number;
+  readonly address: string;
+  /** A catalogue setting id. */
+  readonly setting: string;
+  /** 'off': read inside and it is 0 (will fail to start); 'unknown': not read inside yet. */
+  readonly value: 'off' | 'unknown';
+  readonly container: { readonly name: string | null; readonly shortId: string } | null;
+}
