@@ -1,10 +1,47 @@
-import type { NamespaceListingAnswer, NetworkNamespaceInfo } from './netns-types';
+import type {
+  LoadBalancerInNamespace,
+  NamespaceLasting,
+  NamespaceListingAnswer,
+  NetworkNamespaceInfo,
+} from './netns-types';
 
 /**
  * The diagnostics report's section on network namespaces: plain English on purpose (support
  * searches it), identifiers as the tools print them, no value claimed for a namespace the
  * app did not read inside.
  */
+
+/** Its VIPs as read from its own configuration inside its root, or why they were not. */
+function loadBalancerDetail(lb: LoadBalancerInNamespace): string[] {
+  const lines: string[] = [];
+  if (lb.configFiles && lb.configFiles.length > 0)
+    lines.push(`      configuration: ${lb.configFiles.map((f) => JSON.stringify(f)).join(' ')}`);
+  if (lb.configProblem) {
+    const { code, file, reason } = lb.configProblem;
+    const where = file === null ? '' : ` ${JSON.stringify(file)}`;
+    lines.push(`      configuration not used: ${code}${reason ? ` (${reason})` : ''}${where}`);
+  }
+  for (const vip of lb.vips ?? []) {
+    const port = vip.port === null ? '' : ` port ${vip.port}`;
+    // Needing no setting while not held there: the any-address or loopback, always bindable.
+    const held = vip.assignedThere
+      ? 'held there, needs no setting'
+      : vip.needs === null
+        ? 'needs no setting'
+        : `not held there, needs ${vip.needs}`;
+    lines.push(
+      `      binds ${vip.address}${port} (${JSON.stringify(vip.file)} line ${vip.line}): ${held}`,
+    );
+  }
+  return lines;
+}
+
+function lastingText(lasting: NamespaceLasting): string {
+  if (lasting.kind === 'unknown') return "unknown (the container's configuration was not readable)";
+  if (lasting.kind === 'resets-on-restart') return 'no, a runtime change resets on restart';
+  const keys = Object.entries(lasting.keys).map(([k, v]) => `${k}=${v}`);
+  return `the container's configuration sets ${keys.length > 0 ? keys.join(' ') : 'no sysctl'}`;
+}
 
 function namespaceLine(ns: NetworkNamespaceInfo): string[] {
   const names = ns.names.map(
@@ -18,8 +55,10 @@ function namespaceLine(ns: NetworkNamespaceInfo): string[] {
     ns.samplePids.length > 0 ? `pids ${ns.samplePids.join(' ')}` : null,
   ].filter((part): part is string => part !== null);
   const lines = [`  ${head.join(', ')}`];
-  for (const lb of ns.loadBalancers)
+  for (const lb of ns.loadBalancers) {
     lines.push(`    load balancer ${lb.program}: pids ${lb.pids.join(' ')}`);
+    lines.push(...loadBalancerDetail(lb));
+  }
   for (const c of ns.containers) {
     const name = c.name ? ` ${JSON.stringify(c.name.name)} (from ${c.name.source})` : '';
     const pod = c.kubernetes ? `, kubepods${c.podUid ? ` pod ${c.podUid}` : ''}` : '';
@@ -28,6 +67,7 @@ function namespaceLine(ns: NetworkNamespaceInfo): string[] {
       `    container ${c.runtime} ${c.shortId}${name}${pod}${host}, ${c.processCount} process(es)`,
     );
   }
+  if (ns.lasting) lines.push(`    survives a restart: ${lastingText(ns.lasting)}`);
   if (!ns.own)
     lines.push('    ip_nonlocal_bind: not read (only readable from inside the namespace)');
   return lines;

@@ -42,6 +42,14 @@ test('docker-haproxy: the container with haproxy, its fix as data, and the repor
     expect(text).toContain(
       '    container docker 5e6f708192a3 "node-exporter" (from docker-config), host network',
     );
+    // What runs inside: the VIPs read from its own configuration, and whether a change lasts.
+    expect(text).toContain(
+      '      binds 192.0.2.10 port 80 ("/usr/local/etc/haproxy/haproxy.cfg" line 14): not held there, needs ipv4\n',
+    );
+    expect(text).toContain(
+      '      binds 0.0.0.0 port 8404 ("/usr/local/etc/haproxy/haproxy.cfg" line 22): needs no setting\n',
+    );
+    expect(text).toContain('    survives a restart: no, a runtime change resets on restart\n');
     expect(text).toContain('    load balancer haproxy: pids 24853 24854\n');
     expect(text).toContain('  net:[4026532710], ip netns "lab", 0 process(es)\n');
     // No value is claimed for a namespace the app did not read inside.
