@@ -76,8 +76,13 @@ test('"Make both keep it on" with nothing pending writes into /etc/sysctl.conf, 
   await expect(bar.getByTestId('file-action')).toHaveText('Writing into /etc/sysctl.conf (undo)');
   await expect(bar.getByTestId('conflicts')).toHaveCount(0);
   await expect(bar).not.toContainText('would not stick');
-  // The pressed button went with the note's change: focus is on the setting's switch.
-  await expect(page.getByRole('switch', { name: /IPv4/ })).toBeFocused();
+  // The fix waits in the bar, and the note it is about has the focus, above that bar
+  // (issue 19): not the page, and not hidden under the bar.
+  await expect(page.getByTestId('disagree-ipv4')).toBeFocused();
+  await expect(page.getByTestId('fix-waiting-ipv4')).toBeVisible();
+  await expect(
+    page.getByTestId('disagree-ipv4').getByRole('button', { name: 'Make both keep it on' }),
+  ).toBeDisabled();
 });
 
 test('at the smallest window, the control that made the bar appear is not under it', async ({

@@ -69,18 +69,18 @@ export function BootSummary({
             <p className="fix-line" data-testid={`fix-waiting-${setting.id}`}>
               The fix waits in the bar: {fixLine}.
             </p>
-          ) : (
-            <div className="note-actions">
-              <button
-                type="button"
-                className="button small"
-                disabled={locked}
-                onClick={onMakeEnginesAgree}
-              >
-                Make both keep it {word(wanted)}
-              </button>
-            </div>
-          )}
+          ) : null}
+          <div className="note-actions">
+            <button
+              type="button"
+              className="button small"
+              // Chosen already: it waits in the bar, where undo takes it back.
+              disabled={locked || (keptAtBoot && fixLine !== null)}
+              onClick={onMakeEnginesAgree}
+            >
+              Make both keep it {word(wanted)}
+            </button>
+          </div>
         </div>
       ) : null}
       {boot.drift && boot.bootValue !== null ? (

@@ -52,8 +52,11 @@ export function lineChangeWords(change: LineChange): string {
   return `line ${change.line} of ${change.path}: ${change.from ?? '(no value)'} → ${change.to}`;
 }
 
-/** The line a kept value changes, in words, for the card; null when nothing is kept. */
+/** The line the conflict fix changes, in words, for the card; null when none waits. */
 export function fixLineOf(view: ViewState, id: SettingId): string | null {
+  // A value kept in a file of /etc/sysctl.d reads well as "→ on at every boot (pending)";
+  // the conflict fix into /etc/sysctl.conf changes someone's line, so it names it.
+  if (lastingOf(view.persistence).boot.kind !== 'sysctl-conf') return null;
   const change = pendingLineChange(view, id);
   return change ? lineChangeWords(change) : null;
 }
