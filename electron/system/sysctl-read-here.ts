@@ -38,13 +38,14 @@ const MAX_FILE_BYTES = 64 * 1024;
 const REMEMBERED = 16;
 
 interface TreeVet {
-  readonly vet: Vet;
+  readonly checks: readonly Compiled[];
   readonly links: ReadonlyMap<string, string>;
   readonly value: SysctlSources;
 }
 
 const trees = new Map<string, TreeVet>();
-const files = new Map<string, Vet>();
+const NO_LINKS: ReadonlyMap<string, string> = new Map();
+const files = new Map<string, readonly Compiled[]>();
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.delete(key);
@@ -91,33 +92,71 @@ function identityNow(component: string): string {
  * is followed only while it is the one the thread vetted (its target's components are
  * checked). The lstat cannot wait: every component before it was checked.
  */
-function statHere(path: string, bigint: boolean, links: ReadonlyMap<string, string>): string {
+function statHere(
+  path: string,
+  bigint: boolean,
+  links: ReadonlyMap<string, string>,
+): fs.Stats | fs.BigIntStats | undefined | null {
   const info = fs.lstatSync(path, { bigint, throwIfNoEntry: false });
-  if (!info?.isSymbolicLink()) return outcomeOf(info);
-  if (links.get(path) !== identityNow(path)) return 'another link';
-  return outcomeOf(fs.statSync(path, { bigint, throwIfNoEntry: false }));
+  if (!info?.isSymbolicLink()) return info;
+  if (links.get(path) !== identityNow(path)) return null;
+  return fs.statSync(path, { bigint, throwIfNoEntry: false });
 }
 
-/** One check's answer now, as the thread's logging `fs` put it. */
-function outcomeNow(check: Check, links: ReadonlyMap<string, string>): string {
+/** A full stamp as the thread logged it, as numbers to compare without building text. */
+type Stamp = readonly [dev: bigint, ino: bigint, type: bigint, size: bigint, m: bigint, c: bigint];
+
+/** A check with its expected stamp read once, when the vet came. */
+interface Compiled {
+  readonly check: Check;
+  readonly stamp: Stamp | null;
+}
+
+function compiled(vet: Vet): Compiled[] {
+  return vet.checks.map((check) => {
+    const parts = check[2].split(':');
+    const full = check[0].endsWith('b') && parts.length === 6 && /^[\d:]+$/.test(check[2]);
+    return { check, stamp: full ? (parts.map((p) => BigInt(p)) as unknown as Stamp) : null };
+  });
+}
+
+function sameStamp(info: fs.BigIntStats, [dev, ino, type, size, m, c]: Stamp): boolean {
+  return (
+    info.ctimeNs === c &&
+    info.ino === ino &&
+    info.size === size &&
+    info.mtimeNs === m &&
+    info.dev === dev &&
+    (info.mode & 0o170000n) === type
+  );
+}
+
+/** Whether one check's call answers now as it answered the thread. */
+function holds({ check, stamp }: Compiled, links: ReadonlyMap<string, string>): boolean {
   const [kind, path, expected, absentVia] = check;
-  if (kind === 'i') return identityNow(path);
+  if (kind === 'i') return identityNow(path) === expected;
   // Below a component found absent a moment ago, every call answers "absent".
   if (absentVia !== null && identityNow(absentVia) === '!ENOENT') {
-    return expected === 'absent' || expected === '!ENOENT' ? expected : '!ENOENT';
+    return expected === 'absent' || expected === '!ENOENT';
   }
   try {
-    if (kind === 'r') return fs.readlinkSync(path, { encoding: 'buffer' }).toString('latin1');
+    if (kind === 'r') {
+      return fs.readlinkSync(path, { encoding: 'buffer' }).toString('latin1') === expected;
+    }
     const bigint = kind.endsWith('b');
-    if (kind.startsWith('s')) return statHere(path, bigint, links);
-    return outcomeOf(fs.lstatSync(path, { bigint, throwIfNoEntry: false }));
+    const info = kind.startsWith('s')
+      ? statHere(path, bigint, links)
+      : fs.lstatSync(path, { bigint, throwIfNoEntry: false });
+    if (info === null) return false;
+    if (stamp && info) return sameStamp(info as fs.BigIntStats, stamp);
+    return outcomeOf(info) === expected;
   } catch (error) {
-    return `!${errorCode(error)}`;
+    return `!${errorCode(error)}` === expected;
   }
 }
 
-function confirmed(vet: Vet, links: ReadonlyMap<string, string>): boolean {
-  return vet.checks.every((check) => outcomeNow(check, links) === check[2]);
+function confirmed(checks: readonly Compiled[], links: ReadonlyMap<string, string>): boolean {
+  return checks.every((check) => holds(check, links));
 }
 
 /** A read's every input but the files: the same root read under other caps is another read. */
@@ -153,7 +192,7 @@ export function readTreeHere(request: TreeReadRequest): SysctlSources | null {
   const key = treeKey(request);
   const tree = trees.get(key);
   if (!tree) return null;
-  if (confirmed(tree.vet, tree.links)) return tree.value;
+  if (confirmed(tree.checks, tree.links)) return tree.value;
   trees.delete(key);
   return null;
 }
@@ -166,7 +205,7 @@ export function noteTreeAnswer(
 ): void {
   const key = treeKey(request);
   if (!vet) trees.delete(key);
-  else remember(trees, key, { vet, links: new Map(vet.links), value });
+  else remember(trees, key, { checks: compiled(vet), links: new Map(vet.links), value });
 }
 
 /** Whether a file read may be handed over: small ones, asked for so by the caller. */
@@ -176,9 +215,9 @@ export function mayReadHere(maxBytes: number): boolean {
 
 /** A small file read here, as the thread reads it, when its path was vetted; else null. */
 export function readFileHere(path: string, maxBytes: number): RegularRead | null {
-  const vet = files.get(path);
-  if (!vet || !mayReadHere(maxBytes)) return null;
-  if (!confirmed(vet, new Map())) {
+  const checks = files.get(path);
+  if (!checks || !mayReadHere(maxBytes)) return null;
+  if (!confirmed(checks, NO_LINKS)) {
     files.delete(path);
     return null;
   }
@@ -187,5 +226,5 @@ export function readFileHere(path: string, maxBytes: number): RegularRead | null
 
 export function noteFileVet(path: string, vet: Vet | null | undefined): void {
   if (!vet) files.delete(path);
-  else remember(files, path, vet);
+  else remember(files, path, compiled(vet));
 }

@@ -101,12 +101,43 @@ interface Walk {
   readonly ask: VetAsk;
   /** Per device: its file system's magic number, null when statfs failed. */
   readonly byDev: Map<bigint, number | null>;
-  /** Per component: its identity, whether it is checked, whether its entries can move. */
-  readonly seen: Map<string, { readonly id: string; checked: boolean; fixed: boolean }>;
+  /** Per component: its identity, whether it is checked, who may change its entries. */
+  readonly seen: Map<string, Seen>;
   readonly checks: Check[];
   readonly links: [string, string][];
   ok: boolean;
   hops: number;
+}
+
+/**
+ * Who may rename, remove or create a directory's entries: nobody (procfs), root alone
+ * (root's, written by no group or other; a POSIX ACL granting more shows in those bits),
+ * root alone for root's entries (root's sticky directory, /tmp), or anyone else too.
+ */
+type Entries = 'fixed' | 'root' | 'sticky-root' | 'open';
+
+interface Seen {
+  readonly id: string;
+  checked: boolean;
+  entries: Entries;
+}
+
+function entriesOf(walk: Walk, info: NodeFs.BigIntStats, type: number | null): Entries {
+  if (!info.isDirectory()) return 'open';
+  if (type !== null && walk.ask.fixedFileSystems.includes(type)) return 'fixed';
+  if (info.uid !== 0n) return 'open';
+  if ((info.mode & 0o022n) === 0n) return 'root';
+  return (info.mode & 0o1000n) === 0n ? 'open' : 'sticky-root';
+}
+
+/**
+ * Whether the main thread must check a component before looking through it: not where
+ * only root could have replaced it since (as only root could mount over it; the
+ * thread's next read vets again), nor inside procfs.
+ */
+function mayChange(parent: Entries, info: NodeFs.BigIntStats | undefined): boolean {
+  if (parent === 'fixed' || parent === 'root') return false;
+  return parent === 'open' || info?.uid !== 0n;
 }
 
 function fileSystemOf(walk: Walk, dev: bigint, path: string): number | null {
@@ -123,13 +154,13 @@ function fileSystemOf(walk: Walk, dev: bigint, path: string): number | null {
 }
 
 /** One component: lstat'ed once per walk; a link's target is walked in its turn. */
-function walkComponent(walk: Walk, component: string, check: boolean): string {
+function walkComponent(walk: Walk, component: string, wanted: boolean, parent: Entries): Seen {
   const before = walk.seen.get(component);
   if (before) {
     // Seen as a leaf first, needed as a directory now: checked before what it leads to.
-    if (check && !before.checked) walk.checks.push(['i', component, before.id, null]);
-    before.checked ||= check;
-    return before.id;
+    if (wanted && !before.checked) walk.checks.push(['i', component, before.id, null]);
+    before.checked ||= wanted;
+    return before;
   }
   let info: NodeFs.BigIntStats | undefined;
   let id: string;
@@ -139,15 +170,16 @@ function walkComponent(walk: Walk, component: string, check: boolean): string {
   } catch (error) {
     id = `!${errorCode(error)}`;
   }
-  const seen = { id, checked: check, fixed: false };
+  const check = wanted && mayChange(parent, info);
+  const seen: Seen = { id, checked: check, entries: 'open' };
   walk.seen.set(component, seen);
   if (check) walk.checks.push(['i', component, id, null]);
-  if (!info) return id;
-  const parent = component.slice(0, component.lastIndexOf('/'));
+  if (!info) return seen;
+  const parentPath = component.slice(0, component.lastIndexOf('/'));
   // statfs follows a link: the link itself lives on its directory's file system.
-  const type = fileSystemOf(walk, info.dev, info.isSymbolicLink() ? parent || '/' : component);
+  const type = fileSystemOf(walk, info.dev, info.isSymbolicLink() ? parentPath || '/' : component);
   if (type === null || !walk.ask.fileSystems.includes(type)) walk.ok = false;
-  seen.fixed = info.isDirectory() && walk.ask.fixedFileSystems.includes(type ?? 0);
+  seen.entries = entriesOf(walk, info, type);
   if (info.isSymbolicLink()) {
     if (!check) walk.links.push([component, id]);
     walk.hops += 1;
@@ -158,9 +190,9 @@ function walkComponent(walk: Walk, component: string, check: boolean): string {
       walk.ok = false;
     }
     if (walk.hops > 40 || text.includes('\uFFFD')) walk.ok = false;
-    else if (walk.ok) walkPath(walk, text.startsWith('/') ? text : `${parent}/${text}`, true);
+    else if (walk.ok) walkPath(walk, text.startsWith('/') ? text : `${parentPath}/${text}`, true);
   }
-  return id;
+  return seen;
 }
 
 /**
@@ -175,15 +207,16 @@ function walkPath(walk: Walk, path: string, checkLeaf: boolean): string | null {
     walk.ok = false;
     return null;
   }
-  let fixedParent = false;
+  // The root directory itself: never replaced, but whose entries may change.
+  let parent = walkComponent(walk, '/', false, 'fixed').entries;
   for (let end = path.indexOf('/', 1); walk.ok; end = path.indexOf('/', end + 1)) {
     const component = end < 0 ? path : path.slice(0, end);
     // An empty component (`//`) is no lookup.
     if (!component.endsWith('/')) {
-      const id = walkComponent(walk, component, (end >= 0 || checkLeaf) && !fixedParent);
+      const { id, entries } = walkComponent(walk, component, end >= 0 || checkLeaf, parent);
       if (id === '!ENOENT' && end >= 0) return component;
       if (id.startsWith('!')) return null;
-      fixedParent = walk.seen.get(component)?.fixed ?? false;
+      parent = entries;
     }
     if (end < 0) return null;
   }
@@ -268,6 +301,8 @@ export const VET_FUNCTIONS = [
   outcomeOf,
   errorCode,
   loggingFs,
+  entriesOf,
+  mayChange,
   fileSystemOf,
   walkComponent,
   walkPath,

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import {
   cp,
@@ -134,8 +135,27 @@ test('a settled tree is confirmed on the main thread, and every kind of change b
   }
 });
 
-test('a component replaced since the last read is not looked through on the main thread', async () => {
+test('a component someone other than root may replace is checked before it is looked through', async () => {
   const root = await tree();
+  const file = path.join(root, 'usr/lib/sysctl.d/c.conf');
+  // The tree itself is checked where its parent lets its owner move it (/tmp: sticky).
+  const tmp = fs.statSync(path.dirname(root));
+  const movable = (tmp.mode & 0o1000) !== 0 || tmp.uid !== 0 || (tmp.mode & 0o022) !== 0;
+  const checked = () =>
+    (vetRead(fs, vetAsk(), { path: file })?.checks ?? [])
+      .filter(([kind]) => kind === 'i')
+      .map(([, component]) => path.relative(root, component));
+  const self = (owner: number) => (owner !== 0 && movable ? [''] : []);
+  // Only root may replace what lies in root's own directory (as only root may mount).
+  expect(fs.statSync(root).uid).toBe(0);
+  expect(checked()).toEqual([]);
+  // Another user's directory, and what lies in it (a root-owned usr that user may rename).
+  fs.chownSync(root, 65534, 65534);
+  expect(checked()).toEqual([...self(65534), 'usr']);
+  // That user's all the way down: each component, in the order a lookup walks them.
+  execFileSync('chown', ['-R', '65534:65534', root]);
+  const below = ['usr', 'usr/lib', 'usr/lib/sysctl.d', 'usr/lib/sysctl.d/c.conf'];
+  expect(checked()).toEqual([...self(65534), ...below]);
   await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
   await readSysctlSources(ctx(root));
   expect(readTreeHere(request(root))).not.toBeNull();
