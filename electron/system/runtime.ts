@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { readRegularText } from './safe-read';
+import { readRegularText, readSmallTextHere } from './safe-read';
 import type { RuntimeReading, RuntimeValue, SettingState } from '../contract';
 import { SETTINGS, type Catalogue, type SettingDefinition } from './settings';
 import { resolveSystemPath, type SystemContext } from './system-context';
@@ -56,7 +56,9 @@ export async function readRuntimeValue(
   }
   const file = resolveSystemPath(ctx, setting.procPath);
   // Read on every refresh: once the reader thread has vetted the path, on this thread.
-  const read = await readRegularText(file, MAX_PROC_VALUE_BYTES, { mayReadHere: true });
+  const read =
+    readSmallTextHere(file, MAX_PROC_VALUE_BYTES) ??
+    (await readRegularText(file, MAX_PROC_VALUE_BYTES, { mayReadHere: true }));
   if (read.kind === 'read') return parseRuntimeText(read.text);
   const code = read.kind === 'missing' ? 'ENOENT' : read.code;
   if (code === 'EACCES' || code === 'EPERM') {

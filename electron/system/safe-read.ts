@@ -1,3 +1,4 @@
+import { readFileHere } from './sysctl-read-here';
 import { runFileRead } from './sysctl-read-thread';
 import type { RegularRead } from './sysctl-read-types';
 
@@ -34,6 +35,19 @@ export async function readRegularFile(
   if (answer.ok) return answer.value;
   const code = answer.error === 'reader-timeout' ? 'ETIMEDOUT' : 'EIO';
   return { kind: 'refused', code, reason: `cannot be read (${answer.error}: ${answer.detail})` };
+}
+
+/**
+ * A small file read often (a running value), read on this thread as the reader thread
+ * reads it when the thread has vetted its path (sysctl-read-here.ts); null when it has
+ * not, and then readRegularText with `mayReadHere` asks the thread (and so vets it).
+ */
+export function readSmallTextHere(
+  file: string,
+  maxBytes: number,
+): { kind: 'read'; text: string } | Exclude<SafeRead, { kind: 'read' }> | null {
+  const result = readFileHere(file, maxBytes);
+  return result?.kind === 'read' ? { kind: 'read', text: result.bytes.toString('utf8') } : result;
 }
 
 /** Reads a regular file as UTF-8 text (invalid bytes become U+FFFD); see readRegularFile. */

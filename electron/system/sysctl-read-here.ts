@@ -97,9 +97,12 @@ function statHere(
   bigint: boolean,
   links: ReadonlyMap<string, string>,
 ): fs.Stats | fs.BigIntStats | undefined | null {
-  const info = fs.lstatSync(path, { bigint, throwIfNoEntry: false });
-  if (!info?.isSymbolicLink()) return info;
-  if (links.get(path) !== identityNow(path)) return null;
+  const link = links.get(path);
+  if (link === undefined) {
+    const info = fs.lstatSync(path, { bigint, throwIfNoEntry: false });
+    if (!info?.isSymbolicLink()) return info;
+  }
+  if (link === undefined || link !== identityNow(path)) return null;
   return fs.statSync(path, { bigint, throwIfNoEntry: false });
 }
 

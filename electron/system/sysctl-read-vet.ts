@@ -118,6 +118,8 @@ type Entries = 'fixed' | 'root' | 'sticky-root' | 'open';
 
 interface Seen {
   readonly id: string;
+  /** Whether someone other than root may have replaced it: then checked when wanted. */
+  readonly changeable: boolean;
   checked: boolean;
   entries: Entries;
 }
@@ -158,8 +160,9 @@ function walkComponent(walk: Walk, component: string, wanted: boolean, parent: E
   const before = walk.seen.get(component);
   if (before) {
     // Seen as a leaf first, needed as a directory now: checked before what it leads to.
-    if (wanted && !before.checked) walk.checks.push(['i', component, before.id, null]);
-    before.checked ||= wanted;
+    const check = wanted && before.changeable;
+    if (check && !before.checked) walk.checks.push(['i', component, before.id, null]);
+    before.checked ||= check;
     return before;
   }
   let info: NodeFs.BigIntStats | undefined;
@@ -170,8 +173,9 @@ function walkComponent(walk: Walk, component: string, wanted: boolean, parent: E
   } catch (error) {
     id = `!${errorCode(error)}`;
   }
-  const check = wanted && mayChange(parent, info);
-  const seen: Seen = { id, checked: check, entries: 'open' };
+  const changeable = mayChange(parent, info);
+  const check = wanted && changeable;
+  const seen: Seen = { id, changeable, checked: check, entries: 'open' };
   walk.seen.set(component, seen);
   if (check) walk.checks.push(['i', component, id, null]);
   if (!info) return seen;
