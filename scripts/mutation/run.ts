@@ -77,6 +77,13 @@ function plant(dir: string, mutation: Mutation): string | null {
 function runSpecs(dir: string, specs: readonly string[]): SpecRun {
   const report = path.join(dir, 'mutation-report.json');
   const started = Date.now();
+  // The packaged helper the delegated-user specs install is the (mutated) step as
+  // `npm run build` writes it, and a worktree has no dist/.
+  const built = spawnSync('npx', ['tsx', 'scripts/packaging/write-polkit-files.ts'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`cannot write the polkit files: ${built.stderr}`);
   const r = spawnSync('npx', ['playwright', 'test', ...specs, '--reporter=json'], {
     cwd: dir,
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },

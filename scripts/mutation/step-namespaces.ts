@@ -5,6 +5,7 @@ const NS = 'electron/system/step/script-namespaces.ts';
 const PROGRAMS = 'electron/system/step/script-namespace-programs.ts';
 const READ = 'test/system/netns-step-read.spec.ts';
 const SET = 'test/system/netns-step-set.spec.ts';
+const HOSTILE = 'test/system/step-namespace-hostile.spec.ts';
 
 const ns = stepIn(NS);
 const programs = stepIn(PROGRAMS);
@@ -45,6 +46,18 @@ export const STEP_NAMESPACES: readonly Mutation[] = [
     "ns-set refuses the step's own namespace",
     [SET],
     ['[ "$ns_own" = no ] || { ns_line 1 own;', '[ "$ns_own" = "$ns_own" ] || { ns_line 1 own;'],
+  ),
+  ns(
+    'ns-cwd',
+    "the programs run from /, not the caller's working directory (python3 -c imports from it)",
+    [HOSTILE],
+    ['cd / || fail 69 "cannot change to /"', ':'],
+  ),
+  ns(
+    'ns-address-groups',
+    'an IPv6 ADDRESS without :: has eight groups (else it is looked up as a host name)',
+    [HOSTILE],
+    ['ns_groups "$a" yes && [ "$g" -eq 8 ] || return 1', 'ns_groups "$a" yes || return 1'],
   ),
   ns(
     'ns-perl-environment',
