@@ -26,10 +26,12 @@ export async function expectColour(target: Locator, colour: keyof typeof HUES): 
   expect(hue, `expected a ${colour} stripe, got hue ${hue}`).toBeLessThanOrEqual(to);
 }
 
-/** The guide says a pending switch "turns hatched": its track is drawn with stripes. */
-export async function expectHatched(switchControl: Locator): Promise<void> {
-  const image = await switchControl
-    .locator('.switch-track')
-    .evaluate((el) => getComputedStyle(el).backgroundImage);
-  expect(image).toContain('repeating-linear-gradient');
+/**
+ * The guide says a pending switch "moves to the new position, drawn as pending", while
+ * assistive technology still hears the kernel's value.
+ */
+export async function expectDrawnPending(switchControl: Locator, wanted: 'on' | 'off') {
+  await expect(switchControl).toHaveClass(/\bpending\b/);
+  await expect(switchControl).toHaveAttribute('data-position', wanted);
+  await expect(switchControl).toHaveAttribute('aria-checked', wanted === 'on' ? 'false' : 'true');
 }

@@ -68,10 +68,16 @@ export async function openFrozenPage(
   await context.route('**/api/**', async (route: Route) => {
     traffic.inFlight += 1;
     traffic.lastActivity = Date.now();
-    const response = await route.fetch().finally(() => {
-      traffic.inFlight -= 1;
-      traffic.lastActivity = Date.now();
-    });
+    // The page polls the state while visible (live values): a poll still on its way when the
+    // task closes its context has nobody left to answer, which is no failure of the docs.
+    const response = await route
+      .fetch()
+      .catch(() => null)
+      .finally(() => {
+        traffic.inFlight -= 1;
+        traffic.lastActivity = Date.now();
+      });
+    if (response === null) return;
     const text = await response.text();
     let body: string;
     try {
@@ -79,7 +85,7 @@ export async function openFrozenPage(
     } catch {
       body = text;
     }
-    await route.fulfill({ response, body });
+    await route.fulfill({ response, body }).catch(() => undefined);
   });
   const page = await context.newPage();
   TRAFFIC.set(page, traffic);

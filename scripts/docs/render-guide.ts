@@ -57,7 +57,7 @@ export function renderGuide(
   tasks.forEach(({ task }, i) =>
     out.push(`${i + 1}. [${task.title}](#${anchorOf(`${i + 1}. ${task.title}`)})`),
   );
-  out.push(`${tasks.length + 1}. [Both nodes of a pair](#both-nodes-of-a-pair)`);
+  out.push(`${tasks.length + 1}. [Pair and fleet](#pair-and-fleet)`);
   out.push('', '## Every state of the app, and where this guide shows it', '');
   out.push('| Demo scenario | What the computer is like | Section |', '| --- | --- | --- |');
   for (const s of scenarios) {
@@ -89,13 +89,17 @@ export function renderGuide(
     });
   });
 
-  // Recorded against a real sshd node by `npm run docs:pair` (the demo has no second node).
-  out.push('## Both nodes of a pair', '');
+  // Recorded in the demo, whose second node lb-2 is simulated, by `npm run docs:pair`.
+  out.push('## Pair and fleet', '');
   out.push(
-    '**When:** the caller runs an HA pair and the backup node must take the virtual IP too. The whole walkthrough, step by step with screenshots, is in [Both nodes of a pair](pair-walkthrough.md).',
+    '**When:** the caller runs an HA pair and the backup node must take the virtual IP too. The whole walkthrough, step by step with screenshots, is in [Pair and fleet](pair-walkthrough.md).',
     '',
   );
-  out.push('![Both nodes side by side](screenshots/pair-side-by-side.png)', '');
+  out.push(
+    "**Rehearse:** `npm start -- --demo persisted`, then add `lb-2`, the demo's simulated second node.",
+    '',
+  );
+  out.push('![Both machines side by side](screenshots/pair-side-by-side-light.png)', '');
   out.push(
     quote(
       '**Say:** "Open Pair and fleet, add the other node by its SSH name, and compare the two columns. Where they differ, choose Make all nodes like this computer, type that node\'s sudo password, and Apply."',

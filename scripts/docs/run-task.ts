@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startPreview } from '../../test/harness/preview';
 import { openFrozenPage, settle, type ColorScheme } from './freeze-page';
 import { expect } from '@playwright/test';
-import { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps';
+import { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps-kit';
 
 /** What a step showed, for the guide: its screenshot and the commands on screen. */
 export interface StepRecord {
@@ -36,7 +36,30 @@ async function checkClaims(page: Page, task: GuideTask, step: GuideStep): Promis
       })
       .toBe(true);
   }
+  await checkAlertsAreTheStepsOwn(page, task, step);
   if (step.verify) await step.verify(page);
+}
+
+/**
+ * The screenshot must not show a message the step does not talk about: an alert left over
+ * from the step before (guide step 15.2 once showed 15.1's file-name error) is stale. Every
+ * alert with words inside the window must contain one of the phrases the step quotes.
+ */
+async function checkAlertsAreTheStepsOwn(
+  page: Page,
+  task: GuideTask,
+  step: GuideStep,
+): Promise<void> {
+  const claims = quotedClaims(step.say);
+  for (const alert of await page.getByRole('alert').filter({ visible: true }).all()) {
+    const text = ((await alert.textContent()) ?? '').trim();
+    if (text === '' || !(await someInWindow(alert))) continue;
+    const named = claims.some((claim) => text.includes(claim));
+    expect(
+      named,
+      `guide step ${task.id}/${step.id} shows the message "${text.slice(0, 120)}", which its words do not quote`,
+    ).toBe(true);
+  }
 }
 
 /** Whether any of the matches lies wholly inside the window (the part the screenshot shows). */

@@ -1,4 +1,5 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
@@ -15,9 +16,9 @@ import { runTask } from './run-task';
 const DOCS = path.resolve('docs');
 const SHOTS = path.join(DOCS, 'screenshots');
 
-async function walk(browser: Browser, task: GuideTask): Promise<TaskRecord> {
+async function walk(browser: Browser, task: GuideTask, into: string): Promise<TaskRecord> {
   const shoot = async (page: Parameters<Parameters<typeof runTask>[3]>[0], name: string) => {
-    await page.screenshot({ path: path.join(SHOTS, name), ...SHOT_OPTIONS });
+    await page.screenshot({ path: path.join(into, name), ...SHOT_OPTIONS });
   };
   const steps = await runTask(browser, task, 'light', shoot);
   await runTask(browser, task, 'dark', shoot);
@@ -39,21 +40,32 @@ async function runLimited<T>(jobs: readonly (() => Promise<T>)[], limit: number)
   return results;
 }
 
-async function main(): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  // Start clean so images of removed steps do not linger.
+/**
+ * Replaces the guide's own images with the new ones, so images of removed steps do not
+ * linger. pair-*.png come from `npm run docs:pair`, namespaces-*.png from
+ * `npm run docs:namespaces`: neither from the guide's tasks.
+ */
+async function replaceShots(fresh: string): Promise<void> {
   for (const name of await readdir(SHOTS)) {
-    // pair-*.png come from `npm run docs:pair` (a real sshd node), namespaces-*.png from
-    // `npm run docs:namespaces`: neither from the guide's tasks.
     const own = !name.startsWith('pair-') && !name.startsWith('namespaces-');
     if (name.endsWith('.png') && own) await rm(path.join(SHOTS, name));
   }
+  for (const name of await readdir(fresh))
+    await copyFile(path.join(fresh, name), path.join(SHOTS, name));
+}
+
+async function main(): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  // The new images wait aside until every step passed its checks: a stale claim fails the
+  // run without touching docs/ (whose PNGs are the visual regression test's baselines).
+  const fresh = await mkdtemp(path.join(os.tmpdir(), 'nb-guide-shots-'));
   const browser = await launchChromium();
   try {
     const records = await runLimited(
-      GUIDE_TASKS.map((task) => () => walk(browser, task)),
+      GUIDE_TASKS.map((task) => () => walk(browser, task, fresh)),
       2,
     );
+    await replaceShots(fresh);
     // Formatted with the project's Prettier settings so `prettier --check .` stays clean.
     const guidePath = path.join(DOCS, 'guide.md');
     const options = (await resolveConfig(guidePath)) ?? {};
@@ -66,6 +78,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Wrote ${count} screenshots to ${SHOTS} and ${DOCS}/guide.md\n`);
   } finally {
     await browser.close();
+    await rm(fresh, { recursive: true, force: true });
   }
 }
 

@@ -1,72 +1,9 @@
-import { expect, type Locator, type Page } from '@playwright/test';
-import { expectColour, expectHatched } from './claim-checks';
+import { expect } from '@playwright/test';
+import { expectColour, expectDrawnPending } from './claim-checks';
+import { ERROR_TASKS } from './steps-errors';
+import { applyButton, ipv4Switch, scrollToTop, type GuideTask } from './steps-kit';
 
-/** One moment of a task: what to do on screen, then what the support person says about it. */
-export interface GuideStep {
-  /** Part of the screenshot name: docs/screenshots/<task>-<step>-<light|dark>.png. */
-  readonly id: string;
-  /** Heading of the step in the guide. */
-  readonly title: string;
-  /** The words to say to the person on the phone. */
-  readonly say: string;
-  /** Drives the real UI to this step; it waits for what the screenshot must show. */
-  readonly act?: (page: Page) => Promise<void>;
-  /** Copy the equivalent shell commands shown on screen into the guide. */
-  readonly commands?: boolean;
-  /** Checks what the words claim without quoting it (a style, a state, a file's bytes). */
-  readonly verify?: (page: Page) => Promise<void>;
-}
-
-/** A task a user wants done, rehearsed in one demo scenario. */
-export interface GuideTask {
-  readonly id: string;
-  readonly title: string;
-  /** The demo scenario (`--demo NAME`) the task runs in. */
-  readonly scenario: string;
-  /** When a support person meets this situation. */
-  readonly when: string;
-  readonly steps: readonly GuideStep[];
-  /** Part of the visual regression test (key states only, to keep the test fast). */
-  readonly visual?: boolean;
-}
-
-const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
-const applyButton = (page: Page) => page.getByRole('button', { name: 'Apply…' });
-
-/** Puts what a step shows at the top of the window, the same way on every run. */
-async function scrollToTop(target: Locator): Promise<void> {
-  await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-}
-
-async function applyAndExpectError(page: Page, words: string): Promise<void> {
-  await ipv4Switch(page).click();
-  await applyButton(page).click();
-  await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible();
-}
-
-function errorTask(
-  id: string,
-  scenario: string,
-  title: string,
-  when: string,
-  words: string,
-  say: string,
-): GuideTask {
-  return {
-    id,
-    title,
-    scenario,
-    when,
-    steps: [
-      {
-        id: 'message',
-        title: 'The message after Apply',
-        say,
-        act: (page) => applyAndExpectError(page, words),
-      },
-    ],
-  };
-}
+export { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps-kit';
 
 /**
  * The one source of truth for docs/guide.md and docs/screenshots/: every task,
@@ -87,7 +24,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'current-values',
         title: 'Read the two settings',
-        say: 'Each card is one setting. The word beside the switch is what the running kernel uses right now ("Off"); the line below says what the kernel does now and "After a restart", and which file decides it. "Read at" tells you when the app last looked; press "Refresh" to look again.',
+        say: 'Each card is one setting. The word beside the switch is what the running kernel uses right now ("Off"); the line below says what the kernel does now and "At boot", and which file decides it. "Read at" tells you when the app last looked; press "Refresh" to look again.',
       },
       {
         id: 'help',
@@ -111,15 +48,15 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'choose',
         title: 'Flip the switch',
-        say: 'Click the IPv4 switch. It turns hatched and says "Off → On (pending)": nothing has changed yet. The bar at the bottom of the window shows the "Pending change", with "Now and at every boot" already chosen and the file it writes.',
+        say: 'Click the IPv4 switch. It moves to on, drawn as pending, and the card says "Off → On (pending)": nothing has changed yet. The bar at the bottom of the window shows the "Pending change", with "Now and at every boot" already chosen and the file it writes.',
         act: async (page) => {
           await ipv4Switch(page).click();
           await expect(page.getByTestId('file-action')).toBeVisible();
           await expect(applyButton(page)).toBeEnabled();
         },
-        // "hatched"; and Apply is "the button with the shield" the next steps click.
+        // "drawn as pending"; and Apply is "the button with the shield" the next steps click.
         verify: async (page) => {
-          await expectHatched(ipv4Switch(page));
+          await expectDrawnPending(ipv4Switch(page), 'on');
           await expect(applyButton(page).locator('svg')).toHaveCount(1);
         },
       },
@@ -154,7 +91,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise it',
-        say: 'The switch is on, but the note says that after a restart it will be off, because no file keeps it on. Click "Keep it on at every boot", then Apply… in the bar, to make it last.',
+        say: 'The switch is on, but the note says that at the next boot it will be off, because no file keeps it on. Click "Keep it on at every boot", then Apply… in the bar, to make it last.',
       },
     ],
   },
@@ -167,7 +104,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise it',
-        say: 'The line under IPv4 reads "Now: on · After a restart: on" and names the file that sets it. There is nothing to do.',
+        say: 'The line under IPv4 reads "Now: on · At boot: on" and names the file that sets it. There is nothing to do.',
       },
     ],
   },
@@ -180,12 +117,12 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'found',
         title: 'Recognise the drift',
-        say: 'The blue note says the value will change at the next restart and names the file that sets it. Decide which one is right: "Keep it off at every boot" or "Turn it on now".',
+        say: 'The blue note says the value will change at the next boot and names the file that sets it. Decide which one is right: "Keep it off at every boot" or "Turn it on now".',
         verify: (page) => expectColour(page.getByTestId('drift-ipv4'), 'blue'),
       },
       {
         id: 'restore',
-        title: 'Turn it on now, as after a restart',
+        title: 'Turn it on now, as at boot',
         say: 'Click Turn it on now in the blue note. The bar shows the pending change for "This session only", since the file turns it on at every boot anyway; click "Apply…".',
         commands: true,
         act: async (page) => {
@@ -221,7 +158,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       {
         id: 'fix',
         title: 'Fix it with one click',
-        say: 'Back in the card, click "Make both keep it on". The bar says "Writing into /etc/sysctl.conf": only the one line for IPv4 in that file changes, and nothing else in it.',
+        say: 'Back in the card, click **Make both keep it on**. The bar says "Writing into /etc/sysctl.conf": only the one line for IPv4 in that file changes, and nothing else in it.',
         commands: true,
         act: async (page) => {
           await page.getByRole('button', { name: 'Make both keep it on' }).click();
@@ -353,78 +290,5 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
       },
     ],
   },
-  errorTask(
-    'error-auth-denied',
-    'auth-denied',
-    'Error: the password prompt was refused',
-    'The user cancelled the password dialog or is not an administrator.',
-    'Authentication was refused or cancelled',
-    'The bar says "Not applied" and nothing was changed; the switch still shows the pending change. Ask the user to click "Apply…" again and type their own password; if their account may not administer the computer, an administrator can run the commands under "Commands an administrator can run instead".',
-  ),
-  errorTask(
-    'error-no-polkit-agent',
-    'no-polkit-agent',
-    'Error: nobody can ask for the password',
-    'The app runs over SSH or in a bare window manager without a polkit agent.',
-    'No polkit authentication agent is running',
-    'Nothing was changed. The message shows two complete ways to do it in a terminal, "With sysctl" and "Or without sysctl, writing /proc/sys". The user clicks "Copy" on ONE of them and pastes it into a terminal.',
-  ),
-  errorTask(
-    'error-no-pkexec',
-    'no-pkexec',
-    'Error: pkexec is missing',
-    'The package that asks for administrator rights is not installed.',
-    'pkexec is not installed',
-    'Nothing was changed. The message gives the install command for each family of distributions, one block each: for example "sudo apt install pkexec" on Debian 12 and Ubuntu 22.04 or newer, "sudo dnf install polkit" on Fedora and RHEL, "sudo zypper install polkit" on openSUSE. Have the user copy the one for their system, run it, then click "Apply…" again.',
-  ),
-  errorTask(
-    'error-readonly-proc',
-    'readonly-proc',
-    'Error: /proc/sys is read-only',
-    'The app runs in a container whose network settings belong to the host.',
-    '/proc/sys is read-only here',
-    'Nothing was changed, and the app cannot change it from inside. The setting belongs in the container\'s configuration on the host, and Docker, Podman and Kubernetes apply it only when the container or pod is created again, "not when it restarts". The message shows the exact setting for each runtime, for example "docker run --sysctl net.ipv4.ip_nonlocal_bind=1 IMAGE". For Kubernetes, each node\'s kubelet must also allow the two keys (`--allowed-unsafe-sysctls`, or `allowedUnsafeSysctls` in its KubeletConfiguration file), or the pod is refused.',
-  ),
-  {
-    id: 'error-input',
-    title: 'Errors in what was typed',
-    scenario: 'fresh',
-    when: 'A file name or an address was mistyped.',
-    steps: [
-      {
-        id: 'file-name',
-        title: 'A file name with a slash',
-        say: 'After clicking change file name, the name can be typed. The message under it says what is wrong; "Apply…" stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
-        act: async (page) => {
-          await ipv4Switch(page).click();
-          await page.getByRole('button', { name: 'change file name' }).click();
-          await page.getByLabel(/File in/).fill('../evil.conf');
-          await expect(page.locator('#file-name-error')).toContainText('without "/"');
-        },
-      },
-      {
-        id: 'host-name',
-        title: 'A host name instead of an address',
-        say: 'The test takes an IP address, not a name: the app never looks names up. Type the address itself.',
-        act: async (page) => {
-          await page.getByLabel('IP address').fill('lb.example.com');
-          await page.getByRole('button', { name: 'Test', exact: true }).click();
-          await expect(
-            page.getByRole('alert').filter({ hasText: 'looks like a host name' }),
-          ).toBeVisible();
-          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
-        },
-      },
-    ],
-  },
+  ...ERROR_TASKS,
 ];
-
-/** The phrases a step's words quote ("…"): each must be on screen at that step. */
-export function quotedClaims(say: string): string[] {
-  return [...say.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '').filter((c) => c !== '');
-}
-
-/** The screenshot file name of a step. */
-export function screenshotName(task: GuideTask, step: GuideStep, scheme: 'light' | 'dark'): string {
-  return `${task.id}-${step.id}-${scheme}.png`;
-}

@@ -1,0 +1,79 @@
+// The guide's building blocks: what a task and a step are, and the moves every task shares.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** One moment of a task: what to do on screen, then what the support person says about it. */
+export interface GuideStep {
+  /** Part of the screenshot name: docs/screenshots/<task>-<step>-<light|dark>.png. */
+  readonly id: string;
+  /** Heading of the step in the guide. */
+  readonly title: string;
+  /** The words to say to the person on the phone. */
+  readonly say: string;
+  /** Drives the real UI to this step; it waits for what the screenshot must show. */
+  readonly act?: (page: Page) => Promise<void>;
+  /** Copy the equivalent shell commands shown on screen into the guide. */
+  readonly commands?: boolean;
+  /** Checks what the words claim without quoting it (a style, a state, a file's bytes). */
+  readonly verify?: (page: Page) => Promise<void>;
+}
+
+/** A task a user wants done, rehearsed in one demo scenario. */
+export interface GuideTask {
+  readonly id: string;
+  readonly title: string;
+  /** The demo scenario (`--demo NAME`) the task runs in. */
+  readonly scenario: string;
+  /** When a support person meets this situation. */
+  readonly when: string;
+  readonly steps: readonly GuideStep[];
+  /** Part of the visual regression test (key states only, to keep the test fast). */
+  readonly visual?: boolean;
+}
+
+export const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
+export const applyButton = (page: Page) => page.getByRole('button', { name: 'Apply…' });
+
+/** Puts what a step shows at the top of the window, the same way on every run. */
+export async function scrollToTop(target: Locator): Promise<void> {
+  await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
+
+async function applyAndExpectError(page: Page, words: string): Promise<void> {
+  await ipv4Switch(page).click();
+  await applyButton(page).click();
+  await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible();
+}
+
+export function errorTask(
+  id: string,
+  scenario: string,
+  title: string,
+  when: string,
+  words: string,
+  say: string,
+): GuideTask {
+  return {
+    id,
+    title,
+    scenario,
+    when,
+    steps: [
+      {
+        id: 'message',
+        title: 'The message after Apply',
+        say,
+        act: (page) => applyAndExpectError(page, words),
+      },
+    ],
+  };
+}
+
+/** The phrases a step's words quote ("…"): each must be on screen at that step. */
+export function quotedClaims(say: string): string[] {
+  return [...say.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '').filter((c) => c !== '');
+}
+
+/** The screenshot file name of a step. */
+export function screenshotName(task: GuideTask, step: GuideStep, scheme: 'light' | 'dark'): string {
+  return `${task.id}-${step.id}-${scheme}.png`;
+}
