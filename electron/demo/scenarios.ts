@@ -141,7 +141,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     name: 'enabled-runtime-only',
-    summary: 'IPv4 turned on for this session only: no file keeps it after a restart.',
+    summary: 'IPv4 turned on for this session only: no file keeps it at the next boot.',
     entries: baseSystem({ ipv4: '1\n' }),
   },
   {
