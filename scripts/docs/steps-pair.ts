@@ -46,7 +46,7 @@ export const PAIR_TASK: GuideTask = {
     {
       id: 'bind-test',
       title: 'Test binding there',
-      say: '"Test binding there" binds each virtual IP on that machine for an instant (nothing is sent). On lb-2 it "works" today: that is why a difference at boot is easy to miss until the first failover after the node's next boot.',
+      say: '"Test binding there" binds each virtual IP on that machine for an instant (nothing is sent). On lb-2 it "works" today: that is why a difference at boot is easy to miss until the first failover after the node\'s next boot.',
       act: async (page) => {
         await testBindingOnNode(page);
         await page
