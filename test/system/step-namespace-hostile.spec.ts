@@ -16,17 +16,20 @@ import { HELPER_PATH } from '../../electron/system/step-helper';
  *   step now refuses what is not an IPv6 literal (eight groups, or fewer around one `::`,
  *   a dotted quad only last), exit 64 as the protocol says.
  * The rest held before this review and stay as guards: the environment a caller hands
- * pkexec (PYTHONPATH, PERL5OPT, ENV …) loads nothing, no KEY token names another file,
+ * pkexec (PYTHONPATH, PERL5OPT, ENV …) loads nothing, `pkexec --user` another account
+ * enters no namespace, no KEY token names another file,
  * ns-set refuses the step's own namespace however it is named, an inode that is not the
  * pid's namespace any more changes nothing, and the number of namespaces is capped.
  */
 const USER = 'nbtest-nsadversary';
+/** Another account, which the polkit rule does not stop pkexec --user from naming. */
+const OTHER = 'nbtest-nsother';
 const IPV4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 
 let sandbox: Sandbox;
 let asUser: DelegatedUserSandbox['asUser'];
 let holders: Holders;
-/** A directory the delegated user owns, and the marker only code run as root can create. */
+/** A directory the delegated user owns, and the marker only the caller's modules write. */
 let userDir: string;
 let marker: string;
 
@@ -34,9 +37,12 @@ test.beforeAll(async () => {
   ({ sandbox, asUser } = await createDelegatedUserSandbox(USER));
   holders = await holdNamespaces(sandbox, 2);
   userDir = `${sandbox.scratch}/caller`;
-  marker = `${sandbox.scratch}/ran-as-root`;
+  // Where any account may write: a module run as another user than root shows too.
+  sandbox.run('install', ['-d', '-m', '1777', `${sandbox.scratch}/marks`]);
+  marker = `${sandbox.scratch}/marks/ran`;
   sandbox.run('install', ['-d', '-o', USER, '-m', '0755', userDir]);
-  // What a caller's module would do as root: leave a mark where only root may write.
+  sandbox.run('useradd', ['--no-log-init', '--no-create-home', '--shell', '/bin/sh', OTHER]);
+  // What a caller's module would do as root (or another user): leave a mark.
   const payload = `import os\nopen(${JSON.stringify(marker)}, "w").write(str(os.getuid()))\n`;
   for (const file of ['socket.py', 'errno.py', 'sitecustomize.py', 'usercustomize.py'])
     sandbox.writeText(`${userDir}/${file}`, payload);
@@ -59,7 +65,7 @@ const ref = (i: number) => {
   return { arg: `pid/${h.pid}/${h.inode}`, where: `/proc/${h.pid}/ns/net`, inode: h.inode };
 };
 const helper = (...args: string[]) => ['pkexec', '--disable-internal-agent', HELPER_PATH, ...args];
-const ranAsRoot = () => sandbox.run('test', ['-e', marker], { allowFailure: true }).status === 0;
+const ranAtAll = () => sandbox.run('test', ['-e', marker], { allowFailure: true }).status === 0;
 
 test("ns-bind runs no module from the caller's working directory (pkexec --keep-cwd)", () => {
   const ns = ref(0);
@@ -77,7 +83,7 @@ test("ns-bind runs no module from the caller's working directory (pkexec --keep-
     ns.arg,
     '127.0.0.1',
   ]);
-  expect(ranAsRoot(), r.stdout + r.stderr).toBe(false);
+  expect(ranAtAll(), r.stdout + r.stderr).toBe(false);
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toContain('PROGRAM python3\nRESULT 127.0.0.1 works');
 });
@@ -101,8 +107,32 @@ test("root's own run of the step from a directory anyone can write runs no modul
     ],
     { allowFailure: true },
   );
-  expect(ranAsRoot(), r.stdout + r.stderr).toBe(false);
+  expect(ranAtAll(), r.stdout + r.stderr).toBe(false);
   expect(r.stdout).toContain('RESULT 127.0.0.1 works');
+});
+
+test("pkexec --user another account: the step runs nothing of the caller's as them either", () => {
+  // The rule lets the group run the action as any user; as anyone but root the step can
+  // enter no namespace (setns needs CAP_SYS_ADMIN), so no program runs inside.
+  const ns = ref(0);
+  const as = (...args: string[]) =>
+    asUser([
+      'env',
+      '-C',
+      userDir,
+      'pkexec',
+      '--user',
+      OTHER,
+      '--keep-cwd',
+      '--disable-internal-agent',
+      HELPER_PATH,
+      ...args,
+    ]);
+  const bind = as('v2', '--', 'ns-bind', ns.arg, '127.0.0.1');
+  expect(bind.stdout, bind.stderr).toBe(`nonlocal-bind: ns 1 ${ns.inode} cannot-enter\n`);
+  const read = as('v2', '--', 'ns-read', ns.arg);
+  expect(read.stdout, read.stderr).toContain(`nonlocal-bind: ns 1 ${ns.inode} cannot-enter\n`);
+  expect(ranAtAll()).toBe(false);
 });
 
 test("the environment a caller hands pkexec loads no code into the step's programs", () => {
@@ -124,7 +154,7 @@ test("the environment a caller hands pkexec loads no code into the step's progra
   const bind = asUser(['env', ...env, ...helper('v2', '--', 'ns-bind', ns.arg, '127.0.0.1')]);
   expect(bind.status, bind.stderr).toBe(0);
   expect(bind.stdout).toContain('RESULT 127.0.0.1 works');
-  expect(ranAsRoot()).toBe(false);
+  expect(ranAtAll()).toBe(false);
 });
 
 test('no KEY token of ns-set names another file or value: each is refused, nothing changes', () => {
