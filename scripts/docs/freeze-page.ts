@@ -78,7 +78,8 @@ export async function openFrozenPage(
         traffic.lastActivity = Date.now();
       });
     if (response === null) return;
-    const text = await response.text();
+    const text = await response.text().catch(() => null);
+    if (text === null) return;
     let body: string;
     try {
       body = JSON.stringify(freezeReadAt(JSON.parse(text), next));
