@@ -162,8 +162,18 @@ function confirmed(checks: readonly Compiled[], links: ReadonlyMap<string, strin
   return checks.every((check) => holds(check, links));
 }
 
+const keys = new WeakMap<TreeReadRequest['plan'], string>();
+
 /** A read's every input but the files: the same root read under other caps is another read. */
 function treeKey({ plan }: TreeReadRequest): string {
+  const known = keys.get(plan);
+  if (known !== undefined) return known;
+  const key = keyOf(plan);
+  keys.set(plan, key);
+  return key;
+}
+
+function keyOf(plan: TreeReadRequest['plan']): string {
   const credentials = plan.credentialDirectories.map((c) => `${c.dir}:${c.passedIn}`);
   const caps = [
     plan.maxFilesPerDirectory,

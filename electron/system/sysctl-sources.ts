@@ -40,8 +40,22 @@ export const KEEP_PLAN: KeepPlan = {
   fileSystems: LOCAL_FILE_SYSTEMS,
 };
 
+/** Plans made, per root: a plan is constant data, and the same object is the same read. */
+const plans = new Map<string, TreeReadPlan>();
+
 /** What the reader thread is asked to read for a context: the paths and every cap. */
 export function sysctlReadPlan(ctx: SystemContext): TreeReadPlan {
+  let plan = plans.get(ctx.fsRoot);
+  if (!plan) {
+    plan = planFor(ctx);
+    // A few roots in a session (this computer, the demo's); tests make many.
+    if (plans.size >= 16) plans.delete(plans.keys().next().value as string);
+    plans.set(ctx.fsRoot, plan);
+  }
+  return plan;
+}
+
+function planFor(ctx: SystemContext): TreeReadPlan {
   const root = path.resolve(ctx.fsRoot);
   return {
     root: root === '/' ? '' : root,
