@@ -30,8 +30,11 @@ export const LOCAL_FILE_SYSTEMS: readonly number[] = [
 ];
 /** procfs: a running value's file system; a lookup there cannot wait, nor move. */
 const PROC_SUPER_MAGIC = 0x9fa0;
-/** The longest a check may stall the main thread: about 2 ms of stats. */
-const MAX_TOUCHES = 2048;
+/**
+ * The most calls a confirmation makes on the main thread: about half a millisecond of
+ * stats (a few on a loaded machine). A larger tree is read on the thread, every time.
+ */
+const MAX_TOUCHES = 512;
 /** A file read here is small (a running value): reading it cannot stall the main thread. */
 const MAX_FILE_BYTES = 64 * 1024;
 /** Trees and files remembered: this computer, the demo, tests' roots. */
