@@ -164,10 +164,22 @@ test('a component someone other than root may replace is checked before it is lo
   expect(await readSysctlSources(ctx(root))).toEqual(afresh(root));
 });
 
-test('a tree changed within the margin is read on the thread until it settles', async () => {
+test('a tree changed within the margin, or too large to check quickly, is read on the thread', async () => {
   const root = await tree();
   await readSysctlSources(ctx(root));
   expect(readTreeHere(request(root))).toBeNull();
+  // 600 files: more stats than the main thread may make for one read.
+  const large = await tree();
+  const dir = path.join(large, 'usr/lib/sysctl.d');
+  await Promise.all(
+    Array.from({ length: 600 }, (_, i) => writeFile(path.join(dir, `${i}.conf`), `vm.x${i} = 1\n`)),
+  );
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  expect(await readSysctlSources(ctx(large))).toEqual(afresh(large));
+  expect(readTreeHere(request(large))).toBeNull();
+  // And a small one, settled as long, is confirmed here.
+  await readSysctlSources(ctx(root));
+  expect(readTreeHere(request(root))).not.toBeNull();
 });
 
 test('running values are read every time, on the main thread once their path is vetted', async () => {
