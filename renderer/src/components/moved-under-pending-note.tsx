@@ -23,11 +23,15 @@ export function MovedUnderPendingNote({
   if (moved.length === 0) return null;
   return (
     <div className="note drift" role="status" data-testid="moved-under-pending">
-      <ul>
-        {moved.map((m) => (
-          <li key={m.id}>{movedWords(m)}</li>
-        ))}
-      </ul>
+      {moved.length === 1 && moved[0] ? (
+        <p>{movedWords(moved[0])}</p>
+      ) : (
+        <ul>
+          {moved.map((m) => (
+            <li key={m.id}>{movedWords(m)}</li>
+          ))}
+        </ul>
+      )}
       {/* The button goes with the note: the focus goes to the setting it was about. */}
       <button
         type="button"
