@@ -93,7 +93,7 @@ export function OutcomeVipTest({
         </form>
       ) : (
         <button type="button" className="button small" disabled={busy} onClick={() => void start()}>
-          {busy ? 'Testing…' : 'Test VIP now'}
+          {busy ? 'Testing…' : tested.length > 0 ? 'Test again' : 'Test VIP now'}
         </button>
       )}
       {tested.length > 0 ? (
