@@ -4,6 +4,7 @@ import type { LocalTarget } from '../target/local-target';
 import type { NodeConnector, NodeTarget } from '../target/node-target';
 import type { TargetRead, TargetSnapshot } from '../target/target';
 import { discoverVipsOn } from '../target/target-vips';
+import { readKernelRelease } from '../environment-facts';
 import type { Destination } from './destination';
 import { findDifferences } from './pair-differences';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
@@ -102,9 +103,14 @@ async function readColumn(
   target: LocalTarget | NodeTarget,
   fresh: MachineRead | undefined,
 ): Promise<ReadColumn> {
-  const read = fresh ?? withPrediction(await target.read());
+  let read = fresh ?? withPrediction(await target.read());
   const vips = await discoverVipsOn(target, read.ok ? read.snapshot : null);
   if ('ctx' in target) {
+    // The demo's computer has a kernel of its own (its osrelease file), never this machine's.
+    if (read.ok && read.snapshot.sysctl.kernel === null && target.ref.kind === 'demo') {
+      const sysctl = { ...read.snapshot.sysctl, kernel: await readKernelRelease(target.ctx) };
+      read = { ...read, snapshot: { ...read.snapshot, sysctl } };
+    }
     const column = toColumn(LOCAL_ID, localName(target), 'local', read, vips);
     return { column, read, destination: null };
   }
