@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import type { SysctlSources } from './engines/file-order';
 import { readRegularSync } from './sysctl-read-entry';
 import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
-import { errorCode, identityOf, outcomeOf, type Check, type Vet } from './sysctl-read-vet';
+import { errorCode, identityOf, outcomeOf } from './sysctl-read-log';
+import type { Check, Vet } from './sysctl-read-vet';
 
 /**
  * The reader thread's last read, confirmed on the main thread when nothing it read can

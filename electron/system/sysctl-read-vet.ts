@@ -1,5 +1,6 @@
 import type * as NodeFs from 'node:fs';
 import type { ReadCache } from './sysctl-read-keep';
+import type { CallLog } from './sysctl-read-log';
 import type { VetAsk } from './sysctl-read-types';
 
 /**
@@ -15,16 +16,23 @@ import type { VetAsk } from './sysctl-read-types';
  * The main thread may look at a path only if no lookup there can wait: every component
  * its lookup walks (each prefix, and every link followed, as the kernel walks them) is on
  * a local file system (the request's list: never FUSE, NFS or CIFS). The thread walks
- * each logged path with lstat and readlink; the main thread first checks those
- * components in order (same device, inode and type), so a component replaced since (by a
- * link into a network mount, say) is never looked through.
+ * each logged path with lstat and readlink; the main thread first checks, in order, the
+ * components someone other than root may have replaced since (same device, inode and
+ * type), so such a component turned into a link into a network mount, say, is never
+ * looked through. What only root may change (as only root may mount) is not checked.
  *
  * Part of the reader thread's code: calls only functions of this module (see
  * sysctl-read-core.ts); `fs` comes in as a parameter.
  */
 
 type Fs = typeof NodeFs;
-type AnyStats = NodeFs.Stats | NodeFs.BigIntStats;
+
+/** The identity the main thread compares (identityOf in sysctl-read-log.ts, passed in). */
+type Identify = (info: NodeFs.BigIntStats) => string;
+
+function codeOf(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'EIO';
+}
 
 /**
  * One check, in the order the main thread makes them: `i` a component's identity
@@ -45,59 +53,9 @@ export interface Vet {
   readonly links: readonly [string, string][];
 }
 
-/** The calls one read made: `l`/`s` (`b`: bigint) or `r`, the path, and the outcome. */
-export interface CallLog {
-  readonly calls: [string, string][];
-  /** A path given as bytes (a name that is not UTF-8): not confirmed on the main thread. */
-  bytes: boolean;
-}
-
-/** What the main thread compares: a component replaced is another inode, or another type. */
-export function identityOf(info: AnyStats): string {
-  const type = typeof info.mode === 'bigint' ? info.mode & 0o170000n : info.mode & 0o170000;
-  return `${info.dev}:${info.ino}:${type}`;
-}
-
-/** A stat's answer as the reader uses it: all of a bigint stamp, a plain stat's type. */
-export function outcomeOf(info: AnyStats | undefined): string {
-  if (!info) return 'absent';
-  if (typeof info.mode === 'number') return `type:${info.mode & 0o170000}`;
-  const big = info as NodeFs.BigIntStats;
-  return `${identityOf(big)}:${big.size}:${big.mtimeNs}:${big.ctimeNs}`;
-}
-
-export function errorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : 'EIO';
-}
-
-/** `fs` whose stat, lstat and readlink log their answers; everything else is `fs` itself. */
-export function loggingFs(fs: Fs, log: CallLog): Fs {
-  const logged = Object.create(fs) as Fs;
-  const own = logged as unknown as Record<string, unknown>;
-  const wrap = (name: 'statSync' | 'lstatSync' | 'readlinkSync', op: string) => {
-    const call = fs[name] as (path: unknown, options?: { bigint?: boolean }) => unknown;
-    own[name] = (path: unknown, options?: { bigint?: boolean }) => {
-      if (typeof path !== 'string') log.bytes = true;
-      const key = `${op}${options?.bigint ? 'b' : ''}${String(path)}`;
-      try {
-        const answer = call.call(fs, path, options);
-        const text = Buffer.isBuffer(answer) ? answer.toString('latin1') : String(answer);
-        log.calls.push([key, op === 'r' ? text : outcomeOf(answer as AnyStats | undefined)]);
-        return answer;
-      } catch (error) {
-        log.calls.push([key, `!${errorCode(error)}`]);
-        throw error;
-      }
-    };
-  };
-  wrap('statSync', 's');
-  wrap('lstatSync', 'l');
-  wrap('readlinkSync', 'r');
-  return logged;
-}
-
 interface Walk {
   readonly fs: Fs;
+  readonly identify: Identify;
   readonly ask: VetAsk;
   /** Per device: its file system's magic number, null when statfs failed. */
   readonly byDev: Map<bigint, number | null>;
@@ -169,9 +127,9 @@ function walkComponent(walk: Walk, component: string, wanted: boolean, parent: E
   let id: string;
   try {
     info = walk.fs.lstatSync(component, { bigint: true, throwIfNoEntry: false });
-    id = info ? identityOf(info) : '!ENOENT';
+    id = info ? walk.identify(info) : '!ENOENT';
   } catch (error) {
-    id = `!${errorCode(error)}`;
+    id = `!${codeOf(error)}`;
   }
   const changeable = mayChange(parent, info);
   const check = wanted && changeable;
@@ -235,6 +193,7 @@ function walkPath(walk: Walk, path: string, checkLeaf: boolean): string | null {
  */
 export function vetRead(
   fs: Fs,
+  identify: Identify,
   ask: VetAsk,
   read: { readonly cache: ReadCache; readonly log: CallLog } | { readonly path: string },
 ): Vet | null {
@@ -250,6 +209,7 @@ export function vetRead(
   if (calls.size > ask.maxTouches) return null;
   const walk: Walk = {
     fs,
+    identify,
     ask,
     byDev: new Map(),
     seen: new Map(),
@@ -303,10 +263,7 @@ function merged(components: Check[], calls: Check[], links: [string, string][]):
 
 /** Every function the thread needs to log and vet a read. */
 export const VET_FUNCTIONS = [
-  identityOf,
-  outcomeOf,
-  errorCode,
-  loggingFs,
+  codeOf,
   entriesOf,
   mayChange,
   fileSystemOf,

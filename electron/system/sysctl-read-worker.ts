@@ -8,7 +8,8 @@ import {
   recallListing,
 } from './sysctl-read-keep';
 import { answerToPost, POST_FUNCTIONS } from './sysctl-read-post';
-import { loggingFs, vetRead, VET_FUNCTIONS } from './sysctl-read-vet';
+import { identityOf, loggingFs, LOG_FUNCTIONS } from './sysctl-read-log';
+import { vetRead, VET_FUNCTIONS } from './sysctl-read-vet';
 
 /**
  * The reader thread's code (sysctl-read-thread.ts runs it): the reader's functions as
@@ -50,7 +51,7 @@ function answerSource(): string {
   const read = `${declaredName(answerRead)}(kit, request)`;
   const what =
     "request.kind === 'file' ? { path: request.path } : { cache: kit.keeping.cache, log }";
-  const vet = `${declaredName(vetRead)}(fs, request.vet, ${what})`;
+  const vet = `${declaredName(vetRead)}(fs, ${declaredName(identityOf)}, request.vet, ${what})`;
   return [
     'log.calls.length = 0;',
     'log.bytes = false;',
@@ -64,6 +65,7 @@ export function workerSource(): string {
     ...ENTRY_READ_FUNCTIONS,
     ...KEEP_FUNCTIONS,
     ...POST_FUNCTIONS,
+    ...LOG_FUNCTIONS,
     ...VET_FUNCTIONS,
     ...TREE_READ_FUNCTIONS,
   ];

@@ -20,6 +20,7 @@ import { readRuntimeValues } from '../../../electron/system/runtime';
 import { answerRead } from '../../../electron/system/sysctl-read-core';
 import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
 import { readFileHere, readTreeHere, vetAsk } from '../../../electron/system/sysctl-read-here';
+import { identityOf } from '../../../electron/system/sysctl-read-log';
 import { vetRead } from '../../../electron/system/sysctl-read-vet';
 import {
   KEEP_PLAN,
@@ -142,7 +143,7 @@ test('a component someone other than root may replace is checked before it is lo
   const tmp = fs.statSync(path.dirname(root));
   const movable = (tmp.mode & 0o1000) !== 0 || tmp.uid !== 0 || (tmp.mode & 0o022) !== 0;
   const checked = () =>
-    (vetRead(fs, vetAsk(), { path: file })?.checks ?? [])
+    (vetRead(fs, identityOf, vetAsk(), { path: file })?.checks ?? [])
       .filter(([kind]) => kind === 'i')
       .map(([, component]) => path.relative(root, component));
   const self = (owner: number) => (owner !== 0 && movable ? [''] : []);
@@ -206,9 +207,9 @@ test('a path off the listed file systems is never vetted for the main thread', (
   const here = fs.statfsSync(root).type;
   const listed = { ...vetAsk(), fileSystems: [here], fixedFileSystems: [] };
   const others = { ...listed, fileSystems: KEEP_PLAN.fileSystems.filter((t) => t !== here) };
-  expect(vetRead(fs, listed, { path: file })).not.toBeNull();
-  expect(vetRead(fs, others, { path: file })).toBeNull();
+  expect(vetRead(fs, identityOf, listed, { path: file })).not.toBeNull();
+  expect(vetRead(fs, identityOf, others, { path: file })).toBeNull();
   // A link out of the listed file systems (procfs is not in `listed`).
   fs.symlinkSync('/proc/sys', path.join(root, 'proc'));
-  expect(vetRead(fs, listed, { path: path.join(root, 'proc/net') })).toBeNull();
+  expect(vetRead(fs, identityOf, listed, { path: path.join(root, 'proc/net') })).toBeNull();
 });
