@@ -1,12 +1,16 @@
 import { spawn } from 'node:child_process';
+import { exec as sudoExec } from '@vscode/sudo-prompt';
+import { mapElevationFailure, SUDO_PROMPT_MESSAGES } from './elevation-errors';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
-import { assertSafeTokens } from './privileged-step';
+import { buildElevatedCommand } from './privileged-step';
 import { createHelperElevator } from './helper-elevator';
-import { runPkexec } from './pkexec-run';
-import { checkInstalledHelper, PKEXEC_PATH, type HelperCheck } from './step-helper';
+import { checkInstalledHelper, type HelperCheck } from './step-helper';
 import type { Elevator } from './elevator';
 
 export type { Elevator, StepRun } from './elevator';
+
+/** The name polkit shows; fixed, never derived from input. */
+export const ELEVATION_NAME = 'Nonlocal Bind';
 
 /**
  * Runs the script with /bin/sh directly: for uid 0, and for the demo, whose
@@ -40,40 +44,52 @@ export function createDirectElevator(fsRoot: string, script = PRIVILEGED_SCRIPT)
   };
 }
 
-/**
- * Elevates under polkit's generic action with no shell in front: pkexec runs
- * `/bin/sh -s -- ARGS` and the step's text arrives on its standard input, as the direct
- * elevator hands it to root's sh. pkexec becomes that sh, so this is one process where
- * sudo-prompt started a shell, pkexec, bash, base64 and sh (each Apply waited for them),
- * and polkit's dialog shows the step's arguments rather than a base64 blob. The caller's
- * working directory, environment and shell startup files never reach root.
- */
-export function createPkexecElevator(script = PRIVILEGED_SCRIPT, pkexec = PKEXEC_PATH): Elevator {
+/** Elevates through @vscode/sudo-prompt (pkexec and polkit on Linux): one dialog per call. */
+export function createSudoPromptElevator(script = PRIVILEGED_SCRIPT): Elevator {
   return {
     kind: 'polkit',
-    runStep: (args, manual) => {
-      assertSafeTokens(args);
-      const argv = ['--disable-internal-agent', '/bin/sh', '-s', '--', ...args];
-      return runPkexec(pkexec, argv, script, manual);
-    },
+    runStep: (args, manual) =>
+      new Promise((resolve) => {
+        const command = buildElevatedCommand(args, script);
+        sudoExec(command, { name: ELEVATION_NAME }, (error, stdout, stderr) => {
+          const out = typeof stdout === 'string' ? stdout : (stdout?.toString() ?? '');
+          const err = typeof stderr === 'string' ? stderr : (stderr?.toString() ?? '');
+          if (!error) {
+            resolve({ kind: 'ran', exitCode: 0, stdout: out, stderr: err });
+            return;
+          }
+          // sudo-prompt replaces the message only when the command never ran elevated;
+          // otherwise `code` is the script's own exit code.
+          const code = (error as Error & { code?: unknown }).code;
+          if (!isElevationMessage(error.message) && typeof code === 'number') {
+            resolve({ kind: 'ran', exitCode: code, stdout: out, stderr: err });
+            return;
+          }
+          resolve({ kind: 'not-elevated', error: mapElevationFailure(error.message, err, manual) });
+        });
+      }),
   };
+}
+
+function isElevationMessage(message: string): boolean {
+  return (Object.values(SUDO_PROMPT_MESSAGES) as string[]).includes(message);
 }
 
 /**
  * Asks polkit: for the packages' named action when their helper is installed and is
- * exactly this app's step, otherwise under the generic action (createPkexecElevator).
- * Decided again for every Apply (step-helper.ts says why).
+ * exactly this app's step, otherwise through sudo-prompt. Decided again for every
+ * Apply (step-helper.ts says why).
  */
 export function createPolkitElevator(
   findHelper: () => HelperCheck = () => checkInstalledHelper(),
   viaHelper: (path: string) => Elevator = createHelperElevator,
-  viaGeneric: Elevator = createPkexecElevator(),
+  viaSudoPrompt: Elevator = createSudoPromptElevator(),
 ): Elevator {
   return {
     kind: 'polkit',
     runStep: (args, manual) => {
       const helper = findHelper();
-      return (helper.usable ? viaHelper(helper.path) : viaGeneric).runStep(args, manual);
+      return (helper.usable ? viaHelper(helper.path) : viaSudoPrompt).runStep(args, manual);
     },
   };
 }
@@ -88,5 +104,5 @@ export function createElevatorFor(
   script = PRIVILEGED_SCRIPT,
 ): Elevator {
   if (uid === 0) return createDirectElevator(fsRoot, script);
-  return script === PRIVILEGED_SCRIPT ? createPolkitElevator() : createPkexecElevator(script);
+  return script === PRIVILEGED_SCRIPT ? createPolkitElevator() : createSudoPromptElevator(script);
 }

@@ -40,7 +40,7 @@ function persisted(sandbox: Sandbox, expected: 'On' | 'Off'): boolean {
 /**
  * Apply from the click to the verified state, as a user sees it: the preview runs as a
  * non-root user inside `unshare --net --mount`, Chromium clicks Apply, and the backend
- * goes through pkexec -> polkitd (granting) -> the privileged step -> read back.
+ * goes through sudo-prompt -> pkexec -> polkitd (granting) -> the privileged step -> read back.
  * Timed inside the page, from the Apply click event to the moment the success banner and
  * the read-back value are both on screen, so Playwright's own latency is not counted.
  * A persisting Apply also writes the default file (the first run makes it, later ones change

@@ -73,7 +73,7 @@ function combinations(): {
 }
 
 /**
- * Apply through the real chain (pkexec -> polkitd granting -> the step) in a
+ * Apply through the real chain (sudo-prompt -> pkexec -> polkitd granting) in a
  * namespace, as a non-root user: time from the backend call to the values read back,
  * and polkit authorization checks per Apply for every combination of changes.
  */

@@ -29,7 +29,7 @@ function timePkexecTrue(sandbox: Sandbox): number {
 
 /**
  * Processes one Apply starts (fork/vfork/clone without CLONE_THREAD, across the whole
- * chain: pkexec, which becomes the step's sh, and the step's tools), counted with strace -f.
+ * chain: Node's exec shell, pkexec, bash, the step and its tools), counted with strace -f.
  */
 async function countProcesses(sandbox: Sandbox, request: object): Promise<number> {
   const cli = await applyCli();

@@ -200,7 +200,7 @@ const rows: [string, string, string, string][] = [
   [
     'processes per Apply (runtime / persisting)',
     'processesPerApply' in stepCost
-      ? `generic pkexec ${stepCost.processesPerApply.runtimeOnly} / ${stepCost.processesPerApply.persisting}; packaged helper ${stepCost.processesPerApply.viaPackagedHelper.runtimeOnly} / ${stepCost.processesPerApply.viaPackagedHelper.persisting}`
+      ? `sudo-prompt ${stepCost.processesPerApply.runtimeOnly} / ${stepCost.processesPerApply.persisting}; packaged helper ${stepCost.processesPerApply.viaPackagedHelper.runtimeOnly} / ${stepCost.processesPerApply.viaPackagedHelper.persisting}`
       : 'not measured',
     'persisting <= 8 (helper)',
     'processesPerApply' in stepCost

@@ -4,8 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { copyDistForOtherUsers } from '../harness/preview';
 import { createSandbox } from '../harness/sandbox';
-import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
-import { buildStepArguments } from '../../electron/system/privileged-step';
+import { buildElevatedCommand, buildStepArguments } from '../../electron/system/privileged-step';
 
 // Root cannot read a running AppImage's FUSE mount. Simulated honestly: the built app is
 // copied into a directory owned by nobody with mode 0700, and "root" runs without the
@@ -33,22 +32,23 @@ test('the privileged step needs no file from the app bundle', async () => {
     );
     expect(probe.stderr).toContain('Permission denied');
 
-    const args = buildStepArguments({
-      values: { ipv4: '1', ipv6: '1' },
-      file: {
-        op: 'write',
-        name: '90-nonlocal-bind.conf',
-        expectedSha256: null,
-        content: 'net.ipv4.ip_nonlocal_bind = 1\n',
-      },
-    });
-    // Exactly what root runs after pkexec (electron/system/elevate.ts): sh reading the step,
-    // which the app holds in memory, from stdin.
-    const result = sandbox.run('setpriv', [...NO_DAC, '/bin/sh', '-s', '--', ...args], {
-      allowFailure: true,
-      input: PRIVILEGED_SCRIPT,
-      cwd: '/',
-    });
+    const command = buildElevatedCommand(
+      buildStepArguments({
+        values: { ipv4: '1', ipv6: '1' },
+        file: {
+          op: 'write',
+          name: '90-nonlocal-bind.conf',
+          expectedSha256: null,
+          content: 'net.ipv4.ip_nonlocal_bind = 1\n',
+        },
+      }),
+    );
+    // Exactly what sudo-prompt runs after pkexec, including its `cd` into the app's directory.
+    const result = sandbox.run(
+      'setpriv',
+      [...NO_DAC, '/bin/sh', '-c', `cd "${bundle}"; /bin/bash -c "echo SUDOPROMPT; ${command}"`],
+      { allowFailure: true },
+    );
     expect(result.stdout).toContain('nonlocal-bind: applied');
     expect(result.status).toBe(0);
     expect(sandbox.readText('/proc/sys/net/ipv4/ip_nonlocal_bind')).toBe('1\n');

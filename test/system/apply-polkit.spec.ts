@@ -4,7 +4,7 @@ import { applyInSandbox } from '../harness/apply-child';
 import { createPolkitSandbox, POLKIT_USERS } from '../harness/polkit-sandbox';
 import { errorWords } from '../../renderer/src/error-words';
 
-// Real chain: non-root user -> pkexec -> the sandbox's own polkitd
+// Real chain: non-root user -> @vscode/sudo-prompt -> pkexec -> the sandbox's own polkitd
 // (rules per user) -> root sh.
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';

@@ -4,15 +4,15 @@ import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiError } from '../../electron/contract';
-import { buildStepArguments, type StepPlan } from '../../electron/system/privileged-step';
+import { SAFE_COMMAND_BYTES, type StepPlan } from '../../electron/system/privileged-step';
 import { bundleForChild } from '../harness/bundle';
 import { createPolkitSandbox, POLKIT_USERS } from '../harness/polkit-sandbox';
 import { asUserArgv, type Sandbox } from '../harness/sandbox';
 
 /**
  * The elevation chain depends on nothing but the step: root's shell startup files
- * never run (pkexec starts `/bin/sh -s`, which reads the step from stdin and no startup
- * file), and the working directory never reaches a shell string (there is none).
+ * never run (sudo-prompt is patched to start bash with --noprofile --norc), and the
+ * working directory never reaches a shell string (it is single-quoted).
  */
 const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 const RUNTIME_ONLY: StepPlan = { values: { ipv4: '1' }, file: { op: 'none' } };
@@ -79,7 +79,7 @@ for (const [name, bashrc] of [
   });
 }
 
-test('under the generic polkit action too, the step refuses a change beyond the two settings and changes nothing', async () => {
+test('through sudo-prompt too, the step refuses a change beyond the two settings and changes nothing', async () => {
   const conf = '# site\nnet.ipv4.ip_nonlocal_bind = 0\nkernel.sysrq = 0\n';
   sandbox.writeText('/etc/sysctl.conf', conf);
   const sha = sandbox.run('sha256sum', ['/etc/sysctl.conf']).stdout.split(' ')[0] ?? '';
@@ -135,9 +135,17 @@ test('working directories named with $, backticks, quotes and newlines never rea
     expect(calls).toHaveLength(names.length);
     for (const call of calls) {
       const args = call.split('\0').filter(Boolean);
-      // No shell string at all: pkexec gets sh -s and the step's arguments as a vector.
-      expect(args.slice(0, 5)).toEqual(['--disable-internal-agent', '/bin/sh', '-s', '--', 'v2']);
-      expect(args.slice(4)).toEqual(buildStepArguments(RUNTIME_ONLY));
+      expect(args.slice(0, 5)).toEqual([
+        '--disable-internal-agent',
+        '/bin/bash',
+        '--noprofile',
+        '--norc',
+        '-c',
+      ]);
+      expect(args[5]).toMatch(/^echo SUDOPROMPT; \/bin\/sh <\(base64 -d <<< [A-Za-z0-9+/=]+\) /);
+      expect(SAFE_COMMAND_BYTES.test((args[5] ?? '').replace('SUDOPROMPT;', 'SUDOPROMPT'))).toBe(
+        true,
+      );
     }
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -25,8 +25,8 @@ const V4 = '/proc/sys/net/ipv4/ip_nonlocal_bind';
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
 const TAMPER_MARK = '/etc/nonlocal-bind-tampered-helper-ran';
 
-// The user authenticates for the named action; the generic pkexec action (the fallback's
-// /bin/sh -s) is granted outright, so a fallback shows as a success under that action id.
+// The user authenticates for the named action; the generic pkexec action (sudo-prompt's
+// /bin/bash) is granted outright, so a fallback shows as a success under that action id.
 const RULES = `polkit.addAdminRule(function (action, subject) {
   if (subject.user === "${USER}") return ["unix-user:${USER}"];
 });
@@ -138,11 +138,11 @@ test('a matching helper: polkit asks with the action’s own message, the passwo
   }
   expect(sandbox.readText(V4)).toBe('1\n');
   expect(sandbox.run('stat', ['-c', '%u %a', FILE]).stdout.trim()).toBe('0 644');
-  // Only the named action was asked for: no /bin/sh under the generic action.
+  // Only the named action was asked for: no /bin/bash through sudo-prompt.
   expect(actionsAsked(polkit)).toEqual([POLKIT_ACTION_ID]);
 });
 
-test('a modified helper is refused: the app falls back to the generic action and never runs it', async () => {
+test('a modified helper is refused: the app falls back to sudo-prompt and never runs it', async () => {
   const files = packagedFiles().map((file) =>
     file.path === HELPER_PATH
       ? {
@@ -163,7 +163,7 @@ test('a modified helper is refused: the app falls back to the generic action and
   expect(result).toMatchObject({ applied: true });
   expect(sandbox.readText(V4)).toBe('1\n');
   expect(sandbox.run('test', ['-e', TAMPER_MARK], { allowFailure: true }).status).not.toBe(0);
-  // Applied through the generic action (pkexec /bin/sh -s), never the named one.
+  // Applied through the generic action (sudo-prompt's /bin/bash), never the named one.
   expect(actionsAsked(polkit)).toEqual(['org.freedesktop.policykit.exec']);
 });
 
