@@ -60,8 +60,10 @@ export function useLiveValues(
       const answer = await api.getState();
       inFlight = false;
       const now = latest.current;
-      // An Apply or a Refresh that started meanwhile brings its own, newer reading.
-      if (!answer.ok || stopped || now.applying || now.refreshing || now.system === null) return;
+      // An Apply or a Refresh that started (or even ended) meanwhile brings its own, newer
+      // reading: this answer may predate it, so it is dropped rather than shown over it.
+      if (!answer.ok || stopped || now.applying || now.refreshing) return;
+      if (now.system === null || now.system !== before.system) return;
       if (contentOf(answer.value) === contentOf(now.system)) return;
       const found = movedUnder(now, answer.value);
       if (found.length > 0) setMoved(found);
