@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { baseSystem, layEntries, type DemoEntry } from './scenarios';
+import { layEntries } from './demo-layout';
+import { baseSystem, type DemoEntry } from './scenarios';
 
 /**
  * The demo's second node of the pair, "lb-2": a standby HAProxy whose IPv4 setting was

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, mkdir, rm, writeFile, symlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SettingId } from '../contract';
@@ -7,15 +7,12 @@ import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
 import { SETTINGS, type Catalogue } from '../system/settings';
 import { HELPER_PATH } from '../system/step-helper';
 import { DOCKER_HAPROXY_NAMESPACES, NETNS_NGINX_NAMESPACES } from './demo-namespaces';
+import { layEntries, type DemoEntry } from './demo-layout';
 
-/** A file in a simulated system; `link` makes a symlink instead of a regular file. */
+export type { DemoEntry } from './demo-layout';
+
 /** Elevation outcomes a scenario can simulate, as the real chain reports them. */
 export type SimulatedElevation = 'auth-denied' | 'no-polkit-agent' | 'no-pkexec' | 'readonly-proc';
-
-export type DemoEntry =
-  | { readonly content: string; readonly executable?: true }
-  | { readonly link: string }
-  | { readonly dir: true };
 
 export interface DemoScenario {
   readonly name: string;
@@ -257,16 +254,6 @@ export interface DemoRoot {
   dispose(): Promise<void>;
 }
 
-/**
- * Directories from `dir` up to (not including) the root get mode 755 whatever the umask,
- * as on a real system: the helper check refuses a directory others can write.
- */
-async function fixDirectoryModes(fsRoot: string, dir: string): Promise<void> {
-  for (let d = dir; d.startsWith(`${fsRoot}${path.sep}`); d = path.dirname(d)) {
-    await chmod(d, 0o755);
-  }
-}
-
 /** Lays a scenario out in a fresh temporary directory; nothing outside it is read or written. */
 export async function createDemoRoot(
   scenario: DemoScenario,
@@ -275,27 +262,4 @@ export async function createDemoRoot(
   const fsRoot = await mkdtemp(path.join(os.tmpdir(), `nonlocal-bind-demo-${scenario.name}-`));
   await layEntries(fsRoot, withCatalogue(scenario.entries, catalogue));
   return { fsRoot, dispose: () => rm(fsRoot, { recursive: true, force: true }) };
-}
-
-/** Writes simulated system paths below `fsRoot` (a demo computer's or its node's root). */
-export async function layEntries(
-  fsRoot: string,
-  entries: Readonly<Record<string, DemoEntry>>,
-): Promise<void> {
-  for (const [systemPath, entry] of Object.entries(entries)) {
-    const target = path.join(fsRoot, systemPath);
-    if ('dir' in entry) {
-      await mkdir(target, { recursive: true });
-      await fixDirectoryModes(fsRoot, target);
-      continue;
-    }
-    await mkdir(path.dirname(target), { recursive: true });
-    await fixDirectoryModes(fsRoot, path.dirname(target));
-    if ('link' in entry) await symlink(entry.link, target);
-    else {
-      const mode = entry.executable ? 0o755 : 0o644;
-      await writeFile(target, entry.content, { mode });
-      await chmod(target, mode);
-    }
-  }
 }
