@@ -1,6 +1,6 @@
 import { bundleForChild } from '../../test/harness/bundle';
 import { asUserArgv } from '../../test/harness/sandbox';
-import { holdNamespaces } from '../../test/support/netns-holders';
+import { holdNamespaces } from '../../test/harness/netns-holders';
 import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 

@@ -6,7 +6,7 @@ import { startPreview } from '../harness/preview';
 import { POLKIT_USERS, sandboxUid } from '../harness/polkit-sandbox';
 import { createSandbox } from '../harness/sandbox';
 import { expect, test } from '../support/fixtures';
-import { holdNamespaces, valuesInside } from '../support/netns-holders';
+import { holdNamespaces, valuesInside } from '../harness/netns-holders';
 
 /*
  * Issue 18, "Show it where people look", on a real system: the preview's server runs as

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import type { Sandbox } from '../harness/sandbox';
-import type { StepOutcome } from './run-step';
+import type { StepOutcome } from '../harness/run-step';
 
 /**
  * Helpers for the safety-net specs: they drive the real step with raw argument vectors

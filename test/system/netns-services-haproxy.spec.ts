@@ -26,7 +26,7 @@ import {
   valuesInside,
   type HeldNamespace,
   type Holders,
-} from '../support/netns-holders';
+} from '../harness/netns-holders';
 
 /**
  * Issue 18 with a real HAProxy from Debian: it binds a VIP in a network namespace a process

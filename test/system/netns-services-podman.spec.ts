@@ -15,7 +15,7 @@ import type {
 import { SETTINGS } from '../../electron/system/settings';
 import { bundleForChild } from '../harness/bundle';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
-import { privateRun, sandboxRunner } from '../support/netns-holders';
+import { privateRun, sandboxRunner } from '../harness/netns-holders';
 import { cgroupPids, removeCgroup } from './netns-cgroup-cleanup';
 
 /**

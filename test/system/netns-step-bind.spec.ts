@@ -13,7 +13,7 @@ import {
   sandboxRunner,
   type HeldNamespace,
   type Holders,
-} from '../support/netns-holders';
+} from '../harness/netns-holders';
 
 // Issue 18, "Prove it where the service runs": the bind test runs inside the chosen
 // namespace (the node bind program, run by the step there), so an address held only there

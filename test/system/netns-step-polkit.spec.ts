@@ -7,7 +7,7 @@ import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper
 import { polkitPackageFiles, vendorOf } from '../../scripts/packaging/polkit-files';
 import { startPrivatePolkit, type PrivatePolkit } from '../harness/private-polkit';
 import { asUserArgv, createSandbox, type Sandbox } from '../harness/sandbox';
-import { holdNamespaces, valuesInside, type Holders } from '../support/netns-holders';
+import { holdNamespaces, valuesInside, type Holders } from '../harness/netns-holders';
 
 // Issue 18: "Reading inside 20 namespaces takes one authentication". The real chain: a user
 // runs the packaged helper through real pkexec, a polkitd of the sandbox's own decides by a

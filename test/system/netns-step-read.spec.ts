@@ -14,8 +14,8 @@ import {
   valuesInside,
   type HeldNamespace,
   type Holders,
-} from '../support/netns-holders';
-import { runStepInSandbox } from '../support/run-step';
+} from '../harness/netns-holders';
+import { runStepInSandbox } from '../harness/run-step';
 
 // Issue 18, "Read inside them": the step reads inside many network namespaces in one run,
 // and enters only the namespace the app listed: by a process in it or its `ip netns` name,

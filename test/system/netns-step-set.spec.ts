@@ -13,7 +13,7 @@ import {
   valuesInside,
   type HeldNamespace,
   type Holders,
-} from '../support/netns-holders';
+} from '../harness/netns-holders';
 
 // Issue 18, "turn it on now in this namespace": the step writes only inside the namespace
 // it was asked for (checked by inode), reads every setting back there, and never changes

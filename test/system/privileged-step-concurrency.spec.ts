@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { STEP_EXIT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import { createSandbox } from '../harness/sandbox';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
 import { buildStepArguments } from '../../electron/system/privileged-step';

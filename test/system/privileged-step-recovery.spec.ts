@@ -7,7 +7,7 @@ import { parseRecoveryLine } from '../../electron/system/step-recovery';
 import { SETTINGS } from '../../electron/system/settings';
 import { changeReportWords, settingNames } from '../../renderer/src/words/outcome-words';
 import { applyInSandbox } from '../harness/apply-child';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 
 // SIGKILL the real step at random moments (fixed-seed sample), then run the recovery a new
 // app start runs: the record must be resolved, the reported state must be the real one, and

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { checkFileName, MAX_FILE_NAME_LENGTH } from '../../electron/system/file-name';
 import { MAX_FILE_BYTES, stepArguments } from '../../electron/system/privileged-step';
 import { STEP_EXIT } from '../../electron/system/privileged-script';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 // The planners and the real step (POSIX sh, as root, in a sandbox) must draw the same line

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 
 // Issue 22: whoever calls the step, nobody can hold its lock and stall every Apply after it.

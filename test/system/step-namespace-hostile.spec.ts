@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { Sandbox } from '../harness/sandbox';
 import { createDelegatedUserSandbox, type DelegatedUserSandbox } from '../support/delegated-user';
-import { holdNamespaces, valuesInside, type Holders } from '../support/netns-holders';
+import { holdNamespaces, valuesInside, type Holders } from '../harness/netns-holders';
 import { HELPER_PATH } from '../../electron/system/step-helper';
 
 /**

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { PRIVILEGED_SCRIPT, STEP_EXIT } from '../../electron/system/privileged-script';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import {
   b64,
   DIR,

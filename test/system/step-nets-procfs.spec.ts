@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { STEP_EXIT } from '../../electron/system/privileged-script';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import {
   b64,
   bindOver,

@@ -7,7 +7,7 @@ import { checkContentChange } from '../../electron/system/step-content-rule';
 import { STEP_EXIT } from '../../electron/system/step-exit';
 import { parseRecoveryLine } from '../../electron/system/step-recovery';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
-import { runStepInSandbox } from '../support/run-step';
+import { runStepInSandbox } from '../harness/run-step';
 import { FORWARD, THIRD_SETTING_CATALOGUE } from '../support/third-setting';
 
 // Issue 21: a third setting is one more catalogue entry. The step generated for a test

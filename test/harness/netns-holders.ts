@@ -1,6 +1,6 @@
 import type { StepRunner } from '../../electron/system/netns/namespace-step';
 import { once } from 'node:events';
-import type { Sandbox } from '../harness/sandbox';
+import type { Sandbox } from './sandbox';
 import { runStepInSandbox } from './run-step';
 
 /**

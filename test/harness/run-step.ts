@@ -1,5 +1,5 @@
 import { PRIVILEGED_SCRIPT } from '../../electron/system/privileged-script';
-import type { Sandbox } from '../harness/sandbox';
+import type { Sandbox } from './sandbox';
 
 export interface StepOutcome {
   /** The step's exit code; -1 when it was killed. */
