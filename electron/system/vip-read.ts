@@ -55,10 +55,26 @@ export async function readConfigInPieces(
   }
   if (!budget.spend('bytes', read.bytes.length, at)) return;
   files.push({ path: file, status: 'read', detail: null });
+  await feedInPieces(read.bytes, parser, budget, file, afterPiece);
+}
+
+/**
+ * Feeds one file's bytes to its parser in PIECE_BYTES pieces, with a turn of the event loop
+ * every SLICE_MS and the budget's time checked between pieces; the host's discovery and the
+ * one inside a namespace's root (netns/namespace-services-files.ts) both parse through it.
+ */
+export async function feedInPieces(
+  bytes: Uint8Array,
+  parser: ConfigParser,
+  budget: DiscoveryBudget,
+  file: string,
+  afterPiece: () => Promise<void>,
+): Promise<void> {
+  const at = { file, line: null };
   const decoder = new StringDecoder('utf8');
   let sliceStart = performance.now();
-  for (let offset = 0; offset < read.bytes.length; offset += PIECE_BYTES) {
-    parser.push(decoder.write(read.bytes.subarray(offset, offset + PIECE_BYTES)));
+  for (let offset = 0; offset < bytes.length; offset += PIECE_BYTES) {
+    parser.push(decoder.write(bytes.subarray(offset, offset + PIECE_BYTES)));
     await afterPiece();
     if (!budget.inTime(at)) return;
     if (performance.now() - sliceStart >= SLICE_MS) {

@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MAX_CONFIG_BYTES } from '../safe-read';
 import type { ConfigParser, ParseSink } from '../vip-address';
 import { withinTime, type DiscoveryBudget } from '../vip-budget';
@@ -9,7 +7,7 @@ import { MAX_NAMES_PER_DIRECTORY } from '../vip-glob';
 import { createHaproxyParser } from '../vip-haproxy';
 import { createKeepalivedParser } from '../vip-keepalived';
 import { createNginxParser } from '../vip-nginx';
-import { PIECE_BYTES, SLICE_MS } from '../vip-read';
+import { feedInPieces } from '../vip-read';
 import { expandInside, type InsideReader } from './namespace-services-glob';
 import type { ConfigProblem, LoadBalancerInNamespace } from './netns-types';
 
@@ -51,30 +49,6 @@ function parserFor(program: ParsedProgram, file: string, sink: ParseSink): Confi
   if (program === 'haproxy') return createHaproxyParser(file, sink);
   if (program === 'keepalived') return createKeepalivedParser(file, sink);
   return createNginxParser(file, sink);
-}
-
-async function feedInPieces(
-  bytes: Uint8Array,
-  parser: ConfigParser,
-  budget: DiscoveryBudget,
-  file: string,
-  afterPiece: () => Promise<void>,
-): Promise<void> {
-  const at = { file, line: null };
-  const decoder = new StringDecoder('utf8');
-  let sliceStart = performance.now();
-  for (let offset = 0; offset < bytes.length; offset += PIECE_BYTES) {
-    parser.push(decoder.write(Buffer.from(bytes.subarray(offset, offset + PIECE_BYTES))));
-    await afterPiece();
-    if (!budget.inTime(at)) return;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
-  }
-  parser.push(decoder.end());
-  parser.end();
-  await afterPiece();
 }
 
 export interface FilesRead {
