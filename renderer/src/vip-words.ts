@@ -1,4 +1,9 @@
-import type { VipBudgetExhausted, VipBudgetName, VipEntry } from '../../electron/contract';
+import type {
+  RuntimeValue,
+  VipBudgetExhausted,
+  VipBudgetName,
+  VipEntry,
+} from '../../electron/contract';
 
 function sizeWords(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
@@ -39,17 +44,30 @@ export function describeVipBudget(exhausted: VipBudgetExhausted): string {
 
 /**
  * What a VIP the configuration names means on the machine that names it: `machine` is
- * a node's name in the pair view, null for this computer.
+ * a node's name in the pair view, null for this computer. `setting` is that machine's
+ * running value of the entry's family's setting where the caller knows it (the pair view
+ * does), so a machine that has it on already is never told it needs it.
  */
-export function vipAdviceWords(entry: VipEntry, machine: string | null): string {
+export function vipAdviceWords(
+  entry: VipEntry,
+  machine: string | null,
+  setting: RuntimeValue | null = null,
+): string {
   const here = machine ?? 'this computer';
   const there = machine ? 'there' : 'here';
   if (entry.wildcard) return 'Listens on all addresses: no setting is needed.';
   if (entry.assignedLocally)
     return `On ${here} now: binding works without the setting (but not on the standby node).`;
+  const setOn = `${entry.family} non-local bind is on ${there}`;
   // Keepalived adds its virtual IPs itself and never binds them: the services that
   // listen on them (HAProxy, Nginx) are what need the setting on the node without them.
-  return entry.program === 'Keepalived'
-    ? `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then need ${entry.family} non-local bind.`
+  if (entry.program === 'Keepalived') {
+    const before = `Not on ${here} yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it ${there} before then`;
+    return setting === 1
+      ? `${before} can, as ${setOn} already.`
+      : `${before} need ${entry.family} non-local bind.`;
+  }
+  return setting === 1
+    ? `Not on ${here}: ${entry.program} can start ${there} anyway, as ${setOn} already.`
     : `Not on ${here}: ${entry.program} needs ${entry.family} non-local bind to start ${there}.`;
 }

@@ -58,6 +58,13 @@ for (const size of SIZES) {
       page.getByText('lb-2 has IPv4 non-local bind on now; this computer has it off.'),
     ).toBeVisible();
     await expect(table).toContainText('192.0.2.10:80');
+    // VIP advice follows each machine's own setting: lb-2 has IPv4 on, so it needs nothing.
+    const vipCells = table.getByRole('row', { name: /Virtual IPs in its configuration/ });
+    const lb2Vips = vipCells.getByRole('cell').nth(1).locator('.node-vips');
+    await expect(lb2Vips).toContainText(
+      'HAProxy: Not on lb-2: HAProxy can start there anyway, as IPv4 non-local bind is on there already.',
+    );
+    await expect(lb2Vips).not.toContainText('needs');
 
     // The bind test runs there, on the node's simulated setting and addresses.
     const test2 = page.getByRole('button', { name: 'Test binding the virtual IPs on lb-2' });
@@ -77,6 +84,10 @@ for (const size of SIZES) {
     await expect(
       page.getByText('All machines that could be read agree, now and at boot.'),
     ).toBeVisible();
+    // Made like this computer, lb-2 has it off now: only then does its advice say it needs it.
+    await expect(lb2Vips).toContainText(
+      'HAProxy: Not on lb-2: HAProxy needs IPv4 non-local bind to start there.',
+    );
     expect(await axeViolations(page)).toEqual([]);
   });
 }

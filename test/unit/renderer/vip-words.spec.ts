@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { VipBudgetExhausted, VipBudgetName } from '../../../electron/contract';
 import { DEFAULT_VIP_BUDGET } from '../../../electron/system/vip-budget';
-import { describeVipBudget } from '../../../renderer/src/vip-words';
+import { describeVipBudget, vipAdviceWords } from '../../../renderer/src/vip-words';
 
 const exhausted = (
   budget: VipBudgetName,
@@ -38,4 +38,29 @@ test('a discovery stopped by a budget says which, where, and that the rest was n
     (b) => describeVipBudget(exhausted(b, null, null)).split('.')[0],
   );
   expect(new Set(causes).size).toBe(causes.length);
+});
+
+test('VIP advice says a machine needs the setting only when its value is off or unknown', () => {
+  const entry = {
+    program: 'HAProxy',
+    family: 'IPv4',
+    address: '192.0.2.10',
+    port: 80,
+    wildcard: false,
+    assignedLocally: false,
+    file: '/etc/haproxy/haproxy.cfg',
+    line: 2,
+    needs: 'ipv4',
+  } as const;
+  const needs = 'Not on lb-2: HAProxy needs IPv4 non-local bind to start there.';
+  expect(vipAdviceWords(entry, 'lb-2', 0)).toBe(needs);
+  expect(vipAdviceWords(entry, 'lb-2', null)).toBe(needs);
+  expect(vipAdviceWords(entry, 'lb-2', 1)).toBe(
+    'Not on lb-2: HAProxy can start there anyway, as IPv4 non-local bind is on there already.',
+  );
+  const keepalived = { ...entry, program: 'Keepalived', port: null } as const;
+  expect(vipAdviceWords(keepalived, null, 1)).toBe(
+    'Not on this computer yet: Keepalived adds it itself on takeover and needs no setting; HAProxy or Nginx listening on it here before then can, as IPv4 non-local bind is on here already.',
+  );
+  expect(vipAdviceWords(keepalived, null, 0)).toContain('before then need IPv4 non-local bind.');
 });

@@ -2,7 +2,9 @@ import type {
   NodeColumn,
   NodeReading,
   PairView,
+  RuntimeValue,
   SettingState,
+  VipEntry,
 } from '../../../../electron/contract';
 import { settingWords } from '../../setting-words';
 import { NodeBindTest } from './node-bind-test';
@@ -28,7 +30,51 @@ function settingRows({ id, key }: SettingState): Row[] {
   ];
 }
 
+/** The machine's running value of the setting a VIP needs, so the advice fits that machine. */
+function neededValue(reading: NodeReading, entry: VipEntry): RuntimeValue | null {
+  const setting = reading.settings.find((s) =>
+    entry.needs === null ? s.family === entry.family : s.id === entry.needs,
+  );
+  return setting?.effective ?? null;
+}
+
 const KERNEL_ROW: Row = { label: 'Kernel', value: (r) => r.kernel ?? 'unknown', compare: false };
+
+/** One machine's virtual IPs, each with the advice that fits its own setting, and its bind test. */
+function VipCell({
+  view,
+  column,
+  reading,
+}: {
+  readonly view: PairView;
+  readonly column: NodeColumn;
+  readonly reading: NodeReading;
+}) {
+  const machine = column.kind === 'local' ? null : column.name;
+  return (
+    <>
+      {reading.vips.entries.length === 0 ? (
+        <span className="hint">None found</span>
+      ) : (
+        <ul className="node-vips">
+          {reading.vips.entries.map((e) => (
+            <li key={`${e.file}:${e.line}:${e.address}`}>
+              <code>
+                {e.family === 'IPv6' && !e.wildcard ? `[${e.address}]` : e.address}
+                {e.port !== null ? `:${e.port}` : ''}
+              </code>{' '}
+              {e.program}: {vipAdviceWords(e, machine, neededValue(reading, e))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reading.vips.exhausted ? (
+        <p className="hint">{describeVipBudget(reading.vips.exhausted)}</p>
+      ) : null}
+      <NodeBindTest key={view.readAt} column={column} reading={reading} />
+    </>
+  );
+}
 
 /** The machines side by side; a cell that differs from the first readable machine is marked. */
 export function PairTable({
@@ -95,29 +141,7 @@ export function PairTable({
             <th scope="row">Virtual IPs in its configuration</th>
             {view.columns.map((c) => (
               <td key={c.id}>
-                {c.read.ok ? (
-                  <>
-                    {c.read.vips.entries.length === 0 ? (
-                      <span className="hint">None found</span>
-                    ) : (
-                      <ul className="node-vips">
-                        {c.read.vips.entries.map((e) => (
-                          <li key={`${e.file}:${e.line}:${e.address}`}>
-                            <code>
-                              {e.family === 'IPv6' && !e.wildcard ? `[${e.address}]` : e.address}
-                              {e.port !== null ? `:${e.port}` : ''}
-                            </code>{' '}
-                            {e.program}: {vipAdviceWords(e, c.kind === 'local' ? null : c.name)}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {c.read.vips.exhausted ? (
-                      <p className="hint">{describeVipBudget(c.read.vips.exhausted)}</p>
-                    ) : null}
-                    <NodeBindTest key={view.readAt} column={c} reading={c.read} />
-                  </>
-                ) : null}
+                {c.read.ok ? <VipCell view={view} column={c} reading={c.read} /> : null}
               </td>
             ))}
           </tr>
