@@ -24,12 +24,16 @@ export interface NodeReadFailure {
   readonly error: ApiError;
 }
 
-/** One machine in the pair view: this computer, or a node reached over SSH. */
+/** How a node of the pair is reached: over ssh, or simulated by the demo (nothing connects). */
+export type NodeReach = 'ssh' | 'simulated';
+
+/** One machine in the pair view: this computer, or a node reached over SSH (or simulated). */
 export interface NodeColumn {
   /** `local` for this computer, else the SSH destination as the user added it. */
   readonly id: string;
   readonly name: string;
-  readonly kind: 'local' | 'ssh';
+  /** This computer, a node over SSH, or the demo's simulated node (no connection at all). */
+  readonly kind: 'local' | NodeReach;
   readonly read: NodeReading | NodeReadFailure;
 }
 

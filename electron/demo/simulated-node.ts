@@ -68,6 +68,7 @@ function unknownNode(destination: Destination): NodeTarget {
     catalogue: SETTINGS,
     authentication: 'sudo',
     destination,
+    reach: 'simulated',
     read: () => Promise.resolve(failure),
     runStep: () =>
       Promise.resolve({ ok: false, kind, exitCode: 255, waiting: false, error } as const),
@@ -96,6 +97,7 @@ export function simulatedNodes(nodeRoot: string, state: DemoNodeState): NodeConn
       catalogue: SETTINGS,
       authentication: 'sudo',
       destination,
+      reach: 'simulated',
       read: async () => {
         if (!state.trusted) return hostKeyUnknown;
         const started = performance.now();

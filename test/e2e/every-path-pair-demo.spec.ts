@@ -54,6 +54,10 @@ for (const size of SIZES) {
 
     const table = page.getByTestId('pair-table');
     await expect(table).toContainText('lb-2');
+    // The demo's node is simulated, and its heading says so (not "SSH", which it never uses).
+    const lb2Heading = table.getByRole('columnheader', { name: /^lb-2/ });
+    await expect(lb2Heading).toHaveText('lb-2 (simulated node)');
+    await expect(table.getByRole('columnheader', { name: /SSH/ })).toHaveCount(0);
     await expect(
       page.getByText('lb-2 has IPv4 non-local bind on now; this computer has it off.'),
     ).toBeVisible();

@@ -115,7 +115,11 @@ async function readColumn(
     return { column, read, destination: null };
   }
   const name = target.destination.text;
-  return { column: toColumn(name, name, 'ssh', read, vips), read, destination: target.destination };
+  return {
+    column: toColumn(name, name, target.reach, read, vips),
+    read,
+    destination: target.destination,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { RecoveryReport } from '../../contract';
+import type { NodeReach, RecoveryReport } from '../../contract';
 import type { Destination } from '../nodes/destination';
 import { acceptHostKey, scanHostKey, type HostKeyOffer, type HostKeyScan } from '../nodes/host-key';
 import { bindTestOnNode } from '../nodes/node-bind-test';
@@ -23,6 +23,7 @@ import type { Target, TargetRead } from './target';
 export interface NodeTarget extends Target<RemoteApplyResult> {
   readonly ref: { readonly kind: 'node'; readonly node: string };
   readonly destination: Destination;
+  readonly reach: NodeReach;
   /** Whether the node's sudo will want a password, asked without one. */
   probeSudo(): Promise<SudoNeed>;
   /** After a dropped Apply: lets the step resolve its intent record and says how it ended. */
@@ -50,6 +51,7 @@ export function createNodeTarget(
     catalogue: SETTINGS,
     authentication: 'sudo',
     destination,
+    reach: 'ssh',
     read: async (): Promise<TargetRead> => {
       const answer = await readNodeAnswer(ssh, destination);
       if (!answer.ok) return { ok: false, error: answer.error };

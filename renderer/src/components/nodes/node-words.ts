@@ -6,6 +6,13 @@ export function columnWord(column: Pick<NodeColumn, 'kind' | 'name'>): string {
   return column.kind === 'local' ? 'this computer' : column.name;
 }
 
+/** How the column's heading says the machine is reached: a real node over SSH, or the demo's simulated one. */
+export function reachWord(kind: NodeColumn['kind']): string | null {
+  if (kind === 'ssh') return 'SSH';
+  if (kind === 'simulated') return 'simulated node';
+  return null;
+}
+
 /** Messages from the core start with the machine's name, which the list already shows. */
 export function withoutName(message: string, name: string): string {
   return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;

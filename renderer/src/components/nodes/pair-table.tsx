@@ -8,7 +8,7 @@ import type {
 } from '../../../../electron/contract';
 import { settingWords } from '../../setting-words';
 import { NodeBindTest } from './node-bind-test';
-import { bootWord, columnWord, nowWord, winnerWord } from './node-words';
+import { bootWord, columnWord, nowWord, reachWord, winnerWord } from './node-words';
 import { errorWords } from '../../error-words';
 import { vipAdviceWords } from '../../vip-words';
 import { describeVipBudget } from '../../vip-words';
@@ -100,7 +100,7 @@ export function PairTable({
             {view.columns.map((c) => (
               <th key={c.id} scope="col">
                 {c.name}
-                {c.kind === 'ssh' ? <span className="hint"> (SSH)</span> : null}
+                {reachWord(c.kind) ? <span className="hint"> ({reachWord(c.kind)})</span> : null}
               </th>
             ))}
           </tr>
@@ -161,7 +161,7 @@ export function PairTable({
                     Make all nodes like {columnWord(c)}…
                   </button>
                 ) : null}
-                {c.kind === 'ssh' ? (
+                {c.kind !== 'local' ? (
                   <button
                     type="button"
                     className="button small"
