@@ -14,7 +14,7 @@ import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
 import { ReaderProblems } from './components/reader-problems';
-import { ReadOnlyProcLine, ReadOnlyProcNote } from './components/read-only-proc-note';
+import { ReadOnlyProcNote } from './components/read-only-proc-note';
 import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
 import { viewReducer } from './state/app-reducer';
@@ -200,14 +200,12 @@ export function App() {
                         setting={setting}
                         pending={view.pending[setting.id]}
                         locked={view.applying}
+                        readOnlyProc={system.platform.procSysReadOnly}
                         onToggle={() => {
                           changed(setting.id);
                           dispatch({ type: 'toggled', id: setting.id });
                         }}
                       >
-                        {system.platform.procSysReadOnly ? (
-                          <ReadOnlyProcLine readOnly={system.platform.procSysReadOnly} />
-                        ) : null}
                         {boot ? (
                           <BootSummary
                             setting={setting}

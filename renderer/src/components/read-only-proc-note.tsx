@@ -2,9 +2,16 @@ import type { ReadOnlyProcSys } from '../../../electron/contract';
 import { CommandBlocks } from './command-blocks';
 
 /** On each card: the setting cannot be changed from here, found out before any click. */
-export function ReadOnlyProcLine({ readOnly }: { readonly readOnly: ReadOnlyProcSys }) {
+export function ReadOnlyProcLine({
+  id,
+  readOnly,
+}: {
+  /** The card's switch is described by it: the reason it is off. */
+  readonly id: string;
+  readonly readOnly: ReadOnlyProcSys;
+}) {
   return (
-    <p className="note warning readonly-line" role="note" data-testid="readonly-proc-line">
+    <p id={id} className="note warning readonly-line" role="note" data-testid="readonly-proc-line">
       Cannot be changed from inside this container: {readOnly.mountPoint} is mounted read-only here.
       Change it where the container is started (below).
     </p>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { RuntimeValue, SettingState } from '../../../electron/contract';
+import type { ReadOnlyProcSys, RuntimeValue, SettingState } from '../../../electron/contract';
+import { ReadOnlyProcLine } from './read-only-proc-note';
 import { describeRuntime } from '../words';
 import { ToggleSwitch } from './toggle-switch';
 import { settingWords } from '../setting-words';
@@ -10,6 +11,12 @@ export interface SettingRowProps {
   readonly pending: RuntimeValue | undefined;
   /** True while an Apply waits for authentication. */
   readonly locked: boolean;
+  /**
+   * /proc/sys is read-only here (a container): the card says so under its status, and the
+   * switch is described by that line too, so the bar that a pending change opens keeps it
+   * in view (use-bar-height.ts) next to its disabled Apply and the same reason.
+   */
+  readonly readOnlyProc: ReadOnlyProcSys | null;
   readonly onToggle: () => void;
   /** Boot-time line and one-click fixes shown under the status line. */
   readonly children?: ReactNode;
@@ -25,10 +32,18 @@ export const switchId = (id: SettingState['id']) => `switch-${id}`;
  * plain words. A pending change is drawn apart from the kernel's value, so
  * "is it on?" has one answer: the kernel's, until Apply.
  */
-export function SettingRow({ setting, pending, locked, onToggle, children }: SettingRowProps) {
+export function SettingRow({
+  setting,
+  pending,
+  locked,
+  readOnlyProc,
+  onToggle,
+  children,
+}: SettingRowProps) {
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
   const valueId = `value-${setting.id}`;
+  const readOnlyId = `readonly-${setting.id}`;
   // The kernel's value as the backend interprets it (`effective`): without a number to read
   // (missing, unreadable, or text like "abc") there is nothing a toggle could start from.
   const changeable = setting.effective !== null;
@@ -73,7 +88,13 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
             wanted={pending === 1}
             disabled={!changeable || locked}
             // While pending, "Off → On (pending)" is read first: the switch's position is only wanted.
-            describedBy={pending !== undefined ? `${valueId} ${statusId}` : statusId}
+            describedBy={[
+              pending !== undefined ? valueId : null,
+              statusId,
+              readOnlyProc ? readOnlyId : null,
+            ]
+              .filter((id) => id !== null)
+              .join(' ')}
             onToggle={onToggle}
           />
         </div>
@@ -84,6 +105,7 @@ export function SettingRow({ setting, pending, locked, onToggle, children }: Set
           ? `${words.sentence.replace(/\.$/, '')} (until you apply).`
           : words.sentence}
       </p>
+      {readOnlyProc ? <ReadOnlyProcLine id={readOnlyId} readOnly={readOnlyProc} /> : null}
       {children}
     </section>
   );
