@@ -44,9 +44,7 @@ async function listMatching(
     for await (const entry of handle) {
       seen += 1;
       if (seen > MAX_NAMES_PER_DIRECTORY) return 'huge';
-      const n = entry.name;
-      // Hidden names only when the pattern itself starts with a dot, as glob(3) does.
-      if (globMatch(segment, n) && (segment.startsWith('.') || !n.startsWith('.'))) names.push(n);
+      if (nameMatches(segment, entry.name)) names.push(entry.name);
     }
   } catch {
     return names; // A directory that vanished or failed mid-way: what was read so far.
@@ -62,11 +60,30 @@ async function listMatching(
  * spends the discovery's `directories` budget, so two thousand such lines cost no more).
  * Directories under /proc, /sys and /dev are never listed.
  */
-export async function expandInclude(
+export function expandInclude(
   ctx: SystemContext,
   pattern: string,
   budget: DiscoveryBudget,
   at: BudgetPlace,
+): Promise<Expansion> {
+  return expandPattern(pattern, budget, at, (dir, segment) => listMatching(ctx, dir, segment));
+}
+
+/**
+ * The names one directory holds that match a glob component (sorted), 'huge' past
+ * MAX_NAMES_PER_DIRECTORY, or null when the discovery's time ran out while listing.
+ */
+export type ListMatching = (dir: string, segment: string) => Promise<string[] | 'huge' | null>;
+
+/**
+ * The one pattern walk, for this computer's files and for a process's root (the listing
+ * thread lists there: netns/namespace-services-glob.ts), with every bound described above.
+ */
+export async function expandPattern(
+  pattern: string,
+  budget: DiscoveryBudget,
+  at: BudgetPlace,
+  list: ListMatching,
 ): Promise<Expansion> {
   let current = ['/'];
   let listed = 0;
@@ -86,7 +103,8 @@ export async function expandInclude(
       if (listed >= MAX_GLOB_DIRECTORIES) return { kind: 'too-wide' };
       if (!budget.spend('directories', 1, at)) return { kind: 'exhausted' };
       listed += 1;
-      const names = await listMatching(ctx, dir, segment);
+      const names = await list(dir, segment);
+      if (names === null) return { kind: 'exhausted' };
       if (names === 'huge') return { kind: 'huge-directory', directory: dir };
       for (const name of names) next.push(path.posix.join(dir, name));
       if (next.length > MAX_GLOB_PATHS) return { kind: 'too-wide' };
@@ -95,4 +113,9 @@ export async function expandInclude(
   }
   const inside = current.filter((p) => !isOutside(p));
   return { kind: 'paths', paths: inside, outside: outside + current.length - inside.length };
+}
+
+/** Whether a name matches a glob component: hidden names only when the pattern starts with a dot, as glob(3) does. */
+export function nameMatches(segment: string, name: string): boolean {
+  return globMatch(segment, name) && (segment.startsWith('.') || !name.startsWith('.'));
 }

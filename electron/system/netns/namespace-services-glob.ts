@@ -1,7 +1,10 @@
-import path from 'node:path';
-import { globMatch, hasGlob } from '../glob-match';
 import { withinTime, type BudgetPlace, type DiscoveryBudget } from '../vip-budget';
-import { MAX_GLOB_DIRECTORIES, MAX_GLOB_PATHS, MAX_NAMES_PER_DIRECTORY } from '../vip-glob';
+import {
+  expandPattern,
+  MAX_NAMES_PER_DIRECTORY,
+  nameMatches,
+  type ListMatching,
+} from '../vip-glob';
 import type { InsideAnswers, InsideCall } from './netns-thread';
 
 /**
@@ -21,9 +24,6 @@ export interface InsideReader {
   ): Promise<InsideAnswers[K]>;
 }
 
-/** Kernel pseudo-files and devices are never configuration (as vip-glob.ts). */
-const isOutside = (p: string) => ['/proc/', '/sys/', '/dev/'].some((o) => `${p}/`.startsWith(o));
-
 /** The paths a pattern names inside PID's root, or null when it is too wide or the budget ran out. */
 export async function expandInside(
   reader: InsideReader,
@@ -32,30 +32,14 @@ export async function expandInside(
   budget: DiscoveryBudget,
   at: BudgetPlace,
 ): Promise<readonly string[] | null> {
-  let current = ['/'];
-  let listed = 0;
-  for (const segment of pattern.split('/').filter(Boolean)) {
-    if (!hasGlob(segment)) {
-      current = current.map((dir) => path.posix.join(dir, segment));
-      continue;
-    }
-    const next: string[] = [];
-    for (const dir of current) {
-      if (isOutside(dir)) continue;
-      if (listed >= MAX_GLOB_DIRECTORIES || !budget.spend('directories', 1, at)) return null;
-      listed += 1;
-      const call = { kind: 'list', pid, path: dir, max: MAX_NAMES_PER_DIRECTORY } as const;
-      const names = await withinTime(budget, reader.ask(call, budget.msLeft()), at);
-      if (names === null) return null;
-      // Missing, unreadable or huge: glob(3) as nginx calls it matches nothing there.
-      if (!names.ok) continue;
-      for (const name of names.names) {
-        const hiddenOk = segment.startsWith('.') || !name.startsWith('.');
-        if (hiddenOk && globMatch(segment, name)) next.push(path.posix.join(dir, name));
-      }
-      if (next.length > MAX_GLOB_PATHS) return null;
-    }
-    current = next;
-  }
-  return current.filter((p) => !isOutside(p));
+  const list: ListMatching = async (dir, segment) => {
+    const call = { kind: 'list', pid, path: dir, max: MAX_NAMES_PER_DIRECTORY } as const;
+    const names = await withinTime(budget, reader.ask(call, budget.msLeft()), at);
+    if (names === null) return null;
+    // Missing, unreadable or huge: glob(3) as nginx calls it matches nothing there.
+    if (!names.ok) return [];
+    return names.names.filter((name) => nameMatches(segment, name)).sort();
+  };
+  const expansion = await expandPattern(pattern, budget, at, list);
+  return expansion.kind === 'paths' ? expansion.paths : null;
 }
