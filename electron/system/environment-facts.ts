@@ -76,17 +76,31 @@ export async function findPolkitAgent(ctx: SystemContext): Promise<string | null
 }
 
 /**
- * findPolkitAgent for a look at every state read: the agent found last time is checked by
- * its own /proc/PID/comm (one read), and /proc is scanned again only when that process no
- * longer is an agent, or none was found. While the agent runs, the answer is a full scan's.
+ * findPolkitAgent for a look at every state read (the window re-reads every 2 s): the agent
+ * found last time is checked by its own /proc/PID/comm (one read); otherwise /proc is listed
+ * again, but while none has been found only processes not looked at before have their comm
+ * read (an agent starts as a new process); a pid that has ended is forgotten, so a reused one
+ * is read again, and losing a found agent makes the next look a full scan. While the agent
+ * runs, the answer is a full scan's.
  */
 export function createPolkitAgentFinder(ctx: SystemContext): () => Promise<string | null> {
   const proc = resolveSystemPath(ctx, '/proc');
   let last: FoundAgent | null = null;
+  let notAgents = new Set<string>();
   return async () => {
     const known = last;
     if (known !== null && (await agentNameAt(proc, known.pid)) === known.name) return known.name;
-    last = await scanForAgent(proc);
+    // The agent last found has gone: look at everything again, as a full scan does.
+    if (known !== null) notAgents = new Set();
+    const pids = listPids(proc);
+    const unseen = pids.filter((pid) => !notAgents.has(pid));
+    const names = await Promise.all(unseen.map((pid) => agentNameAt(proc, pid)));
+    const at = names.findIndex((name) => name !== null);
+    const [pid, name] = [unseen[at], names[at]];
+    const seenNow = new Set(pids);
+    notAgents = new Set([...notAgents].filter((p) => seenNow.has(p)));
+    unseen.forEach((p, i) => (names[i] === null ? notAgents.add(p) : undefined));
+    last = pid === undefined || name === undefined || name === null ? null : { pid, name };
     return last?.name ?? null;
   };
 }

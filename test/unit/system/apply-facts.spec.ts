@@ -49,6 +49,26 @@ test('the agent found last is checked by its own comm; gone, /proc is scanned ag
   expect(await findAgent()).toBe('xfce-polkit');
 });
 
+test('with no agent running, a look reads the comm of new processes only', async () => {
+  for (const pid of [2, 3, 4]) await setComm(pid, 'bash');
+  const findAgent = createPolkitAgentFinder(ctx);
+  expect(await findAgent()).toBeNull();
+  // Already looked at: its comm is not read again on the next look (polling every 2 s
+  // re-reads nothing it has seen), which the full scan still would.
+  await setComm(3, 'lxpolkit');
+  expect(await findAgent()).toBeNull();
+  expect(await findPolkitAgent(ctx)).toBe('lxpolkit');
+  // A new process is read and found.
+  await setComm(50, 'xfce-polkit');
+  expect(await findAgent()).toBe('xfce-polkit');
+  // Once gone, a pid is forgotten: the same pid reused by an agent is read again.
+  await rm(path.join(root, 'proc', '50'), { recursive: true });
+  await rm(path.join(root, 'proc', '3'), { recursive: true });
+  expect(await findAgent()).toBeNull();
+  await setComm(3, 'lxpolkit');
+  expect(await findAgent()).toBe('lxpolkit');
+});
+
 test('the lock counts as held only when /proc/locks lists a flock on its device and inode', async () => {
   const locks = path.join(root, 'locks');
   await writeFile(locks, '');
