@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import * as fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,5 +141,35 @@ export function createFakeRoots(): FakeRoots {
       return answered.namespaces[0]?.loadBalancers ?? [];
     },
     dispose: () => fs.rmSync(base, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Fresh fake roots for every test of a file (made before each, removed after): the same
+ * calls as FakeRoots, always on the current test's roots.
+ */
+export function fakeRootsPerTest(): Omit<FakeRoots, 'dispose'> {
+  let fake: FakeRoots | null = null;
+  const current = (): FakeRoots => {
+    if (fake === null) throw new Error('fake roots are made in beforeEach');
+    return fake;
+  };
+  test.beforeEach(() => {
+    fake = createFakeRoots();
+  });
+  test.afterEach(() => {
+    current().dispose();
+    fake = null;
+  });
+  return {
+    get base() {
+      return current().base;
+    },
+    get reader() {
+      return current().reader;
+    },
+    write: (file, content) => current().write(file, content),
+    proc: (pid, ppid, args, root) => current().proc(pid, ppid, args, root),
+    lbsOf: (lbs, reader) => current().lbsOf(lbs, reader),
   };
 }

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import * as fs from 'node:fs';
 import type { InsideReader } from '../../electron/system/netns/namespace-services-glob';
 import type { InsideAnswers } from '../../electron/system/netns/netns-thread';
-import { createFakeRoots, type FakeRoots } from './netns-fake-roots';
+import { fakeRootsPerTest } from './netns-fake-roots';
 
 /**
  * Whose root a load balancer's configuration is read in: a HAProxy that chroots after
@@ -10,38 +10,27 @@ import { createFakeRoots, type FakeRoots } from './netns-fake-roots';
  * not look into. Real files in fake roots (netns-fake-roots.ts).
  */
 
-let fake: FakeRoots;
-let base: string;
-const write = (file: string, content: string) => fake.write(file, content);
-const proc = (pid: number, ppid: number, args: readonly string[], root: string) =>
-  fake.proc(pid, ppid, args, root);
-const lbsOf: FakeRoots['lbsOf'] = (lbs, reader) => fake.lbsOf(lbs, reader);
-
-test.beforeEach(() => {
-  fake = createFakeRoots();
-  base = fake.base;
-});
-
-test.afterEach(() => fake.dispose());
+const fake = fakeRootsPerTest();
+const { write, proc, lbsOf } = fake;
 
 test('chrooted HAProxy (-db with chroot): the config is read in its parent’s root when that shares its mount namespace', async () => {
-  const jail = `${base}/jail`;
+  const jail = `${fake.base}/jail`;
   fs.mkdirSync(jail, { recursive: true });
-  const real = `${base}/real`;
+  const real = `${fake.base}/real`;
   write(`${real}/etc/haproxy/haproxy.cfg`, 'frontend a\n  bind 192.0.2.70:80\n');
   proc(700, 699, ['haproxy', '-db', '-f', '/etc/haproxy/haproxy.cfg'], jail);
   proc(699, 1, ['/bin/sh'], real);
   proc(800, 799, ['haproxy', '-db', '-f', '/etc/haproxy/haproxy.cfg'], jail);
   proc(799, 1, ['conmon'], real);
-  fs.mkdirSync(`${base}/proc/700/ns`);
-  fs.mkdirSync(`${base}/proc/699/ns`);
-  fs.mkdirSync(`${base}/proc/800/ns`);
-  fs.mkdirSync(`${base}/proc/799/ns`);
-  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/700/ns/mnt`);
-  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/699/ns/mnt`);
-  fs.symlinkSync('mnt:[4026532001]', `${base}/proc/800/ns/mnt`);
+  fs.mkdirSync(`${fake.base}/proc/700/ns`);
+  fs.mkdirSync(`${fake.base}/proc/699/ns`);
+  fs.mkdirSync(`${fake.base}/proc/800/ns`);
+  fs.mkdirSync(`${fake.base}/proc/799/ns`);
+  fs.symlinkSync('mnt:[4026531840]', `${fake.base}/proc/700/ns/mnt`);
+  fs.symlinkSync('mnt:[4026531840]', `${fake.base}/proc/699/ns/mnt`);
+  fs.symlinkSync('mnt:[4026532001]', `${fake.base}/proc/800/ns/mnt`);
   // A container engine outside the container: another mount namespace, never its root.
-  fs.symlinkSync('mnt:[4026531840]', `${base}/proc/799/ns/mnt`);
+  fs.symlinkSync('mnt:[4026531840]', `${fake.base}/proc/799/ns/mnt`);
   const [jailed, container] = await lbsOf([
     { program: 'haproxy', pids: [700] },
     { program: 'haproxy', pids: [800] },
@@ -55,7 +44,7 @@ test('chrooted HAProxy (-db with chroot): the config is read in its parent’s r
 });
 
 test('a root the app may not look into (another user’s process): unreadable, with its code', async () => {
-  proc(900, 1, ['haproxy', '-f', '/etc/haproxy/haproxy.cfg'], `${base}/none`);
+  proc(900, 1, ['haproxy', '-f', '/etc/haproxy/haproxy.cfg'], `${fake.base}/none`);
   const denied: InsideReader = {
     ask: (call, waitMs) =>
       call.kind === 'read' || call.kind === 'list'
@@ -71,8 +60,8 @@ test('a root the app may not look into (another user’s process): unreadable, w
 });
 
 test('two instances of one program in a namespace (a host HAProxy and one with --network host): both roots read', async () => {
-  const hostRoot = `${base}/host-root`;
-  const containerRoot = `${base}/container-root`;
+  const hostRoot = `${fake.base}/host-root`;
+  const containerRoot = `${fake.base}/container-root`;
   write(`${hostRoot}/etc/haproxy/haproxy.cfg`, 'frontend h\n  bind 192.0.2.80:80\n');
   write(`${containerRoot}/usr/local/etc/haproxy/haproxy.cfg`, 'frontend c\n  bind 192.0.2.81:80\n');
   proc(1000, 1, ['haproxy', '-Ws', '-f', '/etc/haproxy/haproxy.cfg'], hostRoot);

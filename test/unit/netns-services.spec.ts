@@ -5,7 +5,7 @@ import {
   DEFAULT_SERVICE_LIMITS,
   readNamespaceServices,
 } from '../../electron/system/netns/namespace-services';
-import { createFakeRoots, listingOf, slowReader, type FakeRoots } from './netns-fake-roots';
+import { fakeRootsPerTest, listingOf, slowReader } from './netns-fake-roots';
 
 /**
  * Load balancers' VIPs read inside a container's root, as the listing does, against real
@@ -14,22 +14,11 @@ import { createFakeRoots, listingOf, slowReader, type FakeRoots } from './netns-
  * arguments, and a read that never answers.
  */
 
-let fake: FakeRoots;
-let base: string;
-const write = (file: string, content: string) => fake.write(file, content);
-const proc = (pid: number, ppid: number, args: readonly string[], root: string) =>
-  fake.proc(pid, ppid, args, root);
-const lbsOf: FakeRoots['lbsOf'] = (lbs, reader) => fake.lbsOf(lbs, reader);
-
-test.beforeEach(() => {
-  fake = createFakeRoots();
-  base = fake.base;
-});
-
-test.afterEach(() => fake.dispose());
+const fake = fakeRootsPerTest();
+const { write, proc, lbsOf } = fake;
 
 test('HAProxy: its -f file inside its root, each VIP checked against that namespace', async () => {
-  const root = `${base}/c1`;
+  const root = `${fake.base}/c1`;
   write(
     `${root}/usr/local/etc/haproxy/haproxy.cfg`,
     [
@@ -67,7 +56,7 @@ test('HAProxy: its -f file inside its root, each VIP checked against that namesp
 });
 
 test('HAProxy -f DIRECTORY reads its *.cfg files in name order; no -f: the default path', async () => {
-  const root = `${base}/c2`;
+  const root = `${fake.base}/c2`;
   write(`${root}/etc/hap.d/20-b.cfg`, 'frontend b\n  bind 192.0.2.21:80\n');
   write(`${root}/etc/hap.d/10-a.cfg`, 'frontend a\n  bind 192.0.2.20:80\n');
   write(`${root}/etc/hap.d/notes.txt`, 'bind 192.0.2.99:80\n');
@@ -84,7 +73,7 @@ test('HAProxy -f DIRECTORY reads its *.cfg files in name order; no -f: the defau
 });
 
 test('nginx: the master found by its parent, -c from its rewritten command line, includes inside the root', async () => {
-  const root = `${base}/c3`;
+  const root = `${fake.base}/c3`;
   write(
     `${root}/srv/nginx.conf`,
     'events {}\nhttp {\n  include /etc/nginx/conf.d/*.conf;\n  include loop.conf;\n}\n',
@@ -112,7 +101,7 @@ test('nginx: the master found by its parent, -c from its rewritten command line,
 });
 
 test('Keepalived --use-file=; envoy is not parsed', async () => {
-  const root = `${base}/c4`;
+  const root = `${fake.base}/c4`;
   write(
     `${root}/cfg/ka.conf`,
     'vrrp_instance VI_1 {\n  virtual_ipaddress {\n    192.0.2.50/24 dev eth0\n  }\n}\n',
@@ -133,8 +122,8 @@ test('Keepalived --use-file=; envoy is not parsed', async () => {
 });
 
 test('hostile: a link to a host file, a FIFO, a huge file, bad arguments, a gone process', async () => {
-  const root = `${base}/c5`;
-  const host = `${base}/host-only.cfg`;
+  const root = `${fake.base}/c5`;
+  const host = `${fake.base}/host-only.cfg`;
   write(host, 'frontend h\n  bind 203.0.113.66:1\n');
   fs.mkdirSync(`${root}/etc/haproxy`, { recursive: true });
   fs.symlinkSync(host, `${root}/etc/haproxy/haproxy.cfg`);
@@ -171,7 +160,7 @@ test('hostile: a link to a host file, a FIFO, a huge file, bad arguments, a gone
 });
 
 test('a read that never answers ends at the time budget, and the rest say timeout', async () => {
-  const root = `${base}/c6`;
+  const root = `${fake.base}/c6`;
   write(`${root}/etc/haproxy/haproxy.cfg`, 'frontend a\n  bind 192.0.2.60:80\n');
   proc(600, 1, ['haproxy'], root);
   proc(601, 1, ['haproxy'], root);
