@@ -43,7 +43,7 @@ export function createHandlerDeps(
       ...common,
       target,
       demo: null,
-      listNamespaces: () => listNetworkNamespaces(),
+      listNamespaces: (options) => listNetworkNamespaces({ services: options?.services }),
       // The system's own ssh with no options: the user's config, agent, keys and known_hosts apply.
       nodes: {
         connect: sshNodes({ program: 'ssh', options: [], timeoutMs: 30_000 }),

@@ -20,6 +20,12 @@ export interface HandlerDeps {
   readonly appVersion: string;
   /** Where the pair view's node targets come from: over SSH, or the demo's simulated node; null where a test leaves them out. */
   readonly nodes: NodeServices | null;
-  /** Lists the computer's network namespaces: the real scan, or the demo scenario's story. */
-  readonly listNamespaces: () => Promise<NamespaceListingAnswer>;
+  /**
+   * Lists the computer's network namespaces: the real scan, or the demo scenario's story.
+   * `services: false` leaves out what runs inside (the load balancers' VIPs), for a caller
+   * that only needs a way into a namespace.
+   */
+  readonly listNamespaces: (options?: {
+    readonly services?: boolean;
+  }) => Promise<NamespaceListingAnswer>;
 }

@@ -25,8 +25,9 @@ const MAX_INODES = DEFAULT_SCAN_LIMITS.maxNamespaces;
  */
 export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<NamespaceChannel> {
   const inside = insideNamespacesOf(deps);
-  const resolve = async (inodes: readonly number[]) => {
-    const listed = await deps.listNamespaces();
+  // `services`: whether the answer's findings need what runs inside (read-inside, set).
+  const resolve = async (inodes: readonly number[], services = true) => {
+    const listed = await deps.listNamespaces({ services });
     if (!listed.ok)
       return {
         ok: false as const,
@@ -77,7 +78,8 @@ export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<Name
       async ({ inode: wanted, address }) => {
         const check = validateBindTarget(address, 0);
         if (!check.ok) return fail(check.error);
-        const found = await resolve([wanted]);
+        // A bind test needs only a way in, not the load balancers' VIPs read again.
+        const found = await resolve([wanted], false);
         if (!found.ok) return fail(found.error);
         const [target] = found.namespaces;
         if (target === undefined) return fail({ code: 'internal-error', details: 'unresolved' });
