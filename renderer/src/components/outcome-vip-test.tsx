@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, BindTestResult } from '../../../electron/contract';
 import { useApi } from '../api-context';
 import { errorWords } from '../error-words';
@@ -40,6 +40,11 @@ export function OutcomeVipTest({
   const [typed, setTyped] = useState('');
   const [tested, setTested] = useState<readonly Tested[]>([]);
   const field = useRef<HTMLInputElement>(null);
+  // The field replaces the button the focus was on: once it is in the page, the focus goes
+  // into it (after the commit, not a frame guessed before it, which a loaded machine loses).
+  useEffect(() => {
+    if (asking) field.current?.focus();
+  }, [asking]);
 
   const testAll = async (addresses: readonly string[]) => {
     const answers = await Promise.all(
@@ -58,11 +63,7 @@ export function OutcomeVipTest({
       ? [...new Set(found.value.entries.filter((e) => !e.wildcard).map((e) => e.address))]
       : [];
     if (addresses.length > 0) await testAll(addresses.slice(0, 8));
-    else {
-      setAsking(true);
-      // The field replaces nothing the focus was on: put the focus in it.
-      requestAnimationFrame(() => field.current?.focus());
-    }
+    else setAsking(true);
     setBusy(false);
   };
   return (
