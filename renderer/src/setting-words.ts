@@ -1,3 +1,4 @@
+import { select, t } from '@lingui/core/macro';
 import type { AlikeChange, RuntimeValue, SettingId } from '../../electron/contract';
 
 /** How the UI names and explains one setting. */
@@ -8,18 +9,16 @@ export interface SettingWords {
   readonly explanation: string;
 }
 
-/** The words of each catalogued setting, by its id (electron/system/settings.ts). */
-const WORDS: Readonly<Record<SettingId, SettingWords>> = {
-  ipv4: {
-    label: 'IPv4 non-local bind',
-    explanation:
-      'Lets programs listen on IPv4 addresses this computer does not have yet, such as a virtual IP held by another node.',
-  },
-  ipv6: {
-    label: 'IPv6 non-local bind',
-    explanation:
-      'Lets programs listen on IPv6 addresses this computer does not have yet, such as a virtual IP held by another node.',
-  },
+/** The words of each catalogued setting, by its id (electron/system/settings.ts), at render time. */
+const WORDS: Readonly<Record<SettingId, () => SettingWords>> = {
+  ipv4: () => ({
+    label: t({ message: 'IPv4 non-local bind', comment: 'name of the kernel setting' }),
+    explanation: t`Lets programs listen on IPv4 addresses this computer does not have yet, such as a virtual IP held by another node.`,
+  }),
+  ipv6: () => ({
+    label: t({ message: 'IPv6 non-local bind', comment: 'name of the kernel setting' }),
+    explanation: t`Lets programs listen on IPv6 addresses this computer does not have yet, such as a virtual IP held by another node.`,
+  }),
 };
 
 /**
@@ -27,15 +26,24 @@ const WORDS: Readonly<Record<SettingId, SettingWords>> = {
  * (a new entry, a test's catalogue) is shown by its key rather than not at all.
  */
 export function settingWords(id: SettingId, key: string = id): SettingWords {
-  return WORDS[id] ?? { label: key, explanation: key };
+  const words = WORDS[id];
+  return words ? words() : { label: key, explanation: key };
 }
 
-const onOff = (v: RuntimeValue | null) => (v === 1 ? 'on' : v === 0 ? 'off' : 'unknown');
+/** The value as a select key: each message words it itself. */
+const stateOf = (v: RuntimeValue | null): 'on' | 'off' | 'unknown' =>
+  v === 1 ? 'on' : v === 0 ? 'off' : 'unknown';
 
 /** "IPv4 non-local bind: off → on now." or "… at boot: on, set in FILE (a new file)." */
 export function alikeChangeWords(change: AlikeChange): string {
   const { label } = settingWords(change.id);
-  return change.when === 'now'
-    ? `${label}: ${onOff(change.from)} → ${onOff(change.to)} now.`
-    : `${label} at boot: ${onOff(change.to)}, set in ${change.path}${change.newFile ? ' (a new file)' : ''}.`;
+  const to = stateOf(change.to);
+  if (change.when === 'now') {
+    const from = stateOf(change.from);
+    return t`${label}: ${select(from, { on: 'on', off: 'off', other: 'unknown' })} → ${select(to, { on: 'on', off: 'off', other: 'unknown' })} now.`;
+  }
+  const path = change.path;
+  return change.newFile
+    ? t`${label} at boot: ${select(to, { on: 'on', off: 'off', other: 'unknown' })}, set in ${path} (a new file).`
+    : t`${label} at boot: ${select(to, { on: 'on', off: 'off', other: 'unknown' })}, set in ${path}.`;
 }

@@ -1,44 +1,80 @@
-import type { NodeColumn, NodeReading, SettingId } from '../../../../electron/contract';
-import { bootValueWord } from '../../boot-words';
+import { select, t } from '@lingui/core/macro';
+import type { EngineBoot, NodeColumn, NodeReading, SettingId } from '../../../../electron/contract';
 
 /** A machine's name inside a sentence: the local column's heading reads "this computer" there. */
 export function columnWord(column: Pick<NodeColumn, 'kind' | 'name'>): string {
-  return column.kind === 'local' ? 'this computer' : column.name;
+  return column.kind === 'local'
+    ? t({ message: 'this computer', comment: 'the machine the app runs on, inside a sentence' })
+    : column.name;
 }
 
 /** How the column's heading says the machine is reached: a real node over SSH, or the demo's simulated one. */
 export function reachWord(kind: NodeColumn['kind']): string | null {
+  // A protocol's name, the same in every language.
   if (kind === 'ssh') return 'SSH';
-  if (kind === 'simulated') return 'simulated node';
+  if (kind === 'simulated')
+    return t({
+      message: 'simulated node',
+      comment: 'how a machine is reached: the demo simulates it',
+    });
   return null;
+}
+
+/**
+ * A machine's name before its failure, as the node errors word it (words/node-error-words.ts).
+ * `failure` is the sentence about it.
+ */
+export function nameAndFailure(name: string, failure: string): string {
+  return t({
+    message: `${name}: ${failure}`,
+    comment: 'a machine’s name, then what went wrong there',
+  });
 }
 
 /** Messages from the core start with the machine's name, which the list already shows. */
 export function withoutName(message: string, name: string): string {
-  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+  // The prefix as this language words it (the failure comes last in the message).
+  const prefix = nameAndFailure(name, '');
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 export function nowWord(reading: NodeReading, id: SettingId): string {
   const r = reading.settings.find((s) => s.id === id)?.runtime;
-  if (!r) return 'unknown';
-  if (r.kind === 'value') return r.value === 1 ? 'On' : 'Off';
-  if (r.kind === 'unexpected') return `Unexpected "${r.raw.slice(0, 20)}"`;
-  return `Unavailable (${r.detail})`;
+  if (!r) return t({ message: 'unknown', comment: 'a value that could not be read' });
+  if (r.kind === 'value')
+    return r.value === 1
+      ? t({ message: 'On', comment: 'state of a kernel setting' })
+      : t({ message: 'Off', comment: 'state of a kernel setting' });
+  if (r.kind === 'unexpected') {
+    const raw = r.raw.slice(0, 20);
+    return t`Unexpected "${raw}"`;
+  }
+  const detail = r.detail;
+  return t`Unavailable (${detail})`;
 }
+
+/** The engine's value at boot as a select key. */
+const bootKey = (boot: EngineBoot): 'on' | 'off' | 'unknown' =>
+  boot.unpredictable ? 'unknown' : boot.effective === 1 ? 'on' : 'off';
+
+/** Engine names, never translated. */
+const systemdSysctl = 'systemd-sysctl';
+const sysctlSystem = 'sysctl --system';
 
 /** "On under both" or "Off (systemd-sysctl) · On (sysctl --system)". */
 export function bootWord(reading: NodeReading, id: SettingId): string {
   const boot = reading.boot.settings.find((s) => s.id === id);
-  if (!boot) return 'unknown';
-  const systemd = bootValueWord(boot.systemd);
-  const procps = bootValueWord(boot.procps);
-  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-  return systemd === procps
-    ? cap(systemd)
-    : `${cap(systemd)} (systemd-sysctl) · ${procps} (sysctl --system)`;
+  if (!boot) return t({ message: 'unknown', comment: 'a value that could not be read' });
+  const systemd = bootKey(boot.systemd);
+  const procps = bootKey(boot.procps);
+  if (systemd === procps)
+    return select(systemd, { on: 'On', off: 'Off', other: 'Cannot be predicted' });
+  return t`${select(systemd, { on: 'On', off: 'Off', other: 'Cannot be predicted' })} (${systemdSysctl}) · ${select(procps, { on: 'on', off: 'off', other: 'cannot be predicted' })} (${sysctlSystem})`;
 }
 
 export function winnerWord(reading: NodeReading, id: SettingId): string {
   const w = reading.boot.settings.find((s) => s.id === id)?.systemd.winner;
-  return w ? `${w.path}, line ${w.line}` : 'No file (kernel default: off)';
+  if (!w) return t`No file (kernel default: off)`;
+  const { path, line } = w;
+  return t`${path}, line ${line}`;
 }
