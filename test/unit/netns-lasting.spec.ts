@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readStateFileSync } from '../../electron/system/netns/capped-read';
 import { DEFAULT_SCAN_LIMITS } from '../../electron/system/netns/list-namespaces';
-import { namespaceLastingSync } from '../../electron/system/netns/namespace-lasting';
+import { namespaceLastingSync } from '../../electron/system/netns/container-files';
 import type {
   ContainerIdentity,
   ContainerStateFiles,

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readStateFileSync } from '../../electron/system/netns/capped-read';
-import { nameContainersSync } from '../../electron/system/netns/container-names';
+import { nameContainersSync } from '../../electron/system/netns/container-files';
 import {
   DEFAULT_SCAN_LIMITS,
   defaultStateFiles,

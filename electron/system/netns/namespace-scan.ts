@@ -1,8 +1,7 @@
 import type * as NodeFs from 'node:fs';
 import type { readProcTextSync, readStateFileSync } from './capped-read';
 import type { containerOfCgroup } from './cgroup-identity';
-import type { nameContainersSync } from './container-names';
-import type { namespaceLastingSync } from './namespace-lasting';
+import type { namespaceLastingSync, nameContainersSync } from './container-files';
 import type {
   ContainerIdentity,
   NamedEntryRefused,

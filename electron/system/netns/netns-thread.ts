@@ -2,8 +2,11 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CAPPED_READ_FUNCTIONS, readProcTextSync, readStateFileSync } from './capped-read';
 import { CGROUP_FUNCTIONS, containerOfCgroup } from './cgroup-identity';
-import { NAME_FUNCTIONS, nameContainersSync } from './container-names';
-import { LASTING_FUNCTIONS, namespaceLastingSync } from './namespace-lasting';
+import {
+  CONTAINER_FILE_FUNCTIONS,
+  namespaceLastingSync,
+  nameContainersSync,
+} from './container-files';
 import { SCAN_FUNCTIONS, scanNamespacesSync, type ScanKit } from './namespace-scan';
 import {
   INSIDE_READ_FUNCTIONS,
@@ -89,8 +92,7 @@ function workerSource(): string {
     ...PROC_FACT_FUNCTIONS,
     ...CAPPED_READ_FUNCTIONS,
     ...CGROUP_FUNCTIONS,
-    ...NAME_FUNCTIONS,
-    ...LASTING_FUNCTIONS,
+    ...CONTAINER_FILE_FUNCTIONS,
     ...SCAN_FUNCTIONS,
   ];
   // `__name`: tsx keeps function names through a helper the worker does not have.
