@@ -82,13 +82,15 @@ export async function runTask(
   task: GuideTask,
   scheme: ColorScheme,
   shoot: Shoot,
-  distDir?: string,
+  options: { readonly distDir?: string; readonly language?: string } = {},
 ): Promise<StepRecord[]> {
+  const { distDir, language = 'en' } = options;
   const preview = await startPreview({ args: ['--demo', task.scenario], distDir });
   const { context, page } = await openFrozenPage(browser, scheme);
   const records: StepRecord[] = [];
   try {
-    await page.goto(preview.url);
+    // The page's language is the guide's: the renderer takes `?lang=` before the browser's own.
+    await page.goto(language === 'en' ? preview.url : `${preview.url}?lang=${language}`);
     await page.getByTestId('value-ipv4').waitFor();
     for (const step of task.steps) {
       if (step.act) await step.act(page);

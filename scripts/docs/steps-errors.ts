@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { errorTask, ipv4Switch, scrollToTop, type GuideTask } from './steps-kit';
+import { errorTask, ipv4Switch, label, scrollToTop, type GuideTask } from './steps-kit';
 
 /** The guide's error tasks: each a scenario whose Apply fails, and the errors in what was typed. */
 export const ERROR_TASKS: readonly GuideTask[] = [
@@ -39,7 +39,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         say: 'The card says the setting "Cannot be changed from inside this container": /proc/sys is mounted read-only there, so Apply stays off and the bar says why ("Apply is off"). The setting belongs in the container\'s configuration on the host; under the settings the app shows it for each runtime (Docker, Podman, Compose, Kubernetes, LXC), which applies it only when the container or pod is created again. For Kubernetes, each node\'s kubelet must also allow the two keys (`--allowed-unsafe-sysctls`), or the pod is refused.',
         act: async (page) => {
           await ipv4Switch(page).click();
-          await expect(page.getByRole('button', { name: 'Apply…' })).toBeDisabled();
+          await expect(page.getByRole('button', { name: label('Apply…') })).toBeDisabled();
         },
       },
     ],
@@ -56,7 +56,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         say: 'After clicking change file name, the name can be typed. The message under it ("Enter only a file name") says what is wrong; "Apply…" stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
         act: async (page) => {
           await ipv4Switch(page).click();
-          await page.getByRole('button', { name: 'change file name' }).click();
+          await page.getByRole('button', { name: label('change file name') }).click();
           await page.getByLabel(/File in/).fill('../evil.conf');
           await expect(page.locator('#file-name-error')).toContainText('without "/"');
         },
@@ -68,13 +68,13 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           // A new story: the file name of the step before is discarded with its change,
           // so this screenshot shows this step's message only.
-          await page.getByRole('button', { name: 'Discard' }).click();
-          await page.getByLabel('IP address').fill('lb.example.com');
-          await page.getByRole('button', { name: 'Test', exact: true }).click();
+          await page.getByRole('button', { name: label('Discard') }).click();
+          await page.getByLabel(label('IP address')).fill('lb.example.com');
+          await page.getByRole('button', { name: label('Test'), exact: true }).click();
           await expect(
             page.getByRole('alert').filter({ hasText: 'looks like a host name' }),
           ).toBeVisible();
-          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
+          await scrollToTop(page.getByRole('heading', { name: label('Test a virtual IP') }));
         },
       },
     ],

@@ -30,8 +30,17 @@ export interface GuideTask {
   readonly visual?: boolean;
 }
 
+// The labels a step clicks, in the language the guide is being written in (English until a
+// script chooses another): a German guide clicks the German buttons the customer sees.
+let activeLabel: (english: string) => string = (english) => english;
+export function useLabels(label: (english: string) => string): void {
+  activeLabel = label;
+}
+/** An app label in the guide's language: the app's catalog entry for that English message. */
+export const label = (english: string): string => activeLabel(english);
+
 export const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
-export const applyButton = (page: Page) => page.getByRole('button', { name: 'Apply…' });
+export const applyButton = (page: Page) => page.getByRole('button', { name: label('Apply…') });
 
 /** Puts what a step shows at the top of the window, the same way on every run. */
 export async function scrollToTop(target: Locator): Promise<void> {
@@ -41,7 +50,7 @@ export async function scrollToTop(target: Locator): Promise<void> {
 async function applyAndExpectError(page: Page, words: string): Promise<void> {
   await ipv4Switch(page).click();
   await applyButton(page).click();
-  await expect(page.getByRole('alert').filter({ hasText: words })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: label(words) })).toBeVisible();
 }
 
 export function errorTask(

@@ -1,11 +1,11 @@
 import { expect, type Page } from '@playwright/test';
-import { scrollToTop, type GuideTask } from './steps-kit';
+import { label, scrollToTop, type GuideTask } from './steps-kit';
 
 const table = (page: Page) => page.getByTestId('pair-table');
 
 /** lb-2's "Test binding there", and the line its result shows. */
 async function testBindingOnNode(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Test binding the virtual IPs on lb-2' }).click();
+  await page.getByRole('button', { name: label('Test binding the virtual IPs on lb-2') }).click();
   await expect(table(page).locator('.bind-results')).toContainText('192.0.2.10: works');
 }
 
@@ -28,8 +28,8 @@ export const PAIR_TASK: GuideTask = {
       say: 'Open "Pair and fleet", type the other node\'s SSH destination (an alias from `~/.ssh/config`, or `user@host`; in the demo, lb-2) and choose "Add node". The first time, the app asks "Do you trust lb-2?" and shows its host key fingerprint: compare it with the one the node shows on its console, then choose "Trust this key and add". A changed key is refused, never accepted.',
       act: async (page) => {
         await page.getByRole('tab', { name: /Pair and fleet/ }).click();
-        await page.getByLabel('SSH destination').fill('lb-2');
-        await page.getByRole('button', { name: 'Add node' }).click();
+        await page.getByLabel(label('SSH destination')).fill('lb-2');
+        await page.getByRole('button', { name: label('Add node') }).click();
         await expect(page.getByRole('alertdialog')).toBeVisible();
       },
     },
@@ -38,9 +38,9 @@ export const PAIR_TASK: GuideTask = {
       title: 'Compare the two columns',
       say: 'Both machines appear side by side: the value now, at boot, the file that decides it, the kernel, and the virtual IPs each configuration names. The differences are spelled out above the table: here "lb-2 will lose IPv4 non-local bind at the next boot.": it has the setting now, turned on by hand, but no file keeps it.',
       act: async (page) => {
-        await page.getByRole('button', { name: 'Trust this key and add' }).click();
+        await page.getByRole('button', { name: label('Trust this key and add') }).click();
         await expect(table(page)).toContainText('lb-2');
-        await scrollToTop(page.getByRole('heading', { name: 'Side by side' }));
+        await scrollToTop(page.getByRole('heading', { name: label('Side by side') }));
       },
     },
     {
@@ -50,7 +50,7 @@ export const PAIR_TASK: GuideTask = {
       act: async (page) => {
         await testBindingOnNode(page);
         await page
-          .getByRole('button', { name: 'Test binding the virtual IPs on lb-2' })
+          .getByRole('button', { name: label('Test binding the virtual IPs on lb-2') })
           .evaluate((button) => button.scrollIntoView({ block: 'center' }));
       },
     },
@@ -59,9 +59,11 @@ export const PAIR_TASK: GuideTask = {
       title: 'Make all nodes like this computer',
       say: '"Make all nodes like this computer…" lists what changes on each machine and which file keeps it at boot. Where the node\'s sudo asks for a password, type it under "sudo password for lb-2" (in the demo any password works): it goes to that node\'s sudo only, and the app forgets it after the Apply. "For a fleet: Ansible or cloud-init" has the same change as Ansible tasks and a cloud-init snippet.',
       act: async (page) => {
-        await page.getByRole('button', { name: 'Make all nodes like this computer…' }).click();
+        await page
+          .getByRole('button', { name: label('Make all nodes like this computer…') })
+          .click();
         const panel = page.locator('.alike-panel');
-        await panel.getByLabel('sudo password for lb-2').fill('demo');
+        await panel.getByLabel(label('sudo password for lb-2')).fill('demo');
         await scrollToTop(panel);
       },
     },
@@ -70,7 +72,7 @@ export const PAIR_TASK: GuideTask = {
       title: 'Apply',
       say: 'Choose **Apply to 1 machine**. Each machine reports its own outcome under "Outcome on each machine" ("Applied: lb-2", and what changed there); one failing never hides another\'s success.',
       act: async (page) => {
-        await page.getByRole('button', { name: 'Apply to 1 machine' }).click();
+        await page.getByRole('button', { name: label('Apply to 1 machine') }).click();
         await expect(page.locator('.outcomes')).toContainText('Applied: lb-2');
         // The outcome at the bottom of the window, the agreeing table above it.
         await page.locator('.outcomes').evaluate((o) => o.scrollIntoView({ block: 'end' }));
@@ -80,7 +82,7 @@ export const PAIR_TASK: GuideTask = {
       id: 'proof',
       title: 'Read the proof',
       say: 'The app reads every machine again after the Apply, so the table is the proof: "All machines that could be read agree, now and at boot." lb-2 now keeps the setting in the same file as this computer.',
-      act: (page) => scrollToTop(page.getByRole('heading', { name: 'Side by side' })),
+      act: (page) => scrollToTop(page.getByRole('heading', { name: label('Side by side') })),
     },
     {
       id: 'small-window',
@@ -88,7 +90,7 @@ export const PAIR_TASK: GuideTask = {
       say: 'At 800×600 the two columns still fit beside the row names under "Side by side"; with more nodes the table scrolls sideways inside its own frame while the rest of the page stays in place.',
       act: async (page) => {
         await page.setViewportSize({ width: 800, height: 600 });
-        await scrollToTop(page.getByRole('heading', { name: 'Side by side' }));
+        await scrollToTop(page.getByRole('heading', { name: label('Side by side') }));
       },
     },
   ],

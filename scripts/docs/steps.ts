@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { expectColour, expectDrawnPending } from './claim-checks';
 import { ERROR_TASKS } from './steps-errors';
-import { applyButton, ipv4Switch, scrollToTop, type GuideTask } from './steps-kit';
+import { applyButton, ipv4Switch, label, scrollToTop, type GuideTask } from './steps-kit';
 
 export { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps-kit';
 
@@ -31,9 +31,9 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Explain what the setting does',
         say: 'Further down, "About these settings" has "What does this do?" for each setting: when it is needed (HAProxy, Nginx or another service listening on a virtual IP, on a node that does not hold it yet; Keepalived itself adds the address and does not need it) and what the risk is.',
         act: async (page) => {
-          await page.getByText('What does this do?').first().click();
+          await page.getByText(label('What does this do?')).first().click();
           await expect(page.locator('.setting-help').first()).toBeVisible();
-          await scrollToTop(page.getByRole('heading', { name: 'About these settings' }));
+          await scrollToTop(page.getByRole('heading', { name: label('About these settings') }));
         },
       },
     ],
@@ -66,7 +66,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         say: 'Open "Equivalent commands" in the bar to see the exact commands that do the same by hand, each with a "Copy" button. Administrators who prefer a terminal can run these instead.',
         commands: true,
         act: async (page) => {
-          await page.getByText('Equivalent commands').click();
+          await page.getByText(label('Equivalent commands')).click();
           await expect(page.locator('.command-block').first()).toBeVisible();
         },
       },
@@ -126,7 +126,10 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         say: 'Click Turn it on now in the blue note. The bar shows the pending change for "This session only", since the file turns it on at every boot anyway; click "Apply…".',
         commands: true,
         act: async (page) => {
-          await page.getByRole('button', { name: 'Turn it on now' }).first().click();
+          await page
+            .getByRole('button', { name: label('Turn it on now') })
+            .first()
+            .click();
           await expect(page.getByTestId('change-list')).toBeVisible();
         },
       },
@@ -150,9 +153,9 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'See every file in order',
         say: 'Under "About these settings", open "Which files set net.ipv4.ip_nonlocal_bind?" to see every file that sets the key, in the order each tool reads them; the last one wins.',
         act: async (page) => {
-          await page.getByText('Which files set net.ipv4.ip_nonlocal_bind?').click();
+          await page.getByText(label('Which files set net.ipv4.ip_nonlocal_bind?')).click();
           await expect(page.getByTestId('boot-ipv4-procps')).toBeVisible();
-          await scrollToTop(page.getByRole('heading', { name: 'About these settings' }));
+          await scrollToTop(page.getByRole('heading', { name: label('About these settings') }));
         },
       },
       {
@@ -161,7 +164,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         say: 'Back in the card, click **Make both keep it on**. The bar says "Writing into /etc/sysctl.conf": only the one line for IPv4 in that file changes, and nothing else in it.',
         commands: true,
         act: async (page) => {
-          await page.getByRole('button', { name: 'Make both keep it on' }).click();
+          await page.getByRole('button', { name: label('Make both keep it on') }).click();
           await expect(page.getByTestId('file-action')).toContainText('/etc/sysctl.conf');
           await expect(page.getByTestId('conflicts')).toHaveCount(0);
         },
@@ -196,8 +199,8 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Test the address',
         say: 'Type the virtual IP into "Test a virtual IP" and click "Test". The app opens a listening socket on it for an instant, as HAProxy would, and closes it; nothing is sent. Here it fails because the setting is off.',
         act: async (page) => {
-          await page.getByLabel('IP address').fill('192.0.2.10');
-          await page.getByRole('button', { name: 'Test', exact: true }).click();
+          await page.getByLabel(label('IP address')).fill('192.0.2.10');
+          await page.getByRole('button', { name: label('Test'), exact: true }).click();
           await expect(page.getByTestId('bind-result')).toContainText('fails');
         },
       },
@@ -209,12 +212,12 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
           await ipv4Switch(page).click();
           await applyButton(page).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
-          await page.getByRole('button', { name: 'Done' }).click();
+          await page.getByRole('button', { name: label('Done') }).click();
           await page
-            .getByRole('button', { name: 'Settings changed: test 192.0.2.10 again' })
+            .getByRole('button', { name: label('Settings changed: test 192.0.2.10 again') })
             .click();
           await expect(page.getByTestId('bind-result')).toContainText('works');
-          await scrollToTop(page.getByRole('heading', { name: 'Test a virtual IP' }));
+          await scrollToTop(page.getByRole('heading', { name: label('Test a virtual IP') }));
         },
       },
     ],
@@ -231,10 +234,12 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Find them',
         say: 'Click Find virtual IPs (afterwards the button says "Look again"). The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it. For a Keepalived address the row says Keepalived "adds it itself" and needs no setting: the services that listen on it (HAProxy, Nginx) need it on the node that does not hold it yet.',
         act: async (page) => {
-          await page.getByRole('button', { name: 'Find virtual IPs' }).click();
+          await page.getByRole('button', { name: label('Find virtual IPs') }).click();
           await expect(page.getByTestId('vip-table')).toBeVisible();
           await scrollToTop(
-            page.getByRole('heading', { name: 'Virtual IPs in your load balancer configuration' }),
+            page.getByRole('heading', {
+              name: label('Virtual IPs in your load balancer configuration'),
+            }),
           );
         },
       },
@@ -243,7 +248,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Test one with a click',
         say: 'Click "Test" next to an address to try it right away; the answer appears in its row.',
         act: async (page) => {
-          await page.getByRole('button', { name: 'Test 192.0.2.11' }).click();
+          await page.getByRole('button', { name: label('Test 192.0.2.11') }).click();
           await expect(page.getByTestId('vip-table').getByRole('status')).toBeVisible();
         },
       },
@@ -261,9 +266,9 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Show the report',
         say: 'Scroll down to "Diagnostics for support" and click Show diagnostics. The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
         act: async (page) => {
-          await page.getByRole('button', { name: 'Show diagnostics' }).click();
+          await page.getByRole('button', { name: label('Show diagnostics') }).click();
           await expect(page.getByTestId('diagnostics-text')).toBeVisible();
-          await scrollToTop(page.getByText('Diagnostics for support'));
+          await scrollToTop(page.getByText(label('Diagnostics for support')));
         },
       },
       {
@@ -271,8 +276,8 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Copy it',
         say: 'Click "Copy diagnostics" and paste it into the ticket or e-mail. "Save diagnostics…" writes the same text to a file instead.',
         act: async (page) => {
-          await page.getByRole('button', { name: 'Copy diagnostics' }).click();
-          await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+          await page.getByRole('button', { name: label('Copy diagnostics') }).click();
+          await expect(page.getByText(label('Copied to the clipboard.'))).toBeVisible();
         },
       },
     ],

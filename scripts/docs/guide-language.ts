@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
+import { FRAME } from './guide-frame';
+import { readPo, type PoEntry } from './po-file';
+import type { GuideTask } from './steps-kit';
+
+/** The languages a guide is written in: English, the source, and the app's translations. */
+export const GUIDE_LANGUAGES = ['en', 'de', 'fr', 'es'] as const;
+export type GuideLanguage = (typeof GUIDE_LANGUAGES)[number];
+
+export function isGuideLanguage(value: string): value is GuideLanguage {
+  return (GUIDE_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** `--lang de` or `--lang=de` among a script's arguments; English without one. */
+export function languageArgument(
+  argv: readonly string[],
+): { ok: true; language: GuideLanguage } | { ok: false; error: string } {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return { ok: true, language: 'en' };
+  const given = argv[at]?.includes('=') ? argv[at]?.slice(7) : argv[at + 1];
+  if (given && isGuideLanguage(given)) return { ok: true, language: given };
+  return {
+    ok: false,
+    error: `--lang needs one of ${GUIDE_LANGUAGES.join(', ')}; got ${given ? `"${given}"` : 'nothing'}`,
+  };
+}
+
+/** docs/i18n/guide.<lang>.po: the guide's words in one language. */
+export const guideCatalogPath = (language: GuideLanguage) =>
+  path.resolve('docs', 'i18n', `guide.${language}.po`);
+
+/** The app's own catalog: the labels a guide step clicks are the ones the app shows. */
+export const appCatalogPath = (language: GuideLanguage) =>
+  path.resolve('renderer', 'locales', language, 'messages.po');
+
+/** Every English string of the guide, in the guide's order, with a note on where it stands. */
+export function guideSourceStrings(tasks: readonly GuideTask[]): PoEntry[] {
+  const seen = new Set<string>();
+  const out: PoEntry[] = [];
+  const add = (id: string, note: string): void => {
+    if (id === '' || seen.has(id)) return;
+    seen.add(id);
+    out.push({ id, text: '', notes: [note], obsolete: false });
+  };
+  for (const [key, text] of Object.entries(FRAME)) add(text, `frame: ${key}`);
+  for (const task of tasks) {
+    add(task.title, `${task.id}: title`);
+    add(task.when, `${task.id}: when`);
+    for (const step of task.steps) {
+      add(step.title, `${task.id}/${step.id}: title`);
+      add(step.say, `${task.id}/${step.id}: say (quoted phrases must be the app's own words)`);
+    }
+  }
+  for (const s of DEMO_SCENARIOS) add(s.summary, `demo scenario ${s.name}: summary`);
+  return out;
+}
+
+function readCatalog(file: string): Map<string, string> {
+  const read = readPo(readFileSync(file, 'utf8'));
+  if (!read.ok) throw new Error(`${file}: ${read.error}`);
+  const map = new Map<string, string>();
+  for (const e of read.entries)
+    if (!e.obsolete && e.id !== '' && e.text !== '') map.set(e.id, e.text);
+  return map;
+}
+
+/** The guide's English strings that the language's catalog does not translate yet. */
+export function missingTranslations(
+  language: GuideLanguage,
+  tasks: readonly GuideTask[],
+): string[] {
+  if (language === 'en') return [];
+  const file = guideCatalogPath(language);
+  const have = existsSync(file) ? readCatalog(file) : new Map<string, string>();
+  return guideSourceStrings(tasks)
+    .filter((entry) => !have.has(entry.id))
+    .map((entry) => `  ${entry.notes[0] ?? ''}: ${entry.id.slice(0, 80)}`);
+}
+
+export type Fill = Readonly<Record<string, string | number>>;
+
+function fill(text: string, values: Fill): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/**
+ * The guide's translator for one language: English passes through; any other language
+ * answers from its catalog, and a string it lacks is an error, never English in a German
+ * guide. `label` answers from the app's catalog, for the buttons and headings a step uses.
+ */
+export function guideWords(language: GuideLanguage) {
+  const guide = language === 'en' ? null : readCatalog(guideCatalogPath(language));
+  const app = language === 'en' ? null : readCatalog(appCatalogPath(language));
+  const look = (catalog: Map<string, string> | null, english: string, what: string): string => {
+    if (!catalog) return english;
+    const found = catalog.get(english);
+    if (found === undefined) throw new Error(`no ${language} translation of ${what} "${english}"`);
+    return found;
+  };
+  return {
+    language,
+    tr: (english: string, values: Fill = {}) => fill(look(guide, english, 'guide text'), values),
+    label: (english: string) => look(app, english, 'the app label'),
+  };
+}
+
+export type GuideWords = ReturnType<typeof guideWords>;
+
+/** The tasks with their words in the guide's language (actions and checks unchanged). */
+export function translateTasks(tasks: readonly GuideTask[], words: GuideWords): GuideTask[] {
+  return tasks.map((task) => ({
+    ...task,
+    title: words.tr(task.title),
+    when: words.tr(task.when),
+    steps: task.steps.map((step) => ({
+      ...step,
+      title: words.tr(step.title),
+      say: words.tr(step.say),
+    })),
+  }));
+}
