@@ -1,4 +1,12 @@
+import { t } from '@lingui/core/macro';
 import type { CommandCaption } from '../../../electron/contract';
+
+/** Program names, paths and commands, never translated (backticks draw them as code). */
+const sysctl = 'sysctl';
+const procSys = '/proc/sys';
+const ansibleModule = 'ansible.posix.sysctl';
+const cloudInit = 'cloud-init';
+const cloudInitKeys = { writeFiles: 'write_files', runcmd: 'runcmd' } as const;
 
 /**
  * What a block of commands does, in words: the caption above it and its Copy button's
@@ -7,56 +15,106 @@ import type { CommandCaption } from '../../../electron/contract';
 export function captionWords(caption: CommandCaption): string {
   switch (caption.kind) {
     case 'whole':
-      return 'In a terminal';
+      return t`In a terminal`;
     case 'whole-sysctl':
-      return 'With sysctl';
+      return t`With ${sysctl}`;
     case 'whole-proc':
-      return 'Or without sysctl, writing /proc/sys';
+      return t`Or without ${sysctl}, writing ${procSys}`;
     case 'runtime-sysctl':
-      return 'Set the running value (sysctl)';
+      return t`Set the running value (${sysctl})`;
     case 'runtime-proc':
-      return 'Or the same by writing /proc/sys directly';
-    case 'write-file':
-      return `Write ${caption.path} (complete new content)`;
+      return t`Or the same by writing ${procSys} directly`;
+    case 'write-file': {
+      const path = caption.path;
+      return t`Write ${path} (complete new content)`;
+    }
     case 'load-file':
-      return 'Load that file now (also applies any other keys it sets)';
+      return t`Load that file now (also applies any other keys it sets)`;
     case 'remove-file':
-      return 'Remove the file';
+      return t`Remove the file`;
     case 'ansible':
-      return 'Ansible tasks (ansible.posix.sysctl)';
-    case 'cloud-init':
-      return 'cloud-init (write_files and runcmd)';
+      return t`Ansible tasks (${ansibleModule})`;
+    case 'cloud-init': {
+      const { writeFiles, runcmd } = cloudInitKeys;
+      return t`${cloudInit} (${writeFiles} and ${runcmd})`;
+    }
     case 'install-pkexec':
-      return DISTROS[caption.distro];
+      return distroWords(caption.distro);
     case 'container':
-      return CONTAINERS[caption.runtime];
-    case 'netns-now':
-      return `Inside ${caption.name}, as root (lost when the namespace is deleted or the computer restarts)`;
-    case 'nsenter-now':
-      return `Through process ${caption.pid}, as root (lost when its namespace or container goes)`;
-    case 'netns-unit':
-      return `A systemd unit, ${caption.path}, that sets it again at every boot`;
+      return containerWords(caption.runtime);
+    case 'netns-now': {
+      const name = caption.name;
+      return t`Inside ${name}, as root (lost when the namespace is deleted or the computer restarts)`;
+    }
+    case 'nsenter-now': {
+      const pid = caption.pid;
+      return t`Through process ${pid}, as root (lost when its namespace or container goes)`;
+    }
+    case 'netns-unit': {
+      const path = caption.path;
+      return t`A systemd unit, ${path}, that sets it again at every boot`;
+    }
     default:
       return unworded(caption);
   }
 }
 
-const DISTROS: Record<Extract<CommandCaption, { kind: 'install-pkexec' }>['distro'], string> = {
-  debian: 'Debian 12 and Ubuntu 22.04 or newer',
-  'debian-old': 'Older Debian and Ubuntu',
-  fedora: 'Fedora and RHEL',
-  opensuse: 'openSUSE',
-  arch: 'Arch Linux',
-};
+type Distro = Extract<CommandCaption, { kind: 'install-pkexec' }>['distro'];
 
-const CONTAINERS: Record<Extract<CommandCaption, { kind: 'container' }>['runtime'], string> = {
-  docker: 'Docker: on the host, create the container again with `docker run`',
-  podman: 'Podman: on the host, create the container again with `podman run`',
-  compose:
-    'Docker Compose: in the service of docker-compose.yml, then `docker compose up -d` (it re-creates the container)',
-  kubernetes: 'Kubernetes: in the pod spec, then re-create the pod',
-  lxc: 'LXC: in the container configuration (applied when the container next starts)',
-};
+/** Which distributions a pkexec install command is for. */
+function distroWords(distro: Distro): string {
+  switch (distro) {
+    case 'debian':
+      return t`Debian 12 and Ubuntu 22.04 or newer`;
+    case 'debian-old':
+      return t`Older Debian and Ubuntu`;
+    case 'fedora':
+      return t`Fedora and RHEL`;
+    // Names alone: nothing to translate.
+    case 'opensuse':
+      return 'openSUSE';
+    case 'arch':
+      return 'Arch Linux';
+    default:
+      return unworded(distro);
+  }
+}
+
+type Runtime = Extract<CommandCaption, { kind: 'container' }>['runtime'];
+
+/** Commands inside the captions, drawn as code. */
+const dockerRun = '`docker run`';
+const podmanRun = '`podman run`';
+const composeFile = 'docker-compose.yml';
+const composeUp = '`docker compose up -d`';
+
+/** Where a container engine takes the setting. */
+function containerWords(runtime: Runtime): string {
+  switch (runtime) {
+    case 'docker': {
+      const engine = 'Docker';
+      return t`${engine}: on the host, create the container again with ${dockerRun}`;
+    }
+    case 'podman': {
+      const engine = 'Podman';
+      return t`${engine}: on the host, create the container again with ${podmanRun}`;
+    }
+    case 'compose': {
+      const engine = 'Docker Compose';
+      return t`${engine}: in the service of ${composeFile}, then ${composeUp} (it re-creates the container)`;
+    }
+    case 'kubernetes': {
+      const engine = 'Kubernetes';
+      return t`${engine}: in the pod spec, then re-create the pod`;
+    }
+    case 'lxc': {
+      const engine = 'LXC';
+      return t`${engine}: in the container configuration (applied when the container next starts)`;
+    }
+    default:
+      return unworded(runtime);
+  }
+}
 
 function unworded(caption: never): never {
   throw new Error(`no words for command caption ${JSON.stringify(caption)}`);

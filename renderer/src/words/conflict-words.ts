@@ -1,46 +1,78 @@
-import type { BootConflict, BootEngine, ConflictFix } from '../../../electron/contract';
+import { select, t } from '@lingui/core/macro';
+import type { BootConflict, ConflictFix } from '../../../electron/contract';
 
 /*
  * A change that would not stick at boot, in words: under which engine, which line wins
- * instead, and the way out.
+ * instead, and the way out. Each engine's sentence is whole (a select on the engine).
  */
 
-const ENGINE_WORDS: Record<BootEngine, string> = {
-  systemd: 'At boot (systemd-sysctl)',
-  procps: 'With `sysctl --system` (procps)',
-};
+/** Engine and command names, never translated (backticks draw them as code). */
+const systemdSysctl = 'systemd-sysctl';
+const sysctlSystem = '`sysctl --system`';
+const procps = 'procps';
 
-function causeWords({ cause, key, target }: BootConflict): string {
+/** Why the value would not stick under the conflict's engine. */
+export function conflictWords(conflict: BootConflict): string {
+  const { cause, key, target, wanted, engine } = conflict;
   switch (cause.kind) {
-    case 'later-value':
-      return `${cause.path} line ${cause.line} sets ${key} to ${cause.value} after ${target}`;
-    case 'rejected':
-      return `${cause.path} line ${cause.line} writes "${cause.value}", which the kernel rejects (${cause.reason}), after ${target}`;
-    case 'cancelled':
-      return `${cause.path} line ${cause.line} ("-" and no "=") leaves ${key} unset, whatever ${target} says`;
-    case 'note':
-      return cause.note ?? `${target} does not end up setting ${key}`;
+    case 'later-value': {
+      const { path, line, value } = cause;
+      return select(engine, {
+        systemd: `At boot (${systemdSysctl}), ${path} line ${line} sets ${key} to ${value} after ${target}, so your value ${wanted} would not stick.`,
+        other: `With ${sysctlSystem} (${procps}), ${path} line ${line} sets ${key} to ${value} after ${target}, so your value ${wanted} would not stick.`,
+      });
+    }
+    case 'rejected': {
+      const { path, line, value, reason } = cause;
+      return select(engine, {
+        systemd: `At boot (${systemdSysctl}), ${path} line ${line} writes "${value}", which the kernel rejects (${reason}), after ${target}, so your value ${wanted} would not stick.`,
+        other: `With ${sysctlSystem} (${procps}), ${path} line ${line} writes "${value}", which the kernel rejects (${reason}), after ${target}, so your value ${wanted} would not stick.`,
+      });
+    }
+    case 'cancelled': {
+      const { path, line } = cause;
+      return select(engine, {
+        systemd: `At boot (${systemdSysctl}), ${path} line ${line} ("-" and no "=") leaves ${key} unset, whatever ${target} says, so your value ${wanted} would not stick.`,
+        other: `With ${sysctlSystem} (${procps}), ${path} line ${line} ("-" and no "=") leaves ${key} unset, whatever ${target} says, so your value ${wanted} would not stick.`,
+      });
+    }
+    case 'note': {
+      // The engine's own note (from the backend) is shown as it is.
+      const note = cause.note;
+      if (note === null)
+        return select(engine, {
+          systemd: `At boot (${systemdSysctl}), ${target} does not end up setting ${key}, so your value ${wanted} would not stick.`,
+          other: `With ${sysctlSystem} (${procps}), ${target} does not end up setting ${key}, so your value ${wanted} would not stick.`,
+        });
+      return select(engine, {
+        systemd: `At boot (${systemdSysctl}), ${note}, so your value ${wanted} would not stick.`,
+        other: `With ${sysctlSystem} (${procps}), ${note}, so your value ${wanted} would not stick.`,
+      });
+    }
     default:
       return unworded(cause);
   }
 }
 
-/** Why the value would not stick under the conflict's engine. */
-export function conflictWords(conflict: BootConflict): string {
-  return `${ENGINE_WORDS[conflict.engine]}, ${causeWords(conflict)}, so your value ${conflict.wanted} would not stick.`;
-}
+/** Paths and commands, never translated. */
+const sysctlConf = '/etc/sysctl.conf';
 
 /** The way out, as the note offers it beside its button. */
 export function conflictFixWords(fix: ConflictFix): string {
   switch (fix.kind) {
     case 'sysctl-conf':
-      return 'Write it into /etc/sysctl.conf instead: the app changes only the line for this key there, which wins under both engines (no later file name can beat /etc/sysctl.conf under `sysctl --system`).';
-    case 'edit-file':
-      return `Write it into ${fix.path} instead: the app changes only the lines that set this key and keeps every other byte of the file.`;
-    case 'later-file':
-      return fix.after
-        ? `Use /etc/sysctl.d/${fix.name}, which sorts after ${fix.after} and so is applied later by both engines.`
-        : `Use /etc/sysctl.d/${fix.name}, which sorts after every other file and so is applied last by both engines.`;
+      return t`Write it into ${sysctlConf} instead: the app changes only the line for this key there, which wins under both engines (no later file name can beat ${sysctlConf} under ${sysctlSystem}).`;
+    case 'edit-file': {
+      const path = fix.path;
+      return t`Write it into ${path} instead: the app changes only the lines that set this key and keeps every other byte of the file.`;
+    }
+    case 'later-file': {
+      const path = `/etc/sysctl.d/${fix.name}`;
+      const after = fix.after;
+      return after
+        ? t`Use ${path}, which sorts after ${after} and so is applied later by both engines.`
+        : t`Use ${path}, which sorts after every other file and so is applied last by both engines.`;
+    }
     default:
       return unworded(fix);
   }

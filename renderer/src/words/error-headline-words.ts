@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { ApiError, CommandBlock, DistroFamily } from '../../../electron/contract';
 
 /**
@@ -10,30 +11,40 @@ export interface ErrorHeadline {
   readonly body: string;
 }
 
+/** Names of programs, groups and paths, never translated: placeholders in the sentences. */
+const polkit = 'polkit';
+const pkexec = 'pkexec';
+const procSys = '/proc/sys';
+const sudo = 'sudo';
+const wheel = 'wheel';
+
 export function errorHeadline(error: ApiError): ErrorHeadline | null {
   switch (error.code) {
     case 'auth-refused':
       return {
-        headline: 'Authentication was refused or cancelled',
-        body: 'Nothing was changed. Click Apply… to try again with your own password; your account must be allowed to administer this computer (on most systems: the sudo or wheel group).',
+        headline: t`Authentication was refused or cancelled`,
+        body: t`Nothing was changed. Click Apply… to try again with your own password; your account must be allowed to administer this computer (on most systems: the ${sudo} or ${wheel} group).`,
       };
     case 'no-polkit-agent':
       return {
-        headline: 'No polkit authentication agent is running',
-        body: 'Nobody can ask for your password here (common over SSH). Nothing was changed. Start your desktop’s authentication agent and click Apply… again, or run the change by hand.',
+        headline: t`No ${polkit} authentication agent is running`,
+        body: t`Nobody can ask for your password here (common over SSH). Nothing was changed. Start your desktop’s authentication agent and click Apply… again, or run the change by hand.`,
       };
     case 'no-pkexec':
       return {
-        headline: 'pkexec is not installed',
-        body: 'Nothing was changed: the app needs it to ask for your password. Install it, then Apply… again.',
+        headline: t`${pkexec} is not installed`,
+        body: t`Nothing was changed: the app needs it to ask for your password. Install it, then Apply… again.`,
       };
     case 'proc-read-only':
       return {
-        headline: '/proc/sys is read-only here',
-        body: 'This is a container: its network settings are set where it is started. Nothing was changed.',
+        headline: t`${procSys} is read-only here`,
+        body: t`This is a container: its network settings are set where it is started. Nothing was changed.`,
       };
     case 'elevation-failed':
-      return { headline: 'Asking for administrator rights failed', body: 'Nothing was changed.' };
+      return {
+        headline: t`Asking for administrator rights failed`,
+        body: t`Nothing was changed.`,
+      };
     default:
       return null;
   }
@@ -57,12 +68,14 @@ export function splitForDistro(
 
 /** What the folded commands do, as the summary that opens them. */
 export function foldedCommandsLabel(error: ApiError): string {
+  // Engine names: a list of names, the same in every language.
+  const engines = 'Docker, Podman, Compose, Kubernetes, LXC';
   switch (error.code) {
     case 'auth-refused':
-      return 'Commands an administrator can run instead';
+      return t`Commands an administrator can run instead`;
     case 'proc-read-only':
-      return 'Where to set it: Docker, Podman, Compose, Kubernetes, LXC';
+      return t`Where to set it: ${engines}`;
     default:
-      return 'Run the change by hand instead';
+      return t`Run the change by hand instead`;
   }
 }

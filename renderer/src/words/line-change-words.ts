@@ -1,3 +1,4 @@
+import { select, t } from '@lingui/core/macro';
 import type { AppState, SettingId, SysctlDFile } from '../../../electron/contract';
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { lastingOf } from '../state/persistence-choice';
@@ -46,10 +47,12 @@ export function pendingLineChange(view: ViewState, id: SettingId): LineChange | 
 
 /** "line 3 of /etc/sysctl.conf: 0 → 1", or the line a file gets. */
 export function lineChangeWords(change: LineChange): string {
-  if (change.line === null) return `a new line in ${change.path}: ${change.key} = ${change.to}`;
-  if (change.from === change.to)
-    return `line ${change.line} of ${change.path} already says ${change.to}`;
-  return `line ${change.line} of ${change.path}: ${change.from ?? '(no value)'} → ${change.to}`;
+  const { path, key, to, line } = change;
+  if (line === null) return t`a new line in ${path}: ${key} = ${to}`;
+  if (change.from === to) return t`line ${line} of ${path} already says ${to}`;
+  const from =
+    change.from ?? t({ message: '(no value)', comment: 'a line that sets a key to nothing' });
+  return t`line ${line} of ${path}: ${from} → ${to}`;
 }
 
 /** The line the conflict fix changes, in words, for the card; null when none waits. */
@@ -61,8 +64,12 @@ export function fixLineOf(view: ViewState, id: SettingId): string | null {
   return change ? lineChangeWords(change) : null;
 }
 
+/** Command and path, never translated (backticks draw the command as code). */
+const sysctlSystem = '`sysctl --system`';
+const sysctlConf = '/etc/sysctl.conf';
+
 /** Why the fix into /etc/sysctl.conf is needed, after the line it changes. */
 export function sysctlConfWhyWords(label: string, to: string): string {
   const word = to === '0' ? 'off' : 'on';
-  return `Why: \`sysctl --system\` reads /etc/sysctl.conf after every other file, so its line decides; with it saying ${to}, both ways of loading the files leave ${label} ${word}.`;
+  return t`Why: ${sysctlSystem} reads ${sysctlConf} after every other file, so its line decides; with it saying ${to}, both ways of loading the files leave ${label} ${select(word, { off: 'off', other: 'on' })}.`;
 }

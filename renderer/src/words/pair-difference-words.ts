@@ -1,23 +1,36 @@
+import { select, t } from '@lingui/core/macro';
 import type { PairDifference } from '../../../electron/contract';
+import { formatList } from '../i18n/format';
 
+/** Engine names, never translated. */
 const ENGINE_NAMES = { systemd: 'systemd-sysctl', procps: 'sysctl --system' } as const;
 
 /** How one machine differs from the reference, in one sentence; engines named when they differ. */
 export function pairDifferenceWords(d: PairDifference): string {
-  const setting = `${d.family} non-local bind`;
+  const { family, node, reference } = d;
   if (d.kind === 'now')
     return d.value === 1
-      ? `${d.node} has ${setting} on now; ${d.reference} has it off.`
-      : `${d.node} has ${setting} off now; ${d.reference} has it on.`;
-  const which =
-    d.engines.length === 2 ? '' : ` (${d.engines.map((e) => ENGINE_NAMES[e]).join(', ')})`;
+      ? t`${node} has ${family} non-local bind on now; ${reference} has it off.`
+      : t`${node} has ${family} non-local bind off now; ${reference} has it on.`;
+  // Both engines, or the one (named) that the difference is under.
+  const under = d.engines.length === 2 ? 'both' : 'some';
+  const engines = formatList(d.engines.map((e) => ENGINE_NAMES[e]));
   switch (d.change) {
     case 'lose':
-      return `${d.node} will lose ${setting} at the next boot${which}.`;
+      return select(under, {
+        both: `${node} will lose ${family} non-local bind at the next boot.`,
+        other: `${node} will lose ${family} non-local bind at the next boot (${engines}).`,
+      });
     case 'without':
-      return `${d.node} will not have ${setting} at boot${which}; ${d.reference} will.`;
+      return select(under, {
+        both: `${node} will not have ${family} non-local bind at boot; ${reference} will.`,
+        other: `${node} will not have ${family} non-local bind at boot (${engines}); ${reference} will.`,
+      });
     case 'with':
-      return `${d.node} will have ${setting} at boot${which}; ${d.reference} will not.`;
+      return select(under, {
+        both: `${node} will have ${family} non-local bind at boot; ${reference} will not.`,
+        other: `${node} will have ${family} non-local bind at boot (${engines}); ${reference} will not.`,
+      });
     default:
       return unworded(d.change);
   }
