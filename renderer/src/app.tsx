@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { AddressFamily, SettingBoot, SettingId } from '../../electron/contract';
 import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary, disagreeNoteId } from './components/boot-summary';
@@ -40,6 +41,7 @@ const NamespacesPage = lazy(() =>
 );
 
 export function App() {
+  const { t } = useLingui();
   const api = useApi();
   const [view, dispatch] = useReducer(viewReducer, initialViewState);
   const [page, setPage] = useState<Page>('this');
@@ -147,7 +149,7 @@ export function App() {
             <Suspense
               fallback={
                 <p className="loading" role="status">
-                  Loading the view…
+                  <Trans>Loading the view…</Trans>
                 </p>
               }
             >
@@ -176,8 +178,8 @@ export function App() {
               <ErrorPanel
                 title={
                   system
-                    ? 'Could not refresh; showing the last reading'
-                    : 'Could not read the settings'
+                    ? t`Could not refresh; showing the last reading`
+                    : t`Could not read the settings`
                 }
                 error={view.error}
                 onRetry={() => void refresh()}
@@ -186,7 +188,7 @@ export function App() {
             <MovedUnderPendingNote moved={live.moved} onDismiss={live.dismiss} />
             {view.phase === 'loading' ? (
               <p className="loading" role="status">
-                Reading the current settings…
+                <Trans>Reading the current settings…</Trans>
               </p>
             ) : null}
             {system ? (
@@ -247,7 +249,9 @@ export function App() {
                   fixFor={switchThatFixes}
                 />
                 <div className="details-area">
-                  <h2 className="section-title">About these settings</h2>
+                  <h2 className="section-title">
+                    <Trans>About these settings</Trans>
+                  </h2>
                   <ReaderProblems problems={system.boot.problems} />
                   {system.settings.map((setting) => (
                     <SettingDetails

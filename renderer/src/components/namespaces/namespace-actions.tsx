@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type {
   BindTestResult,
   NamespaceEntry,
@@ -29,6 +30,7 @@ interface ActionsProps {
 
 /** "Turn it on now in this namespace": every setting to 1 there, then read back inside. */
 function TurnOnNow({ ns, settings, reading, onReadBack }: ActionsProps) {
+  const { t } = useLingui();
   const { busy, error, run } = useApiCall();
   const [readBack, setReadBack] = useState<NamespaceReading | null>(null);
   const resultId = `namespace-${ns.inode}-read-back`;
@@ -42,9 +44,22 @@ function TurnOnNow({ ns, settings, reading, onReadBack }: ActionsProps) {
     if (answer) onReadBack(answer.reading, answer.findings ?? []);
     updateThenFocus(() => setReadBack(answer?.reading ?? null), resultId);
   };
+  const turnOnWords = t`Turn it on now in this namespace`;
+  /** "Read back inside net:[4026532000]: IPv4 non-local bind on, IPv6 non-local bind on." */
+  const readBackWords = (back: Extract<NamespaceReading, { ok: true }>) => {
+    const namespaceId = `net:[${back.inode}]`;
+    const values = Object.entries(back.values)
+      .map(([id, v]) => {
+        const setting = settingWords(id).label;
+        const value = insideValueWords(v);
+        return t({ message: `${setting} ${value}`, comment: 'a setting and its value, in a list' });
+      })
+      .join(', ');
+    return t`Read back inside ${namespaceId}: ${values}.`;
+  };
   return (
     <>
-      <h4>Turn it on now in this namespace</h4>
+      <h4>{turnOnWords}</h4>
       <p className="note warning">{notKeptWords(ns.kind)}</p>
       <button
         type="button"
@@ -52,17 +67,11 @@ function TurnOnNow({ ns, settings, reading, onReadBack }: ActionsProps) {
         aria-disabled={busy || settings === null}
         onClick={() => void turnOn()}
       >
-        {busy ? 'Turning it on…' : 'Turn it on now in this namespace'}
+        {busy ? t`Turning it on…` : turnOnWords}
       </button>
       <div id={resultId} tabIndex={-1} role="status" data-testid="namespace-read-back">
         {readBack?.ok ? (
-          <p>
-            {`Read back inside net:[${readBack.inode}]: `}
-            {Object.entries(readBack.values)
-              .map(([id, v]) => `${settingWords(id).label} ${insideValueWords(v)}`)
-              .join(', ')}
-            .
-          </p>
+          <p>{readBackWords(readBack)}</p>
         ) : readBack ? (
           <p className="inline-error">{readProblemWords(readBack.problem)}</p>
         ) : null}
@@ -74,6 +83,7 @@ function TurnOnNow({ ns, settings, reading, onReadBack }: ActionsProps) {
 
 /** The bind test, run inside this namespace: proof where the service runs. */
 function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
+  const { t } = useLingui();
   const { busy, error, run } = useApiCall();
   const [address, setAddress] = useState('');
   const [result, setResult] = useState<BindTestResult | null>(null);
@@ -82,7 +92,13 @@ function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
   const resultId = `namespace-${ns.inode}-bind-result`;
   // "container web-lb", mid-sentence.
   const name = namespaceTitle(ns).replace(/^./, (c) => c.toLowerCase());
-  const where = `${name} (net:[${ns.inode}])`;
+  const namespaceId = `net:[${ns.inode}]`;
+  const testWords = t`Test an address in this namespace`;
+  const resultLead = (address: string) =>
+    t({
+      message: `In ${name} (${namespaceId}), ${address}:`,
+      comment: 'where a bind test ran and the address it bound; its outcome follows',
+    });
   const test = async () => {
     if (busy) return;
     const answer = await run((api) => api.testBindInNamespace({ inode: ns.inode, address }));
@@ -90,7 +106,7 @@ function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
   };
   return (
     <>
-      <h4>Test an address in this namespace</h4>
+      <h4>{testWords}</h4>
       <form
         className="bind-form"
         onSubmit={(e) => {
@@ -98,7 +114,9 @@ function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
           void test();
         }}
       >
-        <label htmlFor={inputId}>IP address</label>
+        <label htmlFor={inputId}>
+          <Trans>IP address</Trans>
+        </label>
         <input
           id={inputId}
           type="text"
@@ -109,14 +127,13 @@ function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
           onChange={(e) => setAddress(e.target.value)}
         />
         <button type="submit" className="button small" aria-disabled={busy}>
-          Test an address in this namespace
+          {testWords}
         </button>
       </form>
       <div id={resultId} tabIndex={-1} role="status" data-testid="namespace-bind-result">
         {result ? (
           <p className={`bind-result outcome-${result.outcome}`}>
-            <strong>{`In ${where}, ${result.address}: `}</strong>
-            {bindTestWords(result, name)}
+            <strong>{resultLead(result.address)}</strong> {bindTestWords(result, name)}
           </p>
         ) : null}
         {error ? <p className="inline-error">{errorWords(error)}</p> : null}

@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type {
   NamespaceEntry,
   NamespaceReading,
@@ -17,8 +19,6 @@ import { CommandBlocks } from '../command-blocks';
 import { InlineCode } from '../inline-code';
 import { NamespaceActions } from './namespace-actions';
 import { Findings, InsideValues, LoadBalancers } from './namespace-inside';
-
-const valueWords = (v: SettingState['effective']) => (v === 1 ? 'On' : v === 0 ? 'Off' : 'Unknown');
 
 /** The fix for a namespace other than the app's: the running value now, and what lasts. */
 function Fix({ ns }: { readonly ns: NamespaceEntry }) {
@@ -60,7 +60,23 @@ export interface NamespaceCardProps {
 
 /** One network namespace: what it is, what runs in it, its values, what will fail, its fixes. */
 export function NamespaceCard({ ns, settings, reading, canEnter, onReadBack }: NamespaceCardProps) {
+  const { t } = useLingui();
   const headingId = `namespace-${ns.inode}-title`;
+  const namespaceId = `net:[${ns.inode}]`;
+  const processCount = ns.processCount;
+  const containerCount = ns.containers.length;
+  const containers = ns.containers.map(containerWords).join('; ');
+  const idAndProcesses = t`${namespaceId}, ${plural(processCount, { one: '# process', other: '# processes' })}`;
+  const containersLine = t`${plural(containerCount, {
+    one: `Container: ${containers}`,
+    other: `Containers: ${containers}`,
+  })}`;
+  const valueWords = (v: SettingState['effective']) =>
+    v === 1
+      ? t({ message: 'On', comment: 'state of a kernel setting' })
+      : v === 0
+        ? t({ message: 'Off', comment: 'state of a kernel setting' })
+        : t({ message: 'Unknown', comment: 'state of a kernel setting that was not read' });
   return (
     <li
       className="namespace-card"
@@ -70,23 +86,18 @@ export function NamespaceCard({ ns, settings, reading, canEnter, onReadBack }: N
       <h3 id={headingId}>{namespaceTitle(ns)}</h3>
       <p className="hint">
         <InlineCode text={kindWords(ns.kind)} />{' '}
-        <span className="namespace-id">
-          {`net:[${ns.inode}], ${ns.processCount} ${ns.processCount === 1 ? 'process' : 'processes'}`}
-        </span>
+        <span className="namespace-id">{idAndProcesses}</span>
       </p>
       <LoadBalancers ns={ns} />
-      {ns.containers.length > 0 ? (
-        <p data-testid="namespace-containers">
-          {`${ns.containers.length === 1 ? 'Container' : 'Containers'}: `}
-          {ns.containers.map(containerWords).join('; ')}
-        </p>
-      ) : null}
+      {ns.containers.length > 0 ? <p data-testid="namespace-containers">{containersLine}</p> : null}
       {ns.own ? (
         <ul className="namespace-values" data-testid="namespace-own-values">
           {(settings ?? []).map((s) => (
             <li key={s.id}>
-              {`${settingWords(s.id, s.key).label}: `}
-              <strong>{valueWords(s.effective)}</strong>
+              <SettingValue
+                setting={settingWords(s.id, s.key).label}
+                value={valueWords(s.effective)}
+              />
             </li>
           ))}
         </ul>
@@ -106,5 +117,14 @@ export function NamespaceCard({ ns, settings, reading, canEnter, onReadBack }: N
       )}
       <Fix ns={ns} />
     </li>
+  );
+}
+
+/** "IPv4 non-local bind: **On**", a value of the app's own namespace. */
+function SettingValue({ setting, value }: { readonly setting: string; readonly value: string }) {
+  return (
+    <Trans comment="a setting and its value in this namespace">
+      {setting}: <strong>{value}</strong>
+    </Trans>
   );
 }

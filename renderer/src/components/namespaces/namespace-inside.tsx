@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type {
   LoadBalancerInNamespace,
   NamespaceEntry,
@@ -36,10 +38,12 @@ function LoadBalancer({ lb }: { readonly lb: LoadBalancerInNamespace }) {
 }
 
 export function LoadBalancers({ ns }: { readonly ns: NamespaceEntry }) {
-  if (ns.loadBalancers.length === 0) return null;
+  const { t } = useLingui();
+  const count = ns.loadBalancers.length;
+  if (count === 0) return null;
   return (
     <div data-testid="namespace-load-balancers">
-      <p>{ns.loadBalancers.length === 1 ? 'Load balancer:' : 'Load balancers:'}</p>
+      <p>{t`${plural(count, { one: 'Load balancer:', other: 'Load balancers:' })}`}</p>
       <ul className="namespace-values">
         {ns.loadBalancers.map((lb) => (
           <LoadBalancer key={lb.program} lb={lb} />
@@ -67,8 +71,7 @@ export function InsideValues({
         <ul className="namespace-values" data-testid="namespace-inside-values">
           {Object.entries(reading.values).map(([id, value]) => (
             <li key={id}>
-              {`${settingWords(id).label} (read inside now): `}
-              <strong>{insideValueWords(value)}</strong>
+              <InsideValue setting={settingWords(id).label} value={insideValueWords(value)} />
             </li>
           ))}
         </ul>
@@ -95,5 +98,14 @@ export function Findings({ ns }: { readonly ns: NamespaceEntry }) {
         <p key={`${f.program} ${f.address} ${f.setting}`}>{findingWords(f)}</p>
       ))}
     </div>
+  );
+}
+
+/** "IPv4 non-local bind (read inside now): **on**". */
+function InsideValue({ setting, value }: { readonly setting: string; readonly value: string }) {
+  return (
+    <Trans comment="a setting and its value as read inside another namespace">
+      {setting} (read inside now): <strong>{value}</strong>
+    </Trans>
   );
 }

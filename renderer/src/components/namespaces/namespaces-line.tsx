@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { NamespacesView } from '../../../../electron/contract';
 import { attentionWords } from '../../words/namespace-inside-words';
 import { namespacesLineWords } from '../../words/namespace-words';
@@ -14,6 +15,7 @@ export function NamespacesLine({
   readonly view: NamespacesView | null;
   readonly onOpen: () => void;
 }) {
+  const { t } = useLingui();
   const words = view ? namespacesLineWords(view) : null;
   if (view === null || words === null) return null;
   const findings = view.namespaces.flatMap((n) => n.findings ?? []);
@@ -21,12 +23,12 @@ export function NamespacesLine({
   const willFail = findings.some((f) => f.value === 'off');
   return (
     <p className={`namespaces-line${willFail ? ' attention' : ''}`} data-testid="namespaces-line">
-      <span>{words} The switches above change this app’s network only.</span>
+      <span>{`${words} ${t`The switches above change this app’s network only.`}`}</span>
       {/* Bold only for what will fail; the question before looking inside stays plain. */}
       {attention && willFail ? <strong> {attention}</strong> : null}
       {attention && !willFail ? <span> {attention}</span> : null}{' '}
       <button type="button" className="button small" onClick={onOpen}>
-        Show network namespaces
+        <Trans>Show network namespaces</Trans>
       </button>
     </p>
   );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { SettingState } from '../../../../electron/contract';
 import { errorWords } from '../../error-words';
 import type { NamespacesState } from '../../use-namespaces';
@@ -19,20 +20,26 @@ export function NamespacesPage({
   readonly namespaces: NamespacesState;
   readonly settings: readonly SettingState[] | null;
 }) {
+  const { t } = useLingui();
   const { view, busy, error, reload, readings, readable, record } = namespaces;
+  const ipNetns = 'ip netns';
   const unseen = view ? unseenWords(view.unseen) : [];
   return (
     <section className="panel namespaces-page" aria-labelledby="namespaces-title">
       <div className="panel-heading">
-        <h2 id="namespaces-title">Network namespaces</h2>
+        <h2 id="namespaces-title">
+          <Trans>Network namespaces</Trans>
+        </h2>
         <button type="button" className="button small" disabled={busy} onClick={reload}>
-          {busy ? 'Looking…' : 'Look again'}
+          {busy ? t`Looking…` : t`Look again`}
         </button>
       </div>
       <p className="hint">
-        Each network namespace — a container’s, a pod’s, one made with <code>ip netns</code> — has
-        its own value of these settings, and a new one starts with them off, whatever this computer
-        says. A load balancer in one of them needs the setting there.
+        <Trans>
+          Each network namespace — a container’s, a pod’s, one made with <code>{ipNetns}</code> —
+          has its own value of these settings, and a new one starts with them off, whatever this
+          computer says. A load balancer in one of them needs the setting there.
+        </Trans>
       </p>
       <LookInside namespaces={namespaces} />
       {error ? (
@@ -42,12 +49,14 @@ export function NamespacesPage({
       ) : null}
       {view === null && !error ? (
         <p className="loading" role="status">
-          Listing the network namespaces…
+          <Trans>Listing the network namespaces…</Trans>
         </p>
       ) : null}
       {view && (unseen.length > 0 || view.truncated.length > 0) ? (
         <div className="note warning" role="note" data-testid="namespaces-unseen">
-          <p>Not everything could be seen:</p>
+          <p>
+            <Trans>Not everything could be seen:</Trans>
+          </p>
           <ul>
             {[...view.truncated.map(truncationWords), ...unseen].map((w) => (
               <li key={w}>{w}</li>

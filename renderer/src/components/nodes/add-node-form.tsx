@@ -1,7 +1,17 @@
 import { useState } from 'react';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { PairView } from '../../../../electron/contract';
 import { errorWords } from '../../error-words';
 import { useApiCall } from '../../api-context';
+
+// Examples, files and commands the texts show as typed: placeholders, never translated.
+const aliasExample = 'lb-2';
+const addressExample = 'admin@10.0.0.12:22';
+const sshConfig = '~/.ssh/config';
+const destinationForm = 'user@host[:port]';
+const ssh = 'ssh';
+const knownHosts = 'known_hosts';
+const hostKeyCommand = 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub';
 
 interface Confirm {
   readonly destination: string;
@@ -19,6 +29,7 @@ export function AddNodeForm({
   readonly onAdded: (view: PairView) => void;
   readonly demoNode: string | null;
 }) {
+  const { t } = useLingui();
   const [destination, setDestination] = useState('');
   const { busy, error, run } = useApiCall();
   const [confirm, setConfirm] = useState<Confirm | null>(null);
@@ -43,6 +54,9 @@ export function AddNodeForm({
     onAdded(added.view);
   };
 
+  // The host asked about, named in the dialog's question (only shown while `confirm` is set).
+  const destinationToTrust = confirm?.destination ?? '';
+  const connecting = t`Connecting…`;
   return (
     <div className="add-node">
       <form
@@ -53,13 +67,17 @@ export function AddNodeForm({
         }}
       >
         <label>
-          SSH destination
+          <Trans>SSH destination</Trans>
           <input
             type="text"
             value={destination}
             spellCheck={false}
             autoCapitalize="off"
-            placeholder="lb-2 or admin@10.0.0.12:22"
+            placeholder={t({
+              message: `${aliasExample} or ${addressExample}`,
+              comment:
+                'example SSH destinations in the empty field: an alias, or user@address:port',
+            })}
             aria-describedby="add-node-hint"
             disabled={busy || confirm !== null}
             onChange={(event) => setDestination(event.target.value)}
@@ -70,25 +88,31 @@ export function AddNodeForm({
           className="button"
           disabled={busy || confirm !== null || destination.trim() === ''}
         >
-          {busy && confirm === null ? 'Connecting…' : 'Add node'}
+          {busy && confirm === null ? connecting : t`Add node`}
         </button>
       </form>
       <p id="add-node-hint" className="hint">
-        An alias from ~/.ssh/config or user@host[:port]. The app uses your own ssh: your config,
-        agent, keys and known_hosts apply. It never asks for SSH passwords.
+        <Trans>
+          An alias from {sshConfig} or {destinationForm}. The app uses your own {ssh}: your config,
+          agent, keys and {knownHosts} apply. It never asks for SSH passwords.
+        </Trans>
       </p>
       {demoNode ? (
         <p className="hint" data-testid="demo-node-hint">
-          Demo: the simulated second node is <code>{demoNode}</code>. Its sudo takes any password.
+          <Trans>
+            Demo: the simulated second node is <code>{demoNode}</code>. Its sudo takes any password.
+          </Trans>
         </p>
       ) : null}
       {confirm ? (
         <div className="host-key" role="alertdialog" aria-labelledby="host-key-title">
-          <h3 id="host-key-title">Do you trust {confirm.destination}?</h3>
+          <h3 id="host-key-title">{t`Do you trust ${destinationToTrust}?`}</h3>
           <p>
-            This computer has never connected to it. Compare the fingerprint below with the one the
-            node itself shows (<code>ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub</code> on its
-            console). Accept only if they match.
+            <Trans>
+              This computer has never connected to it. Compare the fingerprint below with the one
+              the node itself shows (<code>{hostKeyCommand}</code> on its console). Accept only if
+              they match.
+            </Trans>
           </p>
           <ul className="fingerprints">
             {confirm.fingerprints.map((f) => (
@@ -104,7 +128,7 @@ export function AddNodeForm({
               disabled={busy}
               onClick={() => void add(confirm.fingerprints)}
             >
-              {busy ? 'Connecting…' : 'Trust this key and add'}
+              {busy ? connecting : t`Trust this key and add`}
             </button>
             <button
               type="button"
@@ -112,7 +136,7 @@ export function AddNodeForm({
               disabled={busy}
               onClick={() => setConfirm(null)}
             >
-              Cancel
+              <Trans>Cancel</Trans>
             </button>
           </div>
         </div>
@@ -121,7 +145,7 @@ export function AddNodeForm({
       {error && error.code !== 'nodes-unavailable' ? (
         <p className="inline-error" role="alert">
           {errorWords(error)}
-          {error.data?.from === 'node' ? ' The node was not added.' : null}
+          {error.data?.from === 'node' ? ` ${t`The node was not added.`}` : null}
         </p>
       ) : null}
     </div>

@@ -1,4 +1,6 @@
 import { Fragment, useState } from 'react';
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { AlikePlan, MakeAlikeResult, NodeChangePlan } from '../../../../electron/contract';
 import { useApi, useApiCall } from '../../api-context';
 import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
@@ -7,20 +9,11 @@ import { errorWords } from '../../error-words';
 import { withoutName } from './node-words';
 import { alikeChangeWords, settingWords } from '../../setting-words';
 
-function authWords(node: NodeChangePlan): string {
-  switch (node.authentication) {
-    case 'polkit':
-      return 'Asks for your password once (polkit).';
-    case 'root':
-      return 'Runs as administrator: no password is asked.';
-    case 'sudo-password':
-      return 'sudo on the node asks for a password:';
-    case 'sudo-no-password':
-      return 'sudo on the node needs no password.';
-    default:
-      return '';
-  }
-}
+// Program names in the texts: placeholders, never translated.
+const polkit = 'polkit';
+const sudo = 'sudo';
+const ansible = 'Ansible';
+const cloudInit = 'cloud-init';
 
 /** The per-machine plan for "Make all nodes like …", its passwords, exports and outcomes. */
 export function MakeAlikePanel({
@@ -34,6 +27,28 @@ export function MakeAlikePanel({
   readonly onDone: (result: MakeAlikeResult) => void;
   readonly onClose: () => void;
 }) {
+  const { t } = useLingui();
+  /** How the machine's Apply authenticates, said under its changes. */
+  const authWords = (node: NodeChangePlan): string => {
+    switch (node.authentication) {
+      case 'polkit':
+        return t`Asks for your password once (${polkit}).`;
+      case 'root':
+        return t`Runs as administrator: no password is asked.`;
+      case 'sudo-password':
+        return t`${sudo} on the node asks for a password:`;
+      case 'sudo-no-password':
+        return t`${sudo} on the node needs no password.`;
+      default:
+        return '';
+    }
+  };
+  /** The target value of one setting, in bold after its name. */
+  const targetWord = (v: 0 | 1 | null): string => {
+    if (v === 1) return t({ message: 'on', comment: 'target state of a kernel setting' });
+    if (v === 0) return t({ message: 'off', comment: 'target state of a kernel setting' });
+    return t({ message: 'left as is', comment: 'a kernel setting the Apply does not change' });
+  };
   const [passwords, setPasswords] = useState<Record<string, string>>({});
   const { busy, error, run } = useApiCall();
   const toChange = plan.nodes.filter((n) => n.error === null && n.changes.length > 0);
@@ -52,20 +67,30 @@ export function MakeAlikePanel({
   const save = async (format: FleetFormat) =>
     plan.exports
       ? savedWords(await api.saveFleetExport({ format, ...plan.exports.change }))
-      : 'There is nothing to export.';
-  const word = (v: 0 | 1 | null) => (v === 1 ? 'on' : v === 0 ? 'off' : 'left as is');
+      : t`There is nothing to export.`;
+  const machineCount = toChange.length;
+  const leftOutNames = leftOut.map((n) => n.name).join(', ');
+  const missingNames = missing.map((n) => n.name).join(', ');
+  const fileInSysctlD = `/etc/sysctl.d/${plan.exports?.change.fileName ?? ''}`;
+  const targets = Object.entries(plan.target).map(([id, value], i) => {
+    const setting = settingWords(id).label;
+    const state = targetWord(value);
+    return (
+      <Fragment key={id}>
+        {i > 0 ? ', ' : ''}
+        <Trans comment="one setting and its target value, in a list">
+          {setting} <strong>{state}</strong>
+        </Trans>
+      </Fragment>
+    );
+  });
   return (
     <section className="panel alike-panel" aria-labelledby="alike-title">
-      <h2 id="alike-title">Make all nodes like {referenceName}</h2>
+      <h2 id="alike-title">
+        <Trans>Make all nodes like {referenceName}</Trans>
+      </h2>
       <p>
-        Target on every machine, now and at every boot:{' '}
-        {Object.entries(plan.target).map(([id, value], i) => (
-          <Fragment key={id}>
-            {i > 0 ? ', ' : ''}
-            {settingWords(id).label} <strong>{word(value)}</strong>
-          </Fragment>
-        ))}
-        .
+        <Trans>Target on every machine, now and at every boot: {targets}.</Trans>
       </p>
       <ul className="alike-nodes">
         {plan.nodes.map((n) => (
@@ -73,10 +98,12 @@ export function MakeAlikePanel({
             <strong>{n.name}</strong>
             {n.error ? (
               <p className="inline-error">
-                <strong>Left out of this Apply:</strong> {withoutName(errorWords(n.error), n.name)}
+                <LeftOut reason={withoutName(errorWords(n.error), n.name)} />
               </p>
             ) : n.changes.length === 0 ? (
-              <p>Already alike: nothing to change.</p>
+              <p>
+                <Trans>Already alike: nothing to change.</Trans>
+              </p>
             ) : (
               <>
                 <ul>
@@ -87,7 +114,7 @@ export function MakeAlikePanel({
                 <p className="hint">{authWords(n)}</p>
                 {n.authentication === 'sudo-password' ? (
                   <label className="password-field">
-                    sudo password for {n.name}
+                    <SudoPasswordLabel node={n.name} />
                     <input
                       type="password"
                       autoComplete="off"
@@ -113,21 +140,21 @@ export function MakeAlikePanel({
         >
           <ShieldIcon />{' '}
           {busy
-            ? 'Applying…'
-            : `Apply to ${toChange.length} ${toChange.length === 1 ? 'machine' : 'machines'}`}
+            ? t`Applying…`
+            : t`${plural(machineCount, { one: 'Apply to # machine', other: 'Apply to # machines' })}`}
         </button>
         <button type="button" className="button" disabled={busy} onClick={onClose}>
-          Cancel
+          <Trans>Cancel</Trans>
         </button>
       </div>
       {leftOut.length > 0 ? (
         <p className="hint">
-          Not changed by this Apply: {leftOut.map((n) => n.name).join(', ')} (why is said above).
-          {toChange.length > 0 ? ' The other machines are still applied.' : ''}
+          {t`Not changed by this Apply: ${leftOutNames} (why is said above).`}
+          {toChange.length > 0 ? ` ${t`The other machines are still applied.`}` : ''}
         </p>
       ) : null}
       {missing.length > 0 ? (
-        <p className="hint">Type the sudo password for {missing.map((n) => n.name).join(', ')}.</p>
+        <p className="hint">{t`Type the ${sudo} password for ${missingNames}.`}</p>
       ) : null}
       {error ? (
         <p className="inline-error" role="alert">
@@ -136,14 +163,31 @@ export function MakeAlikePanel({
       ) : null}
       {plan.exports ? (
         <details className="disclosure">
-          <summary>For a fleet: Ansible or cloud-init</summary>
+          <summary>{t`For a fleet: ${ansible} or ${cloudInit}`}</summary>
           <p className="hint">
-            Each writes the values into /etc/sysctl.d/{plan.exports.change.fileName} and loads it at
-            once, as the app&apos;s own Apply does.
+            {t`Each writes the values into ${fileInSysctlD} and loads it at once, as the app's own Apply does.`}
           </p>
           <FleetExport blocks={plan.exports.blocks} onSave={save} />
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** Why a machine is not part of this Apply, after a bold lead-in. */
+function LeftOut({ reason }: { readonly reason: string }) {
+  return (
+    <Trans>
+      <strong>Left out of this Apply:</strong> {reason}
+    </Trans>
+  );
+}
+
+/** The label of a node's sudo password field. */
+function SudoPasswordLabel({ node }: { readonly node: string }) {
+  return (
+    <Trans>
+      {sudo} password for {node}
+    </Trans>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLingui } from '@lingui/react/macro';
 import type { BindTestResult, NodeColumn, NodeReading } from '../../../../electron/contract';
 import { useApiCall } from '../../api-context';
 import { errorWords } from '../../error-words';
@@ -13,6 +14,7 @@ export function NodeBindTest({
   readonly column: NodeColumn;
   readonly reading: NodeReading;
 }) {
+  const { t } = useLingui();
   const { busy, error, run: call } = useApiCall();
   const [result, setResult] = useState<readonly BindTestResult[] | null>(null);
   const addresses = [
@@ -22,6 +24,15 @@ export function NodeBindTest({
   const run = async () => {
     setResult(await call((api) => api.testBindOnNode({ node: column.id, addresses })));
   };
+  const machine = column.name;
+  const resultLine = (r: BindTestResult) => {
+    const { address } = r;
+    const outcome = bindTestWords(r, columnWord(column));
+    return t({
+      message: `${address}: ${outcome}`,
+      comment: 'an address, then what binding it did',
+    });
+  };
   return (
     <div className="node-bind-test">
       <button
@@ -29,12 +40,12 @@ export function NodeBindTest({
         className="button small"
         // Focusable while it tests: a disabled button would drop the focus to the page.
         aria-disabled={busy || undefined}
-        aria-label={`Test binding the virtual IPs on ${column.name}`}
+        aria-label={t`Test binding the virtual IPs on ${machine}`}
         onClick={() => {
           if (!busy) void run();
         }}
       >
-        {busy ? 'Testing…' : 'Test binding there'}
+        {busy ? t`Testing…` : t`Test binding there`}
       </button>
       {error ? (
         <p className="inline-error" role="alert">
@@ -47,7 +58,7 @@ export function NodeBindTest({
           <ul className="bind-results">
             {result.map((r) => (
               <li key={r.address} className={r.outcome === 'works' ? 'works' : 'fails'}>
-                {r.address}: {bindTestWords(r, columnWord(column))}
+                {resultLine(r)}
               </li>
             ))}
           </ul>

@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { msg } from '@lingui/core/macro';
+import type { MessageDescriptor } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import type {
   AlikePlan,
   MakeAlikeResult,
@@ -15,15 +18,40 @@ import { nodeOutcomeWords } from '../../words/pair-outcome-words';
 import { columnWord } from './node-words';
 import { PairTable } from './pair-table';
 
-const STATUS_WORDS: Record<MakeAlikeResult['outcomes'][number]['status'], string> = {
-  applied: 'Applied',
-  unchanged: 'Already alike',
-  failed: 'Failed',
-  skipped: 'Skipped',
+type AlikeOutcome = MakeAlikeResult['outcomes'][number];
+
+/** How each machine's Apply ended, before its name in the outcome list. */
+const STATUS_WORDS: Record<AlikeOutcome['status'], MessageDescriptor> = {
+  applied: msg({ message: 'Applied', comment: 'how making one machine alike ended' }),
+  unchanged: msg({ message: 'Already alike', comment: 'how making one machine alike ended' }),
+  failed: msg({ message: 'Failed', comment: 'how making one machine alike ended' }),
+  skipped: msg({ message: 'Skipped', comment: 'how making one machine alike ended' }),
 };
+
+/** One machine's outcome: the status and name in bold, then what happened there. */
+function OutcomeLine({
+  outcome,
+  words,
+}: {
+  readonly outcome: AlikeOutcome;
+  readonly words: string;
+}) {
+  const { i18n } = useLingui();
+  const status = i18n._(STATUS_WORDS[outcome.status]);
+  const machine = outcome.name;
+  return (
+    <Trans comment="status of one machine, its name, then what happened there">
+      <strong>
+        {status}: {machine}
+      </strong>{' '}
+      — {words}
+    </Trans>
+  );
+}
 
 /** This computer and the nodes of its HA pair, side by side; `demoNode`: the demo's simulated node. */
 export function PairPage({ demoNode = null }: { readonly demoNode?: string | null }) {
+  const { t } = useLingui();
   const api = useApi();
   // The reads, plans and removals share one error line: the latest answer's.
   const { busy, error, run, setError } = useApiCall();
@@ -70,10 +98,14 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
   return (
     <div className="pair-page">
       <section className="panel" aria-labelledby="pair-title">
-        <h2 id="pair-title">Pair and fleet</h2>
+        <h2 id="pair-title">
+          <Trans>Pair and fleet</Trans>
+        </h2>
         <p className="hint">
-          Every node that may take over the virtual IP needs the setting, now and at every boot. Add
-          the other nodes by SSH to compare them with this computer and make them alike.
+          <Trans>
+            Every node that may take over the virtual IP needs the setting, now and at every boot.
+            Add the other nodes by SSH to compare them with this computer and make them alike.
+          </Trans>
         </p>
         <AddNodeForm
           demoNode={demoNode}
@@ -95,13 +127,15 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
       ) : null}
       {loading && !view ? (
         <p className="loading" role="status">
-          Reading this computer and the nodes…
+          <Trans>Reading this computer and the nodes…</Trans>
         </p>
       ) : null}
       {view ? (
         <section className="panel" aria-labelledby="side-by-side-title">
           <div className="panel-heading">
-            <h2 id="side-by-side-title">Side by side</h2>
+            <h2 id="side-by-side-title">
+              <Trans>Side by side</Trans>
+            </h2>
             <button
               type="button"
               className="button small"
@@ -113,18 +147,22 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
                 setReadKey((k) => k + 1);
               }}
             >
-              {loading ? 'Reading…' : 'Read all again'}
+              {loading ? t`Reading…` : t`Read all again`}
             </button>
           </div>
           {view.columns.length < 2 ? (
-            <p>No nodes yet: add the other node of the pair above.</p>
+            <p>
+              <Trans>No nodes yet: add the other node of the pair above.</Trans>
+            </p>
           ) : view.differences.length === 0 ? (
             <p className="alike" role="status">
-              All machines that could be read agree, now and at boot.
+              <Trans>All machines that could be read agree, now and at boot.</Trans>
             </p>
           ) : (
             <div className="differences" role="status">
-              <h3>Differences</h3>
+              <h3>
+                <Trans>Differences</Trans>
+              </h3>
               <ul>
                 {view.differences.map(pairDifferenceWords).map((d) => (
                   <li key={d}>{d}</li>
@@ -159,22 +197,21 @@ export function PairPage({ demoNode = null }: { readonly demoNode?: string | nul
           tabIndex={-1}
           aria-labelledby="outcome-title"
         >
-          <h2 id="outcome-title">Outcome on each machine</h2>
+          <h2 id="outcome-title">
+            <Trans>Outcome on each machine</Trans>
+          </h2>
           <ul>
             {result.outcomes.map((o) => (
               // The live region sits inside the item: an item given a role is no list item.
               <li key={o.id} className={`outcome-${o.status}`}>
                 <span role={o.status === 'failed' ? 'alert' : 'status'}>
-                  <strong>
-                    {STATUS_WORDS[o.status]}: {o.name}
-                  </strong>{' '}
-                  — {nodeOutcomeWords(o, outcomeNames)}
+                  <OutcomeLine outcome={o} words={nodeOutcomeWords(o, outcomeNames)} />
                 </span>
               </li>
             ))}
           </ul>
           <button type="button" className="button small" onClick={() => setResult(null)}>
-            Dismiss
+            <Trans comment="button: hide the outcome list">Dismiss</Trans>
           </button>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type {
   NodeColumn,
   NodeReading,
@@ -20,16 +21,6 @@ interface Row {
   readonly compare: boolean;
 }
 
-/** Three rows a setting: its value now, at boot, and the file that decides it. */
-function settingRows({ id, key }: SettingState): Row[] {
-  const { label } = settingWords(id, key);
-  return [
-    { label: `${label} now`, value: (r) => nowWord(r, id), compare: true },
-    { label: `${label} at boot`, value: (r) => bootWord(r, id), compare: true },
-    { label: `${label} decided by`, value: (r) => winnerWord(r, id), compare: false },
-  ];
-}
-
 /** The machine's running value of the setting a VIP needs, so the advice fits that machine. */
 function neededValue(reading: NodeReading, entry: VipEntry): RuntimeValue | null {
   const setting = reading.settings.find((s) =>
@@ -37,8 +28,6 @@ function neededValue(reading: NodeReading, entry: VipEntry): RuntimeValue | null
   );
   return setting?.effective ?? null;
 }
-
-const KERNEL_ROW: Row = { label: 'Kernel', value: (r) => r.kernel ?? 'unknown', compare: false };
 
 /** One machine's virtual IPs, each with the advice that fits its own setting, and its bind test. */
 function VipCell({
@@ -50,11 +39,22 @@ function VipCell({
   readonly column: NodeColumn;
   readonly reading: NodeReading;
 }) {
+  const { t } = useLingui();
   const machine = column.kind === 'local' ? null : column.name;
+  const adviceLine = (e: VipEntry) => {
+    const program = e.program;
+    const advice = vipAdviceWords(e, machine, neededValue(reading, e));
+    return t({
+      message: `${program}: ${advice}`,
+      comment: 'a load balancer, then advice on its VIP',
+    });
+  };
   return (
     <>
       {reading.vips.entries.length === 0 ? (
-        <span className="hint">None found</span>
+        <span className="hint">
+          <Trans comment="no virtual IPs found in the machine's configuration">None found</Trans>
+        </span>
       ) : (
         <ul className="node-vips">
           {reading.vips.entries.map((e) => (
@@ -63,7 +63,7 @@ function VipCell({
                 {e.family === 'IPv6' && !e.wildcard ? `[${e.address}]` : e.address}
                 {e.port !== null ? `:${e.port}` : ''}
               </code>{' '}
-              {e.program}: {vipAdviceWords(e, machine, neededValue(reading, e))}
+              {adviceLine(e)}
             </li>
           ))}
         </ul>
@@ -88,11 +88,43 @@ export function PairTable({
   readonly onMakeAlike: (column: NodeColumn) => void;
   readonly onRemove: (column: NodeColumn) => void;
 }) {
+  const { t } = useLingui();
   const reference = view.columns.find((c) => c.read.ok);
   const refReading = reference?.read.ok ? reference.read : null;
-  const rows = [...(refReading?.settings ?? []).flatMap(settingRows), KERNEL_ROW];
+  /** Three rows a setting: its value now, at boot, and the file that decides it. */
+  const settingRows = ({ id, key }: SettingState): Row[] => {
+    const setting = settingWords(id, key).label;
+    return [
+      {
+        label: t({ message: `${setting} now`, comment: 'row heading: the running value' }),
+        value: (r) => nowWord(r, id),
+        compare: true,
+      },
+      {
+        label: t({ message: `${setting} at boot`, comment: 'row heading: the value after a boot' }),
+        value: (r) => bootWord(r, id),
+        compare: true,
+      },
+      {
+        label: t({
+          message: `${setting} decided by`,
+          comment: 'row heading: the file and line that set the value at boot',
+        }),
+        value: (r) => winnerWord(r, id),
+        compare: false,
+      },
+    ];
+  };
+  const unknownKernel = t({ message: 'unknown', comment: 'a kernel version that was not read' });
+  const kernelRow: Row = {
+    label: t({ message: 'Kernel', comment: 'row heading: the kernel version' }),
+    value: (r) => r.kernel ?? unknownKernel,
+    compare: false,
+  };
+  const removeLabel = (machine: string) => t`Remove ${machine} from the list`;
+  const rows = [...(refReading?.settings ?? []).flatMap(settingRows), kernelRow];
   return (
-    <div className="pair-scroll" tabIndex={0} aria-label="Machines side by side">
+    <div className="pair-scroll" tabIndex={0} aria-label={t`Machines side by side`}>
       <table className="pair-table" data-testid="pair-table">
         <thead>
           <tr>
@@ -138,7 +170,9 @@ export function PairTable({
             </tr>
           ))}
           <tr>
-            <th scope="row">Virtual IPs in its configuration</th>
+            <th scope="row">
+              <Trans>Virtual IPs in its configuration</Trans>
+            </th>
             {view.columns.map((c) => (
               <td key={c.id}>
                 {c.read.ok ? <VipCell view={view} column={c} reading={c.read} /> : null}
@@ -147,7 +181,9 @@ export function PairTable({
           </tr>
           <tr>
             <th scope="row">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">
+                <Trans comment="row heading: buttons for each machine">Actions</Trans>
+              </span>
             </th>
             {view.columns.map((c) => (
               <td key={c.id} className="node-actions">
@@ -158,7 +194,7 @@ export function PairTable({
                     disabled={busy}
                     onClick={() => onMakeAlike(c)}
                   >
-                    Make all nodes like {columnWord(c)}…
+                    <MakeAlikeLabel machine={columnWord(c)} />
                   </button>
                 ) : null}
                 {c.kind !== 'local' ? (
@@ -166,10 +202,10 @@ export function PairTable({
                     type="button"
                     className="button small"
                     disabled={busy}
-                    aria-label={`Remove ${c.name} from the list`}
+                    aria-label={removeLabel(c.name)}
                     onClick={() => onRemove(c)}
                   >
-                    Remove
+                    <Trans comment="button: forget this node">Remove</Trans>
                   </button>
                 ) : null}
               </td>
@@ -179,4 +215,8 @@ export function PairTable({
       </table>
     </div>
   );
+}
+
+function MakeAlikeLabel({ machine }: { readonly machine: string }) {
+  return <Trans>Make all nodes like {machine}…</Trans>;
 }
