@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     target: options.demo ? { kind: 'demo', scenario: options.demo } : { kind: 'this-computer' },
     version: APP_VERSION,
   });
-  const server = await startPreviewServer({ port: options.port, table: backend.table, staticDir });
+  const server = await startPreviewServer({
+    port: options.port,
+    table: backend.table,
+    staticDir,
+    lang: options.lang,
+  });
   process.stdout.write(`Preview: ${server.url}\n`);
   if (backend.demoDir) process.stderr.write(`Demo data in ${backend.demoDir} (removed on exit)\n`);
 

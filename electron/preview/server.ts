@@ -5,6 +5,7 @@ import { API_PATH_PREFIX, type Envelope } from '../contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { gateConnections, type ConnectionGateCounts } from './connection-gate';
+import { langRedirect } from './lang-redirect';
 import { checkApiRequest } from './request-guard';
 import { staticFiles } from './static-files';
 import { answerStrangers, type StrangerCounts } from './stranger-answers';
@@ -61,6 +62,8 @@ export interface PreviewOptions {
   readonly port: number;
   readonly table: HandlerTable;
   readonly staticDir: string;
+  /** `--lang`: the page's languages, sent as `?lang=` (lang-redirect.ts); null: the browser's. */
+  readonly lang?: readonly string[] | null;
 }
 
 function send(
@@ -212,6 +215,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
             send(res, 403, 'Host header refused', 'text/plain; charset=utf-8');
             return;
           }
+          const location = langRedirect(url, options.lang ?? null);
+          if (location !== null) {
+            res.writeHead(302, {
+              location,
+              'x-content-type-options': 'nosniff',
+              'referrer-policy': 'no-referrer',
+              'cache-control': 'no-store',
+              'content-length': 0,
+            });
+            res.end();
+            return;
+          }
           const file = await files.read(url.split('?')[0] ?? '/');
           if (!file.ok) {
             send(res, 404, 'Not found', 'text/plain; charset=utf-8');
@@ -233,8 +248,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     });
   });
 
+  const page = langRedirect('/', options.lang ?? null) ?? '/';
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}${page}#token=${token}`,
     origin,
     token,
     connections: () => gate.counts(),

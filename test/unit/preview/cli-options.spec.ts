@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { parsePreviewArgs } from '../../../electron/preview/cli-options';
 
 test('defaults to a free port and the real system', () => {
-  expect(parsePreviewArgs([])).toEqual({ port: 0, demo: null });
+  expect(parsePreviewArgs([])).toEqual({ port: 0, demo: null, lang: null });
 });
 
 test('reads --port and --demo in both spellings', () => {
@@ -22,4 +22,17 @@ test('rejects bad input with specific messages', () => {
     /Unknown demo scenario "nope"\. Known: fresh, /,
   );
   expect(() => parsePreviewArgs(['--verbose'])).toThrow('Unknown option "--verbose"');
+});
+
+test('--lang takes one language or a gettext/Accept-Language list, checked like the app’s', () => {
+  expect(parsePreviewArgs(['--lang', 'de']).lang).toEqual(['de']);
+  expect(parsePreviewArgs(['--lang=de_DE.UTF-8:de,en']).lang).toEqual(['de-DE', 'de', 'en']);
+  expect(parsePreviewArgs(['--lang', 'pseudo-rtl', '--demo', 'fresh']).lang).toEqual([
+    'pseudo-rtl',
+  ]);
+  expect(() => parsePreviewArgs(['--lang'])).toThrow('--lang needs a value');
+  expect(() => parsePreviewArgs(['--lang', '--demo', 'fresh'])).toThrow('--lang needs a value');
+  expect(() => parsePreviewArgs(['--lang', 'de;rm -rf'])).toThrow(
+    '--lang must be a language tag or a list of them, such as de or de-DE:de (got "de;rm -rf")',
+  );
 });
