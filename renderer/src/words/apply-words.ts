@@ -1,9 +1,11 @@
+import { t } from '@lingui/core/macro';
 import type {
   ApiError,
   ApiErrorData,
   ElevationFailureCode,
   StepExitCode,
 } from '../../../electron/contract';
+import { formatList } from '../i18n/format';
 import { fileNameWords, hiddenFileWords, targetFileWords } from './file-words';
 import { addressesWords } from './bind-test-words';
 import { destinationWords, machineWords, nodeListWords, stepRefusalWords } from './machine-words';
@@ -14,25 +16,36 @@ import { nodeErrorWords } from './node-error-words';
  * React, no DOM) so that words needed outside the renderer can come from here too.
  */
 
+/** Paths, settings and program names, never translated: placeholders in the sentences. */
+const procSys = '/proc/sys';
+const nonlocalBind = 'ip_nonlocal_bind';
+const polkit = 'polkit';
+const pkexec = 'pkexec';
+const sudo = 'sudo';
+const wheel = 'wheel';
+const docker = 'Docker';
+const podman = 'Podman';
+const kubernetes = 'Kubernetes';
+
 /** What the user reads when the privileged step exits with the status mapped to `code`. */
 export function stepExitWords(code: StepExitCode): string {
   switch (code) {
     case 'file-changed':
-      return 'Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.';
+      return t`Someone else edited the file after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`;
     case 'target-not-regular':
-      return 'The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.';
+      return t`The target is a symbolic link or not a regular file, so the app will not replace it. Choose another file name.`;
     case 'proc-read-only':
-      return '/proc/sys is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. Docker, Podman and Kubernetes apply it only when the container or pod is created again, not when it restarts:';
+      return t`${procSys} is read-only here: this looks like a container whose network settings are chosen on the host when the container is created. Nothing was changed. Set the value there with ONE of these. ${docker}, ${podman} and ${kubernetes} apply it only when the container or pod is created again, not when it restarts:`;
     case 'verify-failed':
-      return 'The new values did not read back as written, so everything was restored to how it was.';
+      return t`The new values did not read back as written, so everything was restored to how it was.`;
     case 'rollback-failed':
-      return 'Applying failed and restoring the previous state also failed. Check the values and the file shown below.';
+      return t`Applying failed and restoring the previous state also failed. Check the values and the file shown below.`;
     case 'change-outside-settings':
-      return 'The privileged step refused the change: it would have touched more than the two ip_nonlocal_bind settings. Nothing was changed.';
+      return t`The privileged step refused the change: it would have touched more than the two ${nonlocalBind} settings. Nothing was changed.`;
     case 'apply-busy':
-      return 'Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.';
+      return t`Another Apply on this computer held the lock for 5 minutes, so this one gave up waiting. Nothing was changed; try again when the other one has finished.`;
     case 'step-failed':
-      return 'Applying the change failed, and the previous state was restored.';
+      return t`Applying the change failed, and the previous state was restored.`;
     default:
       return unworded(code);
   }
@@ -42,13 +55,13 @@ export function stepExitWords(code: StepExitCode): string {
 export function elevationFailureWords(code: ElevationFailureCode): string {
   switch (code) {
     case 'auth-refused':
-      return 'Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the sudo or wheel group). Otherwise ask an administrator to apply it, or to run one of the blocks under “Commands an administrator can run instead” in a terminal.';
+      return t`Authentication was refused or cancelled, so nothing was changed. To try again, click Apply… and enter your own password; your account must be allowed to administer this computer (on most systems: a member of the ${sudo} or ${wheel} group). Otherwise ask an administrator to apply it, or to run one of the blocks under “Commands an administrator can run instead” in a terminal.`;
     case 'no-polkit-agent':
-      return 'No polkit authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run ONE of these blocks in a terminal instead, or start your desktop’s authentication agent and click Apply… again:';
+      return t`No ${polkit} authentication agent is running, so there is nobody to ask for your password (common over SSH or in a bare window manager). Nothing was changed. Run ONE of these blocks in a terminal instead, or start your desktop’s authentication agent and click Apply… again:`;
     case 'no-pkexec':
-      return 'pkexec is not installed, so the app cannot ask for administrator rights. Nothing was changed. Install it with ONE of these commands and click Apply… again, or run the change by hand:';
+      return t`${pkexec} is not installed, so the app cannot ask for administrator rights. Nothing was changed. Install it with ONE of these commands and click Apply… again, or run the change by hand:`;
     case 'elevation-failed':
-      return 'Asking for administrator rights failed; nothing was changed.';
+      return t`Asking for administrator rights failed; nothing was changed.`;
     default:
       return unworded(code);
   }
@@ -60,15 +73,15 @@ type StepContentData = Extract<ApiErrorData, { from: 'step-content' }>;
 export function stepContentWords({ refusal, path, line }: StepContentData): string {
   switch (refusal) {
     case 'content-outside-settings':
-      return `Changing ${path} would also change line ${line}, which is not an ip_nonlocal_bind line. The app changes nothing but those lines, so it leaves this file alone: edit it by hand, or choose another file.`;
+      return t`Changing ${path} would also change line ${line}, which is not an ${nonlocalBind} line. The app changes nothing but those lines, so it leaves this file alone: edit it by hand, or choose another file.`;
     case 'content-value-out-of-range':
-      return `Line ${line} of the new ${path} would set a value outside 0 to 255, the kernel's range. Nothing was changed.`;
+      return t`Line ${line} of the new ${path} would set a value outside 0 to 255, the kernel's range. Nothing was changed.`;
     case 'new-file-too-large':
-      return `A new ${path} may hold at most 4096 bytes: the header and the setting lines. Nothing was changed.`;
+      return t`A new ${path} may hold at most 4096 bytes: the header and the setting lines. Nothing was changed.`;
     case 'old-file-too-large':
-      return `${path} is larger than the 64 KiB the app reads, so the app leaves it alone: edit it by hand, or choose another file.`;
+      return t`${path} is larger than the 64 KiB the app reads, so the app leaves it alone: edit it by hand, or choose another file.`;
     case 'delete-not-only-settings':
-      return `${path} holds more than the ip_nonlocal_bind lines (line ${line}), so it is not deleted.`;
+      return t`${path} holds more than the ${nonlocalBind} lines (line ${line}), so it is not deleted.`;
     default:
       return unworded(refusal);
   }
@@ -79,14 +92,19 @@ type PlanData = Extract<ApiErrorData, { from: 'plan' }>;
 /** What the user reads when the planner finds nothing to do, or a file changed since read. */
 export function planRefusalWords(data: PlanData): string {
   switch (data.code) {
-    case 'file-changed':
-      return `Someone else edited ${data.path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`;
+    case 'file-changed': {
+      const path = data.path;
+      return t`Someone else edited ${path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`;
+    }
     case 'nothing-to-apply':
-      return 'There is no change to apply.';
-    case 'nothing-to-remove':
+      return t`There is no change to apply.`;
+    case 'nothing-to-remove': {
+      const path = data.path;
+      const keys = formatList(data.keys, { type: 'disjunction' });
       return data.keys.length === 0
-        ? `${data.path} does not exist, so there is nothing to stop persisting.`
-        : `${data.path} does not set ${data.keys.join(' or ')}.`;
+        ? t`${path} does not exist, so there is nothing to stop persisting.`
+        : t`${path} does not set ${keys}.`;
+    }
     default:
       return unworded(data);
   }
@@ -111,14 +129,19 @@ export function applyErrorWords(error: ApiError): string | null {
       return planRefusalWords(data);
     case 'busy':
       return data.what === 'apply'
-        ? 'An Apply is already waiting for authentication.'
-        : 'Another "Make all alike" is still running.';
+        ? t`An Apply is already waiting for authentication.`
+        : t`Another "Make all alike" is still running.`;
     case 'no-save':
       return data.what === 'diagnostics'
-        ? 'This backend cannot show a save dialog; the page downloads the report instead.'
-        : 'This backend cannot show a save dialog; use Copy and paste the text into a file.';
-    case 'setting':
-      return `${data.key} cannot be changed here: ${data.detail ?? 'it is not available'}`;
+        ? t`This backend cannot show a save dialog; the page downloads the report instead.`
+        : t`This backend cannot show a save dialog; use Copy and paste the text into a file.`;
+    case 'setting': {
+      const key = data.key;
+      const detail = data.detail;
+      return detail === null || detail === undefined
+        ? t`${key} cannot be changed here: it is not available`
+        : t`${key} cannot be changed here: ${detail}`;
+    }
     case 'file-name':
       return fileNameWords(data.refusal, data.name);
     case 'hidden-file':
@@ -131,8 +154,10 @@ export function applyErrorWords(error: ApiError): string | null {
       return addressesWords(data);
     case 'machine':
       return machineWords(data);
-    case 'step-arguments':
-      return `The change could not be turned into the privileged step’s arguments (${stepRefusalWords(data.error)}); nothing was changed.`;
+    case 'step-arguments': {
+      const why = stepRefusalWords(data.error);
+      return t`The change could not be turned into the privileged step’s arguments (${why}); nothing was changed.`;
+    }
     case 'destination':
       return destinationWords(data);
     case 'node-list':

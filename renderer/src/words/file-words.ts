@@ -1,35 +1,48 @@
+import { plural, t } from '@lingui/core/macro';
 import type { ApiErrorData, FileNameRefusal } from '../../../electron/contract';
+import { formatList } from '../i18n/format';
 
 /*
  * Words about the file an Apply would write: a refused name, and a name that would hide
  * another file at boot. Pure, from the backend's data.
  */
 
-/** The shape of a name the app writes, as the refusals describe it. */
-const EXAMPLE_NAME = '90-nonlocal-bind.conf';
-const SUFFIX = '.conf';
+/** The shape of a name the app writes, as the refusals describe it; paths and characters. */
+const exampleName = '90-nonlocal-bind.conf';
+const suffix = '".conf"';
+const slash = '"/"';
+const sysctlD = '/etc/sysctl.d/';
+const sysctl = 'sysctl';
+const allowedPunctuation = { dot: '"."', underscore: '"_"', dash: '"-"' } as const;
 
 /** A refused file name in words, for the name the user typed (`name` is shown only shortened). */
 export function fileNameWords(refusal: FileNameRefusal, name = ''): string {
   switch (refusal.code) {
     case 'not-text':
-      return 'The file name must be text.';
+      return t`The file name must be text.`;
     case 'empty':
-      return `Enter a file name, for example ${EXAMPLE_NAME}.`;
-    case 'too-long':
-      return `The file name is ${refusal.length} characters long; at most ${refusal.limit} are allowed.`;
+      return t`Enter a file name, for example ${exampleName}.`;
+    case 'too-long': {
+      const { length, limit } = refusal;
+      return t`The file name is ${length} characters long; at most ${limit} are allowed.`;
+    }
     case 'has-slash':
-      return 'Enter only a file name, without "/": the file always goes into /etc/sysctl.d/.';
-    case 'dot-name':
-      return `"${name.slice(0, 80)}" is not a file name.`;
+      return t`Enter only a file name, without ${slash}: the file always goes into ${sysctlD}.`;
+    case 'dot-name': {
+      const shortened = name.slice(0, 80);
+      return t`"${shortened}" is not a file name.`;
+    }
     case 'bad-first-character':
-      return 'The file name must start with a letter or digit (a leading dot or dash hides it or looks like an option).';
+      return t`The file name must start with a letter or digit (a leading dot or dash hides it or looks like an option).`;
     case 'bad-character': {
-      const shown = /\s/.test(refusal.character) ? 'a space' : `"${refusal.character}"`;
-      return `The file name contains ${shown}; use only letters, digits, ".", "_" and "-".`;
+      const { dot, underscore, dash } = allowedPunctuation;
+      if (/\s/.test(refusal.character))
+        return t`The file name contains a space; use only letters, digits, ${dot}, ${underscore} and ${dash}.`;
+      const character = refusal.character;
+      return t`The file name contains "${character}"; use only letters, digits, ${dot}, ${underscore} and ${dash}.`;
     }
     case 'wrong-suffix':
-      return `The file name must end in "${SUFFIX}"; sysctl ignores other files in /etc/sysctl.d/.`;
+      return t`The file name must end in ${suffix}; ${sysctl} ignores other files in ${sysctlD}.`;
     default:
       return unworded(refusal);
   }
@@ -38,32 +51,38 @@ export function fileNameWords(refusal: FileNameRefusal, name = ''): string {
 /** How many of the hidden file's settings the refusal names before "and N more". */
 const SETTINGS_SHOWN = 3;
 
+/** "a", "a and b", "a, b and c", "a, b, c and 2 more". */
 function listSettings(settings: readonly string[]): string {
   const shown = settings.slice(0, SETTINGS_SHOWN);
   const more = settings.length - shown.length;
-  if (more > 0) return `${shown.join(', ')} and ${more} more`;
-  if (shown.length === 1) return shown[0] ?? '';
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] ?? ''}`;
+  if (more === 0) return formatList(shown);
+  return formatList([...shown, plural(more, { one: '# more', other: '# more' })]);
 }
 
 type TargetFileData = Extract<ApiErrorData, { from: 'target-file' }>;
 
 /** Why the app will not edit the file it read: a link, unreadable, not a file, too big, not text. */
 export function targetFileWords({ code, path, reason, limit }: TargetFileData): string {
-  const choose = 'choose another file name.';
   switch (code) {
     case 'target-symlink':
       return reason === null
-        ? `${path} is a symbolic link. The app does not edit through links; ${choose}`
-        : `${path} is a symbolic link (${reason}); ${choose}`;
+        ? t`${path} is a symbolic link. The app does not edit through links; choose another file name.`
+        : t`${path} is a symbolic link (${reason}); choose another file name.`;
     case 'file-unreadable':
-      return `${path} cannot be read: ${reason ?? 'unknown reason'}.`;
+      return reason === null
+        ? t`${path} cannot be read: unknown reason.`
+        : t`${path} cannot be read: ${reason}.`;
     case 'target-not-regular':
-      return `${path} is not a regular file; ${choose}`;
-    case 'file-too-large':
-      return `${path} is ${reason ?? 'too large'}; the app edits files up to ${limit ?? '?'} bytes. Choose another file name.`;
+      return t`${path} is not a regular file; choose another file name.`;
+    case 'file-too-large': {
+      // The limit as the step states it: a byte count, shown as is.
+      const bytes = limit ?? '?';
+      return reason === null
+        ? t`${path} is too large; the app edits files up to ${bytes} bytes. Choose another file name.`
+        : t`${path} is ${reason}; the app edits files up to ${bytes} bytes. Choose another file name.`;
+    }
     case 'file-not-text':
-      return `${path} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`;
+      return t`${path} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`;
     default:
       return unworded(code);
   }
@@ -71,17 +90,20 @@ export function targetFileWords({ code, path, reason, limit }: TargetFileData): 
 
 type HiddenFileData = Extract<ApiErrorData, { from: 'hidden-file' }>;
 
+const devNull = '/dev/null';
+const sysctlDir = '/etc/sysctl.d';
+
 /** Which file a new name would hide at boot, and which settings would no longer be set. */
 export function hiddenFileWords(data: HiddenFileData): string {
-  const consequence =
-    data.hidden === 'masked'
-      ? ' (a link to /dev/null: that name is masked on purpose, and a file of it in /etc/sysctl.d would undo the mask)'
-      : data.hidden === 'other'
-        ? ', and whatever it sets would no longer be applied'
-        : data.settings.length === 0
-          ? ', and anything it sets later (it belongs to installed software or the running system) would be ignored'
-          : `, and ${listSettings(data.settings)} would no longer be set`;
-  return `${data.name} would hide ${data.path} at boot${consequence}. Choose another name.`;
+  const { name, path } = data;
+  if (data.hidden === 'masked')
+    return t`${name} would hide ${path} at boot (a link to ${devNull}: that name is masked on purpose, and a file of it in ${sysctlDir} would undo the mask). Choose another name.`;
+  if (data.hidden === 'other')
+    return t`${name} would hide ${path} at boot, and whatever it sets would no longer be applied. Choose another name.`;
+  if (data.settings.length === 0)
+    return t`${name} would hide ${path} at boot, and anything it sets later (it belongs to installed software or the running system) would be ignored. Choose another name.`;
+  const settings = listSettings(data.settings);
+  return t`${name} would hide ${path} at boot, and ${settings} would no longer be set. Choose another name.`;
 }
 
 function unworded(refusal: never): never {

@@ -1,4 +1,6 @@
+import { plural, select, t } from '@lingui/core/macro';
 import type { ChangeReport, RecoveryReport, SettingId } from '../../../electron/contract';
+import { formatList } from '../i18n/format';
 import { settingWords } from '../setting-words';
 
 /*
@@ -26,62 +28,87 @@ export function settingNames(
   };
 }
 
-const onOff = (value: 0 | 1 | null) =>
+/** The value as a select key: each message words it itself. */
+const stateOf = (value: 0 | 1 | null): 'on' | 'off' | 'unavailable' =>
   value === null ? 'unavailable' : value === 0 ? 'off' : 'on';
-
-/** "a", "a and b", "a, b and c". */
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
 
 /** Words for a killed earlier Apply the step resolved first; null when there was none. */
 export function recoveryWords(report: RecoveryReport, names: SettingNames): string | null {
   if (report.outcome === 'none') return null;
-  const state = listWords(
-    Object.entries(report.values).map(([id, v]) => `${names.family(id)} is ${onOff(v)}`),
+  const state = formatList(
+    Object.entries(report.values).map(([id, v]) => {
+      const family = names.family(id);
+      const value = stateOf(v);
+      return t`${family} is ${select(value, { on: 'on', off: 'off', other: 'unavailable' })}`;
+    }),
   );
-  if (report.file === null) {
+  const file = report.file;
+  if (file === null) {
     return report.outcome === 'completed'
-      ? `An earlier Apply of runtime values had been interrupted; it was completed first: ${state}.`
-      : `An earlier Apply of runtime values had been interrupted; it was rolled back first: ${state} as before it.`;
+      ? t`An earlier Apply of runtime values had been interrupted; it was completed first: ${state}.`
+      : t`An earlier Apply of runtime values had been interrupted; it was rolled back first: ${state} as before it.`;
   }
   return report.outcome === 'completed'
-    ? `An earlier Apply had been interrupted after ${report.file} was written; it was completed first: ${state}, and ${report.file} holds its new content.`
-    : `An earlier Apply had been interrupted before ${report.file} was replaced; it was rolled back first: ${state} as before it, and ${report.file} is unchanged.`;
+    ? t`An earlier Apply had been interrupted after ${file} was written; it was completed first: ${state}, and ${file} holds its new content.`
+    : t`An earlier Apply had been interrupted before ${file} was replaced; it was rolled back first: ${state} as before it, and ${file} is unchanged.`;
 }
 
 type FileChange = NonNullable<ChangeReport['file']>;
 
-/** "the K line was", "the N K lines were", "the K1 and K2 lines were". */
-function linesWords(removed: FileChange['removed']): string {
+/** What happened to the file, as one clause: the lines removed, and whether it went. */
+function fileWords(file: FileChange): string {
+  const { path, removed } = file;
+  if (removed.length === 0)
+    return file.op === 'deleted' ? t`${path} was removed` : t`${path} was written`;
   const total = removed.reduce((n, r) => n + r.lines, 0);
-  const keys = removed.map((r) => r.key).join(' and ');
-  if (total === 1) return `the ${keys} line was`;
-  return removed.length === 1 ? `the ${total} ${keys} lines were` : `the ${keys} lines were`;
+  const keys = formatList(removed.map((r) => r.key));
+  if (file.op === 'deleted') {
+    if (total === 1)
+      return t`the ${keys} line was removed from ${path}, which set nothing else and was deleted`;
+    return removed.length === 1
+      ? plural(total, {
+          one: `the # ${keys} line was removed from ${path}, which set nothing else and was deleted`,
+          other: `the # ${keys} lines were removed from ${path}, which set nothing else and was deleted`,
+        })
+      : t`the ${keys} lines were removed from ${path}, which set nothing else and was deleted`;
+  }
+  if (total === 1) return t`the ${keys} line was removed from ${path}`;
+  return removed.length === 1
+    ? plural(total, {
+        one: `the # ${keys} line was removed from ${path}`,
+        other: `the # ${keys} lines were removed from ${path}`,
+      })
+    : t`the ${keys} lines were removed from ${path}`;
 }
 
-function fileWords(file: FileChange): string {
-  if (file.removed.length > 0) {
-    const lines = `${linesWords(file.removed)} removed from ${file.path}`;
-    return file.op === 'deleted' ? `${lines}, which set nothing else and was deleted` : lines;
-  }
-  return file.op === 'deleted' ? `${file.path} was removed` : `${file.path} was written`;
+/** One setting's value after the Apply, as one clause. */
+function settingClause(
+  label: string,
+  kind: ChangeReport['settings'][number]['kind'],
+  value: 0 | 1 | null,
+): string {
+  const state = stateOf(value);
+  return kind === 'now'
+    ? t`${label} is now ${select(state, { on: 'on', off: 'off', other: 'unavailable' })}`
+    : t`${label} is still ${select(state, { on: 'on', off: 'off', other: 'unavailable' })}`;
+}
+
+/** The clauses as one sentence: "A; B; C." with its first letter a capital. */
+function clausesSentence(clauses: readonly string[]): string {
+  const text = `${clauses.join('; ')}.`;
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 /** What changed, in one or two sentences: a recovery first, then the values and the file. */
 export function changeReportWords(report: ChangeReport, names: SettingNames): string {
-  const parts = [
-    ...report.settings.map(
-      (s) => `${names.label(s.id)} is ${s.kind === 'now' ? 'now' : 'still'} ${onOff(s.value)}`,
-    ),
+  const clauses = [
+    ...report.settings.map((s) => settingClause(names.label(s.id), s.kind, s.value)),
     ...(report.file ? [fileWords(report.file)] : []),
   ];
-  const text = `${parts.join('; ')}.`;
   const changes =
-    parts.length === 0
-      ? 'Nothing needed changing: the system already had these values.'
-      : text.charAt(0).toUpperCase() + text.slice(1);
+    clauses.length === 0
+      ? t`Nothing needed changing: the system already had these values.`
+      : clausesSentence(clauses);
   const recovery = report.recovery ? recoveryWords(report.recovery, names) : null;
   return recovery ? `${recovery} ${changes}` : changes;
 }
