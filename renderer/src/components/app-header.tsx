@@ -1,3 +1,6 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { formatTime } from '../i18n/format';
+
 export interface AppHeaderProps {
   readonly readAt: string | null;
   readonly refreshing: boolean;
@@ -5,26 +8,27 @@ export interface AppHeaderProps {
   readonly onRefresh: () => void;
 }
 
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-}
+/** The product's name: the same in every language. */
+const APP_NAME = 'Nonlocal Bind';
 
 export function AppHeader({ readAt, refreshing, disabled, onRefresh }: AppHeaderProps) {
+  const { t } = useLingui();
+  const time = readAt ? formatTime(readAt) : null;
   return (
     <header className="app-header">
       <div>
-        <h1>Nonlocal Bind</h1>
+        <h1>{APP_NAME}</h1>
         <p className="subtitle">
-          Let services listen on virtual IPs this computer doesn't hold yet.
+          <Trans>Let services listen on virtual IPs this computer doesn't hold yet.</Trans>
         </p>
       </div>
       <div className="header-actions">
         <span className="read-at" aria-live="polite">
-          {refreshing ? 'Reading…' : readAt ? `Read at ${formatTime(readAt)}` : ''}
+          {refreshing
+            ? t`Reading…`
+            : time
+              ? t({ message: `Read at ${time}`, comment: 'time: when the values were read' })
+              : ''}
         </span>
         {/* While it reads, the button stays focusable (aria-disabled, not disabled): a
             disabled button drops the focus to the page, and the keyboard user with it. */}
@@ -37,7 +41,7 @@ export function AppHeader({ readAt, refreshing, disabled, onRefresh }: AppHeader
           aria-disabled={refreshing || undefined}
           disabled={disabled}
         >
-          Refresh
+          <Trans comment="button: read the values from the system again">Refresh</Trans>
         </button>
       </div>
     </header>

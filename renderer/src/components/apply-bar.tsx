@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type Dispatch } from 'react';
 import type { ApplyRequest, AppState, ChangePlan } from '../../../electron/contract';
 import { describeAuth } from '../auth-words';
@@ -68,6 +69,7 @@ function undoFix(view: ViewState, dispatch: Dispatch<ViewAction>, returnFocus: (
  */
 export function ApplyBar(props: ApplyBarProps) {
   const { view, system, request, plan, dispatch } = props;
+  const { t } = useLingui();
   const [commandsOpen, setCommandsOpen] = useState(false);
   const measureBarHeight = useBarHeightRef();
   const facts = barFacts(view, system, request, plan);
@@ -97,7 +99,7 @@ export function ApplyBar(props: ApplyBarProps) {
     >
       <div className="apply-bar-body">
         <h2 id="apply-title" className={shown ? undefined : 'visually-hidden'}>
-          {shown ? 'Pending change' : 'Last change'}
+          {shown ? t`Pending change` : t`Last change`}
         </h2>
         <ApplyOutcome
           outcome={view.outcome}
@@ -159,7 +161,7 @@ export function ApplyBar(props: ApplyBarProps) {
         <div className="apply-actions">
           {showWaiting ? (
             <p className="auth-hint" role="status" data-testid="apply-when-ready">
-              Still checking the change… it applies as soon as that is done.
+              <Trans>Still checking the change… it applies as soon as that is done.</Trans>
             </p>
           ) : null}
           {facts.block ? (
@@ -181,7 +183,9 @@ export function ApplyBar(props: ApplyBarProps) {
             aria-keyshortcuts="Control+Enter"
           >
             {system.passwordPrompt === 'asks' && facts.block === null ? <ShieldIcon /> : null}
-            Apply…
+            <Trans comment="button: apply the pending change (asks for the administrator password)">
+              Apply…
+            </Trans>
           </button>
           <button
             type="button"
@@ -189,7 +193,7 @@ export function ApplyBar(props: ApplyBarProps) {
             onClick={() => leave({ type: 'discarded' })}
             disabled={view.applying}
           >
-            Discard
+            <Trans comment="button: throw the pending change away">Discard</Trans>
           </button>
         </div>
       ) : null}

@@ -1,8 +1,10 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../../electron/contract';
 import type { ViewState } from '../state/view-state';
 import { settingWords } from '../setting-words';
 import { changeReportWords, settingNames } from '../words/outcome-words';
+import { formatList } from '../i18n/format';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
 import { OutcomeVipTest } from './outcome-vip-test';
@@ -80,6 +82,7 @@ function OutcomeBox({
   readonly onDismiss: () => void;
   readonly fixFor: FixFor;
 }) {
+  const { t } = useLingui();
   const box = useRef<HTMLDivElement>(null);
   const [folded, hold] = useFolded(outcome);
   useEffect(() => {
@@ -90,6 +93,7 @@ function OutcomeBox({
   const unsettled = system.settings.filter(
     (s) => system.boot.settings.find((b) => b.id === s.id)?.enginesDisagree,
   );
+  const unsettledLabels = formatList(unsettled.map((s) => settingWords(s.id, s.key).label));
   const report = outcome.report
     ? changeReportWords(outcome.report, settingNames(system.settings))
     : '';
@@ -109,23 +113,29 @@ function OutcomeBox({
         >
           <p className="success-text">
             <strong id="apply-outcome-title">
-              {unsettled.length > 0 ? 'Applied, but not settled.' : 'Applied.'}
+              {unsettled.length > 0 ? t`Applied, but not settled.` : t`Applied.`}
             </strong>{' '}
-            <InlineCode text={report} /> Read back from the system.
-            {unsettled.length > 0
-              ? ` ${unsettled.map((s) => settingWords(s.id, s.key).label).join(' and ')}: the two ways of loading the files still disagree at boot (see the setting).`
-              : null}
+            <InlineCode text={report} /> <Trans>Read back from the system.</Trans>
+            {unsettled.length > 0 ? (
+              <>
+                {' '}
+                <Trans>
+                  {unsettledLabels}: the two ways of loading the files still disagree at boot (see
+                  the setting).
+                </Trans>
+              </>
+            ) : null}
           </p>
           <div className="success-actions">
             <OutcomeVipTest onStarted={hold} fixFor={fixFor} />
             <button type="button" className="button small" onClick={onDismiss}>
-              Done
+              <Trans comment="button: close the outcome of the last Apply">Done</Trans>
             </button>
           </div>
         </div>
       ) : outcome.error ? (
         <ErrorPanel
-          title="Not applied"
+          title={t`Not applied`}
           titleId="apply-outcome-title"
           error={outcome.error}
           live={false}

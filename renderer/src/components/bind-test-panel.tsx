@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { AddressFamily, BindTestResult } from '../../../electron/contract';
 import { errorWords } from '../error-words';
@@ -19,6 +20,7 @@ export type FixFor = (family: AddressFamily) => { label: string; turnOn: () => v
 
 /** "Will HAProxy be able to bind here?" answered by really listening on the address, never connecting. */
 export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {
+  const { t } = useLingui();
   const [address, setAddress] = useState('');
   const [port, setPort] = useState('');
   const { busy, error, run } = useApiCall();
@@ -35,10 +37,14 @@ export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {
   const fix = result?.value.outcome === 'not-local' && !stale ? fixFor(result.value.family) : null;
   return (
     <section className="panel" aria-labelledby="bind-test-title">
-      <h2 id="bind-test-title">Test a virtual IP</h2>
+      <h2 id="bind-test-title">
+        <Trans>Test a virtual IP</Trans>
+      </h2>
       <p className="hint">
-        Opens a listening socket on the address for an instant, as HAProxy or Nginx would, then
-        closes it. Nothing is sent.
+        <Trans>
+          Opens a listening socket on the address for an instant, as HAProxy or Nginx would, then
+          closes it. Nothing is sent.
+        </Trans>
       </p>
       <form
         className="bind-form"
@@ -48,7 +54,7 @@ export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {
         }}
       >
         <label>
-          IP address
+          <Trans>IP address</Trans>
           <input
             type="text"
             value={address}
@@ -59,18 +65,18 @@ export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {
           />
         </label>
         <label>
-          Port (optional)
+          <Trans>Port (optional)</Trans>
           <input
             type="text"
             inputMode="numeric"
             value={port}
-            placeholder="any"
+            placeholder={t({ message: 'any', comment: 'placeholder of the port field: any port' })}
             onChange={(e) => setPort(e.target.value)}
           />
         </label>
         {/* Focusable while it tests: a disabled button would drop the focus to the page. */}
         <button type="submit" className="button primary" aria-disabled={busy || undefined}>
-          Test
+          <Trans comment="button: run the bind test">Test</Trans>
         </button>
       </form>
       {error ? (
@@ -79,46 +85,80 @@ export function BindTestPanel({ appliedCount, fixFor }: BindTestPanelProps) {
         </p>
       ) : null}
       {result ? (
-        <div
-          className={`bind-result outcome-${result.value.outcome}${stale ? ' stale' : ''}`}
-          role="status"
-          data-testid="bind-result"
-        >
-          <p>
-            {stale ? (
-              <span className="stale-tag" data-testid="bind-result-stale">
-                Out of date, tested before the last Apply:{' '}
-              </span>
-            ) : null}
-            <strong>
-              {result.value.address}
-              {result.value.port ? ` port ${result.value.port}` : ''}:
-            </strong>{' '}
-            {bindTestWords(result.value)}
-          </p>
-          <p className="hint">
-            {result.value.anyAddress
-              ? 'This is the any-address: listening on it means listening on all of this computer’s addresses at once.'
-              : result.value.assignedLocally
-                ? 'This address belongs to this computer (loopback, or assigned to one of its network interfaces).'
-                : 'This computer does not hold this address right now; another node may, or it may arrive with a failover.'}
-          </p>
-          {fix ? (
-            <button type="button" className="button small" onClick={fix.turnOn}>
-              Turn {fix.label} on
-            </button>
-          ) : null}
-          {stale ? (
-            <button
-              type="button"
-              className="button small"
-              onClick={() => void test(result.value.address, String(result.value.port || ''))}
-            >
-              Settings changed: test {result.value.address} again
-            </button>
-          ) : null}
-        </div>
+        <BindResult
+          result={result.value}
+          stale={stale}
+          fix={fix}
+          onTestAgain={() => void test(result.value.address, String(result.value.port || ''))}
+        />
       ) : null}
     </section>
+  );
+}
+
+/** One test's answer: the address, what it means here, and the way on. */
+function BindResult({
+  result,
+  stale,
+  fix,
+  onTestAgain,
+}: {
+  readonly result: BindTestResult;
+  readonly stale: boolean;
+  readonly fix: ReturnType<FixFor>;
+  readonly onTestAgain: () => void;
+}) {
+  const { t } = useLingui();
+  const { address } = result;
+  // The port is a value, never formatted as a number (8080, not 8,080).
+  const port = result.port ? String(result.port) : null;
+  return (
+    <div
+      className={`bind-result outcome-${result.outcome}${stale ? ' stale' : ''}`}
+      role="status"
+      data-testid="bind-result"
+    >
+      <p>
+        {stale ? (
+          <span className="stale-tag" data-testid="bind-result-stale">
+            <Trans>Out of date, tested before the last Apply:</Trans>{' '}
+          </span>
+        ) : null}
+        <strong>
+          {port
+            ? t({
+                message: `${address} port ${port}:`,
+                comment: 'an address, then what its bind test found',
+              })
+            : t({ message: `${address}:`, comment: 'an address, then what its bind test found' })}
+        </strong>{' '}
+        {bindTestWords(result)}
+      </p>
+      <p className="hint">
+        {result.anyAddress
+          ? t`This is the any-address: listening on it means listening on all of this computer’s addresses at once.`
+          : result.assignedLocally
+            ? t`This address belongs to this computer (loopback, or assigned to one of its network interfaces).`
+            : t`This computer does not hold this address right now; another node may, or it may arrive with a failover.`}
+      </p>
+      {fix ? <TurnOnButton fix={fix} /> : null}
+      {stale ? (
+        <button type="button" className="button small" onClick={onTestAgain}>
+          <Trans>Settings changed: test {address} again</Trans>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Turn IPv4 non-local bind on": the switch a failed test needs, right where it failed. */
+export function TurnOnButton({ fix }: { readonly fix: NonNullable<ReturnType<FixFor>> }) {
+  const { label } = fix;
+  return (
+    <button type="button" className="button small" onClick={fix.turnOn}>
+      <Trans comment="label: the name of a setting, e.g. “IPv4 non-local bind”">
+        Turn {label} on
+      </Trans>
+    </button>
   );
 }

@@ -1,11 +1,14 @@
+import { msg } from '@lingui/core/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import type { BootEngine, PersistenceState, SettingBoot } from '../../../electron/contract';
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
+import { formatList } from '../i18n/format';
 import type { RemovalSource } from '../state/persistence-choice';
 
-const ENGINE_TITLES: Record<BootEngine, string> = {
-  systemd: 'At boot: systemd-sysctl',
-  procps: 'sysctl --system (procps)',
-};
+const ENGINE_TITLES = {
+  systemd: msg`At boot: systemd-sysctl`,
+  procps: msg({ message: 'sysctl --system (procps)', comment: 'a command and a package name' }),
+} as const satisfies Record<BootEngine, unknown>;
 
 export interface BootDetailsProps {
   readonly boot: SettingBoot;
@@ -48,47 +51,88 @@ function vendorFiles(paths: readonly string[], persistence: PersistenceState): s
   return paths.filter((p) => p !== SYSCTL_CONF_PATH && !p.startsWith(`${persistence.directory}/`));
 }
 
+/** "/etc/sysctl.conf:12 = 1", with the pattern it came from, a rejection, and the winner. */
+function AssignmentLine({
+  assignment,
+  winner,
+}: {
+  readonly assignment: SettingBoot['systemd']['assignments'][number];
+  readonly winner: boolean;
+}) {
+  const { pattern, rejected } = assignment;
+  return (
+    <li className={winner ? 'winner' : undefined}>
+      <code>
+        {assignment.path}:{assignment.line}
+      </code>{' '}
+      = {assignment.value}
+      {pattern ? (
+        <span className="hint">
+          {' '}
+          <Trans comment="pattern: a sysctl key pattern such as net.ipv4.conf.*.x">
+            (pattern {pattern})
+          </Trans>
+        </span>
+      ) : null}
+      {rejected ? (
+        <span className="rejected">
+          {' '}
+          <Trans comment="rejected: why the kernel refuses the value">
+            — the kernel rejects this value: {rejected}
+          </Trans>
+        </span>
+      ) : null}
+      {winner ? (
+        <strong>
+          {' '}
+          <Trans>← the last value the kernel takes, wins</Trans>
+        </strong>
+      ) : null}
+    </li>
+  );
+}
+
 /** Every file that sets the key, in the order each engine applies them, winner marked. */
 export function BootDetails({ boot, settingKey, persistence, locked, onRemove }: BootDetailsProps) {
   const paths = settingPaths(boot);
   const removable = removableFiles(paths, persistence);
   const vendor = vendorFiles(paths, persistence);
+  const { i18n } = useLingui();
+  // Paths, listed as the file listing lists them: "a, b, c".
+  const files = formatList(vendor, { type: 'unit', style: 'short' });
+  const fileCount = vendor.length;
   return (
     <details className="boot-details">
-      <summary>Which files set {settingKey}?</summary>
+      <summary>
+        <Trans>Which files set {settingKey}?</Trans>
+      </summary>
       {(['systemd', 'procps'] as const).map((engine) => {
         const e = boot[engine];
+        // Lines of files, not words: "path:line = value", kept apart as the file listing is.
+        const patternLines = e.globs.map((g) => `${g.path}:${g.line} = ${g.value}`).join('; ');
         return (
           <div key={engine} className="engine" data-testid={`boot-${boot.id}-${engine}`}>
-            <h3>{ENGINE_TITLES[engine]}</h3>
+            <h3>{i18n._(ENGINE_TITLES[engine])}</h3>
             {e.assignments.length === 0 ? (
-              <p className="hint">No file sets it; the kernel default (0, off) stays.</p>
+              <p className="hint">
+                <Trans>No file sets it; the kernel default (0, off) stays.</Trans>
+              </p>
             ) : (
               <ol>
-                {e.assignments.map((a, i) => {
-                  const winner = e.winner?.path === a.path && e.winner.line === a.line;
-                  return (
-                    <li key={`${a.path}:${a.line}:${i}`} className={winner ? 'winner' : undefined}>
-                      <code>
-                        {a.path}:{a.line}
-                      </code>{' '}
-                      = {a.value}
-                      {a.pattern ? <span className="hint"> (pattern {a.pattern})</span> : null}
-                      {a.rejected ? (
-                        <span className="rejected">
-                          {' '}
-                          — the kernel rejects this value: {a.rejected}
-                        </span>
-                      ) : null}
-                      {winner ? <strong> ← the last value the kernel takes, wins</strong> : null}
-                    </li>
-                  );
-                })}
+                {e.assignments.map((a, i) => (
+                  <AssignmentLine
+                    key={`${a.path}:${a.line}:${i}`}
+                    assignment={a}
+                    winner={e.winner?.path === a.path && e.winner.line === a.line}
+                  />
+                ))}
               </ol>
             )}
             {e.assignments.length > 0 && e.winner === null ? (
               <p className="hint">
-                The kernel rejects every value written, so the kernel default (0, off) stays.
+                <Trans>
+                  The kernel rejects every value written, so the kernel default (0, off) stays.
+                </Trans>
               </p>
             ) : null}
             {e.notes.map((note) => (
@@ -98,8 +142,7 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
             ))}
             {e.globs.length > 0 ? (
               <p className="hint">
-                Also matched by pattern lines:{' '}
-                {e.globs.map((g) => `${g.path}:${g.line} = ${g.value}`).join('; ')}
+                <Trans>Also matched by pattern lines: {patternLines}</Trans>
               </p>
             ) : null}
           </div>
@@ -115,16 +158,20 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
               disabled={locked}
               onClick={() => onRemove(from)}
             >
-              Remove from {name}
+              <Trans comment="button: remove this setting's lines from the file">
+                Remove from {name}
+              </Trans>
             </button>
           ))}
         </div>
       ) : null}
       {vendor.length > 0 ? (
         <p className="hint" data-testid={`not-removable-${boot.id}`}>
-          Not offered for removal: {vendor.join(', ')}.{' '}
-          {vendor.length === 1 ? 'It belongs' : 'They belong'} to installed software or the running
-          system, which would put the lines back; set your value with the switch instead.
+          <Plural
+            value={fileCount}
+            one={`Not offered for removal: ${files}. It belongs to installed software or the running system, which would put the lines back; set your value with the switch instead.`}
+            other={`Not offered for removal: ${files}. They belong to installed software or the running system, which would put the lines back; set your value with the switch instead.`}
+          />
         </p>
       ) : null}
     </details>

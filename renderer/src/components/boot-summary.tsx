@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { RuntimeValue, SettingBoot, SettingState } from '../../../electron/contract';
 import { describeBootLine, describeDisagreement, describeDrift } from '../boot-words';
 import { InlineCode } from './inline-code';
@@ -19,8 +20,6 @@ export interface BootSummaryProps {
   readonly onMakeEnginesAgree: () => void;
 }
 
-const word = (v: RuntimeValue) => (v === 1 ? 'on' : 'off');
-
 /** The engines' disagreement note, which takes the focus once its fix waits in the bar. */
 export const disagreeNoteId = (id: SettingState['id']) => `disagree-${id}`;
 
@@ -37,19 +36,28 @@ export function BootSummary({
   onSetNow,
   onMakeEnginesAgree,
 }: BootSummaryProps) {
+  const { t } = useLingui();
   // A setting the kernel does not have is explained by the status line alone.
   if (now === null) return null;
+  const nowWord =
+    now === 1
+      ? t({ message: 'on', comment: 'the value a setting has now' })
+      : t({ message: 'off', comment: 'the value a setting has now' });
   // A pending switch change is what Apply writes for boot, so the fixes name that value:
   // a button offering the running value would contradict the change in the bar.
   const wanted = pending ?? now;
   return (
     <div className="boot-summary">
       <p className="boot-line" data-testid={`boot-line-${setting.id}`}>
-        {describeBootLine(word(now), boot)}
+        {describeBootLine(nowWord, boot)}
         {keptAtBoot ? (
           <span className="pending-tag" data-testid={`boot-pending-${setting.id}`}>
             {' '}
-            {fixLine ? `→ pending: ${fixLine}` : `→ ${word(wanted)} at every boot (pending)`}
+            {fixLine
+              ? t`→ pending: ${fixLine}`
+              : wanted === 1
+                ? t`→ on at every boot (pending)`
+                : t`→ off at every boot (pending)`}
           </span>
         ) : null}
       </p>
@@ -67,7 +75,7 @@ export function BootSummary({
           </p>
           {keptAtBoot && fixLine ? (
             <p className="fix-line" data-testid={`fix-waiting-${setting.id}`}>
-              The fix waits in the bar: {fixLine}.
+              <Trans>The fix waits in the bar: {fixLine}.</Trans>
             </p>
           ) : null}
           <div className="note-actions">
@@ -78,7 +86,15 @@ export function BootSummary({
               disabled={locked || (keptAtBoot && fixLine !== null)}
               onClick={onMakeEnginesAgree}
             >
-              Make both keep it {word(wanted)}
+              {wanted === 1 ? (
+                <Trans comment="both: the two ways of loading sysctl files at boot">
+                  Make both keep it on
+                </Trans>
+              ) : (
+                <Trans comment="both: the two ways of loading sysctl files at boot">
+                  Make both keep it off
+                </Trans>
+              )}
             </button>
           </div>
         </div>
@@ -88,7 +104,11 @@ export function BootSummary({
           <p>{describeDrift(now, boot)}</p>
           {pending !== undefined ? (
             <p className="hint" data-testid={`drift-waiting-${setting.id}`}>
-              Waiting in the bar: it turns {word(pending)} when you click Apply.
+              {pending === 1 ? (
+                <Trans>Waiting in the bar: it turns on when you click Apply.</Trans>
+              ) : (
+                <Trans>Waiting in the bar: it turns off when you click Apply.</Trans>
+              )}
             </p>
           ) : (
             <div className="note-actions">
@@ -99,7 +119,11 @@ export function BootSummary({
                   disabled={locked}
                   onClick={onKeepAtBoot}
                 >
-                  Keep it {word(now)} at every boot
+                  {now === 1 ? (
+                    <Trans>Keep it on at every boot</Trans>
+                  ) : (
+                    <Trans>Keep it off at every boot</Trans>
+                  )}
                 </button>
               )}
               <button
@@ -108,7 +132,11 @@ export function BootSummary({
                 disabled={locked}
                 onClick={() => onSetNow(boot.bootValue ?? 0)}
               >
-                Turn it {word(boot.bootValue)} now
+                {boot.bootValue === 1 ? (
+                  <Trans>Turn it on now</Trans>
+                ) : (
+                  <Trans>Turn it off now</Trans>
+                )}
               </button>
             </div>
           )}

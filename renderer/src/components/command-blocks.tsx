@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { CommandBlock } from '../../../electron/contract';
 import { useCopy } from '../copy-context';
@@ -7,6 +8,7 @@ import { InlineCode, withoutBackticks } from './inline-code';
 /** Shell commands that do the same by hand, each with its own Copy button. */
 export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlock[] }) {
   const copyText = useCopy();
+  const { t } = useLingui();
   const [copied, setCopied] = useState<number | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
   const copy = async (index: number, text: string) => {
@@ -15,31 +17,45 @@ export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlo
       setCopied(index);
       setCopyError(null);
     } else {
-      setCopyError(`Copying failed (${problem}); select the text and copy it by hand.`);
+      setCopyError(t`Copying failed (${problem}); select the text and copy it by hand.`);
     }
   };
   return (
     <div className="command-blocks">
-      {blocks.map((block, index) => (
-        <figure key={captionWords(block.caption)} className="command-block">
-          <figcaption>
-            <span>
-              <InlineCode text={captionWords(block.caption)} />
-            </span>
-            <button
-              type="button"
-              className="button small"
-              aria-label={`${copied === index ? 'Copied' : 'Copy'}: ${withoutBackticks(captionWords(block.caption))}`}
-              onClick={() => void copy(index, block.commands)}
-            >
-              {copied === index ? 'Copied' : 'Copy'}
-            </button>
-          </figcaption>
-          <pre tabIndex={0}>
-            <code>{block.commands}</code>
-          </pre>
-        </figure>
-      ))}
+      {blocks.map((block, index) => {
+        const caption = captionWords(block.caption);
+        const what = withoutBackticks(caption);
+        const done = copied === index;
+        return (
+          <figure key={caption} className="command-block">
+            <figcaption>
+              <span>
+                <InlineCode text={caption} />
+              </span>
+              <button
+                type="button"
+                className="button small"
+                aria-label={
+                  done
+                    ? t({
+                        message: `Copied: ${what}`,
+                        comment: 'what: the caption of the commands',
+                      })
+                    : t({ message: `Copy: ${what}`, comment: 'what: the caption of the commands' })
+                }
+                onClick={() => void copy(index, block.commands)}
+              >
+                {done
+                  ? t({ message: 'Copied', comment: 'button, after the commands were copied' })
+                  : t({ message: 'Copy', comment: 'button: copy the commands to the clipboard' })}
+              </button>
+            </figcaption>
+            <pre tabIndex={0}>
+              <code>{block.commands}</code>
+            </pre>
+          </figure>
+        );
+      })}
       {copyError ? (
         <p className="inline-error" role="alert">
           {copyError}

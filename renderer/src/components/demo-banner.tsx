@@ -1,3 +1,5 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+
 export function DemoBanner({
   scenario,
   summary,
@@ -5,11 +7,14 @@ export function DemoBanner({
   readonly scenario: string;
   readonly summary: string;
 }) {
+  const { t } = useLingui();
   return (
     // A landmark of its own, so everything on the page sits in one (axe "region").
-    <aside className="demo-banner" aria-label="Demo mode">
-      <strong>Demo: nothing on this computer changes.</strong> Simulated system “{scenario}”:{' '}
-      {summary}
+    <aside className="demo-banner" aria-label={t`Demo mode`}>
+      <Trans>
+        <strong>Demo: nothing on this computer changes.</strong> Simulated system “{scenario}”:{' '}
+        {summary}
+      </Trans>
     </aside>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { useApiCall } from '../api-context';
 import { errorWords } from '../error-words';
@@ -6,6 +7,7 @@ import { useCopy } from '../copy-context';
 /** A plain-text report for support staff: shown first, then copied or saved. */
 export function DiagnosticsPanel() {
   const copyText = useCopy();
+  const { t } = useLingui();
   const { error, run } = useApiCall();
   const [text, setText] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -20,25 +22,31 @@ export function DiagnosticsPanel() {
     const problem = await copyText(text);
     setNote(
       problem === null
-        ? 'Copied to the clipboard.'
-        : `Copying failed (${problem}); select the text and copy it by hand.`,
+        ? t`Copied to the clipboard.`
+        : t`Copying failed (${problem}); select the text and copy it by hand.`,
     );
   };
   const save = async () => {
     const saved = await run((api) => api.saveDiagnostics());
-    if (saved) setNote(saved.savedTo ? `Saved as ${saved.savedTo}.` : 'Not saved.');
+    if (!saved) return;
+    const path = saved.savedTo;
+    setNote(path ? t`Saved as ${path}.` : t`Not saved.`);
   };
 
   return (
     <section className="panel" aria-labelledby="diagnostics-title">
-      <h2 id="diagnostics-title">Diagnostics for support</h2>
+      <h2 id="diagnostics-title">
+        <Trans>Diagnostics for support</Trans>
+      </h2>
       <p className="hint">
-        A short report about these two settings only: versions, values, the lines that set them, and
-        the tools the app needs. Nothing else from this computer.
+        <Trans>
+          A short report about these two settings only: versions, values, the lines that set them,
+          and the tools the app needs. Nothing else from this computer.
+        </Trans>
       </p>
       <div className="apply-actions start">
         <button type="button" className="button" onClick={() => void show()}>
-          {text === null ? 'Show diagnostics' : 'Refresh diagnostics'}
+          {text === null ? t`Show diagnostics` : t`Refresh diagnostics`}
         </button>
         <button
           type="button"
@@ -46,7 +54,7 @@ export function DiagnosticsPanel() {
           onClick={() => void copy()}
           disabled={text === null}
         >
-          Copy diagnostics
+          <Trans>Copy diagnostics</Trans>
         </button>
         <button
           type="button"
@@ -54,7 +62,7 @@ export function DiagnosticsPanel() {
           onClick={() => void save()}
           disabled={text === null}
         >
-          Save diagnostics…
+          <Trans>Save diagnostics…</Trans>
         </button>
       </div>
       {error ? (

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ApplyRequest, ChangePlan } from '../../../electron/contract';
 import { useApi } from '../api-context';
 import { CommandBlocks } from './command-blocks';
@@ -17,24 +18,29 @@ export function EquivalentCommands({
   readonly onToggle: (open: boolean) => void;
 }) {
   const api = useApi();
+  const { t } = useLingui();
   // Saves the pending change as Ansible tasks or cloud-init; resolves to words for the result.
   const saveFleet = async (format: FleetFormat) => {
     if (request?.persistence.kind !== 'persist')
-      return 'Only a change kept in a file can be exported.';
+      return t`Only a change kept in a file can be exported.`;
     const { fileName } = request.persistence;
     return savedWords(await api.saveFleetExport({ format, fileName, values: request.values }));
   };
   return (
     <details className="commands" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
-      <summary>Equivalent commands</summary>
+      <summary>
+        <Trans>Equivalent commands</Trans>
+      </summary>
       {plan && plan.commands.length > 0 ? (
         <CommandBlocks blocks={plan.commands} />
       ) : (
-        <p className="hint">{plan || !request ? 'No command needed.' : 'Working them out…'}</p>
+        <p className="hint">{plan || !request ? t`No command needed.` : t`Working them out…`}</p>
       )}
       {plan && plan.fleet.length > 0 ? (
         <>
-          <h3 className="fleet-title">For a fleet: Ansible or cloud-init</h3>
+          <h3 className="fleet-title">
+            <Trans>For a fleet: Ansible or cloud-init</Trans>
+          </h3>
           <FleetExport blocks={plan.fleet} onSave={saveFleet} />
         </>
       ) : null}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ApiError, CommandBlock, DistroFamily } from '../../../electron/contract';
 import { errorWords } from '../error-words';
 import { errorHeadline, foldedCommandsLabel, splitForDistro } from '../words/error-headline-words';
@@ -26,6 +27,23 @@ function Folded({ label, blocks }: { readonly label: string; readonly blocks: Co
   );
 }
 
+/** "Not applied: The password was not accepted": the short title names the container. */
+function ErrorTitle({
+  title,
+  titleId,
+  headline,
+}: {
+  readonly title: string;
+  readonly titleId: string | undefined;
+  readonly headline: string;
+}) {
+  return (
+    <Trans comment="title: a short error title such as “Not applied”; headline: what went wrong">
+      <span id={titleId}>{title}</span>: {headline}
+    </Trans>
+  );
+}
+
 /**
  * A short titled alert that ends with the next step: a one-line title, a sentence or
  * two, the one command for this distribution, and everything else folded away, so it
@@ -35,12 +53,13 @@ export function ErrorPanel(props: ErrorPanelProps) {
   const { title, error, onRetry, titleId, live = true } = props;
   const headline = errorHeadline(error);
   const { mine, others, rest } = splitForDistro(error.alternatives ?? [], props.distro ?? null);
+  const { t } = useLingui();
   return (
     <div className="error-panel" role={live ? 'alert' : undefined} data-testid="error-panel">
       {headline ? (
         // The container is named by the short title; the headline follows it on the line.
         <h2 className="error-title">
-          <span id={titleId}>{title}</span>: {headline.headline}
+          <ErrorTitle title={title} titleId={titleId} headline={headline.headline} />
         </h2>
       ) : (
         <h2 id={titleId} className="error-title">
@@ -52,18 +71,30 @@ export function ErrorPanel(props: ErrorPanelProps) {
       </p>
       {mine.length > 0 ? <CommandBlocks blocks={mine} /> : null}
       <div className="folds">
-        <Folded label={mine.length > 0 ? 'Other systems' : 'Install commands'} blocks={others} />
+        <Folded
+          label={
+            mine.length > 0
+              ? t({
+                  message: 'Other systems',
+                  comment: 'folded install commands for the other Linux distributions',
+                })
+              : t({ message: 'Install commands', comment: 'folded install commands' })
+          }
+          blocks={others}
+        />
         <Folded label={foldedCommandsLabel(error)} blocks={rest} />
         {error.details ? (
           <details>
-            <summary>Technical details</summary>
+            <summary>
+              <Trans>Technical details</Trans>
+            </summary>
             <pre>{error.details}</pre>
           </details>
         ) : null}
       </div>
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          <Trans>Try again</Trans>
         </button>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import type { AppState } from '../../../electron/contract';
 import { lastingOf } from '../state/persistence-choice';
 import type { ViewState } from '../state/view-state';
@@ -20,9 +21,12 @@ export function FixLines({ view, system }: { view: ViewState; system: AppState }
           const change = pendingLineChange(view, s.id);
           if (!change) return null;
           const label = settingWords(s.id, s.key).label;
+          const line = lineChangeWords(change);
           return (
             <p key={s.id} className="fix-line" data-testid={`fix-line-${s.id}`}>
-              Changes {lineChangeWords(change)}.{' '}
+              <Trans comment="line: which line of which file, and its value before and after">
+                Changes {line}.
+              </Trans>{' '}
               <span className="hint">
                 <InlineCode text={sysctlConfWhyWords(label, change.to)} />
               </span>

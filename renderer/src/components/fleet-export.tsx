@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { ApiError, CommandBlock } from '../../../electron/contract';
 import { errorWords } from '../error-words';
@@ -20,10 +22,10 @@ export function FleetExport({
       <CommandBlocks blocks={blocks} />
       <div className="actions">
         <button type="button" className="button small" onClick={() => void save('ansible')}>
-          Save Ansible tasks…
+          <Trans>Save Ansible tasks…</Trans>
         </button>
         <button type="button" className="button small" onClick={() => void save('cloud-init')}>
-          Save cloud-init…
+          <Trans>Save cloud-init…</Trans>
         </button>
       </div>
       {saved ? <p role="status">{saved}</p> : null}
@@ -31,10 +33,11 @@ export function FleetExport({
   );
 }
 
-/** Words for what a save answered. */
+/** Words for what a save answered (called once the save dialog has answered). */
 export function savedWords(
   answer: { ok: true; value: { savedTo: string | null } } | { ok: false; error: ApiError },
 ): string {
   if (!answer.ok) return errorWords(answer.error);
-  return answer.value.savedTo ? `Saved to ${answer.value.savedTo}.` : 'Not saved.';
+  const path = answer.value.savedTo;
+  return path ? t`Saved to ${path}.` : t`Not saved.`;
 }

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import type { Dispatch } from 'react';
 import { updateThenFocus } from '../focus-after';
 import type { ViewAction } from '../state/view-state';
@@ -32,7 +33,7 @@ export function LostAtRestartNote({
             )
           }
         >
-          Keep it at every boot instead
+          <Trans>Keep it at every boot instead</Trans>
         </button>
       </div>
     </div>

@@ -1,15 +1,22 @@
+import { select, t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { settingWords } from '../setting-words';
 import { switchId } from './setting-row';
 import type { MovedUnderPending } from '../use-live-values';
 
-const VALUE_WORDS = { 0: 'Off', 1: 'On' } as const;
-
+/** One sentence per setting that moved (called while rendering). */
 function movedWords({ id, now, dropped }: MovedUnderPending): string {
   const { label } = settingWords(id);
-  const value = now === null ? 'unreadable' : VALUE_WORDS[now];
+  const state = now === null ? 'unreadable' : now === 1 ? 'on' : 'off';
   return dropped
-    ? `${label} was changed outside the app and is now ${value}: the pending change for it is no longer needed and was dropped.`
-    : `${label} was changed outside the app and is now ${value}: check the pending change for it before you apply.`;
+    ? t({
+        message: `${label} was changed outside the app and is now ${select(state, { on: 'On', off: 'Off', other: 'unreadable' })}: the pending change for it is no longer needed and was dropped.`,
+        comment: 'On and Off are the states the setting’s card shows',
+      })
+    : t({
+        message: `${label} was changed outside the app and is now ${select(state, { on: 'On', off: 'Off', other: 'unreadable' })}: check the pending change for it before you apply.`,
+        comment: 'On and Off are the states the setting’s card shows',
+      });
 }
 
 /** Says that a value moved under a waiting change, instead of letting the bar change silently. */
@@ -42,7 +49,7 @@ export function MovedUnderPendingNote({
           if (first) document.getElementById(switchId(first.id))?.focus();
         }}
       >
-        OK
+        <Trans comment="button: the note about a changed value was read">OK</Trans>
       </button>
     </div>
   );

@@ -1,9 +1,10 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, BindTestResult } from '../../../electron/contract';
 import { useApi } from '../api-context';
 import { errorWords } from '../error-words';
 import { bindTestWords } from '../words/bind-test-words';
-import type { FixFor } from './bind-test-panel';
+import { TurnOnButton, type FixFor } from './bind-test-panel';
 
 /** A test that failed because the setting is off offers its switch, right there. */
 function FixButton({ answer, fixFor }: { answer: BindTestResult | ApiError; fixFor: FixFor }) {
@@ -12,9 +13,7 @@ function FixButton({ answer, fixFor }: { answer: BindTestResult | ApiError; fixF
   return (
     <>
       {' '}
-      <button type="button" className="button small" onClick={fix.turnOn}>
-        Turn {fix.label} on
-      </button>
+      <TurnOnButton fix={fix} />
     </>
   );
 }
@@ -35,6 +34,7 @@ export function OutcomeVipTest({
   readonly fixFor: FixFor;
 }) {
   const api = useApi();
+  const { t } = useLingui();
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
   const [typed, setTyped] = useState('');
@@ -77,7 +77,7 @@ export function OutcomeVipTest({
           }}
         >
           <label>
-            No virtual IP found in the load balancer files. Virtual IP{' '}
+            <Trans>No virtual IP found in the load balancer files. Virtual IP</Trans>{' '}
             <input
               ref={field}
               type="text"
@@ -89,21 +89,26 @@ export function OutcomeVipTest({
             />
           </label>{' '}
           <button type="submit" className="button small">
-            Test
+            <Trans comment="button: run the bind test">Test</Trans>
           </button>
         </form>
       ) : (
         <button type="button" className="button small" disabled={busy} onClick={() => void start()}>
-          {busy ? 'Testing…' : tested.length > 0 ? 'Test again' : 'Test VIP now'}
+          {busy ? t`Testing…` : tested.length > 0 ? t`Test again` : t`Test VIP now`}
         </button>
       )}
       {tested.length > 0 ? (
         <ul className="outcome-vip-results" data-testid="outcome-vip-results">
-          {tested.map((t) => (
-            <li key={t.address} className={isResult(t.answer) ? `outcome-${t.answer.outcome}` : ''}>
-              <strong>{t.address}:</strong>{' '}
-              {isResult(t.answer) ? bindTestWords(t.answer) : errorWords(t.answer)}
-              <FixButton answer={t.answer} fixFor={fixFor} />
+          {tested.map(({ address, answer }) => (
+            <li key={address} className={isResult(answer) ? `outcome-${answer.outcome}` : ''}>
+              <strong>
+                {t({
+                  message: `${address}:`,
+                  comment: 'an address, then what its bind test found',
+                })}
+              </strong>{' '}
+              {isResult(answer) ? bindTestWords(answer) : errorWords(answer)}
+              <FixButton answer={answer} fixFor={fixFor} />
             </li>
           ))}
         </ul>

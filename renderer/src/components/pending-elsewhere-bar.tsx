@@ -1,3 +1,4 @@
+import { Plural, Trans } from '@lingui/react/macro';
 import { useBarHeightRef } from './use-bar-height';
 import { useCtrlEnter } from '../use-ctrl-enter';
 
@@ -31,9 +32,11 @@ export function PendingElsewhereBar({ count, onShow }: PendingElsewhereBarProps)
     >
       <div className="apply-actions">
         <p className="auth-hint" id="pending-elsewhere-title">
-          {count === 1
-            ? 'A change to this computer is waiting to be applied.'
-            : `${count} changes to this computer are waiting to be applied.`}
+          <Plural
+            value={count}
+            one="A change to this computer is waiting to be applied."
+            other="# changes to this computer are waiting to be applied."
+          />
         </p>
         <button
           type="button"
@@ -41,7 +44,7 @@ export function PendingElsewhereBar({ count, onShow }: PendingElsewhereBarProps)
           aria-keyshortcuts="Control+Enter"
           onClick={onShow}
         >
-          Review and apply…
+          <Trans>Review and apply…</Trans>
         </button>
       </div>
     </section>

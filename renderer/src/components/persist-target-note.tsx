@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { AppState, ApplyRequest } from '../../../electron/contract';
 import { ForeignFileNote } from './foreign-file-note';
 
@@ -9,6 +10,7 @@ export function PersistTargetNote({
   system: AppState;
   request: ApplyRequest | null;
 }) {
+  const { t } = useLingui();
   if (request?.persistence.kind !== 'persist') return null;
   const name = request.persistence.fileName;
   const file = system.persistence.files.find((f) => f.name === name);
@@ -16,7 +18,7 @@ export function PersistTargetNote({
   return (
     <ForeignFileNote
       path={`${system.persistence.directory}/${name}`}
-      change="Only the lines for these settings change; everything else in it stays."
+      change={t`Only the lines for these settings change; everything else in it stays.`}
     />
   );
 }

@@ -1,6 +1,9 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { updateThenFocus } from '../focus-after';
-import type { ChangePlan } from '../../../electron/contract';
+import { SYSCTL_CONF_PATH, type ChangePlan } from '../../../electron/contract';
 import type { BootTarget, Lasting } from '../state/persistence-choice';
 import { withoutSysctlDirectory } from '../state/typed-file-name';
 
@@ -19,24 +22,38 @@ export interface PersistenceOptionsProps {
   readonly onUndoTarget: () => void;
 }
 
-const OPTIONS: readonly { value: PersistenceChoice; label: string; hint: string }[] = [
+const OPTIONS: readonly {
+  value: PersistenceChoice;
+  label: MessageDescriptor;
+  hint: MessageDescriptor;
+}[] = [
   {
     value: 'persist',
-    label: 'Now and at every boot',
-    hint: 'Changes the running kernel and writes the value into a sysctl file.',
+    label: msg({ message: 'Now and at every boot', comment: 'how long a change lasts' }),
+    hint: msg`Changes the running kernel and writes the value into a sysctl file.`,
   },
   {
     value: 'runtime',
-    label: 'This session only',
-    hint: 'Changes the value now; at the next boot the files decide again.',
+    label: msg({ message: 'This session only', comment: 'how long a change lasts' }),
+    hint: msg`Changes the value now; at the next boot the files decide again.`,
   },
 ];
 
+/** What happens to the file, after its path: "File: /etc/sysctl.d/x.conf (a new file)". */
 const ACTION_WORDS = {
-  create: 'a new file',
-  edit: 'only the lines of these keys change',
-  delete: 'deleted: nothing else is left in it',
-  unchanged: 'already says this',
+  create: msg({ message: '(a new file)', comment: 'what Apply does to the file named before' }),
+  edit: msg({
+    message: '(only the lines of these keys change)',
+    comment: 'what Apply does to the file named before',
+  }),
+  delete: msg({
+    message: '(deleted: nothing else is left in it)',
+    comment: 'what Apply does to the file named before',
+  }),
+  unchanged: msg({
+    message: '(already says this)',
+    comment: 'what Apply does to the file named before',
+  }),
 } as const;
 
 export const persistenceRadioId = (choice: PersistenceChoice) => `persistence-${choice}`;
@@ -46,11 +63,17 @@ const FILE_NAME_INPUT_ID = 'file-name-input';
 
 /** Native radio buttons (arrow keys, Tab and screen readers work as everywhere else) and the target file. */
 export function PersistenceOptions(props: PersistenceOptionsProps) {
+  const { t, i18n } = useLingui();
   const [editingName, setEditingName] = useState(false);
   const showInput = editingName || props.fileError !== null;
+  const sysctlConf = SYSCTL_CONF_PATH;
+  const { directory } = props;
+  const filePath = `${directory}/${props.fileName}`;
   return (
     <fieldset className="persistence" disabled={props.disabled}>
-      <legend className="visually-hidden">How long should it last?</legend>
+      <legend className="visually-hidden">
+        <Trans>How long should it last?</Trans>
+      </legend>
       <div className="radio-row">
         {OPTIONS.map((o) => (
           // The hint sits outside the label: it describes the option, it is not its name.
@@ -65,7 +88,7 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
                 aria-describedby={`persistence-hint-${o.value}`}
                 onChange={() => props.onChoice(o.value)}
               />
-              <strong>{o.label}</strong>
+              <strong>{i18n._(o.label)}</strong>
             </label>
           </div>
         ))}
@@ -78,34 +101,37 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
           className={props.choice === o.value ? 'hint persistence-hint' : 'visually-hidden'}
           data-testid={props.choice === o.value ? 'persistence-hint' : undefined}
         >
-          {o.hint}
+          {i18n._(o.hint)}
         </p>
       ))}
       {props.choice === 'persist' && props.target === 'sysctl-conf' ? (
         <p className="target-line" id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
-          Writing into <code>/etc/sysctl.conf</code> (
-          <button
-            type="button"
-            className="link-button"
-            // The undo button goes with this line: focus the line that replaces it.
-            onClick={() => updateThenFocus(props.onUndoTarget, FILE_ACTION_ID)}
-          >
-            undo
-          </button>
-          )
+          <Trans comment="undo: a link-like button that takes the choice of this file back">
+            Writing into <code>{sysctlConf}</code> (
+            <button
+              type="button"
+              className="link-button"
+              // The undo button goes with this line: focus the line that replaces it.
+              onClick={() => updateThenFocus(props.onUndoTarget, FILE_ACTION_ID)}
+            >
+              undo
+            </button>
+            )
+          </Trans>
         </p>
       ) : null}
       {props.choice === 'persist' && props.target === 'drop-in' ? (
         <div className="target-line">
           <span id={FILE_ACTION_ID} tabIndex={-1} data-testid="file-action">
             {/* A name the rule refuses makes no path: the error beside the field says why. */}
-            File:{' '}
             {props.fileError ? (
-              'none until the name below is accepted'
+              t`File: none until the name below is accepted`
             ) : (
-              <code className="file-path">{`${props.directory}/${props.fileName}`}</code>
+              <Trans>
+                File: <code className="file-path">{filePath}</code>
+              </Trans>
             )}
-            {props.fileAction ? ` (${ACTION_WORDS[props.fileAction]})` : null}
+            {props.fileAction ? ` ${i18n._(ACTION_WORDS[props.fileAction])}` : null}
           </span>{' '}
           {!showInput ? (
             <button
@@ -114,12 +140,14 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
               // The button gives way to the field: the typing goes there.
               onClick={() => updateThenFocus(() => setEditingName(true), FILE_NAME_INPUT_ID)}
             >
-              change file name
+              <Trans>change file name</Trans>
             </button>
           ) : null}
           {showInput ? (
             <div className="file-name">
-              <label htmlFor={FILE_NAME_INPUT_ID}>File in {props.directory}/</label>
+              <label htmlFor={FILE_NAME_INPUT_ID}>
+                <Trans>File in {directory}/</Trans>
+              </label>
               <input
                 id={FILE_NAME_INPUT_ID}
                 type="text"

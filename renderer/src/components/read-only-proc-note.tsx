@@ -1,5 +1,9 @@
+import { Trans } from '@lingui/react/macro';
 import type { ReadOnlyProcSys } from '../../../electron/contract';
 import { CommandBlocks } from './command-blocks';
+
+/** Product names, the same in every language. */
+const CONTAINER_RUNTIMES = 'Docker, Podman, Compose, Kubernetes, LXC';
 
 /** On each card: the setting cannot be changed from here, found out before any click. */
 export function ReadOnlyProcLine({
@@ -10,10 +14,13 @@ export function ReadOnlyProcLine({
   readonly id: string;
   readonly readOnly: ReadOnlyProcSys;
 }) {
+  const { mountPoint } = readOnly;
   return (
     <p id={id} className="note warning readonly-line" role="note" data-testid="readonly-proc-line">
-      Cannot be changed from inside this container: {readOnly.mountPoint} is mounted read-only here.
-      Change it where the container is started (below).
+      <Trans>
+        Cannot be changed from inside this container: {mountPoint} is mounted read-only here. Change
+        it where the container is started (below).
+      </Trans>
     </p>
   );
 }
@@ -28,15 +35,17 @@ export function ReadOnlyProcNote({ readOnly }: { readonly readOnly: ReadOnlyProc
       data-testid="readonly-proc"
     >
       <h2 id="readonly-proc-title" className="note-title">
-        Set it where the container is started
+        <Trans>Set it where the container is started</Trans>
       </h2>
       <p>
-        A container’s network settings are fixed by its runtime when it starts, outside the
-        container. Set them there, then restart the container; with the host’s network, change them
-        on the host.
+        <Trans>
+          A container’s network settings are fixed by its runtime when it starts, outside the
+          container. Set them there, then restart the container; with the host’s network, change
+          them on the host.
+        </Trans>
       </p>
       <details>
-        <summary>Docker, Podman, Compose, Kubernetes, LXC</summary>
+        <summary>{CONTAINER_RUNTIMES}</summary>
         <CommandBlocks blocks={readOnly.alternatives} />
       </details>
     </section>

@@ -1,3 +1,5 @@
+import { Trans } from '@lingui/react/macro';
+
 /**
  * What the app could not read while predicting the boot values, in words: a
  * FIFO, a device, a loop, a file over the size cap, too many files. Shown so
@@ -8,8 +10,10 @@ export function ReaderProblems({ problems }: { readonly problems: readonly strin
   return (
     <div className="note warning" role="note" data-testid="reader-problems">
       <p>
-        <strong>Some configuration could not be read.</strong> The values at boot are predicted from
-        everything else:
+        <Trans>
+          <strong>Some configuration could not be read.</strong> The values at boot are predicted
+          from everything else:
+        </Trans>
       </p>
       <ul>
         {problems.map((p) => (

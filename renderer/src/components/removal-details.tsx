@@ -1,6 +1,8 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { AppState } from '../../../electron/contract';
 import { removalPath } from '../state/bar-selectors';
 import type { Removal } from '../state/persistence-choice';
+import { formatList } from '../i18n/format';
 import { ForeignFileNote } from './foreign-file-note';
 import { settingWords } from '../setting-words';
 
@@ -13,6 +15,7 @@ export interface RemovalDetailsProps {
 
 /** "Remove from FILE": the lines that will go, whose file it is, and the runtime choice. */
 export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDetailsProps) {
+  const { t } = useLingui();
   const { from } = removal;
   const file =
     from.kind === 'sysctl-conf'
@@ -22,23 +25,23 @@ export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDe
   const settings = system.settings.filter((s) => removal.settings.includes(s.id));
   const keys = new Set(settings.map((s) => s.key));
   const lines = file?.keyLines.filter((l) => keys.has(l.key)) ?? [];
-  const labels = settings.map((s) => settingWords(s.id, s.key).label).join(' and ');
+  const labels = formatList(settings.map((s) => settingWords(s.id, s.key).label));
   return (
     <div className="removal" data-testid="removal">
-      <p>These lines of {path} will go:</p>
+      <p>
+        <Trans>These lines of {path} will go:</Trans>
+      </p>
       <pre className="removal-lines">
         {lines
-          .map(
-            (l) =>
-              `line ${l.line}: ${l.key}${l.value === null ? ' (a "-" line with no value)' : ` = ${l.value}`}`,
+          .map(({ line, key, value }) =>
+            value === null
+              ? t`line ${line}: ${key} (a "-" line with no value)`
+              : t`line ${line}: ${key} = ${value}`,
           )
           .join('\n')}
       </pre>
       {file && !file.writtenByApp ? (
-        <ForeignFileNote
-          path="this file"
-          change="Only the lines above change; everything else in it stays."
-        />
+        <ForeignFileNote change={t`Only the lines above change; everything else in it stays.`} />
       ) : null}
       <label className="checkbox">
         <input
@@ -47,7 +50,7 @@ export function RemovalDetails({ system, removal, disabled, onReset }: RemovalDe
           disabled={disabled}
           onChange={(e) => onReset(e.target.checked)}
         />
-        Also turn {labels} off now
+        <Trans>Also turn {labels} off now</Trans>
       </label>
     </div>
   );

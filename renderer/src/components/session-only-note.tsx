@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import type { AppState } from '../../../electron/contract';
 import { lastingOf } from '../state/persistence-choice';
 import type { ViewState } from '../state/view-state';
@@ -12,11 +13,20 @@ export function SessionOnlyNote({ view, system }: { view: ViewState; system: App
   const setting = system.settings.find((s) => s.id === id);
   if (!setting || lastingOf(view.persistence).kind !== 'runtime') return null;
   const label = settingWords(setting.id, setting.key).label;
-  const value = view.pending[setting.id] === 1 ? 'on' : 'off';
+  // One whole sentence per value: "on" and "off" are not spliced into a translated sentence.
   return (
     <p className="hint" data-testid="session-only-why">
-      “This session only” is chosen for {label}: no file sets it, so the kernel starts with it{' '}
-      {value} at every boot anyway, and no file needs writing.
+      {view.pending[setting.id] === 1 ? (
+        <Trans comment="“This session only” is the label of the duration choice in the apply bar">
+          “This session only” is chosen for {label}: no file sets it, so the kernel starts with it
+          on at every boot anyway, and no file needs writing.
+        </Trans>
+      ) : (
+        <Trans comment="“This session only” is the label of the duration choice in the apply bar">
+          “This session only” is chosen for {label}: no file sets it, so the kernel starts with it
+          off at every boot anyway, and no file needs writing.
+        </Trans>
+      )}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import type { AddressFamily } from '../../../electron/contract';
 
 /** Short, accurate help behind a keyboard-operable disclosure (a native <details>). */
@@ -8,38 +9,63 @@ export function SettingHelp({
   readonly family: AddressFamily;
   readonly settingKey: string;
 }) {
-  const freebind = family === 'IPv4' ? 'IP_FREEBIND' : 'IPV6_FREEBIND';
+  // Names from the socket API and HAProxy's configuration: placeholders, never translated.
+  const socketOption = family === 'IPv4' ? 'IP_FREEBIND' : 'IPV6_FREEBIND';
+  const listenerOption = 'freebind';
+  const directive = 'bind';
   return (
     <details className="setting-help">
-      <summary>What does this do?</summary>
+      <summary>
+        <Trans>What does this do?</Trans>
+      </summary>
       <dl>
-        <dt>What it allows</dt>
+        <dt>
+          <Trans>What it allows</Trans>
+        </dt>
         <dd>
-          With <code>{settingKey}</code> on, a program may listen on an {family} address that no
-          network interface of this computer has (yet). Normally that fails with “Cannot assign
-          requested address” (EADDRNOTAVAIL).
+          <Trans comment="family: IPv4 or IPv6; the error text is the one programs print (strerror)">
+            With <code>{settingKey}</code> on, a program may listen on an {family} address that no
+            network interface of this computer has (yet). Normally that fails with “Cannot assign
+            requested address” (EADDRNOTAVAIL).
+          </Trans>
         </dd>
-        <dt>When you need it</dt>
+        <dt>
+          <Trans>When you need it</Trans>
+        </dt>
         <dd>
-          Virtual IP failover: HAProxy, Nginx or services managed by Keepalived must start on the
-          standby node, which does not hold the virtual IP until a failover moves it there. Without
-          this setting they stop with errors such as “cannot bind socket”.
+          <Trans comment="“cannot bind socket” is HAProxy's own error message">
+            Virtual IP failover: HAProxy, Nginx or services managed by Keepalived must start on the
+            standby node, which does not hold the virtual IP until a failover moves it there.
+            Without this setting they stop with errors such as “cannot bind socket”.
+          </Trans>
         </dd>
-        <dt>The risk</dt>
+        <dt>
+          <Trans>The risk</Trans>
+        </dt>
         <dd>
-          Services may start on addresses that never arrive, so a typo or a missing virtual IP no
-          longer shows up as a startup error; it only shows up as traffic that never reaches them.
+          <Trans>
+            Services may start on addresses that never arrive, so a typo or a missing virtual IP no
+            longer shows up as a startup error; it only shows up as traffic that never reaches them.
+          </Trans>
         </dd>
-        <dt>Narrower alternatives</dt>
+        <dt>
+          <Trans>Narrower alternatives</Trans>
+        </dt>
         <dd>
-          A program can ask for the same thing for one socket with the <code>{freebind}</code>{' '}
-          socket option; HAProxy offers it per listener as the <code>freebind</code> option on a{' '}
-          <code>bind</code> line. That leaves the rest of the system strict.
+          <Trans comment="listenerOption, directive: HAProxy configuration keywords">
+            A program can ask for the same thing for one socket with the <code>{socketOption}</code>{' '}
+            socket option; HAProxy offers it per listener as the <code>{listenerOption}</code>{' '}
+            option on a <code>{directive}</code> line. That leaves the rest of the system strict.
+          </Trans>
         </dd>
-        <dt>Per network namespace</dt>
+        <dt>
+          <Trans>Per network namespace</Trans>
+        </dt>
         <dd>
-          The value belongs to a network namespace: containers have their own, and changing it here
-          does not change it inside them (or the other way round).
+          <Trans>
+            The value belongs to a network namespace: containers have their own, and changing it
+            here does not change it inside them (or the other way round).
+          </Trans>
         </dd>
       </dl>
     </details>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import type { ReadOnlyProcSys, RuntimeValue, SettingState } from '../../../electron/contract';
 import { ReadOnlyProcLine } from './read-only-proc-note';
@@ -22,7 +23,32 @@ export interface SettingRowProps {
   readonly children?: ReactNode;
 }
 
-const word = (v: RuntimeValue) => (v === 1 ? 'On' : 'Off');
+/** "Off → On (pending)": the kernel's value, then the one waiting for Apply. */
+function PendingValue({
+  now,
+  wanted,
+  id,
+}: {
+  readonly now: string;
+  readonly wanted: RuntimeValue;
+  readonly id: SettingState['id'];
+}) {
+  const { t } = useLingui();
+  const next =
+    wanted === 1
+      ? t({ message: 'On', comment: 'state of a kernel setting' })
+      : t({ message: 'Off', comment: 'state of a kernel setting' });
+  return (
+    <>
+      <Trans comment="now: the kernel's value; next: the value waiting for Apply">
+        {now} → {next}
+      </Trans>{' '}
+      <span className="pending-tag" data-testid={`pending-${id}`}>
+        <Trans comment="a value waits for Apply">(pending)</Trans>
+      </span>
+    </>
+  );
+}
 
 /** The switch's element id, so focus can be put back on it after Done or Discard. */
 export const switchId = (id: SettingState['id']) => `switch-${id}`;
@@ -40,6 +66,7 @@ export function SettingRow({
   onToggle,
   children,
 }: SettingRowProps) {
+  const { t } = useLingui();
   const words = describeRuntime(setting, setting.runtime);
   const statusId = `status-${setting.id}`;
   const valueId = `value-${setting.id}`;
@@ -49,6 +76,10 @@ export function SettingRow({
   const changeable = setting.effective !== null;
   // Assistive technology hears the kernel's value; the pending one is in the description.
   const checked = setting.effective === 1;
+  const label = settingWords(setting.id, setting.key).label;
+  // What the kernel keeps while a change is pending: said once, not as "now: Off: …".
+  const sentence = words.sentence.replace(/\.$/, '');
+  const status = pending !== undefined ? t`${sentence} (until you apply).` : words.sentence;
   return (
     <section
       className={`setting-row tone-${words.tone}${pending !== undefined ? ' is-pending' : ''}`}
@@ -57,7 +88,7 @@ export function SettingRow({
       <div className="setting-main">
         <div className="setting-text">
           <h2 id={`title-${setting.id}`} className="setting-title">
-            {settingWords(setting.id, setting.key).label}
+            {label}
           </h2>
           <p className="setting-key">
             <code>{setting.key}</code>
@@ -70,19 +101,14 @@ export function SettingRow({
             data-testid={`value-${setting.id}`}
           >
             {pending !== undefined ? (
-              <>
-                {words.value} → {word(pending)}{' '}
-                <span className="pending-tag" data-testid={`pending-${setting.id}`}>
-                  (pending)
-                </span>
-              </>
+              <PendingValue now={words.value} wanted={pending} id={setting.id} />
             ) : (
               words.value
             )}
           </span>
           <ToggleSwitch
             id={switchId(setting.id)}
-            label={settingWords(setting.id, setting.key).label}
+            label={label}
             checked={checked}
             pending={pending !== undefined}
             wanted={pending === 1}
@@ -100,10 +126,7 @@ export function SettingRow({
         </div>
       </div>
       <p id={statusId} className="setting-status" data-testid={`status-${setting.id}`}>
-        {/* What the kernel keeps while a change is pending: said once, not as "now: Off: …". */}
-        {pending !== undefined
-          ? `${words.sentence.replace(/\.$/, '')} (until you apply).`
-          : words.sentence}
+        {status}
       </p>
       {readOnlyProc ? <ReadOnlyProcLine id={readOnlyId} readOnly={readOnlyProc} /> : null}
       {children}

@@ -1,12 +1,26 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useRef, type KeyboardEvent } from 'react';
 
 export type Page = 'this' | 'nodes' | 'namespaces';
 
-const PAGES: readonly { readonly page: Page; readonly label: string }[] = [
-  { page: 'this', label: 'This computer' },
-  { page: 'nodes', label: 'Pair and fleet' },
-  { page: 'namespaces', label: 'Network namespaces' },
+const PAGES: readonly { readonly page: Page; readonly label: MessageDescriptor }[] = [
+  { page: 'this', label: msg({ message: 'This computer', comment: 'tab' }) },
+  { page: 'nodes', label: msg({ message: 'Pair and fleet', comment: 'tab' }) },
+  { page: 'namespaces', label: msg({ message: 'Network namespaces', comment: 'tab' }) },
 ];
+
+/**
+ * Arrow keys follow the layout: in a right-to-left page the tab on the right is
+ * the previous one (WAI-ARIA tabs pattern).
+ */
+function arrowStep(key: string, element: HTMLElement): number {
+  const rtl = getComputedStyle(element).direction === 'rtl';
+  if (key === 'ArrowRight') return rtl ? -1 : 1;
+  if (key === 'ArrowLeft') return rtl ? 1 : -1;
+  return 0;
+}
 
 export const tabId = (page: Page) => `view-tab-${page}`;
 export const panelId = (page: Page) => `view-panel-${page}`;
@@ -31,20 +45,17 @@ export function ViewSwitch({
   readonly pendingHere: number;
   readonly onChange: (page: Page) => void;
 }) {
+  const { t, i18n } = useLingui();
   const refs = useRef<Partial<Record<Page, HTMLButtonElement | null>>>({});
   const pages = PAGES.filter((p) => p.page !== 'namespaces' || showNamespaces);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = pages.findIndex((p) => p.page === page);
     const step =
-      event.key === 'ArrowRight'
-        ? 1
-        : event.key === 'ArrowLeft'
-          ? -1
-          : event.key === 'Home'
-            ? -index
-            : event.key === 'End'
-              ? pages.length - 1 - index
-              : 0;
+      event.key === 'Home'
+        ? -index
+        : event.key === 'End'
+          ? pages.length - 1 - index
+          : arrowStep(event.key, event.currentTarget);
     if (step === 0 || disabled) return;
     event.preventDefault();
     const next = pages[(index + step + pages.length) % pages.length];
@@ -52,9 +63,10 @@ export function ViewSwitch({
     onChange(next.page);
     refs.current[next.page]?.focus();
   };
+  const views = t({ message: 'Views', comment: 'name of the row of tabs' });
   return (
-    <nav className="view-switch" aria-label="Views">
-      <div className="view-tabs" role="tablist" aria-label="Views">
+    <nav className="view-switch" aria-label={views}>
+      <div className="view-tabs" role="tablist" aria-label={views}>
         {pages.map((p) => (
           <button
             key={p.page}
@@ -72,10 +84,14 @@ export function ViewSwitch({
             onKeyDown={onKeyDown}
             onClick={() => onChange(p.page)}
           >
-            {p.label}
+            {i18n._(p.label)}
             {p.page === 'this' && page !== 'this' && pendingHere > 0 ? (
               <span className="pending-tag" data-testid="tab-pending">
-                {` • ${pendingHere} pending`}
+                {' • '}
+                {t({
+                  message: plural(pendingHere, { one: '# pending', other: '# pending' }),
+                  comment: 'changes on this tab waiting for Apply',
+                })}
               </span>
             ) : null}
           </button>
