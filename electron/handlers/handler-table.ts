@@ -1,17 +1,10 @@
 import type { Channel } from '../contract';
 import type { HandlerTable } from './types';
 import type { HandlerDeps } from './deps';
-import { createAlikeHandlers } from './alike-handlers';
 import { createApplyHandlers } from './apply-handlers';
-import { createBindTestHandlers } from './bind-test-handlers';
-import { createClipboardHandlers } from './clipboard-handlers';
-import { createDiagnosticsHandlers } from './diagnostics-handlers';
-import { createFleetHandlers } from './fleet-handlers';
+import { createMainViewHandlers } from './main-view-handlers';
 import { createNamespaceHandlers } from './namespace-handlers';
 import { createNodeHandlers } from './node-handlers';
-import { createVipHandlers } from './vip-handlers';
-import { createPlanHandlers } from './plan-handlers';
-import { createStateHandlers } from './state-handlers';
 
 export type { FeatureHandlers, HandlerTable } from './types';
 
@@ -21,16 +14,9 @@ export type { FeatureHandlers, HandlerTable } from './types';
  */
 export function createHandlerTable(deps: HandlerDeps): HandlerTable {
   return {
-    ...createStateHandlers(deps),
-    ...createPlanHandlers(deps),
+    ...createMainViewHandlers(deps),
     ...createApplyHandlers(deps),
-    ...createClipboardHandlers(deps),
-    ...createBindTestHandlers(deps),
-    ...createDiagnosticsHandlers(deps),
-    ...createVipHandlers(deps),
     ...createNodeHandlers(deps),
-    ...createAlikeHandlers(deps),
-    ...createFleetHandlers(deps),
     ...createNamespaceHandlers(deps),
   };
 }

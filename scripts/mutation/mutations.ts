@@ -44,7 +44,7 @@ const OUTSIDE_THE_STEP: readonly Mutation[] = [
   {
     id: 'make-alike-in-flight',
     net: 'a second "Make all alike" refused while one runs',
-    file: 'electron/handlers/alike-handlers.ts',
+    file: 'electron/handlers/node-handlers.ts',
     edits: [{ find: 'if (applying)', replace: 'if (applying && !applying)' }],
     specs: [UNIT],
   },

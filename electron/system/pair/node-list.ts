@@ -1,7 +1,15 @@
-import type { Envelope, PairView } from '../../contract';
+import type { AddNodeResult, BindTestResult, Envelope, PairView } from '../../contract';
 import { parseDestination, type Destination } from '../nodes/destination';
+import { checkBindAddresses } from '../nodes/node-bind-test';
 import { loadNodes, saveNodes } from '../nodes/node-store';
-import { readAllMachines, toPairView, type MachineRead, type ReadColumn } from '../nodes/pair-view';
+import {
+  LOCAL_ID,
+  readAllMachines,
+  toPairView,
+  withPrediction,
+  type MachineRead,
+  type ReadColumn,
+} from '../nodes/pair-view';
 import type { NodeServices } from './node-services';
 
 /** The stored destinations that still parse; a damaged line is skipped, not trusted. */
@@ -37,10 +45,7 @@ const unknownNode = (node: string) =>
   }) as const;
 
 /** The stored node named exactly `node`, parsed; an unknown-node failure otherwise. */
-export async function findNode(
-  services: NodeServices,
-  node: string,
-): Promise<Envelope<Destination>> {
+async function findNode(services: NodeServices, node: string): Promise<Envelope<Destination>> {
   const known = await loadNodes(services.storeFile);
   const d = parseDestination(node);
   return d.ok && known.includes(node) ? { ok: true, value: d.destination } : unknownNode(node);
@@ -57,4 +62,61 @@ export async function removeNode(
     known.filter((n) => n !== node),
   );
   return { ok: true, value: (await readView(services)).view };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+/**
+ * Adds a node once it answered a read. A node whose host key is unknown is added only
+ * after the user confirmed exactly the fingerprints shown: a key that changed meanwhile
+ * is asked again.
+ */
+export async function addNode(
+  services: NodeServices,
+  text: string,
+  trustFingerprints: readonly string[] | undefined,
+): Promise<Envelope<AddNodeResult>> {
+  const checked = parseDestination(text);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const destination = checked.destination;
+  const known = await loadNodes(services.storeFile);
+  const fresh = new Map<string, MachineRead>();
+  if (!known.includes(destination.text)) {
+    const node = services.connect(destination);
+    let read = withPrediction(await node.read());
+    if (!read.ok && read.error.code === 'host-key-unknown') {
+      const scan = await node.scanHostKey();
+      if (!scan.ok) return { ok: false, error: scan.failure.error };
+      const shown = scan.offer.fingerprints;
+      if (trustFingerprints === undefined || !sameSet(trustFingerprints, shown)) {
+        const ask = {
+          kind: 'confirm-host-key',
+          destination: destination.text,
+          fingerprints: shown,
+        };
+        return { ok: true, value: ask as AddNodeResult };
+      }
+      await node.acceptHostKey(scan.offer);
+      read = withPrediction(await node.read());
+    }
+    if (!read.ok) return { ok: false, error: read.error };
+    await saveNodes(services.storeFile, [...known, destination.text]);
+    fresh.set(destination.text, read);
+  }
+  return { ok: true, value: { kind: 'added', view: (await readView(services, fresh)).view } };
+}
+
+/** Binds each address on one machine of the pair: this computer or a node in the list. */
+export async function bindTestOn(
+  services: NodeServices,
+  node: string,
+  addresses: readonly unknown[],
+): Promise<Envelope<BindTestResult[]>> {
+  const checked = checkBindAddresses(addresses);
+  if (!checked.ok) return checked;
+  if (node === LOCAL_ID) return services.local.bindTest(checked.value);
+  const found = await findNode(services, node);
+  if (!found.ok) return found;
+  return services.connect(found.value).bindTest(checked.value);
 }

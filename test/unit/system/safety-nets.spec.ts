@@ -18,7 +18,7 @@ import path from 'node:path';
 import { createDemoRoot, findDemoScenario, type DemoRoot } from '../../../electron/demo/scenarios';
 import { createApplyHandlers } from '../../../electron/handlers/apply-handlers';
 import { createHandlerTable } from '../../../electron/handlers/handler-table';
-import { createAlikeHandlers } from '../../../electron/handlers/alike-handlers';
+import { createNodeHandlers } from '../../../electron/handlers/node-handlers';
 import type { HandlerDeps } from '../../../electron/handlers/deps';
 import { sshNodes } from '../../../electron/system/target/node-target';
 import { ROOT } from '../../../electron/handlers/payload-checks';
@@ -165,7 +165,7 @@ test('a second "Make all alike" while one is in flight is refused, and the guard
     await saveNodes(storeFile, ['lb-2']);
     const deps = depsFor(root, createDirectElevator(root.fsRoot));
     const ssh = { program: 'ssh', options: ['-F', config], timeoutMs: 60_000 };
-    const handlers = createAlikeHandlers({
+    const handlers = createNodeHandlers({
       ...deps,
       nodes: { connect: sshNodes(ssh), storeFile, local: deps.target },
     });
