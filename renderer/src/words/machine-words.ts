@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type {
   ApiErrorData,
   CandidateProblem,
@@ -10,28 +11,38 @@ import type {
  * it lacks, or no file the app may write makes the value stick there (and why each one).
  */
 
-const SUFFIX = '.conf';
+/** Characters, settings and paths, never translated: placeholders in the sentences. */
+const suffix = '".conf"';
+const allowedPunctuation = { dot: '"."', underscore: '"_"', dash: '"-"' } as const;
+const nonlocalBind = 'ip_nonlocal_bind';
+const sshConfig = '~/.ssh/config';
+const destinationShape = 'user@host[:port]';
+const bracketedExample = 'admin@[2001:db8::1]:22';
+const nodesArray = '"nodes"';
 
 /** Why a name the node already has is not one the app writes. */
 function nameWords(refusal: FileNameRefusal): string {
   switch (refusal.code) {
-    case 'too-long':
-      return `its name is ${refusal.length} characters long, and the app writes names of at most ${refusal.limit}`;
+    case 'too-long': {
+      const { length, limit } = refusal;
+      return t`its name is ${length} characters long, and the app writes names of at most ${limit}`;
+    }
     case 'bad-first-character':
-      return 'its name does not start with a letter or digit';
+      return t`its name does not start with a letter or digit`;
     case 'bad-character': {
       const c = refusal.character;
-      const shown = /\s/u.test(c)
-        ? 'a space'
-        : /[\p{Cc}\p{Cf}]/u.test(c)
-          ? 'a control character'
-          : `"${c}"`;
-      return `its name contains ${shown}, and the app writes only letters, digits, ".", "_" and "-"`;
+      const { dot, underscore, dash } = allowedPunctuation;
+      if (/\s/u.test(c))
+        return t`its name contains a space, and the app writes only letters, digits, ${dot}, ${underscore} and ${dash}`;
+      if (/[\p{Cc}\p{Cf}]/u.test(c))
+        return t`its name contains a control character, and the app writes only letters, digits, ${dot}, ${underscore} and ${dash}`;
+      const character = c;
+      return t`its name contains "${character}", and the app writes only letters, digits, ${dot}, ${underscore} and ${dash}`;
     }
     case 'wrong-suffix':
-      return `its name does not end in "${SUFFIX}"`;
+      return t`its name does not end in ${suffix}`;
     default:
-      return 'its name is not one the app writes';
+      return t`its name is not one the app writes`;
   }
 }
 
@@ -39,47 +50,77 @@ function nameWords(refusal: FileNameRefusal): string {
 export function stepRefusalWords(error: StepRefusal): string {
   switch (error.code) {
     case 'invalid-runtime-value':
-      return 'invalid runtime value';
-    case 'unknown-setting':
-      return `unknown setting ${error.id}`;
+      return t`invalid runtime value`;
+    case 'unknown-setting': {
+      const id = error.id;
+      return t`unknown setting ${id}`;
+    }
     case 'invalid-file-name':
       return nameWords(error.refusal);
     case 'invalid-expected-hash':
-      return 'invalid expected hash';
-    case 'content-too-large':
-      return `the new file would be ${error.bytes} bytes; at most ${error.limit} are supported`;
+      return t`invalid expected hash`;
+    case 'content-too-large': {
+      const { bytes, limit } = error;
+      return t`the new file would be ${bytes} bytes; at most ${limit} are supported`;
+    }
     case 'content-encoding-failed':
-      return 'content encoding failed';
+      return t`content encoding failed`;
     default:
       return unworded(error);
   }
 }
 
+/** One reason a file the app may write does not make the value stick, after its path. */
 function problemWords(p: CandidateProblem): string {
   switch (p.code) {
-    case 'name-refused':
-      return `${p.path}: ${nameWords(p.refusal)}`;
-    case 'would-hide':
-      return `${p.path} would hide ${p.hidden}`;
-    case 'masked':
-      return `${p.path} is masked`;
-    case 'not-readable':
-      return `${p.path} is not a readable file`;
-    case 'link':
-      return `${p.path} is a link; the app edits only regular files`;
-    case 'not-utf8':
-      return `${p.path} is not UTF-8 text`;
-    case 'loses-at-boot':
-      return `${p.path} would lose to a file read after it`;
-    case 'content-refused':
+    case 'name-refused': {
+      const { path } = p;
+      const why = nameWords(p.refusal);
+      return t({ message: `${path}: ${why}`, comment: 'a file, then why the app cannot use it' });
+    }
+    case 'would-hide': {
+      const { path, hidden } = p;
+      return t`${path} would hide ${hidden}`;
+    }
+    case 'masked': {
+      const { path } = p;
+      return t`${path} is masked`;
+    }
+    case 'not-readable': {
+      const { path } = p;
+      return t`${path} is not a readable file`;
+    }
+    case 'link': {
+      const { path } = p;
+      return t`${path} is a link; the app edits only regular files`;
+    }
+    case 'not-utf8': {
+      const { path } = p;
+      return t`${path} is not UTF-8 text`;
+    }
+    case 'loses-at-boot': {
+      const { path } = p;
+      return t`${path} would lose to a file read after it`;
+    }
+    case 'content-refused': {
+      const { path } = p;
+      const line = p.error.line;
       return p.error.code === 'content-value-out-of-range'
-        ? `${p.path}: line ${p.error.line} would set a value outside 0 to 255`
-        : `${p.path}: the change would also touch line ${p.error.line}, which is not an ip_nonlocal_bind line`;
+        ? t`${path}: line ${line} would set a value outside 0 to 255`
+        : t`${path}: the change would also touch line ${line}, which is not an ${nonlocalBind} line`;
+    }
     case 'step-refuses': {
-      const path = p.path ?? 'the change';
-      return p.error.code === 'content-too-large'
-        ? `${path} would be ${p.error.bytes} bytes, and the app writes files of at most ${p.error.limit}`
-        : `${path}: ${stepRefusalWords(p.error)}`;
+      const { error, path } = p;
+      if (error.code === 'content-too-large') {
+        const { bytes, limit } = error;
+        return path === null
+          ? t`the change would be ${bytes} bytes, and the app writes files of at most ${limit}`
+          : t`${path} would be ${bytes} bytes, and the app writes files of at most ${limit}`;
+      }
+      const why = stepRefusalWords(error);
+      return path === null
+        ? t({ message: `the change: ${why}`, comment: 'why the step refuses the change' })
+        : t({ message: `${path}: ${why}`, comment: 'a file, then why the app cannot use it' });
     }
     default:
       return unworded(p);
@@ -92,23 +133,23 @@ type DestinationData = Extract<ApiErrorData, { from: 'destination' }>;
 export function destinationWords({ problem, value }: DestinationData): string {
   switch (problem) {
     case 'empty':
-      return 'Type an SSH destination: an alias from ~/.ssh/config or user@host[:port].';
+      return t`Type an SSH destination: an alias from ${sshConfig} or ${destinationShape}.`;
     case 'too-long':
-      return 'The destination is longer than 300 characters.';
+      return t`The destination is longer than 300 characters.`;
     case 'bad-character':
-      return `"${value}" contains a character no SSH destination has (spaces, quotes and shell characters are refused).`;
+      return t`"${value}" contains a character no SSH destination has (spaces, quotes and shell characters are refused).`;
     case 'bad-user':
-      return `"${value}" is not a valid user name (letters, digits, _ . -; up to 32; not starting with a digit or -).`;
+      return t`"${value}" is not a valid user name (letters, digits, _ . -; up to 32; not starting with a digit or -).`;
     case 'bad-ipv6':
-      return `"${value}" is not an IPv6 address.`;
+      return t`"${value}" is not an IPv6 address.`;
     case 'bad-port':
-      return `"${value}" is not a port number.`;
+      return t`"${value}" is not a port number.`;
     case 'unbracketed-ipv6':
-      return 'Write an IPv6 address in brackets, e.g. admin@[2001:db8::1]:22.';
+      return t`Write an IPv6 address in brackets, e.g. ${bracketedExample}.`;
     case 'bad-host':
-      return `"${value}" is not a host name, address or ~/.ssh/config alias.`;
+      return t`"${value}" is not a host name, address or ${sshConfig} alias.`;
     case 'port-range':
-      return `Port ${value} is outside 1-65535.`;
+      return t`Port ${value} is outside 1-65535.`;
     default:
       return unworded(problem);
   }
@@ -120,11 +161,13 @@ type NodeListData = Extract<ApiErrorData, { from: 'node-list' }>;
 export function nodeListWords({ problem, path, reason }: NodeListData): string {
   switch (problem) {
     case 'unreadable':
-      return `The node list ${path} cannot be read: ${reason ?? 'unknown reason'}. Fix or remove it.`;
+      return reason === null || reason === undefined
+        ? t`The node list ${path} cannot be read: unknown reason. Fix or remove it.`
+        : t`The node list ${path} cannot be read: ${reason}. Fix or remove it.`;
     case 'not-json':
-      return `The node list ${path} is not valid JSON; fix or remove it.`;
+      return t`The node list ${path} is not valid JSON; fix or remove it.`;
     case 'no-nodes':
-      return `The node list ${path} has no "nodes" array.`;
+      return t`The node list ${path} has no ${nodesArray} array.`;
     default:
       return unworded(problem);
   }
@@ -135,14 +178,23 @@ type MachineData = Extract<ApiErrorData, { from: 'machine' }>;
 /** One machine's refusal in words, starting with its name where the sentence needs it. */
 export function machineWords(data: MachineData): string {
   switch (data.code) {
-    case 'unknown-node':
-      return `"${data.name}" is not in the node list.`;
-    case 'plan-failed':
-      return `${data.name}: planning stopped on an unexpected error; this machine is left out. Read all again and retry.`;
-    case 'setting-unavailable':
-      return `${data.name}: ${data.key} is not available there (for example IPv6 is disabled), so it cannot be made alike.`;
-    case 'cannot-persist':
-      return `${data.name}: no file the app may write makes the value stick under both boot engines (${data.problems.map(problemWords).join('; ')}). Look at "Which files set it?" on that machine.`;
+    case 'unknown-node': {
+      const name = data.name;
+      return t`"${name}" is not in the node list.`;
+    }
+    case 'plan-failed': {
+      const name = data.name;
+      return t`${name}: planning stopped on an unexpected error; this machine is left out. Read all again and retry.`;
+    }
+    case 'setting-unavailable': {
+      const { name, key } = data;
+      return t`${name}: ${key} is not available there (for example IPv6 is disabled), so it cannot be made alike.`;
+    }
+    case 'cannot-persist': {
+      const name = data.name;
+      const problems = data.problems.map(problemWords).join('; ');
+      return t`${name}: no file the app may write makes the value stick under both boot engines (${problems}). Look at "Which files set it?" on that machine.`;
+    }
     default:
       return unworded(data);
   }

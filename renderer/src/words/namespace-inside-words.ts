@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import type {
   ConfigProblem,
   NamespaceEntry,
@@ -8,6 +9,7 @@ import type {
   SettingId,
   WillFailFinding,
 } from '../../../electron/contract';
+import { formatList } from '../i18n/format';
 import { settingWords } from '../setting-words';
 
 /**
@@ -16,33 +18,47 @@ import { settingWords } from '../setting-words';
  * inside a container's namespace lasts.
  */
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** The one button that reads every other namespace: one run of the step, one password. */
 export function lookInsideWords(count: number, asks: boolean): string {
-  return `Look inside ${plural(count, 'namespace')}${asks ? ' (asks for your password once)' : ''}`;
+  return asks
+    ? plural(count, {
+        one: 'Look inside # namespace (asks for your password once)',
+        other: 'Look inside # namespaces (asks for your password once)',
+      })
+    : plural(count, { one: 'Look inside # namespace', other: 'Look inside # namespaces' });
 }
 
 /** While it runs: where the password is asked, if it is. */
 export function lookingInsideWords(asks: boolean): string {
-  return asks ? 'Waiting for your password in the system dialog…' : 'Looking inside…';
+  return asks ? t`Waiting for your password in the system dialog…` : t`Looking inside…`;
 }
 
 /** "Read inside 2 namespaces in 41 ms, with one run of the step." */
 export function readDoneWords(count: number, elapsedMs: number, runs = 1): string {
-  const how = runs === 1 ? 'one run' : `${runs} runs`;
-  return `Read inside ${plural(count, 'namespace')} in ${Math.round(elapsedMs)} ms, with ${how} of the step.`;
+  const elapsed = Math.round(elapsedMs);
+  return t`Read inside ${plural(count, { one: '# namespace', other: '# namespaces' })} in ${elapsed} ms, with ${plural(runs, { one: 'one run', other: '# runs' })} of the step.`;
 }
 
 /** A value as read inside: short, for a list of settings. */
 export function insideValueWords(reading: RuntimeReading): string {
   switch (reading.kind) {
     case 'value':
-      return reading.value === 1 ? 'On' : 'Off';
-    case 'unexpected':
-      return `“${reading.raw.trim() || '(empty)'}” (not 0 or 1; any other number turns it on)`;
+      return reading.value === 1
+        ? t({ message: 'On', comment: 'state of a kernel setting' })
+        : t({ message: 'Off', comment: 'state of a kernel setting' });
+    case 'unexpected': {
+      const raw =
+        reading.raw.trim() ||
+        t({ message: '(empty)', comment: 'the kernel file held no text at all' });
+      return t`“${raw}” (not 0 or 1; any other number turns it on)`;
+    }
     case 'unavailable':
-      return reading.reason === 'ipv6-absent' ? 'Not available (no IPv6 there)' : 'Cannot read';
+      return reading.reason === 'ipv6-absent'
+        ? t`Not available (no IPv6 there)`
+        : t({
+            message: 'Cannot read',
+            comment: 'state of a kernel setting whose value could not be read',
+          });
     default:
       return unworded(reading);
   }
@@ -52,11 +68,11 @@ export function insideValueWords(reading: RuntimeReading): string {
 export function readProblemWords(problem: NamespaceReadProblem): string {
   switch (problem) {
     case 'gone':
-      return 'Nothing was read or changed: its processes ended or its name was removed since the list was made. Look again.';
+      return t`Nothing was read or changed: its processes ended or its name was removed since the list was made. Look again.`;
     case 'changed':
-      return 'Nothing was read or changed: the process or name now leads to another namespace (a pid was reused or a name re-pointed). Look again.';
+      return t`Nothing was read or changed: the process or name now leads to another namespace (a pid was reused or a name re-pointed). Look again.`;
     case 'cannot-enter':
-      return 'Nothing was read or changed: the kernel refused to enter it.';
+      return t`Nothing was read or changed: the kernel refused to enter it.`;
     default:
       return unworded(problem);
   }
@@ -64,21 +80,22 @@ export function readProblemWords(problem: NamespaceReadProblem): string {
 
 /** "survives a restart?" from the container's own configuration. */
 export function lastingWords(lasting: NamespaceLasting, kind: NamespaceEntry['kind']): string {
-  const restart =
-    kind === 'container' || kind === 'kubernetes'
-      ? 'restarts or is created again'
-      : kind === 'named'
-        ? 'is deleted or this computer restarts'
-        : 'ends';
   switch (lasting.kind) {
     case 'container-config': {
-      const keys = Object.entries(lasting.keys).map(([k, v]) => `${k}=${v}`);
-      return `Survives a restart? Yes for what its own configuration sets (${keys.join(', ')}): the engine sets it again each time it creates the container.`;
+      const keys = formatList(
+        Object.entries(lasting.keys).map(([k, v]) => `${k}=${v}`),
+        { type: 'unit', style: 'short' },
+      );
+      return t`Survives a restart? Yes for what its own configuration sets (${keys}): the engine sets it again each time it creates the container.`;
     }
     case 'resets-on-restart':
-      return `Survives a restart? No: nothing sets it when it ${restart}, so it starts again with the settings off.`;
+      if (kind === 'container' || kind === 'kubernetes')
+        return t`Survives a restart? No: nothing sets it when it restarts or is created again, so it starts again with the settings off.`;
+      return kind === 'named'
+        ? t`Survives a restart? No: nothing sets it when it is deleted or this computer restarts, so it starts again with the settings off.`
+        : t`Survives a restart? No: nothing sets it when it ends, so it starts again with the settings off.`;
     case 'unknown':
-      return 'Survives a restart? Unknown: its configuration could not be read.';
+      return t`Survives a restart? Unknown: its configuration could not be read.`;
     default:
       return unworded(lasting);
   }
@@ -91,10 +108,17 @@ const hostPort = (vip: NamespaceVip) => {
 
 /** "binds 192.0.2.10:80 (not held there), 0.0.0.0:8404 (haproxy.cfg line 14, …)". */
 export function vipsWords(vips: readonly NamespaceVip[]): string {
-  if (vips.length === 0) return 'its configuration binds no address';
-  const listed = vips.map((v) => `${hostPort(v)}${v.needs !== null ? ' (not held there)' : ''}`);
-  const files = [...new Set(vips.map((v) => v.file))];
-  return `binds ${listed.join(', ')}, from ${files.join(', ')}`;
+  if (vips.length === 0) return t`its configuration binds no address`;
+  const asList = { type: 'unit', style: 'short' } as const;
+  const addresses = formatList(
+    vips.map((v) => {
+      const address = hostPort(v);
+      return v.needs !== null ? t`${address} (not held there)` : address;
+    }),
+    asList,
+  );
+  const files = formatList([...new Set(vips.map((v) => v.file))], asList);
+  return t`binds ${addresses}, from ${files}`;
 }
 
 /** Why a load balancer's configuration was not read inside its root. */
@@ -105,19 +129,26 @@ export function configProblemWords(
 ): string {
   // Envoy's configuration is not read at all: nothing went wrong, the app does not parse it.
   if (reason === 'not-parsed')
-    return 'The app does not read its configuration, so its addresses are not known.';
-  const where = file ?? 'its configuration';
+    return t`The app does not read its configuration, so its addresses are not known.`;
   switch (code) {
     case 'unreadable':
-      return `${where} could not be read, so its addresses are not known.`;
+      return file === null
+        ? t`its configuration could not be read, so its addresses are not known.`
+        : t`${file} could not be read, so its addresses are not known.`;
     case 'not-found':
-      return 'Its configuration was not found inside its root, so its addresses are not known.';
+      return t`Its configuration was not found inside its root, so its addresses are not known.`;
     case 'too-large':
-      return `${where} is larger than the app reads, so its addresses are not known.`;
+      return file === null
+        ? t`its configuration is larger than the app reads, so its addresses are not known.`
+        : t`${file} is larger than the app reads, so its addresses are not known.`;
     case 'timeout':
-      return `Reading ${where} took too long, so its addresses are not all known.`;
+      return file === null
+        ? t`Reading its configuration took too long, so its addresses are not all known.`
+        : t`Reading ${file} took too long, so its addresses are not all known.`;
     case 'unparsable':
-      return `${where} could not be understood, so its addresses are not known.`;
+      return file === null
+        ? t`its configuration could not be understood, so its addresses are not known.`
+        : t`${file} could not be understood, so its addresses are not known.`;
     default:
       return unworded(code);
   }
@@ -125,20 +156,35 @@ export function configProblemWords(
 
 /** "haproxy in container web-lb (a1b2c3d4e5f6)", or "haproxy (pid 812)" outside a container. */
 function whoWords(f: WillFailFinding): string {
-  if (f.container === null) return `${f.program} (pid ${f.pid})`;
-  const name = f.container.name === null ? '' : ` ${f.container.name}`;
-  return `${f.program} in container${name} (${f.container.shortId})`;
+  const program = f.program;
+  if (f.container === null) {
+    const pid = f.pid;
+    return t`${program} (pid ${pid})`;
+  }
+  const { name, shortId } = f.container;
+  return name === null
+    ? t`${program} in container (${shortId})`
+    : t`${program} in container ${name} (${shortId})`;
 }
 
 const labelOf = (id: SettingId) => settingWords(id).label;
 
 /** The issue's sentence: what will fail to start, and why. */
 export function findingWords(f: WillFailFinding): string {
+  const who = whoWords(f);
+  const { address } = f;
+  const label = labelOf(f.setting);
   switch (f.value) {
     case 'off':
-      return `${whoWords(f)} binds ${f.address}, and ${labelOf(f.setting)} is off in its network: it will fail to start.`;
+      return t({
+        message: `${who} binds ${address}, and ${label} is off in its network: it will fail to start.`,
+        comment: 'who is a program, e.g. "haproxy in container web-lb (a1b2c3d4e5f6)"',
+      });
     case 'unknown':
-      return `${whoWords(f)} binds ${f.address}, which its network does not hold: it needs ${labelOf(f.setting)} on there. Look inside to see whether it is.`;
+      return t({
+        message: `${who} binds ${address}, which its network does not hold: it needs ${label} on there. Look inside to see whether it is.`,
+        comment: 'who is a program, e.g. "haproxy in container web-lb (a1b2c3d4e5f6)"',
+      });
     default:
       return unworded(f.value);
   }
@@ -149,13 +195,13 @@ export function notKeptWords(kind: NamespaceEntry['kind']): string {
   switch (kind) {
     case 'container':
     case 'kubernetes':
-      return 'For now only: this does NOT last. When the container restarts or is created again it starts with the settings off; the lasting fix is below.';
+      return t`For now only: this does NOT last. When the container restarts or is created again it starts with the settings off; the lasting fix is below.`;
     case 'named':
-      return 'For now only: this does NOT last. When the namespace is deleted or this computer restarts it is gone; the lasting fix is below.';
+      return t`For now only: this does NOT last. When the namespace is deleted or this computer restarts it is gone; the lasting fix is below.`;
     case 'process-held':
-      return 'For now only: this does NOT last. Whatever starts these processes makes a new namespace with the settings off.';
+      return t`For now only: this does NOT last. Whatever starts these processes makes a new namespace with the settings off.`;
     case 'own':
-      return 'The switches on “This computer” change this one.';
+      return t`The switches on “This computer” change this one.`;
     default:
       return unworded(kind);
   }
@@ -165,12 +211,12 @@ export function notKeptWords(kind: NamespaceEntry['kind']): string {
 export function attentionWords(findings: readonly WillFailFinding[]): string | null {
   const off = findings.filter((f) => f.value === 'off');
   if (off.length > 0) {
-    const programs = [...new Set(off.map((f) => f.program))].join(' and ');
-    const where = new Set(off.map((f) => f.inode)).size;
-    return `Needs attention: ${programs} will fail to start in ${where} of them, with the setting off there.`;
+    const programs = formatList([...new Set(off.map((f) => f.program))]);
+    const count = new Set(off.map((f) => f.inode)).size;
+    return t`Needs attention: ${programs} will fail to start in ${count} of them, with the setting off there.`;
   }
   return findings.some((f) => f.value === 'unknown')
-    ? 'A load balancer there binds an address its network does not hold: look inside to see whether it can start.'
+    ? t`A load balancer there binds an address its network does not hold: look inside to see whether it can start.`
     : null;
 }
 
