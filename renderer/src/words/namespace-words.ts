@@ -66,7 +66,8 @@ export function containerWords(c: ContainerInNamespace): string {
 export function loadBalancerWords(lb: LoadBalancerInNamespace): string {
   const program = lb.program;
   const pids = formatList(lb.pids.map(String));
-  return plural(lb.pids.length, {
+  const pidCount = lb.pids.length;
+  return plural(pidCount, {
     one: `${program}, pid ${pids}`,
     other: `${program}, pids ${pids}`,
   });
@@ -236,17 +237,19 @@ export function unseenWords(unseen: NamespaceListingUnseen): string[] {
 export function truncationWords(truncation: NamespaceListingTruncation): string {
   switch (truncation.reason) {
     case 'process-cap': {
-      const limit = truncation.limit;
-      return plural(truncation.total, {
+      const { limit, total } = truncation;
+      return plural(total, {
         one: `Only the first ${limit} of # process were looked at.`,
         other: `Only the first ${limit} of # processes were looked at.`,
       });
     }
-    case 'namespace-cap':
-      return plural(truncation.limit, {
+    case 'namespace-cap': {
+      const limit = truncation.limit;
+      return plural(limit, {
         one: 'Only the first # namespace is listed.',
         other: 'Only the first # namespaces are listed.',
       });
+    }
     case 'time-limit': {
       const { limitMs, scanned } = truncation;
       return plural(scanned, {
