@@ -16,10 +16,8 @@ import {
   MAX_NAMES_PER_DIRECTORY,
   type Expansion,
 } from './vip-glob';
-import { createHaproxyParser } from './vip-haproxy';
-import { createKeepalivedParser } from './vip-keepalived';
-import { createNginxParser } from './vip-nginx';
 import { createFindings, findingsResult, type Findings } from './vip-findings';
+import { VIP_PROGRAMS } from './vip-programs';
 import { readConfigInPieces } from './vip-read';
 
 const shorten = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
@@ -47,7 +45,7 @@ function describeExpansion(pattern: string, expansion: Expansion): string | null
  * Includes are followed after each piece of a file, so only a piece's worth is ever pending.
  */
 async function discoverNginx(ctx: SystemContext, budget: DiscoveryBudget, found: Findings) {
-  const queue = ['/etc/nginx/nginx.conf'];
+  const queue: string[] = [VIP_PROGRAMS.nginx.config];
   const queued = new Set(queue);
   const expanded = new Set<string>();
   // Where an include found more files than the files budget has left: reported at the end,
@@ -82,7 +80,8 @@ async function discoverNginx(ctx: SystemContext, budget: DiscoveryBudget, found:
       }
     };
     const sink = found.sink('Nginx', (pattern, line) => pending.push({ pattern, line }));
-    await readConfigInPieces(ctx, file, budget, found.files, createNginxParser(file, sink), follow);
+    const parser = VIP_PROGRAMS.nginx.parser(file, sink);
+    await readConfigInPieces(ctx, file, budget, found.files, parser, follow);
   }
   // Every file that fitted has been read: now the files budget is spent, and says where.
   if (overflow !== null) budget.spend('files', budget.remaining('files') + 1, overflow);
@@ -103,23 +102,9 @@ export async function discoverVips(
 ): Promise<VipDiscovery> {
   const budget = createDiscoveryBudget(limits);
   const found = createFindings(budget, own);
-  const haproxy = '/etc/haproxy/haproxy.cfg';
-  await readConfigInPieces(
-    ctx,
-    haproxy,
-    budget,
-    found.files,
-    createHaproxyParser(haproxy, found.sink('HAProxy')),
-  );
-  const keepalived = '/etc/keepalived/keepalived.conf';
-  if (budget.exhausted === null) {
-    await readConfigInPieces(
-      ctx,
-      keepalived,
-      budget,
-      found.files,
-      createKeepalivedParser(keepalived, found.sink('Keepalived')),
-    );
+  for (const { name, parser, config } of [VIP_PROGRAMS.haproxy, VIP_PROGRAMS.keepalived]) {
+    if (budget.exhausted !== null) break;
+    await readConfigInPieces(ctx, config, budget, found.files, parser(config, found.sink(name)));
   }
   if (budget.exhausted === null) await discoverNginx(ctx, budget, found);
   return findingsResult(found, budget);

@@ -1,10 +1,8 @@
 import {
-  collectParse,
   quote,
   splitHostPort,
   stripComment,
   type ConfigParser,
-  type ParseResult,
   type ParseSink,
 } from './vip-address';
 import { createLineFeeder, MAX_LINE_CHARS } from './vip-lines';
@@ -64,8 +62,4 @@ export function createHaproxyParser(file: string, sink: ParseSink): ConfigParser
     (line) =>
       sink.skipped({ file, line, reason: `a line longer than ${MAX_LINE_CHARS} characters` }),
   );
-}
-
-export function parseHaproxyConfig(text: string, file: string): ParseResult {
-  return collectParse(createHaproxyParser, text, file);
 }

@@ -1,12 +1,5 @@
 import net from 'node:net';
-import {
-  collectParse,
-  quote,
-  stripComment,
-  type ConfigParser,
-  type ParseResult,
-  type ParseSink,
-} from './vip-address';
+import { quote, stripComment, type ConfigParser, type ParseSink } from './vip-address';
 import { createLineFeeder, MAX_LINE_CHARS } from './vip-lines';
 
 /**
@@ -65,8 +58,4 @@ export function createKeepalivedParser(file: string, sink: ParseSink): ConfigPar
   return createLineFeeder(readLine, (line) =>
     sink.skipped({ file, line, reason: `a line longer than ${MAX_LINE_CHARS} characters` }),
   );
-}
-
-export function parseKeepalivedConfig(text: string, file: string): ParseResult {
-  return collectParse(createKeepalivedParser, text, file);
 }

@@ -1,12 +1,5 @@
 import path from 'node:path';
-import {
-  collectParse,
-  quote,
-  splitHostPort,
-  type ConfigParser,
-  type ParseResult,
-  type ParseSink,
-} from './vip-address';
+import { quote, splitHostPort, type ConfigParser, type ParseSink } from './vip-address';
 import {
   createDirectiveSplitter,
   MAX_WORD_CHARS,
@@ -57,8 +50,4 @@ function readDirective(directive: NginxDirective, file: string, sink: ParseSink)
  */
 export function createNginxParser(file: string, sink: ParseSink): ConfigParser {
   return createDirectiveSplitter((directive) => readDirective(directive, file, sink));
-}
-
-export function parseNginxConfig(text: string, file: string): ParseResult {
-  return collectParse(createNginxParser, text, file);
 }

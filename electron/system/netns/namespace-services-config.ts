@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { VIP_PROGRAMS } from '../vip-programs';
 import type { LoadBalancerProgram } from './netns-types';
 import type { LocalAddresses } from './namespace-services-proc';
 
@@ -9,12 +10,6 @@ import type { LocalAddresses } from './namespace-services-proc';
  * namespace. Pure. The arguments are the process's own (hostile): a path over 4 KiB, with
  * control characters, or relative without a base is refused, never guessed.
  */
-
-export const DEFAULT_CONFIG: Readonly<Record<Exclude<LoadBalancerProgram, 'envoy'>, string>> = {
-  haproxy: '/etc/haproxy/haproxy.cfg',
-  nginx: '/etc/nginx/nginx.conf',
-  keepalived: '/etc/keepalived/keepalived.conf',
-};
 
 /** At most this many `-f` files are read (HAProxy takes several). */
 export const MAX_CONFIG_ARGUMENTS = 16;
@@ -69,7 +64,7 @@ export function configPaths(program: LoadBalancerProgram, args: readonly string[
         ? optionValues(own, '-c', null)
         : optionValues(own, '-f', '--use-file');
   if (given.length === 0)
-    return { ok: true, paths: [DEFAULT_CONFIG[program]], fromArguments: false };
+    return { ok: true, paths: [VIP_PROGRAMS[program].config], fromArguments: false };
   // A relative path is relative to HAProxy's -C directory or nginx's -p prefix, if absolute.
   const base =
     program === 'haproxy'

@@ -1,12 +1,9 @@
 import path from 'node:path';
 import { MAX_CONFIG_BYTES } from '../safe-read';
-import type { ConfigParser, ParseSink } from '../vip-address';
 import { withinTime, type DiscoveryBudget } from '../vip-budget';
 import type { Findings } from '../vip-findings';
 import { MAX_NAMES_PER_DIRECTORY } from '../vip-glob';
-import { createHaproxyParser } from '../vip-haproxy';
-import { createKeepalivedParser } from '../vip-keepalived';
-import { createNginxParser } from '../vip-nginx';
+import { VIP_PROGRAMS, type VipProgramName } from '../vip-programs';
 import { feedInPieces } from '../vip-read';
 import { expandInside, type InsideReader } from './namespace-services-glob';
 import type { ConfigProblem, LoadBalancerInNamespace } from './netns-types';
@@ -40,17 +37,6 @@ export function budgetProblem(budget: DiscoveryBudget): Problem | null {
   return problem(out.budget === 'time' ? 'timeout' : 'too-large', out.file, out.budget);
 }
 
-/** The host discovery's name for each program (its findings carry it; the VIPs here do not). */
-const VIP_PROGRAM = { haproxy: 'HAProxy', keepalived: 'Keepalived', nginx: 'Nginx' } as const;
-
-type ParsedProgram = keyof typeof VIP_PROGRAM;
-
-function parserFor(program: ParsedProgram, file: string, sink: ParseSink): ConfigParser {
-  if (program === 'haproxy') return createHaproxyParser(file, sink);
-  if (program === 'keepalived') return createKeepalivedParser(file, sink);
-  return createNginxParser(file, sink);
-}
-
 export interface FilesRead {
   /** The files read, in order (paths inside the root). */
   readonly read: readonly string[];
@@ -61,7 +47,7 @@ export interface FilesRead {
 /** Reads `paths` (and what they include) inside PID's root into `found`. */
 export async function readConfigFiles(
   reader: InsideReader,
-  program: ParsedProgram,
+  program: VipProgramName,
   pid: number,
   paths: readonly string[],
   budget: DiscoveryBudget,
@@ -113,10 +99,9 @@ export async function readConfigFiles(
         enqueue((await expandInside(reader, pid, pattern, budget, { file, line })) ?? []);
       }
     };
-    const sink = found.sink(VIP_PROGRAM[program], (pattern, line) =>
-      includes.push({ pattern, line }),
-    );
-    await feedInPieces(got.bytes, parserFor(program, file, sink), budget, file, follow);
+    const { name, parser } = VIP_PROGRAMS[program];
+    const sink = found.sink(name, (pattern, line) => includes.push({ pattern, line }));
+    await feedInPieces(got.bytes, parser(file, sink), budget, file, follow);
   }
   return { read, first };
 }

@@ -1,10 +1,7 @@
-import type { VipDiscovery, VipEntry } from '../../contract';
-import type { ConfigParser, ParseSink } from '../vip-address';
+import type { VipDiscovery } from '../../contract';
 import { createDiscoveryBudget, DEFAULT_VIP_BUDGET, type VipBudgetLimits } from '../vip-budget';
 import { createFindings, findingsResult } from '../vip-findings';
-import { createHaproxyParser } from '../vip-haproxy';
-import { createKeepalivedParser } from '../vip-keepalived';
-import { createNginxParser } from '../vip-nginx';
+import { VIP_PROGRAMS } from '../vip-programs';
 import type { NodeExtras } from './parse-read-answer';
 
 /**
@@ -20,22 +17,11 @@ export const NODE_VIP_BUDGET: VipBudgetLimits = {
   skipped: 200,
 };
 
-type Create = (file: string, sink: ParseSink) => ConfigParser;
-
-function parserFor(file: string): Create | null {
-  if (file === '/etc/haproxy/haproxy.cfg') return createHaproxyParser;
-  if (file === '/etc/keepalived/keepalived.conf') return createKeepalivedParser;
-  if (file.startsWith('/etc/nginx/')) return createNginxParser;
-  return null;
-}
-
-function programOf(file: string): VipEntry['program'] {
-  return file.startsWith('/etc/haproxy/')
-    ? 'HAProxy'
-    : file.startsWith('/etc/keepalived/')
-      ? 'Keepalived'
-      : 'Nginx';
-}
+/** Whose file the read script sent: a program's own, or one of nginx's includes. */
+const programOf = (file: string) =>
+  Object.values(VIP_PROGRAMS).find(
+    (p) => file === p.config || (p === VIP_PROGRAMS.nginx && file.startsWith('/etc/nginx/')),
+  );
 
 /** Where Debian and RHEL packages include from, which the read script already sends. */
 const READ_INCLUDES = /^\/etc\/nginx\/(conf\.d\/\*\.conf|sites-enabled\/\*)$/;
@@ -60,8 +46,8 @@ export function vipsFromNode(
       continue;
     }
     found.files.push({ path: vipFile.path, status: 'read', detail: null });
-    const create = parserFor(vipFile.path);
-    if (!create) continue;
+    const program = programOf(vipFile.path);
+    if (!program) continue;
     if (!budget.spend('bytes', vipFile.text.length, { file: vipFile.path, line: null })) break;
     const notRead = (pattern: string, line: number) => {
       if (READ_INCLUDES.test(pattern)) return;
@@ -71,7 +57,7 @@ export function vipsFromNode(
         reason: `include ${pattern.slice(0, PATTERN_SHOWN)}: not read on a node (the app reads nginx.conf, conf.d/*.conf and sites-enabled/* there)`,
       });
     };
-    const parser = create(vipFile.path, found.sink(programOf(vipFile.path), notRead));
+    const parser = program.parser(vipFile.path, found.sink(program.name, notRead));
     parser.push(vipFile.text);
     parser.end();
   }

@@ -8,10 +8,18 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { discoverVips } from '../../../electron/system/vip-discovery';
 import { toVipEntry } from '../../../electron/system/vip-findings';
-import { parseHaproxyConfig } from '../../../electron/system/vip-haproxy';
-import { parseKeepalivedConfig } from '../../../electron/system/vip-keepalived';
-import { parseNginxConfig } from '../../../electron/system/vip-nginx';
+import { createHaproxyParser } from '../../../electron/system/vip-haproxy';
+import { createKeepalivedParser } from '../../../electron/system/vip-keepalived';
+import { createNginxParser } from '../../../electron/system/vip-nginx';
 import { bundleForChild } from '../../harness/bundle';
+import { collectParse } from '../../../electron/system/vip-address';
+
+const parseHaproxyConfig = (text: string, file: string) =>
+  collectParse(createHaproxyParser, text, file);
+const parseKeepalivedConfig = (text: string, file: string) =>
+  collectParse(createKeepalivedParser, text, file);
+const parseNginxConfig = (text: string, file: string) =>
+  collectParse(createNginxParser, text, file);
 
 const pick = (r: ReturnType<typeof parseHaproxyConfig>) =>
   r.addresses.map((a) => [a.address, a.port, a.family, a.wildcard, a.line]);

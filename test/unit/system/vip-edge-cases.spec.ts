@@ -4,9 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { validateBindTarget } from '../../../electron/system/bind-test';
 import { discoverVips } from '../../../electron/system/vip-discovery';
-import { parseHaproxyConfig } from '../../../electron/system/vip-haproxy';
-import { parseKeepalivedConfig } from '../../../electron/system/vip-keepalived';
-import { parseNginxConfig } from '../../../electron/system/vip-nginx';
+import { createHaproxyParser } from '../../../electron/system/vip-haproxy';
+import { createKeepalivedParser } from '../../../electron/system/vip-keepalived';
+import { createNginxParser } from '../../../electron/system/vip-nginx';
+import { collectParse } from '../../../electron/system/vip-address';
+
+const parseHaproxyConfig = (text: string, file: string) =>
+  collectParse(createHaproxyParser, text, file);
+const parseKeepalivedConfig = (text: string, file: string) =>
+  collectParse(createKeepalivedParser, text, file);
+const parseNginxConfig = (text: string, file: string) =>
+  collectParse(createNginxParser, text, file);
 
 // Corners the first fixtures missed; each of these was wrong or silently dropped before.
 

@@ -6,12 +6,15 @@ import { collectParse } from '../../../electron/system/vip-address';
 import { createHaproxyParser } from '../../../electron/system/vip-haproxy';
 import { createKeepalivedParser } from '../../../electron/system/vip-keepalived';
 import { createLineFeeder, MAX_LINE_CHARS } from '../../../electron/system/vip-lines';
-import { createNginxParser, parseNginxConfig } from '../../../electron/system/vip-nginx';
+import { createNginxParser } from '../../../electron/system/vip-nginx';
 import {
   createDirectiveSplitter,
   MAX_WORD_CHARS,
   type NginxDirective,
 } from '../../../electron/system/vip-nginx-directives';
+
+const parseNginxConfig = (text: string, file: string) =>
+  collectParse(createNginxParser, text, file);
 
 // The parsers now read text in pieces, so that a 4 MiB file is never parsed in one go. Cut
 // anywhere, the pieces must give exactly what the whole text gives, and the nginx splitter
