@@ -1,8 +1,12 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
+import { lingui } from '@lingui/vite-plugin';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp.ts';
+import { pseudoCatalogs } from '../scripts/i18n/vite-pseudo-catalogs.ts';
+import { catalogChunkName } from '../scripts/i18n/chunk-names.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,10 +24,29 @@ function injectCsp(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here,
   base: './',
-  plugins: [react(), injectCsp()],
+  plugins: [
+    // Lingui's macros become i18n._({ id }) calls. A build keeps the ids only (no English
+    // in the code): the words live in the active locale's catalog chunk alone.
+    babel({
+      presets: [
+        {
+          preset: {
+            plugins: [
+              ['@lingui/babel-plugin-lingui-macro', { stripMessageField: command === 'build' }],
+            ],
+          },
+          rolldown: { filter: { code: /@lingui\/(core|react)\/macro/ } },
+        },
+      ],
+    }),
+    react(),
+    lingui({ cwd: path.resolve(here, '..'), failOnCompileError: true }),
+    pseudoCatalogs(),
+    injectCsp(),
+  ],
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,
@@ -31,5 +54,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: 'chrome120',
+    rollupOptions: {
+      output: { chunkFileNames: (chunk) => catalogChunkName(chunk.facadeModuleId) },
+    },
   },
-});
+}));

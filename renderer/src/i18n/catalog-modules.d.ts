@@ -1,0 +1,13 @@
+// Modules the build makes from message catalogs (see renderer/vite.config.ts).
+
+declare module '*.po' {
+  import type { Messages } from '@lingui/core';
+  /** The catalog compiled at build time by @lingui/vite-plugin. */
+  export const messages: Messages;
+}
+
+declare module 'virtual:pseudo-catalog/*' {
+  import type { Messages } from '@lingui/core';
+  /** A pseudo-locale compiled from the English catalog by scripts/i18n/vite-pseudo-catalogs.ts. */
+  export const messages: Messages;
+}

@@ -1,0 +1,39 @@
+import { i18n } from '@lingui/core';
+import { SOURCE_LOCALE } from './locales';
+
+/**
+ * Numbers, times and lists in the active language, through Intl. Use these rather
+ * than toLocaleTimeString() or join(', ') in anything the user reads. Lingui's
+ * locale is the Intl one (pseudo-locales format as English: see start.ts).
+ */
+const intlLocale = () => i18n.locale || SOURCE_LOCALE;
+
+/** A clock time with seconds ("14:03:22" in German, "02:03:22 PM" in English). */
+export function formatTime(value: Date | string | number): string {
+  return new Intl.DateTimeFormat(intlLocale(), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(value));
+}
+
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(), options).format(value);
+}
+
+/**
+ * "a, b and c" with the language's own separators. `type: 'disjunction'` gives
+ * "a, b or c"; `type: 'unit', style: 'short'` gives a plain "a, b, c".
+ */
+export function formatList(
+  items: readonly string[],
+  options: {
+    type?: 'conjunction' | 'disjunction' | 'unit';
+    style?: 'long' | 'short' | 'narrow';
+  } = {},
+): string {
+  return new Intl.ListFormat(intlLocale(), {
+    type: options.type ?? 'conjunction',
+    style: options.style ?? 'long',
+  }).format(items);
+}

@@ -1,0 +1,48 @@
+import { getConfig, type LinguiConfigNormalized } from '@lingui/conf';
+import { getCatalogs } from '@lingui/cli/api';
+import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, where lingui.config.ts lives. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let config: LinguiConfigNormalized | undefined;
+
+export function linguiConfig(): LinguiConfigNormalized {
+  config ??= getConfig({ cwd: REPO_ROOT, configPath: path.join(REPO_ROOT, 'lingui.config.ts') });
+  return config;
+}
+
+export function sourceLocale(): string {
+  const locale = linguiConfig().sourceLocale;
+  if (!locale) throw new Error('lingui.config.ts names no sourceLocale');
+  return locale;
+}
+
+/**
+ * A shipped locale's messages by id, as the build compiles them: a missing
+ * translation falls back to English (the catalog test is what forbids that).
+ */
+export async function catalogMessages(locale: string): Promise<Record<string, string>> {
+  const conf = linguiConfig();
+  const [catalog] = await getCatalogs(conf);
+  if (!catalog) throw new Error('lingui.config.ts names no catalog');
+  const { messages } = await catalog.getTranslations(locale, {
+    sourceLocale: sourceLocale(),
+    fallbackLocales: conf.fallbackLocales || {},
+  });
+  return messages;
+}
+
+/** Messages compiled for the runtime (the form @lingui/core loads), each text segment mapped. */
+export function compileMessages(
+  messages: Readonly<Record<string, string>>,
+  mapText?: (text: string) => string,
+): Record<string, CompiledMessage> {
+  const compiled: Record<string, CompiledMessage> = {};
+  for (const id of Object.keys(messages).sort()) {
+    compiled[id] = compileMessageOrThrow(messages[id] ?? '', mapText);
+  }
+  return compiled;
+}
