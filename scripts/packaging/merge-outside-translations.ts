@@ -1,0 +1,81 @@
+// Fills the empty German, French and Spanish entries of the words outside the window in
+// renderer/locales/<locale>/messages.po with the seeds of outside-translations.ts. Only
+// empty translations of the same English text are filled: a translator's work is never
+// replaced, and a seed for an older English text is left out. Safe to run again.
+// Usage: npx tsx scripts/packaging/merge-outside-translations.ts [LOCALES_DIR]
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { OUTSIDE_KEYS, TRANSLATED_LOCALES, type OutsideKey } from './outside-catalog';
+import { OUTSIDE_TRANSLATIONS } from './outside-translations';
+
+export interface MergeResult {
+  readonly text: string;
+  readonly filled: readonly OutsideKey[];
+  /** The catalog's English differs from the seed's: left for a translator. */
+  readonly stale: readonly OutsideKey[];
+  /** Not in the catalog at all: run npm run i18n:extract first. */
+  readonly absent: readonly OutsideKey[];
+}
+
+const unquote = (line: string): string => JSON.parse(line.slice(line.indexOf('"'))) as string;
+const quote = (text: string): string =>
+  `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
+
+/** One PO string (`msgid "…"` and its continuation lines) from line `start`: text and end. */
+function readString(lines: readonly string[], start: number): { text: string; end: number } {
+  let text = unquote(lines[start] ?? '""');
+  let end = start + 1;
+  while (lines[end]?.startsWith('"')) text += unquote(lines[end++] ?? '""');
+  return { text, end };
+}
+
+/** The merge on one catalog's text, for `locale`'s seeds. */
+export function mergeSeeds(
+  poText: string,
+  locale: (typeof TRANSLATED_LOCALES)[number],
+): MergeResult {
+  const lines = poText.split('\n');
+  const filled: OutsideKey[] = [];
+  const stale: OutsideKey[] = [];
+  const absent: OutsideKey[] = [];
+  for (const key of OUTSIDE_KEYS) {
+    const at = lines.indexOf(`msgctxt ${quote(key)}`);
+    if (at === -1 || !lines[at + 1]?.startsWith('msgid "')) {
+      absent.push(key);
+      continue;
+    }
+    const msgid = readString(lines, at + 1);
+    if (!lines[msgid.end]?.startsWith('msgstr "')) {
+      absent.push(key);
+      continue;
+    }
+    const msgstr = readString(lines, msgid.end);
+    const seed = OUTSIDE_TRANSLATIONS[key];
+    if (msgid.text !== seed.english) stale.push(key);
+    else if (msgstr.text === '') {
+      lines.splice(msgid.end, msgstr.end - msgid.end, `msgstr ${quote(seed[locale])}`);
+      filled.push(key);
+    }
+  }
+  return { text: lines.join('\n'), filled, stale, absent };
+}
+
+function main(localesDir: string): number {
+  let problems = 0;
+  for (const locale of TRANSLATED_LOCALES) {
+    const file = path.join(localesDir, locale, 'messages.po');
+    const result = mergeSeeds(readFileSync(file, 'utf8'), locale);
+    if (result.filled.length > 0) writeFileSync(file, result.text);
+    process.stdout.write(`${file}: ${result.filled.length} filled\n`);
+    for (const key of result.stale)
+      process.stdout.write(`  ${key}: English changed, left for a translator\n`);
+    for (const key of result.absent)
+      process.stdout.write(`  ${key}: not in the catalog (run npm run i18n:extract)\n`);
+    problems += result.absent.length;
+  }
+  return problems === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  process.exitCode = main(process.argv[2] ?? 'renderer/locales');
+}

@@ -1,0 +1,166 @@
+// The words shown outside the window (renderer/src/outside-messages.ts), read back from the
+// renderer's PO catalogs at build time by their context, and formatted by Lingui itself so
+// placeholders and ICU quoting behave exactly as in the window.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { setupI18n } from '@lingui/core';
+import { formatter } from '@lingui/format-po';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import { SETTINGS } from '../../electron/system/settings';
+import { SOURCE_LOCALE, USER_LOCALES } from '../../renderer/src/i18n/locales';
+
+/** The contexts of renderer/src/outside-messages.ts, in its order. */
+export const OUTSIDE_KEYS = [
+  'polkit.apply.description',
+  'polkit.apply.message',
+  'desktop.name',
+  'desktop.comment',
+  'desktop.keywords',
+  'about.copyright',
+  'menu.file',
+  'menu.quit',
+  'menu.edit',
+  'menu.undo',
+  'menu.redo',
+  'menu.cut',
+  'menu.copy',
+  'menu.paste',
+  'menu.delete',
+  'menu.select-all',
+  'menu.view',
+  'menu.reload',
+  'menu.force-reload',
+  'menu.toggle-dev-tools',
+  'menu.actual-size',
+  'menu.zoom-in',
+  'menu.zoom-out',
+  'menu.toggle-full-screen',
+  'menu.window',
+  'menu.minimize',
+  'menu.zoom',
+  'menu.close',
+  'menu.help',
+  'menu.about',
+] as const;
+
+export type OutsideKey = (typeof OUTSIDE_KEYS)[number];
+export type OutsideWords = Readonly<Record<OutsideKey, string>>;
+/** The languages translated beyond English. */
+export type TranslatedLocale = Exclude<(typeof USER_LOCALES)[number], typeof SOURCE_LOCALE>;
+export const TRANSLATED_LOCALES = USER_LOCALES.filter(
+  (l): l is TranslatedLocale => l !== SOURCE_LOCALE,
+);
+
+/** What fills the placeholders; never translated (kernel setting names). */
+const settingKey = (id: string): string => SETTINGS.find((s) => s.id === id)?.key ?? id;
+export const OUTSIDE_VALUES: Readonly<Partial<Record<OutsideKey, Record<string, string>>>> = {
+  'desktop.comment': { ipv4Key: settingKey('ipv4'), ipv6Key: settingKey('ipv6') },
+};
+
+export interface OutsideCatalog {
+  readonly en: OutsideWords;
+  /** Only the keys a catalog translates; a missing one falls back to English where shown. */
+  readonly translated: Readonly<Record<TranslatedLocale, Partial<OutsideWords>>>;
+  /** What a shipped catalog lacks, for the build's warning and the tests. */
+  readonly missing: readonly { readonly locale: TranslatedLocale; readonly key: OutsideKey }[];
+}
+
+export type OutsideCatalogResult =
+  | { readonly ok: true; readonly catalog: OutsideCatalog }
+  | { readonly ok: false; readonly error: string };
+
+/** A catalog is about 100 KB; anything far larger is not ours. */
+const MAX_PO_BYTES = 4 * 1024 * 1024;
+const isOutsideKey = (value: string | null | undefined): value is OutsideKey =>
+  (OUTSIDE_KEYS as readonly string[]).includes(value ?? '');
+const placeholders = (text: string): string =>
+  [...text.matchAll(/\{\s*(\w+)\s*\}/g)]
+    .map((m) => m[1] ?? '')
+    .sort()
+    .join(',');
+
+/** key → [English message, this catalog's translation ('' when untranslated)]. */
+function readEntries(
+  file: string,
+  locale: string,
+): { ok: true; entries: Map<OutsideKey, [string, string]> } | { ok: false; error: string } {
+  let size;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return { ok: false, error: `${file} is missing: run npm run i18n:extract` };
+  }
+  if (size > MAX_PO_BYTES)
+    return { ok: false, error: `${file} is larger than ${MAX_PO_BYTES} bytes` };
+  const parsed = formatter().parse(readFileSync(file, 'utf8'), {
+    locale,
+    sourceLocale: SOURCE_LOCALE,
+    filename: file,
+  });
+  // Lingui's PO formatter parses synchronously; a promise would be a different formatter.
+  if (parsed instanceof Promise)
+    return { ok: false, error: `${file}: the PO parser is not synchronous` };
+  const entries = new Map<OutsideKey, [string, string]>();
+  for (const entry of Object.values(parsed ?? {})) {
+    if (!isOutsideKey(entry.context) || entry.obsolete) continue;
+    entries.set(entry.context, [entry.message ?? '', entry.translation ?? '']);
+  }
+  return { ok: true, entries };
+}
+
+/** One message rendered by Lingui with its placeholder values, as the window would. */
+function render(locale: string, key: OutsideKey, text: string): string {
+  const i18n = setupI18n({ locale, messages: { [locale]: { [key]: text } } });
+  i18n.setMessagesCompiler(compileMessage);
+  return i18n._(key, OUTSIDE_VALUES[key]);
+}
+
+/** Reads renderer/locales/<locale>/messages.po for English and every translated language. */
+export function readOutsideCatalog(localesDir: string): OutsideCatalogResult {
+  const source = readEntries(path.join(localesDir, SOURCE_LOCALE, 'messages.po'), 'en');
+  if (!source.ok) return source;
+  const en: Partial<Record<OutsideKey, string>> = {};
+  const english = new Map<OutsideKey, string>();
+  for (const key of OUTSIDE_KEYS) {
+    const message = source.entries.get(key)?.[0];
+    if (message === undefined || message === '') {
+      return {
+        ok: false,
+        error: `the English catalog has no message with context ${key}: run npm run i18n:extract`,
+      };
+    }
+    english.set(key, message);
+    en[key] = render('en', key, message);
+  }
+  const translated: Partial<Record<TranslatedLocale, Partial<OutsideWords>>> = {};
+  const missing: { locale: TranslatedLocale; key: OutsideKey }[] = [];
+  for (const locale of TRANSLATED_LOCALES) {
+    const read = readEntries(path.join(localesDir, locale, 'messages.po'), locale);
+    if (!read.ok) return read;
+    const words: Partial<Record<OutsideKey, string>> = {};
+    for (const key of OUTSIDE_KEYS) {
+      const [message, translation] = read.entries.get(key) ?? ['', ''];
+      // A translation of an older English text is stale: shown as English until updated.
+      if (translation === '' || message !== english.get(key)) {
+        missing.push({ locale, key });
+        continue;
+      }
+      if (placeholders(translation) !== placeholders(message)) {
+        return {
+          ok: false,
+          error: `${locale} ${key}: the translation's placeholders {${placeholders(translation)}} differ from English {${placeholders(message)}}`,
+        };
+      }
+      words[key] = render(locale, key, translation);
+    }
+    translated[locale] = words;
+  }
+  return {
+    ok: true,
+    catalog: {
+      en: en as OutsideWords,
+      translated: translated as Record<TranslatedLocale, Partial<OutsideWords>>,
+      missing,
+    },
+  };
+}
