@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+// Unit tests import renderer modules that use Lingui macros: compile them with the real
+// macro plugin, as the build does. Every process that loads this config (the runner and
+// each worker) registers it.
+import './scripts/i18n/register-macro-loader.ts';
 
 /**
  * One runner for every test: pure unit tests, real-system tests in namespaces,
