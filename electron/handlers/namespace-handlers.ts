@@ -1,9 +1,11 @@
+import type { ApiError } from '../contract';
 import { validateBindTarget } from '../system/bind-test';
 import { DEFAULT_SCAN_LIMITS } from '../system/netns/list-namespaces';
 import { MAX_NAMESPACE_REFS } from '../system/netns/namespace-step-args';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
-import { findingsIn, insideNamespacesOf, namespacesViewFor } from './namespace-inside';
+import { willFailFindings } from '../system/netns/namespace-findings';
+import { insideNamespacesOf, namespacesViewFor } from './namespace-inside';
 import { resolveNamespaces } from './namespace-refs';
 import { anything, integer, listOf, noPayload, object } from './payload-checks';
 import { valuesCheck } from './validate-apply-request';
@@ -16,6 +18,7 @@ type NamespaceChannel =
 const inode = integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
 /** No more inodes than the listing ever gives: more than that is no real request. */
 const MAX_INODES = DEFAULT_SCAN_LIMITS.maxNamespaces;
+const UNRESOLVED: ApiError = { code: 'internal-error', details: 'unresolved' };
 
 /**
  * Every network namespace, and reading, changing and binding inside them (issue 18). The
@@ -35,6 +38,13 @@ export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<Name
       };
     return resolveNamespaces(listed, inodes);
   };
+  /** The one namespace a set or bind test names, as a fresh listing has it. */
+  const resolveOne = async (wanted: number, services = true) => {
+    const found = await resolve([wanted], services);
+    if (!found.ok) return found;
+    const [one] = found.namespaces;
+    return one ? { ok: true as const, ...one } : { ok: false as const, error: UNRESOLVED };
+  };
   return {
     'namespaces:list': handle('namespaces:list', noPayload, async () => {
       const answer = await deps.listNamespaces();
@@ -50,7 +60,7 @@ export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<Name
         const read = await inside.read(found.namespaces.map((n) => n.ref));
         if (!read.ok) return fail(read.error);
         const findings = found.namespaces.flatMap((n, i) =>
-          findingsIn(n.info, read.readings[i] ?? null),
+          willFailFindings(n.info, read.readings[i] ?? null),
         );
         const runs = Math.ceil(inodes.length / MAX_NAMESPACE_REFS);
         return succeed({ readings: read.readings, elapsedMs: read.elapsedMs, runs, findings });
@@ -62,13 +72,12 @@ export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<Name
       async ({ inode: wanted, values }) => {
         if (Object.keys(values).length === 0)
           return fail({ code: 'invalid-payload', details: 'namespaces:set: values is empty' });
-        const found = await resolve([wanted]);
-        if (!found.ok) return fail(found.error);
-        const [target] = found.namespaces;
-        if (target === undefined) return fail({ code: 'internal-error', details: 'unresolved' });
+        const target = await resolveOne(wanted);
+        if (!target.ok) return fail(target.error);
         const set = await inside.set(target.ref, values);
         if (!set.ok) return fail(set.error);
-        return succeed({ reading: set.reading, findings: findingsIn(target.info, set.reading) });
+        const findings = willFailFindings(target.info, set.reading);
+        return succeed({ reading: set.reading, findings });
       },
     ),
     'namespaces:bind-test': handle(
@@ -79,10 +88,8 @@ export function createNamespaceHandlers(deps: HandlerDeps): FeatureHandlers<Name
         const check = validateBindTarget(address, 0);
         if (!check.ok) return fail(check.error);
         // A bind test needs only a way in, not the load balancers' VIPs read again.
-        const found = await resolve([wanted], false);
-        if (!found.ok) return fail(found.error);
-        const [target] = found.namespaces;
-        if (target === undefined) return fail({ code: 'internal-error', details: 'unresolved' });
+        const target = await resolveOne(wanted, false);
+        if (!target.ok) return fail(target.error);
         const tested = await inside.bindTest(target.ref, [check.target]);
         if (!tested.ok) return tested;
         return succeed({ inode: wanted, results: tested.value });

@@ -1,4 +1,4 @@
-import type { NamespacesView, WillFailFinding } from '../contract';
+import type { NamespacesView } from '../contract';
 import { createSimulatedInside, type InsideNamespaces } from '../demo/demo-namespace-inside';
 import { willFailFindings } from '../system/netns/namespace-findings';
 import { namespacesView } from '../system/netns/namespace-fixes';
@@ -11,7 +11,7 @@ import {
 import { MAX_NAMESPACE_REFS } from '../system/netns/namespace-step-args';
 import type { NamespaceReading, NamespaceRef } from '../system/netns/namespace-step-types';
 import type { Catalogue } from '../system/settings';
-import type { NamespaceListing, NetworkNamespaceInfo } from '../system/netns/netns-types';
+import type { NamespaceListing } from '../system/netns/netns-types';
 import type { HandlerDeps } from './deps';
 import { refOf } from './namespace-refs';
 
@@ -55,14 +55,6 @@ async function readInChunks(
   return { ok: true, readings, elapsedMs };
 }
 
-/** What will fail to start in one namespace, with what was read inside it (null: not read). */
-export function findingsIn(
-  info: NetworkNamespaceInfo,
-  reading: NamespaceReading | null,
-): readonly WillFailFinding[] {
-  return willFailFindings(info, reading);
-}
-
 /** The `namespaces:list` answer: each namespace with its fix and its findings before any read. */
 export function namespacesViewFor(deps: HandlerDeps, listing: NamespaceListing): NamespacesView {
   const view = namespacesView(listing, deps.target.catalogue);
@@ -70,7 +62,7 @@ export function namespacesViewFor(deps: HandlerDeps, listing: NamespaceListing):
     ...view,
     namespaces: view.namespaces.map((entry) => ({
       ...entry,
-      findings: findingsIn(entry, null),
+      findings: willFailFindings(entry, null),
       canEnter: !entry.own && refOf(entry) !== null,
     })),
     insideAuthentication: deps.target.authentication === 'polkit' ? 'asks' : 'none',

@@ -52,30 +52,17 @@ export async function scanHostKey(
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nonlocal-bind-hostkey-'));
   try {
     const scratch = path.join(dir, 'known_hosts');
-    const result = await runSsh(
-      settings,
-      [
-        '-o',
-        'BatchMode=yes',
-        '-o',
-        'StrictHostKeyChecking=accept-new',
-        '-o',
-        `UserKnownHostsFile=${scratch}`,
-        '-o',
-        'GlobalKnownHostsFile=/dev/null',
-        '-o',
-        'HashKnownHosts=no',
-        '-o',
-        'PreferredAuthentications=none',
-        '-o',
-        'ConnectTimeout=10',
-        '-T',
-        ...destinationArgs(destination),
-        'true',
-      ],
-      '',
-      4096,
-    );
+    const options = [
+      'BatchMode=yes',
+      'StrictHostKeyChecking=accept-new',
+      `UserKnownHostsFile=${scratch}`,
+      'GlobalKnownHostsFile=/dev/null',
+      'HashKnownHosts=no',
+      'PreferredAuthentications=none',
+      'ConnectTimeout=10',
+    ].flatMap((o) => ['-o', o]);
+    const args = [...options, '-T', ...destinationArgs(destination), 'true'];
+    const result = await runSsh(settings, args, '', 4096);
     if (result.timedOut) {
       return {
         ok: false,

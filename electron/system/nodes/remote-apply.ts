@@ -146,11 +146,11 @@ const REPORT_CODES: Record<SudoReport, NodeFailureCode> = {
 
 function failure(
   kind: Exclude<RemoteApplyResult, { ok: true }>['kind'],
-  r: CappedResult,
+  exitCode: number | null,
   waiting: boolean,
   error: ApiError,
 ): RemoteApplyResult {
-  return { ok: false, kind, exitCode: r.status, waiting, error };
+  return { ok: false, kind, exitCode, waiting, error };
 }
 
 /** The session ended before the step could: cut mid-Apply, or never connected. */
@@ -170,9 +170,14 @@ function endedEarly(node: string, r: CappedResult, waiting: boolean): RemoteAppl
     const detail = waiting
       ? 'while the step was waiting for another Apply on the node to finish'
       : 'during the Apply';
-    return failure('dropped', r, waiting, nodeError('dropped', node, { stage: 'apply', detail }));
+    return failure(
+      'dropped',
+      r.status,
+      waiting,
+      nodeError('dropped', node, { stage: 'apply', detail }),
+    );
   }
-  return failure(failed.kind, r, waiting, failed.error);
+  return failure(failed.kind, r.status, waiting, failed.error);
 }
 
 /**
@@ -192,51 +197,33 @@ export async function applyOnNode(
 ): Promise<RemoteApplyResult> {
   const node = destination.text;
   const r = await runRemoteStep(settings, destination, script, tokens, password);
-  if (r === null) {
-    return {
-      ok: false,
-      kind: 'invalid-token',
-      exitCode: null,
-      waiting: false,
-      error: nodeError('unsafe-argument', node),
-    };
-  }
+  if (r === null) return failure('invalid-token', null, false, nodeError('unsafe-argument', node));
   const stdout = r.stdout.toString('utf8');
   const waiting = WAITING_LINE.test(r.stderr);
   if (r.status === 0 && /nonlocal-bind: applied/.test(stdout))
     return { ok: true, output: stdout.trim(), waited: waiting };
   if (r.status === 255 || r.status === null || r.timedOut) return endedEarly(node, r, waiting);
+  // Before the step ran: sudo's wrapper, or sudo itself, refused.
+  const refused = (kind: SudoReport | SudoRefusal, error: ApiError) =>
+    failure(kind, r.status, false, error);
   const report = sudoReport(r.status, r.stderr);
-  if (report !== null) return failure(report, r, false, nodeError(REPORT_CODES[report], node));
+  if (report !== null) return refused(report, nodeError(REPORT_CODES[report], node));
+  const refusedAs = (refusal: SudoRefusal) =>
+    refused(refusal, refusalError(node, r.stderr, destination, refusal));
   // pam_faillock's preauth refuses a locked account without a prompt, and silently (sudo
   // calls PAM with PAM_SILENT): sudo only says it counted failed attempts.
-  if (refusedUnasked(r.stderr))
-    return failure(
-      'account-locked',
-      r,
-      false,
-      refusalError(node, r.stderr, destination, 'account-locked'),
-    );
+  if (refusedUnasked(r.stderr)) return refusedAs('account-locked');
   // sudo itself gave up (passwd_tries=1 nodes say so and exit before asking again).
   if (/incorrect password attempt/.test(r.stderr))
-    return failure('wrong-password', r, false, nodeError('wrong-password', node));
+    return refused('wrong-password', nodeError('wrong-password', node));
   const refusal = sudoRefusal(r.stderr);
-  if (refusal !== null)
-    return failure(refusal, r, false, refusalError(node, r.stderr, destination, refusal));
+  if (refusal !== null) return refusedAs(refusal);
   if (r.status === STEP_EXIT.lockTimeout && waiting) {
-    return failure(
-      'lock-busy',
-      r,
-      true,
-      nodeError('node-busy', node, { limit: STEP_LOCK_WAIT_S / 60 }),
-    );
+    const limit = STEP_LOCK_WAIT_S / 60;
+    return failure('lock-busy', r.status, true, nodeError('node-busy', node, { limit }));
   }
   const said =
     /nonlocal-bind: (.*)/.exec(r.stderr)?.[1]?.slice(0, 300) ?? r.stderr.trim().slice(0, 300);
-  return failure(
-    'step-failed',
-    r,
-    waiting,
-    nodeError('step-failed', node, { stage: 'apply', exit: r.status, detail: said }),
-  );
+  const detail = { stage: 'apply', exit: r.status, detail: said } as const;
+  return failure('step-failed', r.status, waiting, nodeError('step-failed', node, detail));
 }

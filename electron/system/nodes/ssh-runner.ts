@@ -15,19 +15,16 @@ export type SshResult = CappedResult;
  * Options no caller can loosen: host keys are always checked, and ssh never
  * prompts on a terminal (there is none); secrets only travel on stdin.
  */
-export const FIXED_SSH_OPTIONS = [
-  '-o',
-  'BatchMode=yes',
-  '-o',
-  'StrictHostKeyChecking=yes',
-  '-o',
-  'ConnectTimeout=10',
-  '-o',
-  'ServerAliveInterval=5',
-  '-o',
-  'ServerAliveCountMax=2',
+export const FIXED_SSH_OPTIONS: readonly string[] = [
+  ...[
+    'BatchMode=yes',
+    'StrictHostKeyChecking=yes',
+    'ConnectTimeout=10',
+    'ServerAliveInterval=5',
+    'ServerAliveCountMax=2',
+  ].flatMap((o) => ['-o', o]),
   '-T',
-] as const;
+];
 
 /** Runs ssh with argv only (no local shell), writes stdin, and caps what it keeps. */
 export function runSsh(

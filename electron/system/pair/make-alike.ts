@@ -73,34 +73,17 @@ async function toNodePlan(
   { column, plan }: Planned,
 ): Promise<NodeChangePlan> {
   const base = { id: column.column.id, name: column.column.name };
-  if (plan.kind === 'unread' || plan.kind === 'impossible')
-    return { ...base, changes: [], file: null, authentication: 'none', error: plan.error };
-  if (plan.kind === 'alike')
-    return { ...base, changes: [], file: null, authentication: 'none', error: null };
+  if (plan.kind !== 'change') {
+    const error = plan.kind === 'alike' ? null : plan.error;
+    return { ...base, changes: [], file: null, authentication: 'none', error };
+  }
+  const change = { ...base, changes: plan.changes, file: plan.file };
   if (column.destination === null)
-    return {
-      ...base,
-      changes: plan.changes,
-      file: plan.file,
-      authentication: authenticationFor(services),
-      error: null,
-    };
+    return { ...change, authentication: authenticationFor(services), error: null };
   const sudo = await services.connect(column.destination).probeSudo();
-  return sudo.ok
-    ? {
-        ...base,
-        changes: plan.changes,
-        file: plan.file,
-        authentication: sudo.needsPassword ? 'sudo-password' : 'sudo-no-password',
-        error: null,
-      }
-    : {
-        ...base,
-        changes: plan.changes,
-        file: plan.file,
-        authentication: 'none',
-        error: sudo.error,
-      };
+  if (!sudo.ok) return { ...change, authentication: 'none', error: sudo.error };
+  const authentication = sudo.needsPassword ? 'sudo-password' : 'sudo-no-password';
+  return { ...change, authentication, error: null };
 }
 
 /** One line for the log: the stack stays out of the way of the other machines' lines. */
