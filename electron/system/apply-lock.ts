@@ -10,6 +10,9 @@ const MAX_LOCKS_BYTES = 4 * 1024 * 1024;
 /** The privileged step's lock file, root's 0600 (step/script.ts). */
 export const APPLY_LOCK = `${STEP_STATE_DIR}/apply.lock`;
 
+/** The tools' errors of the step holding the lock; never empty while it is held. */
+export const APPLY_LOCK_ERRORS = `${STEP_STATE_DIR}/err`;
+
 /** Linux's encoding of st_dev as /proc/locks prints it: "MAJ:MIN" in hex, at least two digits. */
 function formatDevice(dev: number): string {
   const major = Math.floor(dev / 256) & 0xfff;
@@ -24,7 +27,13 @@ function formatDevice(dev: number): string {
  * opened by the app, but its directory (0711) lets anyone stat it, and /proc/locks lists
  * every flock by device and inode, so this needs no rights and takes no lock itself.
  *
- * The stat is synchronous (a fixed path below root's /run/nonlocal-bind, on a tmpfs): the
+ * Reading /proc/locks waits for a kernel RCU grace period (5-15 ms here, on every read a
+ * while after the last one), so it is read only when a step may hold the lock: the step
+ * keeps its tools' error file non-empty from the moment it takes the lock until just before
+ * it lets go (step/script.ts). An absent or empty error file means no step holds it; a
+ * non-empty one is a running step or one that was killed, which /proc/locks tells apart.
+ *
+ * The stats are synchronous (fixed paths below root's /run/nonlocal-bind, on a tmpfs): the
  * /proc/locks read then goes to the reader thread together with the rest of a state read,
  * rather than one round trip later.
  */
@@ -35,6 +44,8 @@ export async function isApplyLockHeld(
   const info = statOrNull(path.join(ctx.fsRoot, APPLY_LOCK));
   // No lock file yet: no step has ever run here, so none is running.
   if (info === null) return false;
+  const errors = statOrNull(path.join(ctx.fsRoot, APPLY_LOCK_ERRORS));
+  if (errors === null || errors.size === 0) return false;
   const wanted = `${formatDevice(info.dev)}:${info.ino}`;
   // Any user can take flocks, so /proc/locks is read like any file someone else controls.
   const read = await readRegularText(procLocks, MAX_LOCKS_BYTES);

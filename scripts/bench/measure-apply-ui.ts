@@ -1,7 +1,9 @@
 import { launchChromium } from '../../test/harness/chromium';
 import { copyDistForOtherUsers, removeDir, startPreview } from '../../test/harness/preview';
 import type { Sandbox } from '../../test/harness/sandbox';
+import { POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 import { createBenchPolkitSandbox } from './bench-polkit-user';
+import { timePkexecTrue } from './measure-step-cost';
 import { median, round } from './stats';
 
 /**
@@ -28,6 +30,12 @@ function installTimer(want: 'On' | 'Off'): string {
 /** Runtime-only ("This session only") or persisting ("Now and at every boot", the default). */
 export type ApplyKind = 'runtime' | 'persist';
 
+/**
+ * How the app elevates: sudo-prompt (development, an AppImage) or the packages' helper
+ * under their named polkit action (installed in the sandbox, which the app then prefers).
+ */
+export type ApplyVia = 'sudo-prompt' | 'packaged-helper';
+
 const FILE = '/etc/sysctl.d/90-nonlocal-bind.conf';
 
 /** On at boot: the file sets 1. Off: it sets 0, or it is gone (the kernel's default is off). */
@@ -45,9 +53,16 @@ function persisted(sandbox: Sandbox, expected: 'On' | 'Off'): boolean {
  * the read-back value are both on screen, so Playwright's own latency is not counted.
  * A persisting Apply also writes the default file (the first run makes it, later ones change
  * it), which the run checks holds the value.
+ *
+ * After each Apply the same user runs one `pkexec /bin/true` in the same sandbox and polkit
+ * setup, so the ratio compares times taken under the same load, run by run.
  */
-export async function measureApplyFromClick(runs: number, kind: ApplyKind = 'runtime') {
-  const bench = await createBenchPolkitSandbox();
+export async function measureApplyFromClick(
+  runs: number,
+  kind: ApplyKind = 'runtime',
+  via: ApplyVia = 'sudo-prompt',
+) {
+  const bench = await createBenchPolkitSandbox({ packagedHelper: via === 'packaged-helper' });
   const { sandbox } = bench;
   const dist = await copyDistForOtherUsers();
   const preview = await startPreview({
@@ -60,6 +75,8 @@ export async function measureApplyFromClick(runs: number, kind: ApplyKind = 'run
     const page = await browser.newPage();
     await page.goto(preview.url);
     const times: number[] = [];
+    const pkexecTimes: number[] = [];
+    const helperBefore = bench.countAuthorizations(POLKIT_ACTION_ID);
     for (let i = 0; i < runs; i += 1) {
       const expected: 'On' | 'Off' = i % 2 === 0 ? 'On' : 'Off';
       await page.getByRole('switch', { name: /IPv4/ }).click();
@@ -79,13 +96,24 @@ export async function measureApplyFromClick(runs: number, kind: ApplyKind = 'run
         throw new Error(`the UI said ${expected} at every boot but ${FILE} does not say so`);
       }
       times.push(ms);
+      pkexecTimes.push(timePkexecTrue(sandbox));
     }
+    // polkitd logs asynchronously to its answer.
+    await new Promise((r) => setTimeout(r, 100));
+    const viaHelper = bench.countAuthorizations(POLKIT_ACTION_ID) - helperBefore;
+    if (viaHelper !== (via === 'packaged-helper' ? runs : 0)) {
+      throw new Error(`${viaHelper} of ${runs} Applies went through ${POLKIT_ACTION_ID}`);
+    }
+    const pkexecTrueMs = round(median(pkexecTimes), 1);
     return {
       kind,
+      via,
       runs,
       medianMs: round(median(times), 1),
       minMs: round(Math.min(...times), 1),
       maxMs: round(Math.max(...times), 1),
+      pkexecTrueMs,
+      ratio: round(median(times) / median(pkexecTimes), 2),
     };
   } finally {
     await browser.close();

@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 import { applyCli } from '../../test/harness/apply-child';
-import { addSandboxUsers } from '../../test/harness/polkit-sandbox';
-import { startPrivatePolkit } from '../../test/harness/private-polkit';
-import { createSandbox, type Sandbox } from '../../test/harness/sandbox';
-import { polkitPackageFiles, vendorOf } from '../packaging/polkit-files';
+import type { Sandbox } from '../../test/harness/sandbox';
 import { BENCH_USER, createBenchPolkitSandbox } from './bench-polkit-user';
 import { median, round } from './stats';
 
 const TRACE = '/etc/nb-bench-trace';
 
 /** Milliseconds of one `pkexec --disable-internal-agent /bin/true` by the bench user. */
-function timePkexecTrue(sandbox: Sandbox): number {
+export function timePkexecTrue(sandbox: Sandbox): number {
   const r = sandbox.run(
     'setpriv',
     [
@@ -110,29 +105,14 @@ const PERSISTING = {
  * through pkexec (an argument vector, no shell before it), and polkit grants its named action.
  */
 async function countThroughHelper() {
-  const sandbox = await createSandbox({ pidNamespace: true });
+  const bench = await createBenchPolkitSandbox({ packagedHelper: true });
+  const { sandbox } = bench;
   try {
-    addSandboxUsers(sandbox, [BENCH_USER]);
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Parameters<typeof vendorOf>[0];
-    const files = polkitPackageFiles(vendorOf(pkg)).map((f) => ({
-      path: f.installPath,
-      mode: f.mode,
-      content: Buffer.from(f.content),
-    }));
-    await startPrivatePolkit(
-      sandbox,
-      files,
-      `polkit.addRule(function (action, subject) {
-  if (subject.user === "${BENCH_USER}" && action.id === "${POLKIT_ACTION_ID}") return polkit.Result.YES;
-  return polkit.Result.NOT_HANDLED;
-});
-`,
-    );
     return {
       runtimeOnly: await countProcesses(sandbox, RUNTIME_ONLY),
       persisting: await countProcesses(sandbox, PERSISTING),
     };
   } finally {
-    await sandbox.dispose();
+    await bench.dispose();
   }
 }

@@ -61,8 +61,11 @@ fail() {
 finish() {
   if [ "$locked" = yes ]; then
     t=; n=0
-    while [ "$n" -lt 40 ] && IFS= read -r l; do t="$t$l$nl"; n=$((n + 1)); done < "$state/err"
-    exec 9>&- 2>&8 8>&-
+    # The first line is the mark that the lock is held, not an error.
+    { IFS= read -r l; while [ "$n" -lt 40 ] && IFS= read -r l; do t="$t$l$nl"; n=$((n + 1)); done; } < "$state/err"
+    exec 2>&8 8>&-
+    true > "$state/err"
+    exec 9>&-
     err_="$t$err_"
   fi
   printf '%s' "$out_"; printf '%s' "$err_" >&2
@@ -116,6 +119,9 @@ if ! flock -n 9; then
 fi
 exec 8>&2 2>"$state/err" || fail 69 "cannot create $state/err"
 locked=yes
+# From here until just before the lock is let go (finish), the error file is never empty: the
+# app may only stat it, and reads /proc/locks (a kernel grace period) only when it is not.
+printf 'lock held\n' >&2 || fail 69 "cannot write $state/err"
 # One cat for the values of all the paths in "$@", one line each, into $vals.
 read_values() { vals=$(cat "$@") || return 1; vals="$vals$nl"; }
 take_value() {

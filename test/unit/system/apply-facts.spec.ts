@@ -2,7 +2,11 @@ import { test, expect } from '@playwright/test';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { APPLY_LOCK, isApplyLockHeld } from '../../../electron/system/apply-lock';
+import {
+  APPLY_LOCK,
+  APPLY_LOCK_ERRORS,
+  isApplyLockHeld,
+} from '../../../electron/system/apply-lock';
 import {
   createPolkitAgentFinder,
   findPolkitAgent,
@@ -81,6 +85,15 @@ test('the lock counts as held only when /proc/locks lists a flock on its device 
   const major = Math.floor(info.dev / 256) & 0xfff;
   const minor = (info.dev & 0xff) | (Math.floor(info.dev / 4096) & 0xfff00);
   const id = `${hex(major)}:${hex(minor)}:${info.ino}`;
+  // The step's error file absent or empty: no step holds the lock, and /proc/locks (a kernel
+  // grace period per read) is not read at all.
+  await writeFile(locks, `1: FLOCK  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  await writeFile(path.join(root, APPLY_LOCK_ERRORS), '');
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  // Not empty: a step holds the lock or was killed holding it; /proc/locks tells which.
+  await writeFile(path.join(root, APPLY_LOCK_ERRORS), 'lock held\n');
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
   await writeFile(locks, `1: POSIX  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
   expect(await isApplyLockHeld(ctx, locks)).toBe(false);
   await writeFile(locks, `1: FLOCK  ADVISORY  WRITE 99 ${id}1 0 EOF\n`);
