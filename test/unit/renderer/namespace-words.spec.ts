@@ -38,8 +38,9 @@ test('each namespace of the demo has its title; containers and load balancers th
   expect(containerWords(containerOf(at(0)))).toBe(
     'node-exporter (Docker, 5e6f708192a3) — host network: it shares this app’s network and its setting',
   );
+  // Lists come from Intl.ListFormat in the active language: English's has the serial comma.
   expect(loadBalancerWords({ program: 'haproxy', pids: [1, 2, 3] })).toBe(
-    'haproxy, pids 1, 2 and 3',
+    'haproxy, pids 1, 2, and 3',
   );
   expect(loadBalancerWords({ program: 'nginx', pids: [9] })).toBe('nginx, pid 9');
   const pod = {
