@@ -22,6 +22,7 @@ export const RECOVERY = 'electron/system/step/script-recovery.ts';
 export const ARGS = 'test/system/step-nets-arguments.spec.ts';
 export const PROCFS = 'test/system/step-nets-procfs.spec.ts';
 export const DURABLE = 'test/system/step-nets-durability.spec.ts';
+export const LOCK_SEEN = 'test/system/step-lock-seen.spec.ts';
 export const UNIT = 'test/unit/system/safety-nets.spec.ts';
 
 /** A mutation of one of the step's files: each pair is [anchor, replacement]. */

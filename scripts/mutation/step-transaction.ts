@@ -1,4 +1,13 @@
-import { DURABLE, PIECES, PROCFS, RECOVERY, step, stepIn, type Mutation } from './mutation';
+import {
+  DURABLE,
+  LOCK_SEEN,
+  PIECES,
+  PROCFS,
+  RECOVERY,
+  step,
+  stepIn,
+  type Mutation,
+} from './mutation';
 
 const pieces = stepIn(PIECES);
 const recovery = stepIn(RECOVERY);
@@ -174,5 +183,18 @@ say 'nonlocal-bind: applied'`,
     'lock file root-only (0600: made under umask 077)',
     [DURABLE],
     ['set -u\numask 077\n', 'set -u\numask 022\n'],
+  ),
+  // What the app stats to know whether to read /proc/locks at all.
+  step(
+    'lock-mark',
+    'the error file is not empty while the lock is held',
+    [LOCK_SEEN],
+    [String.raw`printf 'lock held\n' >&2 || fail 69`, String.raw`true || fail 69`],
+  ),
+  step(
+    'lock-mark-cleared',
+    'the error file is emptied before the lock is let go',
+    [LOCK_SEEN],
+    [String.raw`true > "$state/err"`, ':'],
   ),
 ];
