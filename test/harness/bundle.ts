@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,27 @@ process.once('exit', () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Renderer words use Lingui macros, which only a compiler turns into code: compile them as
+ * the unit tests do (scripts/i18n/macro-transform.mjs, English active), so a child that
+ * words an outcome the way the app does can be bundled.
+ */
+const linguiMacros: Plugin = {
+  name: 'lingui-macros',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]renderer[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const { compileMacros, needsMacro } =
+        (await import('../../scripts/i18n/macro-transform.mjs')) as {
+          compileMacros: (source: string, filename: string) => string;
+          needsMacro: (filename: string, source: string) => boolean;
+        };
+      if (!needsMacro(args.path, source)) return undefined;
+      return { contents: compileMacros(source, args.path), loader: 'js' };
+    });
+  },
+};
+
 export async function bundleForChild(entry: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nb-bundle-'));
   made.push(dir);
@@ -31,6 +52,7 @@ export async function bundleForChild(entry: string): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'silent',
+    plugins: [linguiMacros],
     banner: {
       js: "import { createRequire as __nbCreateRequire } from 'node:module'; const require = __nbCreateRequire(import.meta.url);",
     },
