@@ -66,8 +66,11 @@ export function canonicalAddress(address: string): string {
     : bare.toLowerCase();
 }
 
-/** 127.0.0.0/8 and ::1: the kernel treats every loopback address as this computer's own. */
-function isLoopback(address: string): boolean {
+/**
+ * 127.0.0.0/8 and ::1: the kernel treats every loopback address as the machine's own, so
+ * binding one never needs non-local bind.
+ */
+export function isLoopbackAddress(address: string): boolean {
   const wanted = canonicalAddress(address);
   return wanted === '::1' || (net.isIP(wanted) === 4 && wanted.startsWith('127.'));
 }
@@ -87,7 +90,7 @@ export function isAnyAddress(address: string): boolean {
  * addresses exactly as the real test does with the real ones.
  */
 export function isLocalAddress(address: string, own: readonly string[]): boolean {
-  if (isLoopback(address) || isAnyAddress(address)) return true;
+  if (isLoopbackAddress(address) || isAnyAddress(address)) return true;
   const wanted = canonicalAddress(address);
   return own.some((a) => canonicalAddress(a) === wanted);
 }

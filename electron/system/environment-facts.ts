@@ -61,18 +61,12 @@ interface FoundAgent {
   readonly name: string;
 }
 
-/** Every process's comm, asked for together: one round trip to the reader thread (safe-read.ts). */
-async function scanForAgent(proc: string): Promise<FoundAgent | null> {
-  const pids = listPids(proc);
-  const names = await Promise.all(pids.map((pid) => agentNameAt(proc, pid)));
-  const at = names.findIndex((name) => name !== null);
-  const [pid, name] = [pids[at], names[at]];
-  return pid === undefined || name === undefined || name === null ? null : { pid, name };
-}
-
-/** The name of a running polkit authentication agent, found by scanning /proc/*\/comm. */
-export async function findPolkitAgent(ctx: SystemContext): Promise<string | null> {
-  return (await scanForAgent(resolveSystemPath(ctx, '/proc')))?.name ?? null;
+/**
+ * The name of a running polkit authentication agent, found by scanning /proc/*\/comm: a
+ * finder's first look reads every process's comm.
+ */
+export function findPolkitAgent(ctx: SystemContext): Promise<string | null> {
+  return createPolkitAgentFinder(ctx)();
 }
 
 /**
@@ -92,6 +86,7 @@ export function createPolkitAgentFinder(ctx: SystemContext): () => Promise<strin
     if (known !== null && (await agentNameAt(proc, known.pid)) === known.name) return known.name;
     // The agent last found has gone: look at everything again, as a full scan does.
     if (known !== null) notAgents = new Set();
+    // Every comm asked for together: one round trip to the reader thread (safe-read.ts).
     const pids = listPids(proc);
     const unseen = pids.filter((pid) => !notAgents.has(pid));
     const names = await Promise.all(unseen.map((pid) => agentNameAt(proc, pid)));

@@ -86,31 +86,14 @@ export function buildEquivalentCommands(
         .join('\n'),
     });
   }
-  if (plan.file.op === 'write') {
-    const file = `/etc/sysctl.d/${plan.file.name}`;
-    blocks.push({
-      caption: { kind: 'write-file', path: file },
-      commands: teeCommand(file, plan.file.content),
-    });
+  if (plan.file.op === 'write' || plan.file.op === 'write-conf') {
+    const file = plan.file.op === 'write' ? `/etc/sysctl.d/${plan.file.name}` : '/etc/sysctl.conf';
+    const commands = teeCommand(file, plan.file.content);
+    blocks.push({ caption: { kind: 'write-file', path: file }, commands });
     // After a removal there is nothing of ours left to load; loading would only re-apply
     // everyone else's keys.
-    if (!plan.file.removed) {
-      blocks.push({
-        caption: { kind: 'load-file' },
-        commands: `sudo sysctl -p ${file}`,
-      });
-    }
-  } else if (plan.file.op === 'write-conf') {
-    blocks.push({
-      caption: { kind: 'write-file', path: '/etc/sysctl.conf' },
-      commands: teeCommand('/etc/sysctl.conf', plan.file.content),
-    });
-    if (!plan.file.removed) {
-      blocks.push({
-        caption: { kind: 'load-file' },
-        commands: 'sudo sysctl -p /etc/sysctl.conf',
-      });
-    }
+    if (!plan.file.removed)
+      blocks.push({ caption: { kind: 'load-file' }, commands: `sudo sysctl -p ${file}` });
   } else if (plan.file.op === 'delete') {
     blocks.push({
       caption: { kind: 'remove-file' },

@@ -2,15 +2,12 @@ import { expect, test } from '@playwright/test';
 import * as fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  configPaths,
-  isLocalThere,
-  isLoopbackAddress,
-} from '../../electron/system/netns/namespace-services-config';
+import { configPaths, isLocalThere } from '../../electron/system/netns/namespace-services-config';
 import {
   localAddressesSync,
   processFactsSync,
 } from '../../electron/system/netns/namespace-services-proc';
+import { isLoopbackAddress } from '../../electron/system/bind-test';
 
 /**
  * Where a load balancer reads its configuration (its own arguments, hostile), and which

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { canonicalAddress } from '../bind-test';
 import { VIP_PROGRAMS } from '../vip-programs';
 import type { LoadBalancerProgram } from './netns-types';
 import type { LocalAddresses } from './namespace-services-proc';
@@ -93,12 +94,6 @@ function hexToIpv6(hex: string): string {
   return (hex.match(/.{4}/g) ?? []).join(':');
 }
 
-/** RFC 5952 form (the URL parser's), zone dropped; null when not IPv6. */
-function canonicalIpv6(address: string): string | null {
-  const bare = address.split('%')[0] ?? '';
-  return net.isIPv6(bare) ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : null;
-}
-
 /** Whether `address` is local in the namespace whose local addresses are `locals`. */
 export function isLocalThere(address: string, locals: LocalAddresses): boolean {
   if (!locals.ok) return false;
@@ -109,13 +104,7 @@ export function isLocalThere(address: string, locals: LocalAddresses): boolean {
       return Math.floor(v4 / size) === Math.floor(prefix / size);
     });
   }
-  const v6 = canonicalIpv6(address);
-  return v6 !== null && locals.v6.some((hex) => canonicalIpv6(hexToIpv6(hex)) === v6);
-}
-
-/** 127.0.0.0/8 and ::1 need no setting: binding them never asks for a non-local address. */
-export function isLoopbackAddress(address: string): boolean {
-  const v4 = ipv4Number(address);
-  if (v4 !== null) return Math.floor(v4 / 2 ** 24) === 127;
-  return canonicalIpv6(address) === '::1';
+  if (net.isIPv6(address.split('%')[0] ?? '') === false) return false;
+  const v6 = canonicalAddress(address);
+  return locals.v6.some((hex) => canonicalAddress(hexToIpv6(hex)) === v6);
 }

@@ -7,7 +7,8 @@ import {
 } from '../vip-budget';
 import { createFindings, type Findings } from '../vip-findings';
 import type { LocalAddresses } from './namespace-services-proc';
-import { configPaths, isLocalThere, isLoopbackAddress } from './namespace-services-config';
+import { isLoopbackAddress } from '../bind-test';
+import { configPaths, isLocalThere } from './namespace-services-config';
 import {
   budgetProblem,
   problem,
