@@ -1,32 +1,25 @@
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { AddressFamily, SettingBoot, SettingId } from '../../electron/contract';
-import { BindTestPanel } from './components/bind-test-panel';
 import { BootSummary, disagreeNoteId } from './components/boot-summary';
 import { fixLineOf } from './words/line-change-words';
-import { DiagnosticsPanel } from './components/diagnostics-panel';
-import { VipPanel } from './components/vip-panel';
 import { AppHeader } from './components/app-header';
 import { updateThenFocus } from './focus-after';
-import { APPLY_BUTTON_ID, ApplyBar } from './components/apply-bar';
+import { APPLY_BUTTON_ID } from './apply-button-id';
 import { PendingElsewhereBar } from './components/pending-elsewhere-bar';
 import { DemoBanner } from './components/demo-banner';
 import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
-import { ReaderProblems } from './components/reader-problems';
 import { ReadOnlyProcNote } from './components/read-only-proc-note';
-import { SettingDetails } from './components/setting-details';
 import { SettingRow, switchId } from './components/setting-row';
 import { viewReducer } from './state/app-reducer';
 import { buildRequest, countPending, requestKeyOf } from './state/apply-request';
 import { currentValue, keptAtBoot, sysctlConfSettles } from './state/selectors';
 import { initialViewState } from './state/view-state';
-import type { RemovalSource } from './state/persistence-choice';
 import { useChangePlan } from './use-change-plan';
 import { useApi } from './api-context';
 import { panelId, tabId, ViewSwitch, type Page } from './components/view-switch';
-import { NamespacesLine } from './components/namespaces/namespaces-line';
 import { useNamespaces } from './use-namespaces';
 import { settingWords } from './setting-words';
 import { useLiveValues } from './use-live-values';
@@ -38,6 +31,16 @@ const PairPage = lazy(() =>
 );
 const NamespacesPage = lazy(() =>
   import('./components/namespaces/namespaces-page').then((m) => ({ default: m.NamespacesPage })),
+);
+// The bar (shown once something waits for Apply), what sits below the switches out of view,
+// and the line said once the listing is back: their code loads just after the first paint,
+// so the first one carries the switches' code alone (first paint <= 70 KB gzipped).
+const ApplyBar = lazy(() =>
+  import('./components/apply-bar').then((m) => ({ default: m.ApplyBar })),
+);
+const LowerPanels = lazy(() => import('./lower-panels').then((m) => ({ default: m.LowerPanels })));
+const NamespacesLine = lazy(() =>
+  import('./components/namespaces/namespaces-line').then((m) => ({ default: m.NamespacesLine })),
 );
 
 export function App() {
@@ -233,43 +236,41 @@ export function App() {
                   })}
                 </div>
                 <ReadOnlyProcNote readOnly={system.platform.procSysReadOnly} />
-                <NamespacesLine
-                  view={namespaces.view}
-                  onOpen={() => updateThenFocus(() => setPage('namespaces'), tabId('namespaces'))}
-                />
-                <ApplyBar
-                  view={view}
-                  system={system}
-                  request={request}
-                  requestKey={requestKey}
-                  plan={plan}
-                  dispatch={dispatch}
-                  onApply={() => void apply()}
-                  returnFocus={focusChangedSwitch}
-                  fixFor={switchThatFixes}
-                />
-                <div className="details-area">
-                  <h2 className="section-title">
-                    <Trans>About these settings</Trans>
-                  </h2>
-                  <ReaderProblems problems={system.boot.problems} />
-                  {system.settings.map((setting) => (
-                    <SettingDetails
-                      key={setting.id}
-                      setting={setting}
-                      boot={bootOf(setting.id)}
-                      persistence={system.persistence}
-                      locked={view.applying}
-                      onRemove={(from: RemovalSource) => {
-                        changed(setting.id);
-                        dispatch({ type: 'removal-chosen', from, id: setting.id });
-                      }}
+                {namespaces.view ? (
+                  <Suspense fallback={null}>
+                    <NamespacesLine
+                      view={namespaces.view}
+                      onOpen={() =>
+                        updateThenFocus(() => setPage('namespaces'), tabId('namespaces'))
+                      }
                     />
-                  ))}
-                </div>
-                <BindTestPanel appliedCount={view.appliedCount} fixFor={switchThatFixes} />
-                <VipPanel />
-                <DiagnosticsPanel />
+                  </Suspense>
+                ) : null}
+                <Suspense fallback={null}>
+                  <ApplyBar
+                    view={view}
+                    system={system}
+                    request={request}
+                    requestKey={requestKey}
+                    plan={plan}
+                    dispatch={dispatch}
+                    onApply={() => void apply()}
+                    returnFocus={focusChangedSwitch}
+                    fixFor={switchThatFixes}
+                  />
+                </Suspense>
+                <Suspense fallback={null}>
+                  <LowerPanels
+                    system={system}
+                    locked={view.applying}
+                    onRemove={(id, from) => {
+                      changed(id);
+                      dispatch({ type: 'removal-chosen', from, id });
+                    }}
+                    appliedCount={view.appliedCount}
+                    fixFor={switchThatFixes}
+                  />
+                </Suspense>
               </>
             ) : null}
           </div>

@@ -10,6 +10,7 @@ import type {
 import { useApiCall } from '../../api-context';
 import { errorWords } from '../../error-words';
 import { updateThenFocus } from '../../focus-after';
+import { formatList } from '../../i18n/format';
 import { settingWords } from '../../setting-words';
 import { bindTestWords } from '../../words/bind-test-words';
 import {
@@ -48,13 +49,14 @@ function TurnOnNow({ ns, settings, reading, onReadBack }: ActionsProps) {
   /** "Read back inside net:[4026532000]: IPv4 non-local bind on, IPv6 non-local bind on." */
   const readBackWords = (back: Extract<NamespaceReading, { ok: true }>) => {
     const namespaceId = `net:[${back.inode}]`;
-    const values = Object.entries(back.values)
-      .map(([id, v]) => {
+    const values = formatList(
+      Object.entries(back.values).map(([id, v]) => {
         const setting = settingWords(id).label;
         const value = insideValueWords(v);
         return t({ message: `${setting} ${value}`, comment: 'a setting and its value, in a list' });
-      })
-      .join(', ');
+      }),
+      { type: 'unit', style: 'short' },
+    );
     return t`Read back inside ${namespaceId}: ${values}.`;
   };
   return (

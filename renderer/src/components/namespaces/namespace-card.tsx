@@ -12,8 +12,8 @@ import {
   fixHeadingWords,
   kindWords,
   namespaceTitle,
-  PROCESS_HELD_LASTING,
-  UNSAFE_NAME,
+  processHeldLastingWords,
+  unsafeNameWords,
 } from '../../words/namespace-words';
 import { CommandBlocks } from '../command-blocks';
 import { InlineCode } from '../inline-code';
@@ -26,7 +26,7 @@ function Fix({ ns }: { readonly ns: NamespaceEntry }) {
   if (ns.fix.kind === 'unsafe-name')
     return (
       <p className="hint">
-        <InlineCode text={UNSAFE_NAME} />
+        <InlineCode text={unsafeNameWords()} />
       </p>
     );
   return (
@@ -35,7 +35,7 @@ function Fix({ ns }: { readonly ns: NamespaceEntry }) {
       {ns.fix.lasting.length > 0 ? (
         <CommandBlocks blocks={ns.fix.lasting} />
       ) : (
-        <p className="hint">{PROCESS_HELD_LASTING}</p>
+        <p className="hint">{processHeldLastingWords()}</p>
       )}
       {ns.fix.now.length > 0 ? (
         <>

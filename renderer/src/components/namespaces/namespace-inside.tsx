@@ -14,7 +14,7 @@ import {
   readProblemWords,
   vipsWords,
 } from '../../words/namespace-inside-words';
-import { loadBalancerWords, VALUE_NOT_READ } from '../../words/namespace-words';
+import { loadBalancerWords, valueNotReadWords } from '../../words/namespace-words';
 
 /** One load balancer: its processes, and what its own configuration binds there. */
 function LoadBalancer({ lb }: { readonly lb: LoadBalancerInNamespace }) {
@@ -65,7 +65,7 @@ export function InsideValues({
     <>
       {reading === undefined ? (
         <p className="note not-read" role="note">
-          {VALUE_NOT_READ}
+          {valueNotReadWords()}
         </p>
       ) : reading.ok ? (
         <ul className="namespace-values" data-testid="namespace-inside-values">

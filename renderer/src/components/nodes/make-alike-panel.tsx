@@ -6,6 +6,7 @@ import { useApi, useApiCall } from '../../api-context';
 import { FleetExport, savedWords, type FleetFormat } from '../fleet-export';
 import { ShieldIcon } from '../shield-icon';
 import { errorWords } from '../../error-words';
+import { formatList } from '../../i18n/format';
 import { withoutName } from './node-words';
 import { alikeChangeWords, settingWords } from '../../setting-words';
 
@@ -69,8 +70,14 @@ export function MakeAlikePanel({
       ? savedWords(await api.saveFleetExport({ format, ...plan.exports.change }))
       : t`There is nothing to export.`;
   const machineCount = toChange.length;
-  const leftOutNames = leftOut.map((n) => n.name).join(', ');
-  const missingNames = missing.map((n) => n.name).join(', ');
+  // Names only, no "and": a plain list as before, in the language's own separators.
+  const names = (nodes: readonly NodeChangePlan[]) =>
+    formatList(
+      nodes.map((n) => n.name),
+      { type: 'unit', style: 'short' },
+    );
+  const leftOutNames = names(leftOut);
+  const missingNames = names(missing);
   const fileInSysctlD = `/etc/sysctl.d/${plan.exports?.change.fileName ?? ''}`;
   const targets = Object.entries(plan.target).map(([id, value], i) => {
     const setting = settingWords(id).label;
