@@ -1,6 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState, type Dispatch } from 'react';
 import type { ApplyRequest, AppState, ChangePlan } from '../../../electron/contract';
+import { APPLY_BUTTON_ID } from '../apply-button-id';
 import { describeAuth } from '../auth-words';
 import { barFacts } from '../state/bar-selectors';
 import { onlyIdsOf, removalOf } from '../state/persistence-choice';
@@ -39,8 +40,6 @@ export interface ApplyBarProps {
   /** The switch a failing VIP test after the Apply offers (bind-test-panel.tsx). */
   readonly fixFor: FixFor;
 }
-
-export const APPLY_BUTTON_ID = 'apply-button';
 
 /**
  * Undo of a conflict fix restores the choices from before it. When nothing waits then,
