@@ -56,7 +56,9 @@ function listSettings(settings: readonly string[]): string {
   const shown = settings.slice(0, SETTINGS_SHOWN);
   const more = settings.length - shown.length;
   if (more === 0) return formatList(shown);
-  return formatList([...shown, plural(more, { one: '# more', other: '# more' })]);
+  // The ones named, then how many are not: one phrase, so the language orders it.
+  const named = formatList(shown, { type: 'unit', style: 'short' });
+  return plural(more, { one: `${named} and # more`, other: `${named} and # more` });
 }
 
 type TargetFileData = Extract<ApiErrorData, { from: 'target-file' }>;
