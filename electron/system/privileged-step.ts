@@ -2,6 +2,7 @@ import type { SettingId, StepRefusal } from '../contract';
 import { checkFileName } from './file-name';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
 import { SETTINGS, type Catalogue } from './settings';
+import { compactScript } from './step/compact';
 import { MAX_FILE_BYTES } from './step-content-rule';
 
 export { MAX_FILE_BYTES };
@@ -137,20 +138,33 @@ function encodeContent(content: string): Token {
   return { ok: true, token: encoded };
 }
 
+/** The last script encoded, and its encoding: the app runs one script, always the same. */
+let lastEncoded: { readonly script: string; readonly encoded: string } | null = null;
+
+/** The script without its comments (compactScript), as base64. */
+function encodedScript(script: string): string {
+  if (lastEncoded?.script !== script) {
+    const encoded = Buffer.from(compactScript(script), 'utf8').toString('base64');
+    lastEncoded = { script, encoded };
+  }
+  return lastEncoded.encoded;
+}
+
 /**
  * The command string handed to sudo-prompt: decode the constant script and run it with sh
  * and the validated arguments. Nothing here comes from input except tokens that passed
  * buildStepArguments, and the result is checked against SAFE_COMMAND_BYTES before anything
  * runs. `sh <(base64 -d <<< SCRIPT) ARGS` rather than a pipeline: bash forks only base64
  * and becomes sh itself (the last command of its -c string), two processes fewer per Apply
- * than `echo … | base64 -d | sh -s` (docs/step-protocol.md).
+ * than `echo … | base64 -d | sh -s` (docs/step-protocol.md). The script goes without its
+ * comments: every byte of the line is handled by each stage of the polkit chain.
  */
 export function buildElevatedCommand(
   args: readonly string[],
   script: string = PRIVILEGED_SCRIPT,
 ): string {
   assertSafeTokens(args);
-  const encoded = Buffer.from(script, 'utf8').toString('base64');
+  const encoded = encodedScript(script);
   const command = `/bin/sh <(base64 -d <<< ${encoded}) ${args.join(' ')}`;
   if (!SAFE_COMMAND_BYTES.test(command)) {
     throw new StepPlanError('refusing to build an elevated command from unsafe tokens');

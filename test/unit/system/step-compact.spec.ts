@@ -1,0 +1,88 @@
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
+import { buildElevatedCommand } from '../../../electron/system/privileged-step';
+import { compactScript } from '../../../electron/system/step/compact';
+import { privilegedScript } from '../../../electron/system/step/script';
+import { THIRD_SETTING_CATALOGUE } from '../../support/third-setting';
+
+// Issue 21: sudo-prompt carries the step inside its command line, where every byte costs time
+// at each stage of the polkit chain, so it goes without comments and indentation. Bash's own
+// parser (`--pretty-print` prints what it parsed, without comments) must find the same
+// program in both texts.
+
+let dir: string;
+test.beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'nb-compact-'));
+});
+test.afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What bash parsed, without the blank lines that removed comments leave in its printout. */
+function parsed(script: string): string {
+  const file = path.join(dir, 'script.sh');
+  writeFileSync(file, script);
+  const r = spawnSync('/bin/bash', ['--pretty-print', file], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+for (const [name, script] of [
+  ['the app’s step', PRIVILEGED_SCRIPT],
+  ['the step of a catalogue with a third setting', privilegedScript(THIRD_SETTING_CATALOGUE)],
+] as const) {
+  test(`${name}: the compact text is the same program, and at least a fifth shorter`, () => {
+    const compact = compactScript(script);
+    expect(parsed(compact)).toBe(parsed(script));
+    expect(compact.length).toBeLessThan(script.length * 0.8);
+    // No comment line and no indentation is left outside quoted programs.
+    expect(compact).not.toMatch(/^#!/);
+    expect(compact).toMatch(/^set -u\n/);
+  });
+}
+
+test('quoted text is kept byte for byte: a # line or indentation inside quotes is data', () => {
+  const script = [
+    '  # a comment',
+    "prog='",
+    '  # awk keeps this',
+    "    print 1'",
+    'x="a',
+    '  # still in double quotes',
+    '  "',
+    'y=$(printf "%s" "$(echo \')\')")',
+    '  # after a nested substitution',
+    'z=a\\',
+    '  b',
+    '',
+    'echo "$prog$x$y$z" # trailing comments stay',
+  ].join('\n');
+  expect(compactScript(script)).toBe(
+    [
+      "prog='",
+      '  # awk keeps this',
+      "    print 1'",
+      'x="a',
+      '  # still in double quotes',
+      '  "',
+      'y=$(printf "%s" "$(echo \')\')")',
+      'z=a\\',
+      '  b',
+      'echo "$prog$x$y$z" # trailing comments stay',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('the command sudo-prompt runs decodes to the compact step', () => {
+  const command = buildElevatedCommand(['v2', '--', 'none', '-', 'absent', '-']);
+  const encoded = /<<< ([A-Za-z0-9+/=]+)\)/.exec(command)?.[1] ?? '';
+  expect(Buffer.from(encoded, 'base64').toString('utf8')).toBe(compactScript(PRIVILEGED_SCRIPT));
+});
