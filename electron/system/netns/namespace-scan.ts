@@ -144,12 +144,8 @@ function lookAtProcess(
   if (ns.samplePids.length < limits.maxSamplePids) ns.samplePids.push(Number(pid));
   const comm = kit.readProcText(kit.fs, `/proc/${pid}/comm`, buffers.comm);
   const program = comm.ok ? comm.text.replace(/\n$/, '') : '';
-  if (
-    program === 'haproxy' ||
-    program === 'nginx' ||
-    program === 'keepalived' ||
-    program === 'envoy'
-  ) {
+  // The names of netns-types.ts LOAD_BALANCER_PROGRAMS, spelled here: this code runs as text.
+  if (['haproxy', 'nginx', 'keepalived', 'envoy'].includes(program)) {
     const pids = ns.loadBalancers.get(program) ?? [];
     if (pids.length < limits.maxSamplePids) pids.push(Number(pid));
     ns.loadBalancers.set(program, pids);

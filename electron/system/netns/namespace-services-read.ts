@@ -153,16 +153,28 @@ function walkInsideSync(fs: typeof NodeFs, rootFd: number, target: string): Walk
 }
 
 /**
- * Opens the root (`/proc/PID/root`, followed: it is the process's root directory) as a lookup
- * descriptor: EACCES when that process is not ours to look into.
+ * Walks `target` from the root (`/proc/PID/root`, followed: it is the process's root
+ * directory; EACCES when that process is not ours to look into) to a `kind`, else `wrong`.
  */
-function openRootSync(fs: typeof NodeFs, root: string): { ok: true; fd: number } | InsideFailure {
+function walkFromRootSync(
+  fs: typeof NodeFs,
+  root: string,
+  target: string,
+  kind: 'file' | 'directory',
+  wrong: string,
+): Walked {
+  let rootFd: number;
   try {
     const O_PATH = 0o10000000;
-    return { ok: true, fd: fs.openSync(root, O_PATH | fs.constants.O_DIRECTORY) };
+    rootFd = fs.openSync(root, O_PATH | fs.constants.O_DIRECTORY);
   } catch (error) {
     return { ok: false, code: insideCodeOf(error) };
   }
+  const walked = walkInsideSync(fs, rootFd, target);
+  closeAll(fs, [rootFd]);
+  if (!walked.ok || walked.kind === kind) return walked;
+  closeAll(fs, [walked.fd]);
+  return { ok: false, code: wrong };
 }
 
 /** A regular file inside `root` (/proc/PID/root), at most `maxBytes` (EFBIG past it). */
@@ -172,15 +184,8 @@ export function readInsideSync(
   target: string,
   maxBytes: number,
 ): InsideRead {
-  const opened = openRootSync(fs, root);
-  if (!opened.ok) return opened;
-  const walked = walkInsideSync(fs, opened.fd, target);
-  closeAll(fs, [opened.fd]);
+  const walked = walkFromRootSync(fs, root, target, 'file', 'not-regular');
   if (!walked.ok) return walked;
-  if (walked.kind !== 'file') {
-    closeAll(fs, [walked.fd]);
-    return { ok: false, code: 'not-regular' };
-  }
   // Kernel and device files are never configuration, and some block or change on read
   // (as vip-glob.ts keeps the host's includes out of them).
   if (['/proc/', '/sys/', '/dev/'].some((p) => walked.path.startsWith(p))) {
@@ -226,15 +231,8 @@ export function listInsideSync(
   target: string,
   maxNames: number,
 ): InsideList {
-  const opened = openRootSync(fs, root);
-  if (!opened.ok) return opened;
-  const walked = walkInsideSync(fs, opened.fd, target);
-  closeAll(fs, [opened.fd]);
+  const walked = walkFromRootSync(fs, root, target, 'directory', 'ENOTDIR');
   if (!walked.ok) return walked;
-  if (walked.kind !== 'directory') {
-    closeAll(fs, [walked.fd]);
-    return { ok: false, code: 'ENOTDIR' };
-  }
   let dir: NodeFs.Dir | null = null;
   try {
     dir = fs.opendirSync(`/proc/self/fd/${walked.fd}`, { bufferSize: 256 });
@@ -257,7 +255,7 @@ export const INSIDE_READ_FUNCTIONS = [
   insideCodeOf,
   closeAll,
   walkInsideSync,
-  openRootSync,
+  walkFromRootSync,
   readInsideSync,
   listInsideSync,
 ] as const;

@@ -50,6 +50,16 @@ async function runOnce(
   return outcome;
 }
 
+/** Runs the step once and wants its success: any other exit is its error. */
+async function runToSuccess(
+  run: StepRunner,
+  args: NamespaceArgs,
+): Promise<Extract<StepRun, { kind: 'ran' }> | Failure> {
+  const ran = await runOnce(run, args, []);
+  if ('ok' in ran || ran.exitCode === STEP_EXIT.ok) return ran;
+  return { ok: false, error: mapStepExit(ran.exitCode, ran.stderr) ?? unreadable(ran).error };
+}
+
 /** A namespace the step could not enter, as the error of a call about that one namespace. */
 export function problemError(problem: NamespaceReadProblem, inode: number): ApiError {
   const code = problem === 'cannot-enter' ? 'netns-unreachable' : 'netns-unknown';
@@ -66,11 +76,8 @@ export async function readInsideNamespaces(
   | { ok: false; error: ApiError }
 > {
   const started = performance.now();
-  const ran = await runOnce(run, readArgs(refs), []);
+  const ran = await runToSuccess(run, readArgs(refs));
   if ('ok' in ran) return ran;
-  if (ran.exitCode !== STEP_EXIT.ok) {
-    return { ok: false, error: mapStepExit(ran.exitCode, ran.stderr) ?? unreadable(ran).error };
-  }
   const inodes = refs.map((r) => r.inode);
   const readings = parseReadOutput(ran.stdout, inodes, catalogue);
   if (!readings) return unreadable(ran);
@@ -134,11 +141,8 @@ export async function bindTestInsideNamespace(
   ref: NamespaceRef,
   targets: readonly BindTarget[],
 ): Promise<Envelope<BindTestResult[]>> {
-  const ran = await runOnce(run, bindArgs(ref, targets), []);
+  const ran = await runToSuccess(run, bindArgs(ref, targets));
   if ('ok' in ran) return ran;
-  if (ran.exitCode !== STEP_EXIT.ok) {
-    return { ok: false, error: mapStepExit(ran.exitCode, ran.stderr) ?? unreadable(ran).error };
-  }
   const parsed = parseBindOutput(ran.stdout, ref.inode, targets);
   if (!parsed) return unreadable(ran);
   if (parsed.kind === 'problem')

@@ -170,15 +170,20 @@ export const LOCAL_SCAN_KIT: ScanKit = {
   lasting: namespaceLastingSync,
 };
 
+/** The listing thread, started when there is none; what stopped it from starting otherwise. */
+function currentThread(): ScanThread | { readonly failed: string } {
+  try {
+    thread ??= startThread();
+    return thread;
+  } catch (error) {
+    return { failed: String(error) };
+  }
+}
+
 /** Scans on the worker thread; where no worker can start, scans here (still bounded). */
 export function runNamespaceScan(request: NamespaceScanRequest): Promise<NamespaceListingAnswer> {
-  let scanner: ScanThread;
-  try {
-    scanner = thread ?? startThread();
-  } catch {
-    return Promise.resolve(scanHere(request));
-  }
-  thread = scanner;
+  const scanner = currentThread();
+  if ('failed' in scanner) return Promise.resolve(scanHere(request));
   const waitMs = request.limits.timeLimitMs + THREAD_GRACE_MS;
   return ask<NamespaceScanAnswer | NamespaceListingAnswer>(
     scanner,
@@ -230,14 +235,9 @@ export function askInside<K extends InsideCall['kind']>(
   call: Extract<InsideCall, { kind: K }>,
   waitMs: number,
 ): Promise<InsideAnswers[K]> {
-  let scanner: ScanThread;
-  try {
-    scanner = thread ?? startThread();
-  } catch (error) {
-    return Promise.resolve({ ok: false, code: `thread: ${String(error)}` } as InsideAnswers[K]);
-  }
-  thread = scanner;
+  const scanner = currentThread();
   const failure = (code: string) => ({ ok: false, code }) as InsideAnswers[K];
+  if ('failed' in scanner) return Promise.resolve(failure(`thread: ${scanner.failed}`));
   return ask(
     scanner,
     { call },
