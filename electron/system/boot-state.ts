@@ -39,11 +39,78 @@ function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
   };
 }
 
+/**
+ * The last states computed, each with its inputs. A refresh of an unchanged tree gets the
+ * very objects of the last read back (the reader's confirmed answer, or its `same`), and
+ * snapshots are never changed in place, so the same objects with the same running values
+ * are the same state: nothing to predict or describe again. Any new object is a new
+ * computation, so a change can never be hidden by this (a copy equal by value is merely
+ * computed again; the boot model remembers its own answers by value, boot-memo.ts).
+ * A few are kept: this computer and the nodes of the pair view are read together.
+ */
+interface Computed {
+  readonly sources: SysctlSources;
+  readonly settings: readonly SettingState[];
+  readonly catalogue: Catalogue;
+  readonly state: BootState;
+}
+
+const KEPT_STATES = 4;
+const computed: Computed[] = [];
+
+/** Every input the state is made of, by identity: the sources' fields and each value. */
+function sameInputs(
+  a: Computed,
+  sources: SysctlSources,
+  settings: readonly SettingState[],
+  catalogue: Catalogue,
+): boolean {
+  const s = a.sources;
+  if (a.catalogue !== catalogue || a.settings.length !== settings.length) return false;
+  const sameSources =
+    s.directories === sources.directories &&
+    s.sysctlConf === sources.sysctlConf &&
+    s.problems === sources.problems &&
+    s.unlisted === sources.unlisted &&
+    s.credential === sources.credential;
+  return (
+    sameSources &&
+    a.settings.every((was, i) => {
+      const now = settings[i];
+      return now?.id === was.id && now.key === was.key && now.effective === was.effective;
+    })
+  );
+}
+
 /** Per setting: the boot value under each engine, whether they disagree, and drift from now. */
 export function computeBootState(
   sources: SysctlSources,
   settings: readonly SettingState[],
   catalogue: Catalogue = SETTINGS,
+): BootState {
+  const at = computed.findIndex((c) => sameInputs(c, sources, settings, catalogue));
+  const found = at >= 0 ? computed.splice(at, 1)[0] : undefined;
+  const kept = found ?? {
+    sources: inputsOf(sources),
+    settings,
+    catalogue,
+    state: computeAfresh(sources, settings, catalogue),
+  };
+  computed.unshift(kept);
+  computed.length = Math.min(computed.length, KEPT_STATES);
+  return kept.state;
+}
+
+/** Only what the state reads is kept: not a caller's snapshot with its running values. */
+function inputsOf(sources: SysctlSources): SysctlSources {
+  const { directories, sysctlConf, problems, unlisted, credential } = sources;
+  return { directories, sysctlConf, problems, unlisted, credential };
+}
+
+function computeAfresh(
+  sources: SysctlSources,
+  settings: readonly SettingState[],
+  catalogue: Catalogue,
 ): BootState {
   const prediction = predictBootRemembered(sources, catalogue);
   return {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { SysctlSources } from './engines/file-order';
-import { readRegularSync } from './sysctl-read-entry';
+import { readHeldOrAfresh, releaseHeld } from './sysctl-read-held';
 import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
 import { errorCode, identityOf, outcomeOf } from './sysctl-read-log';
 import type { Check, Vet } from './sysctl-read-vet';
@@ -51,10 +51,13 @@ const trees = new Map<string, TreeVet>();
 const NO_LINKS: ReadonlyMap<string, string> = new Map();
 const files = new Map<string, readonly Compiled[]>();
 
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
+function remember<V>(map: Map<string, V>, key: string, value: V, dropped = (_: string) => {}) {
   map.delete(key);
   map.set(key, value);
-  if (map.size > REMEMBERED) map.delete(map.keys().next().value as string);
+  if (map.size <= REMEMBERED) return;
+  const oldest = map.keys().next().value as string;
+  map.delete(oldest);
+  dropped(oldest);
 }
 
 /**
@@ -230,18 +233,26 @@ export function mayReadHere(maxBytes: number): boolean {
   return maxBytes <= MAX_FILE_BYTES;
 }
 
-/** A small file read here, as the thread reads it, when its path was vetted; else null. */
+function forgetFile(path: string): void {
+  files.delete(path);
+  releaseHeld(path);
+}
+
+/**
+ * A small file read here, as the thread reads it, when its path was vetted; else null.
+ * A procfs file (a running value) is read from a descriptor held open (sysctl-read-held.ts).
+ */
 export function readFileHere(path: string, maxBytes: number): RegularRead | null {
   const checks = files.get(path);
   if (!checks || !mayReadHere(maxBytes)) return null;
   if (!confirmed(checks, NO_LINKS)) {
-    files.delete(path);
+    forgetFile(path);
     return null;
   }
-  return readRegularSync(fs, path, maxBytes);
+  return readHeldOrAfresh(path, maxBytes);
 }
 
 export function noteFileVet(path: string, vet: Vet | null | undefined): void {
-  if (!vet) files.delete(path);
-  else remember(files, path, compiled(vet));
+  if (!vet) forgetFile(path);
+  else remember(files, path, compiled(vet), releaseHeld);
 }

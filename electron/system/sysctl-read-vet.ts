@@ -65,6 +65,8 @@ interface Walk {
   readonly links: [string, string][];
   ok: boolean;
   hops: number;
+  /** Who may change the entries of the last path walked to its end (a link's target). */
+  leaf: Entries;
 }
 
 /**
@@ -152,7 +154,11 @@ function walkComponent(walk: Walk, component: string, wanted: boolean, parent: E
       walk.ok = false;
     }
     if (walk.hops > 40 || text.includes('\uFFFD')) walk.ok = false;
-    else if (walk.ok) walkPath(walk, text.startsWith('/') ? text : `${parentPath}/${text}`, true);
+    else if (walk.ok) {
+      // What lies below a link lies in its target: /proc's entries, not the link's.
+      walkPath(walk, text.startsWith('/') ? text : `${parentPath}/${text}`, true);
+      seen.entries = walk.leaf;
+    }
   }
   return seen;
 }
@@ -165,6 +171,8 @@ function walkComponent(walk: Walk, component: string, wanted: boolean, parent: E
  * file system (procfs) cannot be replaced, so it is not checked either.
  */
 function walkPath(walk: Walk, path: string, checkLeaf: boolean): string | null {
+  // Set once the walk reaches the path's end; a link met on the way walks its own target.
+  walk.leaf = 'open';
   if (!path.startsWith('/')) {
     walk.ok = false;
     return null;
@@ -176,11 +184,15 @@ function walkPath(walk: Walk, path: string, checkLeaf: boolean): string | null {
     // An empty component (`//`) is no lookup.
     if (!component.endsWith('/')) {
       const { id, entries } = walkComponent(walk, component, end >= 0 || checkLeaf, parent);
+      walk.leaf = 'open';
       if (id === '!ENOENT' && end >= 0) return component;
       if (id.startsWith('!')) return null;
       parent = entries;
     }
-    if (end < 0) return null;
+    if (end < 0) {
+      walk.leaf = parent;
+      return null;
+    }
   }
   return null;
 }
@@ -217,6 +229,7 @@ export function vetRead(
     links: [],
     ok: true,
     hops: 0,
+    leaf: 'open',
   };
   if (!fromTree) walkPath(walk, read.path, true);
   const own: Check[] = [];

@@ -78,3 +78,23 @@ test('entries that cannot be read are problems in words, for this computer and f
     '/etc/sysctl.d/70-big.conf: skipped: larger than 64 KiB',
   ]);
 });
+
+test('the same sources and running values give the state computed last; any other input is computed afresh', () => {
+  const read = sources('net.ipv4.ip_nonlocal_bind = 1\n');
+  const first = computeBootState(read, settings);
+  // A refresh of an unchanged tree hands back the very objects (the reader's kept answer),
+  // inside a snapshot of its own: the state is the one computed last.
+  expect(computeBootState({ ...read, problems: read.problems }, settings)).toBe(first);
+  const off = SETTINGS.map((s) => settingState(s, { kind: 'value', value: 0 }));
+  const now = computeBootState(read, off);
+  expect(now).not.toBe(first);
+  expect(now.settings.find((s) => s.id === 'ipv4')?.drift).toBe(true);
+  expect(first.settings.find((s) => s.id === 'ipv4')?.drift).toBe(false);
+  // The same text in a new read: another object, computed again, equal by value.
+  const again = sources('net.ipv4.ip_nonlocal_bind = 1\n');
+  expect(computeBootState(again, settings)).toEqual(first);
+  // A changed file, however like the last: its own prediction.
+  const changed = computeBootState(sources('net.ipv4.ip_nonlocal_bind = 0\n'), settings);
+  expect(changed.settings.find((s) => s.id === 'ipv4')?.bootValue).toBe(0);
+  expect(computeBootState(read, settings)).toBe(first);
+});

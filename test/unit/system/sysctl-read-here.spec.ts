@@ -165,6 +165,26 @@ test('a component someone other than root may replace is checked before it is lo
   expect(await readSysctlSources(ctx(root))).toEqual(afresh(root));
 });
 
+test('below a link into procfs nothing is checked: procfs entries cannot be replaced, the link can', async () => {
+  const root = await tree();
+  fs.symlinkSync('/proc', path.join(root, 'kernel'));
+  const file = path.join(root, 'kernel/sys/net/ipv4/ip_nonlocal_bind');
+  const checked = () =>
+    (vetRead(fs, identityOf, vetAsk(), { path: file })?.checks ?? [])
+      .filter(([kind]) => kind === 'i')
+      .map(([, component]) => path.relative(root, component));
+  expect(checked()).toEqual([]);
+  // Another user's tree: that user may point the link elsewhere, so it is checked; what
+  // lies below it is procfs's (its entries fixed), however the link is owned.
+  // (The tree itself too, where its parent lets its owner move it: /tmp is sticky.)
+  const tmp = fs.statSync(path.dirname(root));
+  const self = (tmp.mode & 0o1000) !== 0 || tmp.uid !== 0 || (tmp.mode & 0o022) !== 0 ? [''] : [];
+  fs.chownSync(root, 65534, 65534);
+  expect(checked()).toEqual([...self, 'kernel']);
+  fs.lchownSync(path.join(root, 'kernel'), 65534, 65534);
+  expect(checked()).toEqual([...self, 'kernel']);
+});
+
 test('a tree changed within the margin, or too large to check quickly, is read on the thread', async () => {
   const root = await tree();
   await readSysctlSources(ctx(root));
