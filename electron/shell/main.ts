@@ -3,6 +3,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAboutPanelOptions, createMenuTemplate } from './about-panel';
 import { readDemoArgument } from './app-args';
+import {
+  decideLocaleOverride,
+  langQueryValue,
+  systemLocaleRequest,
+  type LocaleRequestResult,
+} from './locale-request';
+import { readShellWords, SHELL_WORDS_FILE } from './shell-words';
+import { shownLocaleFor } from './shown-locale';
+import { reportLocale } from '../system/diagnostics-locale';
 import { APP_VERSION } from '../app-version';
 import { findDemoScenario, DEMO_SCENARIOS } from '../demo/scenarios';
 import { createBackend, type Backend } from '../handlers/create-backend';
@@ -21,6 +30,17 @@ let backend: Backend | null = null;
 
 app.setName('Nonlocal Bind');
 
+// `--lang` and LANGUAGE are known before Electron is ready, which is when Chromium reads
+// its own --lang switch (its native strings and default locale). Set only to a language
+// we ship, so Chromium always has a pack for it.
+const localeOverride = decideLocaleOverride(process.argv, process.env);
+if (localeOverride?.ok) {
+  const negotiated = shownLocaleFor(localeOverride.request.requested);
+  if (!negotiated.fellBack && localeOverride.request.requested.length > 0) {
+    app.commandLine.appendSwitch('lang', negotiated.locale.replace(/^pseudo-.*$/, 'en-US'));
+  }
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -37,7 +57,29 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+/** An invalid `--lang` stops the start, as an unknown demo does: support staff typed it. */
+function refuseLang(result: LocaleRequestResult & { ok: false }): void {
+  dialog.showErrorBox(
+    'Invalid --lang value',
+    result.error.code === 'lang-missing'
+      ? '--lang needs a language, such as de, fr or es.'
+      : `"${result.error.value}" is not a language. Use one such as de, fr or es, or a list such as de-DE:de.`,
+  );
+  app.exit(2);
+}
+
 async function start(): Promise<void> {
+  if (localeOverride?.ok === false) {
+    refuseLang(localeOverride);
+    return;
+  }
+  const request = localeOverride?.ok
+    ? localeOverride.request
+    : systemLocaleRequest(app.getPreferredSystemLanguages());
+  const shown = shownLocaleFor(request.requested);
+  reportLocale({ ...request, shown: shown.locale, fellBack: shown.fellBack });
+  const read = readShellWords(path.join(__dirname, SHELL_WORDS_FILE), shown.locale);
+  const words = read.ok ? read.words : null;
   const demoName = readDemoArgument(process.argv);
   const scenario = demoName === null ? null : findDemoScenario(demoName);
   if (demoName !== null && !scenario) {
@@ -57,12 +99,13 @@ async function start(): Promise<void> {
     },
   });
   registerIpcHandlers(backend.table, (event) => isTrustedSender(event, mainWindow, indexUrl));
-  app.setAboutPanelOptions(createAboutPanelOptions({ version: APP_VERSION, iconPath }));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate()));
+  app.setAboutPanelOptions(createAboutPanelOptions({ version: APP_VERSION, iconPath, words }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(words)));
   mainWindow = await openMainWindow({
     preload: path.join(__dirname, 'preload.cjs'),
     indexHtml,
     icon: iconPath,
+    lang: langQueryValue(request),
   });
   mainWindow.on('closed', () => (mainWindow = null));
 }

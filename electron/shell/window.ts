@@ -6,6 +6,8 @@ export async function openMainWindow(paths: {
   readonly preload: string;
   readonly indexHtml: string;
   readonly icon: string;
+  /** The page's `?lang=` (locale-request.ts): the languages asked for, most preferred first. */
+  readonly lang: string;
 }): Promise<BrowserWindow> {
   // The page never needs camera, notifications, clipboard-read or anything else.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
@@ -19,6 +21,6 @@ export async function openMainWindow(paths: {
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
-  await win.loadFile(paths.indexHtml);
+  await win.loadFile(paths.indexHtml, { query: { lang: paths.lang } });
   return win;
 }

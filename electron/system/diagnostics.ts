@@ -1,4 +1,5 @@
 import type { AppState, EngineBoot, RuntimeReading } from '../contract';
+import { localeReportLine, type ReportedLocale } from './diagnostics-locale';
 import { namespaceReportLines } from './netns/namespace-report';
 import type { NamespaceListingAnswer } from './netns/netns-types';
 import { POLKIT_ACTION_ID, type HelperCheck } from './step-helper';
@@ -9,6 +10,8 @@ export interface DiagnosticsFacts {
   readonly generatedAt: string;
   readonly kernelRelease: string;
   readonly distribution: string;
+  /** The window's language and what asked for it; the report stays English regardless. */
+  readonly locale: ReportedLocale | null;
   readonly state: AppState;
   readonly tools: {
     readonly pkexec: string | null;
@@ -47,6 +50,7 @@ export function buildDiagnosticsReport(f: DiagnosticsFacts): string {
     `App version: ${f.appVersion}`,
     `Kernel release: ${f.kernelRelease}`,
     `Distribution: ${f.distribution}`,
+    localeReportLine(f.locale),
     ...(state.demo ? [`Demo scenario: ${state.demo.scenario} (simulated system)`] : []),
     '',
     'Runtime values',

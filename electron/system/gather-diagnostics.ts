@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readAppState, type StateSource } from './app-state';
 import { buildDiagnosticsReport } from './diagnostics';
+import { reportedLocale } from './diagnostics-locale';
 import {
   findExecutable,
   findPolkitAgent,
@@ -32,6 +33,7 @@ export async function gatherDiagnostics(source: DiagnosticsSource): Promise<stri
     generatedAt: new Date().toISOString(),
     kernelRelease: await readKernelRelease(ctx),
     distribution: await readDistribution(ctx),
+    locale: reportedLocale(),
     state: await readAppState(source),
     tools: {
       pkexec: findExecutable(ctx, 'pkexec'),

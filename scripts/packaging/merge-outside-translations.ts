@@ -2,11 +2,13 @@
 // renderer/locales/<locale>/messages.po with the seeds of outside-translations.ts. Only
 // empty translations of the same English text are filled: a translator's work is never
 // replaced, and a seed for an older English text is left out. Safe to run again.
+// Then writes the desktop entry's words into electron-builder.yml (sync-desktop-entry.ts).
 // Usage: npx tsx scripts/packaging/merge-outside-translations.ts [LOCALES_DIR]
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OUTSIDE_KEYS, TRANSLATED_LOCALES, type OutsideKey } from './outside-catalog';
 import { OUTSIDE_TRANSLATIONS } from './outside-translations';
+import { syncDesktopEntry } from './sync-desktop-entry';
 
 export interface MergeResult {
   readonly text: string;
@@ -78,4 +80,6 @@ function main(localesDir: string): number {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   process.exitCode = main(process.argv[2] ?? 'renderer/locales');
+  // The desktop entry's words live in electron-builder.yml: written from the merged catalogs.
+  if (process.argv[2] === undefined) process.stdout.write(`${await syncDesktopEntry()}\n`);
 }

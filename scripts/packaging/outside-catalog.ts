@@ -1,6 +1,7 @@
-// The words shown outside the window (renderer/src/outside-messages.ts), read back from the
-// renderer's PO catalogs at build time by their context, and formatted by Lingui itself so
-// placeholders and ICU quoting behave exactly as in the window.
+// The words shown outside the window (renderer/src/outside-messages.ts) at build time: the
+// English from that module, the translations from the renderer's PO catalogs (found by
+// their context), each formatted by Lingui itself so placeholders and ICU quoting behave
+// exactly as in the window.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setupI18n } from '@lingui/core';
@@ -8,6 +9,7 @@ import { formatter } from '@lingui/format-po';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { SETTINGS } from '../../electron/system/settings';
 import { SOURCE_LOCALE, USER_LOCALES } from '../../renderer/src/i18n/locales';
+import { OUTSIDE_SOURCE, readOutsideSource } from './outside-source';
 
 /** The contexts of renderer/src/outside-messages.ts, in its order. */
 export const OUTSIDE_KEYS = [
@@ -115,23 +117,27 @@ function render(locale: string, key: OutsideKey, text: string): string {
   return i18n._(key, OUTSIDE_VALUES[key]);
 }
 
-/** Reads renderer/locales/<locale>/messages.po for English and every translated language. */
-export function readOutsideCatalog(localesDir: string): OutsideCatalogResult {
-  const source = readEntries(path.join(localesDir, SOURCE_LOCALE, 'messages.po'), 'en');
+/**
+ * English from renderer/src/outside-messages.ts, translations from
+ * `localesDir`/<locale>/messages.po. A translation of a different English text (stale) or
+ * an empty one is left out and listed in `missing`: the build shows English there.
+ */
+export function readOutsideCatalog(
+  localesDir: string,
+  sourceFile = OUTSIDE_SOURCE,
+): OutsideCatalogResult {
+  const source = readOutsideSource(sourceFile);
   if (!source.ok) return source;
-  const en: Partial<Record<OutsideKey, string>> = {};
-  const english = new Map<OutsideKey, string>();
-  for (const key of OUTSIDE_KEYS) {
-    const message = source.entries.get(key)?.[0];
-    if (message === undefined || message === '') {
-      return {
-        ok: false,
-        error: `the English catalog has no message with context ${key}: run npm run i18n:extract`,
-      };
-    }
-    english.set(key, message);
-    en[key] = render('en', key, message);
+  const keys = [...source.english.keys()];
+  if (keys.join('\n') !== OUTSIDE_KEYS.join('\n')) {
+    return {
+      ok: false,
+      error: `${sourceFile} has the contexts ${keys.join(', ')}; the build expects ${OUTSIDE_KEYS.join(', ')}`,
+    };
   }
+  const english = (key: OutsideKey): string => source.english.get(key) ?? '';
+  const en: Partial<Record<OutsideKey, string>> = {};
+  for (const key of OUTSIDE_KEYS) en[key] = render('en', key, english(key));
   const translated: Partial<Record<TranslatedLocale, Partial<OutsideWords>>> = {};
   const missing: { locale: TranslatedLocale; key: OutsideKey }[] = [];
   for (const locale of TRANSLATED_LOCALES) {
@@ -140,8 +146,7 @@ export function readOutsideCatalog(localesDir: string): OutsideCatalogResult {
     const words: Partial<Record<OutsideKey, string>> = {};
     for (const key of OUTSIDE_KEYS) {
       const [message, translation] = read.entries.get(key) ?? ['', ''];
-      // A translation of an older English text is stale: shown as English until updated.
-      if (translation === '' || message !== english.get(key)) {
+      if (translation === '' || message !== english(key)) {
         missing.push({ locale, key });
         continue;
       }

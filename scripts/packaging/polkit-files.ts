@@ -5,6 +5,7 @@ import {
   POLICY_PATH,
   POLKIT_ACTION_ID,
 } from '../../electron/system/step-helper';
+import { readOutsideCatalog, TRANSLATED_LOCALES, type OutsideCatalog } from './outside-catalog';
 
 /**
  * The two files the deb and rpm packages add for the named polkit action, rendered from
@@ -13,8 +14,40 @@ import {
  */
 export const POLKIT_BUILD_DIR = 'dist/polkit';
 
-export const ACTION_MESSAGE =
-  'Authentication is required to change whether services may bind to addresses this computer does not hold';
+/** Where the words of the action come from (renderer/src/outside-messages.ts). */
+export const LOCALES_DIR = 'renderer/locales';
+
+/** The action's description and message, in English and in each translated language. */
+export interface ActionWords {
+  readonly description: string;
+  readonly message: string;
+  /** Only languages whose catalog translates a text; polkit shows English for the rest. */
+  readonly translated: readonly {
+    readonly lang: string;
+    readonly description?: string;
+    readonly message?: string;
+  }[];
+}
+
+/** The action's words out of the outside-the-window catalog. */
+export function actionWordsOf(catalog: OutsideCatalog): ActionWords {
+  return {
+    description: catalog.en['polkit.apply.description'],
+    message: catalog.en['polkit.apply.message'],
+    translated: TRANSLATED_LOCALES.map((lang) => ({
+      lang,
+      description: catalog.translated[lang]['polkit.apply.description'],
+      message: catalog.translated[lang]['polkit.apply.message'],
+    })),
+  };
+}
+
+/** The action's words from the project's catalogs; throws when English is missing (the build stops). */
+export function readActionWords(localesDir = LOCALES_DIR): ActionWords {
+  const read = readOutsideCatalog(localesDir);
+  if (!read.ok) throw new Error(`The polkit action's words: ${read.error}`);
+  return actionWordsOf(read.catalog);
+}
 
 export interface PackagedFile {
   /** Where the build writes it, relative to the project. */
@@ -39,13 +72,29 @@ function xml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
+/** One `<description>` or `<message>` per language, English first (polkit's DTD order). */
+function localized(
+  element: 'description' | 'message',
+  english: string,
+  translated: ActionWords['translated'],
+): string {
+  const lines = [`<${element}>${xml(english)}</${element}>`];
+  for (const t of translated) {
+    const text = t[element];
+    if (text !== undefined)
+      lines.push(`<${element} xml:lang="${xml(t.lang)}">${xml(text)}</${element}>`);
+  }
+  return lines.join('\n    ');
+}
+
 /**
  * The policy: one action whose exec.path annotation names the helper, so
  * `pkexec HELPER` is authorized as this action and shows its message. Active sessions
  * keep the authorization for a few minutes (auth_admin_keep) so a second Apply right
- * after the first does not ask again; everyone else asks every time.
+ * after the first does not ask again; everyone else asks every time. polkitd picks the
+ * `xml:lang` text for the locale of the authentication agent (the user's desktop).
  */
-export function renderPolicy(vendor: Vendor): string {
+export function renderPolicy(vendor: Vendor, words: ActionWords): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE policyconfig PUBLIC
  "-//freedesktop//DTD PolicyKit Policy Configuration 1.0//EN"
@@ -58,8 +107,8 @@ export function renderPolicy(vendor: Vendor): string {
   <vendor_url>${xml(vendor.url)}</vendor_url>
   <icon_name>nonlocal-bind</icon_name>
   <action id="${xml(POLKIT_ACTION_ID)}">
-    <description>Change whether services may bind to addresses this computer does not hold</description>
-    <message>${xml(ACTION_MESSAGE)}</message>
+    ${localized('description', words.description, words.translated)}
+    ${localized('message', words.message, words.translated)}
     <defaults>
       <allow_any>auth_admin</allow_any>
       <allow_inactive>auth_admin</allow_inactive>
@@ -71,8 +120,14 @@ export function renderPolicy(vendor: Vendor): string {
 `;
 }
 
-/** Both files, as the build writes them and the packages install them. */
-export function polkitPackageFiles(vendor: Vendor): readonly PackagedFile[] {
+/**
+ * Both files, as the build writes them and the packages install them; the policy's words
+ * come from the catalogs in `localesDir`.
+ */
+export function polkitPackageFiles(
+  vendor: Vendor,
+  localesDir = LOCALES_DIR,
+): readonly PackagedFile[] {
   return [
     {
       source: `${POLKIT_BUILD_DIR}/nonlocal-bind-step`,
@@ -84,7 +139,7 @@ export function polkitPackageFiles(vendor: Vendor): readonly PackagedFile[] {
       source: `${POLKIT_BUILD_DIR}/${path.basename(POLICY_PATH)}`,
       installPath: POLICY_PATH,
       mode: 0o644,
-      content: Buffer.from(renderPolicy(vendor), 'utf8'),
+      content: Buffer.from(renderPolicy(vendor, readActionWords(localesDir)), 'utf8'),
     },
   ];
 }

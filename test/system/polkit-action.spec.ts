@@ -10,7 +10,7 @@ import {
   type PrivatePolkit,
 } from '../harness/private-polkit';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
-import { ACTION_MESSAGE } from '../../scripts/packaging/polkit-files';
+import { readActionWords } from '../../scripts/packaging/polkit-files';
 import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
 
 /**
@@ -127,7 +127,7 @@ test('a matching helper: polkit asks with the action’s own message, the passwo
     apply.go();
     await agent.waitFor(/Password:/);
     expect(agent.output()).toContain(`AUTHENTICATING FOR ${POLKIT_ACTION_ID}`);
-    expect(agent.output()).toContain(ACTION_MESSAGE);
+    expect(agent.output()).toContain(readActionWords().message);
     expect(agent.output()).toContain(`Authenticating as: ${USER}`);
     agent.type(PASSWORD);
     const result = await apply.result;

@@ -45,6 +45,8 @@ test('what main.ts loads at start is in the archive', () => {
   };
   expect(packed.asarFiles).toContain(`/${pkg.main}`);
   expect(packed.asarFiles).toContain('/dist/electron/preload.cjs');
+  // The About panel's and menu bar's words (electron/shell/shell-words.ts).
+  expect(packed.asarFiles).toContain('/dist/electron/shell-words.json');
   expect(packed.asarFiles).toContain('/dist/renderer/index.html');
   expect(packed.asarFiles).toContain('/assets/icons/512x512.png');
   // Electron reads desktopName from the packaged package.json for the window's app id.

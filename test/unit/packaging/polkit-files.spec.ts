@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { HELPER_PATH, POLICY_PATH, POLKIT_ACTION_ID } from '../../../electron/system/step-helper';
 import {
-  ACTION_MESSAGE,
   polkitPackageFiles,
+  readActionWords,
   renderPolicy,
   vendorOf,
 } from '../../../scripts/packaging/polkit-files';
@@ -37,7 +37,7 @@ test('the built helper is byte for byte the step built into the app', () => {
 });
 
 test('the built policy is what the renderer makes now (no stale build)', () => {
-  expect(built(POLICY_PATH).toString('utf8')).toBe(renderPolicy(vendorOf(pkg)));
+  expect(built(POLICY_PATH).toString('utf8')).toBe(renderPolicy(vendorOf(pkg), readActionWords()));
 });
 
 test("the policy is valid against polkit's DTD and names the action, its message and the helper", () => {
@@ -49,7 +49,9 @@ test("the policy is valid against polkit's DTD and names the action, its message
   expect(valid.status).toBe(0);
   const action = `/policyconfig/action[@id="${POLKIT_ACTION_ID}"]`;
   expect(xpath(policy, `count(/policyconfig/action)`)).toBe('1');
-  expect(xpath(policy, `string(${action}/message)`)).toBe(ACTION_MESSAGE);
+  expect(xpath(policy, `string(${action}/message[not(@xml:lang)])`)).toBe(
+    readActionWords().message,
+  );
   expect(
     xpath(policy, `string(${action}/annotate[@key="org.freedesktop.policykit.exec.path"])`),
   ).toBe(HELPER_PATH);
