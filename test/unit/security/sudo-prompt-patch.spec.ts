@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 // The patch (patches/@vscode+sudo-prompt+*.patch, applied by `npm install` through
 // patch-package) must be in what ships: the app and the preview bundle sudo-prompt.
 for (const bundle of ['dist/electron/main.cjs', 'dist/preview/serve.js']) {
-  test(`${bundle} carries the patched sudo-prompt (no root startup files, no cwd in the shell string)`, () => {
+  test(`${bundle} carries the patched sudo-prompt (no root startup files, no cwd in the shell string, exec)`, () => {
     const code = readFileSync(bundle, 'utf8');
     // The bundler may rewrite quotes, so the checks ignore the quote style.
     expect(code).toContain('/bin/bash --noprofile --norc -c "echo');
     expect(code).not.toContain('/bin/bash -c "echo');
     expect(code).not.toMatch(/command\.push\(["']cd /);
     expect(code).toContain('</dev/null');
+    // The shell becomes the elevation binary rather than waiting for it.
+    expect(code).toMatch(/command\.push\(["']exec "["'] \+/);
   });
 }
