@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION } from '../app-version';
 import { createBackend } from '../handlers/create-backend';
+import { reportLocale } from '../system/diagnostics-locale';
+import { shownLocaleFor } from '../shell/shown-locale';
 import { parsePreviewArgs } from './cli-options';
 import { startPreviewServer } from './server';
 
@@ -16,6 +18,11 @@ async function main(): Promise<void> {
   } catch (error) {
     process.stderr.write(`preview: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
+  }
+  // With --lang the page's languages are known now; without, the page's requests tell
+  // (server.ts), as the browser asks for them.
+  if (options.lang) {
+    reportLocale({ requested: options.lang, source: 'argument', ...shownLocaleFor(options.lang) });
   }
   const backend = await createBackend({
     target: options.demo ? { kind: 'demo', scenario: options.demo } : { kind: 'this-computer' },

@@ -5,6 +5,9 @@ import { API_PATH_PREFIX, type Envelope } from '../contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { gateConnections, type ConnectionGateCounts } from './connection-gate';
+import { reportLocale } from '../system/diagnostics-locale';
+import { acceptLanguageRequest } from '../shell/locale-request';
+import { shownLocaleFor } from '../shell/shown-locale';
 import { langRedirect } from './lang-redirect';
 import { checkApiRequest } from './request-guard';
 import { staticFiles } from './static-files';
@@ -206,8 +209,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const isApi = url.startsWith(API_PATH_PREFIX);
     const refusal = isApi ? checkApiRequest(req.headers, expected) : null;
     // Decided before any await: a stranger's socket stops being read right here.
-    if (isApi && refusal === null) gate.trustSocketOf(req, res);
-    else if (!gate.isPage(req.socket) && !strangers.admit(req, res)) return;
+    if (isApi && refusal === null) {
+      gate.trustSocketOf(req, res);
+      // Only the page's own requests (token checked) may say which languages it runs in.
+      if (options.lang === null || options.lang === undefined) {
+        const request = acceptLanguageRequest(req.headers['accept-language']);
+        reportLocale({ ...request, ...shownLocaleFor(request.requested) });
+      }
+    } else if (!gate.isPage(req.socket) && !strangers.admit(req, res)) return;
     const work = isApi
       ? handleApi(req, res, options.table, refusal)
       : (async () => {

@@ -20,7 +20,7 @@
  * entry from the environment or the system is left out, a malformed `--lang` is an error.
  */
 
-export type LocaleSource = 'argument' | 'c-locale' | 'LANGUAGE' | 'system';
+export type LocaleSource = 'argument' | 'c-locale' | 'LANGUAGE' | 'system' | 'browser';
 
 export interface LocaleRequest {
   /** Most preferred first, normalised (`de-DE`), without duplicates; empty means English. */
@@ -149,6 +149,21 @@ export function systemLocaleRequest(languages: readonly unknown[]): LocaleReques
     if (requested.length === MAX_REQUESTED_LOCALES) break;
   }
   return { requested, source: 'system' };
+}
+
+/**
+ * A browser's Accept-Language (`de-DE,de;q=0.9,en;q=0.8`) as a list, in the browser's order
+ * (Chromium sends it sorted by weight); for the preview, whose page asks the browser.
+ */
+export function acceptLanguageRequest(header: string | undefined): LocaleRequest {
+  if (header === undefined || header.length > MAX_LIST_CHARS) {
+    return { requested: [], source: 'browser' };
+  }
+  const tags = header.split(',').map((part) => part.split(';')[0] ?? '');
+  return {
+    requested: systemLocaleRequest(tags.filter((t) => t.trim() !== '*')).requested,
+    source: 'browser',
+  };
 }
 
 /** The whole decision, for callers that already have the system list. */
