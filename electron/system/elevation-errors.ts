@@ -126,16 +126,25 @@ function stepExitError(code: StepExitCode, details: string | undefined): ApiErro
   return { code, data: { from: 'step-exit', code }, details };
 }
 
-/** Maps the privileged step's exit code to its code and data. */
+/** What the step prints last when an Apply is done (step/script.ts). */
+const APPLIED_LINE = /^nonlocal-bind: applied$/m;
+
+/**
+ * Maps the privileged step's exit code to its code and data. With `stdout`, success also
+ * needs the step's own `applied` line: a shell that got no script (a decoder missing on
+ * sudo-prompt's path) exits 0 too, having changed nothing.
+ */
 export function mapStepExit(
   exitCode: number,
   stderr: string,
   wanted: WantedValues = [],
+  stdout?: string,
 ): ApiError | null {
   const details = stderr.trim() || undefined;
   switch (exitCode) {
     case STEP_EXIT.ok:
-      return null;
+      if (stdout === undefined || APPLIED_LINE.test(stdout)) return null;
+      return stepExitError('step-failed', details ?? 'exit code 0 without the applied line');
     case STEP_EXIT.fileChanged:
       return stepExitError('file-changed', details);
     case STEP_EXIT.notRegularFile:

@@ -57,7 +57,7 @@ export function stepOutcome(
   if (run.kind === 'not-elevated') return { applied: false, error: run.error, plan };
   // A killed earlier Apply, resolved by this step before its own change, is reported first.
   const report = changeReport(plan, before, parseRecoveryLine(run.stdout), catalogue);
-  const failure = mapStepExit(run.exitCode, run.stderr, wantedRuntimeValues(plan));
+  const failure = mapStepExit(run.exitCode, run.stderr, wantedRuntimeValues(plan), run.stdout);
   if (failure) {
     const recovery = report.recovery
       ? changeReportLine({ ...report, settings: [], file: null })

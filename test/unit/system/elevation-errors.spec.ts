@@ -71,3 +71,21 @@ test('read-only /proc/sys: set on the host, taking effect when the container or 
     'LXC: in the container configuration (applied when the container next starts)',
   );
 });
+
+test('exit 0 is success only with the step’s applied line: a shell that got no script changed nothing', () => {
+  expect(mapStepExit(STEP_EXIT.ok, '', [], 'nonlocal-bind: applied\n')).toBeNull();
+  // A recovery line first, then the Apply's own.
+  expect(
+    mapStepExit(
+      STEP_EXIT.ok,
+      '',
+      [],
+      'nonlocal-bind: recovered none file=- net.ipv4.ip_nonlocal_bind=0\nnonlocal-bind: applied\n',
+    ),
+  ).toBeNull();
+  expect(mapStepExit(STEP_EXIT.ok, '', [], '')).toMatchObject({ code: 'step-failed' });
+  expect(mapStepExit(STEP_EXIT.ok, 'base64: not found', [], 'applied')).toMatchObject({
+    code: 'step-failed',
+    details: 'base64: not found',
+  });
+});

@@ -70,7 +70,7 @@ test('property: any input is rejected before elevation or yields only safe comma
       }
       assert.match(command, SAFE_COMMAND_BYTES);
       // Only the constant frame holds bash's `<(…)` and `<<<`; the tokens hold nothing special.
-      const frame = /^\/bin\/sh <\(base64 -d <<< [A-Za-z0-9+/=]+\) /;
+      const frame = /^\/bin\/sh <\(gzip -dc <\(base64 -d <<< [A-Za-z0-9+/=]+\)\) /;
       assert.match(command, frame);
       assert.doesNotMatch(command.replace(frame, ''), /[$`\\"'!;&<>(){}*?~\n]/);
     }),

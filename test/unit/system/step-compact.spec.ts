@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PRIVILEGED_SCRIPT } from '../../../electron/system/privileged-script';
 import { buildElevatedCommand } from '../../../electron/system/privileged-step';
 import { compactScript } from '../../../electron/system/step/compact';
@@ -81,8 +82,11 @@ test('quoted text is kept byte for byte: a # line or indentation inside quotes i
   );
 });
 
-test('the command sudo-prompt runs decodes to the compact step', () => {
+test('the command sudo-prompt runs decodes to the compact step, gzipped into 12 KB', () => {
   const command = buildElevatedCommand(['v2', '--', 'none', '-', 'absent', '-']);
   const encoded = /<<< ([A-Za-z0-9+/=]+)\)/.exec(command)?.[1] ?? '';
-  expect(Buffer.from(encoded, 'base64').toString('utf8')).toBe(compactScript(PRIVILEGED_SCRIPT));
+  expect(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')).toBe(
+    compactScript(PRIVILEGED_SCRIPT),
+  );
+  expect(command.length).toBeLessThan(12 * 1024);
 });
