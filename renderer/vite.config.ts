@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp.ts';
 import { pseudoCatalogs } from '../scripts/i18n/vite-pseudo-catalogs.ts';
 import { catalogChunkName } from '../scripts/i18n/chunk-names.ts';
+import { firstPaint } from '../scripts/i18n/vite-first-paint.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -45,6 +46,7 @@ export default defineConfig(({ command }) => ({
     react(),
     lingui({ cwd: path.resolve(here, '..'), failOnCompileError: true }),
     pseudoCatalogs(),
+    firstPaint(),
     injectCsp(),
   ],
   build: {

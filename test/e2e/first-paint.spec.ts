@@ -21,7 +21,10 @@ test('before any script runs, the window already names the app and says it is re
   await context.route(/\.js$/, (route) => route.abort());
   await page.goto(preview.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Nonlocal Bind' })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('Reading the current settings…');
+  // innerText: the markup holds every language's words, and shows only the active one's.
+  await expect(page.getByRole('status')).toHaveText('Reading the current settings…', {
+    useInnerText: true,
+  });
   const shell = await headerText(page);
 
   // Once React has rendered, the header reads the same: the markup is not a stale copy.
@@ -43,9 +46,11 @@ test('the pair view loads its code when its tab opens, not before the first pain
   const pairChunks = () => scripts.filter((s) => /\/pair-page-[\w-]+\.js$/.test(s));
   await page.goto(preview.url);
   await page.getByRole('switch', { name: /IPv4/ }).waitFor();
-  // The entry comes first; the catalog and the chunks below the switches follow it, but
-  // nothing of the pair view (the bar's and the lower panels' chunks load after the paint).
-  expect(scripts[0]).toMatch(/\/index-[\w-]+\.js$/);
+  // The first-paint script (it picks the language), then the entry; the catalog and the
+  // chunks below the switches follow, but nothing of the pair view (the bar's and the
+  // lower panels' chunks load after the paint).
+  expect(scripts[0]).toMatch(/\/first-paint-[\w-]+\.js$/);
+  expect(scripts[1]).toMatch(/\/index-[\w-]+\.js$/);
   expect(pairChunks()).toHaveLength(0);
   await page.getByRole('tab', { name: /pair/i }).click();
   await expect(page.getByRole('heading', { name: /pair/i }).first()).toBeVisible();

@@ -1,0 +1,87 @@
+import { test, expect } from '../support/fixtures';
+import { startPreview, type RunningPreview } from '../harness/preview';
+import { catalogMessages } from '../../scripts/i18n/catalog-source.ts';
+
+// The static markup paints in the user's language before the app's module runs; only
+// the active language's catalog is fetched; a language without a catalog says so.
+
+let preview: RunningPreview;
+test.beforeAll(async () => {
+  preview = await startPreview({ args: ['--demo', 'fresh', '--port', '0'] });
+});
+test.afterAll(async () => {
+  await preview.stop();
+});
+test.use({ viewport: { width: 920, height: 760 } });
+
+const READING = 'Reading the current settings…';
+const APP_MODULE = /\/assets\/index-[\w-]+\.js$/;
+/** The preview's address (its token is in the fragment) asking for these languages. */
+function withLang(lang: string): string {
+  const url = new URL(preview.url);
+  url.searchParams.set('lang', lang);
+  return url.href;
+}
+
+async function translationOf(locale: string, english: string): Promise<string> {
+  const en = await catalogMessages('en');
+  const id = Object.keys(en).find((key) => en[key] === english);
+  if (!id) throw new Error(`"${english}" is not in the English catalog`);
+  const text = (await catalogMessages(locale))[id];
+  if (text === undefined) throw new Error(`no ${locale} entry for "${english}"`);
+  return text;
+}
+
+test('without the app’s module, the page already reads in German, from the German catalog', async ({
+  context,
+  page,
+}) => {
+  await context.route(APP_MODULE, (route) => route.abort());
+  await page.goto(withLang('de-AT,fr'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('status')).toHaveText(await translationOf('de', READING), {
+    useInnerText: true,
+  });
+});
+
+test('the long pseudo-locale paints its own words at first, and right-to-left mirrors the page', async ({
+  context,
+  page,
+}) => {
+  await context.route(APP_MODULE, (route) => route.abort());
+  await page.goto(withLang('pseudo-long'));
+  await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'pseudo-long');
+  const status = await page.getByRole('status').innerText();
+  expect(status).not.toBe(READING);
+  expect(status).toMatch(/^Ŕééááðîîñĝ ţĥéé/);
+  expect(status.length).toBeGreaterThanOrEqual(Math.ceil(READING.length * 1.4));
+
+  await page.goto(withLang('pseudo-rtl'));
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const box = await page.getByRole('heading', { level: 1 }).boundingBox();
+  expect(box, 'the heading is laid out').not.toBeNull();
+  // Mirrored: the heading starts at the right, not the left, of the 920 px window.
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeGreaterThan(920 / 2);
+});
+
+test('German loads the German catalog and no other; the app renders with it', async ({ page }) => {
+  const catalogs: string[] = [];
+  page.on('request', (r) => {
+    const name = /\/catalog-([a-z-]+?)-[\w-]{8}\.js$/.exec(new URL(r.url()).pathname)?.[1];
+    if (name) catalogs.push(name);
+  });
+  await page.goto(withLang('de'));
+  await page.getByRole('switch', { name: /IPv4/ }).waitFor();
+  expect(catalogs).toEqual(['de']);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('note').filter({ hasText: 'English' })).toHaveCount(0);
+});
+
+test('a language without a catalog shows English and says so in one sentence', async ({ page }) => {
+  await page.goto(withLang('ja'));
+  await page.getByRole('switch', { name: /IPv4/ }).waitFor();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('note').filter({ hasText: 'English' })).toHaveText(
+    'Nonlocal Bind has no Japanese translation yet, so it is shown in English.',
+  );
+});
