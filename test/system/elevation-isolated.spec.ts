@@ -142,7 +142,9 @@ test('working directories named with $, backticks, quotes and newlines never rea
         '--norc',
         '-c',
       ]);
-      expect(args[5]).toMatch(/^echo SUDOPROMPT; \/bin\/sh <\(base64 -d <<< [A-Za-z0-9+/=]+\) /);
+      expect(args[5]).toMatch(
+        /^echo SUDOPROMPT; \/bin\/sh <\(gzip -dc <\(base64 -d <<< [A-Za-z0-9+/=]+\)\) /,
+      );
       expect(SAFE_COMMAND_BYTES.test((args[5] ?? '').replace('SUDOPROMPT;', 'SUDOPROMPT'))).toBe(
         true,
       );
