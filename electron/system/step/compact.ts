@@ -1,9 +1,9 @@
 /**
  * The step without its comment lines, indentation and blank lines, for the one path that
- * carries it inside a command line: sudo-prompt's `/bin/sh <(base64 -d <<< …)`. Every byte
- * of that line passes through a shell, pkexec, polkitd's authorization details and bash
- * before the step starts, and each stage's cost grows with it (about 0.2 ms per KiB on
- * this machine's polkit chain). The packaged helper and nodes keep the commented text.
+ * carries it inside a command line: sudo-prompt's `/bin/sh <(gzip -dc <(base64 -d <<< …))`.
+ * Every byte of that line passes through a shell, pkexec, polkitd's authorization details
+ * and bash before the step starts, and each stage's cost grows with it (about 0.2 ms per KiB
+ * on this machine's polkit chain). The packaged helper and nodes keep the commented text.
  *
  * Only lines that begin outside every quote, and do not continue a line ending in a
  * backslash, are touched: there a leading `#` starts a comment and leading blanks mean
