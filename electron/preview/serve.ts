@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { APP_VERSION } from '../app-version';
 import { createBackend } from '../handlers/create-backend';
 import { reportLocale } from '../system/diagnostics-locale';
-import { shownLocaleFor } from '../shell/shown-locale';
+import { localeReportOf } from '../shell/shown-locale';
 import { parsePreviewArgs } from './cli-options';
 import { startPreviewServer } from './server';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // With --lang the page's languages are known now; without, the page's requests tell
   // (server.ts), as the browser asks for them.
   if (options.lang) {
-    reportLocale({ requested: options.lang, source: 'argument', ...shownLocaleFor(options.lang) });
+    reportLocale(localeReportOf({ requested: options.lang, source: 'argument' }));
   }
   const backend = await createBackend({
     target: options.demo ? { kind: 'demo', scenario: options.demo } : { kind: 'this-computer' },

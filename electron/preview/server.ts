@@ -7,7 +7,7 @@ import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { gateConnections, type ConnectionGateCounts } from './connection-gate';
 import { reportLocale } from '../system/diagnostics-locale';
 import { acceptLanguageRequest } from '../shell/locale-request';
-import { shownLocaleFor } from '../shell/shown-locale';
+import { localeReportOf } from '../shell/shown-locale';
 import { langRedirect } from './lang-redirect';
 import { checkApiRequest } from './request-guard';
 import { staticFiles } from './static-files';
@@ -213,8 +213,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       gate.trustSocketOf(req, res);
       // Only the page's own requests (token checked) may say which languages it runs in.
       if (options.lang === null || options.lang === undefined) {
-        const request = acceptLanguageRequest(req.headers['accept-language']);
-        reportLocale({ ...request, ...shownLocaleFor(request.requested) });
+        reportLocale(localeReportOf(acceptLanguageRequest(req.headers['accept-language'])));
       }
     } else if (!gate.isPage(req.socket) && !strangers.admit(req, res)) return;
     const work = isApi

@@ -10,7 +10,7 @@ import {
   type LocaleRequestResult,
 } from './locale-request';
 import { readShellWords, SHELL_WORDS_FILE } from './shell-words';
-import { shownLocaleFor } from './shown-locale';
+import { localeReportOf, shownLocaleFor } from './shown-locale';
 import { reportLocale } from '../system/diagnostics-locale';
 import { APP_VERSION } from '../app-version';
 import { findDemoScenario, DEMO_SCENARIOS } from '../demo/scenarios';
@@ -76,9 +76,9 @@ async function start(): Promise<void> {
   const request = localeOverride?.ok
     ? localeOverride.request
     : systemLocaleRequest(app.getPreferredSystemLanguages());
-  const shown = shownLocaleFor(request.requested);
-  reportLocale({ ...request, shown: shown.locale, fellBack: shown.fellBack });
-  const read = readShellWords(path.join(__dirname, SHELL_WORDS_FILE), shown.locale);
+  const report = localeReportOf(request);
+  reportLocale(report);
+  const read = readShellWords(path.join(__dirname, SHELL_WORDS_FILE), report.shown);
   const words = read.ok ? read.words : null;
   const demoName = readDemoArgument(process.argv);
   const scenario = demoName === null ? null : findDemoScenario(demoName);

@@ -1,3 +1,5 @@
+import type { LocaleSourceKind, ReportedLocale } from '../system/diagnostics-locale';
+
 /**
  * Which of the window's languages main expects the page to show for a request, for the
  * About panel, the menu bar and the diagnostics line. The page decides for itself with
@@ -29,4 +31,18 @@ export function shownLocaleFor(requested: readonly string[]): ShownLocale {
   // Only what reads as a language tag counts as asked for (a 2- or 3-letter language).
   const asked = requested.some((tag) => /^[a-z]{2,3}(?:-|$)/i.test(tag));
   return { locale: ENGLISH, fellBack: asked };
+}
+
+/** What the diagnostics report says of a request: the list, its source, what is shown. */
+export function localeReportOf(request: {
+  readonly requested: readonly string[];
+  readonly source: LocaleSourceKind;
+}): ReportedLocale {
+  const shown = shownLocaleFor(request.requested);
+  return {
+    requested: request.requested,
+    source: request.source,
+    shown: shown.locale,
+    fellBack: shown.fellBack,
+  };
 }

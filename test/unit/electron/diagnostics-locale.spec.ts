@@ -1,0 +1,77 @@
+import { test, expect } from '@playwright/test';
+import { API_PATH_PREFIX, API_TOKEN_HEADER } from '../../../electron/contract';
+import { createBackend } from '../../../electron/handlers/create-backend';
+import { findDemoScenario } from '../../../electron/demo/scenarios';
+import { startPreviewServer } from '../../../electron/preview/server';
+import {
+  localeReportLine,
+  reportLocale,
+  reportedLocale,
+} from '../../../electron/system/diagnostics-locale';
+
+// The diagnostics report stays English (support reads and searches it) and names the
+// language the user's window shows, and what asked for it.
+
+test('the line names the UI language, what was asked for and by what', () => {
+  expect(
+    localeReportLine({
+      requested: ['de-DE', 'de'],
+      source: 'LANGUAGE',
+      shown: 'de',
+      fellBack: false,
+    }),
+  ).toBe('UI language: de (asked for de-DE, de by the LANGUAGE variable)');
+  expect(
+    localeReportLine({ requested: ['ja-JP'], source: 'system', shown: 'en', fellBack: true }),
+  ).toBe("UI language: en (asked for ja-JP by the system's languages, no catalog for any of them)");
+  expect(localeReportLine(null)).toBe(
+    'UI language: not known yet (the window has not asked for its words)',
+  );
+  // However long the list, the line stays one short line.
+  const many = Array.from({ length: 40 }, (_, i) => `x${'y'.repeat(60)}${i}`);
+  const line = localeReportLine({
+    requested: many,
+    source: 'browser',
+    shown: 'en',
+    fellBack: true,
+  });
+  expect(line.length).toBeLessThan(400);
+  expect(line).toContain(', …');
+});
+
+test('the preview reports the languages its page’s browser asks for, and only its page’s', async () => {
+  const scenario = findDemoScenario('enabled');
+  if (!scenario) throw new Error('scenario missing');
+  const backend = await createBackend({ target: { kind: 'demo', scenario }, version: '1.0.0' });
+  const server = await startPreviewServer({
+    port: 0,
+    table: backend.table,
+    staticDir: '/nonexistent',
+  });
+  const call = (headers: Record<string, string>) =>
+    fetch(`${server.origin}${API_PATH_PREFIX}diagnostics:get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
+  try {
+    // A stranger without the token cannot set the line.
+    reportLocale({ requested: [], source: 'c-locale', shown: 'en', fellBack: false });
+    expect((await call({ 'accept-language': 'fr' })).status).toBe(403);
+    expect(reportedLocale()?.source).toBe('c-locale');
+    const answer = await call({
+      [API_TOKEN_HEADER]: server.token,
+      'accept-language': 'es-MX,es;q=0.9,en;q=0.8',
+    });
+    const body = (await answer.json()) as { ok: boolean; value: { text: string } };
+    expect(body.ok).toBe(true);
+    expect(body.value.text).toContain(
+      "\nUI language: es (asked for es-MX, es, en by the browser's languages)\n",
+    );
+    // The rest stays English.
+    expect(body.value.text).toMatch(/^Nonlocal Bind diagnostics\n/);
+  } finally {
+    await server.close();
+    backend.dispose();
+  }
+});
