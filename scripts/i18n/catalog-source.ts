@@ -1,4 +1,4 @@
-import { getConfig, type LinguiConfigNormalized } from '@lingui/conf';
+import { getConfig, type CatalogType, type LinguiConfigNormalized } from '@lingui/conf';
 import { getCatalogs } from '@lingui/cli/api';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import path from 'node:path';
@@ -45,4 +45,35 @@ export function compileMessages(
     compiled[id] = compileMessageOrThrow(messages[id] ?? '', mapText);
   }
   return compiled;
+}
+
+/** The PO catalog of a locale as Lingui reads it (message, translation, obsolete, comments). */
+export async function readCatalog(locale: string): Promise<CatalogType> {
+  const [catalog] = await getCatalogs(linguiConfig());
+  if (!catalog) throw new Error('lingui.config.ts names no catalog');
+  return catalog.read(locale);
+}
+
+/**
+ * Runs the real extractor over the sources into `dir` (as `npm run i18n:extract` would
+ * write the English catalog) and returns the file it wrote.
+ */
+export async function extractSourceCatalogInto(dir: string): Promise<string> {
+  const conf = linguiConfig();
+  const [first] = conf.catalogs ?? [];
+  if (!first) throw new Error('lingui.config.ts names no catalog');
+  const into: LinguiConfigNormalized = {
+    ...conf,
+    catalogs: [{ ...first, path: path.join(dir, '{locale}', 'messages') }],
+  };
+  const [catalog] = await getCatalogs(into);
+  if (!catalog) throw new Error('no catalog to extract into');
+  const made = await catalog.make({
+    clean: true,
+    overwrite: false,
+    locale: [sourceLocale()],
+    orderBy: conf.orderBy,
+  });
+  if (made === false) throw new Error('the extractor failed (see its output above)');
+  return catalog.getFilename(sourceLocale());
 }
