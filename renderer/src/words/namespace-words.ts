@@ -147,18 +147,6 @@ export function processHeldLastingWords(): string {
   return t`To keep it, whatever starts these processes must set it each time it makes the namespace.`;
 }
 
-/**
- * The English words of the three functions above, for the components that still read
- * them as constants (components/namespaces/, another helper's files): they go once those
- * call the functions, which are translated.
- */
-export const VALUE_NOT_READ =
-  'Not read yet: its value can be read only from inside it. “Look inside” above reads it; the app claims no value before.';
-export const UNSAFE_NAME =
-  'Its name holds characters that should not go into a command line, so no command is offered; rename it with `ip netns`.';
-export const PROCESS_HELD_LASTING =
-  'To keep it, whatever starts these processes must set it each time it makes the namespace.';
-
 /** An error number in words; one the app does not know is shown as it is. */
 function errnoWords(code: string): string {
   switch (code) {
