@@ -1,5 +1,10 @@
-import type { ApiError, BindTestResult, Envelope, RuntimeValue, SettingId } from '../contract';
+import type { BindTestResult, RuntimeValue, SettingId, SettingValues } from '../contract';
 import { bindResultBase, isLocalAddress, type BindTarget } from '../system/bind-test';
+import type {
+  bindTestInsideNamespace,
+  readInsideNamespaces,
+  setInsideNamespace,
+} from '../system/netns/namespace-step';
 import type { NamespaceReading, NamespaceRef } from '../system/netns/namespace-step-types';
 import type { Catalogue } from '../system/settings';
 import { DEMO_INSIDE } from './demo-namespaces';
@@ -10,22 +15,12 @@ import { DEMO_INSIDE } from './demo-namespaces';
  * simulation because the demo may not import handlers; the handlers take either.
  */
 export interface InsideNamespaces {
-  read(refs: readonly NamespaceRef[]): Promise<
-    | {
-        readonly ok: true;
-        readonly readings: readonly NamespaceReading[];
-        readonly elapsedMs: number;
-      }
-    | { readonly ok: false; readonly error: ApiError }
-  >;
-  set(
+  read(refs: readonly NamespaceRef[]): ReturnType<typeof readInsideNamespaces>;
+  set(ref: NamespaceRef, values: SettingValues): ReturnType<typeof setInsideNamespace>;
+  bindTest(
     ref: NamespaceRef,
-    values: Readonly<Record<SettingId, RuntimeValue>>,
-  ): Promise<
-    | { readonly ok: true; readonly reading: NamespaceReading }
-    | { readonly ok: false; readonly error: ApiError }
-  >;
-  bindTest(ref: NamespaceRef, targets: readonly BindTarget[]): Promise<Envelope<BindTestResult[]>>;
+    targets: readonly BindTarget[],
+  ): ReturnType<typeof bindTestInsideNamespace>;
 }
 
 /** A step run's usual time here, so the demo's figures look like a real run's. */

@@ -11,7 +11,7 @@ import { readRegularText } from '../system/safe-read';
 import { SETTINGS } from '../system/settings';
 import type { SystemContext } from '../system/system-context';
 import { readLocalSnapshot } from '../system/target/local-target';
-import type { NodeConnector, NodeTarget } from '../system/target/node-target';
+import { nodeTargetBase, type NodeConnector, type NodeTarget } from '../system/target/node-target';
 import { DEMO_NODE_ADDRESSES, DEMO_NODE_HOSTS, DEMO_NODE_KERNEL, DEMO_NODE_KEY } from './demo-node';
 import { simulateBindTest } from './simulated-bind-test';
 
@@ -64,11 +64,7 @@ function unknownNode(destination: Destination): NodeTarget {
   const failure = { ok: false, error } as const;
   const kind = ip ? ('unreachable' as const) : ('dns' as const);
   return {
-    ref: { kind: 'node', node: destination.text },
-    catalogue: SETTINGS,
-    authentication: 'sudo',
-    destination,
-    reach: 'simulated',
+    ...nodeTargetBase(destination, 'simulated'),
     read: () => Promise.resolve(failure),
     runStep: () =>
       Promise.resolve({ ok: false, kind, exitCode: 255, waiting: false, error } as const),
@@ -93,11 +89,7 @@ export function simulatedNodes(nodeRoot: string, state: DemoNodeState): NodeConn
     const node = destination.text;
     const hostKeyUnknown = { ok: false, error: nodeError('host-key-unknown', node) } as const;
     return {
-      ref: { kind: 'node', node },
-      catalogue: SETTINGS,
-      authentication: 'sudo',
-      destination,
-      reach: 'simulated',
+      ...nodeTargetBase(destination, 'simulated'),
       read: async () => {
         if (!state.trusted) return hostKeyUnknown;
         const started = performance.now();

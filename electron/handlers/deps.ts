@@ -1,9 +1,9 @@
 import type { AppState } from '../contract';
-import type { NodeServices } from '../system/pair/node-services';
+import type { NodeServices } from '../system/pair/node-list';
 import type { NamespaceListingAnswer } from '../system/netns/netns-types';
 import type { LocalTarget } from '../system/target/local-target';
 
-export type { NodeServices } from '../system/pair/node-services';
+export type { NodeServices } from '../system/pair/node-list';
 
 /** What every feature's handlers may use. Transports (IPC, HTTP) never see these. */
 export interface HandlerDeps {

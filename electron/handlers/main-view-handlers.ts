@@ -4,7 +4,7 @@ import { planChange } from '../system/change/dry-run';
 import { validateFileName } from '../system/file-name';
 import { gatherDiagnostics } from '../system/gather-diagnostics';
 import { renderAnsibleTasks, renderCloudInit } from '../system/nodes/fleet-export';
-import { discoverVipsOn } from '../system/target/target-vips';
+import { discoverVipsOn } from '../system/nodes/pair-view';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
 import { anything, noPayload, object, oneOf, string } from './payload-checks';

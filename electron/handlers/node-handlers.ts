@@ -1,9 +1,14 @@
 import type { ApiError, Channel, Envelope, ResultOf } from '../contract';
 import { NodeStoreError } from '../system/nodes/node-store';
-import { addNode, bindTestOn, readView, removeNode } from '../system/pair/node-list';
+import {
+  addNode,
+  bindTestOn,
+  readView,
+  removeNode,
+  type NodeServices,
+} from '../system/pair/node-list';
 import { makeAllAlike } from '../system/pair/apply-alike';
 import { planAllAlike } from '../system/pair/make-alike';
-import type { NodeServices } from '../system/pair/node-services';
 import type { HandlerDeps } from './deps';
 import { fail, handle, succeed } from './envelope';
 import {

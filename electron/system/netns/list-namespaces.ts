@@ -48,17 +48,6 @@ export function defaultStateFiles(home = os.homedir()): ContainerStateFiles {
   };
 }
 
-export function defaultScanRequest(): NamespaceScanRequest {
-  return {
-    nameDirectories: [
-      { dir: '/run/netns', source: 'ip-netns' },
-      { dir: '/run/docker/netns', source: 'docker-netns' },
-    ],
-    stateFiles: defaultStateFiles(),
-    limits: DEFAULT_SCAN_LIMITS,
-  };
-}
-
 export interface ListOptions {
   readonly limits?: Partial<NamespaceScanLimits>;
   readonly stateFiles?: ContainerStateFiles;
@@ -74,12 +63,15 @@ export interface ListOptions {
 export async function listNetworkNamespaces(
   options: ListOptions = {},
 ): Promise<NamespaceListingAnswer> {
-  const base = defaultScanRequest();
-  const answer = await runNamespaceScan({
-    ...base,
-    stateFiles: options.stateFiles ?? base.stateFiles,
-    limits: { ...base.limits, ...options.limits },
-  });
+  const request: NamespaceScanRequest = {
+    nameDirectories: [
+      { dir: '/run/netns', source: 'ip-netns' },
+      { dir: '/run/docker/netns', source: 'docker-netns' },
+    ],
+    stateFiles: options.stateFiles ?? defaultStateFiles(),
+    limits: { ...DEFAULT_SCAN_LIMITS, ...options.limits },
+  };
+  const answer = await runNamespaceScan(request);
   if (!answer.ok || options.services === false) return answer;
   return readNamespaceServices(answer, { ask: askInside }, undefined, options.serviceLimits);
 }

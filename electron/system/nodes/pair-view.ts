@@ -3,9 +3,10 @@ import type { ApiError, NodeColumn, PairView, VipDiscovery } from '../../contrac
 import type { LocalTarget } from '../target/local-target';
 import type { NodeConnector, NodeTarget } from '../target/node-target';
 import type { TargetRead, TargetSnapshot } from '../target/target';
-import { discoverVipsOn } from '../target/target-vips';
 import { readKernelRelease } from '../environment-facts';
+import { discoverVips } from '../vip-discovery';
 import type { Destination } from './destination';
+import { vipsFromNode } from './node-vips';
 import { findDifferences } from './pair-differences';
 import { predictFromSnapshot, type NodePrediction } from './predict-from-snapshot';
 import { nodeError } from './ssh-errors';
@@ -20,6 +21,20 @@ export const LOCAL_ID = 'local';
  */
 export const NODE_COLUMN_CAP = 1024 * 1024;
 export const PAIR_VIEW_CAP = 8 * 1024 * 1024;
+
+/**
+ * The addresses a target's HAProxy, Keepalived and Nginx configuration names: a node's
+ * from the configuration its read carried (one round trip), this computer's and the
+ * demo's from their files, followed through includes within the discovery budget.
+ */
+export function discoverVipsOn(
+  target: LocalTarget | NodeTarget,
+  read: TargetSnapshot | null,
+): Promise<VipDiscovery> {
+  if ('ctx' in target) return discoverVips(target.ctx, undefined, target.ownAddresses());
+  const extras = read?.extras ?? { vipFiles: [], addresses: null };
+  return Promise.resolve(vipsFromNode(extras));
+}
 
 /** One machine as the pair view read it: its target's snapshot and what the shared model predicts. */
 export type MachineRead =

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import type { AlikeChange, ApiError, RuntimeValue, SettingId } from '../../contract';
+import type {
+  AlikeChange,
+  ApiError,
+  CandidateProblem,
+  RuntimeValue,
+  SettingId,
+} from '../../contract';
 import { checkFileName, DEFAULT_FILE_NAME } from '../file-name';
 import { findHiddenFile } from '../hidden-file';
 import { stepArguments, type StepPlan } from '../privileged-step';
@@ -8,10 +14,34 @@ import { checkContentChange } from '../step-content-rule';
 import { decodeUtf8Strict, setKeysInText, type KeyValue } from '../sysctl-edit';
 import type { SnapshotEntry, SysctlSnapshot } from '../sysctl-snapshot';
 import { SYSCTL_CONF } from '../sysctl-sources';
-import { cannotPersistError, shownPath, type CandidateProblem } from './plan-alike-words';
 import { predictFromSnapshot, runningValue, type NodePrediction } from './predict-from-snapshot';
 
 const ETC_SYSCTL_D = '/etc/sysctl.d';
+
+/** Longer than any real name: the rest of a hostile one is cut, not echoed. */
+const MAX_SHOWN = 80;
+
+/** A path as a node named it, printable and short enough for a sentence. */
+export function shownPath(path: string): string {
+  // Control characters would garble the sentence; a name has no business holding one.
+  const printable = path.replace(/[\p{Cc}\p{Cf}]/gu, '?');
+  const chars = [...printable];
+  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : printable;
+}
+
+/** The problem with its paths made printable and short: they came from the node. */
+function shortened(p: CandidateProblem): CandidateProblem {
+  if (p.code === 'would-hide')
+    return { ...p, path: shownPath(p.path), hidden: shownPath(p.hidden) };
+  if (p.code === 'step-refuses') return { ...p, path: p.path === null ? null : shownPath(p.path) };
+  return { ...p, path: shownPath(p.path) };
+}
+
+/** The machine cannot be made alike by any file the app may write: which, and why each. */
+export function cannotPersistError(name: string, problems: readonly CandidateProblem[]): ApiError {
+  const code = 'cannot-persist';
+  return { code, data: { from: 'machine', code, name, problems: problems.map(shortened) } };
+}
 
 /** The values every machine should end up with, now and after a reboot. */
 export type AlikeTarget = Readonly<Record<SettingId, RuntimeValue | null>>;

@@ -11,10 +11,11 @@ import {
   reportedUser,
   sudoCommandLine,
   sudoReport,
+  sudoRefusal,
   sudoStdin,
+  type SudoRefusal,
   type SudoReport,
 } from './sudo-launch';
-import { sudoRefusal, type SudoRefusal } from './sudo-refusals';
 
 /**
  * How long the step waits for another Apply's lock before it gives up with

@@ -1,8 +1,7 @@
 import type { Envelope, MakeAlikeResult, NodeOutcome } from '../../contract';
 import { runPlannedStep } from '../change/run';
 import { errorText, planAll, type Planned } from './make-alike';
-import { readView } from './node-list';
-import type { NodeServices } from './node-services';
+import { readView, type NodeServices } from './node-list';
 
 async function applyPlanned(
   services: NodeServices,

@@ -10,8 +10,7 @@ import { DEFAULT_FILE_NAME } from '../file-name';
 import { fleetBlocks } from '../nodes/fleet-export';
 import type { ReadColumn } from '../nodes/pair-view';
 import { planAlike, targetFrom, type AlikeTarget, type MachinePlan } from '../nodes/plan-alike';
-import { readView } from './node-list';
-import type { NodeServices } from './node-services';
+import { readView, type NodeServices } from './node-list';
 
 /**
  * "Make all nodes like …": one plan per machine, and one outcome per machine, whatever

@@ -37,6 +37,12 @@ export interface NodeTarget extends Target<RemoteApplyResult> {
 /** How the pair reaches a node: `password` is its sudo password as bytes, or null. */
 export type NodeConnector = (destination: Destination, password?: Buffer | null) => NodeTarget;
 
+/** What every node target is, however it is reached: a node of the app's catalogue, by sudo. */
+export function nodeTargetBase(destination: Destination, reach: NodeReach) {
+  const ref = { kind: 'node', node: destination.text } as const;
+  return { ref, catalogue: SETTINGS, authentication: 'sudo' as const, destination, reach };
+}
+
 /**
  * `password`: the node's sudo password as bytes, or null when sudo needs none; the caller
  * zeroes it once the Apply has ended (remote-apply.ts keeps it off argv and files).
@@ -47,11 +53,7 @@ export function createNodeTarget(
   password: Buffer | null = null,
 ): NodeTarget {
   return {
-    ref: { kind: 'node', node: destination.text },
-    catalogue: SETTINGS,
-    authentication: 'sudo',
-    destination,
-    reach: 'ssh',
+    ...nodeTargetBase(destination, 'ssh'),
     read: async (): Promise<TargetRead> => {
       const answer = await readNodeAnswer(ssh, destination);
       if (!answer.ok) return { ok: false, error: answer.error };
