@@ -33,15 +33,12 @@ function segmentMeaning(
       segment,
     );
   if (named) {
-    const prefix = named[1];
-    const runtime: ContainerRuntime =
-      prefix === 'docker'
-        ? 'docker'
-        : prefix === 'libpod'
-          ? 'podman'
-          : prefix === 'crio'
-            ? 'cri-o'
-            : 'containerd';
+    const engines: Record<string, ContainerRuntime> = {
+      docker: 'docker',
+      libpod: 'podman',
+      crio: 'cri-o',
+    };
+    const runtime = engines[named[1] ?? ''] ?? 'containerd';
     return { kind: 'container', runtime, id: named[2] ?? '' };
   }
   if (/^[0-9a-f]{64}$/.test(segment)) return { kind: 'bare', id: segment };

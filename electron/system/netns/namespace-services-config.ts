@@ -54,25 +54,25 @@ const usable = (p: string | null): p is string =>
   p.length <= 4096 &&
   ![...p].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
+/**
+ * The options naming each program's configuration file, and the one a relative path is
+ * relative to (HAProxy's -C directory, nginx's -p prefix), if that is absolute.
+ */
+const OPTIONS = {
+  haproxy: { file: '-f', long: null, relativeTo: '-C' },
+  nginx: { file: '-c', long: null, relativeTo: '-p' },
+  keepalived: { file: '-f', long: '--use-file', relativeTo: null },
+} as const;
+
 /** The configuration paths a load balancer started with `args` reads, inside its root. */
 export function configPaths(program: LoadBalancerProgram, args: readonly string[]): ConfigPaths {
   if (program === 'envoy') return { ok: false, reason: 'not-parsed' };
   const own = program === 'nginx' ? nginxArguments(args) : args;
-  const given =
-    program === 'haproxy'
-      ? optionValues(own, '-f', null)
-      : program === 'nginx'
-        ? optionValues(own, '-c', null)
-        : optionValues(own, '-f', '--use-file');
+  const { file, long, relativeTo } = OPTIONS[program];
+  const given = optionValues(own, file, long);
   if (given.length === 0)
     return { ok: true, paths: [VIP_PROGRAMS[program].config], fromArguments: false };
-  // A relative path is relative to HAProxy's -C directory or nginx's -p prefix, if absolute.
-  const base =
-    program === 'haproxy'
-      ? optionValues(own, '-C', null).at(-1)
-      : program === 'nginx'
-        ? optionValues(own, '-p', null).at(-1)
-        : undefined;
+  const base = relativeTo === null ? undefined : optionValues(own, relativeTo, null).at(-1);
   const paths: string[] = [];
   for (const value of given.slice(0, MAX_CONFIG_ARGUMENTS)) {
     if (!usable(value)) return { ok: false, reason: 'bad-argument' };
