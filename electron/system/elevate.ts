@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { exec as sudoExec } from '@vscode/sudo-prompt';
 import { mapElevationFailure, SUDO_PROMPT_MESSAGES } from './elevation-errors';
 import { PRIVILEGED_SCRIPT } from './privileged-script';
-import { buildElevatedCommand } from './privileged-step';
+import { buildElevatedCommand, prepareElevatedCommand } from './privileged-step';
 import { createHelperElevator } from './helper-elevator';
 import { checkInstalledHelper, type HelperCheck } from './step-helper';
 import type { Elevator } from './elevator';
@@ -46,6 +46,7 @@ export function createDirectElevator(fsRoot: string, script = PRIVILEGED_SCRIPT)
 
 /** Elevates through @vscode/sudo-prompt (pkexec and polkit on Linux): one dialog per call. */
 export function createSudoPromptElevator(script = PRIVILEGED_SCRIPT): Elevator {
+  prepareElevatedCommand(script);
   return {
     kind: 'polkit',
     runStep: (args, manual) =>

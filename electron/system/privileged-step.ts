@@ -142,6 +142,14 @@ function encodeContent(content: string): Token {
 /** The last script encoded, and its encoding: the app runs one script, always the same. */
 let lastEncoded: { readonly script: string; readonly encoded: string } | null = null;
 
+/**
+ * Encodes the script ahead of the first Apply (compacting and gzipping it takes a few ms),
+ * when nothing else is waiting: an elevator calls it once it is made.
+ */
+export function prepareElevatedCommand(script: string = PRIVILEGED_SCRIPT): void {
+  setImmediate(() => encodedScript(script)).unref();
+}
+
 /** The script without its comments (compactScript), gzipped, as base64. */
 function encodedScript(script: string): string {
   if (lastEncoded?.script !== script) {
