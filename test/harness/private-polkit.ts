@@ -120,7 +120,24 @@ export interface TtyAgent {
   stop(): void;
 }
 
-export function startTtyAgent(sandbox: Sandbox, user: string, subjectPid: number): TtyAgent {
+/**
+ * `env` sets variables for pkttyagent alone (setpriv --reset-env clears the rest), e.g. a
+ * LANG: polkitd words the action's message in the language the agent registers with.
+ */
+export function startTtyAgent(
+  sandbox: Sandbox,
+  user: string,
+  subjectPid: number,
+  options: { readonly env?: Readonly<Record<string, string>> } = {},
+): TtyAgent {
+  const assignments = Object.entries(options.env ?? {}).map(([name, value]) => {
+    // The command is a shell line: names and values stay plain words.
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(name) || !/^[A-Za-z0-9_.@:/-]*$/.test(value)) {
+      throw new Error(`startTtyAgent: not a plain variable: ${name}=${value}`);
+    }
+    return `${name}=${value}`;
+  });
+  const envPrefix = assignments.length > 0 ? `env ${assignments.join(' ')} ` : '';
   const child = sandbox.spawn(
     'setpriv',
     [
@@ -137,7 +154,7 @@ export function startTtyAgent(sandbox: Sandbox, user: string, subjectPid: number
       '--command',
       // pkttyagent closes --notify-fd once registered: the pipe's reader then prints a
       // line, so the test knows when an Apply may start. Prompts go to /dev/tty (the pty).
-      `pkttyagent --process ${subjectPid} --notify-fd 3 3>&1 >/dev/tty | { cat >/dev/null; echo AGENT-REGISTERED; }`,
+      `${envPrefix}pkttyagent --process ${subjectPid} --notify-fd 3 3>&1 >/dev/tty | { cat >/dev/null; echo AGENT-REGISTERED; }`,
       '/dev/null',
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
