@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import lingui from 'eslint-plugin-lingui';
+import { UNLOCALIZED_STRINGS_OPTIONS } from './scripts/eslint/unlocalized-strings.js';
 
 export default tseslint.config(
   {
@@ -127,6 +129,18 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Every word the user reads is a Lingui message (issue 20): text in JSX and string
+    // literals in the renderer fail unless technical (see the allow-list's file).
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/i18n/first-paint.ts'],
+    plugins: { lingui },
+    rules: {
+      'lingui/no-unlocalized-strings': ['error', UNLOCALIZED_STRINGS_OPTIONS],
+      'lingui/t-call-in-function': 'error',
+      'lingui/no-trans-inside-trans': 'error',
     },
   },
 );
