@@ -42,23 +42,49 @@ async function isDirectory(p: string): Promise<boolean> {
 /** A procfs value is a number and a newline; anything longer is not the kernel's file. */
 const MAX_PROC_VALUE_BYTES = 4096;
 
-/** Reads one setting's runtime value, turning every failure into a specific reason. */
-export async function readRuntimeValue(
+/** Each value file below each root, resolved once: a refresh reads the same two paths. */
+const valueFiles = new Map<string, string>();
+
+function valueFile(ctx: SystemContext, setting: SettingDefinition): string {
+  const key = `${ctx.fsRoot}\0${setting.procPath}`;
+  let file = valueFiles.get(key);
+  if (file === undefined) {
+    file = resolveSystemPath(ctx, setting.procPath);
+    if (valueFiles.size >= 64) valueFiles.clear();
+    valueFiles.set(key, file);
+  }
+  return file;
+}
+
+/**
+ * Reads one setting's runtime value, turning every failure into a specific reason. Read on
+ * every refresh: once the reader thread has vetted the path, on this thread, with no
+ * turn of the event loop when it reads (the usual case).
+ */
+export function readRuntimeValue(
   ctx: SystemContext,
   setting: SettingDefinition,
 ): Promise<RuntimeReading> {
   if (ctx.platform !== 'linux') {
-    return {
+    return Promise.resolve({
       kind: 'unavailable',
       reason: 'not-linux',
       detail: `This is ${ctx.platform}; ${setting.key} exists only on Linux.`,
-    };
+    });
   }
-  const file = resolveSystemPath(ctx, setting.procPath);
-  // Read on every refresh: once the reader thread has vetted the path, on this thread.
-  const read =
-    readSmallTextHere(file, MAX_PROC_VALUE_BYTES) ??
-    (await readRegularText(file, MAX_PROC_VALUE_BYTES, { mayReadHere: true }));
+  const file = valueFile(ctx, setting);
+  const here = readSmallTextHere(file, MAX_PROC_VALUE_BYTES);
+  if (here?.kind === 'read') return Promise.resolve(parseRuntimeText(here.text));
+  return readRuntimeValueFully(ctx, setting, file, here);
+}
+
+async function readRuntimeValueFully(
+  ctx: SystemContext,
+  setting: SettingDefinition,
+  file: string,
+  here: Awaited<ReturnType<typeof readRegularText>> | null,
+): Promise<RuntimeReading> {
+  const read = here ?? (await readRegularText(file, MAX_PROC_VALUE_BYTES, { mayReadHere: true }));
   if (read.kind === 'read') return parseRuntimeText(read.text);
   const code = read.kind === 'missing' ? 'ENOENT' : read.code;
   if (code === 'EACCES' || code === 'EPERM') {
@@ -99,7 +125,6 @@ export async function readRuntimeValues(
   ctx: SystemContext,
   catalogue: Catalogue = SETTINGS,
 ): Promise<SettingState[]> {
-  return Promise.all(
-    catalogue.map(async (setting) => settingState(setting, await readRuntimeValue(ctx, setting))),
-  );
+  const readings = await Promise.all(catalogue.map((setting) => readRuntimeValue(ctx, setting)));
+  return catalogue.map((setting, i) => settingState(setting, readings[i] as RuntimeReading));
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { SysctlSources } from './engines/file-order';
 import { readHeldOrAfresh, releaseHeld } from './sysctl-read-held';
+import { closeGate, watchTree, type Gate } from './sysctl-read-watch';
 import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
 import { errorCode, identityOf, outcomeOf } from './sysctl-read-log';
 import type { Check, Vet } from './sysctl-read-vet';
@@ -45,19 +46,26 @@ interface TreeVet {
   readonly checks: readonly Compiled[];
   readonly links: ReadonlyMap<string, string>;
   readonly value: SysctlSources;
+  /** Watches on everything the read depends on, when they could be set (sysctl-read-watch.ts). */
+  readonly gate: Gate | null;
 }
 
 const trees = new Map<string, TreeVet>();
 const NO_LINKS: ReadonlyMap<string, string> = new Map();
 const files = new Map<string, readonly Compiled[]>();
 
-function remember<V>(map: Map<string, V>, key: string, value: V, dropped = (_: string) => {}) {
+function remember<V>(map: Map<string, V>, key: string, value: V, dropped: (key: string) => void) {
   map.delete(key);
   map.set(key, value);
   if (map.size <= REMEMBERED) return;
   const oldest = map.keys().next().value as string;
-  map.delete(oldest);
   dropped(oldest);
+  map.delete(oldest);
+}
+
+function forgetTree(key: string): void {
+  closeGate(trees.get(key)?.gate);
+  trees.delete(key);
 }
 
 /**
@@ -207,14 +215,35 @@ export function vetAsk(fileSystems: readonly number[] = LOCAL_FILE_SYSTEMS): Vet
   };
 }
 
-/** The thread's last read of this tree when confirmed unchanged; else null: the thread reads. */
+/**
+ * The thread's last read of this tree when confirmed unchanged; else null: the thread reads.
+ * A confirmation opens the tree's gate: its watches were set before it began.
+ */
 export function readTreeHere(request: TreeReadRequest): SysctlSources | null {
   const key = treeKey(request);
   const tree = trees.get(key);
   if (!tree) return null;
-  if (confirmed(tree.checks, tree.links)) return tree.value;
-  trees.delete(key);
+  if (confirmed(tree.checks, tree.links)) {
+    if (tree.gate) tree.gate.armed = true;
+    return tree.value;
+  }
+  forgetTree(key);
   return null;
+}
+
+/**
+ * The thread's last read of this tree while no watch has fired since a confirmation: the
+ * caller must first let the event loop deliver what the kernel queued (afterPendingEvents)
+ * and then ask again (`stillArmed`), the same tree whose gate is still open.
+ */
+export function armedTree(request: TreeReadRequest): { readonly value: SysctlSources } | null {
+  const tree = trees.get(treeKey(request));
+  return tree?.gate?.armed ? tree : null;
+}
+
+export function stillArmed(request: TreeReadRequest, tree: { value: SysctlSources }): boolean {
+  const now = trees.get(treeKey(request));
+  return now === tree && now.gate?.armed === true;
 }
 
 /** A tree the thread read, with its vet (null: not to be confirmed here). */
@@ -224,8 +253,10 @@ export function noteTreeAnswer(
   vet: Vet | null | undefined,
 ): void {
   const key = treeKey(request);
-  if (!vet) trees.delete(key);
-  else remember(trees, key, { checks: compiled(vet), links: new Map(vet.links), value });
+  forgetTree(key);
+  if (!vet) return;
+  const links = new Map(vet.links);
+  remember(trees, key, { checks: compiled(vet), links, value, gate: watchTree(vet) }, forgetTree);
 }
 
 /** Whether a file read may be handed over: small ones, asked for so by the caller. */

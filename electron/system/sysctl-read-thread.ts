@@ -10,13 +10,16 @@ import { answerRead } from './sysctl-read-core';
 import { readEntrySync, readRegularSync } from './sysctl-read-entry';
 import { takeAnswer, type WorkerAnswer } from './sysctl-read-answers';
 import {
+  armedTree,
   mayReadHere,
   noteFileVet,
   noteTreeAnswer,
   readFileHere,
   readTreeHere,
+  stillArmed,
   vetAsk,
 } from './sysctl-read-here';
+import { afterPendingEvents } from './sysctl-read-watch';
 import type { ReadRequest, RegularRead, TreeReadRequest } from './sysctl-read-types';
 import { ANSWERED, ASKED, workerSource } from './sysctl-read-worker';
 
@@ -199,10 +202,17 @@ function send(reader: ReaderThread): void {
 /**
  * Reads a tree on the worker thread, or repeats its last read here when that read used
  * only kept files on vetted paths; where no worker can start, reads here (still bounded).
+ * While the tree's watches have seen nothing since its last confirmation, the last answer
+ * stands once the events queued before this call are delivered (sysctl-read-watch.ts).
  */
-export function runTreeRead(request: TreeReadRequest): Promise<TreeReadAnswer> {
+export async function runTreeRead(request: TreeReadRequest): Promise<TreeReadAnswer> {
+  const armed = armedTree(request);
+  if (armed) {
+    await afterPendingEvents();
+    if (stillArmed(request, armed)) return { ok: true, value: armed.value };
+  }
   const here = readTreeHere(request);
-  if (here) return Promise.resolve({ ok: true, value: here });
+  if (here) return { ok: true, value: here };
   return ask({ ...request, vet: vetAsk(request.plan.keep.fileSystems) }) as Promise<TreeReadAnswer>;
 }
 

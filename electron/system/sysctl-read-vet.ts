@@ -51,6 +51,8 @@ export interface Vet {
   readonly checks: readonly Check[];
   /** Links a tree read's stat follows: followed only while the same link (identity). */
   readonly links: readonly [string, string][];
+  /** Every component the read's lookups walk, links' targets too (sysctl-read-watch.ts). */
+  readonly components: readonly string[];
 }
 
 interface Walk {
@@ -239,7 +241,9 @@ export function vetRead(
     own.push([key.slice(0, key.length - path.length), path, outcome, via]);
   }
   // Every component before the calls: each call's lookup walks only checked ones.
-  return walk.ok ? { checks: merged(walk.checks, own, walk.links), links: walk.links } : null;
+  if (!walk.ok) return null;
+  const components = [...walk.seen.keys()];
+  return { checks: merged(walk.checks, own, walk.links), links: walk.links, components };
 }
 
 /**

@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import type { Vet } from './sysctl-read-vet';
+
+/**
+ * Kernel change notification (inotify, through fs.watch) for a tree the main thread has
+ * confirmed (sysctl-read-here.ts): while nothing a read depends on has changed, the next
+ * read needs no stat at all.
+ *
+ * What is watched: every directory a lookup of the read walks (each component's parent,
+ * links' targets too, so a rename, a new link or a removed entry on the way fires), every
+ * listed directory (an entry added, removed or renamed fires), and every file read (its
+ * inode: a write through a hard link or a bind-mounted copy fires there, not in the
+ * directory). The kernel queues an event within the call that makes the change, before
+ * that call returns; the event loop delivers it at its next poll for I/O, so a read waits
+ * until the loop has polled once (afterPendingEvents) and then knows of every change made
+ * before the read was asked for.
+ *
+ * The gate opens only after a full confirmation by stats that began after every watch was
+ * set (a change before the watches existed shows there), and any event that may concern
+ * the read closes it until the next full confirmation. Watched only on file systems where
+ * every change goes through this kernel's file system calls: not overlayfs (a change to a
+ * layer below shows no event above), not FUSE, NFS or CIFS (changes made elsewhere), not
+ * procfs; ZFS neither (a rollback changes files without those calls). Where a watch cannot
+ * be set (the user's inotify limit, a path gone), or a tree needs more watches than
+ * MAX_WATCHES, every read confirms by stats as before.
+ *
+ * What inotify cannot see: a file system mounted over a watched path after the watches
+ * were set (only root may mount in the app's mount namespace; an unmount of a watched file
+ * system fires), and events lost when the kernel's queue overflows (16,384 unread events;
+ * libuv drops the overflow notice), which needs that many changes among the few names
+ * watched between two turns of the event loop.
+ */
+
+/** statfs(2) magic numbers: ext2/3/4, tmpfs, xfs, btrfs, f2fs, ramfs. */
+export const WATCHED_FILE_SYSTEMS: readonly number[] = [
+  0xef53, 0x01021994, 0x58465342, 0x9123683e, 0xf2f52010, 0x858458f6,
+];
+
+/** About what a tree of a few hundred files needs; each watch is one inotify watch of the user's. */
+const MAX_WATCHES = 512;
+
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+const S_IFREG = 0o100000;
+
+/** A directory's names that concern a read, and whether it is listed (every `*.conf`). */
+interface Names {
+  readonly names: Set<string>;
+  listed: boolean;
+}
+
+export interface Gate {
+  /** Set by a full confirmation made after every watch was set; cleared by any event. */
+  armed: boolean;
+  readonly watchers: fs.FSWatcher[];
+}
+
+function directory(dirs: Map<string, Names>, path: string): Names {
+  let names = dirs.get(path);
+  if (!names) {
+    names = { names: new Set(), listed: false };
+    dirs.set(path, names);
+  }
+  return names;
+}
+
+/** What to watch for a vetted read: directories with their names, and files read. */
+function targetsOf(vet: Vet): { dirs: Map<string, Names>; files: string[] } {
+  const dirs = new Map<string, Names>();
+  for (const component of vet.components) {
+    const slash = component.lastIndexOf('/');
+    if (component === '/' || slash < 0) continue;
+    directory(dirs, slash === 0 ? '/' : component.slice(0, slash)).names.add(
+      component.slice(slash + 1),
+    );
+  }
+  const files: string[] = [];
+  for (const [kind, path, outcome] of vet.checks) {
+    // A full stamp (dev:ino:type:size:mtime:ctime) is a stat the read used: a listed
+    // directory, or a file whose bytes it kept.
+    const type = (kind === 'lb' || kind === 'sb') && /^\d+:\d+:(\d+):/.exec(outcome)?.[1];
+    if (!type) continue;
+    if ((Number(type) & S_IFMT) === S_IFDIR) directory(dirs, path).listed = true;
+    else if ((Number(type) & S_IFMT) === S_IFREG) files.push(path);
+  }
+  return { dirs, files };
+}
+
+function onTrustedFileSystem(path: string, fileSystems: readonly number[]): boolean {
+  try {
+    return fileSystems.includes(fs.statfsSync(path).type);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an event in a watched directory may concern the read (any unknown name may). */
+function concerns(name: string | null, self: string, watched: Names): boolean {
+  if (!name || name === self || watched.names.has(name)) return true;
+  return watched.listed && name.endsWith('.conf');
+}
+
+export function closeGate(gate: Gate | null | undefined): void {
+  if (!gate) return;
+  gate.armed = false;
+  for (const watcher of gate.watchers.splice(0)) watcher.close();
+}
+
+/** Watches everything a vetted read depends on; null where that cannot be done in full. */
+export function watchTree(vet: Vet, fileSystems = WATCHED_FILE_SYSTEMS): Gate | null {
+  const { dirs, files } = targetsOf(vet);
+  if (dirs.size + files.length > MAX_WATCHES) return null;
+  const gate: Gate = { armed: false, watchers: [] };
+  const watch = (path: string, concern: (name: string | null) => boolean): boolean => {
+    if (!onTrustedFileSystem(path, fileSystems)) return false;
+    try {
+      // Not persistent: an idle app with a tree watched may still exit.
+      const watcher = fs.watch(path, { persistent: false }, (_type, name) => {
+        if (concern(name)) gate.armed = false;
+      });
+      watcher.on('error', () => closeGate(gate));
+      gate.watchers.push(watcher);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const [dir, names] of dirs) {
+    const self = dir.slice(dir.lastIndexOf('/') + 1);
+    if (!watch(dir, (name) => concerns(name, self, names))) return failed(gate);
+  }
+  for (const file of files) if (!watch(file, () => true)) return failed(gate);
+  return gate;
+}
+
+function failed(gate: Gate): null {
+  closeGate(gate);
+  return null;
+}
+
+/**
+ * Resolves once the event loop has polled for I/O since the call, so every event the
+ * kernel queued before it has been delivered: the first turn may be the rest of the
+ * current one (a read asked from an I/O callback), the second starts with a poll.
+ */
+export function afterPendingEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}

@@ -1,0 +1,164 @@
+import { test, expect } from '@playwright/test';
+import * as fs from 'node:fs';
+import {
+  cp,
+  link,
+  mkdir,
+  mkdtemp,
+  rename,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { answerRead } from '../../../electron/system/sysctl-read-core';
+import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
+import { armedTree, readTreeHere } from '../../../electron/system/sysctl-read-here';
+import {
+  afterPendingEvents,
+  WATCHED_FILE_SYSTEMS,
+} from '../../../electron/system/sysctl-read-watch';
+import {
+  KEEP_PLAN,
+  readSysctlSources,
+  sysctlReadPlan,
+} from '../../../electron/system/sysctl-sources';
+
+/**
+ * A confirmed tree's watches (sysctl-read-watch.ts) answer the next read with no stat at
+ * all. Each change below is made after the gate opened; the gate must then be closed by
+ * the kernel's event alone (no stat is made before asking), and the next read must say
+ * what a read afresh says. The outside directory holds a hard link and the source of the
+ * linked file, which change without any event in the tree's own directories.
+ */
+test.describe.configure({ mode: 'default' });
+
+const made: string[] = [];
+
+test.afterAll(async () => {
+  await Promise.all(made.map((r) => rm(r, { recursive: true, force: true })));
+});
+
+async function tree(): Promise<{ root: string; outside: string }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'nb-watch-'));
+  const outside = await mkdtemp(path.join(os.tmpdir(), 'nb-watch-outside-'));
+  made.push(root, outside);
+  const file = async (p: string, text: string) => {
+    await mkdir(path.dirname(path.join(root, p)), { recursive: true });
+    await writeFile(path.join(root, p), text);
+  };
+  await file('etc/sysctl.d/a.conf', 'vm.a = 1\n');
+  await file('etc/sysctl.conf', 'vm.c = 1\n');
+  await symlink('../sysctl.conf', path.join(root, 'etc/sysctl.d/99-sysctl.conf'));
+  await file('usr/lib/sysctl.d/c.conf', 'vm.d = 1\n');
+  await file('run/sysctl.d/h.conf', 'vm.h = 1\n');
+  await link(path.join(root, 'run/sysctl.d/h.conf'), path.join(outside, 'h-link'));
+  await writeFile(path.join(outside, 'target.conf'), 'vm.t = 1\n');
+  // Relative: an absolute target is a system path, read below the root.
+  const sysctlD = path.join(root, 'usr/lib/sysctl.d');
+  await symlink(path.relative(sysctlD, path.join(outside, 'target.conf')), `${sysctlD}/t.conf`);
+  return { root, outside };
+}
+
+const ctx = (root: string) => ({ fsRoot: root, platform: 'linux' as const });
+const request = (root: string) => ({ kind: 'sources' as const, plan: sysctlReadPlan(ctx(root)) });
+const afresh = (root: string) =>
+  answerRead({ fs, readEntry: readEntrySync, readRegular: readRegularSync }, request(root));
+
+async function rewriteKeepingTimes(file: string, text: string): Promise<void> {
+  const before = await stat(file);
+  await writeFile(file, text);
+  await utimes(file, before.atime, before.mtime);
+}
+
+type Trees = { root: string; outside: string };
+const changes: Record<string, (t: Trees) => Promise<void>> = {
+  'a file rewritten, same size, mtime set back': ({ root }) =>
+    rewriteKeepingTimes(path.join(root, 'etc/sysctl.d/a.conf'), 'vm.a = 2\n'),
+  'a linked file rewritten where it lies': ({ root }) =>
+    rewriteKeepingTimes(path.join(root, 'etc/sysctl.conf'), 'vm.c = 3\n'),
+  'a file written through a hard link outside the tree': ({ outside }) =>
+    rewriteKeepingTimes(path.join(outside, 'h-link'), 'vm.h = 2\n'),
+  'the target of a link rewritten outside the tree': ({ outside }) =>
+    rewriteKeepingTimes(path.join(outside, 'target.conf'), 'vm.t = 2\n'),
+  'a link target replaced outside the tree': async ({ outside }) => {
+    await writeFile(path.join(outside, 'new.conf'), 'vm.t = 3\n');
+    await rename(path.join(outside, 'new.conf'), path.join(outside, 'target.conf'));
+  },
+  'a file added': ({ root }) => writeFile(path.join(root, 'etc/sysctl.d/b.conf'), 'vm.b = 1\n'),
+  'a file renamed to *.conf': async ({ root }) => {
+    await writeFile(path.join(root, 'etc/sysctl.d/b.tmp'), 'vm.b = 1\n');
+    await afterPendingEvents();
+    await rename(path.join(root, 'etc/sysctl.d/b.tmp'), path.join(root, 'etc/sysctl.d/b.conf'));
+  },
+  'a listed directory made unreadable': async ({ root }) =>
+    fs.promises.chmod(path.join(root, 'usr/lib/sysctl.d'), 0o700),
+  'an absent directory appears': async ({ root }) => {
+    await mkdir(path.join(root, 'usr/local/lib/sysctl.d'), { recursive: true });
+  },
+  'a leading directory replaced by a copy': async ({ root }) => {
+    await cp(path.join(root, 'usr'), path.join(root, 'usr.copy'), { recursive: true });
+    await rename(path.join(root, 'usr'), path.join(root, 'usr.old'));
+    await rename(path.join(root, 'usr.copy'), path.join(root, 'usr'));
+  },
+  'the tree itself replaced by a copy': async ({ root }) => {
+    await cp(root, `${root}.copy`, { recursive: true, verbatimSymlinks: true });
+    made.push(`${root}.copy`, `${root}.old`);
+    await writeFile(path.join(`${root}.copy`, 'etc/sysctl.d/a.conf'), 'vm.a = 9\n');
+    await rename(root, `${root}.old`);
+    await rename(`${root}.copy`, root);
+  },
+};
+
+test('every change to what a confirmed tree depends on closes its gate, and the next read shows it', async () => {
+  const trees = await Promise.all(Object.keys(changes).map(() => tree()));
+  expect(WATCHED_FILE_SYSTEMS).toContain(fs.statfsSync(os.tmpdir()).type);
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  for (const { root } of trees) {
+    const first = await readSysctlSources(ctx(root));
+    expect(readTreeHere(request(root))).toBe(first);
+    // Open: the next read is the last answer, with no stat made.
+    expect(armedTree(request(root))?.value).toBe(first);
+    expect(await readSysctlSources(ctx(root))).toBe(first);
+  }
+  for (const [i, [name, change]] of Object.entries(changes).entries()) {
+    const t = trees[i] as Trees;
+    await change(t);
+    await afterPendingEvents();
+    expect(armedTree(request(t.root)), name).toBeNull();
+    const truth = afresh(t.root);
+    expect(await readSysctlSources(ctx(t.root)), name).toEqual(truth);
+  }
+});
+
+test('a change next to the tree, to names no read looks up, leaves the gate open', async () => {
+  const { root } = await tree();
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  const first = await readSysctlSources(ctx(root));
+  readTreeHere(request(root));
+  await writeFile(path.join(root, 'etc/other.conf'), 'vm.o = 1\n');
+  await writeFile(path.join(root, 'etc/sysctl.d/notes.txt'), 'not a conf file\n');
+  await writeFile(`${root}-sibling`, '');
+  made.push(`${root}-sibling`);
+  await afterPendingEvents();
+  expect(armedTree(request(root))?.value).toBe(first);
+  expect(await readSysctlSources(ctx(root))).toBe(first);
+});
+
+test('a change made just before a read, with no turn of the event loop between, shows in that read', async () => {
+  const { root } = await tree();
+  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  const first = await readSysctlSources(ctx(root));
+  readTreeHere(request(root));
+  expect(armedTree(request(root))?.value).toBe(first);
+  // Synchronous: the kernel has queued the event, the event loop has not delivered it yet.
+  fs.writeFileSync(path.join(root, 'etc/sysctl.d/a.conf'), 'vm.a = 5\n');
+  expect(armedTree(request(root))?.value).toBe(first);
+  const read = readSysctlSources(ctx(root));
+  expect(await read).toEqual(afresh(root));
+  expect(await read).not.toEqual(first);
+});
