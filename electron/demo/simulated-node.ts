@@ -3,7 +3,7 @@ import type { ApiError } from '../contract';
 import { createDirectElevator } from '../system/elevate';
 import type { Destination } from '../system/nodes/destination';
 import type { HostKeyOffer } from '../system/nodes/host-key';
-import type { RemoteApplyResult } from '../system/nodes/remote-apply';
+import { failure, type RemoteApplyResult } from '../system/nodes/remote-apply';
 import { nodeError } from '../system/nodes/ssh-errors';
 import { SUDO_REPORT_EXIT } from '../system/nodes/sudo-launch';
 import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
@@ -36,23 +36,14 @@ async function runOnNode(
   password: Buffer | null,
 ): Promise<RemoteApplyResult> {
   // The simulated sudo wants a password, as most nodes' sudo does; any non-empty one is right.
-  if (password === null || password.length === 0) {
-    const error = nodeError('password-needed', node);
-    return {
-      ok: false,
-      kind: 'password-needed',
-      exitCode: SUDO_REPORT_EXIT,
-      waiting: false,
-      error,
-    };
-  }
+  if (password === null || password.length === 0)
+    return failure('password-needed', SUDO_REPORT_EXIT, false, nodeError('password-needed', node));
   const run = await createDirectElevator(ctx.fsRoot, PRIVILEGED_SCRIPT).runStep(args, []);
-  if (run.kind === 'not-elevated')
-    return { ok: false, kind: 'step-failed', exitCode: null, waiting: false, error: run.error };
+  if (run.kind === 'not-elevated') return failure('step-failed', null, false, run.error);
   if (run.exitCode === 0) return { ok: true, output: run.stdout.trim(), waited: false };
   const detail = (/nonlocal-bind: (.*)/.exec(run.stderr)?.[1] ?? run.stderr).slice(0, 300);
   const error = nodeError('step-failed', node, { stage: 'apply', exit: run.exitCode, detail });
-  return { ok: false, kind: 'step-failed', exitCode: run.exitCode, waiting: false, error };
+  return failure('step-failed', run.exitCode, false, error);
 }
 
 /** A node no simulated network knows: ssh's own answer for a name, or for an address. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCapped, type CappedResult } from '../capped-run';
 import { destinationArgs, type Destination } from './destination';
-import { classifySshFailure, nodeError, type SshFailure } from './ssh-errors';
+import { classifySshFailure, nodeError, type NodeErrorData, type SshFailure } from './ssh-errors';
 import { runSsh, type SshSettings } from './ssh-runner';
 import { readRegularText } from '../safe-read';
 
@@ -63,18 +63,11 @@ export async function scanHostKey(
     ].flatMap((o) => ['-o', o]);
     const args = [...options, '-T', ...destinationArgs(destination), 'true'];
     const result = await runSsh(settings, args, '', 4096);
-    if (result.timedOut) {
-      return {
-        ok: false,
-        failure: {
-          kind: 'timeout',
-          error: nodeError('timeout', destination.text, {
-            stage: 'host-key',
-            limit: settings.timeoutMs / 1000,
-          }),
-        },
-      };
-    }
+    const failed = (kind: 'timeout' | 'other', more: NodeErrorData): HostKeyScan => ({
+      ok: false,
+      failure: { kind, error: nodeError(kind, destination.text, { stage: 'host-key', ...more }) },
+    });
+    if (result.timedOut) return failed('timeout', { limit: settings.timeoutMs / 1000 });
     // What the host sent, written by ssh into our scratch file: read with a type check and a cap.
     const read = await readRegularText(scratch, MAX_HOST_KEY_BYTES);
     if (read.kind !== 'read')
@@ -88,18 +81,8 @@ export async function scanHostKey(
       .split('\n')
       .filter((l) => l.trim() !== '');
     // A key is never offered without a fingerprint the user can check.
-    if (problem !== null || fingerprints.length === 0) {
-      return {
-        ok: false,
-        failure: {
-          kind: 'other',
-          error: nodeError('other', destination.text, {
-            stage: 'host-key',
-            detail: problem ?? '',
-          }),
-        },
-      };
-    }
+    if (problem !== null || fingerprints.length === 0)
+      return failed('other', { detail: problem ?? '' });
     return { ok: true, offer: { lines, fingerprints } };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { destinationArgs, type Destination } from './destination';
 import { NODE_ANSWER_CAP, parseReadAnswer, type NodeExtras } from './parse-read-answer';
 import { newReadNonce } from './read-framing';
 import { READ_SCRIPT } from './read-script';
-import { classifySshFailure, nodeError, type SshFailure } from './ssh-errors';
+import { classifySshFailure, nodeError, type NodeErrorData, type SshFailure } from './ssh-errors';
 import { FIXED_SSH_OPTIONS, runSsh, type SshSettings } from './ssh-runner';
 
 export type NodeReadFailureKind =
@@ -49,28 +49,19 @@ function interpretRead(
   started: number,
   timeoutMs: number,
 ): NodeAnswer {
-  if (result.overflow) {
-    const limit = NODE_ANSWER_CAP / (1024 * 1024);
-    return { ok: false, kind: 'too-large', error: nodeError('too-large', node, { limit }) };
-  }
-  if (result.timedOut) {
-    const limit = timeoutMs / 1000;
-    return {
-      ok: false,
-      kind: 'timeout',
-      error: nodeError('timeout', node, { limit, stage: 'read' }),
-    };
-  }
+  const failed = (kind: NodeReadFailureKind, more: NodeErrorData = {}): NodeAnswer => ({
+    ok: false,
+    kind,
+    error: nodeError(kind, node, more),
+  });
+  if (result.overflow) return failed('too-large', { limit: NODE_ANSWER_CAP / (1024 * 1024) });
+  if (result.timedOut) return failed('timeout', { limit: timeoutMs / 1000, stage: 'read' });
   if (result.status === 255 || result.status === null)
     return { ok: false, ...classifySshFailure(node, result.stderr) };
   const answer = parseReadAnswer(result.stdout, nonce);
-  if (!answer.ok) {
-    const detail = answer.detail === undefined ? {} : { detail: answer.detail };
-    return { ok: false, kind: answer.kind, error: nodeError(answer.kind, node, detail) };
-  }
-  if (!answer.hasSysctl) {
-    return { ok: false, kind: 'no-sysctl', error: nodeError('no-sysctl', node) };
-  }
+  if (!answer.ok)
+    return failed(answer.kind, answer.detail === undefined ? {} : { detail: answer.detail });
+  if (!answer.hasSysctl) return failed('no-sysctl');
   return {
     ok: true,
     snapshot: answer.snapshot,

@@ -145,7 +145,8 @@ const REPORT_CODES: Record<SudoReport, NodeFailureCode> = {
   'no-askpass': 'no-askpass',
 };
 
-function failure(
+/** A node Apply that did not apply: how, the exit status, whether the step was waiting. */
+export function failure(
   kind: Exclude<RemoteApplyResult, { ok: true }>['kind'],
   exitCode: number | null,
   waiting: boolean,

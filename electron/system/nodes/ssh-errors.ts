@@ -2,12 +2,11 @@ import type { ApiError, NodeFailureCode, NodeFailureData, SshFailureKind } from 
 
 export type { SshFailureKind };
 
+/** What a node's failure says besides its code and the node. */
+export type NodeErrorData = Omit<NodeFailureData, 'from' | 'code' | 'node'>;
+
 /** A node's failure as the error an answer carries: its code and the data the renderer words. */
-export function nodeError(
-  code: NodeFailureCode,
-  node: string,
-  more: Omit<NodeFailureData, 'from' | 'code' | 'node'> = {},
-): ApiError {
+export function nodeError(code: NodeFailureCode, node: string, more: NodeErrorData = {}): ApiError {
   return { code, data: { from: 'node', code, node, ...more } };
 }
 
