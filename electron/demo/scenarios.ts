@@ -119,6 +119,14 @@ const CONTAINER_MOUNTINFO = [
  */
 export const DEMO_OWN_ADDRESSES: readonly string[] = ['192.0.2.2', '2001:db8::2'];
 
+/** Both settings on, now and at every boot, from the app's own file. */
+const BOTH_ON: Readonly<Record<string, DemoEntry>> = {
+  ...baseSystem({ ipv4: '1\n', ipv6: '1\n' }),
+  '/etc/sysctl.d/90-nonlocal-bind.conf': {
+    content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
+  },
+};
+
 /** Every simulated system the preview and the app can serve with `--demo NAME`. */
 export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
@@ -129,12 +137,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'enabled',
     summary: 'Both settings on, now and at every boot, from the app’s own file.',
-    entries: {
-      ...baseSystem({ ipv4: '1\n', ipv6: '1\n' }),
-      '/etc/sysctl.d/90-nonlocal-bind.conf': {
-        content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
-      },
-    },
+    entries: BOTH_ON,
   },
   {
     name: 'enabled-runtime-only',
@@ -194,12 +197,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     name: 'docker-haproxy',
     summary:
       'Docker HAProxy, setting off in its network: on for this computer, but the container web-lb has a network of its own.',
-    entries: {
-      ...baseSystem({ ipv4: '1\n', ipv6: '1\n' }),
-      '/etc/sysctl.d/90-nonlocal-bind.conf': {
-        content: `${HEADER}net.ipv4.ip_nonlocal_bind = 1\nnet.ipv6.ip_nonlocal_bind = 1\n`,
-      },
-    },
+    entries: BOTH_ON,
     namespaces: DOCKER_HAPROXY_NAMESPACES,
   },
   {

@@ -39,28 +39,6 @@ const sysctlWrite = (keys: readonly string[]) =>
 
 const runFlags = (keys: readonly string[]) => keys.map((k) => `--sysctl ${k}=${ON}`).join(' ');
 
-function dockerBlocks(keys: readonly string[]): CommandBlock[] {
-  return [
-    {
-      caption: { kind: 'container', runtime: 'docker' },
-      commands: `docker run ${runFlags(keys)} IMAGE`,
-    },
-    {
-      caption: { kind: 'container', runtime: 'compose' },
-      commands: ['sysctls:', ...keys.map((k) => `  - ${k}=${ON}`)].join('\n'),
-    },
-  ];
-}
-
-function podmanBlocks(keys: readonly string[]): CommandBlock[] {
-  return [
-    {
-      caption: { kind: 'container', runtime: 'podman' },
-      commands: `podman run ${runFlags(keys)} IMAGE`,
-    },
-  ];
-}
-
 /** Not on the kubelet's safe list: every node's kubelet must allow the keys first. */
 function kubernetesBlocks(keys: readonly string[]): CommandBlock[] {
   return [
@@ -82,12 +60,20 @@ function kubernetesBlocks(keys: readonly string[]): CommandBlock[] {
 /** The engines' flags, for each engine seen among the namespace's own containers. */
 function containerLasting(ns: NetworkNamespaceInfo, keys: readonly string[]): CommandBlock[] {
   const runtimes = new Set(ns.containers.filter((c) => !c.hostNetwork).map((c) => c.runtime));
+  const run = (runtime: 'docker' | 'podman'): CommandBlock => ({
+    caption: { kind: 'container', runtime },
+    commands: `${runtime} run ${runFlags(keys)} IMAGE`,
+  });
+  const compose: CommandBlock = {
+    caption: { kind: 'container', runtime: 'compose' },
+    commands: ['sysctls:', ...keys.map((k) => `  - ${k}=${ON}`)].join('\n'),
+  };
   const blocks: CommandBlock[] = [];
   // containerd and CRI-O outside Kubernetes are rare, and an unknown engine says nothing:
   // then every engine's way is shown.
   const known = runtimes.has('docker') || runtimes.has('podman');
-  if (runtimes.has('docker') || !known) blocks.push(...dockerBlocks(keys));
-  if (runtimes.has('podman') || !known) blocks.push(...podmanBlocks(keys));
+  if (runtimes.has('docker') || !known) blocks.push(run('docker'), compose);
+  if (runtimes.has('podman') || !known) blocks.push(run('podman'));
   return blocks;
 }
 
