@@ -39,6 +39,9 @@ test('while another Apply holds the lock the app says so, and an Apply then wait
   sandbox.run('mkdir', ['-p', '-m', '0711', '/run/nonlocal-bind']);
   // The step's lock is root's 0600 apply.lock (one `flock` would create it 0644).
   sandbox.run('install', ['-m', '0600', '/dev/null', '/run/nonlocal-bind/apply.lock']);
+  // A step holding the lock keeps its error file non-empty (its first line is this mark): the
+  // app reads /proc/locks only then.
+  sandbox.run('sh', ['-c', "printf 'lock held\\n' > /run/nonlocal-bind/err"]);
   // Its own process group: flock's child (sleep) inherits the locked descriptor.
   const holder = sandbox.spawn('flock', ['/run/nonlocal-bind/apply.lock', 'sleep', '30'], {
     stdio: 'ignore',
