@@ -114,6 +114,9 @@ export async function measureApplyFromClick(
       maxMs: round(Math.max(...times), 1),
       pkexecTrueMs,
       ratio: round(median(times) / median(pkexecTimes), 2),
+      // Each Apply over the pkexec run right after it: steadier than the medians' ratio when
+      // other work on the machine comes and goes during the run.
+      pairedRatio: round(median(times.map((t, i) => t / (pkexecTimes[i] ?? NaN))), 2),
     };
   } finally {
     await browser.close();
