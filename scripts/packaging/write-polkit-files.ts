@@ -30,6 +30,8 @@ for (const file of polkitPackageFiles(vendorOf(pkg))) {
   // writeFileSync's mode applies only to a new file, and then through the umask.
   chmodSync(file.source, file.mode);
 }
+// A fresh checkout (the mutation runner's worktree) has no dist/electron yet.
+mkdirSync(path.join('dist', 'electron'), { recursive: true });
 writeFileSync(
   path.join('dist', 'electron', SHELL_WORDS_FILE),
   `${JSON.stringify(shellWordsFile(catalog.catalog), null, 2)}\n`,
