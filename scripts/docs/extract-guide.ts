@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { GUIDE_LANGUAGES, guideCatalogPath, guideSourceStrings } from './guide-language';
+import {
+  GUIDE_LANGUAGES,
+  guideCatalogPath,
+  guideSourceStrings,
+  languageArgument,
+} from './guide-language';
 import { readPo, writePo, type PoEntry } from './po-file';
 import { GUIDE_TASKS } from './steps';
 import { PAIR_TASK } from './steps-pair';
@@ -10,9 +15,13 @@ import { PAIR_TASK } from './steps-pair';
 // scenarios' summaries). Translations of unchanged strings are kept; a new or changed string
 // gets an empty msgstr for the translator, and a string the guide no longer has is dropped.
 // The catalog test fails until every msgstr is filled.
+// `--lang de` updates that language's catalog only (a translator's own file); none: all.
+const chosen = languageArgument(process.argv.slice(2));
+if (!chosen.ok) throw new Error(chosen.error);
+const only = process.argv.some((a) => a.startsWith('--lang')) ? chosen.language : null;
 const sources = guideSourceStrings([...GUIDE_TASKS, PAIR_TASK]);
 for (const language of GUIDE_LANGUAGES) {
-  if (language === 'en') continue;
+  if (language === 'en' || (only !== null && language !== only)) continue;
   const file = guideCatalogPath(language);
   const kept = new Map<string, string>();
   if (existsSync(file)) {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setupI18n } from '@lingui/core';
+import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
 import { FRAME } from './guide-frame';
 import { readPo, type PoEntry } from './po-file';
@@ -88,24 +90,48 @@ function fill(text: string, values: Fill): string {
 }
 
 /**
+ * The app's labels in one language, formatted as the app formats them (ICU plurals and
+ * placeholders through Lingui), looked up by their English message.
+ */
+const labelsByLanguage = new Map<string, (english: string, values?: Fill) => string>();
+
+export function appLabels(language: GuideLanguage): (english: string, values?: Fill) => string {
+  const known = labelsByLanguage.get(language);
+  if (known) return known;
+  const file = appCatalogPath(language);
+  const read = readPo(readFileSync(file, 'utf8'));
+  if (!read.ok) throw new Error(`${file}: ${read.error}`);
+  const compiled: Record<string, CompiledMessage> = {};
+  for (const e of read.entries) {
+    // A message with a context is the same English for another use; the plain one is the label.
+    if (e.obsolete || e.id === '' || e.text === '' || e.context !== undefined) continue;
+    compiled[e.id] = compileMessageOrThrow(e.text);
+  }
+  const i18n = setupI18n({ locale: language, messages: { [language]: compiled } });
+  const label = (english: string, values: Fill = {}): string => {
+    if (!(english in compiled)) {
+      throw new Error(`the app has no ${language} message "${english}" (${file})`);
+    }
+    return i18n._(english, values);
+  };
+  labelsByLanguage.set(language, label);
+  return label;
+}
+
+/**
  * The guide's translator for one language: English passes through; any other language
  * answers from its catalog, and a string it lacks is an error, never English in a German
  * guide. `label` answers from the app's catalog, for the buttons and headings a step uses.
  */
 export function guideWords(language: GuideLanguage) {
   const guide = language === 'en' ? null : readCatalog(guideCatalogPath(language));
-  const app = language === 'en' ? null : readCatalog(appCatalogPath(language));
-  const look = (catalog: Map<string, string> | null, english: string, what: string): string => {
-    if (!catalog) return english;
-    const found = catalog.get(english);
-    if (found === undefined) throw new Error(`no ${language} translation of ${what} "${english}"`);
-    return found;
+  const tr = (english: string, values: Fill = {}): string => {
+    const found = guide ? guide.get(english) : english;
+    if (found === undefined)
+      throw new Error(`no ${language} translation of the guide's "${english}"`);
+    return fill(found, values);
   };
-  return {
-    language,
-    tr: (english: string, values: Fill = {}) => fill(look(guide, english, 'guide text'), values),
-    label: (english: string) => look(app, english, 'the app label'),
-  };
+  return { language, tr, label: appLabels(language) };
 }
 
 export type GuideWords = ReturnType<typeof guideWords>;

@@ -1,8 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startPreview } from '../../test/harness/preview';
+import { startPreview, withLang } from '../../test/harness/preview';
 import { openFrozenPage, settle, type ColorScheme } from './freeze-page';
 import { expect } from '@playwright/test';
-import { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps-kit';
+import { appLabels, type GuideLanguage } from './guide-language';
+import {
+  quotedClaims,
+  screenshotName,
+  useLabels,
+  type GuideStep,
+  type GuideTask,
+} from './steps-kit';
 
 /** What a step showed, for the guide: its screenshot and the commands on screen. */
 export interface StepRecord {
@@ -82,15 +89,17 @@ export async function runTask(
   task: GuideTask,
   scheme: ColorScheme,
   shoot: Shoot,
-  options: { readonly distDir?: string; readonly language?: string } = {},
+  options: { readonly distDir?: string; readonly language?: GuideLanguage } = {},
 ): Promise<StepRecord[]> {
   const { distDir, language = 'en' } = options;
+  // The step's clicks find the buttons by the words the page shows in that language.
+  useLabels(appLabels(language));
   const preview = await startPreview({ args: ['--demo', task.scenario], distDir });
   const { context, page } = await openFrozenPage(browser, scheme);
   const records: StepRecord[] = [];
   try {
     // The page's language is the guide's: the renderer takes `?lang=` before the browser's own.
-    await page.goto(language === 'en' ? preview.url : `${preview.url}?lang=${language}`);
+    await page.goto(language === 'en' ? preview.url : withLang(preview.url, language));
     await page.getByTestId('value-ipv4').waitFor();
     for (const step of task.steps) {
       if (step.act) await step.act(page);

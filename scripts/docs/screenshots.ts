@@ -8,7 +8,6 @@ import { launchChromium } from '../../test/harness/chromium';
 import { SHOT_OPTIONS } from './freeze-page';
 import { GUIDE_TASKS, type GuideTask } from './steps';
 import { PAIR_TASK } from './steps-pair';
-import { useLabels } from './steps-kit';
 import {
   guideWords,
   languageArgument,
@@ -83,7 +82,6 @@ async function main(): Promise<void> {
     );
   }
   const words = guideWords(language);
-  useLabels(words.label);
   const tasks = translateTasks(GUIDE_TASKS, words);
   const shots = english ? SHOTS : path.join(SHOTS, language);
   // The new images wait aside until every step passed its checks: a stale claim fails the

@@ -32,12 +32,19 @@ export interface GuideTask {
 
 // The labels a step clicks, in the language the guide is being written in (English until a
 // script chooses another): a German guide clicks the German buttons the customer sees.
-let activeLabel: (english: string) => string = (english) => english;
-export function useLabels(label: (english: string) => string): void {
+type Label = (english: string, values?: Readonly<Record<string, string | number>>) => string;
+let activeLabel: Label | null = null;
+export function useLabels(label: Label): void {
   activeLabel = label;
 }
-/** An app label in the guide's language: the app's catalog entry for that English message. */
-export const label = (english: string): string => activeLabel(english);
+/**
+ * An app label in the guide's language: the app's catalog entry for that English message,
+ * with its placeholders filled (`label('Test {address}', { address: '192.0.2.11' })`).
+ */
+export const label: Label = (english, values) => {
+  if (!activeLabel) throw new Error('the guide runner did not choose a language (useLabels)');
+  return activeLabel(english, values);
+};
 
 export const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
 export const applyButton = (page: Page) => page.getByRole('button', { name: label('Apply…') });

@@ -5,8 +5,12 @@ const table = (page: Page) => page.getByTestId('pair-table');
 
 /** lb-2's "Test binding there", and the line its result shows. */
 async function testBindingOnNode(page: Page): Promise<void> {
-  await page.getByRole('button', { name: label('Test binding the virtual IPs on lb-2') }).click();
-  await expect(table(page).locator('.bind-results')).toContainText('192.0.2.10: works');
+  await page
+    .getByRole('button', {
+      name: label('Test binding the virtual IPs on {machine}', { machine: 'lb-2' }),
+    })
+    .click();
+  await expect(table(page).locator('.bind-results li.works')).toContainText('192.0.2.10');
 }
 
 /**
@@ -50,7 +54,9 @@ export const PAIR_TASK: GuideTask = {
       act: async (page) => {
         await testBindingOnNode(page);
         await page
-          .getByRole('button', { name: label('Test binding the virtual IPs on lb-2') })
+          .getByRole('button', {
+            name: label('Test binding the virtual IPs on {machine}', { machine: 'lb-2' }),
+          })
           .evaluate((button) => button.scrollIntoView({ block: 'center' }));
       },
     },
@@ -60,10 +66,14 @@ export const PAIR_TASK: GuideTask = {
       say: '"Make all nodes like this computer…" lists what changes on each machine and which file keeps it at boot. Where the node\'s sudo asks for a password, type it under "sudo password for lb-2" (in the demo any password works): it goes to that node\'s sudo only, and the app forgets it after the Apply. "For a fleet: Ansible or cloud-init" has the same change as Ansible tasks and a cloud-init snippet.',
       act: async (page) => {
         await page
-          .getByRole('button', { name: label('Make all nodes like this computer…') })
+          .getByRole('button', {
+            name: label('Make all nodes like {machine}…', { machine: label('this computer') }),
+          })
           .click();
         const panel = page.locator('.alike-panel');
-        await panel.getByLabel(label('sudo password for lb-2')).fill('demo');
+        await panel
+          .getByLabel(label('{sudo} password for {node}', { sudo: 'sudo', node: 'lb-2' }))
+          .fill('demo');
         await scrollToTop(panel);
       },
     },
@@ -72,8 +82,15 @@ export const PAIR_TASK: GuideTask = {
       title: 'Apply',
       say: 'Choose **Apply to 1 machine**. Each machine reports its own outcome under "Outcome on each machine" ("Applied: lb-2", and what changed there); one failing never hides another\'s success.',
       act: async (page) => {
-        await page.getByRole('button', { name: label('Apply to 1 machine') }).click();
-        await expect(page.locator('.outcomes')).toContainText('Applied: lb-2');
+        await page
+          .getByRole('button', {
+            name: label(
+              '{machineCount, plural, one {Apply to # machine} other {Apply to # machines}}',
+              { machineCount: 1 },
+            ),
+          })
+          .click();
+        await expect(page.locator('.outcomes li.outcome-applied')).toContainText('lb-2');
         // The outcome at the bottom of the window, the agreeing table above it.
         await page.locator('.outcomes').evaluate((o) => o.scrollIntoView({ block: 'end' }));
       },

@@ -94,3 +94,10 @@ export async function startPreview(options: StartPreviewOptions = {}): Promise<R
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
+
+/** The preview's address with the UI language chosen (`?lang=`), its token fragment kept. */
+export function withLang(url: string, lang: string): string {
+  const address = new URL(url);
+  address.searchParams.set('lang', lang);
+  return address.toString();
+}

@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
-import { startPreview, type RunningPreview } from '../harness/preview';
+import { startPreview, withLang, type RunningPreview } from '../harness/preview';
 import { openRealPreview, type RealPreview, type RealPreviewOptions } from './real-preview';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 
@@ -17,6 +17,8 @@ export interface DemoPageOptions {
   readonly args?: readonly string[];
   /** Wait until the values are shown before handing the page over. */
   readonly waitForValues?: boolean;
+  /** The UI language (`?lang=`), e.g. de or a pseudo-locale; the browser's own otherwise. */
+  readonly lang?: string;
 }
 
 export interface DemoPage {
@@ -74,7 +76,7 @@ export const test = base.extend<TestFixtures, { browser: Browser }>({
         await context.grantPermissions([...options.permissions], { origin: preview.origin });
       }
       const page = await context.newPage();
-      await page.goto(preview.url);
+      await page.goto(options.lang ? withLang(preview.url, options.lang) : preview.url);
       if (options.waitForValues) await page.getByTestId('value-ipv4').waitFor();
       return { page, context, preview };
     });
