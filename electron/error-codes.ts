@@ -4,6 +4,56 @@
  */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Apply: the step's exit statuses (elevation-errors.ts mapStepExit). */
+export const STEP_EXIT_CODES = [
+  'file-changed',
+  'target-not-regular',
+  'proc-read-only',
+  'verify-failed',
+  'rollback-failed',
+  'change-outside-settings',
+  'apply-busy',
+  'step-failed',
+] as const;
+
+/** Apply: asking for administrator rights (elevation-errors.ts mapElevationFailure). */
+export const ELEVATION_FAILURE_CODES = [
+  'auth-refused',
+  'no-polkit-agent',
+  'no-pkexec',
+  'elevation-failed',
+] as const;
+
+/** Why an ssh session to a node failed (nodes/ssh-errors.ts). */
+export const SSH_FAILURE_CODES = [
+  'dns',
+  'unreachable',
+  'host-key-unknown',
+  'host-key-changed',
+  'auth',
+  'timeout',
+  'too-large',
+  'dropped',
+  'other',
+] as const;
+
+/** A node's read script's answer, its sudo, and the step run there through sudo. */
+export const NODE_CODES = [
+  'not-linux',
+  'no-sysctl',
+  'no-base64',
+  'malformed',
+  'no-sudo',
+  'requiretty',
+  'account-locked',
+  'not-installed',
+  'wrong-password',
+  'password-needed',
+  'no-askpass',
+  'node-busy',
+  'unsafe-argument',
+] as const;
+
 export const ERROR_CODES = [
   // Any channel: the envelope, the IPC guard, the HTTP bridge and the renderer's own checks.
   'invalid-payload',
@@ -17,26 +67,14 @@ export const ERROR_CODES = [
   'setting-unavailable',
   'nothing-to-apply',
   'nothing-to-remove',
-  'file-changed',
   'file-name-hides-file',
   'file-unreadable',
   'file-too-large',
   'file-not-text',
   'target-symlink',
-  'target-not-regular',
-  'change-outside-settings',
   'apply-in-progress',
-  // Apply: asking for administrator rights.
-  'auth-refused',
-  'no-polkit-agent',
-  'no-pkexec',
-  'elevation-failed',
-  // Apply: the step's exit.
-  'proc-read-only',
-  'verify-failed',
-  'rollback-failed',
-  'apply-busy',
-  'step-failed',
+  ...ELEVATION_FAILURE_CODES,
+  ...STEP_EXIT_CODES,
   // Other features.
   'invalid-address',
   'bind-test-failed',
@@ -51,29 +89,8 @@ export const ERROR_CODES = [
   'reference-unread',
   'plan-failed',
   'cannot-persist',
-  'dns',
-  'unreachable',
-  'host-key-unknown',
-  'host-key-changed',
-  'auth',
-  'timeout',
-  'too-large',
-  'dropped',
-  'other',
-  'not-linux',
-  'no-sysctl',
-  'no-base64',
-  'malformed',
-  'no-sudo',
-  'requiretty',
-  'account-locked',
-  'not-installed',
-  // Nodes: the step run there through sudo.
-  'wrong-password',
-  'password-needed',
-  'no-askpass',
-  'node-busy',
-  'unsafe-argument',
+  ...SSH_FAILURE_CODES,
+  ...NODE_CODES,
   // Network namespaces: the listing (electron/system/netns/).
   'netns-own-unreadable',
   'netns-proc-unlisted',

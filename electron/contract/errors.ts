@@ -2,7 +2,13 @@
  * The contract, part four: errors and outcomes as codes and data. The renderer turns them
  * into words (renderer/src/words/), so the backend sends no sentences for them.
  */
-import type { ErrorCode } from '../error-codes';
+import type {
+  ELEVATION_FAILURE_CODES,
+  ErrorCode,
+  NODE_CODES,
+  SSH_FAILURE_CODES,
+  STEP_EXIT_CODES,
+} from '../error-codes';
 import type { CommandBlock } from './commands';
 import type { SettingId } from './state';
 
@@ -20,23 +26,10 @@ export interface ApiError {
 }
 
 /** The codes the privileged step's exit status maps to (elevation-errors.ts mapStepExit). */
-export type StepExitCode = Extract<
-  ErrorCode,
-  | 'file-changed'
-  | 'target-not-regular'
-  | 'proc-read-only'
-  | 'verify-failed'
-  | 'rollback-failed'
-  | 'change-outside-settings'
-  | 'apply-busy'
-  | 'step-failed'
->;
+export type StepExitCode = (typeof STEP_EXIT_CODES)[number];
 
 /** The codes a failure to elevate maps to (elevation-errors.ts mapElevationFailure). */
-export type ElevationFailureCode = Extract<
-  ErrorCode,
-  'auth-refused' | 'no-polkit-agent' | 'no-pkexec' | 'elevation-failed'
->;
+export type ElevationFailureCode = (typeof ELEVATION_FAILURE_CODES)[number];
 
 /** Why the step's content rule (step-content-rule.ts) would refuse a planned file change. */
 export type StepContentRefusal =
@@ -185,39 +178,10 @@ export type DestinationProblem =
   | 'port-range';
 
 /** Why an ssh session to a node failed (nodes/ssh-errors.ts). */
-export type SshFailureKind = Extract<
-  ErrorCode,
-  | 'dns'
-  | 'unreachable'
-  | 'host-key-unknown'
-  | 'host-key-changed'
-  | 'auth'
-  | 'timeout'
-  | 'too-large'
-  | 'dropped'
-  | 'other'
->;
+export type SshFailureKind = (typeof SSH_FAILURE_CODES)[number];
 
 /** What went wrong with a node: ssh, the read script's answer, sudo, or the step there. */
-export type NodeFailureCode =
-  | SshFailureKind
-  | Extract<
-      ErrorCode,
-      | 'not-linux'
-      | 'no-sysctl'
-      | 'no-base64'
-      | 'malformed'
-      | 'no-sudo'
-      | 'requiretty'
-      | 'account-locked'
-      | 'not-installed'
-      | 'wrong-password'
-      | 'password-needed'
-      | 'no-askpass'
-      | 'node-busy'
-      | 'unsafe-argument'
-      | 'step-failed'
-    >;
+export type NodeFailureCode = SshFailureKind | (typeof NODE_CODES)[number] | 'step-failed';
 
 /** A node's failure as data (renderer/src/words/node-error-words.ts). */
 export interface NodeFailureData {
