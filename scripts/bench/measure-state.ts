@@ -44,6 +44,16 @@ async function coldMedianMs(root: string, runs: number, read: () => Promise<unkn
 /**
  * Full state read (runtime values + boot resolution over a 15-file tree) vs. spawning
  * `sysctl -n`: of the unchanged tree, as every refresh reads it, and cold (all changed).
+ *
+ * What a refresh of an unchanged tree does, and so what this measures: the running values
+ * read from their /proc/sys files (held open; the path looked at again before each read,
+ * sysctl-read-held.ts), the tree answered by its watches once the event loop has delivered
+ * every event queued before the read (sysctl-read-watch.ts; two turns of the loop), or
+ * else confirmed by stats on the main thread or read on the reader thread, and the boot
+ * state reused while its inputs are the very objects of the last read (boot-state.ts).
+ * Nothing here is warmed or skipped that the app's refresh does not warm or skip: the
+ * same functions run, in the same order, and `sysctl -n` is spawned between two reads,
+ * so each read comes after the machine ran another process, as a refresh does.
  */
 export async function measureStateRead(runs: number) {
   const [root] = await settledTrees([15]);
