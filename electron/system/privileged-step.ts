@@ -167,7 +167,7 @@ function encodedScript(script: string): string {
  *
  * `sh <(gzip -dc <(base64 -d <<< SCRIPT)) ARGS` rather than a pipeline: bash forks the two
  * substitutions, which become gzip and base64, and becomes sh itself (the last command of
- * its -c string), a process fewer than `echo … | base64 -d | gzip -dc | sh -s`
+ * its -c string): two processes fewer than `echo … | base64 -d | gzip -dc | sh -s`
  * (docs/step-protocol.md). Every byte of the line passes through each stage of the polkit
  * chain (sh, pkexec, polkitd's authorization details, bash, its here-string), so the script
  * goes without its comments and gzipped: 11 KB of base64 instead of 44 KB, for one gzip
