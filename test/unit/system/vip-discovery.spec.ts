@@ -8,24 +8,15 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { discoverVips } from '../../../electron/system/vip-discovery';
 import { toVipEntry } from '../../../electron/system/vip-findings';
-import { createHaproxyParser } from '../../../electron/system/vip-haproxy';
-import { createKeepalivedParser } from '../../../electron/system/vip-keepalived';
-import { createNginxParser } from '../../../electron/system/vip-nginx';
 import { bundleForChild } from '../../harness/bundle';
-import { collectParse } from '../../../electron/system/vip-address';
+import { parseConfig } from '../../support/vip-parse';
 
-const parseHaproxyConfig = (text: string, file: string) =>
-  collectParse(createHaproxyParser, text, file);
-const parseKeepalivedConfig = (text: string, file: string) =>
-  collectParse(createKeepalivedParser, text, file);
-const parseNginxConfig = (text: string, file: string) =>
-  collectParse(createNginxParser, text, file);
-
-const pick = (r: ReturnType<typeof parseHaproxyConfig>) =>
+const pick = (r: ReturnType<typeof parseConfig>) =>
   r.addresses.map((a) => [a.address, a.port, a.family, a.wildcard, a.line]);
 
 test('HAProxy bind lines: IPv4, bracketed IPv6, lists, prefixes, wildcards, comments, sockets', () => {
-  const result = parseHaproxyConfig(
+  const result = parseConfig(
+    'haproxy',
     [
       'global',
       '  # bind 203.0.113.1:80 is commented out',
@@ -54,7 +45,8 @@ test('HAProxy bind lines: IPv4, bracketed IPv6, lists, prefixes, wildcards, comm
 });
 
 test('Keepalived virtual_ipaddress blocks, with prefixes, devices, IPv6 and excluded blocks', () => {
-  const result = parseKeepalivedConfig(
+  const result = parseConfig(
+    'keepalived',
     [
       'vrrp_instance VI_1 {',
       '  state BACKUP',
@@ -82,7 +74,8 @@ test('Keepalived virtual_ipaddress blocks, with prefixes, devices, IPv6 and excl
 });
 
 test('Nginx listen directives: ports only, *:80, [::]:443, address:port, default port, unix, includes', () => {
-  const result = parseNginxConfig(
+  const result = parseConfig(
+    'nginx',
     [
       'http {',
       '  include /etc/nginx/conf.d/*.conf;',
@@ -141,10 +134,10 @@ test('property: arbitrary text never throws in any parser (1,000 runs each)', ()
       )
       .map((a) => a.join('')),
   );
-  for (const parse of [parseHaproxyConfig, parseKeepalivedConfig, parseNginxConfig]) {
+  for (const program of ['haproxy', 'keepalived', 'nginx'] as const) {
     fc.assert(
       fc.property(text, (t) => {
-        const r = parse(t, 'f');
+        const r = parseConfig(program, t, 'f');
         assert.ok(Array.isArray(r.addresses) && Array.isArray(r.skipped));
       }),
       { numRuns: 1000 },

@@ -4,28 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { validateBindTarget } from '../../../electron/system/bind-test';
 import { discoverVips } from '../../../electron/system/vip-discovery';
-import { createHaproxyParser } from '../../../electron/system/vip-haproxy';
-import { createKeepalivedParser } from '../../../electron/system/vip-keepalived';
-import { createNginxParser } from '../../../electron/system/vip-nginx';
-import { collectParse } from '../../../electron/system/vip-address';
-
-const parseHaproxyConfig = (text: string, file: string) =>
-  collectParse(createHaproxyParser, text, file);
-const parseKeepalivedConfig = (text: string, file: string) =>
-  collectParse(createKeepalivedParser, text, file);
-const parseNginxConfig = (text: string, file: string) =>
-  collectParse(createNginxParser, text, file);
+import { parseConfig } from '../../support/vip-parse';
 
 // Corners the first fixtures missed; each of these was wrong or silently dropped before.
 
 test('Nginx and HAProxy: every spelling of 0.0.0.0 and :: is a wildcard, not a VIP', () => {
-  const nginx = parseNginxConfig('listen [::0]:80;\nlisten [0:0::0]:81;\nlisten 0.0.0.0:82;', 'n');
+  const nginx = parseConfig(
+    'nginx',
+    'listen [::0]:80;\nlisten [0:0::0]:81;\nlisten 0.0.0.0:82;',
+    'n',
+  );
   expect(nginx.addresses.map((a) => [a.address, a.family, a.wildcard])).toEqual([
     ['::0', 'IPv6', true],
     ['0:0::0', 'IPv6', true],
     ['0.0.0.0', 'IPv4', true],
   ]);
-  const haproxy = parseHaproxyConfig('bind ::0:80\nbind 0.0.0.0:81\nbind [::1]:82', 'h');
+  const haproxy = parseConfig('haproxy', 'bind ::0:80\nbind 0.0.0.0:81\nbind [::1]:82', 'h');
   expect(haproxy.addresses.map((a) => [a.address, a.wildcard])).toEqual([
     ['::0', true],
     ['0.0.0.0', true],
@@ -34,7 +28,7 @@ test('Nginx and HAProxy: every spelling of 0.0.0.0 and :: is a wildcard, not a V
 });
 
 test('HAProxy: a quoted address list is read like an unquoted one', () => {
-  const result = parseHaproxyConfig('bind "192.0.2.11:90,[2001:db8::11]:91" ssl', 'h');
+  const result = parseConfig('haproxy', 'bind "192.0.2.11:90,[2001:db8::11]:91" ssl', 'h');
   expect(result.addresses.map((a) => [a.address, a.port])).toEqual([
     ['192.0.2.11', 90],
     ['2001:db8::11', 91],
@@ -43,7 +37,8 @@ test('HAProxy: a quoted address list is read like an unquoted one', () => {
 });
 
 test('Keepalived: an address on the virtual_ipaddress line itself is found', () => {
-  const result = parseKeepalivedConfig(
+  const result = parseConfig(
+    'keepalived',
     'vrrp_instance V {\n  virtual_ipaddress { 198.51.100.5/32 dev eth0 }\n  state BACKUP\n}\n',
     'k',
   );
@@ -52,7 +47,7 @@ test('Keepalived: an address on the virtual_ipaddress line itself is found', () 
 });
 
 test('Nginx: a file cut off before its ";" is reported, not silently dropped', () => {
-  const result = parseNginxConfig('server {\n  listen 192.0.2.5:80;\n  listen 192.0.2.6', 'n');
+  const result = parseConfig('nginx', 'server {\n  listen 192.0.2.5:80;\n  listen 192.0.2.6', 'n');
   expect(result.addresses.map((a) => a.address)).toEqual(['192.0.2.5']);
   expect(result.skipped).toEqual([
     { file: 'n', line: 3, reason: 'the file ends inside a directive (missing ";")' },

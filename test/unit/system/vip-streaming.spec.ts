@@ -12,9 +12,7 @@ import {
   MAX_WORD_CHARS,
   type NginxDirective,
 } from '../../../electron/system/vip-nginx-directives';
-
-const parseNginxConfig = (text: string, file: string) =>
-  collectParse(createNginxParser, text, file);
+import { parseConfig } from '../../support/vip-parse';
 
 // The parsers now read text in pieces, so that a 4 MiB file is never parsed in one go. Cut
 // anywhere, the pieces must give exactly what the whole text gives, and the nginx splitter
@@ -184,7 +182,8 @@ test('a line or a word longer than anything real is reported by number, never he
   expect(keepalived.skipped.map((s) => s.line)).toEqual([2]);
 
   const word = 'y'.repeat(MAX_WORD_CHARS + 1);
-  const nginx = parseNginxConfig(
+  const nginx = parseConfig(
+    'nginx',
     `listen ${word};\ninclude ${word};\nserver_name ${word};\nlisten 192.0.2.3:80;`,
     'n',
   );
@@ -196,7 +195,7 @@ test('a line or a word longer than anything real is reported by number, never he
   ]);
   // Below the cap a bad word is quoted, but shortened: a reason never echoes kilobytes.
   const host = 'h'.repeat(5_000);
-  const reason = parseNginxConfig(`listen ${host}:80;`, 'n').skipped[0]?.reason ?? '';
+  const reason = parseConfig('nginx', `listen ${host}:80;`, 'n').skipped[0]?.reason ?? '';
   expect(reason).toContain('is not an IP address');
   expect(reason.length).toBeLessThan(200);
 });
