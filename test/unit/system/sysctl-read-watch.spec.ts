@@ -17,9 +17,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { answerRead } from '../../../electron/system/sysctl-read-core';
 import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
-import { armedTree, readTreeHere } from '../../../electron/system/sysctl-read-here';
+import { armedTree, readTreeHere, vetAsk } from '../../../electron/system/sysctl-read-here';
+import { identityOf } from '../../../electron/system/sysctl-read-log';
+import { vetRead } from '../../../electron/system/sysctl-read-vet';
 import {
   afterPendingEvents,
+  closeGate,
+  watchTree,
   WATCHED_FILE_SYSTEMS,
 } from '../../../electron/system/sysctl-read-watch';
 import {
@@ -161,4 +165,17 @@ test('a change made just before a read, with no turn of the event loop between, 
   const read = readSysctlSources(ctx(root));
   expect(await read).toEqual(afresh(root));
   expect(await read).not.toEqual(first);
+});
+
+test('no gate where a watch cannot be set in full: off the trusted file systems, or a path gone', async () => {
+  const { root } = await tree();
+  const file = path.join(root, 'etc/sysctl.d/a.conf');
+  const vet = vetRead(fs, identityOf, vetAsk(), { path: file });
+  if (!vet) throw new Error('no vet');
+  const gate = watchTree(vet);
+  expect(gate?.watchers.length).toBeGreaterThan(0);
+  closeGate(gate);
+  expect(watchTree(vet, [])).toBeNull();
+  await rm(path.join(root, 'etc'), { recursive: true });
+  expect(watchTree(vet)).toBeNull();
 });
