@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { SysctlSources } from './engines/file-order';
 import { readHeldOrAfresh, releaseHeld } from './sysctl-read-held';
-import { closeGate, watchTree, type Gate } from './sysctl-read-watch';
+import { armGate, closeGate, watchTree, type Gate } from './sysctl-read-watch';
 import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
 import { errorCode, identityOf, outcomeOf } from './sysctl-read-log';
 import type { Check, Vet } from './sysctl-read-vet';
@@ -224,7 +224,7 @@ export function readTreeHere(request: TreeReadRequest): SysctlSources | null {
   const tree = trees.get(key);
   if (!tree) return null;
   if (confirmed(tree.checks, tree.links)) {
-    if (tree.gate) tree.gate.armed = true;
+    armGate(tree.gate);
     return tree.value;
   }
   forgetTree(key);

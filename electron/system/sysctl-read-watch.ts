@@ -52,6 +52,8 @@ interface Names {
 export interface Gate {
   /** Set by a full confirmation made after every watch was set; cleared by any event. */
   armed: boolean;
+  /** A watcher failed or the gate was dropped: never armed again. */
+  closed: boolean;
   readonly watchers: fs.FSWatcher[];
 }
 
@@ -103,14 +105,20 @@ function concerns(name: string | null, self: string, watched: Names): boolean {
 export function closeGate(gate: Gate | null | undefined): void {
   if (!gate) return;
   gate.armed = false;
+  gate.closed = true;
   for (const watcher of gate.watchers.splice(0)) watcher.close();
+}
+
+/** After a full confirmation that began once every watch was set; a closed gate stays shut. */
+export function armGate(gate: Gate | null): void {
+  if (gate && !gate.closed) gate.armed = true;
 }
 
 /** Watches everything a vetted read depends on; null where that cannot be done in full. */
 export function watchTree(vet: Vet, fileSystems = WATCHED_FILE_SYSTEMS): Gate | null {
   const { dirs, files } = targetsOf(vet);
   if (dirs.size + files.length > MAX_WATCHES) return null;
-  const gate: Gate = { armed: false, watchers: [] };
+  const gate: Gate = { armed: false, closed: false, watchers: [] };
   const watch = (path: string, concern: (name: string | null) => boolean): boolean => {
     if (!onTrustedFileSystem(path, fileSystems)) return false;
     try {

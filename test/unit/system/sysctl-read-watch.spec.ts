@@ -22,6 +22,7 @@ import { identityOf } from '../../../electron/system/sysctl-read-log';
 import { vetRead } from '../../../electron/system/sysctl-read-vet';
 import {
   afterPendingEvents,
+  armGate,
   closeGate,
   watchTree,
   WATCHED_FILE_SYSTEMS,
@@ -174,7 +175,10 @@ test('no gate where a watch cannot be set in full: off the trusted file systems,
   if (!vet) throw new Error('no vet');
   const gate = watchTree(vet);
   expect(gate?.watchers.length).toBeGreaterThan(0);
+  // A gate whose watchers were closed (one failed, or the tree was dropped) stays shut.
   closeGate(gate);
+  armGate(gate);
+  expect(gate?.armed).toBe(false);
   expect(watchTree(vet, [])).toBeNull();
   await rm(path.join(root, 'etc'), { recursive: true });
   expect(watchTree(vet)).toBeNull();
