@@ -17,6 +17,8 @@ import '@fontsource/inter/latin-700.css';
 import '@fontsource/inter/latin-ext-400.css';
 import '@fontsource/inter/latin-ext-700.css';
 import './styles.css';
+// Shows only the active language's words in index.html's static markup (see vite-first-paint.ts).
+import 'virtual:first-paint.css';
 
 function render(container: HTMLElement): void {
   const source = connectApi();

@@ -11,3 +11,6 @@ declare module 'virtual:pseudo-catalog/*' {
   /** A pseudo-locale compiled from the English catalog by scripts/i18n/vite-pseudo-catalogs.ts. */
   export const messages: Messages;
 }
+
+/** Rules that show the first paint's words in the active language only. */
+declare module 'virtual:first-paint.css';
