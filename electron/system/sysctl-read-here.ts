@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { SysctlSources } from './engines/file-order';
 import { readHeldOrAfresh, releaseHeld } from './sysctl-read-held';
-import { armGate, closeGate, watchTree, type Gate } from './sysctl-read-watch';
+import { armGate, closeGate, gateOpen, watchTree, type Gate } from './sysctl-read-watch';
 import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
 import { errorCode, identityOf, outcomeOf } from './sysctl-read-log';
 import type { Check, Vet } from './sysctl-read-vet';
@@ -238,12 +238,12 @@ export function readTreeHere(request: TreeReadRequest): SysctlSources | null {
  */
 export function armedTree(request: TreeReadRequest): { readonly value: SysctlSources } | null {
   const tree = trees.get(treeKey(request));
-  return tree?.gate?.armed ? tree : null;
+  return tree && gateOpen(tree.gate) ? tree : null;
 }
 
 export function stillArmed(request: TreeReadRequest, tree: { value: SysctlSources }): boolean {
   const now = trees.get(treeKey(request));
-  return now === tree && now.gate?.armed === true;
+  return now === tree && gateOpen(now.gate);
 }
 
 /** A tree the thread read, with its vet (null: not to be confirmed here). */

@@ -24,11 +24,18 @@ import type { Vet } from './sysctl-read-vet';
  * be set (the user's inotify limit, a path gone), or a tree needs more watches than
  * MAX_WATCHES, every read confirms by stats as before.
  *
- * What inotify cannot see: a file system mounted over a watched path after the watches
- * were set (only root may mount in the app's mount namespace; an unmount of a watched file
- * system fires), and events lost when the kernel's queue overflows (16,384 unread events;
- * libuv drops the overflow notice), which needs that many changes among the few names
- * watched between two turns of the event loop.
+ * What inotify cannot see, so a gated read cannot either (all of it root's doing, or a
+ * writer's with write access to root's files):
+ * - a file system mounted over a watched path after the watches were set (only root may
+ *   mount in the app's mount namespace; an unmount of a watched file system does fire);
+ * - a write through a shared mmap(2) of a file (inotify(7): no event; a stat would see the
+ *   mtime the first write fault sets);
+ * - events lost when the kernel's queue overflows (16,384 unread events; libuv drops the
+ *   overflow notice), which takes that many changes to the few names watched between two
+ *   turns of the event loop.
+ * So a gate stays open for TRUST_MS after its confirmation at most: then the next read
+ * confirms by stats again, which sees those too. A change inotify misses shows within
+ * that time; every other change shows in the very next read.
  */
 
 /** statfs(2) magic numbers: ext2/3/4, tmpfs, xfs, btrfs, f2fs, ramfs. */
@@ -38,6 +45,12 @@ export const WATCHED_FILE_SYSTEMS: readonly number[] = [
 
 /** About what a tree of a few hundred files needs; each watch is one inotify watch of the user's. */
 const MAX_WATCHES = 512;
+
+/**
+ * How long a confirmation keeps a gate open: the app refreshes every 2 s, so about one
+ * refresh in three confirms by stats (a few dozen stats), and the others make none.
+ */
+export const TRUST_MS = 5000;
 
 const S_IFMT = 0o170000;
 const S_IFDIR = 0o040000;
@@ -52,6 +65,8 @@ interface Names {
 export interface Gate {
   /** Set by a full confirmation made after every watch was set; cleared by any event. */
   armed: boolean;
+  /** When it was last armed (performance.now()). */
+  armedAt: number;
   /** A watcher failed or the gate was dropped: never armed again. */
   closed: boolean;
   readonly watchers: fs.FSWatcher[];
@@ -111,14 +126,21 @@ export function closeGate(gate: Gate | null | undefined): void {
 
 /** After a full confirmation that began once every watch was set; a closed gate stays shut. */
 export function armGate(gate: Gate | null): void {
-  if (gate && !gate.closed) gate.armed = true;
+  if (!gate || gate.closed) return;
+  gate.armed = true;
+  gate.armedAt = performance.now();
+}
+
+/** Whether a read may be answered by the gate (once the pending events are delivered). */
+export function gateOpen(gate: Gate | null): boolean {
+  return gate !== null && gate.armed && performance.now() - gate.armedAt < TRUST_MS;
 }
 
 /** Watches everything a vetted read depends on; null where that cannot be done in full. */
 export function watchTree(vet: Vet, fileSystems = WATCHED_FILE_SYSTEMS): Gate | null {
   const { dirs, files } = targetsOf(vet);
   if (dirs.size + files.length > MAX_WATCHES) return null;
-  const gate: Gate = { armed: false, closed: false, watchers: [] };
+  const gate: Gate = { armed: false, armedAt: 0, closed: false, watchers: [] };
   const watch = (path: string, concern: (name: string | null) => boolean): boolean => {
     if (!onTrustedFileSystem(path, fileSystems)) return false;
     try {

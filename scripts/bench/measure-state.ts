@@ -53,7 +53,10 @@ async function coldMedianMs(root: string, runs: number, read: () => Promise<unkn
  * state reused while its inputs are the very objects of the last read (boot-state.ts).
  * Nothing here is warmed or skipped that the app's refresh does not warm or skip: the
  * same functions run, in the same order, and `sysctl -n` is spawned between two reads,
- * so each read comes after the machine ran another process, as a refresh does.
+ * so each read comes after the machine ran another process, as a refresh does. A gate
+ * is trusted for TRUST_MS after a confirmation by stats; the app, refreshing every 2 s,
+ * confirms about one refresh in three and this loop about one read in a thousand, so the
+ * median is a gated read in both (the cold column is the worst case, every file changed).
  */
 export async function measureStateRead(runs: number) {
   const [root] = await settledTrees([15]);
