@@ -55,8 +55,9 @@ async function coldMedianMs(root: string, runs: number, read: () => Promise<unkn
  * same functions run, in the same order, and `sysctl -n` is spawned between two reads,
  * so each read comes after the machine ran another process, as a refresh does. A gate
  * is trusted for TRUST_MS after a confirmation by stats; the app, refreshing every 2 s,
- * confirms about one refresh in three and this loop about one read in a thousand, so the
- * median is a gated read in both (the cold column is the worst case, every file changed).
+ * confirms about one refresh in three and this loop once per 5 s of its run (its 200 reads
+ * take a few seconds), so the median is a gated read in both; the cold column is the
+ * worst case, every file changed.
  */
 export async function measureStateRead(runs: number) {
   const [root] = await settledTrees([15]);
