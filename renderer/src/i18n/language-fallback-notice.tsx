@@ -1,6 +1,7 @@
 import { i18n } from '@lingui/core';
 import { t } from '@lingui/core/macro';
 import { activeLocale } from './active';
+import './language-fallback-notice.css';
 
 /** "Japanese" for "ja", in the language shown; the tag itself if Intl has no name for it. */
 function languageName(tag: string): string {
@@ -25,7 +26,7 @@ export function LanguageFallbackNotice() {
   const { fellBack, requested } = activeLocale();
   if (!fellBack || requested === null) return null;
   return (
-    <p className="note language-fallback" role="note">
+    <p className="language-fallback" role="note">
       {languageFallbackSentence(requested)}
     </p>
   );
