@@ -100,6 +100,8 @@ export type PairDifference =
       readonly kind: 'now';
       readonly node: string;
       readonly reference: string;
+      /** The reference is this computer: the renderer words it ("this computer"), not `reference`. */
+      readonly referenceIsLocal: boolean;
       readonly family: string;
       readonly value: 0 | 1;
     }
@@ -111,6 +113,7 @@ export type PairDifference =
       readonly kind: 'boot';
       readonly node: string;
       readonly reference: string;
+      readonly referenceIsLocal: boolean;
       readonly family: string;
       readonly change: 'lose' | 'without' | 'with';
       readonly engines: readonly ('systemd' | 'procps')[];

@@ -32,6 +32,8 @@ export interface NodeColumn {
   /** `local` for this computer, else the SSH destination as the user added it. */
   readonly id: string;
   readonly name: string;
+  /** This computer's host name (its column only): the renderer words the heading around it. */
+  readonly host?: string;
   /** This computer, a node over SSH, or the demo's simulated node (no connection at all). */
   readonly kind: 'local' | NodeReach;
   readonly read: NodeReading | NodeReadFailure;

@@ -34,12 +34,30 @@ export interface SettingState {
   readonly effective: RuntimeValue | null;
 }
 
+/** Every simulated system the demo can serve (electron/demo/scenarios.ts); the renderer words each. */
+export type DemoScenarioName =
+  | 'fresh'
+  | 'enabled'
+  | 'enabled-runtime-only'
+  | 'persisted'
+  | 'drift'
+  | 'conflict-sysctl-conf'
+  | 'vips-found'
+  | 'docker-haproxy'
+  | 'netns-nginx'
+  | 'readonly-proc'
+  | 'auth-denied'
+  | 'no-polkit-agent'
+  | 'no-pkexec'
+  | 'no-ipv6';
+
 /** Everything the renderer shows, read fresh from the system. */
 export interface AppState {
   readonly readAt: string;
   /** Set when the backend serves a simulated system; the renderer shows a banner. */
   readonly demo: {
-    readonly scenario: string;
+    readonly scenario: DemoScenarioName;
+    /** The scenario in English words, for the CLI and docs; the renderer words `scenario` itself. */
     readonly summary: string;
     /** The demo's simulated second node, to add under "Pair and fleet". */
     readonly node?: string;

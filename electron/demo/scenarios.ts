@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SettingId } from '../contract';
+import type { DemoScenarioName, SettingId } from '../contract';
 import type { NamespaceListing } from '../system/netns/netns-types';
 import { PRIVILEGED_SCRIPT } from '../system/privileged-script';
 import { SETTINGS, type Catalogue } from '../system/settings';
@@ -15,7 +15,7 @@ export type { DemoEntry } from './demo-layout';
 export type SimulatedElevation = 'auth-denied' | 'no-polkit-agent' | 'no-pkexec' | 'readonly-proc';
 
 export interface DemoScenario {
-  readonly name: string;
+  readonly name: DemoScenarioName;
   readonly summary: string;
   /** Paths are absolute system paths, laid out below a temporary root. */
   readonly entries: Readonly<Record<string, DemoEntry>>;

@@ -126,9 +126,7 @@ export function App() {
 
   return (
     <div className="app">
-      {system?.demo ? (
-        <DemoBanner scenario={system.demo.scenario} summary={system.demo.summary} />
-      ) : null}
+      {system?.demo ? <DemoBanner scenario={system.demo.scenario} /> : null}
       {system?.interruptedApply ? (
         <InterruptedApplyNotice interrupted={system.interruptedApply} />
       ) : null}

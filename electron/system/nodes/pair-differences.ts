@@ -5,6 +5,8 @@ import { runningValue, type NodePrediction } from './predict-from-snapshot';
 /** One node as the pair view compares it. */
 export interface PairNode {
   readonly name: string;
+  /** This computer (the renderer words its name). */
+  readonly local?: boolean;
   readonly prediction: NodePrediction;
 }
 
@@ -20,7 +22,12 @@ export function findDifferences(
   const found: PairDifference[] = [];
   for (const node of others) {
     for (const setting of SETTINGS) {
-      const names = { node: node.name, reference: reference.name, family: setting.family };
+      const names = {
+        node: node.name,
+        reference: reference.name,
+        referenceIsLocal: reference.local === true,
+        family: setting.family,
+      };
       const ref = reference.prediction;
       const their = node.prediction;
       const refNow = runningValue(ref, setting.id);

@@ -60,8 +60,12 @@ export interface ReadColumn {
 export const DEMO_HOST_NAME = 'lb-1';
 
 export function localName(target: LocalTarget): string {
-  return `This computer (${target.ref.kind === 'demo' ? DEMO_HOST_NAME : os.hostname()})`;
+  return `This computer (${localHost(target)})`;
 }
+
+/** The host name the local column's heading shows (the renderer words it). */
+const localHost = (target: LocalTarget) =>
+  target.ref.kind === 'demo' ? DEMO_HOST_NAME : os.hostname();
 
 function toColumn(
   id: string,
@@ -126,7 +130,10 @@ async function readColumn(
       const sysctl = { ...read.snapshot.sysctl, kernel: await readKernelRelease(target.ctx) };
       read = { ...read, snapshot: { ...read.snapshot, sysctl } };
     }
-    const column = toColumn(LOCAL_ID, localName(target), 'local', read, vips);
+    const column = {
+      ...toColumn(LOCAL_ID, localName(target), 'local', read, vips),
+      host: localHost(target),
+    };
     return { column, read, destination: null };
   }
   const name = target.destination.text;
@@ -163,6 +170,7 @@ export function toPairView(columns: readonly ReadColumn[]): PairView {
       ? [
           {
             name: c.column.kind === 'local' ? 'this computer' : c.column.name,
+            local: c.column.kind === 'local',
             prediction: c.read.prediction,
           },
         ]

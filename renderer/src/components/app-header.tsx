@@ -17,7 +17,7 @@ export function AppHeader({ readAt, refreshing, disabled, onRefresh }: AppHeader
   return (
     <header className="app-header">
       <div>
-        <h1>{APP_NAME}</h1>
+        <h1 translate="no">{APP_NAME}</h1>
         <p className="subtitle">
           <Trans>Let services listen on virtual IPs this computer doesn't hold yet.</Trans>
         </p>

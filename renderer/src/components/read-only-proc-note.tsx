@@ -45,7 +45,7 @@ export function ReadOnlyProcNote({ readOnly }: { readonly readOnly: ReadOnlyProc
         </Trans>
       </p>
       <details>
-        <summary>{CONTAINER_RUNTIMES}</summary>
+        <summary translate="no">{CONTAINER_RUNTIMES}</summary>
         <CommandBlocks blocks={readOnly.alternatives} />
       </details>
     </section>

@@ -7,7 +7,11 @@ const ENGINE_NAMES = { systemd: 'systemd-sysctl', procps: 'sysctl --system' } as
 
 /** How one machine differs from the reference, in one sentence; engines named when they differ. */
 export function pairDifferenceWords(d: PairDifference): string {
-  const { family, node, reference } = d;
+  const { family, node } = d;
+  // This computer is named in the reader's language, like every other mention of it.
+  const reference = d.referenceIsLocal
+    ? t({ message: 'this computer', comment: 'the machine the app runs on, inside a sentence' })
+    : d.reference;
   if (d.kind === 'now')
     return d.value === 1
       ? t`${node} has ${family} non-local bind on now; ${reference} has it off.`

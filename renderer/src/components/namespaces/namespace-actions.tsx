@@ -18,7 +18,7 @@ import {
   notKeptWords,
   readProblemWords,
 } from '../../words/namespace-inside-words';
-import { namespaceTitle } from '../../words/namespace-words';
+import { namespaceTitleMidSentence } from '../../words/namespace-words';
 
 interface ActionsProps {
   readonly ns: NamespaceEntry;
@@ -93,7 +93,7 @@ function BindTestHere({ ns }: { readonly ns: NamespaceEntry }) {
   const inputId = `namespace-${ns.inode}-address`;
   const resultId = `namespace-${ns.inode}-bind-result`;
   // "container web-lb", mid-sentence.
-  const name = namespaceTitle(ns).replace(/^./, (c) => c.toLowerCase());
+  const name = namespaceTitleMidSentence(ns);
   const namespaceId = `net:[${ns.inode}]`;
   const testWords = t`Test an address in this namespace`;
   const resultLead = (address: string) =>

@@ -8,6 +8,16 @@ export function columnWord(column: Pick<NodeColumn, 'kind' | 'name'>): string {
     : column.name;
 }
 
+/** A column's heading: this computer's is words around its host name ("This computer (lb-1)"). */
+export function columnHeading(column: Pick<NodeColumn, 'kind' | 'name' | 'host'>): string {
+  const host = column.host;
+  if (column.kind !== 'local' || host === undefined) return column.name;
+  return t({
+    message: `This computer (${host})`,
+    comment: 'heading of the column of the machine the app runs on, with its host name',
+  });
+}
+
 /** How the column's heading says the machine is reached: a real node over SSH, or the demo's simulated one. */
 export function reachWord(kind: NodeColumn['kind']): string | null {
   // A protocol's name, the same in every language.

@@ -9,7 +9,7 @@ import type {
 } from '../../../../electron/contract';
 import { settingWords } from '../../setting-words';
 import { NodeBindTest } from './node-bind-test';
-import { bootWord, columnWord, nowWord, reachWord, winnerWord } from './node-words';
+import { bootWord, columnHeading, columnWord, nowWord, reachWord, winnerWord } from './node-words';
 import { errorWords } from '../../error-words';
 import { vipAdviceWords } from '../../vip-words';
 import { describeVipBudget } from '../../vip-words';
@@ -19,6 +19,8 @@ interface Row {
   readonly value: (r: NodeReading) => string;
   /** Marked when it differs from the reference; files and kernels may differ harmlessly. */
   readonly compare: boolean;
+  /** The value is data shown as read (a kernel release), never words to translate. */
+  readonly verbatim?: (r: NodeReading) => boolean;
 }
 
 /** The machine's running value of the setting a VIP needs, so the advice fits that machine. */
@@ -119,6 +121,7 @@ export function PairTable({
   const kernelRow: Row = {
     label: t({ message: 'Kernel', comment: 'row heading: the kernel version' }),
     value: (r) => r.kernel ?? unknownKernel,
+    verbatim: (r) => r.kernel !== null,
     compare: false,
   };
   const removeLabel = (machine: string) => t`Remove ${machine} from the list`;
@@ -131,7 +134,7 @@ export function PairTable({
             <td />
             {view.columns.map((c) => (
               <th key={c.id} scope="col">
-                {c.name}
+                {columnHeading(c)}
                 {reachWord(c.kind) ? <span className="hint"> ({reachWord(c.kind)})</span> : null}
               </th>
             ))}
@@ -157,7 +160,7 @@ export function PairTable({
                   row.value(refReading) !== text;
                 return (
                   <td key={c.id} className={differs ? 'differs' : undefined}>
-                    {text}
+                    {row.verbatim?.(c.read) ? <span translate="no">{text}</span> : text}
                     {differs ? (
                       <span className="differs-mark">
                         {' '}
