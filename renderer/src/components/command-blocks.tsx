@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import type { CommandBlock } from '../../../electron/contract';
 import { useCopy } from '../copy-context';
-import { captionWords } from '../words/command-words';
+import { captionIsName, captionWords } from '../words/command-words';
 import { InlineCode, withoutBackticks } from './inline-code';
 
 /** Shell commands that do the same by hand, each with its own Copy button. */
@@ -29,7 +29,7 @@ export function CommandBlocks({ blocks }: { readonly blocks: readonly CommandBlo
         return (
           <figure key={caption} className="command-block">
             <figcaption>
-              <span>
+              <span translate={captionIsName(block.caption) ? 'no' : undefined}>
                 <InlineCode text={caption} />
               </span>
               <button

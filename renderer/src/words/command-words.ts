@@ -8,6 +8,14 @@ const ansibleModule = 'ansible.posix.sysctl';
 const cloudInit = 'cloud-init';
 const cloudInitKeys = { writeFiles: 'write_files', runcmd: 'runcmd' } as const;
 
+/** The caption is a product name alone (a distribution), shown as it is in every language. */
+export function captionIsName(caption: CommandCaption): boolean {
+  return (
+    caption.kind === 'install-pkexec' &&
+    (caption.distro === 'opensuse' || caption.distro === 'arch')
+  );
+}
+
 /**
  * What a block of commands does, in words: the caption above it and its Copy button's
  * name. The commands themselves are never words: they are copied as they are.

@@ -59,8 +59,39 @@ export function nowWord(reading: NodeReading, id: SettingId): string {
     const raw = r.raw.slice(0, 20);
     return t`Unexpected "${raw}"`;
   }
-  const detail = r.detail;
-  return t`Unavailable (${detail})`;
+  // Worded by reason: the backend's detail is English (only a read error's is path and code).
+  switch (r.reason) {
+    case 'ipv6-absent':
+      return t({
+        message: 'Unavailable (IPv6 is turned off or not built into this kernel)',
+        comment: 'a machine’s setting in the pair table',
+      });
+    case 'key-missing':
+      return t({
+        message: 'Unavailable (this kernel does not have this setting)',
+        comment: 'a machine’s setting in the pair table',
+      });
+    case 'permission-denied':
+      return t({
+        message: 'Unavailable (not allowed to read it)',
+        comment: 'a machine’s setting in the pair table',
+      });
+    case 'not-linux':
+      return t({
+        message: 'Unavailable (not Linux)',
+        comment: 'a machine’s setting in the pair table',
+      });
+    case 'read-error': {
+      const detail = r.detail;
+      return t`Unavailable (${detail})`;
+    }
+    default:
+      return unworded(r.reason);
+  }
+}
+
+function unworded(reason: never): never {
+  throw new Error(`no words for an unavailable reading ${String(reason)}`);
 }
 
 /** The engine's value at boot as a select key. */
