@@ -49,18 +49,6 @@ export default defineConfig(({ command }) => ({
     firstPaint(),
     injectCsp(),
   ],
-  resolve: {
-    // Preact's React-compatible layer instead of react-dom: the same components in ~10 KB
-    // instead of ~43 KB gzipped, which keeps the first paint within 70 KB with the words
-    // catalog added (issue 20). Types, tests and tooling still see React's API.
-    alias: [
-      { find: /^react$/, replacement: 'preact/compat' },
-      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-      { find: /^react-dom$/, replacement: 'preact/compat' },
-      { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-    ],
-  },
   build: {
     outDir: path.resolve(here, '../dist/renderer'),
     emptyOutDir: true,
