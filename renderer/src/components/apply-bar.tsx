@@ -3,6 +3,7 @@ import { useState, type Dispatch } from 'react';
 import type { ApplyRequest, AppState, ChangePlan } from '../../../electron/contract';
 import { APPLY_BUTTON_ID } from '../apply-button-id';
 import { describeAuth } from '../auth-words';
+import { pendingChangeWords } from '../change-words';
 import { barFacts } from '../state/bar-selectors';
 import { onlyIdsOf, removalOf } from '../state/persistence-choice';
 import { disagreeNoteId } from './boot-summary';
@@ -109,7 +110,7 @@ export function ApplyBar(props: ApplyBarProps) {
         {shown ? (
           <>
             <ul className="change-list" data-testid="change-list">
-              {facts.changes.map((line) => (
+              {facts.changes.map(pendingChangeWords).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>

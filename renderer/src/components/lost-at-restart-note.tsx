@@ -1,6 +1,9 @@
 import { Trans } from '@lingui/react/macro';
 import type { Dispatch } from 'react';
+import { describeLostAtRestart } from '../boot-words';
 import { updateThenFocus } from '../focus-after';
+import { settingWords } from '../setting-words';
+import type { LostAtRestart } from '../state/bar-selectors';
 import type { ViewAction } from '../state/view-state';
 import { persistenceRadioId } from './persistence-options';
 
@@ -10,14 +13,18 @@ export function LostAtRestartNote({
   disabled,
   dispatch,
 }: {
-  readonly lost: readonly string[];
+  readonly lost: readonly LostAtRestart[];
   readonly disabled: boolean;
   readonly dispatch: Dispatch<ViewAction>;
 }) {
-  if (lost.length === 0) return null;
+  const lines = lost.flatMap((l) => {
+    const words = describeLostAtRestart(settingWords(l.id, l.key).label, l.wanted, l.boot);
+    return words ? [words] : [];
+  });
+  if (lines.length === 0) return null;
   return (
     <div className="note warning" role="note" data-testid="lost-at-restart">
-      {lost.map((line) => (
+      {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
       <div className="note-actions">

@@ -3,7 +3,8 @@ import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { updateThenFocus } from '../focus-after';
-import { SYSCTL_CONF_PATH, type ChangePlan } from '../../../electron/contract';
+import { SYSCTL_CONF_PATH, type ApiError, type ChangePlan } from '../../../electron/contract';
+import { errorWords } from '../error-words';
 import type { BootTarget, Lasting } from '../state/persistence-choice';
 import { withoutSysctlDirectory } from '../state/typed-file-name';
 
@@ -14,7 +15,8 @@ export interface PersistenceOptionsProps {
   readonly target: BootTarget['kind'];
   readonly fileName: string;
   readonly directory: string;
-  readonly fileError: string | null;
+  /** The plan's error about the file name, worded beside the field. */
+  readonly fileError: ApiError | null;
   readonly fileAction: NonNullable<ChangePlan['file']>['action'] | null;
   readonly disabled: boolean;
   readonly onChoice: (choice: PersistenceChoice) => void;
@@ -160,7 +162,7 @@ export function PersistenceOptions(props: PersistenceOptionsProps) {
               />
               {props.fileError ? (
                 <p id="file-name-error" className="inline-error" role="alert">
-                  {props.fileError}
+                  {errorWords(props.fileError)}
                 </p>
               ) : null}
             </div>

@@ -4,18 +4,18 @@ import type {
   BootConflict,
   ApplyRequest,
   ChangePlan,
+  RuntimeValue,
+  SettingBoot,
   SettingId,
 } from '../../../electron/contract';
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
-import { describeLostAtRestart } from '../boot-words';
-import { describeChanges } from '../change-words';
-import { errorPlace, errorWords } from '../error-words';
+import { errorPlace } from '../error-words';
 import { applyBlock, type ApplyBlock } from './apply-block';
 import { hasPendingChange } from './apply-request';
+import { pendingChanges, type PendingChange } from './pending-changes';
 import { dropInOf, lastingOf, type RemovalSource } from './persistence-choice';
 import { suggestedFileName } from './selectors';
 import type { ViewState } from './view-state';
-import { settingWords } from '../setting-words';
 
 /** The full path of the file a removal takes lines out of. */
 export function removalPath(system: AppState, from: RemovalSource): string {
@@ -24,15 +24,24 @@ export function removalPath(system: AppState, from: RemovalSource): string {
     : `${system.persistence.directory}/${from.fileName}`;
 }
 
-/** Settings the chosen option leaves with a different value after a restart, in words. */
-function lostAtRestart(system: AppState, request: ApplyRequest): string[] {
+/** A value "this session only" sets that the next restart changes back (boot-words.ts words it). */
+export interface LostAtRestart {
+  readonly id: SettingId;
+  readonly key: string;
+  readonly wanted: RuntimeValue;
+  readonly boot: SettingBoot;
+}
+
+/** Settings the chosen option leaves with a different value after a restart. */
+function lostAtRestart(system: AppState, request: ApplyRequest): LostAtRestart[] {
   if (request.persistence.kind !== 'runtime') return [];
   return system.settings.flatMap((s) => {
     const wanted = request.values[s.id];
     const boot = system.boot.settings.find((b) => b.id === s.id);
     if (wanted === undefined || !boot) return [];
-    const words = describeLostAtRestart(settingWords(s.id, s.key).label, wanted, boot);
-    return words ? [words] : [];
+    // Unknown at boot, or the same as wanted: nothing is lost.
+    if (boot.bootValue === null || boot.bootValue === wanted) return [];
+    return [{ id: s.id, key: s.key, wanted, boot }];
   });
 }
 
@@ -67,10 +76,11 @@ export interface BarFacts {
   readonly block: ApplyBlock | null;
   /** The plan of the current request is still being worked out. */
   readonly checking: boolean;
-  /** One line per change, e.g. "IPv4 non-local bind: Off → On". */
-  readonly changes: readonly string[];
-  readonly lost: readonly string[];
-  readonly fileError: string | null;
+  /** One line per change, worded at render ("IPv4 non-local bind: Off → On"). */
+  readonly changes: readonly PendingChange[];
+  readonly lost: readonly LostAtRestart[];
+  /** A plan error about the file name, shown at its field (worded at render). */
+  readonly fileError: ApiError | null;
   readonly otherError: ApiError | null;
   readonly fileAction: NonNullable<ChangePlan['file']>['action'] | null;
   /** The file name in /etc/sysctl.d shown and edited. */
@@ -86,8 +96,7 @@ export function barFacts(
   plan: ChangePlan | null,
 ): BarFacts {
   const planError = plan?.error ?? null;
-  const fileError =
-    planError && errorPlace(planError.code) === 'file-field' ? errorWords(planError) : null;
+  const fileError = planError && errorPlace(planError.code) === 'file-field' ? planError : null;
   const lasting = lastingOf(view.persistence);
   const block = applyBlock(system, request, plan);
   return {
@@ -96,7 +105,7 @@ export function barFacts(
       request !== null && plan !== null && planError === null && !view.applying && block === null,
     block,
     checking: request !== null && plan === null && !view.applying,
-    changes: request ? describeChanges(system, request) : [],
+    changes: request ? pendingChanges(system, request) : [],
     lost: request ? lostAtRestart(system, request) : [],
     fileError,
     otherError: planError && !fileError ? planError : null,

@@ -2,6 +2,8 @@ import { test, expect } from '@playwright/test';
 import type { BootConflict, ChangePlan } from '../../../electron/contract';
 import { viewReducer } from '../../../renderer/src/state/app-reducer';
 import { buildRequest } from '../../../renderer/src/state/apply-request';
+import { pendingChangeWords } from '../../../renderer/src/change-words';
+import { errorWords } from '../../../renderer/src/error-words';
 import { barFacts, conflictFixes, removalPath } from '../../../renderer/src/state/bar-selectors';
 import { initialViewState, type ViewState } from '../../../renderer/src/state/view-state';
 import { haSystem, system } from './view-fixtures';
@@ -37,7 +39,9 @@ test('a file problem is shown at the file name field, any other plan error besid
   const request = buildRequest(view);
   const fileProblem = plan({ error: { code: 'target-symlink' } });
   const facts = barFacts(view, system(0, 0), request, fileProblem);
-  expect(facts.fileError).toMatch(/is a symbolic link/);
+  // Data in the facts, worded at render beside the field.
+  expect(facts.fileError).toEqual({ code: 'target-symlink' });
+  expect(errorWords(facts.fileError ?? { code: 'target-symlink' })).toMatch(/is a symbolic link/);
   expect(facts.otherError).toBeNull();
   expect(facts.canApply).toBe(false);
   const other = barFacts(
@@ -68,9 +72,10 @@ test('the bar waits for the plan, then offers Apply with the change in words and
     fileName: '99-custom.conf',
     lasting: 'persist',
     boot: 'drop-in',
-    changes: ['IPv4 non-local bind: Off → On'],
+    changes: [{ kind: 'change', id: 'ipv4', key: 'net.ipv4.ip_nonlocal_bind', from: 0, to: 1 }],
     lost: [],
   });
+  expect(ready.changes.map(pendingChangeWords)).toEqual(['IPv4 non-local bind: Off → On']);
 });
 
 test('conflict fixes come once per suggestion, each with every setting it settles', () => {

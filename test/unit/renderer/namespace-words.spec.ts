@@ -10,6 +10,7 @@ import {
   loadBalancerWords,
   namespacesLineWords,
   namespaceTitle,
+  namespaceTitleMidSentence,
   truncationWords,
   unseenWords,
 } from '../../../renderer/src/words/namespace-words';
@@ -62,6 +63,24 @@ test('each namespace of the demo has its title; containers and load balancers th
   );
   const kinds = ['own', 'container', 'kubernetes', 'named', 'process-held'] as const;
   expect(new Set(kinds.map(kindWords)).size).toBe(kinds.length);
+});
+
+test('a namespace named mid-sentence has messages of its own, not the heading lowercased', () => {
+  expect(demo.namespaces.map(namespaceTitleMidSentence)).toEqual([
+    'this app’s network',
+    'container web-lb',
+    'namespace “lab” (ip netns)',
+  ]);
+  const held = { ...at(2), kind: 'process-held' as const, names: [], samplePids: [77] };
+  expect(namespaceTitleMidSentence(held)).toBe('a namespace held by process 77');
+  expect(namespaceTitleMidSentence({ ...held, samplePids: [] })).toBe(
+    'a namespace no process is seen in',
+  );
+  // A product name keeps its capital wherever it stands.
+  const pod = { ...containerOf(at(1)), name: { name: 'lb', source: 'oci-annotations' as const } };
+  expect(namespaceTitleMidSentence({ ...at(1), kind: 'kubernetes', containers: [pod] })).toBe(
+    'Kubernetes lb',
+  );
 });
 
 test('the main page line counts the others and names their load balancers', () => {
