@@ -121,7 +121,9 @@ export function closeGate(gate: Gate | null | undefined): void {
   if (!gate) return;
   gate.armed = false;
   gate.closed = true;
-  for (const watcher of gate.watchers.splice(0)) watcher.close();
+  // Shut now, released after the read that dropped it: each close is a system call.
+  const watchers = gate.watchers.splice(0);
+  if (watchers.length > 0) setImmediate(() => watchers.forEach((w) => w.close()));
 }
 
 /** After a full confirmation that began once every watch was set; a closed gate stays shut. */
