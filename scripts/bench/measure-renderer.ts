@@ -29,9 +29,8 @@ const shippedTo = (locale: string) => (f: { name: string }) => {
 };
 
 /**
- * React's own share of the bundle (Preact's React layer, which the build puts in its
- * place): the renderer built once more with it in a chunk of its own, so the app's code
- * and the library can be told apart.
+ * React's own share of the bundle: the renderer built once more with react, react-dom and
+ * scheduler in a chunk of their own, so the app's code and the library can be told apart.
  */
 async function reactShareKB(): Promise<number> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'nb-split-'));
@@ -45,7 +44,7 @@ async function reactShareKB(): Promise<number> {
         rollupOptions: {
           output: {
             manualChunks: (id: string) =>
-              /node_modules\/(react|react-dom|scheduler|preact)\//.test(id) ? 'react' : undefined,
+              /node_modules\/(react|react-dom|scheduler)\//.test(id) ? 'react' : undefined,
           },
         },
       },

@@ -142,10 +142,15 @@ const results = {
     ...('costCorePercent' in polling ? { met: polling.costCorePercent <= 1 } : {}),
   },
   namespaceRead: namespaceReadResult(namespaceRead),
-  rendererSize: { ...rendererSize, goal: '<= 70 KB gzipped', met: rendererSize.gzipKB <= 70 },
+  // Issue 20: the goal is what loads for the first paint, in German as in English.
+  rendererSize: {
+    ...rendererSize,
+    goal: '<= 70 KB gzipped before first paint (German and English)',
+    met: Math.max(rendererSize.initialGzipKB, rendererSize.initialGzipKBEnglish) <= 70,
+  },
   firstPaint: {
     ...firstPaint,
-    goal: '<= 2x an empty page from the same origin (median of 10)',
+    goal: '<= 2x an empty page from the same origin (median of 10), in English and German',
     ...('ratioToEmpty' in firstPaint ? { met: firstPaint.ratioToEmpty <= 2 } : {}),
   },
 };
@@ -266,14 +271,14 @@ const rows: [string, string, string, string][] = [
   namespaceReadRow(namespaceRead),
   [
     'renderer JS gzipped',
-    `${rendererSize.gzipKB} KB (${rendererSize.rawKB} KB raw): React ${rendererSize.reactGzipKB} KB, the app ${rendererSize.appGzipKB} KB; ${rendererSize.initialGzipKB} KB before first paint`,
-    '<= 70 KB',
+    `${rendererSize.initialGzipKB} KB before first paint in German (${rendererSize.initialGzipKBEnglish} in English; catalog ${rendererSize.catalogGzipKB.de} KB); all ${rendererSize.gzipKB} KB (${rendererSize.rawKB} KB raw): React ${rendererSize.reactGzipKB} KB, the app ${rendererSize.appGzipKB} KB`,
+    '<= 70 KB first paint',
     verdict(results.rendererSize.met),
   ],
   [
     'first contentful paint: app vs empty page',
     'ratioToEmpty' in firstPaint
-      ? `${firstPaint.medianMs} ms vs ${firstPaint.emptyMedianMs} ms = ${firstPaint.ratioToEmpty}x (median of ${firstPaint.runs})`
+      ? `en ${firstPaint.byLocale.en.medianMs} ms, de ${firstPaint.byLocale.de.medianMs} ms vs ${firstPaint.emptyMedianMs} ms = ${firstPaint.byLocale.en.ratioToEmpty}x / ${firstPaint.byLocale.de.ratioToEmpty}x (median of ${firstPaint.runs})`
       : timing(firstPaint),
     '<= 2x',
     verdict(results.firstPaint.met),
