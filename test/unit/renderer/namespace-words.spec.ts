@@ -9,11 +9,13 @@ import {
   kindWords,
   loadBalancerWords,
   namespacesLineWords,
-  namespaceTitle,
-  namespaceTitleMidSentence,
   truncationWords,
   unseenWords,
 } from '../../../renderer/src/words/namespace-words';
+import {
+  namespaceTitle,
+  namespaceTitleMidSentence,
+} from '../../../renderer/src/words/namespace-title-words';
 
 /** The namespaces view in words: every kind, container, truncation and unseen reason. */
 

@@ -18,7 +18,7 @@ import {
   notKeptWords,
   readProblemWords,
 } from '../../words/namespace-inside-words';
-import { namespaceTitleMidSentence } from '../../words/namespace-words';
+import { namespaceTitleMidSentence } from '../../words/namespace-title-words';
 
 interface ActionsProps {
   readonly ns: NamespaceEntry;

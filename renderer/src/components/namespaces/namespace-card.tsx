@@ -11,10 +11,10 @@ import {
   containerWords,
   fixHeadingWords,
   kindWords,
-  namespaceTitle,
   processHeldLastingWords,
   unsafeNameWords,
 } from '../../words/namespace-words';
+import { namespaceTitle } from '../../words/namespace-title-words';
 import { CommandBlocks } from '../command-blocks';
 import { InlineCode } from '../inline-code';
 import { NamespaceActions } from './namespace-actions';
