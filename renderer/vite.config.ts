@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../electron/csp.ts';
 import { pseudoCatalogs } from '../scripts/i18n/vite-pseudo-catalogs.ts';
 import { catalogChunkName } from '../scripts/i18n/chunk-names.ts';
 import { firstPaint } from '../scripts/i18n/vite-first-paint.ts';
+import { catalogSplit } from '../scripts/i18n/vite-catalog-split.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,6 +48,7 @@ export default defineConfig(({ command }) => ({
     lingui({ cwd: path.resolve(here, '..'), failOnCompileError: true }),
     pseudoCatalogs(),
     firstPaint(),
+    catalogSplit(),
     injectCsp(),
   ],
   build: {

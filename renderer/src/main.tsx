@@ -48,4 +48,8 @@ void startI18n({
   search: window.location.search,
   languages: navigator.languages,
   root: document.documentElement,
-}).then(() => render(container));
+}).then(({ loadRest }) => {
+  render(container);
+  // The later views' words: after the first render has its turn, not before it.
+  setTimeout(() => void loadRest(), 0);
+});

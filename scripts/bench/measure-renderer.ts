@@ -25,7 +25,7 @@ async function jsFiles(assets: string): Promise<{ name: string; bytes: Buffer }[
 /** Only one language's catalog ever loads: the others are not part of what a user fetches. */
 const shippedTo = (locale: string) => (f: { name: string }) => {
   const catalog = catalogChunkLocale(f.name);
-  return catalog === null || catalog === locale;
+  return catalog === null || catalog === locale || catalog === `${locale}-rest`;
 };
 
 /**
