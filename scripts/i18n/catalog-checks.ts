@@ -1,4 +1,5 @@
 import type { CatalogType } from '@lingui/conf';
+import { parse, type Token } from '@messageformat/parser';
 
 /**
  * What a shipped translation must keep of its English message: every ICU argument
@@ -6,15 +7,54 @@ import type { CatalogType } from '@lingui/conf';
  * `code span` exactly (commands are never translated). Pure: the catalog test runs it.
  */
 export interface CatalogProblem {
-  readonly kind: 'missing' | 'empty' | 'stale' | 'obsolete' | 'placeholder' | 'element' | 'code';
+  readonly kind:
+    | 'missing'
+    | 'empty'
+    | 'stale'
+    | 'obsolete'
+    | 'syntax'
+    | 'placeholder'
+    | 'select'
+    | 'element'
+    | 'code';
   readonly message: string;
   readonly detail?: string;
 }
 
-/** ICU argument names: {name}, {name, plural, …}, {name, select, …}. */
-export function argumentNames(message: string): string[] {
-  const names = [...message.matchAll(/\{\s*([A-Za-z_$][\w$]*)\s*(?:,|\})/g)].map((m) => m[1] ?? '');
-  return [...new Set(names)].sort();
+/** Every argument and choice of an ICU message, as `{name}` or `{name, select: keys}`. */
+function walk(tokens: readonly Token[], found: { args: Set<string>; selects: Set<string> }) {
+  for (const token of tokens) {
+    if (token.type === 'argument' || token.type === 'function') found.args.add(token.arg);
+    if (token.type === 'plural' || token.type === 'select' || token.type === 'selectordinal') {
+      found.args.add(token.arg);
+      // A select's keys are values the code passes: never translated. Plural categories
+      // differ by language, so only select keys are compared.
+      if (token.type === 'select') {
+        found.selects.add(
+          `${token.arg}: ${token.cases
+            .map((c) => c.key)
+            .sort()
+            .join(' ')}`,
+        );
+      }
+      token.cases.forEach((c) => walk(c.tokens, found));
+    }
+  }
+}
+
+/** ICU argument names ({name}, {name, plural, …}), sorted; null when it does not parse. */
+export function argumentNames(message: string): string[] | null {
+  return icuShape(message)?.args ?? null;
+}
+
+function icuShape(message: string): { args: string[]; selects: string[] } | null {
+  try {
+    const found = { args: new Set<string>(), selects: new Set<string>() };
+    walk(parse(message), found);
+    return { args: [...found.args].sort(), selects: [...found.selects].sort() };
+  } catch {
+    return null;
+  }
 }
 
 /** <0>, </0>, <1/> … as a sorted multiset. */
@@ -34,14 +74,24 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 export function translationProblems(english: string, translation: string): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   if (translation.trim() === '') return [{ kind: 'empty', message: english }];
-  const missingArgs = argumentNames(english).filter((n) => !argumentNames(translation).includes(n));
-  const extraArgs = argumentNames(translation).filter((n) => !argumentNames(english).includes(n));
+  const source = icuShape(english);
+  const shape = icuShape(translation);
+  if (!shape || !source) return [{ kind: 'syntax', message: english, detail: translation }];
+  const missingArgs = source.args.filter((n) => !shape.args.includes(n));
+  const extraArgs = shape.args.filter((n) => !source.args.includes(n));
   if (missingArgs.length > 0 || extraArgs.length > 0) {
     const detail = [
       ...missingArgs.map((n) => `lacks {${n}}`),
       ...extraArgs.map((n) => `adds {${n}}`),
     ];
     problems.push({ kind: 'placeholder', message: english, detail: detail.join(', ') });
+  }
+  if (!sameList(source.selects, shape.selects)) {
+    problems.push({
+      kind: 'select',
+      message: english,
+      detail: `select keys ${JSON.stringify(shape.selects)} instead of ${JSON.stringify(source.selects)}`,
+    });
   }
   if (!sameList(elementTags(english), elementTags(translation))) {
     problems.push({ kind: 'element', message: english, detail: translation });

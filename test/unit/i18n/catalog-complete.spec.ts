@@ -61,6 +61,23 @@ test('the checks find what they are for', () => {
   expect(kinds(good.replace('{path}', '{pfad}'))).toEqual(['placeholder']);
   expect(kinds(good.replace('<0>', ''))).toEqual(['element']);
   expect(kinds(good.replace('`sysctl --system`', '`sysctl --System`'))).toEqual(['code']);
+  expect(kinds(good.replace('{count, plural,', '{count plural,'))).toEqual(['syntax']);
+  // Choice texts are translated, a select's keys are not; plural categories follow the language.
+  const select = '{value, select, on {on} off {off} other {unknown}}';
+  expect(
+    translationProblems(select, '{value, select, on {an} off {aus} other {unbekannt}}'),
+  ).toEqual([]);
+  expect(
+    translationProblems(select, '{value, select, an {an} off {aus} other {unbekannt}}').map(
+      (p) => p.kind,
+    ),
+  ).toEqual(['select']);
+  expect(
+    translationProblems(
+      '{n, plural, one {# file} other {# files}}',
+      '{n, plural, one {# fichier} many {# de fichiers} other {# fichiers}}',
+    ),
+  ).toEqual([]);
 
   const entry = (message: string, translation: string, obsolete = false) => ({
     message,
