@@ -1,6 +1,10 @@
 import { test, expect } from '../support/fixtures';
 import { startPreview, type RunningPreview } from '../harness/preview';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { catalogMessages } from '../../scripts/i18n/catalog-source.ts';
+import { catalogChunkLocale } from '../../scripts/i18n/chunk-names.ts';
+import { DIST_DIR } from '../harness/preview';
 
 // The static markup paints in the user's language before the app's module runs; only
 // the active language's catalog is fetched; a language without a catalog says so.
@@ -95,4 +99,27 @@ test('a language without a catalog shows English and says so in one sentence', a
   await expect(page.getByRole('note').filter({ hasText: 'English' })).toHaveText(
     'Nonlocal Bind has no Japanese translation yet, so it is shown in English.',
   );
+});
+
+test('the built code carries ids only: the words are in the catalogs alone', async () => {
+  const assets = path.join(DIST_DIR, 'renderer', 'assets');
+  const files = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+  const english = Object.values(await catalogMessages('en'));
+  // Long sentences without placeholders: each would appear verbatim if it were in the code.
+  const sentences = english.filter((m) => m.length > 60 && !/[{<]/.test(m)).slice(0, 40);
+  expect(sentences.length).toBeGreaterThan(10);
+  let inCatalogs = '';
+  for (const file of files) {
+    const code = await readFile(path.join(assets, file), 'utf8');
+    const locale = catalogChunkLocale(file);
+    if (locale === 'en' || locale === 'en-rest') inCatalogs += code;
+    if (locale !== null) continue;
+    const held = sentences.filter((sentence) => code.includes(sentence));
+    expect(held, `${file} holds English`).toEqual([]);
+  }
+  // The words are in the English catalog chunks instead (written as JSON inside a JS
+  // string). A few English messages belong to the main process (menus, polkit) only.
+  const json = (text: string) => JSON.stringify(text).slice(1, -1);
+  const found = sentences.filter((sentence) => inCatalogs.includes(json(json(sentence))));
+  expect(found.length).toBeGreaterThan(sentences.length * 0.8);
 });
