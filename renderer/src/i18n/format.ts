@@ -6,7 +6,29 @@ import { SOURCE_LOCALE } from './locales';
  * than toLocaleTimeString() or join(', ') in anything the user reads. Lingui's
  * locale is the Intl one (pseudo-locales format as English: see start.ts).
  */
-const intlLocale = () => i18n.locale || SOURCE_LOCALE;
+let regional: string | null = null;
+
+/**
+ * The user's own tag for the shown language, for Intl only: a British English system gets
+ * 24-hour times and a Swiss German one its own separators, though both read the en or de
+ * catalog. Chosen once at start (start.ts) from the languages asked for.
+ */
+export function chooseRegionalFormats(requested: readonly string[]): void {
+  const language = i18n.locale || SOURCE_LOCALE;
+  regional = null;
+  for (const tag of requested.slice(0, 32)) {
+    if (tag.split('-')[0]?.toLowerCase() !== language) continue;
+    try {
+      // A tag Intl does not accept (it comes from the address or the system) is skipped.
+      regional = Intl.getCanonicalLocales(tag)[0] ?? null;
+      return;
+    } catch {
+      continue;
+    }
+  }
+}
+
+const intlLocale = () => regional ?? (i18n.locale || SOURCE_LOCALE);
 
 /** A clock time with seconds ("14:03:22" in German, "02:03:22 PM" in English). */
 export function formatTime(value: Date | string | number): string {

@@ -4,6 +4,7 @@ import { loadCatalogRest } from './catalog-rest';
 import { setActiveLocale } from './active';
 import { directionOf, intlLocaleOf, languageTagOf, SOURCE_LOCALE } from './locales';
 import { negotiateLocale, requestedLocales, type Negotiated } from './negotiate';
+import { chooseRegionalFormats } from './format';
 
 /**
  * Chooses the language, loads its catalog and activates it, before React's first
@@ -17,7 +18,8 @@ export async function startI18n(page: {
   readonly languages: readonly string[];
   readonly root: HTMLElement;
 }): Promise<Negotiated & { readonly loadRest: () => Promise<void> }> {
-  let chosen = negotiateLocale(requestedLocales(page.search, page.languages));
+  const asked = requestedLocales(page.search, page.languages);
+  let chosen = negotiateLocale(asked);
   let catalog: CatalogModule;
   try {
     catalog = await loadCatalog(chosen.locale);
@@ -31,6 +33,7 @@ export async function startI18n(page: {
   // Lingui's locale is the Intl one: plurals and formats of the pseudo-locales are English.
   const linguiLocale = intlLocaleOf(chosen.locale);
   i18n.loadAndActivate({ locale: linguiLocale, messages: catalog.messages });
+  chooseRegionalFormats(asked);
   page.root.lang = languageTagOf(chosen.locale);
   page.root.dir = directionOf(chosen.locale);
   setActiveLocale(chosen);

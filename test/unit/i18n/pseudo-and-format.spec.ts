@@ -3,7 +3,12 @@ import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import { i18n } from '../../../scripts/i18n/test-i18n.ts';
 import { PSEUDO_LONG_FACTOR, pseudoLong, pseudoRtl } from '../../../scripts/i18n/pseudo-text.ts';
 import { catalogMessages, compileMessages } from '../../../scripts/i18n/catalog-source.ts';
-import { formatList, formatNumber, formatTime } from '../../../renderer/src/i18n/format';
+import {
+  chooseRegionalFormats,
+  formatList,
+  formatNumber,
+  formatTime,
+} from '../../../renderer/src/i18n/format';
 
 // The pseudo-locales keep every placeholder, plural and element and only change text;
 // numbers, times and lists follow the active language.
@@ -54,4 +59,21 @@ test('numbers, times and lists in the active language', () => {
   expect(formatList(['a', 'b'], { type: 'disjunction' })).toBe('a oder b');
   expect(formatNumber(12345.5)).toBe('12.345,5');
   expect(formatTime(at)).toBe('14:03:22');
+});
+
+test("times and numbers follow the user's region within the shown language", () => {
+  const at = new Date(2026, 0, 2, 14, 3, 22);
+  i18n.load('en', {});
+  i18n.activate('en');
+  chooseRegionalFormats(['en-GB', 'de']);
+  expect(formatTime(at)).toBe('14:03:22');
+  chooseRegionalFormats(['de-CH', 'en-US']);
+  expect(formatTime(at), 'a region of another language is not used').toBe('02:03:22 PM');
+  chooseRegionalFormats(['en-<script>', 'en-US']);
+  expect(formatTime(at), 'a tag Intl refuses is skipped').toBe('02:03:22 PM');
+  i18n.load('de', {});
+  i18n.activate('de');
+  chooseRegionalFormats(['de-CH']);
+  expect(formatNumber(12345.5)).toBe("12'345.5");
+  chooseRegionalFormats([]);
 });
