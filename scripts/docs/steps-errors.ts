@@ -8,7 +8,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
     'auth-denied',
     'Error: the password prompt was refused',
     'The user cancelled the password dialog or is not an administrator.',
-    'Authentication was refused or cancelled',
+    { message: 'Authentication was refused or cancelled' },
     'The bar says "Not applied" and nothing was changed; the switch still shows the pending change. Ask the user to click "Apply…" again and type their own password; if their account may not administer the computer, an administrator can run the commands under "Commands an administrator can run instead".',
   ),
   errorTask(
@@ -16,7 +16,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
     'no-polkit-agent',
     'Error: nobody can ask for the password',
     'The app runs over SSH or in a bare window manager without a polkit agent.',
-    'No polkit authentication agent is running',
+    { message: 'No {polkit} authentication agent is running', values: { polkit: 'polkit' } },
     'The title says why: "No polkit authentication agent is running". Nothing was changed. Ask the user to start their desktop\'s authentication agent and click Apply… again; over SSH, open "Run the change by hand instead", copy ONE of its command blocks and paste it into a terminal.',
   ),
   errorTask(
@@ -24,7 +24,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
     'no-pkexec',
     'Error: pkexec is missing',
     'The package that asks for administrator rights is not installed.',
-    'pkexec is not installed',
+    { message: '{pkexec} is not installed', values: { pkexec: 'pkexec' } },
     'Nothing was changed. The message gives the install command for the system the app runs on, here "sudo apt install pkexec" for "Debian 12 and Ubuntu 22.04 or newer"; "Other systems" holds the commands for the other families. Have the user copy it, run it, then click "Apply…" again.',
   ),
   {
@@ -57,7 +57,9 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         act: async (page) => {
           await ipv4Switch(page).click();
           await page.getByRole('button', { name: label('change file name') }).click();
-          await page.getByLabel(/File in/).fill('../evil.conf');
+          await page
+            .getByLabel(label('File in {directory}/', { directory: '/etc/sysctl.d' }))
+            .fill('../evil.conf');
           await expect(page.locator('#file-name-error')).toBeVisible();
         },
       },

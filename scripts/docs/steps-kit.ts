@@ -54,10 +54,17 @@ export async function scrollToTop(target: Locator): Promise<void> {
   await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 }
 
-async function applyAndExpectError(page: Page, words: string): Promise<void> {
+/** The app's message for an error, by its English message and the values it names. */
+export interface ErrorWords {
+  readonly message: string;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+async function applyAndExpectError(page: Page, words: ErrorWords): Promise<void> {
   await ipv4Switch(page).click();
   await applyButton(page).click();
-  await expect(page.getByRole('alert').filter({ hasText: label(words) })).toBeVisible();
+  const headline = label(words.message, words.values);
+  await expect(page.getByRole('alert').filter({ hasText: headline })).toBeVisible();
 }
 
 export function errorTask(
@@ -65,7 +72,7 @@ export function errorTask(
   scenario: string,
   title: string,
   when: string,
-  words: string,
+  words: ErrorWords,
   say: string,
 ): GuideTask {
   return {

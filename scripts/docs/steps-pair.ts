@@ -31,7 +31,12 @@ export const PAIR_TASK: GuideTask = {
       title: 'Add the other node',
       say: 'Open "Pair and fleet", type the other node\'s SSH destination (an alias from `~/.ssh/config`, or `user@host`; in the demo, lb-2) and choose "Add node". The first time, the app asks "Do you trust lb-2?" and shows its host key fingerprint: compare it with the one the node shows on its console, then choose "Trust this key and add". A changed key is refused, never accepted.',
       act: async (page) => {
-        await page.getByRole('tab', { name: /Pair and fleet/ }).click();
+        // The tab's name also carries a count of pending changes: match the label's start.
+        await page
+          .getByRole('tab', {
+            name: new RegExp(`^${label('Pair and fleet').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+          })
+          .click();
         await page.getByLabel(label('SSH destination')).fill('lb-2');
         await page.getByRole('button', { name: label('Add node') }).click();
         await expect(page.getByRole('alertdialog')).toBeVisible();
