@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useApi } from './api-context';
-import { errorWords } from './error-words';
+import { firstPaintErrorWords } from './first-paint-error-words';
 
 /** Copies text; resolves to null on success or the problem in words. */
 export type CopyText = (text: string) => Promise<string | null>;
@@ -12,7 +12,7 @@ export function useCopy(): CopyText {
     async (text: string) => {
       try {
         const answer = await api.copyText({ text });
-        return answer.ok ? null : errorWords(answer.error);
+        return answer.ok ? null : firstPaintErrorWords(answer.error);
       } catch (error) {
         return String(error);
       }

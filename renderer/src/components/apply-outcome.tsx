@@ -5,6 +5,7 @@ import type { ViewState } from '../state/view-state';
 import { settingWords } from '../setting-words';
 import { changeReportWords, settingNames } from '../words/outcome-words';
 import { formatList } from '../i18n/format';
+import { errorWords } from '../error-words';
 import { ErrorPanel } from './error-panel';
 import { InlineCode } from './inline-code';
 import { OutcomeVipTest } from './outcome-vip-test';
@@ -138,6 +139,7 @@ function OutcomeBox({
           title={t`Not applied`}
           titleId="apply-outcome-title"
           error={outcome.error}
+          words={errorWords(outcome.error)}
           live={false}
           distro={system.platform.distro}
         />

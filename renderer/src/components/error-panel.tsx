@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { ApiError, CommandBlock, DistroFamily } from '../../../electron/contract';
-import { errorWords } from '../error-words';
+import { firstPaintErrorWords } from '../first-paint-error-words';
 import { errorHeadline, foldedCommandsLabel, splitForDistro } from '../words/error-headline-words';
 import { CommandBlocks } from './command-blocks';
 import { InlineCode } from './inline-code';
@@ -15,6 +15,12 @@ export interface ErrorPanelProps {
   readonly live?: boolean;
   /** The distribution the app runs on: its install command is shown, the others folded. */
   readonly distro?: DistroFamily | null;
+  /**
+   * The error in words, from error-words.ts where it may carry any data (Apply outcomes).
+   * Left out on the first screen, whose errors are worded without loading every view's
+   * words (first-paint-error-words.ts).
+   */
+  readonly words?: string;
 }
 
 function Folded({ label, blocks }: { readonly label: string; readonly blocks: CommandBlock[] }) {
@@ -67,7 +73,9 @@ export function ErrorPanel(props: ErrorPanelProps) {
         </h2>
       )}
       <p>
-        <InlineCode text={headline ? headline.body : errorWords(error)} />
+        <InlineCode
+          text={headline ? headline.body : (props.words ?? firstPaintErrorWords(error))}
+        />
       </p>
       {mine.length > 0 ? <CommandBlocks blocks={mine} /> : null}
       <div className="folds">

@@ -5,11 +5,11 @@ import type {
   ElevationFailureCode,
   StepExitCode,
 } from '../../../electron/contract';
-import { formatList } from '../i18n/format';
 import { fileNameWords, hiddenFileWords, targetFileWords } from './file-words';
 import { addressesWords } from './bind-test-words';
 import { destinationWords, machineWords, nodeListWords, stepRefusalWords } from './machine-words';
 import { nodeErrorWords } from './node-error-words';
+import { lightDataWords } from './light-data-words';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -87,29 +87,6 @@ export function stepContentWords({ refusal, path, line }: StepContentData): stri
   }
 }
 
-type PlanData = Extract<ApiErrorData, { from: 'plan' }>;
-
-/** What the user reads when the planner finds nothing to do, or a file changed since read. */
-export function planRefusalWords(data: PlanData): string {
-  switch (data.code) {
-    case 'file-changed': {
-      const path = data.path;
-      return t`Someone else edited ${path} after the app read it. Nothing was changed; the app has read it again so you can review and apply once more.`;
-    }
-    case 'nothing-to-apply':
-      return t`There is no change to apply.`;
-    case 'nothing-to-remove': {
-      const path = data.path;
-      const keys = formatList(data.keys, { type: 'disjunction' });
-      return data.keys.length === 0
-        ? t`${path} does not exist, so there is nothing to stop persisting.`
-        : t`${path} does not set ${keys}.`;
-    }
-    default:
-      return unworded(data);
-  }
-}
-
 function unworded(code: never): never {
   throw new Error(`no words for Apply error ${JSON.stringify(code)}`);
 }
@@ -126,22 +103,10 @@ export function applyErrorWords(error: ApiError): string | null {
     case 'step-content':
       return stepContentWords(data);
     case 'plan':
-      return planRefusalWords(data);
     case 'busy':
-      return data.what === 'apply'
-        ? t`An Apply is already waiting for authentication.`
-        : t`Another "Make all alike" is still running.`;
     case 'no-save':
-      return data.what === 'diagnostics'
-        ? t`This backend cannot show a save dialog; the page downloads the report instead.`
-        : t`This backend cannot show a save dialog; use Copy and paste the text into a file.`;
-    case 'setting': {
-      const key = data.key;
-      const detail = data.detail;
-      return detail === null || detail === undefined
-        ? t`${key} cannot be changed here: it is not available`
-        : t`${key} cannot be changed here: ${detail}`;
-    }
+    case 'setting':
+      return lightDataWords(data);
     case 'file-name':
       return fileNameWords(data.refusal, data.name);
     case 'hidden-file':
