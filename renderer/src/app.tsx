@@ -11,7 +11,6 @@ import { DemoBanner } from './components/demo-banner';
 import { InterruptedApplyNotice } from './components/interrupted-apply-notice';
 import { OtherApplyNotice } from './components/other-apply-notice';
 import { ErrorPanel } from './components/error-panel';
-import { ReadOnlyProcNote } from './components/read-only-proc-note';
 import { SettingRow, switchId } from './components/setting-row';
 import { viewReducer } from './state/app-reducer';
 import { buildRequest, countPending, requestKeyOf } from './state/apply-request';
@@ -37,6 +36,9 @@ const NamespacesPage = lazy(() =>
 // so the first one carries the switches' code alone (first paint <= 70 KB gzipped).
 const ApplyBar = lazy(() =>
   import('./components/apply-bar').then((m) => ({ default: m.ApplyBar })),
+);
+const ReadOnlyProcNote = lazy(() =>
+  import('./components/read-only-proc-note').then((m) => ({ default: m.ReadOnlyProcNote })),
 );
 const LowerPanels = lazy(() => import('./lower-panels').then((m) => ({ default: m.LowerPanels })));
 const NamespacesLine = lazy(() =>
@@ -233,7 +235,11 @@ export function App() {
                     );
                   })}
                 </div>
-                <ReadOnlyProcNote readOnly={system.platform.procSysReadOnly} />
+                {system.platform.procSysReadOnly ? (
+                  <Suspense fallback={null}>
+                    <ReadOnlyProcNote readOnly={system.platform.procSysReadOnly} />
+                  </Suspense>
+                ) : null}
                 {namespaces.view ? (
                   <Suspense fallback={null}>
                     <NamespacesLine

@@ -1,8 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { ApiError, CommandBlock, DistroFamily } from '../../../electron/contract';
 import { firstPaintErrorWords } from '../first-paint-error-words';
 import { errorHeadline, foldedCommandsLabel, splitForDistro } from '../words/error-headline-words';
-import { CommandBlocks } from './command-blocks';
 import { InlineCode } from './inline-code';
 
 export interface ErrorPanelProps {
@@ -23,12 +23,28 @@ export interface ErrorPanelProps {
   readonly words?: string;
 }
 
+/**
+ * Only Apply outcomes carry commands (the first screen's errors have none), so their
+ * words and Copy buttons load with the first panel that shows some, not before first paint.
+ */
+const CommandBlocks = lazy(() =>
+  import('./command-blocks').then((m) => ({ default: m.CommandBlocks })),
+);
+
+function Commands({ blocks }: { readonly blocks: CommandBlock[] }) {
+  return (
+    <Suspense fallback={null}>
+      <CommandBlocks blocks={blocks} />
+    </Suspense>
+  );
+}
+
 function Folded({ label, blocks }: { readonly label: string; readonly blocks: CommandBlock[] }) {
   if (blocks.length === 0) return null;
   return (
     <details className="alternatives">
       <summary>{label}</summary>
-      <CommandBlocks blocks={blocks} />
+      <Commands blocks={blocks} />
     </details>
   );
 }
@@ -77,7 +93,7 @@ export function ErrorPanel(props: ErrorPanelProps) {
           text={headline ? headline.body : (props.words ?? firstPaintErrorWords(error))}
         />
       </p>
-      {mine.length > 0 ? <CommandBlocks blocks={mine} /> : null}
+      {mine.length > 0 ? <Commands blocks={mine} /> : null}
       <div className="folds">
         <Folded
           label={

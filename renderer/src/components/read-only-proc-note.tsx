@@ -5,27 +5,11 @@ import { CommandBlocks } from './command-blocks';
 /** Product names, the same in every language. */
 const CONTAINER_RUNTIMES = 'Docker, Podman, Compose, Kubernetes, LXC';
 
-/** On each card: the setting cannot be changed from here, found out before any click. */
-export function ReadOnlyProcLine({
-  id,
-  readOnly,
-}: {
-  /** The card's switch is described by it: the reason it is off. */
-  readonly id: string;
-  readonly readOnly: ReadOnlyProcSys;
-}) {
-  const { mountPoint } = readOnly;
-  return (
-    <p id={id} className="note warning readonly-line" role="note" data-testid="readonly-proc-line">
-      <Trans>
-        Cannot be changed from inside this container: {mountPoint} is mounted read-only here. Change
-        it where the container is started (below).
-      </Trans>
-    </p>
-  );
-}
-
-/** Below the cards: where the container's own value is set instead, one block per runtime. */
+/**
+ * Below the cards: where the container's own value is set instead, one block per runtime.
+ * A chunk of its own (app.tsx loads it lazily): only a container shows it, and the words of
+ * its commands need not load before the first paint.
+ */
 export function ReadOnlyProcNote({ readOnly }: { readonly readOnly: ReadOnlyProcSys | null }) {
   if (!readOnly) return null;
   return (

@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import type { ReadOnlyProcSys, RuntimeValue, SettingState } from '../../../electron/contract';
-import { ReadOnlyProcLine } from './read-only-proc-note';
+import { ReadOnlyProcLine } from './read-only-proc-line';
 import { describeRuntime } from '../words';
 import { ToggleSwitch } from './toggle-switch';
 import { settingWords } from '../setting-words';
