@@ -73,6 +73,13 @@ export type OutsideCatalogResult =
 
 /** A catalog is about 100 KB; anything far larger is not ours. */
 const MAX_PO_BYTES = 4 * 1024 * 1024;
+/**
+ * What XML 1.0 refuses as text (C0 controls but tab, newline and return; U+FFFE, U+FFFF; a
+ * lone surrogate): one in a translation would make the shipped polkit policy malformed,
+ * and polkitd then drops the whole action. The desktop entry and menus want none either.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u;
 const isOutsideKey = (value: string | null | undefined): value is OutsideKey =>
   (OUTSIDE_KEYS as readonly string[]).includes(value ?? '');
 const placeholders = (text: string): string =>
@@ -154,6 +161,12 @@ export function readOutsideCatalog(
         return {
           ok: false,
           error: `${locale} ${key}: the translation's placeholders {${placeholders(translation)}} differ from English {${placeholders(message)}}`,
+        };
+      }
+      if (NOT_TEXT.test(translation)) {
+        return {
+          ok: false,
+          error: `${locale} ${key}: the translation holds a control character or a non-character, which no polkit policy, desktop entry or menu may carry`,
         };
       }
       words[key] = render(locale, key, translation);

@@ -148,6 +148,25 @@ test('placeholders are filled, never translated; a translation that renames one 
   });
 });
 
+test('a control character in a translation is refused, not written into the policy', () => {
+  writeCatalogs((locale, key) => OUTSIDE_TRANSLATIONS[key][locale]);
+  const file = path.join(dir, 'de', 'messages.po');
+  // Raw bytes in the msgstr, as a hostile or broken editor would leave them.
+  const text = catalogText('de', (key) =>
+    key === 'polkit.apply.description' ? 'HOSTILE' : OUTSIDE_TRANSLATIONS[key].de,
+  );
+  for (const bad of ['\u0001', '\u000b', '\uffff']) {
+    writeFileSync(file, text.replace('HOSTILE', `Ändern${bad}`));
+    expect(readOutsideCatalog(dir)).toEqual({
+      ok: false,
+      error:
+        'de polkit.apply.description: the translation holds a control character or a non-character, which no polkit policy, desktop entry or menu may carry',
+    });
+  }
+  writeFileSync(file, text.replace('HOSTILE', 'Ändern\tja'));
+  expect(readOutsideCatalog(dir).ok).toBe(true);
+});
+
 test('the English source must be literal, each context once', () => {
   expect(readOutsideSourceText("msg({ context: 'a', message: `x${y}` });")).toMatchObject({
     ok: false,
