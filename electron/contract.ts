@@ -39,6 +39,7 @@ import type {
 } from './contract/namespaces';
 
 export type * from './contract/state';
+export type * from './contract/kernel-refusal';
 export type * from './contract/changes';
 export type * from './contract/pair';
 export type * from './contract/errors';

@@ -5,6 +5,7 @@
  */
 import type { AlikeChange, SettingId } from './state';
 import type { ApiError } from './errors';
+import type { KernelRefusal } from './kernel-refusal';
 
 /** What a step found and did about a killed earlier Apply (its recovery line). */
 export interface RecoveryReport {
@@ -79,7 +80,10 @@ export type ConflictCause =
       readonly path: string;
       readonly line: number;
       readonly value: string;
+      /** Why, in English (reports). */
       readonly reason: string;
+      /** Why, as data (the window words it). */
+      readonly refusal: KernelRefusal;
     }
   /** A "-key" line (no "=") leaves the key unset. */
   | { readonly kind: 'cancelled'; readonly path: string; readonly line: number }

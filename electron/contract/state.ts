@@ -1,6 +1,7 @@
 /** The contract, part one: settings, their readings and the state the renderer shows. */
 
 import type { CommandBlock } from './commands';
+import type { KernelRefusal } from './kernel-refusal';
 
 /**
  * A catalogued setting's id ('ipv4', 'ipv6', …): the catalogue (electron/system/settings.ts)
@@ -121,8 +122,10 @@ export interface BootAssignment extends FileLine {
   readonly value: string;
   /** The pattern (glob) line's key when a pattern line writes it; null for the key itself. */
   readonly pattern: string | null;
-  /** Why the kernel refuses this value, in words; null when it takes it. */
+  /** Why the kernel refuses this value, in English (the diagnostics report); null when it takes it. */
   readonly rejected: string | null;
+  /** Why the kernel refuses this value, as data (the window words it); null when it takes it. */
+  readonly refusal: KernelRefusal | null;
 }
 
 /** What one engine will leave for a key at boot. */

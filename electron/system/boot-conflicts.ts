@@ -106,7 +106,8 @@ function culprit(outcome: KeyOutcome, target: string): ConflictCause {
   const last = outcome.writes[outcome.writes.length - 1];
   if (!winner && last && last.origin.path !== target && !last.kernel.accepted) {
     const { path: file, line } = last.origin;
-    return { kind: 'rejected', path: file, line, value: last.value, reason: last.kernel.reason };
+    const { reason, refusal } = last.kernel;
+    return { kind: 'rejected', path: file, line, value: last.value, reason, refusal };
   }
   if (outcome.cancelledBy) {
     const { path: file, line } = outcome.cancelledBy;

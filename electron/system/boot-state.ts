@@ -32,6 +32,7 @@ function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
       value: w.value,
       pattern: w.pattern,
       rejected: w.kernel.accepted ? null : w.kernel.reason,
+      refusal: w.kernel.accepted ? null : w.kernel.refusal,
     })),
     globs: outcome.patterns.map((p) => ({ ...p.origin, value: p.value })),
     notes: outcome.notes,

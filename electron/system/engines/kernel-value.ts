@@ -1,3 +1,4 @@
+import type { KernelRefusal } from '../../contract/kernel-refusal';
 import type { SettingDefinition } from '../settings';
 
 /**
@@ -17,7 +18,7 @@ import type { SettingDefinition } from '../settings';
  */
 export type KernelWrite =
   | { readonly accepted: true; readonly stored: number }
-  | { readonly accepted: false; readonly reason: string };
+  | { readonly accepted: false; readonly refusal: KernelRefusal; readonly reason: string };
 
 /** A key as the boot model predicts it: its name and the range the kernel takes. */
 export type BootKey = Pick<SettingDefinition, 'key' | 'range'>;
@@ -40,20 +41,44 @@ function digitValue(c: string): number {
   return 99;
 }
 
-const refuse = (reason: string): KernelWrite => ({ accepted: false, reason });
+const refuse = (refusal: KernelRefusal): KernelWrite => ({
+  accepted: false,
+  refusal,
+  reason: refusalInEnglish(refusal),
+});
+
+/** The refusal in English, for the diagnostics report (which stays English on purpose). */
+function refusalInEnglish(refusal: KernelRefusal): string {
+  switch (refusal.code) {
+    case 'empty':
+      return 'it is empty';
+    case 'not-a-number':
+      return 'it is not a number';
+    case 'too-large':
+      return 'the number is too large';
+    case 'too-long':
+      return 'the number is too long';
+    case 'trailing':
+      return `"${refusal.character}" follows the number`;
+    case 'negative':
+      return 'it is negative';
+    case 'out-of-range':
+      return `it is outside ${refusal.min}–${refusal.max}`;
+  }
+}
 
 /** The kernel's answer to writing `value` followed by the newline both engines add. */
 export function kernelWrite(value: string, range: KeyRange): KernelWrite {
   const written = `${value}\n`.slice(0, PAGE_SIZE - 1);
   let p = 0;
   while (p < written.length && isKernelSpace(written.charCodeAt(p))) p += 1;
-  if (p === written.length) return refuse('it is empty');
+  if (p === written.length) return refuse({ code: 'empty' });
   // proc_get_long() copies at most TMPBUFLEN - 1 characters into a NUL-terminated buffer.
   const tmp = written.slice(p, p + TMPBUFLEN - 1);
   let q = 0;
   const negative = tmp[0] === '-' && written.length - p > 1;
   if (negative) q += 1;
-  if (!isDigit(tmp[q])) return refuse('it is not a number');
+  if (!isDigit(tmp[q])) return refuse({ code: 'not-a-number' });
   // _parse_integer_fixup_radix(): base 16 after "0x" and a hex digit, 8 after a leading 0.
   let base = 10;
   if (tmp[q] === '0') {
@@ -69,15 +94,15 @@ export function kernelWrite(value: string, range: KeyRange): KernelWrite {
     if (result > 0xffff_ffff_ffff_ffffn) overflow = true;
     q += 1;
   }
-  if (overflow) return refuse('the number is too large');
-  if (q === TMPBUFLEN - 1) return refuse('the number is too long');
+  if (overflow) return refuse({ code: 'too-large' });
+  if (q === TMPBUFLEN - 1) return refuse({ code: 'too-long' });
   const next = tmp[q];
   if (q < written.length - p && next !== ' ' && next !== '\t' && next !== '\n') {
-    return refuse(`"${printable(next ?? '')}" follows the number`);
+    return refuse({ code: 'trailing', character: printable(next ?? '') });
   }
-  if (negative) return refuse('it is negative');
+  if (negative) return refuse({ code: 'negative' });
   if (result < BigInt(range.min) || result > BigInt(range.max))
-    return refuse(`it is outside ${range.min}–${range.max}`);
+    return refuse({ code: 'out-of-range', min: range.min, max: range.max });
   return { accepted: true, stored: Number(result) };
 }
 

@@ -4,6 +4,7 @@ import type { BootEngine, PersistenceState, SettingBoot } from '../../../electro
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
 import type { RemovalSource } from '../state/persistence-choice';
+import { kernelRefusalWords } from '../words/kernel-refusal-words';
 
 const ENGINE_TITLES = {
   systemd: msg`At boot: systemd-sysctl`,
@@ -59,7 +60,8 @@ function AssignmentLine({
   readonly assignment: SettingBoot['systemd']['assignments'][number];
   readonly winner: boolean;
 }) {
-  const { pattern, rejected } = assignment;
+  const { pattern, refusal } = assignment;
+  const rejected = refusal ? kernelRefusalWords(refusal) : null;
   return (
     <li className={winner ? 'winner' : undefined}>
       <code>

@@ -1,5 +1,6 @@
 import { select, t } from '@lingui/core/macro';
 import type { BootConflict, ConflictFix } from '../../../electron/contract';
+import { kernelRefusalWords } from './kernel-refusal-words';
 
 /*
  * A change that would not stick at boot, in words: under which engine, which line wins
@@ -23,7 +24,8 @@ export function conflictWords(conflict: BootConflict): string {
       });
     }
     case 'rejected': {
-      const { path, line, value, reason } = cause;
+      const { path, line, value } = cause;
+      const reason = kernelRefusalWords(cause.refusal);
       return select(engine, {
         systemd: `At boot (${systemdSysctl}), ${path} line ${line} writes "${value}", which the kernel rejects (${reason}), after ${target}, so your value ${wanted} would not stick.`,
         other: `With ${sysctlSystem} (${procps}), ${path} line ${line} writes "${value}", which the kernel rejects (${reason}), after ${target}, so your value ${wanted} would not stick.`,

@@ -19,7 +19,14 @@ const conflict = (
 test('every cause of a value that would not stick is worded, per engine', () => {
   const causes: ConflictCause[] = [
     { kind: 'later-value', path: '/usr/lib/sysctl.d/99-zz.conf', line: 1, value: '0' },
-    { kind: 'rejected', path: '/etc/sysctl.conf', line: 3, value: 'yes', reason: 'not a number' },
+    {
+      kind: 'rejected',
+      path: '/etc/sysctl.conf',
+      line: 3,
+      value: 'yes',
+      reason: 'it is not a number',
+      refusal: { code: 'not-a-number' },
+    },
     { kind: 'cancelled', path: '/etc/sysctl.d/95-x.conf', line: 2 },
     { kind: 'note', note: null },
   ];
@@ -27,7 +34,7 @@ test('every cause of a value that would not stick is worded, per engine', () => 
   expect(words[0]).toBe(
     'At boot (systemd-sysctl), /usr/lib/sysctl.d/99-zz.conf line 1 sets net.ipv4.ip_nonlocal_bind to 0 after /etc/sysctl.d/90-nonlocal-bind.conf, so your value 1 would not stick.',
   );
-  expect(words[1]).toContain('writes "yes", which the kernel rejects (not a number)');
+  expect(words[1]).toContain('writes "yes", which the kernel rejects (it is not a number)');
   expect(words[2]).toContain('("-" and no "=") leaves net.ipv4.ip_nonlocal_bind unset');
   expect(words[3]).toContain('does not end up setting net.ipv4.ip_nonlocal_bind');
   expect(conflictWords(conflict(causes[3] as ConflictCause, 'procps'))).toMatch(

@@ -36,6 +36,7 @@ test('the state says which values the kernel rejects, and the winner is the last
       value: 'yes',
       pattern: null,
       rejected: 'it is not a number',
+      refusal: { code: 'not-a-number' },
     },
   ]);
   expect(v4?.systemd.winner).toBeNull();
