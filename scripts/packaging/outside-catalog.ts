@@ -10,6 +10,7 @@ import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { SETTINGS } from '../../electron/system/settings';
 import { SOURCE_LOCALE, USER_LOCALES } from '../../renderer/src/i18n/locales';
 import { OUTSIDE_SOURCE, readOutsideSource } from './outside-source';
+import { SHELL_WORD_KEYS } from '../../electron/shell/shell-words';
 
 /** The contexts of renderer/src/outside-messages.ts, in its order. */
 export const OUTSIDE_KEYS = [
@@ -18,31 +19,8 @@ export const OUTSIDE_KEYS = [
   'desktop.name',
   'desktop.comment',
   'desktop.keywords',
-  'about.copyright',
-  'menu.file',
-  'menu.quit',
-  'menu.edit',
-  'menu.undo',
-  'menu.redo',
-  'menu.cut',
-  'menu.copy',
-  'menu.paste',
-  'menu.delete',
-  'menu.select-all',
-  'menu.view',
-  'menu.reload',
-  'menu.force-reload',
-  'menu.toggle-dev-tools',
-  'menu.actual-size',
-  'menu.zoom-in',
-  'menu.zoom-out',
-  'menu.toggle-full-screen',
-  'menu.window',
-  'menu.minimize',
-  'menu.zoom',
-  'menu.close',
-  'menu.help',
-  'menu.about',
+  // The About panel's and the menu bar's words: main reads them by these keys.
+  ...SHELL_WORD_KEYS,
 ] as const;
 
 export type OutsideKey = (typeof OUTSIDE_KEYS)[number];
