@@ -40,6 +40,7 @@ import type {
 
 export type * from './contract/state';
 export type * from './contract/kernel-refusal';
+export type * from './contract/boot-note';
 export type * from './contract/changes';
 export type * from './contract/pair';
 export type * from './contract/errors';

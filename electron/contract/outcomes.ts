@@ -5,6 +5,7 @@
  */
 import type { AlikeChange, SettingId } from './state';
 import type { ApiError } from './errors';
+import type { BootNote } from './boot-note';
 import type { KernelRefusal } from './kernel-refusal';
 
 /** What a step found and did about a killed earlier Apply (its recovery line). */
@@ -88,7 +89,7 @@ export type ConflictCause =
   /** A "-key" line (no "=") leaves the key unset. */
   | { readonly kind: 'cancelled'; readonly path: string; readonly line: number }
   /** The engine model's own note (engines/, a report in English), or nothing known. */
-  | { readonly kind: 'note'; readonly note: string | null };
+  | { readonly kind: 'note'; readonly note: string | null; readonly noteData: BootNote | null };
 
 /** The way out of a boot conflict. */
 export type ConflictFix =

@@ -1,6 +1,7 @@
 /** The contract, part one: settings, their readings and the state the renderer shows. */
 
 import type { CommandBlock } from './commands';
+import type { BootNote } from './boot-note';
 import type { KernelRefusal } from './kernel-refusal';
 
 /**
@@ -140,8 +141,10 @@ export interface EngineBoot {
   readonly assignments: readonly BootAssignment[];
   /** Pattern lines that match the key, whether or not they end up writing it. */
   readonly globs: readonly (FileLine & { readonly value: string })[];
-  /** What decided the outcome in an unusual way, in words (a cancelling "-key" line, a skipped file). */
+  /** What decided the outcome in an unusual way, in English (a cancelling "-key" line, a skipped file). */
   readonly notes: readonly string[];
+  /** The same notes as data: the window words them in the user's language. */
+  readonly noteData: readonly BootNote[];
   /**
    * Set when the app cannot tell what this engine leaves (a file it may not read, a
    * reader cap, a device): `effective` then means nothing, and the notes say why.

@@ -113,7 +113,7 @@ function culprit(outcome: KeyOutcome, target: string): ConflictCause {
     const { path: file, line } = outcome.cancelledBy;
     return { kind: 'cancelled', path: file, line };
   }
-  return { kind: 'note', note: outcome.notes[0] ?? null };
+  return { kind: 'note', note: outcome.notes[0] ?? null, noteData: outcome.noteData[0] ?? null };
 }
 
 function describeConflict(

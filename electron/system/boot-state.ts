@@ -19,6 +19,7 @@ function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
       assignments: [],
       globs: [],
       notes: [],
+      noteData: [],
       unpredictable: null,
     };
   }
@@ -36,6 +37,7 @@ function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
     })),
     globs: outcome.patterns.map((p) => ({ ...p.origin, value: p.value })),
     notes: outcome.notes,
+    noteData: outcome.noteData,
     unpredictable: outcome.unpredictable ? { ...outcome.unpredictable } : null,
   };
 }

@@ -81,7 +81,7 @@ export function applyAsProcps(
       dotted,
       unknownAt
         ? unpredictableOutcome({ code: 'pattern-through-parent', path: unknownAt.path }, [
-            `${unknownAt.path} line ${unknownAt.line} is a pattern through "..": which directories it passes depends on this kernel`,
+            { code: 'pattern-through-parent', path: unknownAt.path, line: unknownAt.line },
           ])
         : settle(writes, patterns, []),
     );

@@ -1,3 +1,4 @@
+import type { BootNote } from '../../contract/boot-note';
 import type { OrderedFile } from './file-order';
 import type { BootKey } from './kernel-value';
 import {
@@ -32,14 +33,12 @@ export function applyAsSystemd(
   keys: readonly BootKey[],
 ): Map<string, KeyOutcome> {
   const map = new Map<string, Entry>();
-  const stops: string[] = [];
+  const stops: BootNote[] = [];
   for (const file of files) {
     const tokenized = tokens(file);
     if (!tokenized) continue;
     if (tokenized.systemdStop) {
-      stops.push(
-        `systemd-sysctl stops reading ${file.path} at line ${tokenized.systemdStop.line}: the line is 1 MiB or longer ("No buffer space available"), so that line and every later one are ignored at boot`,
-      );
+      stops.push({ code: 'systemd-stops', path: file.path, line: tokenized.systemdStop.line });
     }
     for (const st of tokenized.systemd) {
       const key = systemdNormalize(st.key);
@@ -73,9 +72,7 @@ export function applyAsSystemd(
     const entry = map.get(own);
     const negation = entry && entry.value === null ? entry : null;
     if (negation) {
-      notes.push(
-        `${negation.origin.path} line ${negation.origin.line} names the key with a leading "-" and no "=": systemd-sysctl then sets it from no line at all`,
-      );
+      notes.push({ code: 'negation', path: negation.origin.path, line: negation.origin.line });
     }
     result.set(dotted, settle(writes, patterns, notes, negation?.origin ?? null));
   }

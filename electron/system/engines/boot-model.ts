@@ -1,3 +1,4 @@
+import type { BootNote } from '../../contract/boot-note';
 import { applyAsProcps } from './apply-procps';
 import { applyAsSystemd } from './apply-systemd';
 import { bytesToText } from './byte-text';
@@ -5,6 +6,7 @@ import { orderFiles, type OrderedFile, type SysctlSources } from './file-order';
 import {
   hangingOutcome,
   unpredictableOutcome,
+  withNotes,
   type KeyOutcome,
   type Unpredictable,
 } from './key-outcome';
@@ -63,26 +65,6 @@ function fateOf(sources: SysctlSources, engine: Engine): RunFate {
     : { kind: 'reads', files: order.files, collated: order.collated ?? [] };
 }
 
-const WHY: Record<Unpredictable['code'], string> = {
-  'directory-unlisted': 'the app may not list this directory',
-  'too-many-files': 'it holds more files than the app reads',
-  'too-large': 'it is larger than the app reads',
-  'not-readable': 'the app may not read it',
-  device: 'it is a device, which the engine may read forever',
-  'locale-dependent-glob': 'procps globs this name, and what it matches depends on the locale',
-  'pattern-through-parent': 'which directories its ".." pattern passes depends on this kernel',
-};
-
-/** The note of an outcome the model cannot predict. */
-function cannotPredict(why: Unpredictable, engine: Engine): string {
-  return `Cannot predict what ${ENGINE_NAME[engine]} leaves: ${why.path}: ${WHY[why.code]}`;
-}
-
-const ENGINE_NAME: Record<Engine, string> = {
-  systemd: 'systemd-sysctl',
-  procps: 'sysctl --system',
-};
-
 function fateOutcomes(
   fate: RunFate,
   engine: Engine,
@@ -91,14 +73,15 @@ function fateOutcomes(
   const result = new Map<string, KeyOutcome>();
   for (const { key } of keys) {
     if (fate.kind === 'hangs') {
-      result.set(
-        key,
-        hangingOutcome(fate.fifo, [
-          `${fate.fifo} is a named pipe (FIFO): ${ENGINE_NAME[engine]} blocks opening it and applies nothing at all`,
-        ]),
-      );
+      result.set(key, hangingOutcome(fate.fifo, [{ code: 'fifo', engine, path: fate.fifo }]));
     } else if (fate.kind === 'unknown') {
-      result.set(key, unpredictableOutcome(fate.why, [cannotPredict(fate.why, engine)]));
+      const note = {
+        code: 'cannot-predict',
+        engine,
+        path: fate.why.path,
+        why: fate.why.code,
+      } as const;
+      result.set(key, unpredictableOutcome(fate.why, [note]));
     }
   }
   return result;
@@ -160,19 +143,13 @@ function withCredentialNote(
   passedIn: string | null,
 ): Map<string, KeyOutcome> {
   for (const [key, outcome] of outcomes) {
-    const notes: string[] = [];
+    const notes: BootNote[] = [];
     if (passedIn && outcome.writes.some((w) => w.origin.path === passedIn)) {
-      notes.push(
-        `${passedIn} was passed in at this boot (kernel command line, VM or container); another boot may bring another value`,
-      );
+      notes.push({ code: 'credential-passed-in', path: passedIn });
     }
     const run = outcome.winner?.origin.path;
-    if (run?.startsWith('/run/sysctl.d/')) {
-      notes.push(
-        `${run} is in /run, which is emptied at every boot: it sets the value at the next boot only if something puts it back before systemd-sysctl runs`,
-      );
-    }
-    if (notes.length > 0) outcomes.set(key, { ...outcome, notes: [...outcome.notes, ...notes] });
+    if (run?.startsWith('/run/sysctl.d/')) notes.push({ code: 'run-emptied', path: run });
+    if (notes.length > 0) outcomes.set(key, withNotes(outcome, notes));
   }
   return outcomes;
 }
@@ -191,8 +168,7 @@ function withCollationNotes(
     const writers = new Set(outcome.writes.map((w) => w.origin.path));
     const group = collated.find((g) => g.filter((p) => writers.has(p)).length > 1);
     if (!group) continue;
-    const note = `sysctl --system reads ${group.join(', ')} in the order the locale sorts them (shown: C.UTF-8, byte order); another locale may give another value`;
-    outcomes.set(key, { ...outcome, notes: [...outcome.notes, note] });
+    outcomes.set(key, withNotes(outcome, [{ code: 'collation', paths: group }]));
   }
   return outcomes;
 }
@@ -210,12 +186,8 @@ function withHiddenNotes(
       (procps.get(key)?.writes ?? []).map((w) => w.origin.path).filter((p) => hidden.includes(p)),
     );
     if (paths.size === 0) continue;
-    const notes = [...paths].map((p) =>
-      engine === 'systemd'
-        ? `${p} is hidden (its name starts with a dot), so systemd-sysctl skips it`
-        : `${p} is hidden (its name starts with a dot), yet sysctl --system applies it`,
-    );
-    outcomes.set(key, { ...outcome, notes: [...outcome.notes, ...notes] });
+    const notes = [...paths].map((path): BootNote => ({ code: 'hidden', engine, path }));
+    outcomes.set(key, withNotes(outcome, notes));
   }
   return outcomes;
 }

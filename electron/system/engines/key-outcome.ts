@@ -1,3 +1,5 @@
+import type { BootNote, UnpredictableCode } from '../../contract/boot-note';
+import { noteInEnglish } from './boot-note-english';
 import { kernelWrite, type KernelWrite, type KeyRange } from './kernel-value';
 
 /** Where a statement is: a file and its 1-based line. */
@@ -12,14 +14,7 @@ export interface Origin {
  * what root sees, it says so instead of a value that may be wrong.
  */
 export interface Unpredictable {
-  readonly code:
-    | 'directory-unlisted'
-    | 'too-many-files'
-    | 'too-large'
-    | 'not-readable'
-    | 'device'
-    | 'locale-dependent-glob'
-    | 'pattern-through-parent';
+  readonly code: UnpredictableCode;
   readonly path: string;
 }
 
@@ -44,8 +39,10 @@ export interface KeyOutcome {
   readonly patterns: readonly { readonly origin: Origin; readonly value: string }[];
   /** systemd only: the "-key" line with no "=" that leaves the key unset. */
   readonly cancelledBy: Origin | null;
-  /** Something unusual that decided the outcome, in words (empty when nothing did). */
+  /** Something unusual that decided the outcome, in English (empty when nothing did). */
   readonly notes: readonly string[];
+  /** The same notes as data, for the window to word. */
+  readonly noteData: readonly BootNote[];
   /** Set when the outcome cannot be known; writes, winner and stored are then empty. */
   readonly unpredictable: Unpredictable | null;
   /** The FIFO the engine blocks on before it writes anything; nothing is applied. */
@@ -64,7 +61,7 @@ export function makeWrite(
 export function settle(
   writes: readonly KeyWrite[],
   patterns: KeyOutcome['patterns'],
-  notes: readonly string[],
+  noteData: readonly BootNote[],
   cancelledBy: Origin | null = null,
 ): KeyOutcome {
   let winner: KeyWrite | null = null;
@@ -75,7 +72,8 @@ export function settle(
     winner,
     stored,
     patterns,
-    notes,
+    notes: noteData.map(noteInEnglish),
+    noteData,
     cancelledBy,
     unpredictable: null,
     hangsOn: null,
@@ -83,11 +81,20 @@ export function settle(
 }
 
 /** The outcome when the model cannot tell what the engine leaves. */
-export function unpredictableOutcome(why: Unpredictable, notes: readonly string[]): KeyOutcome {
+export function unpredictableOutcome(why: Unpredictable, notes: readonly BootNote[]): KeyOutcome {
   return { ...settle([], [], notes), unpredictable: why };
 }
 
 /** The outcome when the engine blocks on a FIFO before writing anything. */
-export function hangingOutcome(fifo: string, notes: readonly string[]): KeyOutcome {
+export function hangingOutcome(fifo: string, notes: readonly BootNote[]): KeyOutcome {
   return { ...settle([], [], notes), hangsOn: fifo };
+}
+
+/** The outcome with more notes (their English follows the data). */
+export function withNotes(outcome: KeyOutcome, added: readonly BootNote[]): KeyOutcome {
+  return {
+    ...outcome,
+    notes: [...outcome.notes, ...added.map(noteInEnglish)],
+    noteData: [...outcome.noteData, ...added],
+  };
 }

@@ -4,6 +4,7 @@ import type { BootEngine, PersistenceState, SettingBoot } from '../../../electro
 import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
 import type { RemovalSource } from '../state/persistence-choice';
+import { bootNoteWords } from '../words/boot-note-words';
 import { kernelRefusalWords } from '../words/kernel-refusal-words';
 
 const ENGINE_TITLES = {
@@ -137,9 +138,9 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
                 </Trans>
               </p>
             ) : null}
-            {e.notes.map((note) => (
-              <p key={note} className="hint">
-                {note}
+            {e.noteData.map((note, i) => (
+              <p key={`${note.code}:${i}`} className="hint">
+                {bootNoteWords(note)}
               </p>
             ))}
             {e.globs.length > 0 ? (

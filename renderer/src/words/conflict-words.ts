@@ -1,5 +1,6 @@
 import { select, t } from '@lingui/core/macro';
 import type { BootConflict, ConflictFix } from '../../../electron/contract';
+import { bootNoteWords } from './boot-note-words';
 import { kernelRefusalWords } from './kernel-refusal-words';
 
 /*
@@ -39,8 +40,8 @@ export function conflictWords(conflict: BootConflict): string {
       });
     }
     case 'note': {
-      // The engine's own note (from the backend) is shown as it is.
-      const note = cause.note;
+      // The engine's note, worded from the backend's data.
+      const note = cause.noteData ? bootNoteWords(cause.noteData) : null;
       if (note === null)
         return select(engine, {
           systemd: `At boot (${systemdSysctl}), ${target} does not end up setting ${key}, so your value ${wanted} would not stick.`,

@@ -23,7 +23,7 @@ const conflict = (over: Partial<BootConflict>): BootConflict => ({
   key: 'net.ipv4.ip_nonlocal_bind',
   wanted: '1',
   target: '/etc/sysctl.d/90-nonlocal-bind.conf',
-  cause: { kind: 'note', note: null },
+  cause: { kind: 'note', note: null, noteData: null },
   suggestedFileName: null,
   fix: { kind: 'sysctl-conf' },
   ...over,

@@ -28,7 +28,7 @@ test('every cause of a value that would not stick is worded, per engine', () => 
       refusal: { code: 'not-a-number' },
     },
     { kind: 'cancelled', path: '/etc/sysctl.d/95-x.conf', line: 2 },
-    { kind: 'note', note: null },
+    { kind: 'note', note: null, noteData: null },
   ];
   const words = causes.map((c) => conflictWords(conflict(c)));
   expect(words[0]).toBe(

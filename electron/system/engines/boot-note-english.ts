@@ -1,0 +1,46 @@
+import type { BootNote, BootNoteEngine, UnpredictableCode } from '../../contract/boot-note';
+
+/*
+ * A boot note in English, for the diagnostics report (English on purpose) and the
+ * engine specs; the window words the same data in the user's language.
+ */
+
+const ENGINE_NAME: Record<BootNoteEngine, string> = {
+  systemd: 'systemd-sysctl',
+  procps: 'sysctl --system',
+};
+
+const WHY: Record<UnpredictableCode, string> = {
+  'directory-unlisted': 'the app may not list this directory',
+  'too-many-files': 'it holds more files than the app reads',
+  'too-large': 'it is larger than the app reads',
+  'not-readable': 'the app may not read it',
+  device: 'it is a device, which the engine may read forever',
+  'locale-dependent-glob': 'procps globs this name, and what it matches depends on the locale',
+  'pattern-through-parent': 'which directories its ".." pattern passes depends on this kernel',
+};
+
+export function noteInEnglish(note: BootNote): string {
+  switch (note.code) {
+    case 'credential-passed-in':
+      return `${note.path} was passed in at this boot (kernel command line, VM or container); another boot may bring another value`;
+    case 'run-emptied':
+      return `${note.path} is in /run, which is emptied at every boot: it sets the value at the next boot only if something puts it back before systemd-sysctl runs`;
+    case 'collation':
+      return `sysctl --system reads ${note.paths.join(', ')} in the order the locale sorts them (shown: C.UTF-8, byte order); another locale may give another value`;
+    case 'hidden':
+      return note.engine === 'systemd'
+        ? `${note.path} is hidden (its name starts with a dot), so systemd-sysctl skips it`
+        : `${note.path} is hidden (its name starts with a dot), yet sysctl --system applies it`;
+    case 'systemd-stops':
+      return `systemd-sysctl stops reading ${note.path} at line ${note.line}: the line is 1 MiB or longer ("No buffer space available"), so that line and every later one are ignored at boot`;
+    case 'negation':
+      return `${note.path} line ${note.line} names the key with a leading "-" and no "=": systemd-sysctl then sets it from no line at all`;
+    case 'fifo':
+      return `${note.path} is a named pipe (FIFO): ${ENGINE_NAME[note.engine]} blocks opening it and applies nothing at all`;
+    case 'cannot-predict':
+      return `Cannot predict what ${ENGINE_NAME[note.engine]} leaves: ${note.path}: ${WHY[note.why]}`;
+    case 'pattern-through-parent':
+      return `${note.path} line ${note.line} is a pattern through "..": which directories it passes depends on this kernel`;
+  }
+}
