@@ -19,6 +19,7 @@ import '@fontsource/inter/latin-ext-700.css';
 import './styles.css';
 // Shows only the active language's words in index.html's static markup (see vite-first-paint.ts).
 import 'virtual:first-paint.css';
+import { listenForEarlyCtrlEnter } from './early-ctrl-enter';
 
 function render(container: HTMLElement): void {
   const source = connectApi();
@@ -42,6 +43,7 @@ function render(container: HTMLElement): void {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
+listenForEarlyCtrlEnter();
 // The catalog loads before the first render, so every `t` runs with the active language's
 // words. (Not a top-level await: that would split the entry into several chunks.)
 void startI18n({

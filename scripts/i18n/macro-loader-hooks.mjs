@@ -3,7 +3,7 @@
 // so they run first and answer without calling them). Every other file passes through.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileMacros, needsMacro } from './macro-transform.mjs';
+import { compileMacros, needsMacro } from '../../test/harness/macro-transform.mjs';
 
 export function load(url, context, nextLoad) {
   if (!url.startsWith('file://')) return nextLoad(url, context);

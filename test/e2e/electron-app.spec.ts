@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from '../support/fixtures';
+import type { ShellWords } from '../../electron/shell/shell-words';
 import { findElectronBinary } from '../../scripts/electron-binary';
 import { API_CHANNELS } from '../../electron/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
@@ -76,4 +78,35 @@ test('electron binary: the built app shows both switches in a locked-down window
       Object.keys((window as unknown as { nonlocalBind: object }).nonlocalBind),
     ),
   ).toEqual(Object.keys(API_CHANNELS));
+
+  // Issue 20: the same binary with --lang de (over LANGUAGE=fr) gives a German window,
+  // Chromium locale and menu bar. Beyond Electron itself this is also tested without the
+  // binary (test/unit/electron/main-locale.spec.ts).
+  await app.close();
+  const words = JSON.parse(readFileSync('dist/electron/shell-words.json', 'utf8')) as Record<
+    string,
+    ShellWords
+  >;
+  const german = await _electron.launch({
+    executablePath: binary.path,
+    args: ['.', '--demo', 'enabled', '--no-sandbox', '--lang', 'de'],
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
+  });
+  teardown(() => german.close());
+  const dePage = await german.firstWindow();
+  await dePage.getByRole('switch', { name: /IPv4/ }).waitFor();
+  expect(new URL(dePage.url()).searchParams.get('lang')).toBe('de');
+  expect(await dePage.evaluate(() => document.documentElement.lang)).toBe('de');
+  const shell = await german.evaluate(({ app: electronApp, Menu }) => ({
+    locale: electronApp.getLocale(),
+    menu: Menu.getApplicationMenu()?.items.map((item) => item.label) ?? [],
+  }));
+  expect(shell.locale).toBe('de');
+  expect(shell.menu).toEqual([
+    words.de?.['menu.file'],
+    words.de?.['menu.edit'],
+    words.de?.['menu.view'],
+    words.de?.['menu.window'],
+    words.de?.['menu.help'],
+  ]);
 });

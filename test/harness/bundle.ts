@@ -20,7 +20,7 @@ process.once('exit', () => {
 
 /**
  * Renderer words use Lingui macros, which only a compiler turns into code: compile them as
- * the unit tests do (scripts/i18n/macro-transform.mjs, English active), so a child that
+ * the unit tests do (test/harness/macro-transform.mjs, English active), so a child that
  * words an outcome the way the app does can be bundled.
  */
 const linguiMacros: Plugin = {
@@ -28,11 +28,10 @@ const linguiMacros: Plugin = {
   setup(bundle) {
     bundle.onLoad({ filter: /[\\/]renderer[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const { compileMacros, needsMacro } =
-        (await import('../../scripts/i18n/macro-transform.mjs')) as {
-          compileMacros: (source: string, filename: string) => string;
-          needsMacro: (filename: string, source: string) => boolean;
-        };
+      const { compileMacros, needsMacro } = (await import('./macro-transform.mjs')) as {
+        compileMacros: (source: string, filename: string) => string;
+        needsMacro: (filename: string, source: string) => boolean;
+      };
       if (!needsMacro(args.path, source)) return undefined;
       return { contents: compileMacros(source, args.path), loader: 'js' };
     });

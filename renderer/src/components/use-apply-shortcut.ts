@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApplyRequest } from '../../../electron/contract';
 import { useCtrlEnter } from '../use-ctrl-enter';
+import { takeEarlyCtrlEnter } from '../early-ctrl-enter';
 
 export interface ApplyShortcutInput {
   readonly request: ApplyRequest | null;
@@ -25,15 +26,26 @@ export function useApplyShortcut(input: ApplyShortcutInput): boolean {
   const [waitingFor, setWaitingFor] = useState<string | null>(null);
   // Listening from the first render on, not from when the bar appears: a Ctrl+Enter
   // right after flipping the switch may come before any later effect has run.
-  useCtrlEnter((e) => {
-    if (request === null || applying) return;
-    e.preventDefault();
+  const press = (): boolean => {
+    if (request === null || applying) return false;
     if (canApply) apply();
     else if (checking) {
       applyWhenReady.current = true;
       setWaitingFor(requestKey);
     }
+    return true;
+  };
+  useCtrlEnter((e) => {
+    if (press()) e.preventDefault();
   });
+  // A press made while this chunk was still loading counts as made now.
+  useEffect(() => {
+    // An event from outside React (a key press before this chunk loaded), taken once on
+    // mount: later presses reach the listener above.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
+    if (takeEarlyCtrlEnter()) press();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
   useEffect(() => {
     if (!applyWhenReady.current || checking) return;
     // The plan is in: apply it, or leave its error on screen for the user to read.

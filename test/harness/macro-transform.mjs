@@ -18,7 +18,7 @@ const linguiConfig = {
   ...config,
   runtimeConfigModule: {
     ...config.runtimeConfigModule,
-    i18n: [path.join(here, 'test-i18n.ts'), 'i18n'],
+    i18n: [path.join(root, 'scripts', 'i18n', 'test-i18n.ts'), 'i18n'],
   },
 };
 
