@@ -17,6 +17,9 @@ import '@fontsource/inter/latin-700.css';
 import '@fontsource/inter/latin-ext-400.css';
 import '@fontsource/inter/latin-ext-700.css';
 import './styles.css';
+// With the first paint, not with the Apply bar's chunk: the cards' pending switch is drawn
+// by these rules, and must not look hatched while that chunk still loads.
+import './components/every-path.css';
 // Shows only the active language's words in index.html's static markup (see vite-first-paint.ts).
 import 'virtual:first-paint.css';
 import { listenForEarlyCtrlEnter } from './early-ctrl-enter';

@@ -23,7 +23,6 @@ import { applyBlockWords } from '../words/apply-block-words';
 import { SessionOnlyNote } from './session-only-note';
 import { FixLines } from './fix-lines';
 import type { FixFor } from './bind-test-panel';
-import './every-path.css';
 import { WaitingNotes } from './waiting-notes';
 
 export interface ApplyBarProps {
