@@ -10,7 +10,8 @@ import {
   type LocaleRequestResult,
 } from './locale-request';
 import { readShellWords, SHELL_WORDS_FILE } from './shell-words';
-import { localeReportOf, shownLocaleFor } from './shown-locale';
+import { localeReportOf } from './shown-locale';
+import { negotiateLocale } from '../../renderer/src/i18n/negotiate';
 import { reportLocale } from '../system/diagnostics-locale';
 import { APP_VERSION } from '../app-version';
 import { findDemoScenario, DEMO_SCENARIOS } from '../demo/scenarios';
@@ -35,7 +36,7 @@ app.setName('Nonlocal Bind');
 // we ship, so Chromium always has a pack for it.
 const localeOverride = decideLocaleOverride(process.argv, process.env);
 if (localeOverride?.ok) {
-  const negotiated = shownLocaleFor(localeOverride.request.requested);
+  const negotiated = negotiateLocale(localeOverride.request.requested);
   if (!negotiated.fellBack && localeOverride.request.requested.length > 0) {
     app.commandLine.appendSwitch('lang', negotiated.locale.replace(/^pseudo-.*$/, 'en-US'));
   }

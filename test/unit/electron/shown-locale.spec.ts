@@ -1,15 +1,19 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
-import { decideLocaleOverride } from '../../../electron/shell/locale-request';
-import { shownLocaleFor } from '../../../electron/shell/shown-locale';
-import { negotiateLocale } from '../../../renderer/src/i18n/negotiate';
+import { decideLocaleOverride, langQueryValue } from '../../../electron/shell/locale-request';
+import { localeReportOf } from '../../../electron/shell/shown-locale';
+import { negotiateLocale, requestedLocales } from '../../../renderer/src/i18n/negotiate';
 import { APP_LOCALES } from '../../../renderer/src/i18n/locales';
 
-// Main's guess of the window's language must be the window's own choice: the About panel,
-// the menu bar and the diagnostics line would otherwise name another language.
+// Main's idea of the window's language must be the window's own choice: the About panel,
+// the menu bar and the diagnostics line would otherwise name another language. Main hands
+// the list to the page as `?lang=` (langQueryValue); the page reads it back
+// (requestedLocales, with browser languages that must not count) and negotiates.
 const agree = (requested: readonly string[]) => {
-  const page = negotiateLocale(requested);
-  expect(shownLocaleFor(requested), JSON.stringify(requested)).toEqual({
+  const search = `?${new URLSearchParams({ lang: langQueryValue({ requested, source: 'argument' }) })}`;
+  const page = negotiateLocale(requestedLocales(search, ['fr-FR', 'fr']));
+  const report = localeReportOf({ requested, source: 'argument' });
+  expect({ locale: report.shown, fellBack: report.fellBack }, JSON.stringify(requested)).toEqual({
     locale: page.locale,
     fellBack: page.fellBack,
   });
