@@ -10,7 +10,15 @@ const RULE = 'lingui/no-unlocalized-strings';
 
 async function ruleHits(relativePath: string, code: string): Promise<number> {
   const eslint = new ESLint({ cwd: REPO_ROOT });
-  const [result] = await eslint.lintText(code, { filePath: path.join(REPO_ROOT, relativePath) });
+  const filePath = path.join(REPO_ROOT, relativePath);
+  expect(await eslint.isPathIgnored(filePath), `${relativePath} is linted`).toBe(false);
+  const [result] = await eslint.lintText(code, { filePath });
+  // A file ESLint cannot parse gets no rule run at all: zero hits would mean nothing.
+  const fatal = (result?.messages ?? []).filter((m) => m.fatal);
+  expect(
+    fatal.map((m) => m.message),
+    `${relativePath} parses`,
+  ).toEqual([]);
   return (result?.messages ?? []).filter((m) => m.ruleId === RULE).length;
 }
 
