@@ -121,7 +121,7 @@ export function appLabels(language: GuideLanguage): (english: string, values?: F
 /**
  * The guide's translator for one language: English passes through; any other language
  * answers from its catalog, and a string it lacks is an error, never English in a German
- * guide. `label` answers from the app's catalog, for the buttons and headings a step uses.
+ * guide.
  */
 export function guideWords(language: GuideLanguage) {
   const guide = language === 'en' ? null : readCatalog(guideCatalogPath(language));
@@ -131,7 +131,7 @@ export function guideWords(language: GuideLanguage) {
       throw new Error(`no ${language} translation of the guide's "${english}"`);
     return fill(found, values);
   };
-  return { language, tr, label: appLabels(language) };
+  return { language, tr };
 }
 
 export type GuideWords = ReturnType<typeof guideWords>;

@@ -6,9 +6,9 @@ import { appLabels, type GuideLanguage } from './guide-language';
 import {
   quotedClaims,
   screenshotName,
-  useLabels,
   type GuideStep,
   type GuideTask,
+  type Label,
 } from './steps-kit';
 
 /** What a step showed, for the guide: its screenshot and the commands on screen. */
@@ -34,7 +34,12 @@ async function readCommandBlocks(page: Page): Promise<StepRecord['commands']> {
  * step's screenshot shows it, or the guide is stale; then the step's own checks
  * for what the words claim without quoting (a style, a state).
  */
-async function checkClaims(page: Page, task: GuideTask, step: GuideStep): Promise<void> {
+async function checkClaims(
+  page: Page,
+  task: GuideTask,
+  step: GuideStep,
+  label: Label,
+): Promise<void> {
   for (const claim of quotedClaims(step.say)) {
     await expect
       .poll(() => someInWindow(page.getByText(claim).filter({ visible: true })), {
@@ -44,7 +49,7 @@ async function checkClaims(page: Page, task: GuideTask, step: GuideStep): Promis
       .toBe(true);
   }
   await checkAlertsAreTheStepsOwn(page, task, step);
-  if (step.verify) await step.verify(page);
+  if (step.verify) await step.verify(page, label);
 }
 
 /**
@@ -93,7 +98,7 @@ export async function runTask(
 ): Promise<StepRecord[]> {
   const { distDir, language = 'en' } = options;
   // The step's clicks find the buttons by the words the page shows in that language.
-  useLabels(appLabels(language));
+  const label = appLabels(language);
   const preview = await startPreview({ args: ['--demo', task.scenario], distDir });
   const { context, page } = await openFrozenPage(browser, scheme);
   const records: StepRecord[] = [];
@@ -102,9 +107,9 @@ export async function runTask(
     await page.goto(language === 'en' ? preview.url : withLang(preview.url, language));
     await page.getByTestId('value-ipv4').waitFor();
     for (const step of task.steps) {
-      if (step.act) await step.act(page);
+      if (step.act) await step.act(page, label);
       await settle(page);
-      await checkClaims(page, task, step);
+      await checkClaims(page, task, step, label);
       const screenshot = screenshotName(task, step, scheme);
       await shoot(page, screenshot);
       records.push({

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { errorTask, ipv4Switch, label, scrollToTop, type GuideTask } from './steps-kit';
+import { errorTask, ipv4Switch, scrollToTop, type GuideTask } from './steps-kit';
 
 /** The guide's error tasks: each a scenario whose Apply fails, and the errors in what was typed. */
 export const ERROR_TASKS: readonly GuideTask[] = [
@@ -37,7 +37,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         id: 'message',
         title: 'Found when the settings are read',
         say: 'The card says the setting "Cannot be changed from inside this container": /proc/sys is mounted read-only there, so Apply stays off and the bar says why ("Apply is off"). The setting belongs in the container\'s configuration on the host; under the settings the app shows it for each runtime (Docker, Podman, Compose, Kubernetes, LXC), which applies it only when the container or pod is created again. For Kubernetes, each node\'s kubelet must also allow the two keys (`--allowed-unsafe-sysctls`), or the pod is refused.',
-        act: async (page) => {
+        act: async (page, label) => {
           await ipv4Switch(page).click();
           await expect(page.getByRole('button', { name: label('Apply…') })).toBeDisabled();
         },
@@ -54,7 +54,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         id: 'file-name',
         title: 'A file name with a slash',
         say: 'After clicking change file name, the name can be typed. The message under it ("Enter only a file name") says what is wrong; "Apply…" stays disabled until it is fixed. Only a plain file name is allowed: it always goes into /etc/sysctl.d/.',
-        act: async (page) => {
+        act: async (page, label) => {
           await ipv4Switch(page).click();
           await page.getByRole('button', { name: label('change file name') }).click();
           await page
@@ -67,7 +67,7 @@ export const ERROR_TASKS: readonly GuideTask[] = [
         id: 'host-name',
         title: 'A host name instead of an address',
         say: 'The test takes an IP address, not a name: "looks like a host name" says so, and the app never looks names up. Type the address itself.',
-        act: async (page) => {
+        act: async (page, label) => {
           // A new story: the file name of the step before is discarded with its change,
           // so this screenshot shows this step's message only.
           await page.getByRole('button', { name: label('Discard') }).click();

@@ -1,6 +1,14 @@
 // The guide's building blocks: what a task and a step are, and the moves every task shares.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * An app label in the guide's language: the app's catalog entry for that English message,
+ * with its placeholders filled (`label('Test {address}', { address: '192.0.2.11' })`). The
+ * guide runner hands it to each step, so a German guide clicks the German buttons the
+ * customer sees.
+ */
+export type Label = (english: string, values?: Readonly<Record<string, string | number>>) => string;
+
 /** One moment of a task: what to do on screen, then what the support person says about it. */
 export interface GuideStep {
   /** Part of the screenshot name: docs/screenshots/<task>-<step>-<light|dark>.png. */
@@ -10,11 +18,11 @@ export interface GuideStep {
   /** The words to say to the person on the phone. */
   readonly say: string;
   /** Drives the real UI to this step; it waits for what the screenshot must show. */
-  readonly act?: (page: Page) => Promise<void>;
+  readonly act?: (page: Page, label: Label) => Promise<void>;
   /** Copy the equivalent shell commands shown on screen into the guide. */
   readonly commands?: boolean;
   /** Checks what the words claim without quoting it (a style, a state, a file's bytes). */
-  readonly verify?: (page: Page) => Promise<void>;
+  readonly verify?: (page: Page, label: Label) => Promise<void>;
 }
 
 /** A task a user wants done, rehearsed in one demo scenario. */
@@ -30,24 +38,9 @@ export interface GuideTask {
   readonly visual?: boolean;
 }
 
-// The labels a step clicks, in the language the guide is being written in (English until a
-// script chooses another): a German guide clicks the German buttons the customer sees.
-type Label = (english: string, values?: Readonly<Record<string, string | number>>) => string;
-let activeLabel: Label | null = null;
-export function useLabels(label: Label): void {
-  activeLabel = label;
-}
-/**
- * An app label in the guide's language: the app's catalog entry for that English message,
- * with its placeholders filled (`label('Test {address}', { address: '192.0.2.11' })`).
- */
-export const label: Label = (english, values) => {
-  if (!activeLabel) throw new Error('the guide runner did not choose a language (useLabels)');
-  return activeLabel(english, values);
-};
-
 export const ipv4Switch = (page: Page) => page.getByRole('switch', { name: /IPv4/ });
-export const applyButton = (page: Page) => page.getByRole('button', { name: label('Apply…') });
+export const applyButton = (page: Page, label: Label) =>
+  page.getByRole('button', { name: label('Apply…') });
 
 /** Puts what a step shows at the top of the window, the same way on every run. */
 export async function scrollToTop(target: Locator): Promise<void> {
@@ -60,9 +53,9 @@ export interface ErrorWords {
   readonly values?: Readonly<Record<string, string>>;
 }
 
-async function applyAndExpectError(page: Page, words: ErrorWords): Promise<void> {
+async function applyAndExpectError(page: Page, label: Label, words: ErrorWords): Promise<void> {
   await ipv4Switch(page).click();
-  await applyButton(page).click();
+  await applyButton(page, label).click();
   const headline = label(words.message, words.values);
   await expect(page.getByRole('alert').filter({ hasText: headline })).toBeVisible();
 }
@@ -85,7 +78,7 @@ export function errorTask(
         id: 'message',
         title: 'The message after Apply',
         say,
-        act: (page) => applyAndExpectError(page, words),
+        act: (page, label) => applyAndExpectError(page, label, words),
       },
     ],
   };

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { expectColour, expectDrawnPending } from './claim-checks';
 import { ERROR_TASKS } from './steps-errors';
-import { applyButton, ipv4Switch, label, scrollToTop, type GuideTask } from './steps-kit';
+import { applyButton, ipv4Switch, scrollToTop, type GuideTask } from './steps-kit';
 
 export { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps-kit';
 
@@ -30,7 +30,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'help',
         title: 'Explain what the setting does',
         say: 'Further down, "About these settings" has "What does this do?" for each setting: when it is needed (HAProxy, Nginx or another service listening on a virtual IP, on a node that does not hold it yet; Keepalived itself adds the address and does not need it) and what the risk is.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByText(label('What does this do?')).first().click();
           await expect(page.locator('.setting-help').first()).toBeVisible();
           await scrollToTop(page.getByRole('heading', { name: label('About these settings') }));
@@ -49,15 +49,15 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'choose',
         title: 'Flip the switch',
         say: 'Click the IPv4 switch. It moves to on, drawn as pending, and the card says "Off → On (pending)": nothing has changed yet. The bar at the bottom of the window shows the "Pending change", with "Now and at every boot" already chosen and the file it writes.',
-        act: async (page) => {
+        act: async (page, label) => {
           await ipv4Switch(page).click();
           await expect(page.getByTestId('file-action')).toBeVisible();
-          await expect(applyButton(page)).toBeEnabled();
+          await expect(applyButton(page, label)).toBeEnabled();
         },
         // "drawn as pending"; and Apply is "the button with the shield" the next steps click.
-        verify: async (page) => {
+        verify: async (page, label) => {
           await expectDrawnPending(ipv4Switch(page), 'on');
-          await expect(applyButton(page).locator('svg')).toHaveCount(1);
+          await expect(applyButton(page, label).locator('svg')).toHaveCount(1);
         },
       },
       {
@@ -65,7 +65,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Show the equivalent commands',
         say: 'Open "Equivalent commands" in the bar to see the exact commands that do the same by hand, each with a "Copy" button. Administrators who prefer a terminal can run these instead.',
         commands: true,
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByText(label('Equivalent commands')).click();
           await expect(page.locator('.command-block').first()).toBeVisible();
         },
@@ -74,8 +74,8 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'applied',
         title: 'Apply',
         say: 'Click Apply… (the button with the shield). It asks for your password once: type it when the system asks. The green box in the bar starts with "Applied." and says what was done; the values shown were read back from the system afterwards. "Done" closes it.',
-        act: async (page) => {
-          await applyButton(page).click();
+        act: async (page, label) => {
+          await applyButton(page, label).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
         },
         verify: (page) => expectColour(page.getByTestId('apply-success'), 'green'),
@@ -125,7 +125,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Turn it on now, as at boot',
         say: 'Click Turn it on now in the blue note. The bar shows the pending change for "This session only", since the file turns it on at every boot anyway; click "Apply…".',
         commands: true,
-        act: async (page) => {
+        act: async (page, label) => {
           await page
             .getByRole('button', { name: label('Turn it on now') })
             .first()
@@ -152,7 +152,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'files',
         title: 'See every file in order',
         say: 'Under "About these settings", open "Which files set net.ipv4.ip_nonlocal_bind?" to see every file that sets the key, in the order each tool reads them; the last one wins.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page
             .getByText(
               label('Which files set {settingKey}?', { settingKey: 'net.ipv4.ip_nonlocal_bind' }),
@@ -167,7 +167,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         title: 'Fix it with one click',
         say: 'Back in the card, click **Make both keep it on**. The bar says "Writing into /etc/sysctl.conf": only the one line for IPv4 in that file changes, and nothing else in it.',
         commands: true,
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByRole('button', { name: label('Make both keep it on') }).click();
           await expect(page.getByTestId('file-action')).toContainText('/etc/sysctl.conf');
           await expect(page.getByTestId('conflicts')).toHaveCount(0);
@@ -183,8 +183,8 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'resolved',
         title: 'Apply',
         say: 'Click Apply…. The bar says "Applied." and the yellow note is gone: both tools now leave the setting on.',
-        act: async (page) => {
-          await applyButton(page).click();
+        act: async (page, label) => {
+          await applyButton(page, label).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
           await expect(page.getByTestId('disagree-ipv4')).toHaveCount(0);
         },
@@ -202,7 +202,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'fails',
         title: 'Test the address',
         say: 'Type the virtual IP into "Test a virtual IP" and click "Test". The app opens a listening socket on it for an instant, as HAProxy would, and closes it; nothing is sent. Here it fails because the setting is off.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByLabel(label('IP address')).fill('192.0.2.10');
           await page.getByRole('button', { name: label('Test'), exact: true }).click();
           // By its outcome, not its words: the same check in every language of the guide.
@@ -213,9 +213,9 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'works',
         title: 'Turn it on and test again',
         say: 'Turn on IPv4, click Apply…, then click the button under the result that offers to test 192.0.2.10 again. Now it "works", although "This computer does not hold this address right now".',
-        act: async (page) => {
+        act: async (page, label) => {
           await ipv4Switch(page).click();
-          await applyButton(page).click();
+          await applyButton(page, label).click();
           await expect(page.getByTestId('apply-success')).toBeVisible();
           await page.getByRole('button', { name: label('Done') }).click();
           await page
@@ -240,7 +240,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'found',
         title: 'Find them',
         say: 'Click Find virtual IPs (afterwards the button says "Look again"). The table lists every address the HAProxy, Keepalived and Nginx configuration names, the file and line, and whether this computer needs the setting for it. For a Keepalived address the row says Keepalived "adds it itself" and needs no setting: the services that listen on it (HAProxy, Nginx) need it on the node that does not hold it yet.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByRole('button', { name: label('Find virtual IPs') }).click();
           await expect(page.getByTestId('vip-table')).toBeVisible();
           await scrollToTop(
@@ -254,7 +254,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'tested',
         title: 'Test one with a click',
         say: 'Click "Test" next to an address to try it right away; the answer appears in its row.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page
             .getByRole('button', { name: label('Test {address}', { address: '192.0.2.11' }) })
             .click();
@@ -274,7 +274,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'shown',
         title: 'Show the report',
         say: 'Scroll down to "Diagnostics for support" and click Show diagnostics. The report covers only these two settings: versions, values, the lines that set them and the tools the app needs. Read it through with the caller before they send it.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByRole('button', { name: label('Show diagnostics') }).click();
           await expect(page.getByTestId('diagnostics-text')).toBeVisible();
           await scrollToTop(page.getByText(label('Diagnostics for support')));
@@ -284,7 +284,7 @@ export const GUIDE_TASKS: readonly GuideTask[] = [
         id: 'copied',
         title: 'Copy it',
         say: 'Click "Copy diagnostics" and paste it into the ticket or e-mail. "Save diagnostics…" writes the same text to a file instead.',
-        act: async (page) => {
+        act: async (page, label) => {
           await page.getByRole('button', { name: label('Copy diagnostics') }).click();
           await expect(page.getByText(label('Copied to the clipboard.'))).toBeVisible();
         },
