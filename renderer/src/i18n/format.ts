@@ -1,5 +1,6 @@
 import { i18n } from '@lingui/core';
 import { SOURCE_LOCALE } from './locales';
+import { requestedTags } from './negotiate';
 
 /**
  * Numbers, times and lists in the active language, through Intl. Use these rather
@@ -16,10 +17,11 @@ let regional: string | null = null;
 export function chooseRegionalFormats(requested: readonly string[]): void {
   const language = i18n.locale || SOURCE_LOCALE;
   regional = null;
-  for (const tag of requested.slice(0, 32)) {
-    if (tag.split('-')[0]?.toLowerCase() !== language) continue;
+  // Normalized and capped as for the language itself: "de_CH.UTF-8" is de-CH, junk is dropped.
+  for (const tag of requestedTags(requested)) {
+    if (tag.split('-')[0] !== language) continue;
     try {
-      // A tag Intl does not accept (it comes from the address or the system) is skipped.
+      // A well-formed tag Intl still refuses (an unknown variant, say) is skipped.
       regional = Intl.getCanonicalLocales(tag)[0] ?? null;
       return;
     } catch {

@@ -37,11 +37,16 @@ function matchOne(tag: string): AppLocale | null {
   return (USER_LOCALES as readonly string[]).includes(language) ? (language as AppLocale) : null;
 }
 
-export function negotiateLocale(requested: readonly string[]): Negotiated {
-  const tags = requested
+/** The language tags of what was asked for, normalized, at most MAX_REQUESTED looked at. */
+export function requestedTags(requested: readonly string[]): string[] {
+  return requested
     .slice(0, MAX_REQUESTED)
     .map(normalizeTag)
     .filter((t): t is string => t !== null);
+}
+
+export function negotiateLocale(requested: readonly string[]): Negotiated {
+  const tags = requestedTags(requested);
   for (const tag of tags) {
     const match = matchOne(tag);
     if (match) return { locale: match, fellBack: false, requested: tag };

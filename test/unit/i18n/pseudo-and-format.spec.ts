@@ -71,6 +71,14 @@ test("times and numbers follow the user's region within the shown language", () 
   expect(formatTime(at), 'a region of another language is not used').toBe('02:03:22 PM');
   chooseRegionalFormats(['en-<script>', 'en-US']);
   expect(formatTime(at), 'a tag Intl refuses is skipped').toBe('02:03:22 PM');
+  chooseRegionalFormats(['en-a', 'en-GB']);
+  expect(formatTime(at), 'a well-formed tag Intl refuses is skipped').toBe('14:03:22');
+  chooseRegionalFormats(['en_GB.UTF-8']);
+  expect(formatTime(at), 'a gettext-style locale names its region').toBe('14:03:22');
+  chooseRegionalFormats([`en-GB-${'x'.repeat(100_000)}`, 'en-US']);
+  expect(formatTime(at), 'an over-long tag is not looked at').toBe('02:03:22 PM');
+  chooseRegionalFormats([...Array<string>(32).fill('fr'), 'en-GB']);
+  expect(formatTime(at), 'only the first 32 tags are looked at').toBe('02:03:22 PM');
   i18n.load('de', {});
   i18n.activate('de');
   chooseRegionalFormats(['de-CH']);
