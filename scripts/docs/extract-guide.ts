@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   GUIDE_LANGUAGES,
@@ -6,7 +6,7 @@ import {
   guideSourceStrings,
   languageArgument,
 } from './guide-language';
-import { readPo, writePo, type PoEntry } from './po-file';
+import { readPoFile, writePo, type PoEntry } from './po-file';
 import { GUIDE_TASKS } from './steps';
 import { PAIR_TASK } from './steps-pair';
 
@@ -25,8 +25,8 @@ for (const language of GUIDE_LANGUAGES) {
   const file = guideCatalogPath(language);
   const kept = new Map<string, string>();
   if (existsSync(file)) {
-    const read = readPo(readFileSync(file, 'utf8'));
-    if (!read.ok) throw new Error(`${file}: ${read.error}`);
+    const read = readPoFile(file);
+    if (!read.ok) throw new Error(read.error);
     for (const e of read.entries) if (!e.obsolete && e.id !== '') kept.set(e.id, e.text);
   }
   const entries: PoEntry[] = sources.map((e) => ({ ...e, text: kept.get(e.id) ?? '' }));

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setupI18n } from '@lingui/core';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
 import { FRAME } from './guide-frame';
-import { readPo, type PoEntry } from './po-file';
+import { readPoFile, type PoEntry } from './po-file';
 import type { GuideTask } from './steps-kit';
 
 /** The languages a guide is written in: English, the source, and the app's translations. */
@@ -60,8 +60,8 @@ export function guideSourceStrings(tasks: readonly GuideTask[]): PoEntry[] {
 }
 
 function readCatalog(file: string): Map<string, string> {
-  const read = readPo(readFileSync(file, 'utf8'));
-  if (!read.ok) throw new Error(`${file}: ${read.error}`);
+  const read = readPoFile(file);
+  if (!read.ok) throw new Error(read.error);
   const map = new Map<string, string>();
   for (const e of read.entries)
     if (!e.obsolete && e.id !== '' && e.text !== '') map.set(e.id, e.text);
@@ -99,8 +99,8 @@ export function appLabels(language: GuideLanguage): (english: string, values?: F
   const known = labelsByLanguage.get(language);
   if (known) return known;
   const file = appCatalogPath(language);
-  const read = readPo(readFileSync(file, 'utf8'));
-  if (!read.ok) throw new Error(`${file}: ${read.error}`);
+  const read = readPoFile(file);
+  if (!read.ok) throw new Error(read.error);
   const compiled: Record<string, CompiledMessage> = {};
   for (const e of read.entries) {
     // A message with a context is the same English for another use; the plain one is the label.

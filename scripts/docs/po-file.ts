@@ -3,6 +3,7 @@
 // Only what those files contain is understood: comments, msgctxt, msgid, msgstr, continued
 // strings and the C escapes \\ \" \n \t. Anything else is an error with its line number,
 // so a damaged catalog fails the docs run instead of producing a half-translated guide.
+import { readFileSync, statSync } from 'node:fs';
 
 export interface PoEntry {
   readonly context?: string;
@@ -25,6 +26,28 @@ function unquote(literal: string): string | null {
     .slice(1, -1)
     .replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? ((bad = true), ''));
   return bad ? null : text;
+}
+
+/** A guide catalog is about 60 KB, the app's about 100 KB; anything far larger is not ours. */
+export const MAX_PO_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One catalog file, read only when it is a regular file (a FIFO would block the run) of at
+ * most MAX_PO_BYTES; every error names the file.
+ */
+export function readPoFile(file: string): PoRead {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return { ok: false, error: `${file} is missing` };
+  }
+  if (!stat.isFile()) return { ok: false, error: `${file} is not a regular file` };
+  if (stat.size > MAX_PO_BYTES) {
+    return { ok: false, error: `${file} is larger than ${MAX_PO_BYTES} bytes` };
+  }
+  const read = readPo(readFileSync(file, 'utf8'));
+  return read.ok ? read : { ok: false, error: `${file}: ${read.error}` };
 }
 
 type Field = 'msgctxt' | 'msgid' | 'msgstr';

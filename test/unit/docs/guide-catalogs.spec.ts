@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   GUIDE_LANGUAGES,
@@ -6,7 +9,7 @@ import {
   guideSourceStrings,
   languageArgument,
 } from '../../../scripts/docs/guide-language';
-import { readPo, writePo } from '../../../scripts/docs/po-file';
+import { MAX_PO_BYTES, readPo, readPoFile, writePo } from '../../../scripts/docs/po-file';
 import { GUIDE_TASKS } from '../../../scripts/docs/steps';
 import { PAIR_TASK } from '../../../scripts/docs/steps-pair';
 
@@ -26,7 +29,7 @@ for (const language of GUIDE_LANGUAGES.filter((l) => l !== 'en')) {
   test(`the ${language} guide catalog translates exactly the guide's strings`, () => {
     const file = guideCatalogPath(language);
     expect(existsSync(file), `${file} is missing`).toBe(true);
-    const read = readPo(readFileSync(file, 'utf8'));
+    const read = readPoFile(file);
     if (!read.ok) throw new Error(read.error);
     const entries = read.entries.filter((e) => e.id !== '' && !e.obsolete);
     const ids = new Set(entries.map((e) => e.id));
@@ -88,4 +91,27 @@ test('--lang chooses the guide language, and names the choices when it is wrong'
     ok: false,
     error: '--lang needs one of en, de, fr, es; got "pt"',
   });
+});
+
+test('a catalog file that is missing, not a regular file or oversized is refused by name', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'nb-guide-po-'));
+  try {
+    const big = path.join(dir, 'big.po');
+    await writeFile(big, Buffer.alloc(MAX_PO_BYTES + 1, 0x23));
+    expect(readPoFile(big)).toEqual({
+      ok: false,
+      error: `${big} is larger than ${MAX_PO_BYTES} bytes`,
+    });
+    expect(readPoFile(dir)).toEqual({ ok: false, error: `${dir} is not a regular file` });
+    const gone = path.join(dir, 'gone.po');
+    expect(readPoFile(gone)).toEqual({ ok: false, error: `${gone} is missing` });
+    const damaged = path.join(dir, 'damaged.po');
+    await writeFile(damaged, 'msgid "a"\nmsgstr b\n');
+    expect(readPoFile(damaged)).toEqual({
+      ok: false,
+      error: `${damaged}: line 2: not a PO string: msgstr b`,
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
