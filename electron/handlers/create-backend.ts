@@ -3,6 +3,7 @@ import { layDemoNode } from '../demo/demo-node';
 import { createDemoRoot, type DemoScenario } from '../demo/scenarios';
 import { createHandlerDeps, type ShellServices } from './create-deps';
 import { createHandlerTable } from './handler-table';
+import type { UiLocaleSource } from '../system/diagnostics-locale';
 import { SETTINGS, type Catalogue } from '../system/settings';
 import type { HandlerTable } from './types';
 
@@ -18,6 +19,8 @@ export interface BackendOptions {
   readonly shell?: ShellServices;
   /** The settings it manages: the app's catalogue unless a test brings its own. */
   readonly catalogue?: Catalogue;
+  /** Which language the window shows and why, for the diagnostics report (main, the preview). */
+  readonly uiLocale?: UiLocaleSource;
 }
 
 export interface Backend {
@@ -40,7 +43,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       : null;
   if (demo) await layDemoNode(demo.root.fsRoot);
   const root = demo?.root ?? null;
-  const deps = createHandlerDeps(demo, options.version, options.shell, catalogue);
+  const deps = {
+    ...createHandlerDeps(demo, options.version, options.shell, catalogue),
+    uiLocale: options.uiLocale,
+  };
   let disposed = false;
   return {
     table: createHandlerTable(deps),

@@ -2,6 +2,7 @@ import type { AppState } from '../contract';
 import type { NodeServices } from '../system/pair/node-list';
 import type { NamespaceListingAnswer } from '../system/netns/netns-types';
 import type { LocalTarget } from '../system/target/local-target';
+import type { UiLocaleSource } from '../system/diagnostics-locale';
 
 export type { NodeServices } from '../system/pair/node-list';
 
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   /** The last Apply of this session, for diagnostics. */
   readonly applyLog: { last: { readonly at: string; readonly summary: string } | null };
   readonly appVersion: string;
+  /** The window's language for the diagnostics report; the transport knows it (BackendOptions). */
+  readonly uiLocale?: UiLocaleSource;
   /** Where the pair view's node targets come from: over SSH, or the demo's simulated node; null where a test leaves them out. */
   readonly nodes: NodeServices | null;
   /**

@@ -2,9 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION } from '../app-version';
 import { createBackend } from '../handlers/create-backend';
-import { reportLocale } from '../system/diagnostics-locale';
-import { localeReportOf } from '../shell/shown-locale';
 import { parsePreviewArgs } from './cli-options';
+import { previewLocale } from './preview-locale';
 import { startPreviewServer } from './server';
 
 // Entry of `npm run preview`: dist/preview/serve.js next to dist/renderer.
@@ -19,20 +18,18 @@ async function main(): Promise<void> {
     process.stderr.write(`preview: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  // With --lang the page's languages are known now; without, the page's requests tell
-  // (server.ts), as the browser asks for them.
-  if (options.lang) {
-    reportLocale(localeReportOf({ requested: options.lang, source: 'argument' }));
-  }
+  const locale = previewLocale(options.lang);
   const backend = await createBackend({
     target: options.demo ? { kind: 'demo', scenario: options.demo } : { kind: 'this-computer' },
     version: APP_VERSION,
+    uiLocale: locale.report,
   });
   const server = await startPreviewServer({
     port: options.port,
     table: backend.table,
     staticDir,
     lang: options.lang,
+    pageLanguages: locale.pageAsked,
   });
   process.stdout.write(`Preview: ${server.url}\n`);
   if (backend.demoDir) process.stderr.write(`Demo data in ${backend.demoDir} (removed on exit)\n`);

@@ -5,9 +5,6 @@ import { API_PATH_PREFIX, type Envelope } from '../contract';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { isChannel, type HandlerTable } from '../handlers/handler-table';
 import { gateConnections, type ConnectionGateCounts } from './connection-gate';
-import { reportLocale } from '../system/diagnostics-locale';
-import { acceptLanguageRequest } from '../shell/locale-request';
-import { localeReportOf } from '../shell/shown-locale';
 import { langRedirect } from './lang-redirect';
 import { checkApiRequest } from './request-guard';
 import { staticFiles } from './static-files';
@@ -67,6 +64,8 @@ export interface PreviewOptions {
   readonly staticDir: string;
   /** `--lang`: the page's languages, sent as `?lang=` (lang-redirect.ts); null: the browser's. */
   readonly lang?: readonly string[] | null;
+  /** Told the Accept-Language of each of the page's own API requests (preview-locale.ts). */
+  readonly pageLanguages?: (acceptLanguage: string | undefined) => void;
 }
 
 function send(
@@ -212,9 +211,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (isApi && refusal === null) {
       gate.trustSocketOf(req, res);
       // Only the page's own requests (token checked) may say which languages it runs in.
-      if (options.lang === null || options.lang === undefined) {
-        reportLocale(localeReportOf(acceptLanguageRequest(req.headers['accept-language'])));
-      }
+      options.pageLanguages?.(req.headers['accept-language']);
     } else if (!gate.isPage(req.socket) && !strangers.admit(req, res)) return;
     const work = isApi
       ? handleApi(req, res, options.table, refusal)

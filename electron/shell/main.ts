@@ -12,7 +12,6 @@ import {
 import { readShellWords, SHELL_WORDS_FILE } from './shell-words';
 import { localeReportOf } from './shown-locale';
 import { negotiateLocale } from '../../renderer/src/i18n/negotiate';
-import { reportLocale } from '../system/diagnostics-locale';
 import { APP_VERSION } from '../app-version';
 import { findDemoScenario, DEMO_SCENARIOS } from '../demo/scenarios';
 import { createBackend, type Backend } from '../handlers/create-backend';
@@ -78,7 +77,6 @@ async function start(): Promise<void> {
     ? localeOverride.request
     : systemLocaleRequest(app.getPreferredSystemLanguages());
   const report = localeReportOf(request);
-  reportLocale(report);
   const read = readShellWords(path.join(__dirname, SHELL_WORDS_FILE), report.shown);
   const words = read.ok ? read.words : null;
   const demoName = readDemoArgument(process.argv);
@@ -94,6 +92,7 @@ async function start(): Promise<void> {
   backend = await createBackend({
     target: scenario ? { kind: 'demo', scenario } : { kind: 'this-computer' },
     version: APP_VERSION,
+    uiLocale: () => report,
     shell: {
       writeClipboard: (text) => clipboard.writeText(text),
       saveTextFile: (name, text) => saveTextWithDialog(mainWindow, name, text),

@@ -3,9 +3,9 @@
  * stays English (support reads and searches it); this line tells support what the user's
  * window shows, and why.
  *
- * One per process: Electron's main decides it at start (electron/shell/locale-request.ts),
- * the preview from its `--lang` or from the page's own requests. Held here because the
- * report is gathered by the handlers, which know nothing of either transport.
+ * Electron's main decides it at start (electron/shell/locale-request.ts), the preview from
+ * its `--lang` or from the page's own requests (electron/preview/preview-locale.ts); each
+ * hands createBackend a function that answers it when a report is gathered.
  */
 
 /** Where the list came from (locale-request.ts's sources, plus the preview's browser). */
@@ -21,15 +21,8 @@ export interface ReportedLocale {
   readonly fellBack: boolean;
 }
 
-let reported: ReportedLocale | null = null;
-
-export function reportLocale(locale: ReportedLocale): void {
-  reported = locale;
-}
-
-export function reportedLocale(): ReportedLocale | null {
-  return reported;
-}
+/** Asked when a report is gathered; null while the window has not asked for its words. */
+export type UiLocaleSource = () => ReportedLocale | null;
 
 const SOURCE_TEXT: Readonly<Record<LocaleSourceKind, string>> = {
   argument: 'the --lang argument',

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { readAppState, type StateSource } from './app-state';
 import { buildDiagnosticsReport } from './diagnostics';
-import { reportedLocale } from './diagnostics-locale';
+import type { UiLocaleSource } from './diagnostics-locale';
 import {
   findExecutable,
   findPolkitAgent,
@@ -15,6 +15,8 @@ export interface DiagnosticsSource extends StateSource {
   readonly appVersion: string;
   readonly applyLog: { readonly last: { readonly at: string; readonly summary: string } | null };
   readonly listNamespaces: () => Promise<NamespaceListingAnswer>;
+  /** The window's language, from the transport; absent where none is shown (tests, CLIs). */
+  readonly uiLocale?: UiLocaleSource;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function gatherDiagnostics(source: DiagnosticsSource): Promise<stri
     generatedAt: new Date().toISOString(),
     kernelRelease: await readKernelRelease(ctx),
     distribution: await readDistribution(ctx),
-    locale: reportedLocale(),
+    locale: source.uiLocale?.() ?? null,
     state: await readAppState(source),
     tools: {
       pkexec: findExecutable(ctx, 'pkexec'),
