@@ -20,12 +20,12 @@
  * entry from the environment or the system is left out, a malformed `--lang` is an error.
  */
 
-export type LocaleSource = 'argument' | 'c-locale' | 'LANGUAGE' | 'system' | 'browser';
+import type { LocaleSourceKind } from '../system/diagnostics-locale';
 
 export interface LocaleRequest {
   /** Most preferred first, normalised (`de-DE`), without duplicates; empty means English. */
   readonly requested: readonly string[];
-  readonly source: LocaleSource;
+  readonly source: LocaleSourceKind;
 }
 
 export type LocaleRequestResult =

@@ -1,8 +1,10 @@
 import { test, expect } from '@playwright/test';
 import {
+  acceptLanguageRequest,
   decideLocaleOverride,
   decideLocaleRequest,
   langQueryValue,
+  MAX_LIST_CHARS,
   MAX_REQUESTED_LOCALES,
   normalizeLocaleTag,
   readLangArgument,
@@ -137,4 +139,26 @@ test('without an override the system list decides, cleaned like any input', () =
 test('the page gets the list joined with commas', () => {
   expect(langQueryValue({ requested: ['de-DE', 'de'], source: 'LANGUAGE' })).toBe('de-DE,de');
   expect(langQueryValue({ requested: [], source: 'c-locale' })).toBe('');
+});
+
+test('a browser’s Accept-Language is read in its order, weights and * dropped, and capped', () => {
+  expect(acceptLanguageRequest('de-DE,de;q=0.9, en;q=0.8,*;q=0.1')).toEqual({
+    requested: ['de-DE', 'de', 'en'],
+    source: 'browser',
+  });
+  expect(acceptLanguageRequest(undefined)).toEqual({ requested: [], source: 'browser' });
+  // Junk entries are left out, as from any other hostile list.
+  expect(acceptLanguageRequest('C, ;q=1,fr_CA.UTF-8,!!').requested).toEqual(['fr-CA']);
+  // A header longer than any real preference list is not read at all.
+  const long = Array.from({ length: 200 }, () => 'de').join(',');
+  expect(long.length).toBeGreaterThan(MAX_LIST_CHARS);
+  expect(acceptLanguageRequest(long).requested).toEqual([]);
+  expect(acceptLanguageRequest(long.slice(0, MAX_LIST_CHARS)).requested).toEqual(['de']);
+  // Many distinct entries within the cap still give at most MAX_REQUESTED_LOCALES.
+  const distinct = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `x${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+  ).join(',');
+  expect(acceptLanguageRequest(distinct).requested).toHaveLength(MAX_REQUESTED_LOCALES);
 });
