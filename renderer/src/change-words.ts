@@ -3,6 +3,7 @@ import type { RuntimeValue } from '../../electron/contract';
 import type { PendingChange } from './state/pending-changes';
 import { settingWords } from './setting-words';
 import { formatList } from './i18n/format';
+import { unworded } from './words/unworded';
 
 /** The value as a select key: each message words it itself ("On", "Off", "Unknown"). */
 const stateOf = (v: RuntimeValue | null): 'on' | 'off' | 'unknown' =>
@@ -33,10 +34,6 @@ export function pendingChangeWords(change: PendingChange): string {
       return t`${label}: ${select(from, { on: 'On', off: 'Off', other: 'Unknown' })} → ${select(to, { on: 'On', off: 'Off', other: 'Unknown' })}`;
     }
     default:
-      return unworded(change);
+      return unworded(change, 'pending-change');
   }
-}
-
-function unworded(change: never): never {
-  throw new Error(`no words for a pending change ${JSON.stringify(change)}`);
 }

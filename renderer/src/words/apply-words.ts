@@ -10,6 +10,7 @@ import { addressesWords } from './bind-test-words';
 import { destinationWords, machineWords, nodeListWords, stepRefusalWords } from './machine-words';
 import { nodeErrorWords } from './node-error-words';
 import { lightDataWords } from './light-data-words';
+import { unworded } from './unworded';
 
 /*
  * The Apply path's sentences, made from the codes and data the backend sends. Pure (no
@@ -47,7 +48,7 @@ export function stepExitWords(code: StepExitCode): string {
     case 'step-failed':
       return t`Applying the change failed, and the previous state was restored.`;
     default:
-      return unworded(code);
+      return unworded(code, 'apply-error');
   }
 }
 
@@ -63,7 +64,7 @@ export function elevationFailureWords(code: ElevationFailureCode): string {
     case 'elevation-failed':
       return t`Asking for administrator rights failed; nothing was changed.`;
     default:
-      return unworded(code);
+      return unworded(code, 'apply-error');
   }
 }
 
@@ -83,12 +84,8 @@ export function stepContentWords({ refusal, path, line }: StepContentData): stri
     case 'delete-not-only-settings':
       return t`${path} holds more than the ${nonlocalBind} lines (line ${line}), so it is not deleted.`;
     default:
-      return unworded(refusal);
+      return unworded(refusal, 'apply-error');
   }
-}
-
-function unworded(code: never): never {
-  throw new Error(`no words for Apply error ${JSON.stringify(code)}`);
 }
 
 /** An Apply path error in words, or null when its words still come only from `message`. */
@@ -128,6 +125,6 @@ export function applyErrorWords(error: ApiError): string | null {
     case 'node-list':
       return nodeListWords(data);
     default:
-      return unworded(data);
+      return unworded(data, 'apply-error');
   }
 }

@@ -1,5 +1,6 @@
 import { plural, t } from '@lingui/core/macro';
 import type { ApiErrorData, BindTestResult } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /** Programs and commands, never translated: placeholders in the sentences. */
 const python3 = 'python3';
@@ -65,7 +66,7 @@ function bindOutcomeWords(r: BindTestResult, name: string): string {
     case 'no-program':
       return t`${name} has neither ${python3} nor ${perl}, so nothing could bind a test socket. Install ${python3} (Debian/Ubuntu: ${aptInstall}; RHEL: ${dnfInstall}) and test again`;
     default:
-      return unworded(r.outcome);
+      return unworded(r.outcome, 'bind-test');
   }
 }
 
@@ -100,10 +101,6 @@ export function addressesWords(data: AddressData): string {
     case 'bad-port':
       return t`The port must be a whole number from 0 to 65535 (0 picks any free port).`;
     default:
-      return unworded(data.problem);
+      return unworded(data.problem, 'bind-test');
   }
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for bind test ${String(value)}`);
 }

@@ -1,5 +1,6 @@
 import { t } from '@lingui/core/macro';
 import type { BootNote, BootNoteEngine } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /*
  * What decided an engine's outcome at boot in an unusual way, in words (the backend sends
@@ -61,7 +62,7 @@ export function bootNoteWords(note: BootNote): string {
       return t`${path} line ${line} is a pattern through "..": which directories it passes depends on this kernel`;
     }
     default:
-      return unworded(note);
+      return unworded(note, 'boot-note');
   }
 }
 
@@ -85,10 +86,6 @@ function cannotPredictWords(note: Extract<BootNote, { code: 'cannot-predict' }>)
     case 'pattern-through-parent':
       return t`Cannot predict what ${engine} leaves: ${path}: which directories its ".." pattern passes depends on this kernel`;
     default:
-      return unworded(note.why);
+      return unworded(note.why, 'boot-note');
   }
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for a boot note ${JSON.stringify(value)}`);
 }

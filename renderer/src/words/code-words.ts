@@ -1,5 +1,6 @@
 import { t } from '@lingui/core/macro';
 import type { ErrorCode } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /**
  * An error in words from its code alone: the words of every code whose data adds nothing,
@@ -134,10 +135,6 @@ export function codeWords(code: ErrorCode): string {
     case 'netns-unreachable':
       return t`No process and no ${ipNetns} name leads into that network namespace, so it cannot be entered.`;
     default:
-      return unworded(code);
+      return unworded(code, 'error-code');
   }
-}
-
-function unworded(code: never): never {
-  throw new Error(`no words for error code ${String(code)}`);
 }

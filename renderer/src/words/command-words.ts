@@ -1,5 +1,6 @@
 import { t } from '@lingui/core/macro';
 import type { CommandCaption } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /** Program names, paths and commands, never translated (backticks draw them as code). */
 const sysctl = 'sysctl';
@@ -63,7 +64,7 @@ export function captionWords(caption: CommandCaption): string {
       return t`A systemd unit, ${path}, that sets it again at every boot`;
     }
     default:
-      return unworded(caption);
+      return unworded(caption, 'command-caption');
   }
 }
 
@@ -84,7 +85,7 @@ function distroWords(distro: Distro): string {
     case 'arch':
       return 'Arch Linux';
     default:
-      return unworded(distro);
+      return unworded(distro, 'command-caption');
   }
 }
 
@@ -120,10 +121,6 @@ function containerWords(runtime: Runtime): string {
       return t`${engine}: in the container configuration (applied when the container next starts)`;
     }
     default:
-      return unworded(runtime);
+      return unworded(runtime, 'command-caption');
   }
-}
-
-function unworded(caption: never): never {
-  throw new Error(`no words for command caption ${JSON.stringify(caption)}`);
 }

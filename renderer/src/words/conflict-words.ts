@@ -2,6 +2,7 @@ import { select, t } from '@lingui/core/macro';
 import type { BootConflict, ConflictFix } from '../../../electron/contract';
 import { bootNoteWords } from './boot-note-words';
 import { kernelRefusalWords } from './kernel-refusal-words';
+import { unworded } from './unworded';
 
 /*
  * A change that would not stick at boot, in words: under which engine, which line wins
@@ -53,7 +54,7 @@ export function conflictWords(conflict: BootConflict): string {
       });
     }
     default:
-      return unworded(cause);
+      return unworded(cause, 'boot-conflict');
   }
 }
 
@@ -77,10 +78,6 @@ export function conflictFixWords(fix: ConflictFix): string {
         : t`Use ${path}, which sorts after every other file and so is applied last by both engines.`;
     }
     default:
-      return unworded(fix);
+      return unworded(fix, 'boot-conflict');
   }
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for boot conflict ${JSON.stringify(value)}`);
 }

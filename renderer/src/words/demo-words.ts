@@ -1,5 +1,6 @@
 import { t } from '@lingui/core/macro';
 import type { DemoScenarioName } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /**
  * What each simulated system shows, one message per scenario. The backend's English summary
@@ -46,10 +47,6 @@ export function demoScenarioWords(scenario: DemoScenarioName): string {
       return t`IPv6 disabled in the kernel: ${procSysIpv6} is missing.`;
     }
     default:
-      return unworded(scenario);
+      return unworded(scenario, 'demo-scenario');
   }
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for demo scenario ${JSON.stringify(value)}`);
 }

@@ -1,6 +1,7 @@
 import { plural, t } from '@lingui/core/macro';
 import type { ApiErrorData, FileNameRefusal } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
+import { unworded } from './unworded';
 
 /*
  * Words about the file an Apply would write: a refused name, and a name that would hide
@@ -44,7 +45,7 @@ export function fileNameWords(refusal: FileNameRefusal, name = ''): string {
     case 'wrong-suffix':
       return t`The file name must end in ${suffix}; ${sysctl} ignores other files in ${sysctlD}.`;
     default:
-      return unworded(refusal);
+      return unworded(refusal, 'file-refusal');
   }
 }
 
@@ -86,7 +87,7 @@ export function targetFileWords({ code, path, reason, limit }: TargetFileData): 
     case 'file-not-text':
       return t`${path} is not valid UTF-8 text, so the app will not edit it. Choose another file name.`;
     default:
-      return unworded(code);
+      return unworded(code, 'file-refusal');
   }
 }
 
@@ -106,8 +107,4 @@ export function hiddenFileWords(data: HiddenFileData): string {
     return t`${name} would hide ${path} at boot, and anything it sets later (it belongs to installed software or the running system) would be ignored. Choose another name.`;
   const settings = listSettings(data.settings);
   return t`${name} would hide ${path} at boot, and ${settings} would no longer be set. Choose another name.`;
-}
-
-function unworded(refusal: never): never {
-  throw new Error(`no words for file refusal ${JSON.stringify(refusal)}`);
 }

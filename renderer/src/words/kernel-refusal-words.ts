@@ -1,5 +1,6 @@
 import { t } from '@lingui/core/macro';
 import type { KernelRefusal } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /**
  * Why the kernel refuses a value a sysctl file writes, in words (the backend sends a code:
@@ -39,10 +40,6 @@ export function kernelRefusalWords(refusal: KernelRefusal): string {
       });
     }
     default:
-      return unworded(refusal);
+      return unworded(refusal, 'kernel-refusal');
   }
-}
-
-function unworded(refusal: never): never {
-  throw new Error(`no words for a kernel refusal ${JSON.stringify(refusal)}`);
 }

@@ -1,6 +1,7 @@
 import { t } from '@lingui/core/macro';
 import type { ApiError, ApiErrorData } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
+import { unworded } from './unworded';
 
 /*
  * The words of the error data that need no more than a sentence or two: the ones the
@@ -36,7 +37,7 @@ export function planRefusalWords(data: PlanData): string {
         : t`${path} does not set ${keys}.`;
     }
     default:
-      return unworded(data);
+      return unworded(data, 'error-data');
   }
 }
 
@@ -61,12 +62,8 @@ export function lightDataWords(data: LightErrorData): string {
         : t`${key} cannot be changed here: ${detail}`;
     }
     default:
-      return unworded(data);
+      return unworded(data, 'error-data');
   }
-}
-
-function unworded(data: never): never {
-  throw new Error(`no words for error data ${JSON.stringify(data)}`);
 }
 
 /** The light part of an error's data in words, or null when it has none or a heavier kind. */

@@ -5,6 +5,7 @@ import type {
   FileNameRefusal,
   StepRefusal,
 } from '../../../electron/contract';
+import { unworded } from './unworded';
 
 /*
  * "Make all alike" on one machine, in words: not in the list, planning failed, a setting
@@ -198,8 +199,4 @@ export function machineWords(data: MachineData): string {
     default:
       return unworded(data);
   }
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for ${JSON.stringify(value)}`);
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
 import { settingWords } from '../setting-words';
+import { unworded } from './unworded';
 
 /**
  * Reading, changing and binding inside another network namespace, in words (issue 18,
@@ -218,8 +219,4 @@ export function attentionWords(findings: readonly WillFailFinding[]): string | n
   return findings.some((f) => f.value === 'unknown')
     ? t`A load balancer there binds an address its network does not hold: look inside to see whether it can start.`
     : null;
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for ${JSON.stringify(value)}`);
 }

@@ -1,6 +1,7 @@
 import { t } from '@lingui/core/macro';
 import type { ContainerInNamespace, NamespaceEntry } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
+import { unworded } from './unworded';
 
 /** A namespace's name in words: its heading, and the same name in the middle of a sentence. */
 
@@ -107,8 +108,4 @@ export function namespaceTitleMidSentence(ns: NamespaceEntry): string {
     default:
       return unworded(facts);
   }
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for ${JSON.stringify(value)}`);
 }

@@ -9,6 +9,7 @@ import type {
   NamespacesView,
 } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
+import { unworded } from './unworded';
 
 /** The network namespaces view in words (issue 18): every switch exhaustive over its union. */
 
@@ -252,8 +253,4 @@ export function namespacesLineWords(view: NamespacesView): string | null {
         one: `# other network namespace on this computer, each with its own setting: ${programs} run in ${some} of them.`,
         other: `# other network namespaces on this computer, each with its own setting: ${programs} run in ${some} of them.`,
       });
-}
-
-function unworded(value: never): never {
-  throw new Error(`no words for ${JSON.stringify(value)}`);
 }

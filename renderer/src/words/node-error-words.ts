@@ -2,6 +2,7 @@ import { plural, t } from '@lingui/core/macro';
 import type { NodeFailureData } from '../../../electron/contract';
 import { nameAndFailure } from '../components/nodes/node-words';
 import { formatNumber } from '../i18n/format';
+import { unworded } from './unworded';
 
 /*
  * A node's failure in words: ssh, the read script's answer, sudo and the step there. Each
@@ -121,7 +122,7 @@ function after(data: NodeFailureData): string {
       return t`the step failed and rolled back (exit ${exit}): ${detail}`;
     }
     default:
-      return unworded(data.code);
+      return unworded(data.code, 'node-failure');
   }
 }
 
@@ -133,8 +134,4 @@ export function nodeErrorWords(data: NodeFailureData): string {
       ? t({ message: 'this computer', comment: 'the machine the app runs on, inside a sentence' })
       : data.node;
   return nameAndFailure(name, after(data));
-}
-
-function unworded(code: never): never {
-  throw new Error(`no words for node failure ${String(code)}`);
 }

@@ -1,6 +1,7 @@
 import { select, t } from '@lingui/core/macro';
 import type { PairDifference } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
+import { unworded } from './unworded';
 
 /** Engine names, never translated. */
 const ENGINE_NAMES = { systemd: 'systemd-sysctl', procps: 'sysctl --system' } as const;
@@ -36,10 +37,6 @@ export function pairDifferenceWords(d: PairDifference): string {
         other: `${node} will have ${family} non-local bind at boot (${engines}); ${reference} will not.`,
       });
     default:
-      return unworded(d.change);
+      return unworded(d.change, 'pair-difference');
   }
-}
-
-function unworded(change: never): never {
-  throw new Error(`no words for a pair difference ${String(change)}`);
 }

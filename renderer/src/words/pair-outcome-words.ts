@@ -5,6 +5,7 @@ import { errorWords } from '../error-words';
 import { formatList } from '../i18n/format';
 import { alikeChangeWords } from '../setting-words';
 import { changeReportWords, recoveryWords, type SettingNames } from './outcome-words';
+import { unworded } from './unworded';
 
 /*
  * What "Make all alike" did on each machine, in words, from the backend's outcome data.
@@ -57,10 +58,6 @@ export function nodeOutcomeWords(outcome: NodeOutcome, names: SettingNames): str
     case 'crashed':
       return t`the Apply there stopped on an unexpected error. Read all again to see what it holds now.`;
     default:
-      return unworded(detail);
+      return unworded(detail, 'machine-outcome');
   }
-}
-
-function unworded(detail: never): never {
-  throw new Error(`no words for a machine's outcome ${JSON.stringify(detail)}`);
 }

@@ -1,5 +1,6 @@
 import { select, t } from '@lingui/core/macro';
 import type { EngineBoot, NodeColumn, NodeReading, SettingId } from '../../../../electron/contract';
+import { unworded } from '../../words/unworded';
 
 /** A machine's name inside a sentence: the local column's heading reads "this computer" there. */
 export function columnWord(column: Pick<NodeColumn, 'kind' | 'name'>): string {
@@ -86,12 +87,8 @@ export function nowWord(reading: NodeReading, id: SettingId): string {
       return t`Unavailable (${detail})`;
     }
     default:
-      return unworded(r.reason);
+      return unworded(r.reason, 'unavailable-reading');
   }
-}
-
-function unworded(reason: never): never {
-  throw new Error(`no words for an unavailable reading ${String(reason)}`);
 }
 
 /** The engine's value at boot as a select key. */
