@@ -1,7 +1,7 @@
 import type { DemoScenario } from '../../electron/demo/scenarios';
 import type { GuideTask } from './steps';
 import type { StepRecord } from './run-task';
-import { FRAME } from './guide-frame';
+import { ENGLISH_ONLY, FRAME } from './guide-frame';
 import type { GuideWords } from './guide-language';
 
 export interface TaskRecord {
@@ -136,32 +136,35 @@ export function renderGuide(
       stepBlock(out, words, layout, task, `${tasks.length + 1}.${j + 1}`, record),
     );
   } else {
-    out.push(tr(FRAME.when, { text: tr(FRAME.pairWhen) }), '');
+    // Only the English guide has no pair walk of its own: it points to pair-walkthrough.md.
+    out.push(tr(FRAME.when, { text: ENGLISH_ONLY.pairWhen }), '');
     out.push(tr(FRAME.pairRehearse, { command: pairCommand }), '');
-    out.push(`![${tr(FRAME.pairImage)}](screenshots/pair-side-by-side-light.png)`, '');
-    out.push(quote(tr(FRAME.say, { text: tr(FRAME.pairSay) })), '');
+    out.push(`![${ENGLISH_ONLY.pairImage}](screenshots/pair-side-by-side-light.png)`, '');
+    out.push(quote(tr(FRAME.say, { text: ENGLISH_ONLY.pairSay })), '');
   }
 
   // Recorded from the docker-haproxy demo by `npm run docs:namespaces` (English screens).
+  const english = language === 'en';
   out.push(`## ${namespacesTitle}`, '');
   out.push(tr(FRAME.when, { text: tr(FRAME.namespacesWhen) }), '');
-  if (language === 'en') {
-    out.push(`![${tr(FRAME.namespacesImage)}](screenshots/namespaces-view-920x760.png)`, '');
+  if (english) {
+    out.push(`![${ENGLISH_ONLY.namespacesImage}](screenshots/namespaces-view-920x760.png)`, '');
   }
   out.push(quote(tr(FRAME.say, { text: tr(FRAME.namespacesSay) })), '');
-  if (language === 'en') {
+  if (english) {
     out.push(
-      `![${tr(FRAME.namespacesInsideImage)}](screenshots/namespaces-inside-920x760.png)`,
+      `![${ENGLISH_ONLY.namespacesInsideImage}](screenshots/namespaces-inside-920x760.png)`,
       '',
     );
   }
   out.push(quote(tr(FRAME.say, { text: tr(FRAME.namespacesInsideSay) })), '');
-  if (language === 'en') {
+  if (english) {
     out.push(
-      `![${tr(FRAME.namespacesTurnedOnImage)}](screenshots/namespaces-turned-on-920x760.png)`,
+      `![${ENGLISH_ONLY.namespacesTurnedOnImage}](screenshots/namespaces-turned-on-920x760.png)`,
       '',
     );
-    out.push(tr(FRAME.namespacesSmall, { image: 'screenshots/namespaces-inside-800x600.png' }), '');
+    const small = `[${ENGLISH_ONLY.namespacesSmall}](screenshots/namespaces-inside-800x600.png)`;
+    out.push(tr(FRAME.seeAlso, { links: small }), '');
   }
 
   out.push(`## ${tr(FRAME.commandsTitle)}`, '');
