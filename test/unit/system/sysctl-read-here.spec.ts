@@ -1,32 +1,21 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import {
-  cp,
-  mkdir,
-  mkdtemp,
-  rename,
-  rm,
-  stat,
-  symlink,
-  unlink,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { readRuntimeValues } from '../../../electron/system/runtime';
-import { answerRead } from '../../../electron/system/sysctl-read-core';
-import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
 import { readFileHere, readTreeHere, vetAsk } from '../../../electron/system/sysctl-read-here';
 import { identityOf } from '../../../electron/system/sysctl-read-log';
 import { vetRead } from '../../../electron/system/sysctl-read-vet';
+import { KEEP_PLAN, readSysctlSources } from '../../../electron/system/sysctl-sources';
 import {
-  KEEP_PLAN,
-  readSysctlSources,
-  sysctlReadPlan,
-} from '../../../electron/system/sysctl-sources';
+  readAfresh,
+  rewriteKeepingTimes,
+  treeContext,
+  treeRequest,
+  untilSettled,
+} from '../../support/sysctl-read-trees';
 
 /**
  * An unchanged tree is confirmed on the main thread (sysctl-read-here.ts) instead of
@@ -58,21 +47,6 @@ async function tree(): Promise<string> {
   await file('proc/sys/net/ipv4/ip_nonlocal_bind', '0\n');
   await file('proc/sys/net/ipv6/ip_nonlocal_bind', '1\n');
   return root;
-}
-
-const ctx = (root: string) => ({ fsRoot: root, platform: 'linux' as const });
-const request = (root: string) => ({ kind: 'sources' as const, plan: sysctlReadPlan(ctx(root)) });
-
-/** The tree read afresh, nothing kept: what any read must say. */
-function afresh(root: string) {
-  return answerRead({ fs, readEntry: readEntrySync, readRegular: readRegularSync }, request(root));
-}
-
-/** Sets a file's times back to what they were: only its ctime (and inode) can tell. */
-async function rewriteKeepingTimes(file: string, text: string): Promise<void> {
-  const before = await stat(file);
-  await writeFile(file, text);
-  await utimes(file, before.atime, before.mtime);
 }
 
 const changes: Record<string, (root: string) => Promise<void>> = {
@@ -113,26 +87,26 @@ const changes: Record<string, (root: string) => Promise<void>> = {
 
 test('a settled tree is confirmed on the main thread, and every kind of change between two reads is seen', async () => {
   const trees = await Promise.all(Object.keys(changes).map(() => tree()));
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  await untilSettled();
   const firsts = [];
   for (const root of trees) {
-    const first = await readSysctlSources(ctx(root));
+    const first = await readSysctlSources(treeContext(root));
     firsts.push(first);
-    expect(first).toEqual(afresh(root));
+    expect(first).toEqual(readAfresh(root));
     // Confirmed: the main thread answers the thread's very answer.
-    expect(readTreeHere(request(root))).toBe(first);
-    expect(await readSysctlSources(ctx(root))).toBe(first);
+    expect(readTreeHere(treeRequest(root))).toBe(first);
+    expect(await readSysctlSources(treeContext(root))).toBe(first);
   }
   const cases = Object.entries(changes);
   for (const [i, [name, change]] of cases.entries()) {
     const root = trees[i] as string;
     await change(root);
-    const truth = afresh(root);
+    const truth = readAfresh(root);
     // The change shows in the tree (a copy behind a link reads the same: that one is
     // about where the main thread may look, next test).
     if (!name.includes('copy')) expect(truth, name).not.toEqual(firsts[i]);
-    expect(await readSysctlSources(ctx(root)), name).toEqual(truth);
-    expect(await readSysctlSources(ctx(root)), name).toEqual(truth);
+    expect(await readSysctlSources(treeContext(root)), name).toEqual(truth);
+    expect(await readSysctlSources(treeContext(root)), name).toEqual(truth);
   }
 });
 
@@ -157,12 +131,12 @@ test('a component someone other than root may replace is checked before it is lo
   execFileSync('chown', ['-R', '65534:65534', root]);
   const below = ['usr', 'usr/lib', 'usr/lib/sysctl.d', 'usr/lib/sysctl.d/c.conf'];
   expect(checked()).toEqual([...self(65534), ...below]);
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
-  await readSysctlSources(ctx(root));
-  expect(readTreeHere(request(root))).not.toBeNull();
+  await untilSettled();
+  await readSysctlSources(treeContext(root));
+  expect(readTreeHere(treeRequest(root))).not.toBeNull();
   await changes['a leading directory replaced by a link to a copy']?.(root);
-  expect(readTreeHere(request(root))).toBeNull();
-  expect(await readSysctlSources(ctx(root))).toEqual(afresh(root));
+  expect(readTreeHere(treeRequest(root))).toBeNull();
+  expect(await readSysctlSources(treeContext(root))).toEqual(readAfresh(root));
 });
 
 test('below a link into procfs nothing is checked: procfs entries cannot be replaced, the link can', async () => {
@@ -187,26 +161,26 @@ test('below a link into procfs nothing is checked: procfs entries cannot be repl
 
 test('a tree changed within the margin, or too large to check quickly, is read on the thread', async () => {
   const root = await tree();
-  await readSysctlSources(ctx(root));
-  expect(readTreeHere(request(root))).toBeNull();
+  await readSysctlSources(treeContext(root));
+  expect(readTreeHere(treeRequest(root))).toBeNull();
   // 600 files: more stats than the main thread may make for one read.
   const large = await tree();
   const dir = path.join(large, 'usr/lib/sysctl.d');
   await Promise.all(
     Array.from({ length: 600 }, (_, i) => writeFile(path.join(dir, `${i}.conf`), `vm.x${i} = 1\n`)),
   );
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
-  expect(await readSysctlSources(ctx(large))).toEqual(afresh(large));
-  expect(readTreeHere(request(large))).toBeNull();
+  await untilSettled();
+  expect(await readSysctlSources(treeContext(large))).toEqual(readAfresh(large));
+  expect(readTreeHere(treeRequest(large))).toBeNull();
   // And a small one, settled as long, is confirmed here.
-  await readSysctlSources(ctx(root));
-  expect(readTreeHere(request(root))).not.toBeNull();
+  await readSysctlSources(treeContext(root));
+  expect(readTreeHere(treeRequest(root))).not.toBeNull();
 });
 
 test('running values are read every time, on the main thread once their path is vetted', async () => {
   const root = await tree();
   const file = path.join(root, 'proc/sys/net/ipv4/ip_nonlocal_bind');
-  const values = async () => (await readRuntimeValues(ctx(root))).map((s) => s.effective);
+  const values = async () => (await readRuntimeValues(treeContext(root))).map((s) => s.effective);
   expect(await values()).toEqual([0, 1]);
   expect(readFileHere(file, 4096)).toEqual({ kind: 'read', bytes: Buffer.from('0\n') });
   await rewriteKeepingTimes(file, '1\n');

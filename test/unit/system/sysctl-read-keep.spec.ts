@@ -23,11 +23,8 @@ import {
   readEntryKept,
   recallListing,
 } from '../../../electron/system/sysctl-read-keep';
-import {
-  KEEP_PLAN,
-  readSysctlSources,
-  sysctlReadPlan,
-} from '../../../electron/system/sysctl-sources';
+import { readSysctlSources, sysctlReadPlan } from '../../../electron/system/sysctl-sources';
+import { untilSettled } from '../../support/sysctl-read-trees';
 
 /**
  * The reader thread reuses an unchanged file's bytes (sysctl-read-keep.ts). Whatever
@@ -68,7 +65,7 @@ async function contents(root: string): Promise<Record<string, string>> {
 async function settledTrees(count: number): Promise<string[]> {
   const made = [];
   for (let i = 0; i < count; i += 1) made.push(await tree({ 'a.conf': 'vm.a = 1\n' }));
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  await untilSettled();
   return made;
 }
 
@@ -178,7 +175,7 @@ test('settled directories: an entry added, removed, renamed, or a link pointed e
   await writeFile(path.join(targets, 'y'), 'vm.x = 2\n');
   await symlink('../x', path.join(dir, 'l.conf'));
   expect((await contents(root as string))['l.conf']).toBe('vm.x = 1\n');
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  await untilSettled();
   expect((await contents(root as string))['l.conf']).toBe('vm.x = 1\n');
   await symlink('../y', path.join(dir, 'l2'));
   await rename(path.join(dir, 'l2'), path.join(dir, 'l.conf'));

@@ -1,22 +1,8 @@
 import { test, expect } from '@playwright/test';
 import * as fs from 'node:fs';
-import {
-  cp,
-  link,
-  mkdir,
-  mkdtemp,
-  rename,
-  rm,
-  stat,
-  symlink,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
+import { cp, link, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { answerRead } from '../../../electron/system/sysctl-read-core';
-import { readEntrySync, readRegularSync } from '../../../electron/system/sysctl-read-entry';
 import { armedTree, readTreeHere, vetAsk } from '../../../electron/system/sysctl-read-here';
 import { identityOf } from '../../../electron/system/sysctl-read-log';
 import { vetRead } from '../../../electron/system/sysctl-read-vet';
@@ -27,11 +13,14 @@ import {
   watchTree,
   WATCHED_FILE_SYSTEMS,
 } from '../../../electron/system/sysctl-read-watch';
+import { readSysctlSources } from '../../../electron/system/sysctl-sources';
 import {
-  KEEP_PLAN,
-  readSysctlSources,
-  sysctlReadPlan,
-} from '../../../electron/system/sysctl-sources';
+  readAfresh,
+  rewriteKeepingTimes,
+  treeContext,
+  treeRequest,
+  untilSettled,
+} from '../../support/sysctl-read-trees';
 
 /**
  * A confirmed tree's watches (sysctl-read-watch.ts) answer the next read with no stat at
@@ -67,17 +56,6 @@ async function tree(): Promise<{ root: string; outside: string }> {
   const sysctlD = path.join(root, 'usr/lib/sysctl.d');
   await symlink(path.relative(sysctlD, path.join(outside, 'target.conf')), `${sysctlD}/t.conf`);
   return { root, outside };
-}
-
-const ctx = (root: string) => ({ fsRoot: root, platform: 'linux' as const });
-const request = (root: string) => ({ kind: 'sources' as const, plan: sysctlReadPlan(ctx(root)) });
-const afresh = (root: string) =>
-  answerRead({ fs, readEntry: readEntrySync, readRegular: readRegularSync }, request(root));
-
-async function rewriteKeepingTimes(file: string, text: string): Promise<void> {
-  const before = await stat(file);
-  await writeFile(file, text);
-  await utimes(file, before.atime, before.mtime);
 }
 
 type Trees = { root: string; outside: string };
@@ -122,49 +100,49 @@ const changes: Record<string, (t: Trees) => Promise<void>> = {
 test('every change to what a confirmed tree depends on closes its gate, and the next read shows it', async () => {
   const trees = await Promise.all(Object.keys(changes).map(() => tree()));
   expect(WATCHED_FILE_SYSTEMS).toContain(fs.statfsSync(os.tmpdir()).type);
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
+  await untilSettled();
   for (const { root } of trees) {
-    const first = await readSysctlSources(ctx(root));
-    expect(readTreeHere(request(root))).toBe(first);
+    const first = await readSysctlSources(treeContext(root));
+    expect(readTreeHere(treeRequest(root))).toBe(first);
     // Open: the next read is the last answer, with no stat made.
-    expect(armedTree(request(root))?.value).toBe(first);
-    expect(await readSysctlSources(ctx(root))).toBe(first);
+    expect(armedTree(treeRequest(root))?.value).toBe(first);
+    expect(await readSysctlSources(treeContext(root))).toBe(first);
   }
   for (const [i, [name, change]] of Object.entries(changes).entries()) {
     const t = trees[i] as Trees;
     await change(t);
     await afterPendingEvents();
-    expect(armedTree(request(t.root)), name).toBeNull();
-    const truth = afresh(t.root);
-    expect(await readSysctlSources(ctx(t.root)), name).toEqual(truth);
+    expect(armedTree(treeRequest(t.root)), name).toBeNull();
+    const truth = readAfresh(t.root);
+    expect(await readSysctlSources(treeContext(t.root)), name).toEqual(truth);
   }
 });
 
 test('a change next to the tree, to names no read looks up, leaves the gate open', async () => {
   const { root } = await tree();
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
-  const first = await readSysctlSources(ctx(root));
-  readTreeHere(request(root));
+  await untilSettled();
+  const first = await readSysctlSources(treeContext(root));
+  readTreeHere(treeRequest(root));
   await writeFile(path.join(root, 'etc/other.conf'), 'vm.o = 1\n');
   await writeFile(path.join(root, 'etc/sysctl.d/notes.txt'), 'not a conf file\n');
   await writeFile(`${root}-sibling`, '');
   made.push(`${root}-sibling`);
   await afterPendingEvents();
-  expect(armedTree(request(root))?.value).toBe(first);
-  expect(await readSysctlSources(ctx(root))).toBe(first);
+  expect(armedTree(treeRequest(root))?.value).toBe(first);
+  expect(await readSysctlSources(treeContext(root))).toBe(first);
 });
 
 test('a change made just before a read, with no turn of the event loop between, shows in that read', async () => {
   const { root } = await tree();
-  await sleep(Number(KEEP_PLAN.settleNs / 1_000_000n) + 200);
-  const first = await readSysctlSources(ctx(root));
-  readTreeHere(request(root));
-  expect(armedTree(request(root))?.value).toBe(first);
+  await untilSettled();
+  const first = await readSysctlSources(treeContext(root));
+  readTreeHere(treeRequest(root));
+  expect(armedTree(treeRequest(root))?.value).toBe(first);
   // Synchronous: the kernel has queued the event, the event loop has not delivered it yet.
   fs.writeFileSync(path.join(root, 'etc/sysctl.d/a.conf'), 'vm.a = 5\n');
-  expect(armedTree(request(root))?.value).toBe(first);
-  const read = readSysctlSources(ctx(root));
-  expect(await read).toEqual(afresh(root));
+  expect(armedTree(treeRequest(root))?.value).toBe(first);
+  const read = readSysctlSources(treeContext(root));
+  expect(await read).toEqual(readAfresh(root));
   expect(await read).not.toEqual(first);
 });
 
