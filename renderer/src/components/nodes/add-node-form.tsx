@@ -57,6 +57,10 @@ export function AddNodeForm({
   // The host asked about, named in the dialog's question (only shown while `confirm` is set).
   const destinationToTrust = confirm?.destination ?? '';
   const connecting = t`Connecting…`;
+  const placeholder = t({
+    message: `${aliasExample} or ${addressExample}`,
+    comment: 'example SSH destinations in the empty field: an alias, or user@address:port',
+  });
   return (
     <div className="add-node">
       <form
@@ -73,11 +77,10 @@ export function AddNodeForm({
             value={destination}
             spellCheck={false}
             autoCapitalize="off"
-            placeholder={t({
-              message: `${aliasExample} or ${addressExample}`,
-              comment:
-                'example SSH destinations in the empty field: an alias, or user@address:port',
-            })}
+            placeholder={placeholder}
+            // As wide as the examples in this language (the field's font is monospace), so
+            // a longer "or" does not cut the address off; the stylesheet keeps it in the card.
+            size={placeholder.length}
             aria-describedby="add-node-hint"
             disabled={busy || confirm !== null}
             onChange={(event) => setDestination(event.target.value)}
