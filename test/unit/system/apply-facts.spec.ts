@@ -102,6 +102,63 @@ test('the lock counts as held only when /proc/locks lists a flock on its device 
   expect(await isApplyLockHeld(ctx, locks)).toBe(true);
 });
 
+/** The step's lock file and its mark below the root; returns its "MAJ:MIN:INO". */
+async function markedLock(): Promise<string> {
+  await mkdir(path.join(root, STEP_STATE_DIR), { recursive: true });
+  await writeFile(path.join(root, APPLY_LOCK), '');
+  await writeFile(path.join(root, APPLY_LOCK_ERRORS), 'lock held\n');
+  const info = await stat(path.join(root, APPLY_LOCK));
+  const hex = (n: number) => n.toString(16).padStart(2, '0');
+  const major = Math.floor(info.dev / 256) & 0xfff;
+  const minor = (info.dev & 0xff) | (Math.floor(info.dev / 4096) & 0xfff00);
+  return `${hex(major)}:${hex(minor)}:${info.ino}`;
+}
+
+test('/proc/locks is looked through to its end, past any size cap, a line across reads', async () => {
+  const id = await markedLock();
+  const locks = path.join(root, 'locks');
+  // 5 MiB of other locks, past the 4 MiB cap a local user could once hide the lock behind.
+  const other = (i: number) => `${i}: POSIX  ADVISORY  WRITE 99 00:2d:${1_000_000 + i} 0 0\n`;
+  const lines: string[] = [];
+  for (let i = 0, size = 0; size < 5 * 1024 * 1024; i += 1) {
+    lines.push(other(i));
+    size += other(i).length;
+  }
+  const ours = `${lines.length}: FLOCK  ADVISORY  WRITE 99 ${id} 0 EOF`;
+  // Only a look that reached the end can say no step holds the lock.
+  await writeFile(locks, lines.join(''));
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  await writeFile(locks, `${lines.join('')}${ours}\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+  // The last line without its newline, and a line cut by every read's end.
+  await writeFile(locks, `${lines.join('')}${ours}`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+  for (const cut of [1, 7, 16 * 1024 - 3]) {
+    await writeFile(locks, `${'x'.repeat(cut)}\n${ours}\n`);
+    expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+  }
+});
+
+test('a /proc/locks that cannot be looked through leaves the mark its word', async () => {
+  const id = await markedLock();
+  const locks = path.join(root, 'locks');
+  await writeFile(locks, `1: POSIX  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+  // Not a regular file, gone, or a line no kernel writes: a step may hold the lock.
+  await rm(locks);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+  await mkdir(locks);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+  await rm(locks, { recursive: true });
+  await writeFile(locks, `${'x'.repeat(64 * 1024)}\n1: POSIX  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(true);
+  // A mark that is not a regular file is no mark.
+  await rm(path.join(root, APPLY_LOCK_ERRORS));
+  await mkdir(path.join(root, APPLY_LOCK_ERRORS));
+  await writeFile(locks, `1: FLOCK  ADVISORY  WRITE 99 ${id} 0 EOF\n`);
+  expect(await isApplyLockHeld(ctx, locks)).toBe(false);
+});
+
 test('an intent record means an interrupted Apply only while it is a non-empty file', async () => {
   expect(readInterruptedApply(ctx)).toBeNull();
   const intent = path.join(root, STEP_STATE_DIR, 'apply.intent');
