@@ -3,6 +3,7 @@ import { getCatalogs } from '@lingui/cli/api';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pseudoTextOf } from './pseudo-text.ts';
 
 /** The repository root, where lingui.config.ts lives. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,6 +46,16 @@ export function compileMessages(
     compiled[id] = compileMessageOrThrow(messages[id] ?? '', mapText);
   }
   return compiled;
+}
+
+/**
+ * A locale's catalog compiled for the runtime: a pseudo-locale's is the English one with
+ * each text segment transformed (it has no PO file of its own).
+ */
+export async function compiledCatalog(locale: string): Promise<Record<string, CompiledMessage>> {
+  const mapText = pseudoTextOf(locale);
+  if (!mapText) return compileMessages(await catalogMessages(locale));
+  return compileMessages(await catalogMessages(sourceLocale()), mapText);
 }
 
 /** The PO catalog of a locale as Lingui reads it (message, translation, obsolete, comments). */

@@ -103,3 +103,10 @@ export function pseudoRtl(text: string): string {
 
 export const PSEUDO_TEXT: Readonly<Record<'pseudo-long' | 'pseudo-rtl', (text: string) => string>> =
   { 'pseudo-long': pseudoLong, 'pseudo-rtl': pseudoRtl };
+
+/** The text transform of a pseudo-locale; undefined for a real language. */
+export function pseudoTextOf(locale: string): ((text: string) => string) | undefined {
+  return Object.hasOwn(PSEUDO_TEXT, locale)
+    ? PSEUDO_TEXT[locale as keyof typeof PSEUDO_TEXT]
+    : undefined;
+}

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Plugin, Rolldown } from 'vite';
-import { APP_LOCALES, type AppLocale } from '../../renderer/src/i18n/locales.ts';
+import { isAppLocale } from '../../renderer/src/i18n/locales.ts';
+import { REST_GATE } from '../../renderer/src/i18n/rest-gate.ts';
 import { catalogChunkLocale } from './chunk-names.ts';
-import { catalogMessages, compileMessages, sourceLocale } from './catalog-source.ts';
-import { PSEUDO_TEXT } from './pseudo-text.ts';
+import { catalogMessages, compiledCatalog, sourceLocale } from './catalog-source.ts';
 
 /**
  * Loads less before the first paint (issue 20: 70 KB). After bundling, each language's
@@ -16,7 +16,6 @@ import { PSEUDO_TEXT } from './pseudo-text.ts';
  * macro's six random characters cost gzip more, once in the code and once per catalog.
  */
 
-const REST_GATE = '__nonlocalBindCatalogRest';
 const ID_LITERAL = /\bid:([`"'])([A-Za-z0-9+/]{6})\1/g;
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -50,14 +49,6 @@ function firstPaintChunks(bundle: OutputBundle): Set<string> {
   return seen;
 }
 
-async function compiledCatalog(locale: AppLocale) {
-  if (locale in PSEUDO_TEXT) {
-    const english = await catalogMessages(sourceLocale());
-    return compileMessages(english, PSEUDO_TEXT[locale as keyof typeof PSEUDO_TEXT]);
-  }
-  return compileMessages(await catalogMessages(locale));
-}
-
 const jsonModule = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 
 export function catalogSplit(): Plugin {
@@ -66,48 +57,47 @@ export function catalogSplit(): Plugin {
     apply: 'build',
     async generateBundle(_options, bundle) {
       const english = await catalogMessages(sourceLocale());
-      const code = Object.values(bundle).filter(
-        (f): f is OutputChunk => isChunk(f) && catalogChunkLocale(f.fileName) === null,
-      );
+      const chunks = Object.values(bundle).filter(isChunk);
+      // The message ids each code chunk uses (the catalog chunks hold words, not ids).
       const idsOf = new Map(
-        code.map((chunk) => [
-          chunk.fileName,
-          new Set([...chunk.code.matchAll(ID_LITERAL)].map((m) => m[2] ?? '')),
-        ]),
+        chunks
+          .filter((chunk) => catalogChunkLocale(chunk.fileName) === null)
+          .map((chunk) => [
+            chunk,
+            new Set([...chunk.code.matchAll(ID_LITERAL)].map((m) => m[2] ?? '')),
+          ]),
       );
-      for (const [fileName, ids] of idsOf) {
+      for (const [chunk, ids] of idsOf) {
         const unknown = [...ids].filter((id) => !(id in english));
         if (unknown.length > 0) {
           this.error(
-            `${fileName} uses ${unknown.length} message id(s) the English catalog lacks (${unknown.slice(0, 5).join(', ')}): run npm run i18n:extract`,
+            `${chunk.fileName} uses ${unknown.length} message id(s) the English catalog lacks (${unknown.slice(0, 5).join(', ')}): run npm run i18n:extract`,
           );
         }
       }
       const early = firstPaintChunks(bundle);
-      const firstIds = new Set(
-        code
-          .filter((c) => early.has(c.fileName))
-          .flatMap((c) => [...(idsOf.get(c.fileName) ?? [])]),
-      );
-      const laterIds = new Set(
-        code.flatMap((c) => [...(idsOf.get(c.fileName) ?? [])]).filter((id) => !firstIds.has(id)),
-      );
+      const firstIds = new Set<string>();
+      const laterIds = new Set<string>();
+      for (const [chunk, ids] of idsOf) {
+        for (const id of ids) (early.has(chunk.fileName) ? firstIds : laterIds).add(id);
+      }
+      for (const id of firstIds) laterIds.delete(id);
       const short = new Map([...firstIds, ...laterIds].map((id, index) => [id, shortId(index)]));
 
-      for (const chunk of code) {
-        chunk.code = chunk.code.replace(ID_LITERAL, (whole, quote: string, id: string) =>
-          short.has(id) ? `id:${quote}${short.get(id)}${quote}` : whole,
+      for (const [chunk, ids] of idsOf) {
+        chunk.code = chunk.code.replace(
+          ID_LITERAL,
+          (_whole, quote: string, id: string) => `id:${quote}${short.get(id) ?? id}${quote}`,
         );
-        const waitsForRest = [...(idsOf.get(chunk.fileName) ?? [])].some((id) => laterIds.has(id));
-        if (!early.has(chunk.fileName) && waitsForRest) {
+        if (!early.has(chunk.fileName) && [...ids].some((id) => laterIds.has(id))) {
           chunk.code = `await globalThis.${REST_GATE};\n${chunk.code}`;
         }
       }
 
-      for (const chunk of Object.values(bundle).filter(isChunk)) {
+      for (const chunk of chunks) {
         const locale = catalogChunkLocale(chunk.fileName);
-        if (locale === null || !(APP_LOCALES as readonly string[]).includes(locale)) continue;
-        const compiled = await compiledCatalog(locale as AppLocale);
+        if (locale === null || !isAppLocale(locale)) continue;
+        const compiled = await compiledCatalog(locale);
         const part = (ids: ReadonlySet<string>) =>
           Object.fromEntries([...ids].map((id) => [short.get(id), compiled[id]]));
         const restSource = `export const messages = ${jsonModule(part(laterIds))};\n`;

@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import { APP_LOCALES, SOURCE_LOCALE, type AppLocale } from '../../renderer/src/i18n/locales.ts';
 import { catalogMessages, REPO_ROOT, sourceLocale } from './catalog-source.ts';
-import { PSEUDO_TEXT } from './pseudo-text.ts';
+import { pseudoTextOf } from './pseudo-text.ts';
 
 /**
  * The static markup in index.html (painted before any module loads) in the user's
@@ -52,7 +52,7 @@ async function loadTranslations(): Promise<{ english: Record<string, string>; al
   const english = await catalogMessages(sourceLocale());
   const all = new Map<AppLocale, Record<string, string>>();
   for (const locale of APP_LOCALES) {
-    all.set(locale, locale in PSEUDO_TEXT ? english : await catalogMessages(locale));
+    all.set(locale, pseudoTextOf(locale) ? english : await catalogMessages(locale));
   }
   return { english, all };
 }
@@ -72,9 +72,7 @@ export async function localizeStaticMarkup(html: string): Promise<string> {
         );
       }
       const spans = APP_LOCALES.map((locale) => {
-        const mapText =
-          locale in PSEUDO_TEXT ? PSEUDO_TEXT[locale as keyof typeof PSEUDO_TEXT] : undefined;
-        const text = plainText(all.get(locale)?.[id] ?? source, mapText);
+        const text = plainText(all.get(locale)?.[id] ?? source, pseudoTextOf(locale));
         return `<span data-first-paint-text="${locale}">${escapeHtml(text)}</span>`;
       });
       return `<${tag}${before}${after}>${spans.join('')}</${tag}>`;

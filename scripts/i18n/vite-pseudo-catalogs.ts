@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
-import { catalogMessages, compileMessages, sourceLocale } from './catalog-source.ts';
-import { PSEUDO_TEXT } from './pseudo-text.ts';
+import { compiledCatalog } from './catalog-source.ts';
+import { pseudoTextOf } from './pseudo-text.ts';
 
 const PREFIX = 'virtual:pseudo-catalog/';
 const RESOLVED = `\0${PREFIX}`;
@@ -19,11 +19,8 @@ export function pseudoCatalogs(): Plugin {
     async load(id) {
       if (!id.startsWith(RESOLVED)) return null;
       const locale = id.slice(RESOLVED.length);
-      const mapText =
-        locale in PSEUDO_TEXT ? PSEUDO_TEXT[locale as keyof typeof PSEUDO_TEXT] : null;
-      if (!mapText) throw new Error(`no pseudo-locale named ${locale}`);
-      const english = await catalogMessages(sourceLocale());
-      const compiled = compileMessages(english, mapText);
+      if (!pseudoTextOf(locale)) throw new Error(`no pseudo-locale named ${locale}`);
+      const compiled = await compiledCatalog(locale);
       return `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
     },
   };

@@ -1,5 +1,6 @@
 import { i18n } from '@lingui/core';
 import type { CatalogModule } from './catalogs';
+import { REST_GATE } from './rest-gate';
 
 /**
  * The later views' words (the catalog's `rest`, see catalogs.ts), loaded once the first
@@ -7,8 +8,6 @@ import type { CatalogModule } from './catalogs';
  * such words start with `await globalThis[REST_GATE]`, so no view renders before its
  * words are there; the gate opens whether or not they loaded (ids beat a hung view).
  */
-export const REST_GATE = '__nonlocalBindCatalogRest';
-
 type Gate = { [REST_GATE]?: Promise<void> };
 let open: () => void = () => undefined;
 (globalThis as Gate)[REST_GATE] = new Promise<void>((resolve) => {
