@@ -6,6 +6,7 @@ import {
   guideSourceStrings,
   languageArgument,
 } from './guide-language';
+import { readLangArgument } from '../../electron/shell/locale-request';
 import { readPoFile, writePo, type PoEntry } from './po-file';
 import { GUIDE_TASKS } from './steps';
 import { PAIR_TASK } from './steps-pair';
@@ -18,7 +19,7 @@ import { PAIR_TASK } from './steps-pair';
 // `--lang de` updates that language's catalog only (a translator's own file); none: all.
 const chosen = languageArgument(process.argv.slice(2));
 if (!chosen.ok) throw new Error(chosen.error);
-const only = process.argv.some((a) => a.startsWith('--lang')) ? chosen.language : null;
+const only = readLangArgument(process.argv.slice(2)).found ? chosen.language : null;
 const sources = guideSourceStrings([...GUIDE_TASKS, PAIR_TASK]);
 for (const language of GUIDE_LANGUAGES) {
   if (language === 'en' || (only !== null && language !== only)) continue;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setupI18n } from '@lingui/core';
 import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
+import { readLangArgument } from '../../electron/shell/locale-request';
 import { FRAME } from './guide-frame';
 import { readPoFile, type PoEntry } from './po-file';
 import type { GuideTask } from './steps-kit';
@@ -15,13 +16,16 @@ export function isGuideLanguage(value: string): value is GuideLanguage {
   return (GUIDE_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** `--lang de` or `--lang=de` among a script's arguments; English without one. */
+/**
+ * `--lang de` or `--lang=de` among a script's arguments, read as the app reads its own
+ * (last one wins); English without one.
+ */
 export function languageArgument(
   argv: readonly string[],
 ): { ok: true; language: GuideLanguage } | { ok: false; error: string } {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (at < 0) return { ok: true, language: 'en' };
-  const given = argv[at]?.includes('=') ? argv[at]?.slice(7) : argv[at + 1];
+  const argument = readLangArgument(argv);
+  if (!argument.found) return { ok: true, language: 'en' };
+  const given = argument.value;
   if (given && isGuideLanguage(given)) return { ok: true, language: given };
   return {
     ok: false,

@@ -91,6 +91,12 @@ test('--lang chooses the guide language, and names the choices when it is wrong'
     ok: false,
     error: '--lang needs one of en, de, fr, es; got "pt"',
   });
+  // Read as the app reads its own --lang: the last one wins, a bare one names nothing.
+  expect(languageArgument(['--lang', 'pt', '--lang=fr'])).toEqual({ ok: true, language: 'fr' });
+  expect(languageArgument(['--lang'])).toEqual({
+    ok: false,
+    error: '--lang needs one of en, de, fr, es; got nothing',
+  });
 });
 
 test('a catalog file that is missing, not a regular file or oversized is refused by name', async () => {
