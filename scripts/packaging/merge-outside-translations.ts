@@ -4,9 +4,14 @@
 // replaced, and a seed for an older English text is left out. Safe to run again.
 // Then writes the desktop entry's words into electron-builder.yml (sync-desktop-entry.ts).
 // Usage: npx tsx scripts/packaging/merge-outside-translations.ts [LOCALES_DIR]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { OUTSIDE_KEYS, TRANSLATED_LOCALES, type OutsideKey } from './outside-catalog';
+import {
+  OUTSIDE_KEYS,
+  readCatalogText,
+  TRANSLATED_LOCALES,
+  type OutsideKey,
+} from './outside-catalog';
 import { OUTSIDE_TRANSLATIONS } from './outside-translations';
 import { syncDesktopEntry } from './sync-desktop-entry';
 
@@ -66,7 +71,13 @@ function main(localesDir: string): number {
   let problems = 0;
   for (const locale of TRANSLATED_LOCALES) {
     const file = path.join(localesDir, locale, 'messages.po');
-    const result = mergeSeeds(readFileSync(file, 'utf8'), locale);
+    const read = readCatalogText(file);
+    if (!read.ok) {
+      process.stdout.write(`${read.error}\n`);
+      problems += 1;
+      continue;
+    }
+    const result = mergeSeeds(read.text, locale);
     if (result.filled.length > 0) writeFileSync(file, result.text);
     process.stdout.write(`${file}: ${result.filled.length} filled\n`);
     for (const key of result.stale)

@@ -2,12 +2,13 @@
 // English from that module, the translations from the renderer's PO catalogs (found by
 // their context), each formatted by Lingui itself so placeholders and ICU quoting behave
 // exactly as in the window.
-import { readFileSync, statSync } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { setupI18n } from '@lingui/core';
 import { formatter } from '@lingui/format-po';
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { SETTINGS } from '../../electron/system/settings';
+import { readRegularSync } from '../../electron/system/sysctl-read-entry';
 import { SOURCE_LOCALE, USER_LOCALES } from '../../renderer/src/i18n/locales';
 import { OUTSIDE_SOURCE, readOutsideSource } from './outside-source';
 import { SHELL_WORD_KEYS } from '../../electron/shell/shell-words';
@@ -66,31 +67,43 @@ const placeholders = (text: string): string =>
     .sort()
     .join(',');
 
+/**
+ * A catalog's text, read as the app reads files others control (sysctl-read-entry.ts): a
+ * regular file only (a FIFO would hang the build, a device exhaust it), at most MAX_PO_BYTES.
+ */
+export function readCatalogText(
+  file: string,
+): { ok: true; text: string } | { ok: false; error: string } {
+  const read = readRegularSync(fs, file, MAX_PO_BYTES);
+  if (read.kind === 'missing') {
+    return { ok: false, error: `${file} is missing: run npm run i18n:extract` };
+  }
+  if (read.kind === 'refused') return { ok: false, error: `${file}: ${read.reason}` };
+  return { ok: true, text: read.bytes.toString('utf8') };
+}
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /** key → [English message, this catalog's translation ('' when untranslated)]. */
 function readEntries(
   file: string,
   locale: string,
 ): { ok: true; entries: Map<OutsideKey, [string, string]> } | { ok: false; error: string } {
-  let size;
+  const read = readCatalogText(file);
+  if (!read.ok) return read;
+  let parsed;
   try {
-    size = statSync(file).size;
-  } catch {
-    return { ok: false, error: `${file} is missing: run npm run i18n:extract` };
+    parsed = formatter().parse(read.text, { locale, sourceLocale: SOURCE_LOCALE, filename: file });
+  } catch (error) {
+    return { ok: false, error: `${file} is not a PO catalog: ${String(error).slice(0, 200)}` };
   }
-  if (size > MAX_PO_BYTES)
-    return { ok: false, error: `${file} is larger than ${MAX_PO_BYTES} bytes` };
-  const parsed = formatter().parse(readFileSync(file, 'utf8'), {
-    locale,
-    sourceLocale: SOURCE_LOCALE,
-    filename: file,
-  });
   // Lingui's PO formatter parses synchronously; a promise would be a different formatter.
   if (parsed instanceof Promise)
     return { ok: false, error: `${file}: the PO parser is not synchronous` };
   const entries = new Map<OutsideKey, [string, string]>();
   for (const entry of Object.values(parsed ?? {})) {
     if (!isOutsideKey(entry.context) || entry.obsolete) continue;
-    entries.set(entry.context, [entry.message ?? '', entry.translation ?? '']);
+    entries.set(entry.context, [textOf(entry.message), textOf(entry.translation)]);
   }
   return { ok: true, entries };
 }

@@ -167,6 +167,36 @@ test('a control character in a translation is refused, not written into the poli
   expect(readOutsideCatalog(dir).ok).toBe(true);
 });
 
+test('a catalog that is not a regular file of sane size is refused, never waited on', () => {
+  writeCatalogs((locale, key) => OUTSIDE_TRANSLATIONS[key][locale]);
+  const file = path.join(dir, 'de', 'messages.po');
+  rmSync(file);
+  // A named pipe with no writer: reading it plainly would hang the build for good.
+  const made = spawnSync('mkfifo', [file]);
+  expect(made.status).toBe(0);
+  expect(readOutsideCatalog(dir)).toMatchObject({
+    ok: false,
+    error: expect.stringContaining(`${file}: a named pipe (FIFO)`) as unknown,
+  });
+  rmSync(file);
+  mkdirSync(file);
+  expect(readOutsideCatalog(dir)).toEqual({
+    ok: false,
+    error: `${file}: a directory, not a file`,
+  });
+  rmSync(file, { recursive: true });
+  writeFileSync(file, 'x'.repeat(4 * 1024 * 1024 + 1));
+  expect(readOutsideCatalog(dir)).toMatchObject({
+    ok: false,
+    error: expect.stringContaining(`${file}: skipped: larger than 4 MiB`) as unknown,
+  });
+  rmSync(file);
+  expect(readOutsideCatalog(dir)).toEqual({
+    ok: false,
+    error: `${file} is missing: run npm run i18n:extract`,
+  });
+});
+
 test('the English source must be literal, each context once', () => {
   expect(readOutsideSourceText("msg({ context: 'a', message: `x${y}` });")).toMatchObject({
     ok: false,
