@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BootConflict, BootEngine, ConflictCause, SettingId } from '../contract';
 import { storedToEffective } from './boot-state';
 import { predictBoot } from './engines/boot-model';
+import { noteInEnglish, refusalInEnglish } from './engines/boot-note-english';
 import { compareNameBytes } from './engines/byte-text';
 import type { SysctlSources } from './engines/file-order';
 import type { KeyOutcome } from './engines/key-outcome';
@@ -106,14 +107,16 @@ function culprit(outcome: KeyOutcome, target: string): ConflictCause {
   const last = outcome.writes[outcome.writes.length - 1];
   if (!winner && last && last.origin.path !== target && !last.kernel.accepted) {
     const { path: file, line } = last.origin;
-    const { reason, refusal } = last.kernel;
+    const { refusal } = last.kernel;
+    const reason = refusalInEnglish(refusal);
     return { kind: 'rejected', path: file, line, value: last.value, reason, refusal };
   }
   if (outcome.cancelledBy) {
     const { path: file, line } = outcome.cancelledBy;
     return { kind: 'cancelled', path: file, line };
   }
-  return { kind: 'note', note: outcome.notes[0] ?? null, noteData: outcome.noteData[0] ?? null };
+  const noteData = outcome.noteData[0] ?? null;
+  return { kind: 'note', note: noteData && noteInEnglish(noteData), noteData };
 }
 
 function describeConflict(

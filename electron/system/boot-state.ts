@@ -1,5 +1,6 @@
 import type { BootState, EngineBoot, RuntimeValue, SettingBoot, SettingState } from '../contract';
 import { predictBootRemembered } from './engines/boot-memo';
+import { noteInEnglish, refusalInEnglish } from './engines/boot-note-english';
 import { SETTINGS, type Catalogue } from './settings';
 import type { SysctlSources } from './engines/file-order';
 import type { KeyOutcome } from './engines/key-outcome';
@@ -32,11 +33,11 @@ function toEngineBoot(outcome: KeyOutcome | undefined): EngineBoot {
       ...w.origin,
       value: w.value,
       pattern: w.pattern,
-      rejected: w.kernel.accepted ? null : w.kernel.reason,
+      rejected: w.kernel.accepted ? null : refusalInEnglish(w.kernel.refusal),
       refusal: w.kernel.accepted ? null : w.kernel.refusal,
     })),
     globs: outcome.patterns.map((p) => ({ ...p.origin, value: p.value })),
-    notes: outcome.notes,
+    notes: outcome.noteData.map(noteInEnglish),
     noteData: outcome.noteData,
     unpredictable: outcome.unpredictable ? { ...outcome.unpredictable } : null,
   };

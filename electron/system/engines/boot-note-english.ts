@@ -1,8 +1,10 @@
 import type { BootNote, BootNoteEngine, UnpredictableCode } from '../../contract/boot-note';
+import type { KernelRefusal } from '../../contract/kernel-refusal';
 
 /*
- * A boot note in English, for the diagnostics report (English on purpose) and the
- * engine specs; the window words the same data in the user's language.
+ * The engines' notes and the kernel's refusals in English, for the diagnostics report
+ * (English on purpose): the engines give only the data (key-outcome.ts, kernel-value.ts),
+ * and the window words the same data in the user's language.
  */
 
 const ENGINE_NAME: Record<BootNoteEngine, string> = {
@@ -42,5 +44,24 @@ export function noteInEnglish(note: BootNote): string {
       return `Cannot predict what ${ENGINE_NAME[note.engine]} leaves: ${note.path}: ${WHY[note.why]}`;
     case 'pattern-through-parent':
       return `${note.path} line ${note.line} is a pattern through "..": which directories it passes depends on this kernel`;
+  }
+}
+
+export function refusalInEnglish(refusal: KernelRefusal): string {
+  switch (refusal.code) {
+    case 'empty':
+      return 'it is empty';
+    case 'not-a-number':
+      return 'it is not a number';
+    case 'too-large':
+      return 'the number is too large';
+    case 'too-long':
+      return 'the number is too long';
+    case 'trailing':
+      return `"${refusal.character}" follows the number`;
+    case 'negative':
+      return 'it is negative';
+    case 'out-of-range':
+      return `it is outside ${refusal.min}–${refusal.max}`;
   }
 }

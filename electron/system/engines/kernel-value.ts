@@ -18,7 +18,7 @@ import type { SettingDefinition } from '../settings';
  */
 export type KernelWrite =
   | { readonly accepted: true; readonly stored: number }
-  | { readonly accepted: false; readonly refusal: KernelRefusal; readonly reason: string };
+  | { readonly accepted: false; readonly refusal: KernelRefusal };
 
 /** A key as the boot model predicts it: its name and the range the kernel takes. */
 export type BootKey = Pick<SettingDefinition, 'key' | 'range'>;
@@ -41,31 +41,7 @@ function digitValue(c: string): number {
   return 99;
 }
 
-const refuse = (refusal: KernelRefusal): KernelWrite => ({
-  accepted: false,
-  refusal,
-  reason: refusalInEnglish(refusal),
-});
-
-/** The refusal in English, for the diagnostics report (which stays English on purpose). */
-function refusalInEnglish(refusal: KernelRefusal): string {
-  switch (refusal.code) {
-    case 'empty':
-      return 'it is empty';
-    case 'not-a-number':
-      return 'it is not a number';
-    case 'too-large':
-      return 'the number is too large';
-    case 'too-long':
-      return 'the number is too long';
-    case 'trailing':
-      return `"${refusal.character}" follows the number`;
-    case 'negative':
-      return 'it is negative';
-    case 'out-of-range':
-      return `it is outside ${refusal.min}–${refusal.max}`;
-  }
-}
+const refuse = (refusal: KernelRefusal): KernelWrite => ({ accepted: false, refusal });
 
 /** The kernel's answer to writing `value` followed by the newline both engines add. */
 export function kernelWrite(value: string, range: KeyRange): KernelWrite {

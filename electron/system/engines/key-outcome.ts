@@ -1,5 +1,4 @@
 import type { BootNote, UnpredictableCode } from '../../contract/boot-note';
-import { noteInEnglish } from './boot-note-english';
 import { kernelWrite, type KernelWrite, type KeyRange } from './kernel-value';
 
 /** Where a statement is: a file and its 1-based line. */
@@ -39,9 +38,10 @@ export interface KeyOutcome {
   readonly patterns: readonly { readonly origin: Origin; readonly value: string }[];
   /** systemd only: the "-key" line with no "=" that leaves the key unset. */
   readonly cancelledBy: Origin | null;
-  /** Something unusual that decided the outcome, in English (empty when nothing did). */
-  readonly notes: readonly string[];
-  /** The same notes as data, for the window to word. */
+  /**
+   * Something unusual that decided the outcome, as data (empty when nothing did): the
+   * window words it, the report takes its English (boot-note-english.ts).
+   */
   readonly noteData: readonly BootNote[];
   /** Set when the outcome cannot be known; writes, winner and stored are then empty. */
   readonly unpredictable: Unpredictable | null;
@@ -72,7 +72,6 @@ export function settle(
     winner,
     stored,
     patterns,
-    notes: noteData.map(noteInEnglish),
     noteData,
     cancelledBy,
     unpredictable: null,
@@ -90,11 +89,7 @@ export function hangingOutcome(fifo: string, notes: readonly BootNote[]): KeyOut
   return { ...settle([], [], notes), hangsOn: fifo };
 }
 
-/** The outcome with more notes (their English follows the data). */
+/** The outcome with more notes. */
 export function withNotes(outcome: KeyOutcome, added: readonly BootNote[]): KeyOutcome {
-  return {
-    ...outcome,
-    notes: [...outcome.notes, ...added.map(noteInEnglish)],
-    noteData: [...outcome.noteData, ...added],
-  };
+  return { ...outcome, noteData: [...outcome.noteData, ...added] };
 }

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { predictBoot } from '../../../electron/system/engines/boot-model';
+import { noteInEnglish } from '../../../electron/system/engines/boot-note-english';
 import { bootKeys } from '../../harness/boot-keys';
 import type { SysctlSnapshot } from '../../../electron/system/sysctl-snapshot';
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
@@ -85,7 +86,9 @@ test('15: procps globs each file name: sets, stars, braces and backslashes read 
   expect(await valuesOf(star)).toEqual([1, 1]);
   // Which of two matched files wins is the locale's collation: the note says so.
   const sorted = await predictTree(star);
-  expect(sorted.procps[V4]?.notes.join()).toContain('in the order the locale sorts them');
+  expect(sorted.procps[V4]?.noteData.map(noteInEnglish).join()).toContain(
+    'in the order the locale sorts them',
+  );
   // {zz,a}.conf sorts last: systemd applies its own line, procps reads zz.conf then a.conf.
   const brace = await predictTree({
     [`${D}/a.conf`]: `${V4} = 1\n`,
@@ -195,7 +198,7 @@ test('21: /lib/sysctl.d apart from /usr/lib/sysctl.d is read by procps only (sys
 test('a value decided by /run/sysctl.d says /run is emptied at every boot (the value shown is what the engines do now)', async () => {
   const p = await predictTree({ '/run/sysctl.d/50-now.conf': `${V4} = 1\n` });
   expect(p.systemd[V4]?.stored).toBe(1);
-  expect(p.systemd[V4]?.notes.join()).toContain('emptied at every boot');
+  expect(p.systemd[V4]?.noteData.map(noteInEnglish).join()).toContain('emptied at every boot');
   const etc = await predictTree({ [`${D}/50-now.conf`]: `${V4} = 1\n` });
-  expect(etc.systemd[V4]?.notes).toEqual([]);
+  expect(etc.systemd[V4]?.noteData).toEqual([]);
 });

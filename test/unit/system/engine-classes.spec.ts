@@ -1,4 +1,8 @@
 import { test, expect } from '@playwright/test';
+import {
+  noteInEnglish,
+  refusalInEnglish,
+} from '../../../electron/system/engines/boot-note-english';
 import { predictTree, valuesOf, V4 } from '../../support/model-tree';
 
 // One regression fixture per class of issue #12 ("Why", 1-11). Each expectation is
@@ -31,7 +35,7 @@ test('class 2: hidden files are skipped by systemd and applied by procps', async
   const p = await predictTree({ [`${D}/.conf`]: `${V4} = 1\n` });
   expect(p.procps[V4]?.stored).toBe(1);
   expect(p.systemd[V4]?.stored).toBeNull();
-  expect(p.systemd[V4]?.notes.join()).toContain('systemd-sysctl skips it');
+  expect(p.systemd[V4]?.noteData.map(noteInEnglish).join()).toContain('systemd-sysctl skips it');
 });
 
 test('class 3: names are ordered by their UTF-8 bytes, not UTF-16 code units', async () => {
@@ -76,13 +80,22 @@ test('class 7: systemd writes only the last assignment, procps every one, so a r
 });
 
 test('class 7: the kernel refuses 08, +1, 1.0 and a no-break space before 1, and says why', async () => {
-  for (const value of ['08', '+1', '1.0', '\xC2\xA01']) {
+  const why = {
+    '08': { code: 'trailing', character: '8' },
+    '+1': { code: 'not-a-number' },
+    '1.0': { code: 'trailing', character: '.' },
+    '\xC2\xA01': { code: 'not-a-number' },
+  };
+  for (const [value, refusal] of Object.entries(why)) {
     const p = await predictTree({ [`${D}/a.conf`]: `${V4} = ${value}\n` });
     expect(p.systemd[V4]?.stored, value).toBeNull();
     expect(p.procps[V4]?.stored, value).toBeNull();
     const write = p.procps[V4]?.writes[0];
     expect(write?.kernel.accepted).toBe(false);
-    expect(write && !write.kernel.accepted ? write.kernel.reason : '').not.toBe('');
+    expect(write && !write.kernel.accepted ? refusalInEnglish(write.kernel.refusal) : '').not.toBe(
+      '',
+    );
+    expect(write?.kernel, value).toEqual({ accepted: false, refusal });
   }
 });
 
@@ -123,7 +136,9 @@ test('class 11: a line of 1 MiB or more stops systemd reading the file there; pr
   const p = await predictTree({ [`${D}/a.conf`]: `${V4} = 3\n${long}${V4} = 4\n` });
   expect(p.systemd[V4]?.stored).toBe(3);
   expect(p.procps[V4]?.stored).toBe(4);
-  expect(p.systemd[V4]?.notes.join()).toContain('stops reading /etc/sysctl.d/a.conf at line 2');
+  expect(p.systemd[V4]?.noteData.map(noteInEnglish).join()).toContain(
+    'stops reading /etc/sysctl.d/a.conf at line 2',
+  );
   // One byte under the limit is still read.
   const fits = `# ${'x'.repeat(1024 * 1024 - 3)}\n`;
   expect(await valuesOf({ [`${D}/a.conf`]: `${V4} = 3\n${fits}${V4} = 4\n` })).toEqual([4, 4]);
