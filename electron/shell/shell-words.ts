@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import fs from 'node:fs';
+import { readRegularSync } from '../system/sysctl-read-entry';
 
 /**
  * The About panel's and the menu bar's words in every shipped language, written by the
@@ -75,13 +76,15 @@ export function parseShellWords(text: string, language: string): ShellWordsResul
   return isShellWords(words) ? { ok: true, words } : { ok: false, error: 'malformed' };
 }
 
+/**
+ * Read once at start, before the window opens: a regular file only (a FIFO in its place
+ * would hang the start), at most MAX_FILE_BYTES, as every file others may control is read.
+ */
 export function readShellWords(file: string, language: string): ShellWordsResult {
-  let text;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) return { ok: false, error: 'malformed' };
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { ok: false, error: 'unreadable' };
-  }
-  return parseShellWords(text, language);
+  const read = readRegularSync(fs, file, MAX_FILE_BYTES);
+  if (read.kind === 'read') return parseShellWords(read.bytes.toString('utf8'), language);
+  return {
+    ok: false,
+    error: read.kind === 'refused' && read.code === 'EFBIG' ? 'malformed' : 'unreadable',
+  };
 }
