@@ -42,6 +42,10 @@ test('the pseudo-locales are chosen by their names only, and right-to-left is mi
 
 test('hostile lists: junk entries are skipped, huge ones are not read', () => {
   expect(normalizeTag('x'.repeat(65))).toBeNull();
+  // Well-formed but over the 64-character cap: only the cap refuses it.
+  const wellFormed = `de${'-abcdefgh'.repeat(6)}`;
+  expect(normalizeTag(wellFormed)).toBe(wellFormed);
+  expect(normalizeTag(`${wellFormed}-abcdefgh`)).toBeNull();
   expect(normalizeTag('de-<script>')).toBeNull();
   expect(normalizeTag('de_de')).toBe('de-DE');
   const long = Array.from({ length: 100 }, () => 'ja');
