@@ -4,7 +4,7 @@ import { formatter } from '@lingui/format-po';
 /**
  * Message catalogs: gettext PO files (what Linux translators use) with ICU plurals.
  * English is the source; the pseudo-locales are derived from it at build time
- * (scripts/i18n/pseudo-catalog.ts), so they have no PO file of their own.
+ * (scripts/i18n/vite-pseudo-catalogs.ts), so they have no PO file of their own.
  * No origins in the PO files: a moved line would otherwise change every catalog.
  */
 export default defineConfig({
