@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { Sandbox } from './sandbox';
+import { asUserArgv, type Sandbox } from './sandbox';
 
 /**
  * A polkit of the sandbox's own: a system D-Bus and polkitd running inside a sandbox
@@ -177,4 +177,45 @@ export function startTtyAgent(
       child.kill('SIGTERM');
     },
   };
+}
+
+/**
+ * A shell as `user` that prints its pid, then waits for go() before it runs `script`
+ * (`args` are its $1…): an agent registers for that pid first, and pkexec's subject is
+ * its parent, so the script runs pkexec directly or execs the program that will.
+ */
+export interface PausedSubject {
+  readonly pid: number;
+  go(): void;
+  /** What the script printed so far. */
+  output(): { readonly stdout: string; readonly stderr: string };
+  /** Its exit code once its output is complete (null if a signal ended it). */
+  readonly closed: Promise<number | null>;
+}
+
+export async function startPausedSubject(
+  sandbox: Sandbox,
+  user: string,
+  script: string,
+  args: readonly string[],
+): Promise<PausedSubject> {
+  const [command = 'setpriv', ...prefix] = asUserArgv(user);
+  const child = sandbox.spawn(
+    command,
+    [...prefix, 'sh', '-c', `echo "$$"; read go; ${script}`, 'sh', ...args],
+    { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  const pid = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', () => {
+      const match = /^(\d+)\n/.exec(stdout);
+      if (match?.[1]) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`subject ended early (${code}): ${stderr}`)));
+  });
+  return { pid, go: () => child.stdin?.end('go\n'), output: () => ({ stdout, stderr }), closed };
 }

@@ -2,7 +2,12 @@ import { test, expect } from '@playwright/test';
 import { readOutsideCatalog } from '../../scripts/packaging/outside-catalog';
 import { LOCALES_DIR } from '../../scripts/packaging/polkit-files';
 import { HELPER_PATH, POLKIT_ACTION_ID } from '../../electron/system/step-helper';
-import { addUserWithPassword, startPrivatePolkit, startTtyAgent } from '../harness/private-polkit';
+import {
+  addUserWithPassword,
+  startPausedSubject,
+  startPrivatePolkit,
+  startTtyAgent,
+} from '../harness/private-polkit';
 import { createSandbox, type Sandbox } from '../harness/sandbox';
 import { packagedFiles } from '../support/packaged-polkit';
 
@@ -36,36 +41,15 @@ test.afterEach(async () => {
   await sandbox.dispose();
 });
 
-/** A shell as USER that prints its pid, waits for a line, then runs pkexec on the helper. */
-async function startPkexecSubject(): Promise<{ pid: number; go(): void }> {
-  const child = sandbox.spawn(
-    'setpriv',
-    [
-      '--reuid',
-      USER,
-      '--regid',
-      USER,
-      '--init-groups',
-      '--reset-env',
-      'sh',
-      '-c',
-      // Not exec: pkexec's subject is its parent, this shell, for which the agent registers.
-      'echo "$$"; read go; pkexec --disable-internal-agent "$1"; echo "pkexec ended $?"',
-      'sh',
-      HELPER_PATH,
-    ],
-    { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' },
+/** A shell as USER that runs pkexec on the helper once told to. */
+function startPkexecSubject() {
+  // Not exec: pkexec's subject is its parent, this shell, for which the agent registers.
+  return startPausedSubject(
+    sandbox,
+    USER,
+    'pkexec --disable-internal-agent "$1"; echo "pkexec ended $?"',
+    [HELPER_PATH],
   );
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  const pid = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const match = /^(\d+)\n/.exec(out);
-      if (match?.[1]) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`subject ended early (${code})`)));
-  });
-  return { pid, go: () => child.stdin?.end('go\n') };
 }
 
 for (const [lang, expected] of [

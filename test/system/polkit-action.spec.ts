@@ -5,6 +5,7 @@ import { applyCli } from '../harness/apply-child';
 import { packagedFiles } from '../support/packaged-polkit';
 import {
   addUserWithPassword,
+  startPausedSubject,
   startPrivatePolkit,
   startTtyAgent,
   type PrivatePolkit,
@@ -71,50 +72,17 @@ async function startApply(): Promise<{
   result: Promise<ChildApplyResult>;
 }> {
   const cli = await applyCli();
-  const child = sandbox.spawn(
-    'setpriv',
-    [
-      '--reuid',
-      USER,
-      '--regid',
-      USER,
-      '--init-groups',
-      '--reset-env',
-      'sh',
-      '-c',
-      'echo "$$"; read go; exec "$@"',
-      'sh',
-      process.execPath,
-      cli,
-      JSON.stringify(request),
-    ],
-    { stdio: ['pipe', 'pipe', 'pipe'], cwd: '/' },
-  );
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const pid = await new Promise<number>((resolve, reject) => {
-    const check = setInterval(() => {
-      const match = /^(\d+)\n/.exec(out);
-      if (match?.[1]) {
-        clearInterval(check);
-        resolve(Number(match[1]));
-      }
-    }, 50);
-    child.once('exit', () => {
-      clearInterval(check);
-      reject(new Error(`apply child ended early: ${err}`));
-    });
+  const subject = await startPausedSubject(sandbox, USER, 'exec "$@"', [
+    process.execPath,
+    cli,
+    JSON.stringify(request),
+  ]);
+  const result = subject.closed.then((code) => {
+    const { stdout, stderr } = subject.output();
+    if (code !== 0) throw new Error(`apply child failed (${code}): ${stderr}`);
+    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildApplyResult;
   });
-  const result = new Promise<ChildApplyResult>((resolve, reject) => {
-    child.once('exit', (code) => {
-      const last = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0) reject(new Error(`apply child failed (${code}): ${err}`));
-      else resolve(JSON.parse(last) as ChildApplyResult);
-    });
-  });
-  return { pid, go: () => child.stdin?.end('go\n'), result };
+  return { pid: subject.pid, go: subject.go, result };
 }
 
 test('a matching helper: polkit asks with the action’s own message, the password is typed, Apply succeeds', async () => {
