@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { readRegularSync } from './sysctl-read-entry';
+import { PROC_SUPER_MAGIC } from './sysctl-read-file-systems';
 import type { RegularRead } from './sysctl-read-types';
 
 /**
@@ -17,8 +18,6 @@ import type { RegularRead } from './sysctl-read-types';
  * Only a procfs file is held: a file on disk may be replaced in place by anyone who may
  * write it, and is read with an open every time (readRegularSync).
  */
-
-const PROC_SUPER_MAGIC = 0x9fa0;
 
 interface Held {
   readonly fd: number;

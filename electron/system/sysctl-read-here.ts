@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { SysctlSources } from './engines/file-order';
+import { LOCAL_FILE_SYSTEMS, PROC_SUPER_MAGIC } from './sysctl-read-file-systems';
 import { readHeldOrAfresh, releaseHeld } from './sysctl-read-held';
 import { armGate, closeGate, gateOpen, watchTree, type Gate } from './sysctl-read-watch';
 import type { RegularRead, TreeReadRequest, VetAsk } from './sysctl-read-types';
@@ -21,17 +22,6 @@ import type { Check, Vet } from './sysctl-read-vet';
  * over a checked path between two reads (root's doing); the thread's next read vets again.
  */
 
-/**
- * statfs(2) magic numbers of local file systems whose times the kernel keeps on every
- * write: ext2/3/4, tmpfs, xfs, btrfs, overlayfs, f2fs, ramfs, squashfs, erofs, zfs. Not
- * procfs, sysfs or FUSE, whose times need not follow writes; not NFS or CIFS.
- */
-export const LOCAL_FILE_SYSTEMS: readonly number[] = [
-  0xef53, 0x01021994, 0x58465342, 0x9123683e, 0x794c7630, 0xf2f52010, 0x858458f6, 0x73717368,
-  0xe0f5e1e2, 0x2fc12fc1,
-];
-/** procfs: a running value's file system; a lookup there cannot wait, nor move. */
-const PROC_SUPER_MAGIC = 0x9fa0;
 /**
  * The most calls a confirmation makes on the main thread: about half a millisecond of
  * stats (a few on a loaded machine). A larger tree is read on the thread, every time.

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { WATCHED_FILE_SYSTEMS } from './sysctl-read-file-systems';
 import type { Vet } from './sysctl-read-vet';
 
 /**
@@ -18,11 +19,11 @@ import type { Vet } from './sysctl-read-vet';
  * The gate opens only after a full confirmation by stats that began after every watch was
  * set (a change before the watches existed shows there), and any event that may concern
  * the read closes it until the next full confirmation. Watched only on file systems where
- * every change goes through this kernel's file system calls: not overlayfs (a change to a
- * layer below shows no event above), not FUSE, NFS or CIFS (changes made elsewhere), not
- * procfs; ZFS neither (a rollback changes files without those calls). Where a watch cannot
- * be set (the user's inotify limit, a path gone), or a tree needs more watches than
- * MAX_WATCHES, every read confirms by stats as before.
+ * every change goes through this kernel's file system calls (WATCHED_FILE_SYSTEMS): not
+ * overlayfs (a change to a layer below shows no event above), not FUSE, NFS or CIFS
+ * (changes made elsewhere), not procfs; ZFS neither (a rollback changes files without
+ * those calls). Where a watch cannot be set (the user's inotify limit, a path gone), or a
+ * tree needs more watches than MAX_WATCHES, every read confirms by stats as before.
  *
  * What inotify cannot see, so a gated read cannot either (all of it root's doing, or a
  * writer's with write access to root's files):
@@ -37,11 +38,6 @@ import type { Vet } from './sysctl-read-vet';
  * confirms by stats again, which sees those too. A change inotify misses shows within
  * that time; every other change shows in the very next read.
  */
-
-/** statfs(2) magic numbers: ext2/3/4, tmpfs, xfs, btrfs, f2fs, ramfs. */
-export const WATCHED_FILE_SYSTEMS: readonly number[] = [
-  0xef53, 0x01021994, 0x58465342, 0x9123683e, 0xf2f52010, 0x858458f6,
-];
 
 /** About what a tree of a few hundred files needs; each watch is one inotify watch of the user's. */
 const MAX_WATCHES = 512;

@@ -4,7 +4,7 @@ import type { SysctlSources } from './engines/file-order';
 import { MAX_CONFIG_BYTES } from './safe-read';
 import { CREDENTIAL_DIRECTORIES, CREDENTIAL_MAX_BYTES, CREDENTIAL_NAME } from './sysctl-credential';
 import type { KeepPlan, TreeReadPlan, TreeReadRequest } from './sysctl-read-types';
-import { LOCAL_FILE_SYSTEMS } from './sysctl-read-here';
+import { LOCAL_FILE_SYSTEMS } from './sysctl-read-file-systems';
 import { runTreeRead } from './sysctl-read-thread';
 import type { SystemContext } from './system-context';
 

@@ -11,8 +11,8 @@ import {
   armGate,
   closeGate,
   watchTree,
-  WATCHED_FILE_SYSTEMS,
 } from '../../../electron/system/sysctl-read-watch';
+import { WATCHED_FILE_SYSTEMS } from '../../../electron/system/sysctl-read-file-systems';
 import { readSysctlSources } from '../../../electron/system/sysctl-sources';
 import {
   readAfresh,
