@@ -122,11 +122,11 @@ export function renderPolicy(vendor: Vendor, words: ActionWords): string {
 
 /**
  * Both files, as the build writes them and the packages install them; the policy's words
- * come from the catalogs in `localesDir`.
+ * are read from the project's catalogs unless the caller has read them already (the build).
  */
 export function polkitPackageFiles(
   vendor: Vendor,
-  localesDir = LOCALES_DIR,
+  words: ActionWords = readActionWords(),
 ): readonly PackagedFile[] {
   return [
     {
@@ -139,7 +139,7 @@ export function polkitPackageFiles(
       source: `${POLKIT_BUILD_DIR}/${path.basename(POLICY_PATH)}`,
       installPath: POLICY_PATH,
       mode: 0o644,
-      content: Buffer.from(renderPolicy(vendor, readActionWords(localesDir)), 'utf8'),
+      content: Buffer.from(renderPolicy(vendor, words), 'utf8'),
     },
   ];
 }

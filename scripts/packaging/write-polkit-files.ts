@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHELL_WORDS_FILE } from '../../electron/shell/shell-words';
 import { readOutsideCatalog } from './outside-catalog';
-import { LOCALES_DIR, polkitPackageFiles, vendorOf } from './polkit-files';
+import { actionWordsOf, LOCALES_DIR, polkitPackageFiles, vendorOf } from './polkit-files';
 import { shellWordsFile } from './shell-words-file';
 
 const catalog = readOutsideCatalog(LOCALES_DIR);
@@ -24,7 +24,8 @@ if (catalog.catalog.missing.length > 0) {
 }
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Parameters<typeof vendorOf>[0];
-for (const file of polkitPackageFiles(vendorOf(pkg))) {
+// The catalogs read above, not a second time.
+for (const file of polkitPackageFiles(vendorOf(pkg), actionWordsOf(catalog.catalog))) {
   mkdirSync(path.dirname(file.source), { recursive: true });
   writeFileSync(file.source, file.content);
   // writeFileSync's mode applies only to a new file, and then through the umask.
