@@ -5,7 +5,7 @@
 import { TRANSLATED_LOCALES, type OutsideCatalog, type OutsideKey } from './outside-catalog';
 
 /** electron-builder copies entry values verbatim: escape them as the desktop entry spec says. */
-export function desktopEscape(value: string): string {
+function desktopEscape(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/\n/g, '\\n')

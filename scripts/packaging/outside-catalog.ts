@@ -34,7 +34,7 @@ export const TRANSLATED_LOCALES = USER_LOCALES.filter(
 
 /** What fills the placeholders; never translated (kernel setting names). */
 const settingKey = (id: string): string => SETTINGS.find((s) => s.id === id)?.key ?? id;
-export const OUTSIDE_VALUES: Readonly<Partial<Record<OutsideKey, Record<string, string>>>> = {
+const OUTSIDE_VALUES: Readonly<Partial<Record<OutsideKey, Record<string, string>>>> = {
   'desktop.comment': { ipv4Key: settingKey('ipv4'), ipv6Key: settingKey('ipv6') },
 };
 

@@ -8,7 +8,7 @@ import { desktopEntryFields, rewriteDesktopEntry } from './desktop-entry';
 import { readOutsideCatalog } from './outside-catalog';
 import { LOCALES_DIR } from './polkit-files';
 
-export const BUILDER_CONFIG = 'electron-builder.yml';
+const BUILDER_CONFIG = 'electron-builder.yml';
 
 export async function syncDesktopEntry(
   configFile = BUILDER_CONFIG,
