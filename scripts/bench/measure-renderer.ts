@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../../test/harness/chromium';
-import { startPreview } from '../../test/harness/preview';
+import { startPreview, withLang } from '../../test/harness/preview';
 import { catalogChunkLocale } from '../i18n/chunk-names';
 import { median, round } from './stats';
 
@@ -99,13 +99,6 @@ const readFcp = (page: Page) =>
 /** A page with one line of text, answered by the browser itself: the floor any page pays. */
 const EMPTY_PAGE = '<!doctype html><meta charset="utf-8"><title>empty</title><p>empty page</p>';
 
-/** The preview's address (its token is in the fragment) asking for one language. */
-function inLanguage(url: string, locale: string): string {
-  const withLang = new URL(url);
-  withLang.searchParams.set('lang', locale);
-  return withLang.href;
-}
-
 /**
  * First contentful paint of the app in the preview, in English and in German, and of an
  * empty page from the same origin in the same browser, in turn, fresh context each time.
@@ -122,7 +115,7 @@ export async function measureFirstPaint(runs: number) {
       for (const locale of ['en', 'de'] as const) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        await page.goto(inLanguage(preview.url, locale));
+        await page.goto(withLang(preview.url, locale));
         await page.getByRole('switch', { name: /IPv4/ }).waitFor();
         paints[locale].push(await readFcp(page));
         await context.close();

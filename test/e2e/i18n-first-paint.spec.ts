@@ -1,10 +1,9 @@
 import { test, expect } from '../support/fixtures';
-import { startPreview, type RunningPreview } from '../harness/preview';
+import { DIST_DIR, startPreview, withLang, type RunningPreview } from '../harness/preview';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogMessages } from '../../scripts/i18n/catalog-source.ts';
 import { catalogChunkLocale } from '../../scripts/i18n/chunk-names.ts';
-import { DIST_DIR } from '../harness/preview';
 
 // The static markup paints in the user's language before the app's module runs; only
 // the active language's catalog is fetched; a language without a catalog says so.
@@ -20,12 +19,6 @@ test.use({ viewport: { width: 920, height: 760 } });
 
 const READING = 'Reading the current settings…';
 const APP_MODULE = /\/assets\/index-[\w-]+\.js$/;
-/** The preview's address (its token is in the fragment) asking for these languages. */
-function withLang(lang: string): string {
-  const url = new URL(preview.url);
-  url.searchParams.set('lang', lang);
-  return url.href;
-}
 
 async function translationOf(locale: string, english: string): Promise<string> {
   const en = await catalogMessages('en');
@@ -41,7 +34,7 @@ test('without the app’s module, the page already reads in German, from the Ger
   page,
 }) => {
   await context.route(APP_MODULE, (route) => route.abort());
-  await page.goto(withLang('de-AT,fr'));
+  await page.goto(withLang(preview.url, 'de-AT,fr'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('status')).toHaveText(await translationOf('de', READING), {
     useInnerText: true,
@@ -53,14 +46,14 @@ test('the long pseudo-locale paints its own words at first, and right-to-left mi
   page,
 }) => {
   await context.route(APP_MODULE, (route) => route.abort());
-  await page.goto(withLang('pseudo-long'));
+  await page.goto(withLang(preview.url, 'pseudo-long'));
   await expect(page.locator('html')).toHaveAttribute('data-first-paint', 'pseudo-long');
   const status = await page.getByRole('status').innerText();
   expect(status).not.toBe(READING);
   expect(status).toMatch(/^Ŕééááðîîñĝ ţĥéé/);
   expect(status.length).toBeGreaterThanOrEqual(Math.ceil(READING.length * 1.4));
 
-  await page.goto(withLang('pseudo-rtl'));
+  await page.goto(withLang(preview.url, 'pseudo-rtl'));
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const box = await page.getByRole('heading', { level: 1 }).boundingBox();
   expect(box, 'the heading is laid out').not.toBeNull();
@@ -74,7 +67,7 @@ test('German loads the German catalog and no other; the app renders with it', as
     const name = catalogChunkLocale(new URL(r.url()).pathname);
     if (name) catalogs.push(name);
   });
-  await page.goto(withLang('de'));
+  await page.goto(withLang(preview.url, 'de'));
   await page.getByRole('switch', { name: /IPv4/ }).waitFor();
   // The first paint's part, then the later views' part (after the first render).
   await expect.poll(() => [...catalogs].sort()).toEqual(['de', 'de-rest']);
@@ -85,7 +78,7 @@ test('German loads the German catalog and no other; the app renders with it', as
 });
 
 test('a view loaded after the first paint has its words, not ids', async ({ page }) => {
-  await page.goto(withLang('pseudo-long'));
+  await page.goto(withLang(preview.url, 'pseudo-long'));
   await page.getByRole('switch').first().waitFor();
   await page.getByRole('tab').nth(1).click();
   const heading = page.getByRole('heading', { level: 2 }).first();
@@ -95,7 +88,7 @@ test('a view loaded after the first paint has its words, not ids', async ({ page
 });
 
 test('a language without a catalog shows English and says so in one sentence', async ({ page }) => {
-  await page.goto(withLang('ja'));
+  await page.goto(withLang(preview.url, 'ja'));
   await page.getByRole('switch', { name: /IPv4/ }).waitFor();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('note').filter({ hasText: 'English' })).toHaveText(
