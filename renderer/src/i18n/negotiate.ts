@@ -62,5 +62,6 @@ export function negotiateLocale(requested: readonly string[]): Negotiated {
 export function requestedLocales(search: string, browserLanguages: readonly string[]): string[] {
   const lang = new URLSearchParams(search).get('lang');
   if (lang === null) return [...browserLanguages];
-  return lang.split(/[,:]/).filter((tag) => tag.trim() !== '');
+  // No more entries than negotiation looks at: a huge address is not split in full.
+  return lang.split(/[,:]/, MAX_REQUESTED).filter((tag) => tag.trim() !== '');
 }

@@ -59,4 +59,8 @@ test('?lang= decides when present (a list by , or :), empty means English; else 
   expect(requestedLocales('?lang=', ['es'])).toEqual([]);
   expect(requestedLocales('', ['es', 'en'])).toEqual(['es', 'en']);
   expect(requestedLocales('?other=1', ['fr'])).toEqual(['fr']);
+  // A huge list is not split in full: the first 32 entries are all negotiation reads.
+  const huge = requestedLocales(`?lang=${'ja,'.repeat(100_000)}de`, []);
+  expect(huge).toHaveLength(32);
+  expect(negotiateLocale(huge)).toMatchObject({ locale: 'en', fellBack: true });
 });
