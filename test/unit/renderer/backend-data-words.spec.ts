@@ -18,7 +18,8 @@ test('every demo scenario is worded by its id, in English exactly as the backend
 });
 
 test('this computer’s column heading is words around its host name; a node’s is its name', () => {
-  expect(columnHeading({ kind: 'local', name: 'This computer (lb-1)', host: 'lb-1' })).toBe(
+  // The backend's English name is not what the heading shows: the words come from the host.
+  expect(columnHeading({ kind: 'local', name: 'backend words', host: 'lb-1' })).toBe(
     'This computer (lb-1)',
   );
   expect(columnHeading({ kind: 'ssh', name: 'admin@lb-2' })).toBe('admin@lb-2');
