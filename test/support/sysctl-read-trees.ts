@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { stat, utimes, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { SysctlSources } from '../../electron/system/engines/file-order';
 import { answerRead } from '../../electron/system/sysctl-read-core';
 import { readEntrySync, readRegularSync } from '../../electron/system/sysctl-read-entry';
 import { KEEP_PLAN, sysctlReadPlan } from '../../electron/system/sysctl-sources';
@@ -21,7 +22,11 @@ export const treeRequest = (root: string) => ({
 
 /** The tree read afresh, nothing kept, confirmed or watched: what any read must say. */
 export const readAfresh = (root: string) =>
-  answerRead({ fs, readEntry: readEntrySync, readRegular: readRegularSync }, treeRequest(root));
+  // A request of kind 'sources' is answered with sources.
+  answerRead(
+    { fs, readEntry: readEntrySync, readRegular: readRegularSync },
+    treeRequest(root),
+  ) as SysctlSources;
 
 /** Rewrites a file and sets its times back: only its ctime (and inode) can tell. */
 export async function rewriteKeepingTimes(file: string, text: string): Promise<void> {

@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import { cp, link, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { armedTree, readTreeHere, vetAsk } from '../../../electron/system/sysctl-read-here';
+import {
+  armedTree,
+  noteTreeAnswer,
+  readTreeHere,
+  vetAsk,
+} from '../../../electron/system/sysctl-read-here';
 import { identityOf } from '../../../electron/system/sysctl-read-log';
 import { vetRead } from '../../../electron/system/sysctl-read-vet';
 import {
@@ -160,4 +165,65 @@ test('no gate where a watch cannot be set in full: off the trusted file systems,
   expect(watchTree(vet, [])).toBeNull();
   await rm(path.join(root, 'etc'), { recursive: true });
   expect(watchTree(vet)).toBeNull();
+});
+
+/** The inodes this process's inotify descriptors watch now (/proc/self/fdinfo), as hex. */
+function watchedInodes(): string[] {
+  const inodes: string[] = [];
+  for (const fd of fs.readdirSync('/proc/self/fdinfo')) {
+    let info = '';
+    try {
+      info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+    } catch {
+      // The listing's own descriptor, closed by now.
+    }
+    for (const [, ino] of info.matchAll(/^inotify wd:\S+ ino:([0-9a-f]+) /gm))
+      inodes.push(ino ?? '');
+  }
+  return inodes;
+}
+
+const inodeOf = (file: string) => fs.statSync(file).ino.toString(16);
+
+test('a dropped or replaced gate closes its watches: refreshes of a changing tree, and many trees, hold no more than the trees kept', async () => {
+  const { root } = await tree();
+  const file = path.join(root, 'etc/sysctl.d/a.conf');
+  await untilSettled();
+  const before = watchedInodes().length;
+  await readSysctlSources(treeContext(root));
+  expect(readTreeHere(treeRequest(root))).not.toBeNull();
+  const one = watchedInodes().length - before;
+  expect(watchedInodes()).toContain(inodeOf(file));
+  // Changed: the next read is the thread's, of a file too new to keep, so no gate: the
+  // old gate's watches are closed once that read is over.
+  await writeFile(file, 'vm.a = 2\n');
+  await readSysctlSources(treeContext(root));
+  await afterPendingEvents();
+  expect(watchedInodes()).not.toContain(inodeOf(file));
+  expect(watchedInodes().length).toBe(before);
+  // Settled again: watched again, as many as before.
+  await untilSettled();
+  await readSysctlSources(treeContext(root));
+  expect(watchedInodes().length - before).toBe(one);
+  // A tree noted again and again (each answer of the thread replaces the last): one watch
+  // of its directory, by each gate in turn. (A file's vet watches the directories of its
+  // lookup, not the file.)
+  const vet = vetRead(fs, identityOf, vetAsk(), { path: file });
+  if (!vet) throw new Error('no vet');
+  const dir = inodeOf(path.dirname(file));
+  for (let i = 0; i < 40; i += 1) noteTreeAnswer(treeRequest(root), readAfresh(root), vet);
+  await afterPendingEvents();
+  expect(watchedInodes().filter((ino) => ino === dir)).toHaveLength(1);
+  expect(watchedInodes()).not.toContain(inodeOf(file));
+  // More trees than are kept: the oldest is dropped, and its watches closed.
+  const others = await Promise.all(Array.from({ length: 16 }, () => tree()));
+  for (const other of others) {
+    const otherFile = path.join(other.root, 'etc/sysctl.d/a.conf');
+    const otherVet = vetRead(fs, identityOf, vetAsk(), { path: otherFile });
+    noteTreeAnswer(treeRequest(other.root), readAfresh(other.root), otherVet);
+  }
+  await afterPendingEvents();
+  expect(watchedInodes()).not.toContain(dir);
+  const last = others[others.length - 1]?.root ?? '';
+  expect(watchedInodes()).toContain(inodeOf(path.join(last, 'etc/sysctl.d')));
 });
