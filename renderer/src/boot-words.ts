@@ -71,14 +71,15 @@ export function describeDrift(now: RuntimeValue, boot: SettingBoot): string {
   return t`Now it is ${select(nowValue, { on: 'on', other: 'off' })}, but at boot it will be ${select(bootValue, { on: 'on', off: 'off', other: 'cannot be predicted' })}: no file keeps it ${select(nowValue, { on: 'on', other: 'off' })}, so the kernel default (off) comes back.`;
 }
 
-/** What a restart would leave when the pending value is set for this session only. */
+/**
+ * What a restart would leave when the pending value is set for this session only: `after`,
+ * the value the next boot sets instead (bar-selectors.ts finds which values are lost).
+ */
 export function describeLostAtRestart(
   label: string,
-  wanted: RuntimeValue,
+  after: RuntimeValue,
   boot: SettingBoot,
-): string | null {
-  const after = boot.bootValue;
-  if (after === null || after === wanted) return null;
+): string {
   const afterValue = stateOf(after);
   const winner = boot.systemd.winner;
   if (winner) {

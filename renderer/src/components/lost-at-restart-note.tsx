@@ -17,10 +17,9 @@ export function LostAtRestartNote({
   readonly disabled: boolean;
   readonly dispatch: Dispatch<ViewAction>;
 }) {
-  const lines = lost.flatMap((l) => {
-    const words = describeLostAtRestart(settingWords(l.id, l.key).label, l.wanted, l.boot);
-    return words ? [words] : [];
-  });
+  const lines = lost.map((l) =>
+    describeLostAtRestart(settingWords(l.id, l.key).label, l.after, l.boot),
+  );
   if (lines.length === 0) return null;
   return (
     <div className="note warning" role="note" data-testid="lost-at-restart">

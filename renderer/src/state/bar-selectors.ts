@@ -28,7 +28,8 @@ export function removalPath(system: AppState, from: RemovalSource): string {
 export interface LostAtRestart {
   readonly id: SettingId;
   readonly key: string;
-  readonly wanted: RuntimeValue;
+  /** The value the next boot sets instead of the wanted one. */
+  readonly after: RuntimeValue;
   readonly boot: SettingBoot;
 }
 
@@ -41,7 +42,7 @@ function lostAtRestart(system: AppState, request: ApplyRequest): LostAtRestart[]
     if (wanted === undefined || !boot) return [];
     // Unknown at boot, or the same as wanted: nothing is lost.
     if (boot.bootValue === null || boot.bootValue === wanted) return [];
-    return [{ id: s.id, key: s.key, wanted, boot }];
+    return [{ id: s.id, key: s.key, after: boot.bootValue, boot }];
   });
 }
 
