@@ -3,7 +3,7 @@ import { expectColour, expectDrawnPending } from './claim-checks';
 import { ERROR_TASKS } from './steps-errors';
 import { applyButton, ipv4Switch, scrollToTop, type GuideTask } from './steps-kit';
 
-export { quotedClaims, screenshotName, type GuideStep, type GuideTask } from './steps-kit';
+export type { GuideTask } from './steps-kit';
 
 /**
  * The one source of truth for docs/guide.md and docs/screenshots/: every task,
