@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,6 +22,10 @@ import {
 // Issue 21: whether another Apply is running is read from /proc/locks, whose every read waits
 // for a kernel grace period, only when the real step says it may hold its lock: its error file
 // is never empty while it holds it, and emptied before it lets go.
+
+// One worker, in order: the last test grows the machine's /proc/locks for a few seconds, past
+// what a look can finish, and a killed step's mark must meanwhile be refuted by a full look.
+test.describe.configure({ mode: 'default' });
 
 let sandbox: Sandbox;
 let scratch: string;
@@ -78,4 +83,46 @@ test('a step killed while holding the lock leaves the mark; /proc/locks then dec
   // The kernel let go of the killed step's lock.
   expect(await isApplyLockHeld(ctx)).toBe(false);
   expect(await isApplyLockHeld(ctx, await locksListingTheLock())).toBe(true);
+});
+
+/**
+ * A local user's process holding 120 000 byte-range locks (40 on each of 3000 files of its
+ * own, so the kernel never walks a long list per lock): each is a /proc/locks line of at
+ * least 38 bytes, 4.5 MB in all, past the 4 MB cap the app once read it under. Resolves
+ * once they are all held; they go when the process is killed.
+ */
+async function growProcLocks(dir: string): Promise<() => void> {
+  const program = `import fcntl, os, sys
+for f in range(3000):
+    fd = os.open(os.path.join(sys.argv[1], str(f)), os.O_RDWR | os.O_CREAT, 0o600)
+    for i in range(40):
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 2 * i)
+print("held", flush=True)
+sys.stdin.read()
+`;
+  const grower = spawn('/usr/bin/python3', ['-c', program, dir], { stdio: 'pipe' });
+  const stop = () => void grower.kill('SIGKILL');
+  const held = await new Promise<boolean>((resolve) => {
+    grower.stdout.on('data', (chunk: Buffer) => resolve(chunk.toString().includes('held')));
+    grower.on('exit', () => resolve(false));
+  });
+  if (!held) stop();
+  expect(held).toBe(true);
+  return stop;
+}
+
+test('a real /proc/locks grown past any size cap by another user does not hide a running step', async () => {
+  const stopGrowing = await growProcLocks(scratch);
+  try {
+    const step = runTracedStep(sandbox, WRITE_ARGS, STOP_AT_DIR_FSYNC);
+    const stopped = await waitForStop(step);
+    expect(stopped, step.stderr()).not.toBeNull();
+    expect(await isApplyLockHeld(ctx)).toBe(true);
+    const outcome = await resumeUntilDone(step, stopped ?? []);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    // Ended: the mark is gone, and the big /proc/locks is not read at all.
+    expect(await isApplyLockHeld(ctx)).toBe(false);
+  } finally {
+    stopGrowing();
+  }
 });
