@@ -5,6 +5,7 @@ import { SYSCTL_CONF_PATH } from '../../../electron/contract';
 import { formatList } from '../i18n/format';
 import type { RemovalSource } from '../state/persistence-choice';
 import { bootNoteWords } from '../words/boot-note-words';
+import { InlineCode } from './inline-code';
 import { kernelRefusalWords } from '../words/kernel-refusal-words';
 
 const ENGINE_TITLES = {
@@ -140,7 +141,7 @@ export function BootDetails({ boot, settingKey, persistence, locked, onRemove }:
             ) : null}
             {e.noteData.map((note, i) => (
               <p key={`${note.code}:${i}`} className="hint">
-                {bootNoteWords(note)}
+                <InlineCode text={bootNoteWords(note)} />
               </p>
             ))}
             {e.globs.length > 0 ? (

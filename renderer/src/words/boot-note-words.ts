@@ -8,11 +8,14 @@ import { unworded } from './unworded';
  * and system messages are placeholders, never translated.
  */
 
-/** Engine and command names, never translated. */
-const systemdSysctl = 'systemd-sysctl';
-const sysctlSystem = 'sysctl --system';
-const run = '/run';
-const cUtf8 = 'C.UTF-8';
+/**
+ * Engine and command names, never translated. Between backticks so they are drawn as code
+ * that does not break at its hyphen (InlineCode), as conflict-words.ts quotes them.
+ */
+const systemdSysctl = '`systemd-sysctl`';
+const sysctlSystem = '`sysctl --system`';
+const run = '`/run`';
+const cUtf8 = '`C.UTF-8`';
 
 function engineName(engine: BootNoteEngine): string {
   return engine === 'systemd' ? systemdSysctl : sysctlSystem;

@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { BootNote, KernelRefusal, UnpredictableCode } from '../../../electron/contract';
 import { noteInEnglish } from '../../../electron/system/engines/boot-note-english';
 import { bootNoteWords } from '../../../renderer/src/words/boot-note-words';
+import { withoutBackticks } from '../../../renderer/src/components/inline-code';
 import { kernelRefusalWords } from '../../../renderer/src/words/kernel-refusal-words';
 
 /*
@@ -41,7 +42,23 @@ const NOTES: readonly BootNote[] = [
 ];
 
 test('every boot note is worded in the window exactly as the diagnostics report words it', () => {
-  for (const note of NOTES) expect(bootNoteWords(note)).toBe(noteInEnglish(note));
+  // The window draws the commands between backticks as code; the words are otherwise the same.
+  for (const note of NOTES) expect(withoutBackticks(bootNoteWords(note))).toBe(noteInEnglish(note));
+});
+
+test('a boot note quotes every engine and command name as code, in pairs', () => {
+  for (const note of NOTES) {
+    const words = bootNoteWords(note);
+    expect(words.split('`').length % 2, words).toBe(1);
+    for (const name of ['systemd-sysctl', 'sysctl --system', 'C.UTF-8'])
+      expect(
+        words
+          .split('`')
+          .filter((_, i) => i % 2 === 0)
+          .join(' '),
+        words,
+      ).not.toContain(name);
+  }
 });
 
 test('every reason the kernel refuses a value has words, as before the codes', () => {
