@@ -7,7 +7,7 @@ import {
   languageArgument,
 } from './guide-language';
 import { readLangArgument } from '../../electron/shell/locale-request';
-import { readPoFile, writePo, type PoEntry } from './po-file';
+import { readPoFile, writePo, type PoEntry } from '../i18n/po-file';
 import { GUIDE_TASKS } from './steps';
 import { PAIR_TASK } from './steps-pair';
 

@@ -5,7 +5,7 @@ import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-uti
 import { DEMO_SCENARIOS } from '../../electron/demo/scenarios';
 import { readLangArgument } from '../../electron/shell/locale-request';
 import { FRAME } from './guide-frame';
-import { readPoFile, type PoEntry } from './po-file';
+import { readPoFile, type PoEntry } from '../i18n/po-file';
 import type { GuideTask } from './steps-kit';
 
 /** The languages a guide is written in: English, the source, and the app's translations. */

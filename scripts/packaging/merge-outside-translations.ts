@@ -6,6 +6,7 @@
 // Usage: npx tsx scripts/packaging/merge-outside-translations.ts [LOCALES_DIR]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { quotePoString, unquotePoString } from '../i18n/po-file';
 import {
   OUTSIDE_KEYS,
   readCatalogText,
@@ -22,18 +23,23 @@ export interface MergeResult {
   readonly stale: readonly OutsideKey[];
   /** Not in the catalog at all: run npm run i18n:extract first. */
   readonly absent: readonly OutsideKey[];
+  /** A msgid or msgstr that is not a PO string the project reads (po-file.ts): left as it is. */
+  readonly unreadable: readonly OutsideKey[];
 }
 
-const unquote = (line: string): string => JSON.parse(line.slice(line.indexOf('"'))) as string;
-const quote = (text: string): string =>
-  `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
-
-/** One PO string (`msgid "…"` and its continuation lines) from line `start`: text and end. */
-function readString(lines: readonly string[], start: number): { text: string; end: number } {
-  let text = unquote(lines[start] ?? '""');
+/**
+ * One PO string (`msgid "…"` and its continuation lines) from line `start`: text and end;
+ * null when a piece is not a PO string (a damaged catalog is reported, never rewritten).
+ */
+function readString(lines: readonly string[], start: number): { text: string; end: number } | null {
+  const first = lines[start] ?? '';
+  let text = unquotePoString(first.slice(first.indexOf('"')));
   let end = start + 1;
-  while (lines[end]?.startsWith('"')) text += unquote(lines[end++] ?? '""');
-  return { text, end };
+  while (text !== null && lines[end]?.startsWith('"')) {
+    const piece = unquotePoString(lines[end++] ?? '');
+    text = piece === null ? null : text + piece;
+  }
+  return text === null ? null : { text, end };
 }
 
 /** The merge on one catalog's text, for `locale`'s seeds. */
@@ -45,26 +51,32 @@ export function mergeSeeds(
   const filled: OutsideKey[] = [];
   const stale: OutsideKey[] = [];
   const absent: OutsideKey[] = [];
+  const unreadable: OutsideKey[] = [];
   for (const key of OUTSIDE_KEYS) {
-    const at = lines.indexOf(`msgctxt ${quote(key)}`);
+    const at = lines.indexOf(`msgctxt ${quotePoString(key)}`);
     if (at === -1 || !lines[at + 1]?.startsWith('msgid "')) {
       absent.push(key);
       continue;
     }
     const msgid = readString(lines, at + 1);
+    if (msgid === null) {
+      unreadable.push(key);
+      continue;
+    }
     if (!lines[msgid.end]?.startsWith('msgstr "')) {
       absent.push(key);
       continue;
     }
     const msgstr = readString(lines, msgid.end);
     const seed = OUTSIDE_TRANSLATIONS[key];
-    if (msgid.text !== seed.english) stale.push(key);
+    if (msgstr === null) unreadable.push(key);
+    else if (msgid.text !== seed.english) stale.push(key);
     else if (msgstr.text === '') {
-      lines.splice(msgid.end, msgstr.end - msgid.end, `msgstr ${quote(seed[locale])}`);
+      lines.splice(msgid.end, msgstr.end - msgid.end, `msgstr ${quotePoString(seed[locale])}`);
       filled.push(key);
     }
   }
-  return { text: lines.join('\n'), filled, stale, absent };
+  return { text: lines.join('\n'), filled, stale, absent, unreadable };
 }
 
 function main(localesDir: string): number {
@@ -84,7 +96,9 @@ function main(localesDir: string): number {
       process.stdout.write(`  ${key}: English changed, left for a translator\n`);
     for (const key of result.absent)
       process.stdout.write(`  ${key}: not in the catalog (run npm run i18n:extract)\n`);
-    problems += result.absent.length;
+    for (const key of result.unreadable)
+      process.stdout.write(`  ${key}: not a PO string this merge reads, left as it is\n`);
+    problems += result.absent.length + result.unreadable.length;
   }
   return problems === 0 ? 0 : 1;
 }

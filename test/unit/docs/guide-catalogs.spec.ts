@@ -9,7 +9,7 @@ import {
   guideSourceStrings,
   languageArgument,
 } from '../../../scripts/docs/guide-language';
-import { MAX_PO_BYTES, readPo, readPoFile, writePo } from '../../../scripts/docs/po-file';
+import { MAX_PO_BYTES, readPo, readPoFile, writePo } from '../../../scripts/i18n/po-file';
 import { GUIDE_TASKS } from '../../../scripts/docs/steps';
 import { PAIR_TASK } from '../../../scripts/docs/steps-pair';
 

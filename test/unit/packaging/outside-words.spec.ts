@@ -233,3 +233,15 @@ test('the merge fills only empty entries of the same English, and says what it l
   // Running it again changes nothing.
   expect(mergeSeeds(merged.text, 'de').filled).toEqual([]);
 });
+
+test('the merge leaves an entry whose strings are not PO strings it reads, and names it', () => {
+  // `\x41` is no escape a PO catalog of ours holds: the entry is reported, not guessed at.
+  const damaged = catalogText('de', () => null).replace(
+    `msgctxt "menu.file"\nmsgid "File"\nmsgstr ""`,
+    `msgctxt "menu.file"\nmsgid "File"\nmsgstr "\\x41"`,
+  );
+  const merged = mergeSeeds(damaged, 'de');
+  expect(merged.unreadable).toEqual(['menu.file']);
+  expect(merged.filled).not.toContain('menu.file');
+  expect(merged.text).toContain(`msgctxt "menu.file"\nmsgid "File"\nmsgstr "\\x41"`);
+});

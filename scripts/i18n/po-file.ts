@@ -1,5 +1,7 @@
 // A strict reader and writer for the gettext PO files the guides use (docs/i18n/guide.<lang>.po)
-// and for looking labels up in the app's own catalogs (renderer/locales/<lang>/messages.po).
+// and for looking labels up in the app's own catalogs (renderer/locales/<lang>/messages.po);
+// its string escaping is also what the packaging merge (merge-outside-translations.ts) edits
+// the app's catalogs with, so both read and write PO strings one way.
 // Only what those files contain is understood: comments, msgctxt, msgid, msgstr, continued
 // strings and the C escapes \\ \" \n \t. Anything else is an error with its line number,
 // so a damaged catalog fails the docs run instead of producing a half-translated guide.
@@ -19,7 +21,8 @@ export type PoRead = { ok: true; entries: PoEntry[] } | { ok: false; error: stri
 
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', n: '\n', t: '\t' };
 
-function unquote(literal: string): string | null {
+/** The text of one PO string literal (`"…"`), or null when it is not one this module knows. */
+export function unquotePoString(literal: string): string | null {
   if (!/^"(?:[^"\\]|\\.)*"$/.test(literal)) return null;
   let bad = false;
   const text = literal
@@ -90,7 +93,7 @@ export function readPo(source: string): PoRead {
       continue;
     }
     const keyword = /^(msgctxt|msgid|msgstr)\s+(".*")$/.exec(line);
-    const value = unquote(keyword ? (keyword[2] ?? '') : line);
+    const value = unquotePoString(keyword ? (keyword[2] ?? '') : line);
     if (value === null) return { ok: false, error: `line ${i + 1}: not a PO string: ${line}` };
     if (keyword) {
       const field = keyword[1] as Field;
@@ -109,7 +112,8 @@ export function readPo(source: string): PoRead {
   return { ok: true, entries };
 }
 
-function quote(text: string): string {
+/** `text` as a PO string literal, the inverse of unquotePoString. */
+export function quotePoString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
 
@@ -118,16 +122,16 @@ export function writePo(language: string, entries: readonly PoEntry[]): string {
   const out = [
     'msgid ""',
     'msgstr ""',
-    quote('MIME-Version: 1.0\n'),
-    quote('Content-Type: text/plain; charset=UTF-8\n'),
-    quote('Content-Transfer-Encoding: 8bit\n'),
-    quote(`Language: ${language}\n`),
+    quotePoString('MIME-Version: 1.0\n'),
+    quotePoString('Content-Type: text/plain; charset=UTF-8\n'),
+    quotePoString('Content-Transfer-Encoding: 8bit\n'),
+    quotePoString(`Language: ${language}\n`),
     '',
   ];
   for (const entry of entries) {
     for (const note of entry.notes) out.push(`#. ${note}`);
-    if (entry.context !== undefined) out.push(`msgctxt ${quote(entry.context)}`);
-    out.push(`msgid ${quote(entry.id)}`, `msgstr ${quote(entry.text)}`, '');
+    if (entry.context !== undefined) out.push(`msgctxt ${quotePoString(entry.context)}`);
+    out.push(`msgid ${quotePoString(entry.id)}`, `msgstr ${quotePoString(entry.text)}`, '');
   }
   return out.join('\n');
 }
