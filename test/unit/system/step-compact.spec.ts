@@ -49,37 +49,31 @@ for (const [name, script] of [
   });
 }
 
+/**
+ * Each line of a script and whether the compact text keeps it: comment lines and blank lines
+ * outside quotes go, everything inside quotes (or continued by a backslash) stays.
+ */
+const QUOTED_CASES: readonly (readonly [line: string, fate: 'kept' | 'dropped'])[] = [
+  ['  # a comment', 'dropped'],
+  ["prog='", 'kept'],
+  ['  # awk keeps this', 'kept'],
+  ["    print 1'", 'kept'],
+  ['x="a', 'kept'],
+  ['  # still in double quotes', 'kept'],
+  ['  "', 'kept'],
+  ['y=$(printf "%s" "$(echo \')\')")', 'kept'],
+  ['  # after a nested substitution', 'dropped'],
+  ['z=a\\', 'kept'],
+  ['  b', 'kept'],
+  ['', 'dropped'],
+  ['echo "$prog$x$y$z" # trailing comments stay', 'kept'],
+];
+
 test('quoted text is kept byte for byte: a # line or indentation inside quotes is data', () => {
-  const script = [
-    '  # a comment',
-    "prog='",
-    '  # awk keeps this',
-    "    print 1'",
-    'x="a',
-    '  # still in double quotes',
-    '  "',
-    'y=$(printf "%s" "$(echo \')\')")',
-    '  # after a nested substitution',
-    'z=a\\',
-    '  b',
-    '',
-    'echo "$prog$x$y$z" # trailing comments stay',
-  ].join('\n');
-  expect(compactScript(script)).toBe(
-    [
-      "prog='",
-      '  # awk keeps this',
-      "    print 1'",
-      'x="a',
-      '  # still in double quotes',
-      '  "',
-      'y=$(printf "%s" "$(echo \')\')")',
-      'z=a\\',
-      '  b',
-      'echo "$prog$x$y$z" # trailing comments stay',
-      '',
-    ].join('\n'),
-  );
+  const script = QUOTED_CASES.map(([line]) => line).join('\n');
+  const kept = QUOTED_CASES.filter(([, fate]) => fate === 'kept').map(([line]) => line);
+  // The compact text ends its last line.
+  expect(compactScript(script)).toBe([...kept, ''].join('\n'));
 });
 
 test('the command sudo-prompt runs decodes to the compact step, gzipped into 12 KB', () => {
