@@ -79,14 +79,10 @@ function declaredName(fn: { toString(): string }): string {
 }
 
 function workerSource(): string {
-  const kit = [
-    'fs',
-    `readProcText: ${declaredName(readProcTextSync)}`,
-    `readStateFile: ${declaredName(readStateFileSync)}`,
-    `containerOfCgroup: ${declaredName(containerOfCgroup)}`,
-    `nameContainers: ${declaredName(nameContainersSync)}`,
-    `lasting: ${declaredName(namespaceLastingSync)}`,
-  ].join(', ');
+  // The same kit as LOCAL_SCAN_KIT, each function by the name its text declares there.
+  const kit = Object.entries(LOCAL_SCAN_KIT)
+    .map(([key, value]) => (key === 'fs' ? 'fs' : `${key}: ${declaredName(value)}`))
+    .join(', ');
   const functions = [
     ...INSIDE_READ_FUNCTIONS,
     ...PROC_FACT_FUNCTIONS,
